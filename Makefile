@@ -1,0 +1,131 @@
+# convene — see README.md.  `make` builds ./convene.
+#
+#   make             build ./convene
+#   make test        build and run every test (unit, CLI, catalogue, suites)
+#   make check       the same under AddressSanitizer and UBSan
+#   make bench       benchmarks against raw libyaml and the git CLI
+#   make demo        an example initiative, start to finish
+#   make fuzz        run the libFuzzer targets for a while (FUZZ_SECONDS)
+#   make install     PREFIX=/usr/local (binary and man page)
+#   make DEVELOPER=1 warnings are errors
+
+CC ?= cc
+PREFIX ?= /usr/local
+BUILD ?= build
+BIN ?= convene
+PKGS = libgit2 yaml-0.1 zlib
+FUZZ_SECONDS ?= 60
+
+WARN = -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wvla -Wwrite-strings \
+       -Wformat-security -Wno-unused-parameter -Wno-missing-field-initializers
+CFLAGS ?= -O2 -g
+ifdef DEVELOPER
+WARN += -Werror
+endif
+ifdef SAN
+CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	 -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+# Expanded when a recipe runs, after `deps` has installed what was missing.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+	     $(CFLAGS) -I. $(PKG_CFLAGS)
+
+CORE_SRC = $(wildcard core/*.c)
+STORE_SRC = $(wildcard store/*.c)
+HOOKS_SRC = $(wildcard hooks/*.c)
+CMD_SRC = $(wildcard cmd/*.c)
+TEMPLATES = $(sort $(wildcard core/templates/*/*/*.yaml core/templates/*/*.yaml))
+GEN = $(BUILD)/gen/templates.c
+LIB_SRC = $(CORE_SRC) $(STORE_SRC) $(HOOKS_SRC)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/templates.o
+CMD_OBJ = $(CMD_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/tests/unit/main.o
+LIB = $(BUILD)/libconvene.a
+
+.PHONY: all deps test-deps test check bench demo fuzz install clean FORCE
+
+all: $(BIN)
+
+deps:
+	@sh scripts/deps.sh build
+
+test-deps:
+	@sh scripts/deps.sh test
+
+$(BUILD)/obj/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/gen/templates.o: $(GEN) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Icore -c $< -o $@
+
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -o $@ $<
+
+$(GEN): $(BUILD)/embed $(TEMPLATES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed core/templates/ $(TEMPLATES) > $@.tmp && mv $@.tmp $@
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CMD_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB) $(PKG_LIBS)
+
+# The unit tests: every `void test_<module>__<case>(void)` is found by grep.
+$(BUILD)/gen/unit-list.h: $(UNIT_SRC)
+	@mkdir -p $(dir $@)
+	sed -n 's/^void \(test_[a-z0-9_]*__[a-z0-9_]*\)(void)$$/T(\1)/p' $(UNIT_SRC) > $@
+
+$(BUILD)/obj/tests/unit/main.o: tests/unit/main.c $(BUILD)/gen/unit-list.h | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -I$(BUILD)/gen -c $< -o $@
+
+$(BUILD)/unit: $(UNIT_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB) $(PKG_LIBS)
+
+$(BUILD)/yamlparse: tests/bench/yamlparse.c | deps
+	$(CC) -O2 -o $@ $< $(shell pkg-config --cflags --libs yaml-0.1)
+
+$(BUILD)/gen-initiative: tests/bench/gen.c
+	$(CC) -O2 -o $@ $<
+
+test: test-deps $(BIN) $(BUILD)/unit
+	@CONVENE=$(abspath $(BIN)) UNIT=$(abspath $(BUILD)/unit) sh tests/run.sh
+
+check:
+	$(MAKE) SAN=1 BUILD=build/san BIN=build/san/convene test
+
+bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative
+	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
+
+demo: $(BIN)
+	@CONVENE=$(abspath $(BIN)) sh scripts/demo.sh
+
+FUZZ_SRC = $(LIB_SRC) $(GEN)
+fuzz: test-deps $(GEN)
+	@mkdir -p $(BUILD)/fuzz tests/fuzz/corpus/doc
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+		-fsanitize=fuzzer,address,undefined -I. -Icore \
+		$(shell pkg-config --cflags $(PKGS)) \
+		-o $(BUILD)/fuzz/fuzz_doc tests/fuzz/fuzz_doc.c $(CORE_SRC) \
+		$(shell pkg-config --libs yaml-0.1)
+	$(BUILD)/fuzz/fuzz_doc -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		tests/fuzz/corpus/doc
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/convene
+	install -m 644 doc/convene.1 $(DESTDIR)$(PREFIX)/share/man/man1/convene.1
+
+clean:
+	rm -rf build $(BIN)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,85 @@
+/*
+ * The command table and what every command file shares: printing errors,
+ * exit codes, colour, option parsing helpers.  Only cmd/ talks to the user.
+ */
+#ifndef CONVENE_CMD_H
+#define CONVENE_CMD_H
+
+#include <stdio.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/schema.h"
+#include "store/store.h"
+
+#define NEED_REPO 0x1  /* open the repository first (git's RUN_SETUP) */
+
+struct cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct store *s);
+	unsigned flags;
+	const char *summary;
+	const char *usage;   /* the full --help text */
+};
+
+/* The sorted table, ending with a NULL name. */
+extern const struct cmd commands[];
+const struct cmd *cmd_find(const char *name);
+
+/* Exit codes (DESIGN §3). */
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2, EXIT_UNREACHABLE = 3,
+       EXIT_REFUSED = 4, EXIT_INTERNAL = 5 };
+
+/* The exit code for an error code from below cmd/. */
+int exit_code(int error);
+
+/* Prints "convene: error: msg" (with file:line:col: when file is given and
+ * err has a line) and the hint; returns exit_code(err->code). */
+int report(const char *file, const struct err *err);
+/* Prints "convene: error: ..." and returns EXIT_USAGE after the usage line. */
+int usage_error(const struct cmd *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints a diagnostic as file:line:col: level: message. */
+void print_diag(FILE *f, const struct diag *d);
+/* Appends diagnostics as a JSON array. */
+void json_diags(struct buf *out, const struct diags *d);
+
+/* Colour codes when stream is a terminal and NO_COLOR is unset, else "". */
+const char *color(FILE *stream, const char *code);
+
+/* Writes a buffer to stdout; returns EXIT_INTERNAL if that fails. */
+int put_out(const struct buf *b);
+
+/* Reads all of stdin (at most limit bytes) into out. */
+int read_stdin(struct buf *out, size_t limit, struct err *err);
+
+/*
+ * Going over an initiative: lists its files, gathers the ids files refer
+ * to, then loads and checks each file in turn, calling visit (if not NULL)
+ * with each tree that loaded.  Problems go to diags.  Memory stays bounded
+ * by the largest file.
+ */
+struct scan_stats {
+	size_t files, by_kind[6];
+};
+int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *stats,
+		    void (*visit)(void *ctx, const char *file, const struct doc *doc),
+		    void *ctx, struct err *err);
+/* Loads one file of the work tree, reporting load errors into diags. */
+int load_file(struct store *s, const char *file, struct doc **out, struct diags *diags,
+	      struct err *err);
+/* The ids that references may name (members, principles, subgroups). */
+int gather_ids(struct store *s, struct schema_ids **out, struct err *err);
+
+int cmd_fmt(int argc, char **argv, struct store *s);
+int cmd_get(int argc, char **argv, struct store *s);
+int cmd_help(int argc, char **argv, struct store *s);
+int cmd_init(int argc, char **argv, struct store *s);
+int cmd_set(int argc, char **argv, struct store *s);
+int cmd_status(int argc, char **argv, struct store *s);
+int cmd_validate(int argc, char **argv, struct store *s);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * The initiative's fields: get and set by field path.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "core/json.h"
+#include "core/path.h"
+#include "editor.h"
+#include "txn.h"
+
+int cmd_get(int argc, char **argv, struct store *s)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 }
+	};
+	const struct cmd *me = cmd_find("get");
+	struct doc_node *node;
+	struct buf b = BUF_INIT;
+	struct doc *doc = NULL;
+	struct path p;
+	struct err err;
+	int json = 0, c, rc;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'j')
+			return usage_error(me, "unknown option");
+		json = 1;
+	}
+	if (argc - optind != 1)
+		return usage_error(me, "get takes one field path");
+	err_clear(&err);
+	if (path_parse(&p, argv[optind], &err) < 0)
+		return report(NULL, &err);
+	if (load_file(s, p.file, &doc, NULL, &err) < 0)
+		return report(err.line ? p.file : NULL, &err);
+	if (path_resolve(&node, doc->root, &p, p.n, &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	if (json) {
+		json_node(&b, node);
+		buf_addc(&b, '\n');
+	} else if (node && node->kind == DOC_SCALAR) {
+		if (!doc_is_null(node)) {
+			buf_add(&b, node->str, node->len);
+			if (!node->len || node->str[node->len - 1] != '\n')
+				buf_addc(&b, '\n');
+		}
+	} else {
+		doc_emit_node(&b, node);
+	}
+	rc = put_out(&b);
+done:
+	buf_release(&b);
+	doc_free(doc);
+	return rc;
+}
+
+/* A value typed by a person: no trailing newline on one line, exactly one
+ * after many lines (a literal block's usual end). */
+static void trim_value(struct buf *v)
+{
+	while (v->len && (v->ptr[v->len - 1] == '\n' || v->ptr[v->len - 1] == '\r'))
+		v->len--;
+	if (v->ptr)
+		v->ptr[v->len] = '\0';
+	if (v->len && memchr(v->ptr, '\n', v->len))
+		buf_addc(v, '\n');
+}
+
+static struct doc_node *make_value(struct doc *doc, const struct path *p, const struct buf *v,
+				   int yaml, struct err *err)
+{
+	const char *keys[PATH_MAX_SEGS];
+	struct doc *parsed;
+	struct doc_node *n;
+	size_t i;
+
+	if (yaml) {
+		if (doc_load(&parsed, v->ptr ? v->ptr : "", v->len, err) < 0) {
+			err_set(err, ERR_USAGE, 0, 0, "VALUE is not YAML: line %u column %u: %s",
+				err->line, err->col, err->msg);
+			return NULL;
+		}
+		n = parsed->root ? doc_copy(doc, parsed->root) : doc_scalar(doc, "", 0, DOC_PLAIN);
+		doc_free(parsed);
+		return n;
+	}
+	for (i = 0; i < p->n; i++)
+		keys[i] = p->seg[i].key;
+	/* Text fields take the value as text, whatever it looks like;
+	 * numbers, booleans and such are read as YAML would read them. */
+	if (schema_is_text_field(schema_kind_of(p->file), keys, p->n))
+		return doc_scalar(doc, buf_str(v), v->len, 0);
+	return doc_scalar(doc, buf_str(v), v->len, DOC_PLAIN);
+}
+
+int cmd_set(int argc, char **argv, struct store *s)
+{
+	static const struct option opts[] = {
+		{ "yaml", no_argument, NULL, 'y' }, { "edit", no_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd *me = cmd_find("set");
+	const char *keys[PATH_MAX_SEGS];
+	struct doc_node *parent, *old, *value, *key;
+	struct buf v = BUF_INIT;
+	char pathtext[300], msg[400];
+	struct txn t;
+	struct path p;
+	struct err err;
+	int yaml = 0, edit = 0, c, rc;
+	size_t i;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'y')
+			yaml = 1;
+		else if (c == 'e')
+			edit = 1;
+		else
+			return usage_error(me, "unknown option");
+	}
+	if (argc - optind != (edit ? 1 : 2))
+		return usage_error(me, edit ? "set --edit takes one field path"
+				       : "set takes a field path and a value");
+	err_clear(&err);
+	if (path_parse(&p, argv[optind], &err) < 0)
+		return report(NULL, &err);
+	if (!p.n)
+		return usage_error(me, "name a field inside %s, like %s:title", p.file, p.file);
+	if (!edit && !strcmp(argv[optind + 1], "-")) {
+		if (read_stdin(&v, DOC_MAX_BYTES, &err) < 0) {
+			buf_release(&v);
+			return report(NULL, &err);
+		}
+	} else if (!edit) {
+		buf_adds(&v, argv[optind + 1]);
+	}
+	if ((rc = txn_begin(&t, s, p.file)) != 0) {
+		buf_release(&v);
+		return rc;
+	}
+	path_format(pathtext, sizeof(pathtext), &p);
+	if (path_resolve(&parent, t.doc->root, &p, p.n - 1, &err) < 0)
+		goto fail;
+	if (!parent || parent->kind != DOC_MAP) {
+		err_set(&err, ERR_NOTFOUND, 0, 0, "cannot set '%s': its parent is not a mapping",
+			pathtext);
+		goto fail;
+	}
+	old = doc_get(parent, p.seg[p.n - 1].key);
+	if (p.seg[p.n - 1].id[0]) {
+		err_set(&err, ERR_USAGE, 0, 0, "set changes fields, not whole list items");
+		err_hint(&err, "name a field of the item, like %s.text", pathtext);
+		goto fail;
+	}
+	if (edit) {
+		if (old && old->kind == DOC_SCALAR && !doc_is_null(old) && !yaml)
+			buf_add(&v, old->str, old->len);
+		else if (old && !doc_is_null(old))
+			doc_emit_node(&v, old);
+		if (edit_text(&v, yaml ? ".yaml" : ".txt", &err) < 0)
+			goto fail;
+	}
+	trim_value(&v);
+	if (!(value = make_value(t.doc, &p, &v, yaml, &err))) {
+		if (!err.msg[0])
+			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
+		goto fail;
+	}
+	if (old) {
+		doc_replace(old, value);
+	} else {
+		for (i = 0; i + 1 < p.n; i++)
+			keys[i] = p.seg[i].key;
+		key = doc_scalar(t.doc, p.seg[p.n - 1].key, strlen(p.seg[p.n - 1].key), DOC_PLAIN);
+		if (!key) {
+			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
+			goto fail;
+		}
+		doc_map_insert(parent, schema_insert_after(schema_kind_of(p.file), keys, p.n - 1,
+							   parent, key->str),
+			       key, value);
+	}
+	buf_release(&v);
+	snprintf(msg, sizeof(msg), "set %s", pathtext);
+	return txn_commit(&t, msg);
+fail:
+	buf_release(&v);
+	txn_release(&t);
+	return report(NULL, &err);
+}

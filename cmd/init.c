@@ -1,0 +1,184 @@
+/*
+ * init: a new initiative.  Everything is prepared in memory and checked
+ * first (arguments, identity, an empty folder); only then is the
+ * repository made, and if a step fails what was made is removed.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "core/template.h"
+#include "core/text.h"
+
+/* 1 if dir does not exist, 0 if it is an empty folder, -1 otherwise. */
+static int dir_state(const char *dir)
+{
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	int empty = 1;
+
+	if (!d)
+		return errno == ENOENT ? 1 : -1;
+	while ((de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			empty = 0;
+	closedir(d);
+	return empty ? 0 : -1;
+}
+
+static void default_site(char *out, size_t size)
+{
+	char host[256] = "";
+
+	gethostname(host, sizeof(host) - 1);
+	if (!text_slug(out, size, host))
+		snprintf(out, size, "site");
+}
+
+static const char *default_lang(void)
+{
+	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v)
+			return (!strncmp(v, "he", 2) || !strncmp(v, "iw", 2)) ? "he" : "en";
+	}
+	return "en";
+}
+
+static const char *base_name(const char *dir)
+{
+	static char cwd[PATH_MAX];
+	const char *slash;
+
+	if (!strcmp(dir, ".") && getcwd(cwd, sizeof(cwd)))
+		dir = cwd;
+	slash = strrchr(dir, '/');
+	return slash && slash[1] ? slash + 1 : dir;
+}
+
+static int setup(struct store *s, const struct template_out *files, size_t n,
+		 const char *site, const char *name, char *oid, struct err *err)
+{
+	static const char attributes[] = "*.yaml merge=convene\n";
+	const char **paths = calloc(n + 1, sizeof(char *));
+	char self[PATH_MAX], driver[PATH_MAX + 64], msg[600];
+	ssize_t len;
+	size_t i;
+	int error = 0;
+
+	if (!paths)
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	for (i = 0; i < n && !error; i++) {
+		paths[i] = files[i].path;
+		error = store_write(s, files[i].path, files[i].data, files[i].len, err);
+	}
+	paths[n] = ".gitattributes";
+	if (!error)
+		error = store_write(s, ".gitattributes", attributes, sizeof(attributes) - 1, err);
+	/* git runs the driver through the shell: name this very binary */
+	len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	self[len > 0 ? len : 0] = '\0';
+	snprintf(driver, sizeof(driver), "'%s' merge-file %%O %%A %%B %%P",
+		 len > 0 ? self : "convene");
+	if (!error)
+		error = store_config_set(s, "convene.site", site, err);
+	if (!error)
+		error = store_config_set(s, "merge.convene.name", "convene YAML merge", err);
+	if (!error)
+		error = store_config_set(s, "merge.convene.driver", driver, err);
+	snprintf(msg, sizeof(msg), "init: %s", name);
+	if (!error)
+		error = store_commit(s, paths, n + 1, msg, oid, 8, err);
+	free(paths);
+	return error;
+}
+
+int cmd_init(int argc, char **argv, struct store *unused)
+{
+	static const struct option opts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "template", required_argument, NULL, 't' },
+		{ "site", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd *me = cmd_find("init");
+	const char *dir = ".", *name = NULL, *lang = NULL, *tmpl = "ucsd";
+	char site[64] = "", oid[16] = "";
+	struct template_out *files = NULL;
+	struct store *s = NULL;
+	struct err err;
+	size_t n = 0;
+	int c, state, rc;
+
+	(void)unused;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': name = optarg; break;
+		case 'l': lang = optarg; break;
+		case 't': tmpl = optarg; break;
+		case 's':
+			if (strlen(optarg) >= sizeof(site) || !text_is_id(optarg))
+				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
+			snprintf(site, sizeof(site), "%s", optarg);
+			break;
+		default: return usage_error(me, "unknown option");
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error(me, "init takes at most one folder");
+	if (optind < argc)
+		dir = argv[optind];
+	if (!name)
+		name = base_name(dir);
+	if (!*name || memchr(name, '\n', strlen(name)))
+		return usage_error(me, "the name must be one line of text");
+	if (!lang)
+		lang = default_lang();
+	if (!site[0])
+		default_site(site, sizeof(site));
+
+	err_clear(&err);
+	if (template_render(&files, &n, tmpl, lang, name, &err) < 0)
+		return report(NULL, &err);
+	if (store_identity_check(NULL, &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	if ((state = dir_state(dir)) < 0) {
+		err_set(&err, ERR_USAGE, 0, 0, "'%s' is not empty", dir);
+		err_hint(&err, "init makes a new initiative in a new or empty folder: convene init NEWDIR");
+		rc = report(NULL, &err);
+		goto done;
+	}
+	if (store_init(&s, dir, &err) < 0 ||
+	    setup(s, files, n, site, name, oid, &err) < 0) {
+		rc = report(NULL, &err);
+		store_free(s);
+		s = NULL;
+		/* leave nothing half-made behind */
+		store_remove_tree(dir);
+		if (state == 0)
+			mkdir(dir, 0777);
+		goto done;
+	}
+	note("Initialized initiative '%s' in %s (site %s, template %s, language %s), commit %s",
+	     name, store_workdir(s), site, tmpl, lang, oid);
+	note("next: cd %s && convene status", dir);
+	rc = EXIT_OK;
+done:
+	store_free(s);
+	template_out_free(files, n);
+	return rc;
+}

@@ -1,0 +1,184 @@
+/*
+ * convene: the entry point.  Global options, the command table, dispatch.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+#define VERSION "0.1.0"
+
+static const char usage_convene[] =
+	"usage: convene [-C DIR] COMMAND [ARGS]\n"
+	"       convene help [COMMAND]\n";
+
+static const char usage_init[] =
+	"usage: convene init [DIR] [--name NAME] [--lang he|en] [--template ucsd|blank] [--site SITE]\n"
+	"\n"
+	"Creates a new initiative: a git repository in DIR (default: the current\n"
+	"folder, which must be empty) with initiative.yaml and, for the ucsd\n"
+	"template, meetings 001-003 with their goals, agenda and prompts.  It is\n"
+	"committed at once with your git identity.\n"
+	"\n"
+	"  --name NAME         the initiative's name (default: the folder's name)\n"
+	"  --lang he|en        language of the templates (default: from $LANG)\n"
+	"  --template T        ucsd (three first meetings) or blank (default: ucsd)\n"
+	"  --site SITE         this site's name, an id (default: from the host name)\n";
+
+static const char usage_validate[] =
+	"usage: convene validate [--json]\n"
+	"\n"
+	"Checks every file of the initiative: YAML syntax, fields, types, ids and\n"
+	"references between files.  Prints every problem as file:line:col, sorted\n"
+	"by file and line.  Exit 1 if any error.\n";
+
+static const char usage_get[] =
+	"usage: convene get [--json] FIELD\n"
+	"\n"
+	"Prints the value at a field path: 'vision', 'meetings/002.yaml:agenda[principles].notes'.\n";
+
+static const char usage_set[] =
+	"usage: convene set [--yaml] FIELD VALUE\n"
+	"       convene set [--yaml] FIELD -        (the value from standard input)\n"
+	"       convene set --edit FIELD            (the value in $VISUAL or $EDITOR)\n"
+	"\n"
+	"Sets a field, validates the file, writes it atomically and commits at once.\n"
+	"  --yaml              read VALUE as YAML (a list or a mapping)\n"
+	"  --edit              edit the current value in your editor\n";
+
+static const char usage_status[] =
+	"usage: convene status [--json]\n"
+	"\n"
+	"Members, interviews done and missing, meetings, and the problems found.\n";
+
+static const char usage_fmt[] =
+	"usage: convene fmt [--check] [--drop-comments] [FILE...]\n"
+	"\n"
+	"Rewrites the initiative's files in canonical form (DESIGN section 2).\n"
+	"  --check             change nothing; list files that are not canonical, exit 1 if any\n"
+	"  --drop-comments     rewrite files that hold comments too (the comments are lost)\n";
+
+static const char usage_help[] =
+	"usage: convene help [COMMAND]\n";
+
+const struct cmd commands[] = {
+	{ "fmt", cmd_fmt, NEED_REPO, "rewrite files in canonical form", usage_fmt },
+	{ "get", cmd_get, NEED_REPO, "print the value of a field", usage_get },
+	{ "help", cmd_help, 0, "show help for a command", usage_help },
+	{ "init", cmd_init, 0, "create a new initiative", usage_init },
+	{ "set", cmd_set, NEED_REPO, "set a field and commit", usage_set },
+	{ "status", cmd_status, NEED_REPO, "members, interviews, meetings, problems", usage_status },
+	{ "validate", cmd_validate, NEED_REPO, "check every file and reference", usage_validate },
+	{ NULL, NULL, 0, NULL, NULL }
+};
+
+const struct cmd *cmd_find(const char *name)
+{
+	const struct cmd *c;
+
+	for (c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+static void list_commands(FILE *f)
+{
+	const struct cmd *c;
+
+	fputs(usage_convene, f);
+	fputs("\ncommands:\n", f);
+	for (c = commands; c->name; c++)
+		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+	fputs("\nexit codes: 0 ok, 1 the data has problems, 2 usage, 3 remote unreachable,\n"
+	      "4 refused (hook, lock held), 5 internal or repository error\n", f);
+}
+
+int cmd_help(int argc, char **argv, struct store *s)
+{
+	const struct cmd *c;
+
+	(void)s;
+	if (argc < 2) {
+		list_commands(stdout);
+		return EXIT_OK;
+	}
+	if (!(c = cmd_find(argv[1]))) {
+		fprintf(stderr, "convene: error: no such command '%s'\n", argv[1]);
+		fprintf(stderr, "convene: hint: 'convene help' lists the commands\n");
+		return EXIT_USAGE;
+	}
+	fputs(c->usage, stdout);
+	return EXIT_OK;
+}
+
+static int wants_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return 0;
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+			return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const struct cmd *c;
+	struct store *s = NULL;
+	struct err err;
+	int i = 1, rc;
+
+	while (i < argc && argv[i][0] == '-') {
+		if (!strcmp(argv[i], "-C") && i + 1 < argc) {
+			if (chdir(argv[i + 1]) < 0) {
+				fprintf(stderr, "convene: error: cannot change to '%s'\n", argv[i + 1]);
+				return EXIT_USAGE;
+			}
+			i += 2;
+		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			list_commands(stdout);
+			return EXIT_OK;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("convene %s\n", VERSION);
+			return EXIT_OK;
+		} else {
+			fprintf(stderr, "convene: error: unknown option '%s'\n", argv[i]);
+			fputs(usage_convene, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		list_commands(stderr);
+		return EXIT_USAGE;
+	}
+	if (!(c = cmd_find(argv[i]))) {
+		fprintf(stderr, "convene: error: '%s' is not a convene command\n", argv[i]);
+		fprintf(stderr, "convene: hint: 'convene help' lists the commands\n");
+		return EXIT_USAGE;
+	}
+	if (wants_help(argc - i, argv + i)) {
+		fputs(c->usage, stdout);
+		return EXIT_OK;
+	}
+	if (store_global_init() < 0) {
+		fprintf(stderr, "convene: error: cannot start libgit2\n");
+		return EXIT_INTERNAL;
+	}
+	err_clear(&err);
+	if ((c->flags & NEED_REPO) && store_open(&s, ".", &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	rc = c->fn(argc - i, argv + i, s);
+done:
+	store_free(s);
+	store_global_shutdown();
+	if (fflush(stdout) != 0 && rc == EXIT_OK)
+		rc = EXIT_INTERNAL;
+	return rc;
+}

@@ -1,0 +1,106 @@
+/*
+ * Going over an initiative's files for validate and status: gather the ids
+ * that references may name, then load, check and free one file at a time.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "core/path.h"
+
+int load_file(struct store *s, const char *file, struct doc **out, struct diags *diags,
+	      struct err *err)
+{
+	char *data;
+	size_t len;
+	int error;
+
+	*out = NULL;
+	if ((error = store_read(s, file, &data, &len, err)) < 0)
+		return error;
+	error = doc_load(out, data, len, err);
+	free(data);
+	if (error == ERR_DATA && diags)
+		diags_add(diags, file, err->line, err->col, DIAG_ERROR, "%s%s%s", err->msg,
+			  err->hint[0] ? "; " : "", err->hint);
+	return error;
+}
+
+int gather_ids(struct store *s, struct schema_ids **out, struct err *err)
+{
+	struct schema_ids *ids = schema_ids_new();
+	char **files, dir[32], id[72];
+	struct doc *doc;
+	size_t n, i;
+	int error;
+
+	*out = NULL;
+	if (!ids)
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	if ((error = store_list(s, &files, &n, err)) < 0) {
+		schema_ids_free(ids);
+		return error;
+	}
+	for (i = 0; i < n; i++)
+		if (schema_kind_of(files[i]) == KIND_MEMBER &&
+		    path_is_layout_file(files[i], dir, sizeof(dir), id, sizeof(id)))
+			schema_ids_add(ids, REF_MEMBER, id);
+	store_list_free(files, n);
+	if (load_file(s, "initiative.yaml", &doc, NULL, err) == 0) {
+		schema_ids_from_initiative(ids, doc);
+		doc_free(doc);
+	}
+	err_clear(err);
+	*out = ids;
+	return 0;
+}
+
+int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *stats,
+		    void (*visit)(void *ctx, const char *file, const struct doc *doc),
+		    void *ctx, struct err *err)
+{
+	struct schema_ids *ids;
+	struct doc *doc;
+	char **files;
+	size_t n, i;
+	int error;
+
+	memset(stats, 0, sizeof(*stats));
+	if ((error = gather_ids(s, &ids, err)) < 0)
+		return error;
+	if ((error = store_list(s, &files, &n, err)) < 0) {
+		schema_ids_free(ids);
+		return error;
+	}
+	if (!n || strcmp(files[0], "initiative.yaml"))
+		diags_add(diags, "initiative.yaml", 1, 1, DIAG_ERROR,
+			  "initiative.yaml is missing; an initiative needs one (see 'convene init')");
+	for (i = 0; i < n; i++) {
+		struct err e;
+
+		err_clear(&e);
+		stats->files++;
+		stats->by_kind[schema_kind_of(files[i])]++;
+		if ((error = load_file(s, files[i], &doc, diags, &e)) < 0) {
+			if (error == ERR_DATA)
+				continue;
+			*err = e;
+			goto done;
+		}
+		if (doc->comments)
+			diags_add(diags, files[i], doc->comment_line, doc->comment_col, DIAG_WARNING,
+				  "comments are not kept when convene rewrites this file; move the text into a field such as notes");
+		schema_check(diags, files[i], doc, ids);
+		if (visit)
+			visit(ctx, files[i], doc);
+		doc_free(doc);
+	}
+	error = 0;
+	diags_sort(diags);
+	if (diags->failed)
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+done:
+	store_list_free(files, n);
+	schema_ids_free(ids);
+	return error;
+}

@@ -1,0 +1,142 @@
+/*
+ * What the command files share: messages, exit codes, colour, JSON of
+ * diagnostics, and going over an initiative's files (scan_initiative).
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "core/json.h"
+
+int exit_code(int error)
+{
+	switch (error) {
+	case 0: return EXIT_OK;
+	case ERR_DATA: case ERR_NOTFOUND: return EXIT_DATA;
+	case ERR_USAGE: return EXIT_USAGE;
+	case ERR_UNREACHABLE: return EXIT_UNREACHABLE;
+	case ERR_REFUSED: return EXIT_REFUSED;
+	default: return EXIT_INTERNAL;
+	}
+}
+
+const char *color(FILE *stream, const char *code)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if ((nc && nc[0]) || !isatty(fileno(stream)))
+		return "";
+	return code;
+}
+
+int report(const char *file, const struct err *err)
+{
+	const char *red = color(stderr, "\033[31m"), *off = red[0] ? "\033[m" : "";
+
+	if (file && err->line)
+		fprintf(stderr, "%s:%u:%u: %serror%s: %s\n", file, err->line, err->col, red, off,
+			err->msg);
+	else if (file)
+		fprintf(stderr, "convene: %serror%s: %s: %s\n", red, off, file, err->msg);
+	else
+		fprintf(stderr, "convene: %serror%s: %s\n", red, off, err->msg);
+	if (err->hint[0])
+		fprintf(stderr, "convene: hint: %s\n", err->hint);
+	return exit_code(err->code);
+}
+
+int usage_error(const struct cmd *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("convene: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c) {
+		const char *nl = strchr(c->usage, '\n');
+
+		fprintf(stderr, "%.*s\n", nl ? (int)(nl - c->usage) : (int)strlen(c->usage), c->usage);
+	}
+	return EXIT_USAGE;
+}
+
+void warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("convene: warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void print_diag(FILE *f, const struct diag *d)
+{
+	const char *c = color(f, d->level == DIAG_ERROR ? "\033[31m" : "\033[33m");
+
+	fprintf(f, "%s:%u:%u: %s%s%s: %s\n", d->file, d->line, d->col, c,
+		d->level == DIAG_ERROR ? "error" : "warning", c[0] ? "\033[m" : "", d->msg);
+}
+
+void json_diags(struct buf *out, const struct diags *d)
+{
+	size_t i;
+
+	buf_addc(out, '[');
+	for (i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+
+		buf_adds(out, i ? ",\n  {\"file\":" : "\n  {\"file\":");
+		json_str(out, g->file, strlen(g->file));
+		buf_addf(out, ",\"line\":%u,\"col\":%u,\"level\":\"%s\",\"message\":", g->line,
+			 g->col, g->level == DIAG_ERROR ? "error" : "warning");
+		json_str(out, g->msg, strlen(g->msg));
+		buf_addc(out, '}');
+	}
+	buf_adds(out, d->n ? "\n]" : "]");
+}
+
+int put_out(const struct buf *b)
+{
+	if (buf_failed(b)) {
+		fprintf(stderr, "convene: error: out of memory\n");
+		return EXIT_INTERNAL;
+	}
+	if (b->len && fwrite(b->ptr, 1, b->len, stdout) != b->len) {
+		fprintf(stderr, "convene: error: cannot write the output\n");
+		return EXIT_INTERNAL;
+	}
+	return EXIT_OK;
+}
+
+int read_stdin(struct buf *out, size_t limit, struct err *err)
+{
+	char chunk[65536];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+		buf_add(out, chunk, n);
+		if (out->len > limit)
+			return err_set(err, ERR_USAGE, 0, 0, "the input is larger than %zu bytes", limit);
+	}
+	if (ferror(stdin))
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read standard input");
+	if (buf_failed(out))
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return 0;
+}

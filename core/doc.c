@@ -1,0 +1,896 @@
+/*
+ * The YAML document tree (doc.h): a loader over libyaml's event parser that
+ * refuses what convene files must not hold, and a canonical emitter over
+ * libyaml's event emitter.
+ *
+ * All nodes and strings of one doc come from one arena, so loading is a
+ * bump of a pointer per node and freeing a doc is a walk over its chunks.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "doc.h"
+#include "text.h"
+
+/* ---- arena ---- */
+
+struct doc_chunk {
+	struct doc_chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct doc_arena {
+	struct doc_chunk *head;
+};
+
+static void *arena_alloc(struct doc_arena *a, size_t n)
+{
+	struct doc_chunk *c = a->head;
+	size_t size;
+	void *p;
+
+	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if (!c || c->size - c->used < n) {
+		size = n > 32768 ? n : 32768;
+		c = malloc(sizeof(*c) + size);
+		if (!c)
+			return NULL;
+		c->size = size;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static char *arena_strndup(struct doc_arena *a, const char *s, size_t len)
+{
+	char *p = arena_alloc(a, len + 1);
+
+	if (!p)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+struct doc *doc_new(void)
+{
+	struct doc *doc = calloc(1, sizeof(*doc));
+
+	if (!doc)
+		return NULL;
+	doc->arena = calloc(1, sizeof(*doc->arena));
+	if (!doc->arena) {
+		free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+void doc_free(struct doc *doc)
+{
+	struct doc_chunk *c, *next;
+
+	if (!doc)
+		return;
+	for (c = doc->arena->head; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(doc->arena);
+	free(doc);
+}
+
+static struct doc_node *node_new(struct doc *doc, enum doc_kind kind)
+{
+	struct doc_node *n = arena_alloc(doc->arena, sizeof(*n));
+
+	if (n) {
+		memset(n, 0, sizeof(*n));
+		n->kind = kind;
+	}
+	return n;
+}
+
+struct doc_node *doc_scalar(struct doc *doc, const char *s, size_t len, unsigned flags)
+{
+	struct doc_node *n = node_new(doc, DOC_SCALAR);
+
+	if (!n || !(n->str = arena_strndup(doc->arena, s, len)))
+		return NULL;
+	n->len = len;
+	n->flags = flags;
+	return n;
+}
+
+struct doc_node *doc_map(struct doc *doc)
+{
+	return node_new(doc, DOC_MAP);
+}
+
+struct doc_node *doc_seq(struct doc *doc)
+{
+	return node_new(doc, DOC_SEQ);
+}
+
+struct doc_node *doc_copy(struct doc *doc, const struct doc_node *src)
+{
+	struct doc_node *n, *c, *k;
+	const struct doc_node *s;
+
+	if (src->kind == DOC_SCALAR)
+		n = doc_scalar(doc, src->str, src->len, src->flags);
+	else
+		n = node_new(doc, src->kind);
+	if (!n)
+		return NULL;
+	n->flags = src->flags;
+	n->line = src->line;
+	n->col = src->col;
+	for (s = src->head; s; s = s->next) {
+		if (!(c = doc_copy(doc, s)))
+			return NULL;
+		if (src->kind == DOC_MAP) {
+			if (!(k = doc_copy(doc, s->key)))
+				return NULL;
+			doc_map_append(n, k, c);
+		} else {
+			doc_seq_append(n, c);
+		}
+	}
+	return n;
+}
+
+/* ---- tree edits ---- */
+
+static void link_after(struct doc_node *parent, struct doc_node *after,
+		       struct doc_node *child)
+{
+	child->parent = parent;
+	if (!after) {
+		child->next = parent->head;
+		parent->head = child;
+	} else {
+		child->next = after->next;
+		after->next = child;
+	}
+	if (!child->next)
+		parent->tail = child;
+	parent->n++;
+}
+
+void doc_seq_append(struct doc_node *seq, struct doc_node *child)
+{
+	link_after(seq, seq->tail, child);
+}
+
+void doc_map_append(struct doc_node *map, struct doc_node *key, struct doc_node *value)
+{
+	value->key = key;
+	key->parent = map;
+	link_after(map, map->tail, value);
+}
+
+void doc_map_insert(struct doc_node *map, struct doc_node *after,
+		    struct doc_node *key, struct doc_node *value)
+{
+	value->key = key;
+	key->parent = map;
+	link_after(map, after, value);
+}
+
+void doc_remove(struct doc_node *node)
+{
+	struct doc_node *p = node->parent, *prev = NULL, *c;
+
+	if (!p)
+		return;
+	for (c = p->head; c && c != node; c = c->next)
+		prev = c;
+	if (!c)
+		return;
+	if (prev)
+		prev->next = node->next;
+	else
+		p->head = node->next;
+	if (p->tail == node)
+		p->tail = prev;
+	p->n--;
+	node->next = NULL;
+	node->parent = NULL;
+}
+
+void doc_replace(struct doc_node *old, struct doc_node *with)
+{
+	struct doc_node *p = old->parent, *prev = NULL, *c;
+
+	if (!p)
+		return;
+	for (c = p->head; c && c != old; c = c->next)
+		prev = c;
+	with->key = old->key;
+	with->parent = p;
+	with->next = old->next;
+	if (prev)
+		prev->next = with;
+	else
+		p->head = with;
+	if (p->tail == old)
+		p->tail = with;
+	old->next = NULL;
+	old->parent = NULL;
+}
+
+struct doc_node *doc_get(const struct doc_node *map, const char *key)
+{
+	struct doc_node *c;
+	size_t len = strlen(key);
+
+	if (!map || map->kind != DOC_MAP)
+		return NULL;
+	for (c = map->head; c; c = c->next)
+		if (c->key->len == len && !memcmp(c->key->str, key, len))
+			return c;
+	return NULL;
+}
+
+struct doc_node *doc_find_id(const struct doc_node *seq, const char *id)
+{
+	struct doc_node *c, *v;
+
+	if (!seq || seq->kind != DOC_SEQ)
+		return NULL;
+	for (c = seq->head; c; c = c->next) {
+		v = doc_get(c, "id");
+		if (v && v->kind == DOC_SCALAR && !strcmp(v->str, id))
+			return c;
+	}
+	return NULL;
+}
+
+/* ---- scalar types ---- */
+
+static int all_in(const char *s, size_t len, const char *set)
+{
+	size_t i;
+
+	if (!len)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!strchr(set, s[i]) || !s[i])
+			return 0;
+	return 1;
+}
+
+static int is_one_of(const char *s, size_t len, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == len && !memcmp(*words, s, len))
+			return 1;
+	return 0;
+}
+
+static int is_float12(const char *s, size_t len)
+{
+	static const char *const special[] = {
+		".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
+		"-.Inf", "-.INF", ".nan", ".NaN", ".NAN", NULL
+	};
+	size_t i = 0, digits = 0;
+
+	if (is_one_of(s, len, special))
+		return 1;
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++, digits++;
+	if (i < len && s[i] == '.') {
+		i++;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			i++, digits++;
+	}
+	if (!digits)
+		return 0;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			i++;
+		if (i >= len || s[i] < '0' || s[i] > '9')
+			return 0;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			i++;
+	}
+	return i == len;
+}
+
+static int is_int12(const char *s, size_t len)
+{
+	if (len > 2 && s[0] == '0' && s[1] == 'o')
+		return all_in(s + 2, len - 2, "01234567");
+	if (len > 2 && s[0] == '0' && s[1] == 'x')
+		return all_in(s + 2, len - 2, "0123456789abcdefABCDEF");
+	if (len && (s[0] == '-' || s[0] == '+'))
+		s++, len--;
+	return all_in(s, len, "0123456789");
+}
+
+static enum doc_type plain_type(const char *s, size_t len)
+{
+	static const char *const nulls[] = { "~", "null", "Null", "NULL", NULL };
+	static const char *const bools[] = {
+		"true", "True", "TRUE", "false", "False", "FALSE", NULL
+	};
+
+	if (!len || is_one_of(s, len, nulls))
+		return DOC_NULL;
+	if (is_one_of(s, len, bools))
+		return DOC_BOOL;
+	if (is_int12(s, len))
+		return DOC_INT;
+	if (is_float12(s, len))
+		return DOC_FLOAT;
+	return DOC_STR;
+}
+
+enum doc_type doc_scalar_type(const struct doc_node *node)
+{
+	if (node->kind != DOC_SCALAR || !(node->flags & DOC_PLAIN))
+		return DOC_STR;
+	return plain_type(node->str, node->len);
+}
+
+int doc_is_str(const struct doc_node *node)
+{
+	return node && node->kind == DOC_SCALAR && doc_scalar_type(node) == DOC_STR;
+}
+
+int doc_is_null(const struct doc_node *node)
+{
+	return !node || (node->kind == DOC_SCALAR && doc_scalar_type(node) == DOC_NULL);
+}
+
+/* YAML 1.1 readers (PyYAML, many others) see more than 1.2 does. */
+static int yaml11_special(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+		"on", "On", "ON", "off", "Off", "OFF", "=", "<<", NULL
+	};
+	size_t i = 0;
+	int colon = 0;
+
+	if (is_one_of(s, len, words))
+		return 1;
+	if (len && (s[0] == '-' || s[0] == '+'))
+		i++;
+	if (len - i > 2 && s[i] == '0' && (s[i + 1] == 'b' || s[i + 1] == 'x'))
+		return 1;
+	/* numbers with _ separators and base-60 numbers like 17:00 */
+	if (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) {
+		for (; i < len; i++) {
+			if (s[i] == ':')
+				colon = 1;
+			else if (!strchr("0123456789_.eE+-", s[i]))
+				return 0;
+		}
+		return 1;
+	}
+	(void)colon;
+	return 0;
+}
+
+int doc_str_needs_quotes(const char *s, size_t len)
+{
+	if (!len)
+		return 1;
+	if (plain_type(s, len) != DOC_STR || yaml11_special(s, len))
+		return 1;
+	if (s[0] == ' ' || s[len - 1] == ' ')
+		return 1;
+	return 0;
+}
+
+int doc_equal(const struct doc_node *a, const struct doc_node *b)
+{
+	const struct doc_node *x, *y;
+
+	if (!a || !b)
+		return a == b;
+	if (a->kind != b->kind || (a->flags & DOC_CONFLICT) != (b->flags & DOC_CONFLICT))
+		return 0;
+	if (a->kind == DOC_SCALAR) {
+		enum doc_type ta = doc_scalar_type(a), tb = doc_scalar_type(b);
+
+		if (ta != tb)
+			return 0;
+		if (ta == DOC_NULL)
+			return 1;
+		return a->len == b->len && !memcmp(a->str, b->str, a->len);
+	}
+	if (a->n != b->n)
+		return 0;
+	for (x = a->head, y = b->head; x && y; x = x->next, y = y->next) {
+		if (a->kind == DOC_MAP && !doc_equal(x->key, y->key))
+			return 0;
+		if (!doc_equal(x, y))
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- loading ---- */
+
+struct loader {
+	struct doc *doc;
+	struct err *err;
+	const char *data;
+	size_t len;
+	size_t scan;           /* bytes up to here were searched for comments */
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	unsigned depth;
+};
+
+static int oom(struct loader *l)
+{
+	return err_set(l->err, ERR_NOMEM, 0, 0, "out of memory");
+}
+
+/* libyaml's column counts characters; so does ours. */
+static void mark_pos(const yaml_mark_t *m, unsigned *line, unsigned *col)
+{
+	*line = (unsigned)m->line + 1;
+	*col = (unsigned)m->column + 1;
+}
+
+static void count_comments(struct loader *l, size_t upto)
+{
+	size_t i;
+
+	if (upto > l->len)
+		upto = l->len;
+	for (i = l->scan; i < upto; i++) {
+		if (l->data[i] != '#')
+			continue;
+		if (i && l->data[i - 1] != ' ' && l->data[i - 1] != '\t' &&
+		    l->data[i - 1] != '\n' && l->data[i - 1] != '\r')
+			continue;
+		if (!l->doc->comments++)
+			text_pos(l->data, i, &l->doc->comment_line, &l->doc->comment_col);
+		while (i < upto && l->data[i] != '\n')
+			i++;
+	}
+	if (upto > l->scan)
+		l->scan = upto;
+}
+
+static int parser_error(struct loader *l)
+{
+	yaml_parser_t *p = &l->parser;
+	unsigned line, col;
+	size_t at = p->problem_mark.index;
+
+	mark_pos(&p->problem_mark, &line, &col);
+	if (p->error == YAML_MEMORY_ERROR)
+		return oom(l);
+	if (p->error == YAML_READER_ERROR) {
+		/* Reader errors are positioned by offset only (LIBRARY-NOTES). */
+		text_pos(l->data, p->problem_offset, &line, &col);
+		return err_set(l->err, ERR_DATA, line, col, "%s", p->problem);
+	}
+	if (at < l->len && l->data[at] == '\t') {
+		err_set(l->err, ERR_DATA, line, col, "tab character in indentation");
+		err_hint(l->err, "YAML indents with spaces; replace the tab with spaces");
+		return ERR_DATA;
+	}
+	if (p->problem && strstr(p->problem, "tab")) {
+		err_set(l->err, ERR_DATA, line, col, "%s", p->problem);
+		err_hint(l->err, "YAML indents with spaces; replace the tab with spaces");
+		return ERR_DATA;
+	}
+	err_set(l->err, ERR_DATA, line, col, "%s%s%s", p->problem ? p->problem : "syntax error",
+		p->context ? " " : "", p->context ? p->context : "");
+	err_hint(l->err, "fix the YAML syntax at this spot");
+	return ERR_DATA;
+}
+
+static int next_event(struct loader *l)
+{
+	yaml_event_delete(&l->ev);
+	if (!yaml_parser_parse(&l->parser, &l->ev)) {
+		memset(&l->ev, 0, sizeof(l->ev));
+		return parser_error(l);
+	}
+	return 0;
+}
+
+static int check_props(struct loader *l, const yaml_char_t *anchor,
+		       const yaml_char_t *tag, enum doc_kind kind,
+		       unsigned *flags)
+{
+	unsigned line, col;
+	const char *t = (const char *)tag;
+
+	mark_pos(&l->ev.start_mark, &line, &col);
+	if (anchor) {
+		err_set(l->err, ERR_DATA, line, col,
+			"anchor '&%s' is not allowed", (const char *)anchor);
+		err_hint(l->err, "write the value out in full where it is used");
+		return ERR_DATA;
+	}
+	if (!t || !strcmp(t, "!"))
+		return 0;
+	if (!strcmp(t, "!conflict") && kind == DOC_MAP) {
+		*flags |= DOC_CONFLICT;
+		return 0;
+	}
+	if ((!strcmp(t, "tag:yaml.org,2002:str") && kind == DOC_SCALAR) ||
+	    (!strcmp(t, "tag:yaml.org,2002:map") && kind == DOC_MAP) ||
+	    (!strcmp(t, "tag:yaml.org,2002:seq") && kind == DOC_SEQ)) {
+		*flags &= ~DOC_PLAIN;
+		return 0;
+	}
+	err_set(l->err, ERR_DATA, line, col, "tag '%s' is not allowed", t);
+	if (!strcmp(t, "!conflict"))
+		err_hint(l->err, "a !conflict holds a mapping of base and sides");
+	else
+		err_hint(l->err, "remove the tag; convene knows only !conflict");
+	return ERR_DATA;
+}
+
+static int load_node(struct loader *l, struct doc_node **out);
+
+static int check_duplicates(struct loader *l, struct doc_node *map);
+
+static int load_collection(struct loader *l, struct doc_node *n, yaml_event_type_t end)
+{
+	struct doc_node *key = NULL, *val = NULL;
+	int error;
+
+	if (++l->depth > DOC_MAX_DEPTH) {
+		err_set(l->err, ERR_DATA, n->line, n->col,
+			"nesting deeper than %d levels", DOC_MAX_DEPTH);
+		err_hint(l->err, "flatten the structure");
+		return ERR_DATA;
+	}
+	for (;;) {
+		if ((error = next_event(l)) < 0)
+			return error;
+		if (l->ev.type == end)
+			break;
+		if (n->kind == DOC_SEQ) {
+			if ((error = load_node(l, &val)) < 0)
+				return error;
+			doc_seq_append(n, val);
+			continue;
+		}
+		if (l->ev.type != YAML_SCALAR_EVENT && l->ev.type != YAML_ALIAS_EVENT) {
+			unsigned line, col;
+
+			mark_pos(&l->ev.start_mark, &line, &col);
+			err_set(l->err, ERR_DATA, line, col,
+				"a mapping key must be plain text");
+			err_hint(l->err, "use a simple key such as 'name:'");
+			return ERR_DATA;
+		}
+		if ((error = load_node(l, &key)) < 0)
+			return error;
+		if ((error = next_event(l)) < 0 || (error = load_node(l, &val)) < 0)
+			return error;
+		doc_map_append(n, key, val);
+	}
+	l->depth--;
+	if (n->kind == DOC_MAP)
+		return check_duplicates(l, n);
+	return 0;
+}
+
+static int load_node(struct loader *l, struct doc_node **out)
+{
+	yaml_event_t *ev = &l->ev;
+	struct doc_node *n;
+	unsigned flags = 0;
+	int error;
+
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT: {
+		unsigned line, col;
+
+		mark_pos(&ev->start_mark, &line, &col);
+		err_set(l->err, ERR_DATA, line, col, "alias '*%s' is not allowed",
+			(const char *)ev->data.alias.anchor);
+		err_hint(l->err, "write the value out in full where it is used");
+		return ERR_DATA;
+	}
+	case YAML_SCALAR_EVENT:
+		count_comments(l, ev->start_mark.index);
+		if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+			flags = DOC_PLAIN;
+		if ((error = check_props(l, ev->data.scalar.anchor, ev->data.scalar.tag,
+					 DOC_SCALAR, &flags)) < 0)
+			return error;
+		n = doc_scalar(l->doc, (const char *)ev->data.scalar.value,
+			       ev->data.scalar.length, flags);
+		if (!n)
+			return oom(l);
+		mark_pos(&ev->start_mark, &n->line, &n->col);
+		if (ev->end_mark.index > l->scan)
+			l->scan = ev->end_mark.index;
+		*out = n;
+		return 0;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		int seq = ev->type == YAML_SEQUENCE_START_EVENT;
+
+		if ((error = check_props(l, seq ? ev->data.sequence_start.anchor
+					     : ev->data.mapping_start.anchor,
+					 seq ? ev->data.sequence_start.tag
+					     : ev->data.mapping_start.tag,
+					 seq ? DOC_SEQ : DOC_MAP, &flags)) < 0)
+			return error;
+		n = seq ? doc_seq(l->doc) : doc_map(l->doc);
+		if (!n)
+			return oom(l);
+		n->flags = flags;
+		mark_pos(&ev->start_mark, &n->line, &n->col);
+		*out = n;
+		return load_collection(l, n, seq ? YAML_SEQUENCE_END_EVENT
+					      : YAML_MAPPING_END_EVENT);
+	}
+	default:
+		return err_set(l->err, ERR_INTERNAL, 0, 0, "unexpected YAML event %d", ev->type);
+	}
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct doc_node *x = *(struct doc_node *const *)a;
+	const struct doc_node *y = *(struct doc_node *const *)b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->str, y->str, n);
+
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	/* equal keys: document order, so the later one is reported */
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+static int same_key(const struct doc_node *a, const struct doc_node *b)
+{
+	return a->len == b->len && !memcmp(a->str, b->str, a->len);
+}
+
+static int dup_error(struct loader *l, const struct doc_node *first,
+		     const struct doc_node *again)
+{
+	err_set(l->err, ERR_DATA, again->line, again->col,
+		"duplicate key '%s' (first at line %u)", again->str, first->line);
+	err_hint(l->err, "keep one of the two");
+	return ERR_DATA;
+}
+
+static int check_duplicates(struct loader *l, struct doc_node *map)
+{
+	struct doc_node *a, *b, **keys, *first = NULL, *again = NULL;
+	size_t i, n = 0;
+
+	if (map->n <= 16) {
+		for (b = map->head; b; b = b->next)
+			for (a = map->head; a != b; a = a->next)
+				if (same_key(a->key, b->key))
+					return dup_error(l, a->key, b->key);
+		return 0;
+	}
+	/* Large maps: sort the keys instead of comparing every pair. */
+	keys = malloc(map->n * sizeof(*keys));
+	if (!keys)
+		return oom(l);
+	for (a = map->head; a; a = a->next)
+		keys[n++] = a->key;
+	qsort(keys, n, sizeof(*keys), key_cmp);
+	for (i = 1; i < n; i++) {
+		if (!same_key(keys[i - 1], keys[i]))
+			continue;
+		if (!again || keys[i]->line < again->line) {
+			size_t j = i - 1;
+
+			while (j > 0 && same_key(keys[j - 1], keys[i]))
+				j--;
+			first = keys[j];
+			again = keys[i];
+		}
+	}
+	free(keys);
+	return again ? dup_error(l, first, again) : 0;
+}
+
+int doc_load(struct doc **out, const char *data, size_t len, struct err *err)
+{
+	struct loader l;
+	size_t bad;
+	int error = 0, docs = 0;
+	unsigned line, col;
+	const char *why;
+
+	*out = NULL;
+	if (len > DOC_MAX_BYTES) {
+		err_set(err, ERR_DATA, 1, 1, "file is %zu bytes, more than the limit of %u",
+			len, DOC_MAX_BYTES);
+		err_hint(err, "split it into smaller files");
+		return ERR_DATA;
+	}
+	/* Check the bytes first, to point at the right line (not 1:1). */
+	if ((why = text_check(data, len, &bad)) != NULL) {
+		text_pos(data, bad, &line, &col);
+		err_set(err, ERR_DATA, line, col, "%s", why);
+		err_hint(err, "save the file as UTF-8 text without control characters");
+		return ERR_DATA;
+	}
+
+	memset(&l, 0, sizeof(l));
+	l.err = err;
+	l.data = data;
+	l.len = len;
+	if (!(l.doc = doc_new()))
+		return oom(&l);
+	if (!yaml_parser_initialize(&l.parser)) {
+		doc_free(l.doc);
+		return oom(&l);
+	}
+	yaml_parser_set_input_string(&l.parser, (const unsigned char *)data, len);
+	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
+
+	for (;;) {
+		if ((error = next_event(&l)) < 0)
+			goto done;
+		if (l.ev.type == YAML_STREAM_END_EVENT)
+			break;
+		if (l.ev.type == YAML_DOCUMENT_START_EVENT) {
+			if (docs++) {
+				mark_pos(&l.ev.start_mark, &line, &col);
+				error = err_set(err, ERR_DATA, line, col,
+						"more than one document in the file");
+				err_hint(err, "keep one document: remove this '---' and what follows, or move it to a file of its own");
+				goto done;
+			}
+			continue;
+		}
+		if (l.ev.type == YAML_DOCUMENT_END_EVENT || l.ev.type == YAML_STREAM_START_EVENT)
+			continue;
+		if ((error = load_node(&l, &l.doc->root)) < 0)
+			goto done;
+	}
+	count_comments(&l, len);
+done:
+	yaml_event_delete(&l.ev);
+	yaml_parser_delete(&l.parser);
+	if (error < 0) {
+		doc_free(l.doc);
+		return error;
+	}
+	*out = l.doc;
+	return 0;
+}
+
+/* ---- canonical emit ---- */
+
+struct emitter {
+	yaml_emitter_t e;
+	yaml_event_t ev;
+	struct buf *out;
+};
+
+static int write_out(void *data, unsigned char *bytes, size_t size)
+{
+	struct emitter *em = data;
+
+	return buf_add(em->out, bytes, size) == 0;
+}
+
+static int emit(struct emitter *em)
+{
+	return yaml_emitter_emit(&em->e, &em->ev) ? 0 : -1;
+}
+
+static int emit_scalar(struct emitter *em, const struct doc_node *n, int is_key)
+{
+	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
+	const char *s = n->str;
+	size_t len = n->len;
+	enum doc_type t = doc_scalar_type(n);
+
+	if (t == DOC_STR) {
+		if (memchr(s, '\n', len) && !is_key)
+			style = YAML_LITERAL_SCALAR_STYLE;
+		else if (doc_str_needs_quotes(s, len) || memchr(s, '\n', len))
+			style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	} else if (t == DOC_NULL && !len && is_key) {
+		/* an empty key cannot be written plain: use null's other name */
+		s = "~";
+		len = 1;
+	}
+	/* Both implicit flags: libyaml may pick another quoting style for
+	 * syntax's sake, but must never add a '!' tag to a plain string. */
+	yaml_scalar_event_initialize(&em->ev, NULL, NULL, (yaml_char_t *)s, (int)len,
+				     1, t == DOC_STR, style);
+	return emit(em);
+}
+
+static int emit_node(struct emitter *em, const struct doc_node *n)
+{
+	const struct doc_node *c;
+	yaml_char_t *tag = (n->flags & DOC_CONFLICT) ? (yaml_char_t *)"!conflict" : NULL;
+
+	if (n->kind == DOC_SCALAR)
+		return emit_scalar(em, n, 0);
+	if (n->kind == DOC_SEQ)
+		yaml_sequence_start_event_initialize(&em->ev, NULL, tag, !tag,
+						     YAML_BLOCK_SEQUENCE_STYLE);
+	else
+		yaml_mapping_start_event_initialize(&em->ev, NULL, tag, !tag,
+						    YAML_BLOCK_MAPPING_STYLE);
+	if (emit(em) < 0)
+		return -1;
+	for (c = n->head; c; c = c->next) {
+		if (n->kind == DOC_MAP && emit_scalar(em, c->key, 1) < 0)
+			return -1;
+		if (emit_node(em, c) < 0)
+			return -1;
+	}
+	if (n->kind == DOC_SEQ)
+		yaml_sequence_end_event_initialize(&em->ev);
+	else
+		yaml_mapping_end_event_initialize(&em->ev);
+	return emit(em);
+}
+
+int doc_emit_node(struct buf *out, const struct doc_node *node)
+{
+	struct emitter em;
+	int error = -1;
+
+	if (!node)
+		return buf_failed(out) ? -1 : 0;
+	memset(&em, 0, sizeof(em));
+	em.out = out;
+	if (!yaml_emitter_initialize(&em.e))
+		return -1;
+	yaml_emitter_set_output(&em.e, write_out, &em);
+	yaml_emitter_set_unicode(&em.e, 1);
+	yaml_emitter_set_width(&em.e, -1);
+	yaml_emitter_set_indent(&em.e, 2);
+	yaml_emitter_set_break(&em.e, YAML_LN_BREAK);
+
+	yaml_stream_start_event_initialize(&em.ev, YAML_UTF8_ENCODING);
+	if (emit(&em) < 0)
+		goto done;
+	yaml_document_start_event_initialize(&em.ev, NULL, NULL, NULL, 1);
+	if (emit(&em) < 0 || emit_node(&em, node) < 0)
+		goto done;
+	yaml_document_end_event_initialize(&em.ev, 1);
+	if (emit(&em) < 0)
+		goto done;
+	yaml_stream_end_event_initialize(&em.ev);
+	if (emit(&em) < 0 || !yaml_emitter_flush(&em.e))
+		goto done;
+	error = buf_failed(out) ? -1 : 0;
+done:
+	yaml_emitter_delete(&em.e);
+	return error;
+}
+
+int doc_emit(struct buf *out, const struct doc *doc)
+{
+	return doc_emit_node(out, doc->root);
+}

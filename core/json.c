@@ -1,0 +1,88 @@
+/* JSON writing: see json.h. */
+#include <string.h>
+
+#include "json.h"
+
+void json_str(struct buf *out, const char *s, size_t len)
+{
+	size_t i, run = 0;
+
+	buf_addc(out, '"');
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		buf_add(out, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"': buf_adds(out, "\\\""); break;
+		case '\\': buf_adds(out, "\\\\"); break;
+		case '\n': buf_adds(out, "\\n"); break;
+		case '\r': buf_adds(out, "\\r"); break;
+		case '\t': buf_adds(out, "\\t"); break;
+		default: buf_addf(out, "\\u%04x", c); break;
+		}
+	}
+	buf_add(out, s + run, len - run);
+	buf_addc(out, '"');
+}
+
+static void json_scalar(struct buf *out, const struct doc_node *n)
+{
+	switch (doc_scalar_type(n)) {
+	case DOC_NULL:
+		buf_adds(out, "null");
+		break;
+	case DOC_BOOL:
+		buf_adds(out, (n->str[0] == 't' || n->str[0] == 'T') ? "true" : "false");
+		break;
+	case DOC_INT:
+		/* JSON has no octal, hex or leading '+': such ints stay strings */
+		if (strpbrk(n->str, "ox+") || (n->str[0] == '0' && n->len > 1) ||
+		    (n->str[0] == '-' && n->str[1] == '0' && n->len > 2))
+			json_str(out, n->str, n->len);
+		else
+			buf_add(out, n->str, n->len);
+		break;
+	case DOC_FLOAT:
+		if (strpbrk(n->str, "nN+") || n->str[0] == '.' ||
+		    (n->str[0] == '-' && n->str[1] == '.') || n->str[n->len - 1] == '.' ||
+		    strstr(n->str, ".e") || strstr(n->str, ".E"))
+			json_str(out, n->str, n->len);
+		else
+			buf_add(out, n->str, n->len);
+		break;
+	default:
+		json_str(out, n->str, n->len);
+	}
+}
+
+void json_node(struct buf *out, const struct doc_node *n)
+{
+	const struct doc_node *c;
+
+	if (!n) {
+		buf_adds(out, "null");
+		return;
+	}
+	if (n->flags & DOC_CONFLICT)
+		buf_adds(out, "{\"!conflict\":");
+	if (n->kind == DOC_SCALAR) {
+		json_scalar(out, n);
+	} else {
+		buf_addc(out, n->kind == DOC_MAP ? '{' : '[');
+		for (c = n->head; c; c = c->next) {
+			if (c != n->head)
+				buf_addc(out, ',');
+			if (n->kind == DOC_MAP) {
+				json_str(out, c->key->str, c->key->len);
+				buf_addc(out, ':');
+			}
+			json_node(out, c);
+		}
+		buf_addc(out, n->kind == DOC_MAP ? '}' : ']');
+	}
+	if (n->flags & DOC_CONFLICT)
+		buf_addc(out, '}');
+}

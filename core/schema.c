@@ -1,0 +1,920 @@
+/*
+ * The schema (schema.h): one table of fields per shape of mapping, a walker
+ * that checks a tree against it, and the id sets for references.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "path.h"
+#include "schema.h"
+#include "text.h"
+
+/* ---- diagnostics ---- */
+
+void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
+	       enum diag_level level, const char *fmt, ...)
+{
+	char msg[600];
+	struct diag *g;
+	va_list ap;
+
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct diag *v = realloc(d->v, cap * sizeof(*v));
+
+		if (!v) {
+			d->failed = 1;
+			return;
+		}
+		d->v = v;
+		d->cap = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	g = &d->v[d->n];
+	g->file = strdup(file);
+	g->msg = strdup(msg);
+	if (!g->file || !g->msg) {
+		free(g->file);
+		free(g->msg);
+		d->failed = 1;
+		return;
+	}
+	g->line = line;
+	g->col = col;
+	g->level = level;
+	d->n++;
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+struct numbered {
+	struct diag d;
+	size_t i;
+};
+
+static int diag_cmp(const void *a, const void *b)
+{
+	const struct numbered *x = a, *y = b;
+	int c = strcmp(x->d.file, y->d.file);
+
+	if (c)
+		return c;
+	if (x->d.line != y->d.line)
+		return x->d.line < y->d.line ? -1 : 1;
+	if (x->d.col != y->d.col)
+		return x->d.col < y->d.col ? -1 : 1;
+	/* keep the order they were found in: qsort is not stable */
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+void diags_sort(struct diags *d)
+{
+	struct numbered *tmp;
+	size_t i;
+
+	if (d->n < 2 || !(tmp = malloc(d->n * sizeof(*tmp))))
+		return;
+	for (i = 0; i < d->n; i++) {
+		tmp[i].d = d->v[i];
+		tmp[i].i = i;
+	}
+	qsort(tmp, d->n, sizeof(*tmp), diag_cmp);
+	for (i = 0; i < d->n; i++)
+		d->v[i] = tmp[i].d;
+	free(tmp);
+}
+
+void diags_release(struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	memset(d, 0, sizeof(*d));
+}
+
+/* ---- id sets: one open-addressing hash table per kind ---- */
+
+struct idset {
+	char **slot;
+	size_t cap, n;
+};
+
+struct schema_ids {
+	struct idset set[REF__COUNT];
+};
+
+static size_t hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static int idset_add(struct idset *s, const char *id)
+{
+	size_t i;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		struct idset bigger = { NULL, s->cap ? s->cap * 2 : 64, 0 };
+
+		bigger.slot = calloc(bigger.cap, sizeof(char *));
+		if (!bigger.slot)
+			return ERR_NOMEM;
+		for (i = 0; i < s->cap; i++) {
+			if (!s->slot[i])
+				continue;
+			size_t j = hash(s->slot[i]) & (bigger.cap - 1);
+
+			while (bigger.slot[j])
+				j = (j + 1) & (bigger.cap - 1);
+			bigger.slot[j] = s->slot[i];
+			bigger.n++;
+		}
+		free(s->slot);
+		*s = bigger;
+	}
+	for (i = hash(id) & (s->cap - 1); s->slot[i]; i = (i + 1) & (s->cap - 1))
+		if (!strcmp(s->slot[i], id))
+			return 0;
+	if (!(s->slot[i] = strdup(id)))
+		return ERR_NOMEM;
+	s->n++;
+	return 0;
+}
+
+static int idset_has(const struct idset *s, const char *id)
+{
+	size_t i;
+
+	if (!s->cap)
+		return 0;
+	for (i = hash(id) & (s->cap - 1); s->slot[i]; i = (i + 1) & (s->cap - 1))
+		if (!strcmp(s->slot[i], id))
+			return 1;
+	return 0;
+}
+
+struct schema_ids *schema_ids_new(void)
+{
+	return calloc(1, sizeof(struct schema_ids));
+}
+
+void schema_ids_free(struct schema_ids *ids)
+{
+	size_t k, i;
+
+	if (!ids)
+		return;
+	for (k = 0; k < REF__COUNT; k++) {
+		for (i = 0; i < ids->set[k].cap; i++)
+			free(ids->set[k].slot[i]);
+		free(ids->set[k].slot);
+	}
+	free(ids);
+}
+
+int schema_ids_add(struct schema_ids *ids, enum schema_ref kind, const char *id)
+{
+	return idset_add(&ids->set[kind], id);
+}
+
+int schema_ids_has(const struct schema_ids *ids, enum schema_ref kind, const char *id)
+{
+	return idset_has(&ids->set[kind], id);
+}
+
+size_t schema_ids_count(const struct schema_ids *ids, enum schema_ref kind)
+{
+	return ids->set[kind].n;
+}
+
+void schema_ids_from_initiative(struct schema_ids *ids, const struct doc *doc)
+{
+	static const struct { const char *key; enum schema_ref kind; } lists[] = {
+		{ "principles", REF_PRINCIPLE }, { "subgroups", REF_SUBGROUP },
+	};
+	const struct doc_node *seq, *item, *id;
+	size_t i;
+
+	if (!doc->root)
+		return;
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		seq = doc_get(doc->root, lists[i].key);
+		if (!seq || seq->kind != DOC_SEQ)
+			continue;
+		for (item = seq->head; item; item = item->next) {
+			id = doc_get(item, "id");
+			if (doc_is_str(id) && text_is_id(id->str))
+				schema_ids_add(ids, lists[i].kind, id->str);
+		}
+	}
+}
+
+/* ---- the tables ---- */
+
+enum ftype {
+	T_STR,      /* one line of text */
+	T_TEXT,     /* text, maybe many lines */
+	T_INT,      /* a whole number >= 0 */
+	T_NUM,      /* a number */
+	T_BOOL,
+	T_DATE,     /* 2026-02-01 */
+	T_TIME,     /* 17:00 */
+	T_DATETIME, /* 2026-02-01T17:05:00+02:00 */
+	T_ID,       /* an id of this item */
+	T_ENUM,
+	T_REF,      /* an id that must exist */
+	T_REFS,     /* a list of those */
+	T_STRS,     /* a list of one-line texts */
+	T_LIST,     /* a list of mappings, each with a unique id */
+	T_MAP,      /* a nested mapping */
+	T_ANSWERS,  /* a mapping of question ids to text */
+	T_EMAIL,
+	T_URL
+};
+
+#define REQ 0x1
+
+struct shape;
+
+struct field {
+	const char *key;
+	enum ftype type;
+	unsigned flags;
+	const char *const *values;   /* T_ENUM */
+	enum schema_ref ref;         /* T_REF, T_REFS */
+	const struct shape *sub;     /* T_LIST, T_MAP */
+};
+
+struct shape {
+	const char *what;            /* "a note", for messages */
+	const struct field *fields;
+};
+
+static const char *const languages[] = { "he", "en", NULL };
+static const char *const roles[] = {
+	"facilitator", "backbone", "member", "funder", "partner", "observer", NULL
+};
+static const char *const meeting_status[] = { "planned", "held", "cancelled", NULL };
+static const char *const action_status[] = { "open", "done", "dropped", NULL };
+static const char *const interview_status[] = { "planned", "done", NULL };
+static const char *const outcome_status[] = {
+	"proposed", "active", "achieved", "dropped", NULL
+};
+
+#define F(k, t, fl) { k, t, fl, NULL, REF_MEMBER, NULL }
+#define E(k, v, fl) { k, T_ENUM, fl, v, REF_MEMBER, NULL }
+#define R(k, t, r, fl) { k, t, fl, NULL, r, NULL }
+#define S(k, t, s, fl) { k, t, fl, NULL, REF_MEMBER, s }
+#define END { NULL, T_STR, 0, NULL, REF_MEMBER, NULL }
+
+static const struct field text_item_f[] = {
+	F("id", T_ID, REQ), F("text", T_TEXT, REQ), R("by", T_REF, REF_MEMBER, 0),
+	F("site", T_STR, 0), F("at", T_DATETIME, 0), END
+};
+static const struct shape note_s = { "a note", text_item_f };
+static const struct shape decision_s = { "a decision", text_item_f };
+static const struct shape principle_s = { "a principle", text_item_f };
+static const struct shape lever_s = { "a lever", text_item_f };
+
+static const struct field action_f[] = {
+	F("id", T_ID, REQ), F("text", T_TEXT, REQ), R("by", T_REF, REF_MEMBER, 0),
+	F("site", T_STR, 0), F("at", T_DATETIME, 0),
+	R("owner", T_REF, REF_MEMBER, 0), F("due", T_DATE, 0),
+	E("status", action_status, 0), END
+};
+static const struct shape action_s = { "an action", action_f };
+
+static const struct field subgroup_f[] = {
+	F("id", T_ID, REQ), F("name", T_STR, REQ), F("description", T_TEXT, 0),
+	R("lead", T_REF, REF_MEMBER, 0), END
+};
+static const struct shape subgroup_s = { "a subgroup", subgroup_f };
+
+static const struct field partner_f[] = {
+	F("id", T_ID, REQ), F("name", T_STR, REQ), F("description", T_TEXT, 0),
+	F("url", T_URL, 0), END
+};
+static const struct shape partner_s = { "a partner", partner_f };
+
+static const struct field timeline_f[] = {
+	F("id", T_ID, REQ), F("date", T_DATE, REQ), F("text", T_TEXT, REQ), END
+};
+static const struct shape timeline_s = { "a timeline entry", timeline_f };
+
+static const struct field initiative_f[] = {
+	F("name", T_STR, REQ), E("language", languages, REQ),
+	F("problem", T_TEXT, 0), F("vision", T_TEXT, 0), F("mission", T_TEXT, 0),
+	F("elevator_pitch", T_TEXT, 0), S("principles", T_LIST, &principle_s, 0),
+	F("landscape", T_TEXT, 0), S("levers", T_LIST, &lever_s, 0),
+	S("subgroups", T_LIST, &subgroup_s, 0), S("partners", T_LIST, &partner_s, 0),
+	S("timeline", T_LIST, &timeline_s, 0), END
+};
+static const struct shape initiative_s = { "the initiative", initiative_f };
+
+static const struct field member_f[] = {
+	F("id", T_ID, REQ), F("name", T_STR, REQ), F("organization", T_STR, 0),
+	E("role", roles, 0), F("email", T_EMAIL, 0), F("phone", T_STR, 0),
+	F("can_host", T_BOOL, 0), F("address", T_TEXT, 0),
+	R("subgroups", T_REFS, REF_SUBGROUP, 0), F("joined", T_DATE, 0),
+	F("left", T_DATE, 0), F("notes", T_TEXT, 0), END
+};
+static const struct shape member_s = { "a member", member_f };
+
+static const struct field interview_f[] = {
+	F("id", T_ID, REQ), R("member", T_REF, REF_MEMBER, REQ),
+	R("interviewer", T_REF, REF_MEMBER, REQ), F("date", T_DATE, REQ),
+	E("status", interview_status, 0), F("answers", T_ANSWERS, 0),
+	F("notes", T_TEXT, 0), F("confidential", T_BOOL, 0), END
+};
+static const struct shape interview_s = { "an interview", interview_f };
+
+static const struct field location_f[] = {
+	R("host", T_REF, REF_MEMBER, 0), F("address", T_TEXT, 0),
+	F("virtual", T_URL, 0), END
+};
+static const struct shape location_s = { "a location", location_f };
+
+static const struct field agenda_f[] = {
+	F("id", T_ID, REQ), F("title", T_STR, REQ), F("prompt", T_TEXT, 0),
+	F("minutes", T_INT, 0), S("notes", T_LIST, &note_s, 0),
+	S("decisions", T_LIST, &decision_s, 0), S("actions", T_LIST, &action_s, 0),
+	END
+};
+static const struct shape agenda_s = { "an agenda item", agenda_f };
+
+static const struct field meeting_f[] = {
+	F("number", T_INT, REQ), F("title", T_STR, REQ),
+	E("status", meeting_status, REQ), F("goals", T_STRS, 0),
+	F("date", T_DATE, 0), F("start", T_TIME, 0), F("duration", T_INT, 0),
+	S("location", T_MAP, &location_s, 0),
+	R("attendees", T_REFS, REF_MEMBER, 0), S("agenda", T_LIST, &agenda_s, 0),
+	F("next_steps", T_TEXT, 0), END
+};
+static const struct shape meeting_s = { "a meeting", meeting_f };
+
+static const struct field measurement_f[] = {
+	F("id", T_ID, REQ), F("date", T_DATE, REQ), F("value", T_NUM, REQ),
+	F("note", T_TEXT, 0), END
+};
+static const struct shape measurement_s = { "a measurement", measurement_f };
+
+static const struct field indicator_f[] = {
+	F("id", T_ID, REQ), F("name", T_STR, REQ), F("unit", T_STR, 0),
+	F("baseline", T_NUM, 0), F("target", T_NUM, 0),
+	F("target_date", T_DATE, 0),
+	S("measurements", T_LIST, &measurement_s, 0), END
+};
+static const struct shape indicator_s = { "an indicator", indicator_f };
+
+static const struct field outcome_f[] = {
+	F("id", T_ID, REQ), F("title", T_STR, REQ), F("description", T_TEXT, 0),
+	F("population", T_TEXT, 0), E("status", outcome_status, 0),
+	R("principles", T_REFS, REF_PRINCIPLE, 0),
+	S("indicators", T_LIST, &indicator_s, 0), END
+};
+static const struct shape outcome_s = { "an outcome", outcome_f };
+
+static const struct shape *root_shape(enum schema_kind kind)
+{
+	switch (kind) {
+	case KIND_INITIATIVE: return &initiative_s;
+	case KIND_MEMBER: return &member_s;
+	case KIND_INTERVIEW: return &interview_s;
+	case KIND_MEETING: return &meeting_s;
+	case KIND_OUTCOME: return &outcome_s;
+	default: return NULL;
+	}
+}
+
+enum schema_kind schema_kind_of(const char *file)
+{
+	if (!strcmp(file, "initiative.yaml"))
+		return KIND_INITIATIVE;
+	if (!strncmp(file, "members/", 8))
+		return KIND_MEMBER;
+	if (!strncmp(file, "interviews/", 11))
+		return KIND_INTERVIEW;
+	if (!strncmp(file, "meetings/", 9))
+		return KIND_MEETING;
+	if (!strncmp(file, "outcomes/", 9))
+		return KIND_OUTCOME;
+	return KIND_NONE;
+}
+
+const char *schema_kind_name(enum schema_kind kind)
+{
+	static const char *const names[] = {
+		"file", "initiative", "member", "interview", "meeting", "outcome"
+	};
+	return names[kind];
+}
+
+static const struct field *find_field(const struct shape *s, const char *key)
+{
+	const struct field *f;
+
+	for (f = s->fields; f->key; f++)
+		if (!strcmp(f->key, key))
+			return f;
+	return NULL;
+}
+
+/* The shape of the map reached by following keys from a kind's root. */
+static const struct shape *shape_at(enum schema_kind kind, const char *const *keys, size_t n)
+{
+	const struct shape *s = root_shape(kind);
+	const struct field *f;
+	size_t i;
+
+	for (i = 0; s && i < n; i++) {
+		f = find_field(s, keys[i]);
+		s = f && (f->type == T_LIST || f->type == T_MAP) ? f->sub : NULL;
+	}
+	return s;
+}
+
+int schema_is_text_field(enum schema_kind kind, const char *const *keys, size_t n)
+{
+	const struct shape *s;
+	const struct field *f;
+
+	if (!n)
+		return 0;
+	s = shape_at(kind, keys, n - 1);
+	f = s ? find_field(s, keys[n - 1]) : NULL;
+	if (!f)
+		return 1;  /* an unknown key: take the value as it was typed */
+	return f->type == T_STR || f->type == T_TEXT || f->type == T_EMAIL ||
+	       f->type == T_URL || f->type == T_ID || f->type == T_REF ||
+	       f->type == T_ENUM || f->type == T_DATE || f->type == T_TIME ||
+	       f->type == T_DATETIME;
+}
+
+struct doc_node *schema_insert_after(enum schema_kind kind, const char *const *keys,
+				     size_t n, const struct doc_node *map,
+				     const char *key)
+{
+	const struct shape *s = shape_at(kind, keys, n);
+	const struct field *f, *want;
+	struct doc_node *c, *after = NULL;
+
+	want = s ? find_field(s, key) : NULL;
+	if (!want)
+		return map->tail;
+	/* after the last existing key that the schema puts before this one */
+	for (c = map->head; c; c = c->next) {
+		f = find_field(s, c->key->str);
+		if (f && f < want)
+			after = c;
+	}
+	return after;
+}
+
+/* ---- checking ---- */
+
+/* Where a check is: the file and a chain of keys for messages. */
+struct ctx {
+	struct diags *out;
+	const char *file;
+	const struct schema_ids *ids;
+};
+
+struct where {
+	const struct where *up;
+	const char *key;
+	const char *id;
+};
+
+static void where_format(char *buf, size_t size, const struct where *w)
+{
+	const struct where *chain[32];
+	size_t n = 0, len = 0;
+	int k;
+
+	for (; w && n < sizeof(chain) / sizeof(chain[0]); w = w->up)
+		chain[n++] = w;
+	buf[0] = '\0';
+	while (n-- > 0 && len < size) {
+		w = chain[n];
+		k = snprintf(buf + len, size - len, "%s%s%s%s%s", len ? "." : "",
+			     w->key, w->id ? "[" : "", w->id ? w->id : "",
+			     w->id ? "]" : "");
+		len += k < 0 ? 0 : (size_t)k;
+	}
+}
+
+static void error_at(struct ctx *c, const struct doc_node *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void error_at(struct ctx *c, const struct doc_node *n, const char *fmt, ...)
+{
+	char msg[500];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diags_add(c->out, c->file, n ? n->line : 1, n ? n->col : 1, DIAG_ERROR, "%s", msg);
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int num2(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+static int is_date(const char *s, size_t len)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) ||
+	    !all_digits(s + 5, 2) || !all_digits(s + 8, 2))
+		return 0;
+	y = num2(s) * 100 + num2(s + 2);
+	m = num2(s + 5);
+	d = num2(s + 8);
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return 0;
+	return 1;
+}
+
+static int is_time(const char *s, size_t len)
+{
+	if (len != 5 && len != 8)
+		return 0;
+	if (s[2] != ':' || !all_digits(s, 2) || !all_digits(s + 3, 2) ||
+	    num2(s) > 23 || num2(s + 3) > 59)
+		return 0;
+	return len == 5 || (s[5] == ':' && all_digits(s + 6, 2) && num2(s + 6) <= 60);
+}
+
+static int is_datetime(const char *s, size_t len)
+{
+	const char *t;
+	size_t tl;
+
+	if (len < 17 || !is_date(s, 10) || s[10] != 'T')
+		return 0;
+	t = s + 11;
+	tl = len - 11;
+	if (tl >= 1 && t[tl - 1] == 'Z')
+		return is_time(t, tl - 1);
+	if (tl < 6 || (t[tl - 6] != '+' && t[tl - 6] != '-'))
+		return 0;
+	return is_time(t, tl - 6) && is_time(t + tl - 5, 5);
+}
+
+static const char *type_word(enum ftype t)
+{
+	switch (t) {
+	case T_INT: return "a whole number";
+	case T_NUM: return "a number";
+	case T_BOOL: return "true or false";
+	case T_DATE: return "a date like 2026-02-01";
+	case T_TIME: return "a time like 17:00";
+	case T_DATETIME: return "a time stamp like 2026-02-01T17:05:00+02:00";
+	case T_ID: case T_REF: return "an id (a-z, 0-9 and '-')";
+	case T_REFS: return "a list of ids";
+	case T_STRS: return "a list of texts";
+	case T_LIST: return "a list of items with ids";
+	case T_MAP: case T_ANSWERS: return "a mapping of keys to values";
+	case T_EMAIL: return "an email address";
+	case T_URL: return "a web address (https://...)";
+	case T_STR: return "one line of text";
+	default: return "text";
+	}
+}
+
+static const char *ref_word(enum schema_ref r)
+{
+	return r == REF_MEMBER ? "member" : r == REF_PRINCIPLE ? "principle" : "subgroup";
+}
+
+static const char *ref_hint(enum schema_ref r)
+{
+	return r == REF_MEMBER ? "add members/<id>.yaml or fix the id"
+	     : r == REF_PRINCIPLE ? "add it to principles in initiative.yaml or fix the id"
+	     : "add it to subgroups in initiative.yaml or fix the id";
+}
+
+static void describe(char *buf, size_t size, const struct doc_node *n)
+{
+	if (n->kind == DOC_MAP)
+		snprintf(buf, size, "a mapping");
+	else if (n->kind == DOC_SEQ)
+		snprintf(buf, size, "a list");
+	else if (n->len > 40)
+		snprintf(buf, size, "'%.40s...'", n->str);
+	else
+		snprintf(buf, size, "'%s'", n->str);
+}
+
+static void check_shape(struct ctx *c, const struct doc_node *map, const struct shape *s,
+			const struct where *w);
+
+static int check_conflict(struct ctx *c, const struct doc_node *n, const struct where *w)
+{
+	char path[256];
+
+	if (!(n->flags & DOC_CONFLICT))
+		return 0;
+	where_format(path, sizeof(path), w);
+	error_at(c, n, "unresolved conflict in '%s'; settle it with 'convene resolve'",
+		 path[0] ? path : "the whole file");
+	return 1;
+}
+
+static void check_ref(struct ctx *c, const struct doc_node *v, enum schema_ref r,
+		      const char *key)
+{
+	char d[64];
+
+	if (!doc_is_str(v) || !text_is_id(v->str)) {
+		describe(d, sizeof(d), v);
+		error_at(c, v, "'%s' must be %s; found %s", key, type_word(T_REF), d);
+		return;
+	}
+	if (c->ids && !schema_ids_has(c->ids, r, v->str))
+		error_at(c, v, "unknown %s '%s' in %s; %s", ref_word(r), v->str, key,
+			 ref_hint(r));
+}
+
+static void check_list(struct ctx *c, const struct doc_node *v, const struct field *f,
+		       const struct where *w)
+{
+	const struct doc_node *item, *id, *prev;
+	char d[64];
+
+	for (item = v->head; item; item = item->next) {
+		struct where iw = { w->up, w->key, NULL };
+
+		if (item->kind != DOC_MAP) {
+			if (item->flags & DOC_CONFLICT)
+				continue;
+			describe(d, sizeof(d), item);
+			error_at(c, item, "each item of '%s' must be %s (a mapping with an id); found %s",
+				 f->key, f->sub->what, d);
+			continue;
+		}
+		id = doc_get(item, "id");
+		if (doc_is_str(id) && text_is_id(id->str)) {
+			iw.id = id->str;
+			/* unique ids; lists are short, except notes: stop at the first */
+			for (prev = v->head; prev != item; prev = prev->next) {
+				const struct doc_node *pid = doc_get(prev, "id");
+
+				if (pid && pid->kind == DOC_SCALAR && !strcmp(pid->str, id->str)) {
+					error_at(c, id, "duplicate id '%s' in %s (first at line %u); give one a new id",
+						 id->str, f->key, pid->line);
+					break;
+				}
+			}
+		}
+		if (check_conflict(c, item, &iw))
+			continue;
+		check_shape(c, item, f->sub, &iw);
+	}
+}
+
+static void check_value(struct ctx *c, const struct doc_node *v, const struct field *f,
+			const struct where *w)
+{
+	const struct doc_node *x;
+	const char *const *e;
+	enum doc_type t;
+	char d[64], list[200];
+	size_t len;
+
+	if (check_conflict(c, v, w))
+		return;
+	if (doc_is_null(v) && !(f->flags & REQ))
+		return;
+	describe(d, sizeof(d), v);
+	t = v->kind == DOC_SCALAR ? doc_scalar_type(v) : DOC_STR;
+	switch (f->type) {
+	case T_STR: case T_TEXT: case T_EMAIL: case T_URL: case T_ID:
+	case T_DATE: case T_TIME: case T_DATETIME: case T_ENUM:
+		if (v->kind != DOC_SCALAR || t == DOC_NULL) {
+			error_at(c, v, "'%s' must be %s; found %s", f->key,
+				 type_word(f->type), t == DOC_NULL ? "nothing" : d);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	switch (f->type) {
+	case T_STR:
+		if (memchr(v->str, '\n', v->len))
+			error_at(c, v, "'%s' must be one line of text", f->key);
+		break;
+	case T_TEXT:
+		break;
+	case T_INT:
+		if (t != DOC_INT || v->str[0] == '-')
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+		break;
+	case T_NUM:
+		if (t != DOC_INT && t != DOC_FLOAT)
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+		break;
+	case T_BOOL:
+		if (t != DOC_BOOL)
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+		break;
+	case T_DATE:
+		if (!is_date(v->str, v->len))
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+		break;
+	case T_TIME:
+		if (!is_time(v->str, v->len))
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+		break;
+	case T_DATETIME:
+		if (!is_datetime(v->str, v->len))
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+		break;
+	case T_ID:
+		if (!text_is_id(v->str))
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+		break;
+	case T_EMAIL:
+		if (!strchr(v->str, '@') || strchr(v->str, ' ') || v->str[0] == '@' ||
+		    v->str[v->len - 1] == '@')
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+		break;
+	case T_URL:
+		if (strncmp(v->str, "https://", 8) && strncmp(v->str, "http://", 7))
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+		break;
+	case T_ENUM:
+		for (e = f->values; *e; e++)
+			if (!strcmp(*e, v->str))
+				return;
+		list[0] = '\0';
+		for (e = f->values, len = 0; *e; e++) {
+			int k = snprintf(list + len, sizeof(list) - len, "%s%s",
+					 e == f->values ? "" : ", ", *e);
+			len += k < 0 ? 0 : (size_t)k;
+		}
+		error_at(c, v, "'%s' must be one of %s; found %s", f->key, list, d);
+		break;
+	case T_REF:
+		check_ref(c, v, f->ref, f->key);
+		break;
+	case T_REFS:
+	case T_STRS:
+		if (v->kind != DOC_SEQ) {
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			return;
+		}
+		for (x = v->head; x; x = x->next) {
+			const struct doc_node *y;
+
+			if (check_conflict(c, x, w))
+				continue;
+			if (f->type == T_REFS) {
+				check_ref(c, x, f->ref, f->key);
+				for (y = v->head; y != x; y = y->next)
+					if (doc_equal(x, y)) {
+						error_at(c, x, "'%s' is listed twice in %s", x->str, f->key);
+						break;
+					}
+			} else if (!doc_is_str(x)) {
+				describe(d, sizeof(d), x);
+				error_at(c, x, "each item of '%s' must be text; found %s", f->key, d);
+			}
+		}
+		break;
+	case T_LIST:
+		if (v->kind != DOC_SEQ) {
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			return;
+		}
+		check_list(c, v, f, w);
+		break;
+	case T_MAP:
+		if (v->kind != DOC_MAP) {
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			return;
+		}
+		check_shape(c, v, f->sub, w);
+		break;
+	case T_ANSWERS:
+		if (v->kind != DOC_MAP) {
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			return;
+		}
+		for (x = v->head; x; x = x->next) {
+			if (!text_is_id(x->key->str))
+				error_at(c, x->key, "question '%s' in %s must be an id (a-z, 0-9 and '-')",
+					 x->key->str, f->key);
+			if (check_conflict(c, x, w))
+				continue;
+			if (!doc_is_str(x) && !doc_is_null(x)) {
+				describe(d, sizeof(d), x);
+				error_at(c, x, "the answer to '%s' must be text; found %s",
+					 x->key->str, d);
+			}
+		}
+		break;
+	}
+}
+
+static void check_shape(struct ctx *c, const struct doc_node *map, const struct shape *s,
+			const struct where *w)
+{
+	const struct field *f;
+	const struct doc_node *v;
+
+	for (v = map->head; v; v = v->next) {
+		const char *key = v->key->str;
+		struct where kw = { w, key, NULL };
+
+		if (!(f = find_field(s, key))) {
+			diags_add(c->out, c->file, v->key->line, v->key->col, DIAG_WARNING,
+				  "unknown key '%s' in %s (kept; check the spelling)", key, s->what);
+			continue;
+		}
+		check_value(c, v, f, &kw);
+	}
+	for (f = s->fields; f->key; f++) {
+		if (!(f->flags & REQ))
+			continue;
+		v = doc_get(map, f->key);
+		if (!v)
+			error_at(c, map, "%s needs '%s'", s->what, f->key);
+	}
+}
+
+void schema_check(struct diags *out, const char *file, const struct doc *doc,
+		  const struct schema_ids *ids)
+{
+	struct ctx c = { out, file, ids };
+	enum schema_kind kind = schema_kind_of(file);
+	const struct shape *s = root_shape(kind);
+	const struct doc_node *root = doc->root, *v;
+	char dir[32], id[72];
+
+	if (!s)
+		return;
+	if (!path_is_layout_file(file, dir, sizeof(dir), id, sizeof(id))) {
+		error_at(&c, NULL, "file name '%s' is not a valid id; rename the file to lowercase a-z, 0-9 and '-'",
+			 file);
+		return;
+	}
+	if (!root) {
+		error_at(&c, NULL, "the file is empty; %s needs at least %s",
+			 s->what, s->fields[0].key);
+		return;
+	}
+	if (root->flags & DOC_CONFLICT) {
+		check_conflict(&c, root, NULL);
+		return;
+	}
+	if (root->kind != DOC_MAP) {
+		error_at(&c, root, "the file must hold a mapping of fields (key: value lines)");
+		return;
+	}
+	check_shape(&c, root, s, NULL);
+
+	/* the id (or number) is the file's name */
+	if (kind == KIND_MEETING) {
+		v = doc_get(root, "number");
+		if (v && doc_scalar_type(v) == DOC_INT &&
+		    (!all_digits(id, strlen(id)) || strtol(id, NULL, 10) != strtol(v->str, NULL, 10)))
+			error_at(&c, v, "meeting number %s does not match the file name '%s'; rename the file or fix the number",
+				 v->str, file);
+		if (!all_digits(id, strlen(id)))
+			error_at(&c, NULL, "a meeting's file is named by its number, like meetings/001.yaml");
+	} else if (kind != KIND_INITIATIVE) {
+		v = doc_get(root, "id");
+		if (doc_is_str(v) && text_is_id(v->str) && strcmp(v->str, id))
+			error_at(&c, v, "id '%s' does not match the file name '%s'; rename the file or fix the id",
+				 v->str, file);
+	}
+}

@@ -1,0 +1,81 @@
+/*
+ * The schema of an initiative (DESIGN §2): five kinds of file, their fields,
+ * types, enums and references, and the diagnostics that validation yields.
+ *
+ * Validation streams: the ids that files refer to (members, principles,
+ * subgroups) are gathered first into a struct schema_ids, then each file is
+ * loaded, checked and freed, so memory is bounded by the largest file.
+ */
+#ifndef CONVENE_SCHEMA_H
+#define CONVENE_SCHEMA_H
+
+#include <stddef.h>
+
+#include "doc.h"
+
+enum schema_kind {
+	KIND_NONE, KIND_INITIATIVE, KIND_MEMBER, KIND_INTERVIEW, KIND_MEETING,
+	KIND_OUTCOME
+};
+
+enum schema_ref { REF_MEMBER, REF_PRINCIPLE, REF_SUBGROUP, REF__COUNT };
+
+enum diag_level { DIAG_ERROR, DIAG_WARNING };
+
+struct diag {
+	char *file;
+	unsigned line, col;
+	enum diag_level level;
+	char *msg;
+};
+
+/* A list of diagnostics; owns its strings.  diags_release() frees them. */
+struct diags {
+	struct diag *v;
+	size_t n, cap;
+	unsigned errors, warnings;
+	int failed;  /* an allocation failed: the list is incomplete */
+};
+
+void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
+	       enum diag_level level, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Sorts by file, line, column (stable for equal positions). */
+void diags_sort(struct diags *d);
+void diags_release(struct diags *d);
+
+/* The kind of a file by its path in the layout (KIND_NONE if outside it). */
+enum schema_kind schema_kind_of(const char *file);
+const char *schema_kind_name(enum schema_kind kind);
+
+/* The set of ids that references may name.  Owned by the caller. */
+struct schema_ids;
+struct schema_ids *schema_ids_new(void);
+void schema_ids_free(struct schema_ids *ids);
+int schema_ids_add(struct schema_ids *ids, enum schema_ref kind, const char *id);
+int schema_ids_has(const struct schema_ids *ids, enum schema_ref kind, const char *id);
+size_t schema_ids_count(const struct schema_ids *ids, enum schema_ref kind);
+/* Adds the principles' and subgroups' ids of initiative.yaml. */
+void schema_ids_from_initiative(struct schema_ids *ids, const struct doc *doc);
+
+/*
+ * Checks one loaded file (its path says its kind) and appends what is wrong
+ * to out.  ids may be NULL to skip the checks of references.
+ */
+void schema_check(struct diags *out, const char *file, const struct doc *doc,
+		  const struct schema_ids *ids);
+
+/* Whether the field a path ends at holds free text (set takes VALUE as a
+ * string) rather than a number, boolean, date... */
+int schema_is_text_field(enum schema_kind kind, const char *const *keys, size_t n);
+
+/*
+ * Where a new key belongs in a map so keys stay in schema order: returns
+ * the child after which to insert it (NULL: first).  keys[0..n) is the
+ * path of map from the file's root (list segments by their key).
+ */
+struct doc_node *schema_insert_after(enum schema_kind kind, const char *const *keys,
+				     size_t n, const struct doc_node *map,
+				     const char *key);
+
+#endif

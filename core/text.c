@@ -1,0 +1,136 @@
+/* UTF-8 checks, positions and ids: see text.h. */
+#include <string.h>
+
+#include "text.h"
+
+/*
+ * Decodes one UTF-8 sequence at p (n bytes left).  Returns its length and
+ * the code point in *cp, or 0 for an invalid sequence (bad lead byte,
+ * truncated, overlong, surrogate, above U+10FFFF).
+ */
+static size_t utf8_decode(const unsigned char *p, size_t n, unsigned *cp)
+{
+	unsigned c = p[0], min;
+	size_t len, i;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, c &= 0x1f, min = 0x80;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, c &= 0x0f, min = 0x800;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, c &= 0x07, min = 0x10000;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+const char *text_check(const char *data, size_t len, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	size_t i = 0, n;
+	unsigned cp;
+
+	while (i < len) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		if (!(n = utf8_decode(p + i, len - i, &cp))) {
+			*bad = i;
+			return "invalid UTF-8";
+		}
+		if (cp == 0) {
+			*bad = i;
+			return "NUL byte in text";
+		}
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    cp == 0x7f || (cp >= 0x80 && cp <= 0x9f && cp != 0x85) ||
+		    cp == 0xfffe || cp == 0xffff) {
+			*bad = i;
+			return "control character in text";
+		}
+		i += n;
+	}
+	return NULL;
+}
+
+void text_pos(const char *data, size_t at, unsigned *line, unsigned *col)
+{
+	size_t i;
+	unsigned l = 1, c = 1;
+
+	for (i = 0; i < at; i++) {
+		if (data[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)data[i] & 0xc0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+size_t text_chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+int text_is_id(const char *s)
+{
+	size_t i;
+
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return 0;
+	for (i = 1; s[i]; i++) {
+		if (i > 62)
+			return 0;
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		      s[i] == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+size_t text_slug(char *out, size_t size, const char *name)
+{
+	size_t n = 0;
+	int dash = 0;
+	char c;
+
+	for (; *name && n + 1 < size && n < 40; name++) {
+		c = *name;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && n)
+				out[n++] = '-';
+			if (n + 1 < size)
+				out[n++] = c;
+			dash = 0;
+		} else {
+			dash = 1;
+		}
+	}
+	out[n] = '\0';
+	return n;
+}

@@ -1,0 +1,33 @@
+/*
+ * Plain-text helpers shared by the loader, the schema and the commands:
+ * UTF-8 checks, positions from byte offsets, ids.
+ */
+#ifndef CONVENE_TEXT_H
+#define CONVENE_TEXT_H
+
+#include <stddef.h>
+
+/*
+ * Checks that data is UTF-8 with no NUL or control character other than
+ * tab, line feed and carriage return.  Returns NULL when it is, or a static
+ * description of the first problem with its byte offset in *bad.
+ */
+const char *text_check(const char *data, size_t len, size_t *bad);
+
+/* The 1-based line and column (in characters) of byte offset `at`. */
+void text_pos(const char *data, size_t at, unsigned *line, unsigned *col);
+
+/* Display width helpers: the number of characters in a UTF-8 string. */
+size_t text_chars(const char *s, size_t len);
+
+/* Whether s is a valid id: ^[a-z0-9][a-z0-9-]{0,62}$ (DESIGN §2). */
+int text_is_id(const char *s);
+
+/*
+ * Makes an id from a name: lowercase ASCII letters and digits kept, runs of
+ * anything else become one '-'.  Writes at most size-1 bytes to out and
+ * returns the length, 0 when nothing usable remained (a Hebrew name).
+ */
+size_t text_slug(char *out, size_t size, const char *name);
+
+#endif

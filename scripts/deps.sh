@@ -1,0 +1,36 @@
+#!/bin/sh
+# Checks the build and test dependencies; installs the missing ones when run
+# as root on Debian, otherwise prints the exact command to run.
+# Usage: scripts/deps.sh [build|test]
+set -u
+need=""
+have_pc() { pkg-config --exists "$1" 2>/dev/null; }
+command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
+command -v cc >/dev/null 2>&1 || need="$need gcc"
+command -v make >/dev/null 2>&1 || need="$need make"
+have_pc libgit2 || need="$need libgit2-dev"
+have_pc yaml-0.1 || need="$need libyaml-dev"
+have_pc zlib || need="$need zlib1g-dev"
+if [ "${1:-build}" = test ]; then
+	command -v git >/dev/null 2>&1 || need="$need git"
+	command -v lighttpd >/dev/null 2>&1 || need="$need lighttpd"
+	command -v tmux >/dev/null 2>&1 || need="$need tmux"
+	command -v tar >/dev/null 2>&1 || need="$need tar"
+	command -v clang >/dev/null 2>&1 || need="$need clang"
+fi
+[ -z "$need" ] && exit 0
+cmd="apt-get install -y$need"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "convene: installing:$need" >&2
+	if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q $need >/dev/null 2>&1; then
+		apt-get update -q >/dev/null 2>&1
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q $need >&2 || {
+			echo "convene: error: '$cmd' failed" >&2
+			exit 1
+		}
+	fi
+	exit 0
+fi
+echo "convene: error: missing build dependencies:$need" >&2
+echo "convene: run as root: apt-get update && $cmd" >&2
+exit 1

@@ -1,0 +1,575 @@
+/*
+ * The store (store.h): libgit2 and the work tree's files.  This is the only
+ * place that includes <git2.h>.
+ */
+#define _XOPEN_SOURCE 700  /* nftw */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "core/doc.h"
+#include "store.h"
+
+struct store {
+	git_repository *repo;
+	char *workdir;
+	char *lockpath;      /* set while we hold the edit lock */
+	char site[128];
+};
+
+/* libgit2's last error as ours. */
+static int git_fail(struct err *err, int code, const char *what)
+{
+	const git_error *e = git_error_last();
+
+	return err_set(err, code, 0, 0, "%s: %s", what, e && e->message ? e->message : "unknown error");
+}
+
+int store_global_init(void)
+{
+	return git_libgit2_init() < 0 ? -1 : 0;
+}
+
+void store_global_shutdown(void)
+{
+	git_libgit2_shutdown();
+}
+
+static int store_new(struct store **out, git_repository *repo, struct err *err)
+{
+	struct store *s = calloc(1, sizeof(*s));
+	const char *wd = git_repository_workdir(repo);
+
+	if (!s) {
+		git_repository_free(repo);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	s->repo = repo;
+	if (!wd) {
+		store_free(s);
+		err_set(err, ERR_USAGE, 0, 0, "the repository is bare; convene needs a work tree");
+		err_hint(err, "clone it: git clone <path> <dir>");
+		return ERR_USAGE;
+	}
+	if (!(s->workdir = strdup(wd))) {
+		store_free(s);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	*out = s;
+	return 0;
+}
+
+int store_open(struct store **out, const char *dir, struct err *err)
+{
+	git_repository *repo;
+	int error;
+
+	*out = NULL;
+	error = git_repository_open_ext(&repo, dir, 0, NULL);
+	if (error == GIT_ENOTFOUND) {
+		err_set(err, ERR_USAGE, 0, 0, "not an initiative (no git repository at '%s' or above)", dir);
+		err_hint(err, "run 'convene init' to start one, or cd into one");
+		return ERR_USAGE;
+	}
+	if (error < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot open the repository");
+	return store_new(out, repo, err);
+}
+
+int store_init(struct store **out, const char *dir, struct err *err)
+{
+	git_repository_init_options opts = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+	git_repository *repo;
+
+	*out = NULL;
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+	if (git_repository_init_ext(&repo, dir, &opts) < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot create the repository");
+	return store_new(out, repo, err);
+}
+
+void store_free(struct store *s)
+{
+	if (!s)
+		return;
+	store_unlock(s);
+	git_repository_free(s->repo);
+	free(s->workdir);
+	free(s);
+}
+
+const char *store_workdir(const struct store *s)
+{
+	return s->workdir;
+}
+
+const char *store_site(struct store *s)
+{
+	git_config *cfg;
+	git_buf b = GIT_BUF_INIT;
+
+	if (s->site[0])
+		return s->site;
+	if (git_repository_config_snapshot(&cfg, s->repo) == 0) {
+		if (git_config_get_string_buf(&b, cfg, "convene.site") == 0)
+			snprintf(s->site, sizeof(s->site), "%s", b.ptr);
+		git_buf_dispose(&b);
+		git_config_free(cfg);
+	}
+	git_error_clear();
+	return s->site;
+}
+
+int store_config_set(struct store *s, const char *key, const char *value, struct err *err)
+{
+	git_config *cfg, *local;
+	int error;
+
+	if (git_repository_config(&cfg, s->repo) < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot read the repository's config");
+	error = git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL);
+	git_config_free(cfg);
+	if (error < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot open .git/config");
+	error = git_config_set_string(local, key, value);
+	git_config_free(local);
+	if (error < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot write .git/config");
+	if (!strcmp(key, "convene.site"))
+		snprintf(s->site, sizeof(s->site), "%s", value);
+	return 0;
+}
+
+static int identity_error(struct err *err)
+{
+	git_error_clear();
+	err_set(err, ERR_DATA, 0, 0, "who are you? git's user.name and user.email are not set");
+	err_hint(err, "run: git config --global user.name \"Your Name\" && git config --global user.email you@example.org");
+	return ERR_DATA;
+}
+
+int store_identity_check(struct store *s, struct err *err)
+{
+	git_signature *sig;
+
+	if (s) {
+		if (git_signature_default(&sig, s->repo) < 0)
+			return identity_error(err);
+		git_signature_free(sig);
+		return 0;
+	} else {
+		git_config *cfg;
+		git_buf name = GIT_BUF_INIT, email = GIT_BUF_INIT;
+		int ok;
+
+		if (git_config_open_default(&cfg) < 0)
+			return identity_error(err);
+		ok = git_config_get_string_buf(&name, cfg, "user.name") == 0 && name.size &&
+		     git_config_get_string_buf(&email, cfg, "user.email") == 0 && email.size;
+		git_buf_dispose(&name);
+		git_buf_dispose(&email);
+		git_config_free(cfg);
+		return ok ? 0 : identity_error(err);
+	}
+}
+
+/* ---- the edit lock ---- */
+
+static int lock_try(const char *path)
+{
+	char pid[32];
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	int n;
+
+	if (fd < 0)
+		return -1;
+	n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+	if (write(fd, pid, (size_t)n) != n) {
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Whether the lock's holder is gone (a crash): its pid is not running. */
+static int lock_is_stale(const char *path)
+{
+	char buf[32] = "";
+	long pid;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;  /* being written right now: not stale */
+	buf[n] = '\0';
+	pid = strtol(buf, NULL, 10);
+	return pid > 0 && kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+}
+
+int store_lock(struct store *s, unsigned wait_ms, struct err *err)
+{
+	const char *gitdir = git_repository_path(s->repo);
+	size_t len = strlen(gitdir) + sizeof("convene.lock");
+	struct timespec nap = { 0, 20 * 1000 * 1000 };
+	unsigned waited = 0;
+
+	if (s->lockpath)
+		return 0;
+	if (!(s->lockpath = malloc(len)))
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	snprintf(s->lockpath, len, "%sconvene.lock", gitdir);
+	for (;;) {
+		if (lock_try(s->lockpath) == 0)
+			return 0;
+		if (errno != EEXIST)
+			break;
+		if (lock_is_stale(s->lockpath)) {
+			unlink(s->lockpath);
+			continue;
+		}
+		if (waited >= wait_ms)
+			break;
+		nanosleep(&nap, NULL);
+		waited += 20;
+	}
+	err_set(err, ERR_REFUSED, 0, 0, "another convene is editing this initiative (%s is held)",
+		s->lockpath);
+	err_hint(err, "wait for it to finish and try again");
+	free(s->lockpath);
+	s->lockpath = NULL;
+	return ERR_REFUSED;
+}
+
+void store_unlock(struct store *s)
+{
+	if (!s->lockpath)
+		return;
+	unlink(s->lockpath);
+	free(s->lockpath);
+	s->lockpath = NULL;
+}
+
+/* ---- work-tree files ---- */
+
+static int full_path(struct store *s, const char *path, char *out, size_t size, struct err *err)
+{
+	if ((size_t)snprintf(out, size, "%s%s", s->workdir, path) >= size)
+		return err_set(err, ERR_USAGE, 0, 0, "path too long: '%s'", path);
+	return 0;
+}
+
+int store_read(struct store *s, const char *path, char **out, size_t *len, struct err *err)
+{
+	char full[4096];
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	ssize_t n;
+	int fd, error;
+
+	*out = NULL;
+	if ((error = full_path(s, path, full, sizeof(full), err)) < 0)
+		return error;
+	if ((fd = open(full, O_RDONLY | O_CLOEXEC)) < 0) {
+		if (errno == ENOENT)
+			return err_set(err, ERR_NOTFOUND, 0, 0, "'%s' does not exist", path);
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot open '%s': %s", path, strerror(errno));
+	}
+	/* one byte past the limit is enough to say the file is too large */
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0) {
+		buf_add(&b, chunk, (size_t)n);
+		if (b.len > DOC_MAX_BYTES)
+			break;
+	}
+	close(fd);
+	if (n < 0) {
+		buf_release(&b);
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read '%s': %s", path, strerror(errno));
+	}
+	if (!(*out = buf_detach(&b, len)))
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return 0;
+}
+
+static int make_dirs(char *full, size_t top)
+{
+	char *p;
+
+	for (p = full + top; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		if (mkdir(full, 0777) < 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
+static void fsync_dir(const char *full)
+{
+	char dir[4096];
+	char *slash;
+	int fd;
+
+	snprintf(dir, sizeof(dir), "%s", full);
+	if (!(slash = strrchr(dir, '/')))
+		return;
+	*slash = '\0';
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+int store_write(struct store *s, const char *path, const void *data, size_t len,
+		struct err *err)
+{
+	char full[4096], lock[4200];
+	const char *p = data;
+	size_t left = len;
+	ssize_t n;
+	int fd, error, saved;
+
+	if ((error = full_path(s, path, full, sizeof(full), err)) < 0)
+		return error;
+	snprintf(lock, sizeof(lock), "%s.lock", full);
+	if (make_dirs(full, strlen(s->workdir)) < 0)
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot make the folder of '%s': %s",
+			       path, strerror(errno));
+	fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		if (errno == EEXIST) {
+			err_set(err, ERR_REFUSED, 0, 0, "'%s.lock' exists: another program is writing '%s'",
+				path, path);
+			err_hint(err, "if no other program is running, remove '%s.lock'", path);
+			return ERR_REFUSED;
+		}
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot create '%s.lock': %s", path,
+			       strerror(errno));
+	}
+	while (left) {
+		n = write(fd, p, left);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	if (fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(lock, full) < 0)
+		goto fail;
+	fsync_dir(full);
+	return 0;
+fail:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(lock);
+	return err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", path, strerror(saved));
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int list_add(char ***v, size_t *n, size_t *cap, const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *p;
+
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 64;
+		char **nv = realloc(*v, c * sizeof(char *));
+
+		if (!nv)
+			return -1;
+		*v = nv;
+		*cap = c;
+	}
+	if (!(p = malloc(la + lb + 1)))
+		return -1;
+	memcpy(p, a, la);
+	memcpy(p + la, b, lb + 1);
+	(*v)[(*n)++] = p;
+	return 0;
+}
+
+int store_list(struct store *s, char ***out, size_t *n, struct err *err)
+{
+	static const char *const dirs[] = { "members/", "interviews/", "meetings/", "outcomes/" };
+	char full[4096], **v = NULL;
+	size_t cap = 0, i, first;
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+
+	*out = NULL;
+	*n = 0;
+	snprintf(full, sizeof(full), "%sinitiative.yaml", s->workdir);
+	if (stat(full, &st) == 0 && list_add(&v, n, &cap, "", "initiative.yaml") < 0)
+		goto oom;
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		snprintf(full, sizeof(full), "%s%s", s->workdir, dirs[i]);
+		if (!(d = opendir(full)))
+			continue;
+		first = *n;
+		while ((de = readdir(d))) {
+			size_t l = strlen(de->d_name);
+
+			if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") || de->d_name[0] == '.')
+				continue;
+			if (list_add(&v, n, &cap, dirs[i], de->d_name) < 0) {
+				closedir(d);
+				goto oom;
+			}
+		}
+		closedir(d);
+		qsort(v + first, *n - first, sizeof(char *), str_cmp);
+	}
+	*out = v;
+	return 0;
+oom:
+	store_list_free(v, *n);
+	*n = 0;
+	return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+}
+
+void store_list_free(char **list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+/* ---- commits ---- */
+
+static int stage(struct store *s, git_index *index, const char *path, struct err *err)
+{
+	char full[4096];
+	struct stat st;
+	int error;
+
+	if ((error = full_path(s, path, full, sizeof(full), err)) < 0)
+		return error;
+	if (lstat(full, &st) == 0)
+		error = git_index_add_bypath(index, path);
+	else
+		error = git_index_remove_bypath(index, path);
+	if (error < 0)
+		return git_fail(err, error == GIT_ELOCKED ? ERR_REFUSED : ERR_INTERNAL,
+				"cannot stage the change");
+	return 0;
+}
+
+int store_commit(struct store *s, const char *const *paths, size_t n,
+		 const char *message, char *oid_out, size_t oid_size, struct err *err)
+{
+	git_index *index = NULL;
+	git_signature *sig = NULL;
+	git_tree *tree = NULL;
+	git_commit *parent = NULL;
+	git_oid tree_id, commit_id;
+	git_object *head = NULL;
+	struct buf msg = BUF_INIT;
+	const char *site = store_site(s);
+	size_t i;
+	int error;
+
+	if (git_signature_default(&sig, s->repo) < 0) {
+		error = identity_error(err);
+		goto done;
+	}
+	if (git_repository_index(&index, s->repo) < 0) {
+		error = git_fail(err, ERR_INTERNAL, "cannot read the index");
+		goto done;
+	}
+	for (i = 0; i < n; i++)
+		if ((error = stage(s, index, paths[i], err)) < 0)
+			goto done;
+	/* The index file is written only once the commit exists, so a failed
+	 * commit leaves it as it was. */
+	if (git_index_write_tree(&tree_id, index) < 0 ||
+	    git_tree_lookup(&tree, s->repo, &tree_id) < 0) {
+		error = git_fail(err, ERR_INTERNAL, "cannot write the tree");
+		goto done;
+	}
+	error = git_revparse_single(&head, s->repo, "HEAD^{commit}");
+	if (error == 0)
+		parent = (git_commit *)head;
+	else if (error != GIT_ENOTFOUND && error != GIT_EUNBORNBRANCH) {
+		error = git_fail(err, ERR_INTERNAL, "cannot read HEAD");
+		goto done;
+	}
+	buf_adds(&msg, message);
+	if (msg.len && msg.ptr[msg.len - 1] != '\n')
+		buf_addc(&msg, '\n');
+	if (site[0])
+		buf_addf(&msg, "\nConvene-Site: %s\n", site);
+	if (buf_failed(&msg)) {
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		goto done;
+	}
+	error = git_commit_create(&commit_id, s->repo, "HEAD", sig, sig, NULL, msg.ptr, tree,
+				  parent ? 1 : 0, (const git_commit **)&parent);
+	if (error < 0) {
+		error = git_fail(err, ERR_INTERNAL, "cannot commit");
+		goto done;
+	}
+	if ((error = git_index_write(index)) < 0) {
+		error = git_fail(err, error == GIT_ELOCKED ? ERR_REFUSED : ERR_INTERNAL,
+				 "committed, but cannot write the index");
+		goto done;
+	}
+	if (oid_out)
+		git_oid_tostr(oid_out, oid_size, &commit_id);
+	error = 0;
+done:
+	if (error < 0 && index)
+		git_index_read(index, 1);  /* forget what was staged in memory */
+	buf_release(&msg);
+	git_object_free(head);
+	git_tree_free(tree);
+	git_index_free(index);
+	git_signature_free(sig);
+	return error;
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+void store_remove_tree(const char *dir)
+{
+	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}

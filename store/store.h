@@ -1,0 +1,87 @@
+/*
+ * The store: everything that touches libgit2 or the files of a work tree.
+ * Opening and creating repositories, the edit lock, atomic writes, listing
+ * and reading the initiative's files, commits with identity and site.
+ *
+ * Errors from libgit2 are turned into a struct err here, once.
+ */
+#ifndef CONVENE_STORE_H
+#define CONVENE_STORE_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+
+struct store;
+
+/* Starts and stops libgit2; call once each from main(). */
+int store_global_init(void);
+void store_global_shutdown(void);
+
+/* Opens the repository that holds dir (searching upwards, as git does).
+ * The caller owns *out and frees it with store_free(). */
+int store_open(struct store **out, const char *dir, struct err *err);
+
+/* Creates a new repository in dir (made if missing). */
+int store_init(struct store **out, const char *dir, struct err *err);
+
+void store_free(struct store *s);
+
+/* The work tree's top directory, with a trailing '/'.  Owned by s. */
+const char *store_workdir(const struct store *s);
+
+/* The site name (convene.site), or "" if unset.  Owned by s. */
+const char *store_site(struct store *s);
+
+/* Sets a key in the repository's own config (.git/config). */
+int store_config_set(struct store *s, const char *key, const char *value, struct err *err);
+
+/*
+ * The user's git identity from config (user.name, user.email), checked
+ * without a repository.  ERR_DATA with the two `git config` commands as
+ * the hint when either is missing.
+ */
+int store_identity_check(struct store *s, struct err *err);
+
+/*
+ * The edit lock: one convene edit at a time per repository
+ * ($GIT_DIR/convene.lock holding our pid).  Waits up to wait_ms for another
+ * holder, removes a lock whose process is gone, else ERR_REFUSED.
+ */
+int store_lock(struct store *s, unsigned wait_ms, struct err *err);
+void store_unlock(struct store *s);
+
+/* Reads a work-tree file (path relative to the top).  *out is malloc()ed
+ * and NUL-terminated; the caller frees it.  ERR_NOTFOUND if missing. */
+int store_read(struct store *s, const char *path, char **out, size_t *len,
+	       struct err *err);
+
+/*
+ * Writes a work-tree file atomically: <path>.lock beside it, fsync, rename,
+ * fsync of the directory.  Missing directories are made.  On failure the
+ * old file is untouched and no lock file is left.
+ */
+int store_write(struct store *s, const char *path, const void *data, size_t len,
+		struct err *err);
+
+/* Every YAML file of the initiative's layout in the work tree, sorted
+ * (initiative.yaml, members/, interviews/, meetings/, outcomes/), plus
+ * other *.yaml files in those folders.  *out is an array of malloc()ed
+ * strings; free it with store_list_free(). */
+int store_list(struct store *s, char ***out, size_t *n, struct err *err);
+void store_list_free(char **list, size_t n);
+
+/*
+ * Stages the given paths as they are in the work tree (removed ones are
+ * removed) and commits them on HEAD with the user's identity.  The message
+ * gets the trailer "Convene-Site: <site>" when a site is set.  The new
+ * commit's short id goes to oid_out (at least 8 bytes) if not NULL.
+ */
+int store_commit(struct store *s, const char *const *paths, size_t n,
+		 const char *message, char *oid_out, size_t oid_size, struct err *err);
+
+/* Removes a directory tree that init created, after a failure. */
+void store_remove_tree(const char *dir);
+
+#endif
