@@ -164,6 +164,8 @@ int cmd_set(int argc, char **argv, struct store *s)
 			buf_add(&v, old->str, old->len);
 		else if (old && !doc_is_null(old))
 			doc_emit_node(&v, old);
+		if (v.len && v.ptr[v.len - 1] != '\n')
+			buf_addc(&v, '\n');  /* editors expect a final newline */
 		if (edit_text(&v, yaml ? ".yaml" : ".txt", &err) < 0)
 			goto fail;
 	}

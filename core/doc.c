@@ -772,6 +772,10 @@ int doc_load(struct doc **out, const char *data, size_t len, struct err *err)
 			goto done;
 	}
 	count_comments(&l, len);
+	/* "---" alone is an empty document, the same as an empty file */
+	if (l.doc->root && l.doc->root->kind == DOC_SCALAR && !l.doc->root->len &&
+	    l.doc->root->flags == DOC_PLAIN)
+		l.doc->root = NULL;
 done:
 	yaml_event_delete(&l.ev);
 	yaml_parser_delete(&l.parser);

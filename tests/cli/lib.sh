@@ -1,0 +1,86 @@
+# The CLI test helper, after git's test-lib.sh: each test runs in a fresh
+# temporary folder with its own HOME (a git identity, no system config),
+# `convene` on PATH pointing at the binary under test ($CONVENE).
+#
+#   test_expect_success 'what it checks' 'commands'
+#   test_expect_code CODE command args...   (inside a test)
+#   test_cmp expected actual
+#   test_done
+set -u
+: "${CONVENE:?set CONVENE to the convene binary}"
+TEST_NAME=$(basename "$0" .sh)
+TRASH=$(mktemp -d "${TMPDIR:-/tmp}/convene-$TEST_NAME.XXXXXX") || exit 1
+trap 'rm -rf "$TRASH"' EXIT
+mkdir -p "$TRASH/bin" "$TRASH/home"
+ln -s "$CONVENE" "$TRASH/bin/convene"
+PATH="$TRASH/bin:$PATH"
+HOME="$TRASH/home"
+XDG_CONFIG_HOME="$HOME/.config"
+GIT_CONFIG_NOSYSTEM=1
+NO_COLOR=1
+LANG=C.UTF-8
+unset VISUAL EDITOR LC_ALL LC_MESSAGES GIT_DIR GIT_WORK_TREE
+export PATH HOME XDG_CONFIG_HOME GIT_CONFIG_NOSYSTEM NO_COLOR LANG
+# Each test starts with the same identity, whatever the one before did.
+reset_home() {
+	rm -rf "$HOME" && mkdir -p "$HOME" &&
+	printf "[user]\n\tname = Dana Levi\n\temail = dana@example.org\n[init]\n\tdefaultBranch = main\n" > "$HOME/.gitconfig"
+}
+SHARED=$(cd "$(dirname "$0")/../../.." && pwd)/shared
+test_count=0
+test_failed=0
+test_passed=0
+
+test_expect_success() {
+	test_count=$((test_count + 1))
+	dir="$TRASH/t$test_count"
+	mkdir -p "$dir"
+	out="$TRASH/out.$test_count"
+	reset_home
+	if (cd "$dir" && set -e && eval "$2") > "$out" 2>&1; then
+		test_passed=$((test_passed + 1))
+		echo "ok $test_count - $1"
+	else
+		test_failed=$((test_failed + 1))
+		echo "not ok $test_count - $1"
+		sed 's/^/#   /' "$out"
+	fi
+}
+
+# Runs a command and fails unless it exits with the given code.
+test_expect_code() {
+	want=$1
+	shift
+	set +e
+	"$@"
+	got=$?
+	set -e
+	if [ "$got" != "$want" ]; then
+		echo "test_expect_code: '$*' exited $got, want $want" >&2
+		return 1
+	fi
+}
+
+test_cmp() {
+	diff -u "$1" "$2"
+}
+
+# Fails with a message unless the file contains the (fixed) string.
+test_grep() {
+	if ! grep -qF -- "$1" "$2"; then
+		echo "test_grep: '$1' not in $2:" >&2
+		cat "$2" >&2
+		return 1
+	fi
+}
+
+# A fresh initiative in ./lit (site beersheva, Hebrew, ucsd).
+init_lit() {
+	convene init --template ucsd --lang he --name "קריאה מוקדמת בנגב" --site beersheva lit 2>/dev/null
+}
+
+test_done() {
+	echo "# $TEST_NAME: $test_passed passed, $test_failed failed"
+	[ -n "${RESULTS:-}" ] && echo "$test_passed $test_failed" >> "$RESULTS"
+	[ "$test_failed" = 0 ]
+}

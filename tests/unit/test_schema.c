@@ -1,0 +1,150 @@
+/* Unit tests of the schema (core/schema.c). */
+#include <string.h>
+
+#include "core/schema.h"
+#include "tests/unit/unit.h"
+
+static struct schema_ids *ids_with(const char *const *members)
+{
+	struct schema_ids *ids = schema_ids_new();
+
+	for (; *members; members++)
+		schema_ids_add(ids, REF_MEMBER, *members);
+	schema_ids_add(ids, REF_PRINCIPLE, "p-1");
+	return ids;
+}
+
+/* Checks text as file; returns the diagnostics as "line:col level msg\n". */
+static void check_text(struct buf *out, const char *file, const char *text)
+{
+	static const char *const members[] = { "dana", "yossi", NULL };
+	struct schema_ids *ids = ids_with(members);
+	struct diags d = { 0 };
+	struct doc *doc;
+	struct err err;
+	size_t i;
+
+	buf_reset(out);
+	if (doc_load(&doc, text, strlen(text), &err) < 0) {
+		buf_addf(out, "load %u:%u %s\n", err.line, err.col, err.msg);
+		schema_ids_free(ids);
+		return;
+	}
+	schema_check(&d, file, doc, ids);
+	diags_sort(&d);
+	for (i = 0; i < d.n; i++)
+		buf_addf(out, "%u:%u %s %s\n", d.v[i].line, d.v[i].col,
+			 d.v[i].level == DIAG_ERROR ? "error" : "warning", d.v[i].msg);
+	diags_release(&d);
+	doc_free(doc);
+	schema_ids_free(ids);
+}
+
+void test_schema__valid_meeting(void)
+{
+	struct buf b = BUF_INIT;
+
+	check_text(&b, "meetings/002.yaml",
+		   "number: 2\ntitle: t\nstatus: held\ndate: 2026-02-01\nstart: \"17:00\"\n"
+		   "attendees: [dana, yossi]\nagenda:\n- id: opening\n  title: o\n  notes:\n"
+		   "  - {id: n1, by: dana, at: \"2026-02-01T17:05:00+02:00\", text: hi}\n"
+		   "  actions:\n  - {id: a1, text: do, owner: yossi, due: 2026-02-15, status: open}\n");
+	check_str(buf_str(&b), "");
+	buf_release(&b);
+}
+
+void test_schema__meeting_problems(void)
+{
+	struct buf b = BUF_INIT;
+
+	check_text(&b, "meetings/002.yaml",
+		   "number: 3\nstatus: done\ndate: 2026-02-30\nattendees: [dana, rina, dana]\n"
+		   "agenda:\n- id: x\n  title: a\n- id: x\n  title: b\n  colour: red\n");
+	check_str(buf_str(&b),
+		  "1:1 error a meeting needs 'title'\n"
+		  "1:9 error meeting number 3 does not match the file name 'meetings/002.yaml'; rename the file or fix the number\n"
+		  "2:9 error 'status' must be one of planned, held, cancelled; found 'done'\n"
+		  "3:7 error 'date' must be a date like 2026-02-01; found '2026-02-30'\n"
+		  "4:19 error unknown member 'rina' in attendees; add members/<id>.yaml or fix the id\n"
+		  "4:25 error 'dana' is listed twice in attendees\n"
+		  "8:7 error duplicate id 'x' in agenda (first at line 6); give one a new id\n"
+		  "10:3 warning unknown key 'colour' in an agenda item (kept; check the spelling)\n");
+	buf_release(&b);
+}
+
+void test_schema__member_and_ids(void)
+{
+	struct buf b = BUF_INIT;
+
+	check_text(&b, "members/dana.yaml", "id: dana\nname: Dana\nrole: facilitator\ncan_host: true\n");
+	check_str(buf_str(&b), "");
+	check_text(&b, "members/dana.yaml", "id: dan\nname: Dana\ncan_host: yes\nemail: nope\n");
+	check_str(buf_str(&b),
+		  "1:5 error id 'dan' does not match the file name 'members/dana.yaml'; rename the file or fix the id\n"
+		  "3:11 error 'can_host' must be true or false; found 'yes'\n"
+		  "4:8 error 'email' must be an email address; found 'nope'\n");
+	check_text(&b, "members/Dana.yaml", "id: Dana\nname: x\n");
+	check_str(buf_str(&b),
+		  "1:1 error file name 'members/Dana.yaml' is not a valid id; rename the file to lowercase a-z, 0-9 and '-'\n");
+	check_text(&b, "members/x.yaml", "");
+	check_str(buf_str(&b), "1:1 error the file is empty; a member needs at least id\n");
+	check_text(&b, "members/x.yaml", "- a\n");
+	check_str(buf_str(&b), "1:1 error the file must hold a mapping of fields (key: value lines)\n");
+	buf_release(&b);
+}
+
+void test_schema__conflicts_are_errors(void)
+{
+	struct buf b = BUF_INIT;
+
+	check_text(&b, "initiative.yaml",
+		   "name: n\nlanguage: he\nvision: !conflict\n  base: a\n  sides:\n  - value: b\n");
+	check_str(buf_str(&b),
+		  "3:9 error unresolved conflict in 'vision'; settle it with 'convene resolve'\n");
+	check_text(&b, "outcomes/o.yaml",
+		   "id: o\ntitle: t\nprinciples: [p-1, p-2]\nindicators:\n- id: i\n  name: n\n"
+		   "  measurements:\n  - id: m\n    date: 2026-01-01\n    value: many\n");
+	check_str(buf_str(&b),
+		  "3:19 error unknown principle 'p-2' in principles; add it to principles in initiative.yaml or fix the id\n"
+		  "10:12 error 'value' must be a number; found 'many'\n");
+	buf_release(&b);
+}
+
+void test_schema__insert_order(void)
+{
+	const char *text = "name: n\nlanguage: he\nmission: m\n";
+	const char *keys[] = { "agenda" };
+	struct doc *doc;
+	struct doc_node *after;
+	struct err err;
+
+	check(doc_load(&doc, text, strlen(text), &err) == 0);
+	after = schema_insert_after(KIND_INITIATIVE, NULL, 0, doc->root, "vision");
+	check(after && !strcmp(after->key->str, "language"));
+	after = schema_insert_after(KIND_INITIATIVE, NULL, 0, doc->root, "name");
+	check(after == NULL);
+	after = schema_insert_after(KIND_INITIATIVE, NULL, 0, doc->root, "unknown");
+	check(after == doc->root->tail);
+	doc_free(doc);
+	check(schema_is_text_field(KIND_INITIATIVE, (const char *[]){ "vision" }, 1));
+	check(!schema_is_text_field(KIND_MEETING, (const char *[]){ "duration" }, 1));
+	check(!schema_is_text_field(KIND_MEETING, keys, 1));
+}
+
+void test_schema__ids(void)
+{
+	struct schema_ids *ids = schema_ids_new();
+	char name[16];
+	int i;
+
+	for (i = 0; i < 3000; i++) {
+		snprintf(name, sizeof(name), "m-%d", i);
+		check(schema_ids_add(ids, REF_MEMBER, name) == 0);
+	}
+	check(schema_ids_add(ids, REF_MEMBER, "m-7") == 0);
+	check(schema_ids_count(ids, REF_MEMBER) == 3000);
+	check(schema_ids_has(ids, REF_MEMBER, "m-2999"));
+	check(!schema_ids_has(ids, REF_MEMBER, "m-3000"));
+	check(!schema_ids_has(ids, REF_SUBGROUP, "m-1"));
+	schema_ids_free(ids);
+}

@@ -1,0 +1,103 @@
+/* Unit tests of the text helpers (core/text.c) and paths (core/path.c). */
+#include <string.h>
+
+#include "core/path.h"
+#include "core/text.h"
+#include "tests/unit/unit.h"
+
+void test_text__utf8(void)
+{
+	size_t bad = 0;
+
+	check(text_check("שלום\tworld\r\n", 14, &bad) == NULL);
+	check(text_check("ab\xff", 3, &bad) && bad == 2);
+	check(text_check("\xc0\x80", 2, &bad) && bad == 0);            /* overlong */
+	check(text_check("x\xed\xa0\x80", 4, &bad) && bad == 1);      /* surrogate */
+	check(text_check("\xf4\x90\x80\x80", 4, &bad) && bad == 0);   /* > U+10FFFF */
+	check(text_check("\xd7", 1, &bad) && bad == 0);               /* truncated */
+	check(!strcmp(text_check("a\x01", 2, &bad), "control character in text"));
+	check(!strcmp(text_check("a\0", 2, &bad), "NUL byte in text"));
+	check(text_check("\xc2\x85", 2, &bad) == NULL);                /* NEL is allowed */
+	check(text_check("\xc2\x9f", 2, &bad) != NULL);                /* C1 control */
+}
+
+void test_text__pos(void)
+{
+	unsigned line, col;
+	const char *s = "ab\nשלום x\n";
+
+	text_pos(s, 0, &line, &col);
+	check(line == 1 && col == 1);
+	text_pos(s, 3, &line, &col);
+	check(line == 2 && col == 1);
+	text_pos(s, 12, &line, &col);  /* the x: four Hebrew letters and a space */
+	check(line == 2 && col == 6);
+}
+
+void test_text__ids(void)
+{
+	char out[64];
+
+	check(text_is_id("dana"));
+	check(text_is_id("001"));
+	check(text_is_id("m-3f9a"));
+	check(!text_is_id("-dana"));
+	check(!text_is_id("Dana"));
+	check(!text_is_id(""));
+	check(!text_is_id("a_b"));
+	check(!text_is_id("../x"));
+	check(text_is_id("a23456789012345678901234567890123456789012345678901234567890123"));
+	check(!text_is_id("a234567890123456789012345678901234567890123456789012345678901234"));
+	check(text_slug(out, sizeof(out), "Dana Levi!") == 9 && !strcmp(out, "dana-levi"));
+	check(text_slug(out, sizeof(out), "דנה לוי") == 0);
+}
+
+void test_path__parse(void)
+{
+	struct path p;
+	struct err err;
+	char out[200];
+
+	check(path_parse(&p, "vision", &err) == 0);
+	check(!strcmp(p.file, "initiative.yaml") && p.n == 1 && !strcmp(p.seg[0].key, "vision"));
+	check(path_parse(&p, "meetings/002.yaml:agenda[principles].notes", &err) == 0);
+	check(!strcmp(p.file, "meetings/002.yaml") && p.n == 2);
+	check(!strcmp(p.seg[0].key, "agenda") && !strcmp(p.seg[0].id, "principles"));
+	check(!strcmp(p.seg[1].key, "notes") && !p.seg[1].id[0]);
+	path_format(out, sizeof(out), &p);
+	check_str(out, "meetings/002.yaml:agenda[principles].notes");
+	check(path_parse(&p, "members/dana.yaml", &err) == 0 && p.n == 0);
+	check(path_parse(&p, "outcomes/reading.yaml:indicators[grade3].target", &err) == 0);
+	check(p.n == 2 && !strcmp(p.seg[0].id, "grade3"));
+	path_format(out, sizeof(out), &p);
+	check_str(out, "outcomes/reading.yaml:indicators[grade3].target");
+
+	check(path_parse(&p, "../etc/passwd.yaml:x", &err) == ERR_USAGE);
+	check(path_parse(&p, "members/../x.yaml:name", &err) == ERR_USAGE);
+	check(path_parse(&p, "/etc/x.yaml", &err) == ERR_USAGE);
+	check(path_parse(&p, "notes/x.yaml:a", &err) == ERR_USAGE);
+	check(path_parse(&p, "agenda[Bad]", &err) == ERR_USAGE);
+	check(path_parse(&p, "agenda[x", &err) == ERR_USAGE);
+	check(path_parse(&p, "a..b", &err) == ERR_USAGE);
+	check(path_parse(&p, "", &err) == ERR_USAGE);
+}
+
+void test_path__resolve(void)
+{
+	const char *text = "agenda:\n- id: a\n  notes:\n  - id: n1\n    text: hi\n- id: b\n";
+	struct doc *doc;
+	struct doc_node *n;
+	struct path p;
+	struct err err;
+
+	check(doc_load(&doc, text, strlen(text), &err) == 0);
+	check(path_parse(&p, "meetings/001.yaml:agenda[a].notes[n1].text", &err) == 0);
+	check(path_resolve(&n, doc->root, &p, p.n, &err) == 0 && !strcmp(n->str, "hi"));
+	check(path_parse(&p, "meetings/001.yaml:agenda[c].notes", &err) == 0);
+	check(path_resolve(&n, doc->root, &p, p.n, &err) == ERR_NOTFOUND);
+	check(strstr(err.msg, "no item 'c' in 'agenda'"));
+	check(path_parse(&p, "meetings/001.yaml:agenda[b].title", &err) == 0);
+	check(path_resolve(&n, doc->root, &p, p.n, &err) == ERR_NOTFOUND);
+	check(path_resolve(&n, doc->root, &p, p.n - 1, &err) == 0 && n->kind == DOC_MAP);
+	doc_free(doc);
+}
