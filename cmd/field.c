@@ -99,6 +99,34 @@ static struct doc_node *make_value(struct doc *doc, const struct path *p, const 
 	return doc_scalar(doc, buf_str(v), v->len, DOC_PLAIN);
 }
 
+/* Makes the mappings that lead to the field, as `mkdir -p` does:
+ * `set meetings/001.yaml:location.host dana` on a meeting with no location. */
+static int make_parents(struct doc *doc, const struct path *p, struct err *err)
+{
+	const char *keys[PATH_MAX_SEGS];
+	struct doc_node *n = doc->root, *next, *key;
+	size_t i;
+
+	for (i = 0; i + 1 < p->n && n && n->kind == DOC_MAP; i++) {
+		keys[i] = p->seg[i].key;
+		if ((next = doc_get(n, p->seg[i].key))) {
+			if (p->seg[i].id[0])
+				next = doc_find_id(next, p->seg[i].id);
+			n = next;
+			continue;
+		}
+		if (p->seg[i].id[0])
+			return 0;  /* path_resolve says which item is missing */
+		key = doc_scalar(doc, keys[i], strlen(keys[i]), DOC_PLAIN);
+		if (!key || !(next = doc_map(doc)))
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		doc_map_insert(n, schema_insert_after(schema_kind_of(p->file), keys, i, n, keys[i]),
+			       key, next);
+		n = next;
+	}
+	return 0;
+}
+
 int cmd_set(int argc, char **argv, struct store *s)
 {
 	static const struct option opts[] = {
@@ -146,7 +174,8 @@ int cmd_set(int argc, char **argv, struct store *s)
 		return rc;
 	}
 	path_format(pathtext, sizeof(pathtext), &p);
-	if (path_resolve(&parent, t.doc->root, &p, p.n - 1, &err) < 0)
+	if (make_parents(t.doc, &p, &err) < 0 ||
+	    path_resolve(&parent, t.doc->root, &p, p.n - 1, &err) < 0)
 		goto fail;
 	if (!parent || parent->kind != DOC_MAP) {
 		err_set(&err, ERR_NOTFOUND, 0, 0, "cannot set '%s': its parent is not a mapping",

@@ -356,34 +356,74 @@ int doc_is_null(const struct doc_node *node)
 	return !node || (node->kind == DOC_SCALAR && doc_scalar_type(node) == DOC_NULL);
 }
 
-/* YAML 1.1 readers (PyYAML, many others) see more than 1.2 does. */
+/* Whether s is digits and '_' only, with at least one digit. */
+static int digits_(const char *s, size_t len)
+{
+	size_t i, d = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			d++;
+		else if (s[i] != '_')
+			return 0;
+	}
+	return d > 0;
+}
+
+/*
+ * YAML 1.1 readers (PyYAML and many others) see more than 1.2 does: yes/no
+ * and on/off booleans, 0b and 0x numbers, numbers with '_', base-60
+ * numbers like 17:00.  Dates stay plain: a 1.1 reader takes them as dates.
+ */
 static int yaml11_special(const char *s, size_t len)
 {
 	static const char *const words[] = {
 		"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
 		"on", "On", "ON", "off", "Off", "OFF", "=", "<<", NULL
 	};
-	size_t i = 0;
-	int colon = 0;
+	const char *dot, *e, *colon;
 
 	if (is_one_of(s, len, words))
 		return 1;
 	if (len && (s[0] == '-' || s[0] == '+'))
-		i++;
-	if (len - i > 2 && s[i] == '0' && (s[i + 1] == 'b' || s[i + 1] == 'x'))
+		s++, len--;
+	if (len > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'x'))
 		return 1;
-	/* numbers with _ separators and base-60 numbers like 17:00 */
-	if (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) {
-		for (; i < len; i++) {
-			if (s[i] == ':')
-				colon = 1;
-			else if (!strchr("0123456789_.eE+-", s[i]))
+	if ((colon = memchr(s, ':', len))) {
+		/* base 60: 1_0:30:15.5 */
+		size_t i = (size_t)(colon - s);
+
+		if (!digits_(s, i))
+			return 0;
+		while (i < len && s[i] == ':') {
+			size_t j = ++i;
+
+			while (i < len && s[i] >= '0' && s[i] <= '9')
+				i++;
+			if (i == j || i - j > 2)
 				return 0;
 		}
-		return 1;
+		return i == len || (s[i] == '.' && (i + 1 == len || digits_(s + i + 1, len - i - 1)));
 	}
-	(void)colon;
-	return 0;
+	/* 1_000, 1.5, 1., 1e3: digits and '_' around at most one '.' */
+	e = memchr(s, 'e', len);
+	if (!e)
+		e = memchr(s, 'E', len);
+	if (e) {
+		size_t k = (size_t)(e - s) + 1;
+
+		if (k < len && (s[k] == '-' || s[k] == '+'))
+			k++;
+		if (!digits_(s + k, len - k))
+			return 0;
+		len = (size_t)(e - s);
+	}
+	dot = memchr(s, '.', len);
+	if (!dot)
+		return digits_(s, len);
+	return (dot == s || digits_(s, (size_t)(dot - s))) &&
+	       (dot + 1 == s + len || digits_(dot + 1, len - (size_t)(dot - s) - 1)) &&
+	       (dot != s || dot + 1 != s + len);
 }
 
 int doc_str_needs_quotes(const char *s, size_t len)
