@@ -328,7 +328,12 @@ static enum doc_type plain_type(const char *s, size_t len)
 		"true", "True", "TRUE", "false", "False", "FALSE", NULL
 	};
 
-	if (!len || is_one_of(s, len, nulls))
+	if (!len)
+		return DOC_NULL;
+	/* most text starts with a letter that no other type starts with */
+	if (!strchr("~nNtTfF0123456789+-.", s[0]))
+		return DOC_STR;
+	if (is_one_of(s, len, nulls))
 		return DOC_NULL;
 	if (is_one_of(s, len, bools))
 		return DOC_BOOL;
@@ -383,6 +388,8 @@ static int yaml11_special(const char *s, size_t len)
 	};
 	const char *dot, *e, *colon;
 
+	if (!len || !strchr("yYnNoO=<0123456789+-.", s[0]))
+		return 0;
 	if (is_one_of(s, len, words))
 		return 1;
 	if (len && (s[0] == '-' || s[0] == '+'))

@@ -700,6 +700,9 @@ static void check_list(struct ctx *c, const struct doc_node *v, const struct fie
 	}
 }
 
+/* The found value for a message, only when there is a message to write. */
+#define DESCRIBE(n) (describe(d, sizeof(d), (n)), d)
+
 static void check_value(struct ctx *c, const struct doc_node *v, const struct field *f,
 			const struct where *w)
 {
@@ -713,14 +716,14 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 		return;
 	if (doc_is_null(v) && !(f->flags & REQ))
 		return;
-	describe(d, sizeof(d), v);
+	d[0] = '\0';
 	t = v->kind == DOC_SCALAR ? doc_scalar_type(v) : DOC_STR;
 	switch (f->type) {
 	case T_STR: case T_TEXT: case T_EMAIL: case T_URL: case T_ID:
 	case T_DATE: case T_TIME: case T_DATETIME: case T_ENUM:
 		if (v->kind != DOC_SCALAR || t == DOC_NULL) {
 			error_at(c, v, "'%s' must be %s; found %s", f->key,
-				 type_word(f->type), t == DOC_NULL ? "nothing" : d);
+				 type_word(f->type), t == DOC_NULL ? "nothing" : DESCRIBE(v));
 			return;
 		}
 		break;
@@ -736,40 +739,40 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 		break;
 	case T_INT:
 		if (t != DOC_INT || v->str[0] == '-')
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_NUM:
 		if (t != DOC_INT && t != DOC_FLOAT)
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_BOOL:
 		if (t != DOC_BOOL)
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_DATE:
 		if (!is_date(v->str, v->len))
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_TIME:
 		if (!is_time(v->str, v->len))
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_DATETIME:
 		if (!is_datetime(v->str, v->len))
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_ID:
 		if (!text_is_id(v->str))
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_EMAIL:
 		if (!strchr(v->str, '@') || strchr(v->str, ' ') || v->str[0] == '@' ||
 		    v->str[v->len - 1] == '@')
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_URL:
 		if (strncmp(v->str, "https://", 8) && strncmp(v->str, "http://", 7))
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_ENUM:
 		for (e = f->values; *e; e++)
@@ -781,7 +784,7 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 					 e == f->values ? "" : ", ", *e);
 			len += k < 0 ? 0 : (size_t)k;
 		}
-		error_at(c, v, "'%s' must be one of %s; found %s", f->key, list, d);
+		error_at(c, v, "'%s' must be one of %s; found %s", f->key, list, DESCRIBE(v));
 		break;
 	case T_REF:
 		check_ref(c, v, f->ref, f->key);
@@ -789,7 +792,7 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 	case T_REFS:
 	case T_STRS:
 		if (v->kind != DOC_SEQ) {
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 			return;
 		}
 		for (x = v->head; x; x = x->next) {
@@ -812,21 +815,21 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 		break;
 	case T_LIST:
 		if (v->kind != DOC_SEQ) {
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 			return;
 		}
 		check_list(c, v, f, w);
 		break;
 	case T_MAP:
 		if (v->kind != DOC_MAP) {
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 			return;
 		}
 		check_shape(c, v, f->sub, w);
 		break;
 	case T_ANSWERS:
 		if (v->kind != DOC_MAP) {
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), d);
+			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 			return;
 		}
 		for (x = v->head; x; x = x->next) {

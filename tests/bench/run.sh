@@ -1,0 +1,63 @@
+#!/bin/sh
+# make bench: convene validate on a large synthetic initiative against a
+# bare libyaml parse of the same files; best of 3 runs each, and peak
+# memory (max RSS) against the largest file and the whole data.
+set -eu
+: "${CONVENE:?}" "${BUILD:?}"
+dir="$BUILD/bench/initiative"
+sizes=${BENCH_SIZES:-"2000 1000 8 10"}
+if [ ! -f "$dir/.sizes" ] || [ "$(cat "$dir/.sizes")" != "$sizes" ]; then
+	rm -rf "$dir" && mkdir -p "$dir"
+	# shellcheck disable=SC2086
+	"$BUILD/gen-initiative" "$dir" $sizes
+	git init -q "$dir"
+	echo "$sizes" > "$dir/.sizes"
+fi
+cd "$dir"
+files=$(find initiative.yaml members interviews meetings outcomes -name '*.yaml' | sort)
+nfiles=$(echo "$files" | wc -l)
+bytes=$(cat $files | wc -c)
+largest=$(ls -l $files | awk '{ if ($5 > m) m = $5 } END { print m }')
+
+best() {  # best wall time in ms of 3 runs of "$@", and the max RSS in KiB
+	b=""
+	rss=0
+	for i in 1 2 3; do
+		/usr/bin/time -f "%e %M" -o "$BUILD/bench/time" "$@" > /dev/null 2>&1 || true
+		read -r t m < "$BUILD/bench/time"
+		ms=$(echo "$t" | awk '{ printf "%d", $1 * 1000 }')
+		[ -z "$b" ] || [ "$ms" -lt "$b" ] && b=$ms
+		[ "$m" -gt "$rss" ] && rss=$m
+	done
+	echo "$b $rss"
+}
+
+# shellcheck disable=SC2086
+set -- $(best "$BUILD/yamlparse" $files)
+base_ms=$1 base_rss=$2
+set -- $(best "$CONVENE" validate)
+conv_ms=$1 conv_rss=$2
+"$CONVENE" validate > /dev/null 2> "$BUILD/bench/validate.err" || {
+	echo "bench: convene validate found problems in the synthetic data:" >&2
+	head "$BUILD/bench/validate.err" >&2
+	exit 1
+}
+echo "validate: $nfiles files, $(($bytes / 1024)) KiB ($sizes: members meetings items notes), largest file $(($largest / 1024)) KiB"
+echo "  libyaml parse only:   ${base_ms} ms, max RSS ${base_rss} KiB"
+echo "  convene validate:     ${conv_ms} ms, max RSS ${conv_rss} KiB"
+awk -v a="$conv_ms" -v b="$base_ms" 'BEGIN { if (b < 1) b = 1; printf "  time ratio:           %.2fx the bare parse (target: within 2x)\n", a / b }'
+awk -v r="$conv_rss" -v l="$largest" -v t="$bytes" 'BEGIN { printf "  memory:               max RSS %.1f MiB; largest file %.2f MiB; all data %.1f MiB\n", r / 1024, l / 1048576, t / 1048576 }'
+
+# Memory must follow the largest file, not the repository: a quarter of
+# the data should take about the same peak.
+small="$BUILD/bench/small"
+if [ ! -f "$small/.sizes" ]; then
+	rm -rf "$small" && mkdir -p "$small"
+	"$BUILD/gen-initiative" "$small" 500 250 8 10
+	git init -q "$small"
+	echo small > "$small/.sizes"
+fi
+cd "$small"
+set -- $(best "$CONVENE" validate)
+small_bytes=$(cat initiative.yaml members/* interviews/* meetings/* outcomes/* | wc -c)
+awk -v r="$2" -v t="$small_bytes" -v R="$conv_rss" -v T="$bytes" 'BEGIN { printf "  memory vs data size:  %.1f MiB of data -> max RSS %.1f MiB; %.1f MiB -> %.1f MiB\n", t / 1048576, r / 1024, T / 1048576, R / 1024 }'
