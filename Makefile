@@ -109,16 +109,18 @@ bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative
 demo: $(BIN)
 	@CONVENE=$(abspath $(BIN)) sh scripts/demo.sh
 
-FUZZ_SRC = $(LIB_SRC) $(GEN)
+# The corpus kept in tests/fuzz/corpus/ grows only by what adds coverage
+# (libFuzzer's -merge=1); the run itself works in build/fuzz/.
 fuzz: test-deps $(GEN)
-	@mkdir -p $(BUILD)/fuzz tests/fuzz/corpus/doc
+	@mkdir -p $(BUILD)/fuzz/corpus-doc tests/fuzz/corpus/doc
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 		-fsanitize=fuzzer,address,undefined -I. -Icore \
-		$(shell pkg-config --cflags $(PKGS)) \
-		-o $(BUILD)/fuzz/fuzz_doc tests/fuzz/fuzz_doc.c $(CORE_SRC) \
+		$(shell pkg-config --cflags yaml-0.1) \
+		-o $(BUILD)/fuzz/fuzz_doc tests/fuzz/fuzz_doc.c $(CORE_SRC) $(GEN) \
 		$(shell pkg-config --libs yaml-0.1)
 	$(BUILD)/fuzz/fuzz_doc -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-		tests/fuzz/corpus/doc
+		-print_final_stats=1 $(BUILD)/fuzz/corpus-doc tests/fuzz/corpus/doc
+	$(BUILD)/fuzz/fuzz_doc -merge=1 tests/fuzz/corpus/doc $(BUILD)/fuzz/corpus-doc
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

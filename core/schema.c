@@ -627,8 +627,14 @@ static void describe(char *buf, size_t size, const struct doc_node *n)
 		snprintf(buf, size, "a mapping");
 	else if (n->kind == DOC_SEQ)
 		snprintf(buf, size, "a list");
-	else if (n->len > 40)
-		snprintf(buf, size, "'%.40s...'", n->str);
+	else if (n->len > 40) {
+		/* cut on a character boundary: Hebrew letters are two bytes */
+		int cut = 40;
+
+		while (cut > 0 && ((unsigned char)n->str[cut] & 0xc0) == 0x80)
+			cut--;
+		snprintf(buf, size, "'%.*s...'", cut, n->str);
+	}
 	else
 		snprintf(buf, size, "'%s'", n->str);
 }

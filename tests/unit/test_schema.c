@@ -83,6 +83,9 @@ void test_schema__member_and_ids(void)
 		  "1:5 error id 'dan' does not match the file name 'members/dana.yaml'; rename the file or fix the id\n"
 		  "3:11 error 'can_host' must be true or false; found 'yes'\n"
 		  "4:8 error 'email' must be an email address; found 'nope'\n");
+	/* a long Hebrew value is cut between letters, never inside one */
+	check_text(&b, "members/dana.yaml", "id: dana\nname: x\njoined: אאאאאאאאאאאאאאאאאאאאאאאאא\n");
+	check_str(buf_str(&b), "3:9 error 'joined' must be a date like 2026-02-01; found 'אאאאאאאאאאאאאאאאאאאא...'\n");
 	check_text(&b, "members/Dana.yaml", "id: Dana\nname: x\n");
 	check_str(buf_str(&b),
 		  "1:1 error file name 'members/Dana.yaml' is not a valid id; rename the file to lowercase a-z, 0-9 and '-'\n");
