@@ -41,6 +41,7 @@ int gather_ids(struct store *s, struct schema_ids **out, struct err *err)
 		schema_ids_free(ids);
 		return error;
 	}
+	schema_ids_known(ids, REF_MEMBER);
 	for (i = 0; i < n; i++)
 		if (schema_kind_of(files[i]) == KIND_MEMBER &&
 		    path_is_layout_file(files[i], dir, sizeof(dir), id, sizeof(id)))
@@ -53,6 +54,32 @@ int gather_ids(struct store *s, struct schema_ids **out, struct err *err)
 	err_clear(err);
 	*out = ids;
 	return 0;
+}
+
+/* Files that look like they belong but that convene does not read. */
+static void warn_strays(struct store *s, struct diags *diags)
+{
+	struct err err;
+	char **strays;
+	size_t n, i, l;
+
+	if (store_strays(s, &strays, &n, &err) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		l = strlen(strays[i]);
+		if (l && strays[i][l - 1] == '/')
+			diags_add(diags, strays[i], 1, 1, DIAG_WARNING,
+				  "convene does not read folders inside %.*s; move the files up into it",
+				  (int)strcspn(strays[i], "/"), strays[i]);
+		else if (l > 4 && !strcmp(strays[i] + l - 4, ".yml"))
+			diags_add(diags, strays[i], 1, 1, DIAG_WARNING,
+				  "convene does not read this file; rename it to %.*s.yaml", (int)(l - 4),
+				  strays[i]);
+		else
+			diags_add(diags, strays[i], 1, 1, DIAG_WARNING,
+				  "convene does not read this file; move it under members/, interviews/, meetings/ or outcomes/");
+	}
+	store_list_free(strays, n);
 }
 
 int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *stats,
@@ -72,6 +99,7 @@ int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *sta
 		schema_ids_free(ids);
 		return error;
 	}
+	warn_strays(s, diags);
 	if (!n || strcmp(files[0], "initiative.yaml"))
 		diags_add(diags, "initiative.yaml", 1, 1, DIAG_ERROR,
 			  "initiative.yaml is missing; an initiative needs one (see 'convene init')");

@@ -518,11 +518,43 @@ static void count_comments(struct loader *l, size_t upto)
 		l->scan = upto;
 }
 
+/* The offset of a line that git's conflict markers start, or len. */
+static size_t find_git_marker(const char *data, size_t len)
+{
+	static const char *const marks[] = { "<<<<<<< ", ">>>>>>> ", "=======\n", "||||||| " };
+	size_t i = 0, k;
+
+	while (i < len) {
+		for (k = 0; k < 4; k++)
+			if (len - i >= 8 && !memcmp(data + i, marks[k], 8))
+				return i;
+		while (i < len && data[i] != '\n')
+			i++;
+		i++;
+	}
+	return len;
+}
+
+/* libyaml's words, with what to do about them. */
+static const char *syntax_hint(const char *problem)
+{
+	if (!problem)
+		return "fix the YAML syntax at this spot";
+	if (strstr(problem, "mapping values are not allowed"))
+		return "check this line's indentation, or put quotes around a value that holds ': '";
+	if (strstr(problem, "did not find expected key") ||
+	    strstr(problem, "did not find expected '-' indicator"))
+		return "check the indentation of this line against the lines above";
+	if (strstr(problem, "could not find expected ':'"))
+		return "a key needs ':' after it; check this line and the one before";
+	return "fix the YAML syntax at this spot";
+}
+
 static int parser_error(struct loader *l)
 {
 	yaml_parser_t *p = &l->parser;
 	unsigned line, col;
-	size_t at = p->problem_mark.index;
+	size_t at = p->problem_mark.index, marker;
 
 	mark_pos(&p->problem_mark, &line, &col);
 	if (p->error == YAML_MEMORY_ERROR)
@@ -531,6 +563,19 @@ static int parser_error(struct loader *l)
 		/* Reader errors are positioned by offset only (LIBRARY-NOTES). */
 		text_pos(l->data, p->problem_offset, &line, &col);
 		return err_set(l->err, ERR_DATA, line, col, "%s", p->problem);
+	}
+	if ((marker = find_git_marker(l->data, l->len)) < l->len) {
+		text_pos(l->data, marker, &line, &col);
+		err_set(l->err, ERR_DATA, line, col, "a git conflict marker: the file holds an unfinished git merge");
+		err_hint(l->err, "keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines");
+		return ERR_DATA;
+	}
+	if (p->context && strstr(p->context, "quoted scalar") && p->problem &&
+	    strstr(p->problem, "end of stream")) {
+		mark_pos(&p->context_mark, &line, &col);
+		err_set(l->err, ERR_DATA, line, col, "the quote that opens here is never closed");
+		err_hint(l->err, "add the closing quote");
+		return ERR_DATA;
 	}
 	if (at < l->len && l->data[at] == '\t') {
 		err_set(l->err, ERR_DATA, line, col, "tab character in indentation");
@@ -544,7 +589,7 @@ static int parser_error(struct loader *l)
 	}
 	err_set(l->err, ERR_DATA, line, col, "%s%s%s", p->problem ? p->problem : "syntax error",
 		p->context ? " " : "", p->context ? p->context : "");
-	err_hint(l->err, "fix the YAML syntax at this spot");
+	err_hint(l->err, "%s", syntax_hint(p->problem));
 	return ERR_DATA;
 }
 
@@ -584,7 +629,10 @@ static int check_props(struct loader *l, const yaml_char_t *anchor,
 		*flags &= ~DOC_PLAIN;
 		return 0;
 	}
-	err_set(l->err, ERR_DATA, line, col, "tag '%s' is not allowed", t);
+	if (!strncmp(t, "tag:yaml.org,2002:", 18))
+		err_set(l->err, ERR_DATA, line, col, "tag '!!%s' is not allowed here", t + 18);
+	else
+		err_set(l->err, ERR_DATA, line, col, "tag '%s' is not allowed", t);
 	if (!strcmp(t, "!conflict"))
 		err_hint(l->err, "a !conflict holds a mapping of base and sides");
 	else
@@ -644,6 +692,7 @@ static int load_node(struct loader *l, struct doc_node **out)
 	yaml_event_t *ev = &l->ev;
 	struct doc_node *n;
 	unsigned flags = 0;
+	size_t bad;
 	int error;
 
 	switch (ev->type) {
@@ -663,6 +712,16 @@ static int load_node(struct loader *l, struct doc_node **out)
 		if ((error = check_props(l, ev->data.scalar.anchor, ev->data.scalar.tag,
 					 DOC_SCALAR, &flags)) < 0)
 			return error;
+		if (text_check((const char *)ev->data.scalar.value, ev->data.scalar.length, &bad)) {
+			unsigned line, col;
+
+			/* an escape such as "\0" or "\a" in a quoted scalar */
+			mark_pos(&ev->start_mark, &line, &col);
+			err_set(l->err, ERR_DATA, line, col,
+				"this text holds a control character (an escape such as \\0 or \\a)");
+			err_hint(l->err, "remove it; only tab and line breaks are allowed in text");
+			return ERR_DATA;
+		}
 		n = doc_scalar(l->doc, (const char *)ev->data.scalar.value,
 			       ev->data.scalar.length, flags);
 		if (!n)
@@ -772,10 +831,15 @@ int doc_load(struct doc **out, const char *data, size_t len, struct err *err)
 
 	*out = NULL;
 	if (len > DOC_MAX_BYTES) {
-		err_set(err, ERR_DATA, 1, 1, "file is %zu bytes, more than the limit of %u",
-			len, DOC_MAX_BYTES);
+		err_set(err, ERR_DATA, 1, 1, "file is larger than the limit of 8 MiB (%u bytes)",
+			DOC_MAX_BYTES);
 		err_hint(err, "split it into smaller files");
 		return ERR_DATA;
+	}
+	/* A byte order mark (Windows editors write one) is not content. */
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) {
+		data += 3;
+		len -= 3;
 	}
 	/* Check the bytes first, to point at the right line (not 1:1). */
 	if ((why = text_check(data, len, &bad)) != NULL) {

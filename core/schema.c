@@ -111,6 +111,7 @@ struct idset {
 
 struct schema_ids {
 	struct idset set[REF__COUNT];
+	int known[REF__COUNT];  /* 0: the list could not be read; don't check */
 };
 
 static size_t hash(const char *s)
@@ -187,7 +188,13 @@ void schema_ids_free(struct schema_ids *ids)
 
 int schema_ids_add(struct schema_ids *ids, enum schema_ref kind, const char *id)
 {
+	ids->known[kind] = 1;
 	return idset_add(&ids->set[kind], id);
+}
+
+void schema_ids_known(struct schema_ids *ids, enum schema_ref kind)
+{
+	ids->known[kind] = 1;
 }
 
 int schema_ids_has(const struct schema_ids *ids, enum schema_ref kind, const char *id)
@@ -211,6 +218,7 @@ void schema_ids_from_initiative(struct schema_ids *ids, const struct doc *doc)
 	if (!doc->root)
 		return;
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		schema_ids_known(ids, lists[i].kind);
 		seq = doc_get(doc->root, lists[i].key);
 		if (!seq || seq->kind != DOC_SEQ)
 			continue;
@@ -649,8 +657,10 @@ static int check_conflict(struct ctx *c, const struct doc_node *n, const struct 
 	if (!(n->flags & DOC_CONFLICT))
 		return 0;
 	where_format(path, sizeof(path), w);
-	error_at(c, n, "unresolved conflict in '%s'; settle it with 'convene resolve'",
-		 path[0] ? path : "the whole file");
+	if (path[0])
+		error_at(c, n, "unresolved conflict in '%s'; settle it with 'convene resolve'", path);
+	else
+		error_at(c, n, "unresolved conflict over the whole file; settle it with 'convene resolve'");
 	return 1;
 }
 
@@ -664,8 +674,8 @@ static void check_ref(struct ctx *c, const struct doc_node *v, enum schema_ref r
 		error_at(c, v, "'%s' must be %s; found %s", key, type_word(T_REF), d);
 		return;
 	}
-	if (c->ids && !schema_ids_has(c->ids, r, v->str))
-		error_at(c, v, "unknown %s '%s' in %s; %s", ref_word(r), v->str, key,
+	if (c->ids && c->ids->known[r] && !schema_ids_has(c->ids, r, v->str))
+		error_at(c, v, "unknown %s '%s' in '%s'; %s", ref_word(r), v->str, key,
 			 ref_hint(r));
 }
 
@@ -736,15 +746,24 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 	default:
 		break;
 	}
+	if ((f->type == T_STR || f->type == T_TEXT || f->type == T_EMAIL || f->type == T_URL) &&
+	    t != DOC_STR && t != DOC_NULL) {
+		/* 0501234567 or yes: other YAML readers would not see text */
+		error_at(c, v, "'%s' must be text, but %s reads as %s; put it in quotes: \"%s\"",
+			 f->key, v->str, t == DOC_BOOL ? "true or false" : "a number", v->str);
+		return;
+	}
 	switch (f->type) {
 	case T_STR:
 		if (memchr(v->str, '\n', v->len))
 			error_at(c, v, "'%s' must be one line of text", f->key);
+		else if (!v->len && (f->flags & REQ))
+			error_at(c, v, "'%s' is empty; %s needs one", f->key, "it");
 		break;
 	case T_TEXT:
 		break;
 	case T_INT:
-		if (t != DOC_INT || v->str[0] == '-')
+		if (t != DOC_INT || !all_digits(v->str, v->len))
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_NUM:
@@ -756,7 +775,12 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_DATE:
-		if (!is_date(v->str, v->len))
+		if (is_date(v->str, v->len))
+			break;
+		if (v->len == 10 && v->str[4] == '-' && v->str[7] == '-' &&
+		    all_digits(v->str, 4) && all_digits(v->str + 5, 2) && all_digits(v->str + 8, 2))
+			error_at(c, v, "'%s' is %s, a day that does not exist", f->key, v->str);
+		else
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_TIME:
@@ -810,9 +834,14 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 				check_ref(c, x, f->ref, f->key);
 				for (y = v->head; y != x; y = y->next)
 					if (doc_equal(x, y)) {
-						error_at(c, x, "'%s' is listed twice in %s", x->str, f->key);
+						error_at(c, x, "'%s' is listed twice in '%s' (first at line %u); remove one",
+							 x->str, f->key, y->line);
 						break;
 					}
+			} else if (x->kind == DOC_SCALAR && !doc_is_null(x) && !doc_is_str(x)) {
+				error_at(c, x, "each item of '%s' must be text, but %s reads as %s; put it in quotes: \"%s\"",
+					 f->key, x->str,
+					 doc_scalar_type(x) == DOC_BOOL ? "true or false" : "a number", x->str);
 			} else if (!doc_is_str(x)) {
 				describe(d, sizeof(d), x);
 				error_at(c, x, "each item of '%s' must be text; found %s", f->key, d);
@@ -892,7 +921,7 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 	if (!s)
 		return;
 	if (!path_is_layout_file(file, dir, sizeof(dir), id, sizeof(id))) {
-		error_at(&c, NULL, "file name '%s' is not a valid id; rename the file to lowercase a-z, 0-9 and '-'",
+		error_at(&c, NULL, "file name '%s' is not a valid id; rename the file: an id is 1 to 63 of a-z, 0-9 and '-', not starting with '-'",
 			 file);
 		return;
 	}
@@ -913,13 +942,16 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 
 	/* the id (or number) is the file's name */
 	if (kind == KIND_MEETING) {
+		char want[32];
+
 		v = doc_get(root, "number");
-		if (v && doc_scalar_type(v) == DOC_INT &&
-		    (!all_digits(id, strlen(id)) || strtol(id, NULL, 10) != strtol(v->str, NULL, 10)))
+		if (!all_digits(id, strlen(id)) || strlen(id) < 3 ||
+		    (strlen(id) > 3 && id[0] == '0'))
+			error_at(&c, NULL, "a meeting's file is named by its number in three digits, like meetings/001.yaml");
+		else if (v && doc_scalar_type(v) == DOC_INT && all_digits(v->str, v->len) &&
+			 (snprintf(want, sizeof(want), "%03ld", strtol(v->str, NULL, 10)), strcmp(want, id)))
 			error_at(&c, v, "meeting number %s does not match the file name '%s'; rename the file or fix the number",
 				 v->str, file);
-		if (!all_digits(id, strlen(id)))
-			error_at(&c, NULL, "a meeting's file is named by its number, like meetings/001.yaml");
 	} else if (kind != KIND_INITIATIVE) {
 		v = doc_get(root, "id");
 		if (doc_is_str(v) && text_is_id(v->str) && strcmp(v->str, id))

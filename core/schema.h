@@ -53,6 +53,9 @@ struct schema_ids;
 struct schema_ids *schema_ids_new(void);
 void schema_ids_free(struct schema_ids *ids);
 int schema_ids_add(struct schema_ids *ids, enum schema_ref kind, const char *id);
+/* Says that the ids of a kind were read (an empty list is a known list):
+ * references to a kind that could not be read are not checked. */
+void schema_ids_known(struct schema_ids *ids, enum schema_ref kind);
 int schema_ids_has(const struct schema_ids *ids, enum schema_ref kind, const char *id);
 size_t schema_ids_count(const struct schema_ids *ids, enum schema_ref kind);
 /* Adds the principles' and subgroups' ids of initiative.yaml. */

@@ -459,6 +459,84 @@ oom:
 	return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 }
 
+static int is_layout_dir(const char *name)
+{
+	return !strcmp(name, "members") || !strcmp(name, "interviews") ||
+	       !strcmp(name, "meetings") || !strcmp(name, "outcomes");
+}
+
+static int yamlish(const char *name)
+{
+	size_t l = strlen(name);
+
+	return (l > 5 && !strcmp(name + l - 5, ".yaml")) || (l > 4 && !strcmp(name + l - 4, ".yml"));
+}
+
+/* Adds the YAML-looking entries of top/dir (one level) to the list;
+ * in the layout's folders, only the ones convene would not read. */
+static int strays_in(struct store *s, const char *dir, int layout, char ***v, size_t *n,
+		     size_t *cap)
+{
+	char full[4096], rel[1024];
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+	int error = 0;
+
+	snprintf(full, sizeof(full), "%s%s", s->workdir, dir);
+	if (!(d = opendir(full)))
+		return 0;
+	while (!error && (de = readdir(d))) {
+		size_t l = strlen(de->d_name);
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(rel, sizeof(rel), "%s%s%s", dir, dir[0] ? "/" : "", de->d_name);
+		snprintf(full, sizeof(full), "%s%s", s->workdir, rel);
+		if (stat(full, &st) < 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (!dir[0] && !is_layout_dir(de->d_name))
+				error = strays_in(s, rel, 0, v, n, cap);
+			else if (layout)
+				error = list_add(v, n, cap, rel, "/");
+			continue;
+		}
+		if (!yamlish(de->d_name))
+			continue;
+		if (layout && !strcmp(de->d_name + (l > 5 ? l - 5 : 0), ".yaml"))
+			continue;
+		if (!dir[0] && !strcmp(de->d_name, "initiative.yaml"))
+			continue;
+		error = list_add(v, n, cap, rel, "");
+	}
+	closedir(d);
+	return error;
+}
+
+int store_strays(struct store *s, char ***out, size_t *n, struct err *err)
+{
+	static const char *const dirs[] = { "members", "interviews", "meetings", "outcomes" };
+	size_t cap = 0, i;
+	char **v = NULL;
+	int error;
+
+	*n = 0;
+	error = strays_in(s, "", 0, &v, n, &cap);
+	for (i = 0; !error && i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		error = strays_in(s, dirs[i], 1, &v, n, &cap);
+	if (error) {
+		store_list_free(v, *n);
+		*n = 0;
+		*out = NULL;
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	if (*n)
+		qsort(v, *n, sizeof(char *), str_cmp);
+	*out = v;
+	return 0;
+}
+
 void store_list_free(char **list, size_t n)
 {
 	size_t i;

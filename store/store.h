@@ -72,6 +72,11 @@ int store_write(struct store *s, const char *path, const void *data, size_t len,
 int store_list(struct store *s, char ***out, size_t *n, struct err *err);
 void store_list_free(char **list, size_t n);
 
+/* YAML-looking files that convene does not read: *.yml names, folders
+ * inside the layout's folders, *.yaml outside the layout.  Same ownership
+ * as store_list(). */
+int store_strays(struct store *s, char ***out, size_t *n, struct err *err);
+
 /*
  * Stages the given paths as they are in the work tree (removed ones are
  * removed) and commits them on HEAD with the user's identity.  The message

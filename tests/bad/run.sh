@@ -2,7 +2,8 @@
 # The catalogue of bad files: each folder under tests/bad/ (but base/) is
 # laid over a valid initiative (base/); `convene validate` must print
 # exactly the case's `expected` and exit 1 (or the code in its `exit`).
-# A case may list files to delete from the base in `remove`.
+# A case may list files to delete from the base in `remove`, and make
+# files too large to keep in git with a `setup` script run in the copy.
 # Usage: tests/bad/run.sh [CASEDIR...]; $CONVENE is the binary.
 here=$(cd "$(dirname "$0")" && pwd)
 : "${CONVENE:=$here/../../convene}"
@@ -17,11 +18,12 @@ for case in "$@"; do
 	work="$tmp/$name"
 	mkdir -p "$work"
 	cp -R "$here/base/." "$work/"
-	(cd "$case" && find . -type f ! -name expected ! -name exit ! -name remove ! -name README |
+	(cd "$case" && find . -type f ! -name expected ! -name exit ! -name remove ! -name README ! -name setup |
 		while read -r f; do mkdir -p "$work/$(dirname "$f")"; cp "$f" "$work/$f"; done)
 	if [ -f "$case/remove" ]; then
 		while read -r f; do rm -f "$work/$f"; done < "$case/remove"
 	fi
+	[ -f "$case/setup" ] && (cd "$work" && sh "$case/setup")
 	git init -q "$work"
 	want_rc=1
 	[ -f "$case/exit" ] && want_rc=$(cat "$case/exit")

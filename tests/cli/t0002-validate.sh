@@ -18,7 +18,7 @@ test_expect_success 'problems in several files are all reported, sorted, exit 1'
 	test_expect_code 1 convene validate >out 2>err &&
 	cat >want <<-\EOT &&
 	initiative.yaml:4:1: error: duplicate key '"'"'vision'"'"' (first at line 3); keep one of the two
-	meetings/002.yaml:4:19: error: unknown member '"'"'rina'"'"' in attendees; add members/<id>.yaml or fix the id
+	meetings/002.yaml:4:19: error: unknown member '"'"'rina'"'"' in '"'"'attendees'"'"'; add members/<id>.yaml or fix the id
 	members/dana.yaml:3:7: error: '"'"'role'"'"' must be one of facilitator, backbone, member, funder, partner, observer; found '"'"'boss'"'"'
 	EOT
 	test_cmp want out &&

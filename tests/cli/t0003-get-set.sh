@@ -73,7 +73,7 @@ test_expect_success 'set refuses an invalid value and changes nothing' '
 	init_lit && cd lit &&
 	cp meetings/001.yaml before &&
 	test_expect_code 1 convene set meetings/001.yaml:date 2026-02-30 2>err &&
-	test_grep "meetings/001.yaml:8:7: error: '"'"'date'"'"' must be a date like 2026-02-01" err &&
+	test_grep "meetings/001.yaml:8:7: error: '"'"'date'"'"' is 2026-02-30, a day that does not exist" err &&
 	test_grep "nothing was changed" err &&
 	test_cmp before meetings/001.yaml &&
 	test_expect_code 1 convene set meetings/001.yaml:duration long 2>err &&
@@ -172,7 +172,7 @@ test_expect_success 'set refuses a file that does not parse, pointing at the spo
 	init_lit && cd lit &&
 	printf "name: x\nlanguage: he\nvision: \"open\n" > initiative.yaml &&
 	test_expect_code 1 convene set mission x 2>err &&
-	test_grep "initiative.yaml:4:1: error:" err
+	test_grep "initiative.yaml:3:9: error: the quote that opens here is never closed" err
 '
 
 test_done

@@ -92,8 +92,13 @@ void test_doc__refuses(void)
 	check(fails_at("a: 1\nb: x\0y\n", 11, 2, 5, "NUL"));
 	check(fails_at("a: 1\nb: \x07\n", 10, 2, 4, "control character"));
 	check(fails_at("a: !foo 1\n", 10, 1, 4, "tag '!foo' is not allowed"));
-	check(fails_at("a: \"open\nb: 1\n", 14, 3, 1, "found unexpected end of stream"));
+	check(fails_at("a: \"open\nb: 1\n", 14, 1, 4, "the quote that opens here is never closed"));
 	check(fails_at("? [a]\n: 1\n", 10, 1, 3, "a mapping key must be plain text"));
+	check(fails_at("a: \"x\\0y\"\n", 10, 1, 4, "control character (an escape"));
+	check(fails_at("a: \"\\a\"\n", 8, 1, 4, "control character (an escape"));
+	check(fails_at("a: !!int 1\n", 11, 1, 4, "tag '!!int' is not allowed here"));
+	check(fails_at("a: 1\n<<<<<<< ours\na: 2\n=======\na: 3\n>>>>>>> theirs\n", 51, 2, 1,
+		       "a git conflict marker"));
 	/* nesting: 65 levels of "- " */
 	for (i = 0; i < 65; i++)
 		memcpy(deep + 2 * i, big_nest_unit, 2);
@@ -103,9 +108,23 @@ void test_doc__refuses(void)
 	check(huge);
 	memset(huge, 'a', DOC_MAX_BYTES + 1);
 	huge[DOC_MAX_BYTES + 1] = '\0';
-	i = fails_at(huge, DOC_MAX_BYTES + 1, 1, 1, "more than the limit");
+	i = fails_at(huge, DOC_MAX_BYTES + 1, 1, 1, "larger than the limit of 8 MiB");
 	free(huge);
 	check(i);
+}
+
+void test_doc__bom_and_hints(void)
+{
+	const char *text = "\xef\xbb\xbfid: x\nname: y\n";
+	struct doc *doc;
+	struct err err;
+
+	/* a byte order mark is skipped; columns are as an editor shows them */
+	check(doc_load(&doc, text, strlen(text), &err) == 0);
+	check(doc->root->n == 2 && doc_get(doc->root, "id")->col == 5);
+	doc_free(doc);
+	check(doc_load(&doc, "a: 1\n b: 2\n", 11, &err) == ERR_DATA);
+	check(err.line == 2 && strstr(err.hint, "indentation"));
 }
 
 void test_doc__duplicate_key_in_a_large_map(void)

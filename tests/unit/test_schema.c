@@ -64,9 +64,9 @@ void test_schema__meeting_problems(void)
 		  "1:1 error a meeting needs 'title'\n"
 		  "1:9 error meeting number 3 does not match the file name 'meetings/002.yaml'; rename the file or fix the number\n"
 		  "2:9 error 'status' must be one of planned, held, cancelled; found 'done'\n"
-		  "3:7 error 'date' must be a date like 2026-02-01; found '2026-02-30'\n"
-		  "4:19 error unknown member 'rina' in attendees; add members/<id>.yaml or fix the id\n"
-		  "4:25 error 'dana' is listed twice in attendees\n"
+		  "3:7 error 'date' is 2026-02-30, a day that does not exist\n"
+		  "4:19 error unknown member 'rina' in 'attendees'; add members/<id>.yaml or fix the id\n"
+		  "4:25 error 'dana' is listed twice in 'attendees' (first at line 4); remove one\n"
 		  "8:7 error duplicate id 'x' in agenda (first at line 6); give one a new id\n"
 		  "10:3 warning unknown key 'colour' in an agenda item (kept; check the spelling)\n");
 	buf_release(&b);
@@ -88,7 +88,7 @@ void test_schema__member_and_ids(void)
 	check_str(buf_str(&b), "3:9 error 'joined' must be a date like 2026-02-01; found 'אאאאאאאאאאאאאאאאאאאא...'\n");
 	check_text(&b, "members/Dana.yaml", "id: Dana\nname: x\n");
 	check_str(buf_str(&b),
-		  "1:1 error file name 'members/Dana.yaml' is not a valid id; rename the file to lowercase a-z, 0-9 and '-'\n");
+		  "1:1 error file name 'members/Dana.yaml' is not a valid id; rename the file: an id is 1 to 63 of a-z, 0-9 and '-', not starting with '-'\n");
 	check_text(&b, "members/x.yaml", "");
 	check_str(buf_str(&b), "1:1 error the file is empty; a member needs at least id\n");
 	check_text(&b, "members/x.yaml", "- a\n");
@@ -108,7 +108,7 @@ void test_schema__conflicts_are_errors(void)
 		   "id: o\ntitle: t\nprinciples: [p-1, p-2]\nindicators:\n- id: i\n  name: n\n"
 		   "  measurements:\n  - id: m\n    date: 2026-01-01\n    value: many\n");
 	check_str(buf_str(&b),
-		  "3:19 error unknown principle 'p-2' in principles; add it to principles in initiative.yaml or fix the id\n"
+		  "3:19 error unknown principle 'p-2' in 'principles'; add it to principles in initiative.yaml or fix the id\n"
 		  "10:12 error 'value' must be a number; found 'many'\n");
 	buf_release(&b);
 }
