@@ -119,7 +119,8 @@ fuzz: test-deps $(GEN)
 		-o $(BUILD)/fuzz/fuzz_doc tests/fuzz/fuzz_doc.c $(CORE_SRC) $(GEN) \
 		$(shell pkg-config --libs yaml-0.1)
 	$(BUILD)/fuzz/fuzz_doc -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-		-print_final_stats=1 $(BUILD)/fuzz/corpus-doc tests/fuzz/corpus/doc
+		-print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/ \
+		$(BUILD)/fuzz/corpus-doc tests/fuzz/corpus/doc
 	$(BUILD)/fuzz/fuzz_doc -merge=1 tests/fuzz/corpus/doc $(BUILD)/fuzz/corpus-doc
 
 install: $(BIN)

@@ -617,8 +617,13 @@ static int check_props(struct loader *l, const yaml_char_t *anchor,
 		err_hint(l->err, "write the value out in full where it is used");
 		return ERR_DATA;
 	}
-	if (!t || !strcmp(t, "!"))
+	if (!t)
 		return 0;
+	if (!strcmp(t, "!")) {
+		/* the non-specific tag: a scalar is a string, whatever it looks like */
+		*flags &= ~DOC_PLAIN;
+		return 0;
+	}
 	if (!strcmp(t, "!conflict") && kind == DOC_MAP) {
 		*flags |= DOC_CONFLICT;
 		return 0;
@@ -759,13 +764,15 @@ static int key_cmp(const void *a, const void *b)
 {
 	const struct doc_node *x = *(struct doc_node *const *)a;
 	const struct doc_node *y = *(struct doc_node *const *)b;
-	size_t n = x->len < y->len ? x->len : y->len;
-	int c = memcmp(x->str, y->str, n);
+	/* null keys sort as one, the way same_key() sees them */
+	size_t xl = doc_is_null(x) ? 0 : x->len, yl = doc_is_null(y) ? 0 : y->len;
+	size_t n = xl < yl ? xl : yl;
+	int c = n ? memcmp(x->str, y->str, n) : 0;
 
 	if (c)
 		return c;
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
+	if (xl != yl)
+		return xl < yl ? -1 : 1;
 	/* equal keys: document order, so the later one is reported */
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
@@ -774,6 +781,9 @@ static int key_cmp(const void *a, const void *b)
 
 static int same_key(const struct doc_node *a, const struct doc_node *b)
 {
+	/* '~', 'null' and nothing are one key: all are written back as '~' */
+	if (doc_is_null(a) && doc_is_null(b))
+		return 1;
 	return a->len == b->len && !memcmp(a->str, b->str, a->len);
 }
 

@@ -127,6 +127,21 @@ void test_doc__bom_and_hints(void)
 	check(err.line == 2 && strstr(err.hint, "indentation"));
 }
 
+void test_doc__null_keys_are_one_key(void)
+{
+	struct buf b = BUF_INIT;
+	int i;
+
+	check(fails_at("~: 1\nnull: 2\n", 13, 2, 1, "duplicate key 'null'"));
+	check(fails_at("?\n: 1\n~: 2\n", 11, 3, 1, "duplicate key '~'"));
+	for (i = 0; i < 40; i++)
+		buf_addf(&b, "k%d: %d\n", i, i);
+	buf_adds(&b, "~: a\nNULL: b\n");
+	i = fails_at(b.ptr, b.len, 42, 1, "duplicate key 'NULL' (first at line 41)");
+	buf_release(&b);
+	check(i);
+}
+
 void test_doc__duplicate_key_in_a_large_map(void)
 {
 	struct buf b = BUF_INIT;
@@ -229,6 +244,7 @@ void test_doc__idempotent(void)
 		"k: \"line\\n  indented\\n\"\n", "k: \" leading\\nline\\n\"\n", "k: \"\\u00a0\"\n",
 		"שם: ערך\nרשימה:\n- א\n- ב\n", "k: \"\\n\"\n", "k: \"\\n\\n\"\n", "k: \"a\\n\\nb\"\n",
 		"k: !!str 12\n", "k: !conflict\n  base:\n  sides: []\n",
+		"? !\n~: .c:tabc\n", /* found by the fuzzer: '!' makes a string */
 	};
 	size_t i;
 
