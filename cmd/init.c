@@ -97,8 +97,10 @@ static int setup(struct store *s, const struct template_out *files, size_t n,
 	if (!error)
 		error = store_config_set(s, "merge.convene.driver", driver, err);
 	snprintf(msg, sizeof(msg), "init: %s", name);
-	if (!error)
-		error = store_commit(s, paths, n + 1, msg, oid, 8, err);
+	if (!error && (error = store_commit(s, paths, n + 1, msg, oid, 8, err)) > 0) {
+		warn("%s", err->msg);  /* committed; only the index lags */
+		error = 0;
+	}
 	free(paths);
 	return error;
 }

@@ -72,7 +72,7 @@ int txn_commit(struct txn *t, const char *message)
 	char oid[16];
 	struct err err;
 	size_t i;
-	int rc = EXIT_OK;
+	int rc = EXIT_OK, error;
 
 	err_clear(&err);
 	if (doc_emit(&out, t->doc) < 0) {
@@ -104,7 +104,7 @@ int txn_commit(struct txn *t, const char *message)
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if (store_commit(t->s, paths, 1, message, oid, 8, &err) < 0) {
+	if ((error = store_commit(t->s, paths, 1, message, oid, 8, &err)) < 0) {
 		struct err undo;
 
 		err_clear(&undo);
@@ -114,6 +114,8 @@ int txn_commit(struct txn *t, const char *message)
 		rc = report(NULL, &err);
 		goto done;
 	}
+	if (error > 0)
+		warn("%s", err.msg);
 	note("[%s] %s", oid, message);
 done:
 	diags_release(&d);

@@ -548,30 +548,74 @@ void store_list_free(char **list, size_t n)
 
 /* ---- commits ---- */
 
-static int stage(struct store *s, git_index *index, const char *path, struct err *err)
+/*
+ * Puts a work-tree file into an in-memory index (written as a blob), or
+ * takes it out when the file is gone.
+ */
+static int put_path(struct store *s, git_index *index, const char *path, struct err *err)
 {
-	char full[4096];
-	struct stat st;
+	git_index_entry e;
+	char *data;
+	size_t len;
 	int error;
 
-	if ((error = full_path(s, path, full, sizeof(full), err)) < 0)
-		return error;
-	if (lstat(full, &st) == 0)
-		error = git_index_add_bypath(index, path);
-	else
-		error = git_index_remove_bypath(index, path);
+	error = store_read(s, path, &data, &len, err);
+	if (error == ERR_NOTFOUND) {
+		err_clear(err);
+		if (git_index_remove(index, path, 0) < 0 && git_index_get_bypath(index, path, 0))
+			return git_fail(err, ERR_INTERNAL, "cannot remove from the tree");
+		git_error_clear();
+		return 0;
+	}
 	if (error < 0)
-		return git_fail(err, error == GIT_ELOCKED ? ERR_REFUSED : ERR_INTERNAL,
-				"cannot stage the change");
+		return error;
+	memset(&e, 0, sizeof(e));
+	e.mode = GIT_FILEMODE_BLOB;
+	e.path = path;
+	error = git_blob_create_from_buffer(&e.id, s->repo, data, len);
+	free(data);
+	if (error < 0 || git_index_add(index, &e) < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot write the file into the repository");
 	return 0;
 }
 
+/* The same paths in the repository's index, as `git add` would. */
+static int stage(struct store *s, const char *const *paths, size_t n, struct err *err)
+{
+	git_index *index;
+	char full[4096];
+	struct stat st;
+	size_t i;
+	int error = 0;
+
+	if (git_repository_index(&index, s->repo) < 0)
+		return git_fail(err, ERR_INTERNAL, "committed, but cannot read the index");
+	for (i = 0; i < n && !error; i++) {
+		if ((error = full_path(s, paths[i], full, sizeof(full), err)) < 0)
+			break;
+		error = lstat(full, &st) == 0 ? git_index_add_bypath(index, paths[i])
+					      : git_index_remove_bypath(index, paths[i]);
+	}
+	if (!error)
+		error = git_index_write(index);
+	git_index_free(index);
+	if (error < 0)
+		return git_fail(err, error == GIT_ELOCKED ? ERR_REFUSED : ERR_INTERNAL,
+				"committed, but cannot update the index");
+	return 0;
+}
+
+/*
+ * Commits exactly the given paths on top of HEAD, as `git commit PATH...`
+ * does: the tree is HEAD's with those files replaced, so whatever else the
+ * user has staged stays staged and out of this commit.
+ */
 int store_commit(struct store *s, const char *const *paths, size_t n,
 		 const char *message, char *oid_out, size_t oid_size, struct err *err)
 {
 	git_index *index = NULL;
 	git_signature *sig = NULL;
-	git_tree *tree = NULL;
+	git_tree *tree = NULL, *ptree = NULL;
 	git_commit *parent = NULL;
 	git_oid tree_id, commit_id;
 	git_object *head = NULL;
@@ -584,25 +628,24 @@ int store_commit(struct store *s, const char *const *paths, size_t n,
 		error = identity_error(err);
 		goto done;
 	}
-	if (git_repository_index(&index, s->repo) < 0) {
-		error = git_fail(err, ERR_INTERNAL, "cannot read the index");
-		goto done;
-	}
-	for (i = 0; i < n; i++)
-		if ((error = stage(s, index, paths[i], err)) < 0)
-			goto done;
-	/* The index file is written only once the commit exists, so a failed
-	 * commit leaves it as it was. */
-	if (git_index_write_tree(&tree_id, index) < 0 ||
-	    git_tree_lookup(&tree, s->repo, &tree_id) < 0) {
-		error = git_fail(err, ERR_INTERNAL, "cannot write the tree");
-		goto done;
-	}
 	error = git_revparse_single(&head, s->repo, "HEAD^{commit}");
 	if (error == 0)
 		parent = (git_commit *)head;
 	else if (error != GIT_ENOTFOUND && error != GIT_EUNBORNBRANCH) {
 		error = git_fail(err, ERR_INTERNAL, "cannot read HEAD");
+		goto done;
+	}
+	if (git_index_new(&index) < 0 ||
+	    (parent && (git_commit_tree(&ptree, parent) < 0 || git_index_read_tree(index, ptree) < 0))) {
+		error = git_fail(err, ERR_INTERNAL, "cannot read HEAD's tree");
+		goto done;
+	}
+	for (i = 0; i < n; i++)
+		if ((error = put_path(s, index, paths[i], err)) < 0)
+			goto done;
+	if (git_index_write_tree_to(&tree_id, index, s->repo) < 0 ||
+	    git_tree_lookup(&tree, s->repo, &tree_id) < 0) {
+		error = git_fail(err, ERR_INTERNAL, "cannot write the tree");
 		goto done;
 	}
 	buf_adds(&msg, message);
@@ -614,25 +657,23 @@ int store_commit(struct store *s, const char *const *paths, size_t n,
 		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		goto done;
 	}
+	/* HEAD moved since we read it (another program committed): refused
+	 * by libgit2 with GIT_EMODIFIED rather than losing that commit */
 	error = git_commit_create(&commit_id, s->repo, "HEAD", sig, sig, NULL, msg.ptr, tree,
 				  parent ? 1 : 0, (const git_commit **)&parent);
 	if (error < 0) {
-		error = git_fail(err, ERR_INTERNAL, "cannot commit");
-		goto done;
-	}
-	if ((error = git_index_write(index)) < 0) {
-		error = git_fail(err, error == GIT_ELOCKED ? ERR_REFUSED : ERR_INTERNAL,
-				 "committed, but cannot write the index");
+		error = git_fail(err, error == GIT_EMODIFIED ? ERR_REFUSED : ERR_INTERNAL,
+				 "cannot commit");
 		goto done;
 	}
 	if (oid_out)
 		git_oid_tostr(oid_out, oid_size, &commit_id);
-	error = 0;
+	/* the commit is made: a stale index is worth a warning, not a failure */
+	error = stage(s, paths, n, err) < 0 ? 1 : 0;
 done:
-	if (error < 0 && index)
-		git_index_read(index, 1);  /* forget what was staged in memory */
 	buf_release(&msg);
 	git_object_free(head);
+	git_tree_free(ptree);
 	git_tree_free(tree);
 	git_index_free(index);
 	git_signature_free(sig);

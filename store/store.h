@@ -78,10 +78,13 @@ void store_list_free(char **list, size_t n);
 int store_strays(struct store *s, char ***out, size_t *n, struct err *err);
 
 /*
- * Stages the given paths as they are in the work tree (removed ones are
- * removed) and commits them on HEAD with the user's identity.  The message
- * gets the trailer "Convene-Site: <site>" when a site is set.  The new
- * commit's short id goes to oid_out (at least 8 bytes) if not NULL.
+ * Commits the given paths as they are in the work tree (removed ones are
+ * removed) on top of HEAD, with the user's identity, as `git commit PATH`
+ * does: other staged changes stay staged and out of the commit.  The
+ * message gets the trailer "Convene-Site: <site>" when a site is set.  The
+ * new commit's short id goes to oid_out (at least 8 bytes) if not NULL.
+ * Returns 0, or 1 when the commit was made but the index could not be
+ * updated (err says why: a warning), or a negative error.
  */
 int store_commit(struct store *s, const char *const *paths, size_t n,
 		 const char *message, char *oid_out, size_t oid_size, struct err *err);

@@ -111,6 +111,20 @@ test_expect_success 'an editor that fails changes nothing' '
 	test "$(git rev-list --count HEAD)" = 1
 '
 
+test_expect_success 'set commits only its file; what the user staged stays staged' '
+	init_lit && cd lit &&
+	echo "notes of mine" > mine.txt && git add mine.txt &&
+	echo "# changed" >> .gitattributes &&
+	convene set vision x 2>/dev/null &&
+	git show --stat --format= HEAD > ../stat &&
+	test_grep "initiative.yaml" ../stat &&
+	! grep -q mine.txt ../stat &&
+	git status --porcelain > ../st &&
+	printf " M .gitattributes\nA  mine.txt\n" > ../want &&
+	test_cmp ../want ../st &&
+	git fsck --strict
+'
+
 test_expect_success 'set the same value again makes no commit' '
 	init_lit && cd lit &&
 	convene set vision x 2>/dev/null &&
