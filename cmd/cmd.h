@@ -50,6 +50,13 @@ void json_diags(struct buf *out, const struct diags *d);
 /* Colour codes when stream is a terminal and NO_COLOR is unset, else "". */
 const char *color(FILE *stream, const char *code);
 
+/*
+ * Parses the options of a read command (only --json) and checks that
+ * nargs arguments are left, from argv[optind].  Returns 0, or the exit
+ * code of a usage error (already printed).
+ */
+int read_options(int argc, char **argv, const char *name, int nargs, int *json);
+
 /* Writes a buffer to stdout; returns EXIT_INTERNAL if that fails. */
 int put_out(const struct buf *b);
 

@@ -13,25 +13,15 @@
 
 int cmd_get(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 }
-	};
-	const struct cmd *me = cmd_find("get");
 	struct doc_node *node;
 	struct buf b = BUF_INIT;
 	struct doc *doc = NULL;
 	struct path p;
 	struct err err;
-	int json = 0, c, rc;
+	int json, rc;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'j')
-			return usage_error(me, "unknown option");
-		json = 1;
-	}
-	if (argc - optind != 1)
-		return usage_error(me, "get takes one field path");
+	if ((rc = read_options(argc, argv, "get", 1, &json)) != 0)
+		return rc;
 	err_clear(&err);
 	if (path_parse(&p, argv[optind], &err) < 0)
 		return report(NULL, &err);

@@ -39,24 +39,15 @@ static void describe_scan(struct buf *b, const struct scan_stats *st)
 
 int cmd_validate(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 }
-	};
 	struct diags d = { 0 };
 	struct scan_stats st;
 	struct buf b = BUF_INIT;
 	struct err err;
-	int json = 0, c, rc;
+	int json, rc;
 	size_t i;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'j')
-			return usage_error(cmd_find("validate"), "unknown option");
-		json = 1;
-	}
-	if (optind < argc)
-		return usage_error(cmd_find("validate"), "validate takes no arguments");
+	if ((rc = read_options(argc, argv, "validate", 0, &json)) != 0)
+		return rc;
 	err_clear(&err);
 	if (scan_initiative(s, &d, &st, NULL, NULL, &err) < 0) {
 		diags_release(&d);
@@ -286,24 +277,15 @@ static void status_text(struct buf *b, struct status *st, const struct diags *d,
 
 int cmd_status(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 }
-	};
 	struct status st = { 0 };
 	struct diags d = { 0 };
 	struct scan_stats stats;
 	struct buf b = BUF_INIT;
 	struct err err;
-	int json = 0, c, rc;
+	int json, rc;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'j')
-			return usage_error(cmd_find("status"), "unknown option");
-		json = 1;
-	}
-	if (optind < argc)
-		return usage_error(cmd_find("status"), "status takes no arguments");
+	if ((rc = read_options(argc, argv, "status", 0, &json)) != 0)
+		return rc;
 	err_clear(&err);
 	if (!(st.interviewed = schema_ids_new()))
 		return report(NULL, (err_set(&err, ERR_NOMEM, 0, 0, "out of memory"), &err));
@@ -406,6 +388,8 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 	if (check && changed)
 		note("%zu %s not in canonical form; run 'convene fmt'", changed,
 		     changed == 1 ? "file is" : "files are");
+	else if (changed)
+		note("fmt does not commit: review the change with 'git diff', then commit it");
 	if (files && optind >= argc)
 		store_list_free(files, n);
 	return rc;

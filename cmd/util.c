@@ -2,6 +2,7 @@
  * What the command files share: messages, exit codes, colour, JSON of
  * diagnostics, and going over an initiative's files (scan_initiative).
  */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,5 +139,28 @@ int read_stdin(struct buf *out, size_t limit, struct err *err)
 		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read standard input");
 	if (buf_failed(out))
 		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return 0;
+}
+
+int read_options(int argc, char **argv, const char *name, int nargs, int *json)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 }
+	};
+	const struct cmd *me = cmd_find(name);
+	int c;
+
+	*json = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'j')
+			return usage_error(me, "unknown option");
+		*json = 1;
+	}
+	if (argc - optind != nargs) {
+		if (!nargs)
+			return usage_error(me, "%s takes no arguments", name);
+		return usage_error(me, "%s takes %d argument%s", name, nargs, nargs == 1 ? "" : "s");
+	}
 	return 0;
 }
