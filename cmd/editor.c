@@ -20,7 +20,7 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 	char path[256];
 	char *argv[6];
 	pid_t pid;
-	int fd, status, rc;
+	int fd, status = -1, rc;
 	FILE *f;
 
 	if (!ed || !*ed)
@@ -51,8 +51,12 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 		return err_set(err, ERR_INTERNAL, 0, 0, "cannot start the editor '%s': %s", ed,
 			       strerror(rc));
 	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			status = -1;
+			break;
+		}
+	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		unlink(path);
 		err_set(err, ERR_USAGE, 0, 0, "the editor '%s' failed; nothing was changed", ed);

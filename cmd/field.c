@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "core/json.h"
 #include "core/path.h"
+#include "core/text.h"
 #include "editor.h"
 #include "txn.h"
 
@@ -68,12 +69,20 @@ static struct doc_node *make_value(struct doc *doc, const struct path *p, const 
 	const char *keys[PATH_MAX_SEGS];
 	struct doc *parsed;
 	struct doc_node *n;
-	size_t i;
+	size_t i, bad;
 
+	if (text_check(buf_str(v), v->len, &bad)) {
+		err_set(err, ERR_USAGE, 0, 0, "the value is not UTF-8 text, or holds a control character");
+		err_hint(err, "type it again; only tab and line breaks are allowed besides text");
+		return NULL;
+	}
 	if (yaml) {
 		if (doc_load(&parsed, v->ptr ? v->ptr : "", v->len, err) < 0) {
-			err_set(err, ERR_USAGE, 0, 0, "VALUE is not YAML: line %u column %u: %s",
-				err->line, err->col, err->msg);
+			char why[sizeof(err->msg)];
+
+			snprintf(why, sizeof(why), "%s", err->msg);
+			err_set(err, ERR_USAGE, 0, 0, "the value is not YAML: line %u column %u: %s",
+				err->line, err->col, why);
 			return NULL;
 		}
 		n = parsed->root ? doc_copy(doc, parsed->root) : doc_scalar(doc, "", 0, DOC_PLAIN);
@@ -127,7 +136,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	const char *keys[PATH_MAX_SEGS];
 	struct doc_node *parent, *old, *value, *key;
 	struct buf v = BUF_INIT;
-	char pathtext[300], msg[400];
+	char pathtext[2600], msg[2700];
 	struct txn t;
 	struct path p;
 	struct err err;
@@ -179,6 +188,9 @@ int cmd_set(int argc, char **argv, struct store *s)
 		goto fail;
 	}
 	if (edit) {
+		/* a list or a mapping is edited as YAML and read back as YAML */
+		if (old && old->kind != DOC_SCALAR)
+			yaml = 1;
 		if (old && old->kind == DOC_SCALAR && !doc_is_null(old) && !yaml)
 			buf_add(&v, old->str, old->len);
 		else if (old && !doc_is_null(old))

@@ -82,8 +82,7 @@ int cmd_validate(int argc, char **argv, struct store *s)
 
 struct meeting_row {
 	long number;
-	char date[16], status[16];
-	char *title;
+	char *date, *status, *title;
 	size_t attendees, notes;
 };
 
@@ -158,11 +157,10 @@ static void status_visit(void *ctx, const char *file, const struct doc *doc)
 		memset(m, 0, sizeof(*m));
 		v = scalar(doc_get(r, "number"));
 		m->number = v ? strtol(v, NULL, 10) : 0;
-		snprintf(m->date, sizeof(m->date), "%s", (v = scalar(doc_get(r, "date"))) ? v : "");
-		snprintf(m->status, sizeof(m->status), "%s",
-			 (v = scalar(doc_get(r, "status"))) ? v : "");
+		m->date = strdup((v = scalar(doc_get(r, "date"))) ? v : "");
+		m->status = strdup((v = scalar(doc_get(r, "status"))) ? v : "");
 		m->title = strdup((v = scalar(doc_get(r, "title"))) ? v : "");
-		if (!m->title)
+		if (!m->title || !m->date || !m->status)
 			st->failed = 1;
 		if ((a = doc_get(r, "attendees")) && a->kind == DOC_SEQ)
 			m->attendees = a->n;
@@ -186,8 +184,11 @@ static void status_release(struct status *st)
 	for (i = 0; i < st->nactive; i++)
 		free(st->active[i]);
 	free(st->active);
-	for (i = 0; i < st->nmeetings; i++)
+	for (i = 0; i < st->nmeetings; i++) {
 		free(st->meetings[i].title);
+		free(st->meetings[i].date);
+		free(st->meetings[i].status);
+	}
 	free(st->meetings);
 	schema_ids_free(st->interviewed);
 }
@@ -337,6 +338,9 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 			return usage_error(me, "unknown option");
 	}
 	err_clear(&err);
+	/* a set running meanwhile must not have its edit rewritten away */
+	if (!check && store_lock(s, 3000, &err) < 0)
+		return report(NULL, &err);
 	if (optind < argc) {
 		files = argv + optind;
 		n = (size_t)(argc - optind);

@@ -55,12 +55,12 @@ static const char *default_lang(void)
 	return "en";
 }
 
-static const char *base_name(const char *dir)
+/* The last part of dir's path, in cwd's buffer when dir is ".". */
+static const char *base_name(const char *dir, char *cwd, size_t size)
 {
-	static char cwd[PATH_MAX];
 	const char *slash;
 
-	if (!strcmp(dir, ".") && getcwd(cwd, sizeof(cwd)))
+	if (!strcmp(dir, ".") && getcwd(cwd, size))
 		dir = cwd;
 	slash = strrchr(dir, '/');
 	return slash && slash[1] ? slash + 1 : dir;
@@ -71,7 +71,8 @@ static int setup(struct store *s, const struct template_out *files, size_t n,
 {
 	static const char attributes[] = "*.yaml merge=convene\n";
 	const char **paths = calloc(n + 1, sizeof(char *));
-	char self[PATH_MAX], driver[PATH_MAX + 64], msg[600];
+	char self[PATH_MAX], driver[PATH_MAX + 64];
+	struct buf msg = BUF_INIT;
 	ssize_t len;
 	size_t i;
 	int error = 0;
@@ -96,12 +97,15 @@ static int setup(struct store *s, const struct template_out *files, size_t n,
 		error = store_config_set(s, "merge.convene.name", "convene YAML merge", err);
 	if (!error)
 		error = store_config_set(s, "merge.convene.driver", driver, err);
-	snprintf(msg, sizeof(msg), "init: %s", name);
-	if (!error && (error = store_commit(s, paths, n + 1, msg, oid, 8, err)) > 0) {
+	buf_addf(&msg, "init: %s", name);
+	if (buf_failed(&msg))
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	if (!error && (error = store_commit(s, paths, n + 1, msg.ptr, "", oid, 8, err)) > 0) {
 		warn("%s", err->msg);  /* committed; only the index lags */
 		error = 0;
 	}
 	free(paths);
+	buf_release(&msg);
 	return error;
 }
 
@@ -116,7 +120,7 @@ int cmd_init(int argc, char **argv, struct store *unused)
 	};
 	const struct cmd *me = cmd_find("init");
 	const char *dir = ".", *name = NULL, *lang = NULL, *tmpl = "ucsd";
-	char site[64] = "", oid[16] = "";
+	char site[64] = "", oid[16] = "", cwd[PATH_MAX];
 	struct template_out *files = NULL;
 	struct store *s = NULL;
 	struct err err;
@@ -143,9 +147,10 @@ int cmd_init(int argc, char **argv, struct store *unused)
 	if (optind < argc)
 		dir = argv[optind];
 	if (!name)
-		name = base_name(dir);
-	if (!*name || memchr(name, '\n', strlen(name)))
-		return usage_error(me, "the name must be one line of text");
+		name = base_name(dir, cwd, sizeof(cwd));
+	if (!*name || memchr(name, '\n', strlen(name)) || text_check(name, strlen(name), &n))
+		return usage_error(me, "the name must be one line of UTF-8 text, without control characters");
+	n = 0;
 	if (!lang)
 		lang = default_lang();
 	if (!site[0])

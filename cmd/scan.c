@@ -67,7 +67,10 @@ static void warn_strays(struct store *s, struct diags *diags)
 		return;
 	for (i = 0; i < n; i++) {
 		l = strlen(strays[i]);
-		if (l && strays[i][l - 1] == '/')
+		if (l && strays[i][l - 1] == '@')
+			diags_add(diags, strays[i], 1, 1, DIAG_WARNING,
+				  "convene does not follow symbolic links; put the file itself here");
+		else if (l && strays[i][l - 1] == '/')
 			diags_add(diags, strays[i], 1, 1, DIAG_WARNING,
 				  "convene does not read folders inside %.*s; move the files up into it",
 				  (int)strcspn(strays[i], "/"), strays[i]);
@@ -110,10 +113,15 @@ int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *sta
 		stats->files++;
 		stats->by_kind[schema_kind_of(files[i])]++;
 		if ((error = load_file(s, files[i], &doc, diags, &e)) < 0) {
-			if (error == ERR_DATA)
-				continue;
-			*err = e;
-			goto done;
+			if (error == ERR_NOMEM) {
+				*err = e;
+				goto done;
+			}
+			/* a file that cannot be read is one problem among others */
+			if (error != ERR_DATA)
+				diags_add(diags, files[i], 1, 1, DIAG_ERROR, "%s%s%s", e.msg,
+					  e.hint[0] ? "; " : "", e.hint);
+			continue;
 		}
 		if (doc->comments)
 			diags_add(diags, files[i], doc->comment_line, doc->comment_col, DIAG_WARNING,

@@ -8,15 +8,35 @@
 
 #include "txn.h"
 
-static unsigned count_errors(struct txn *t, const struct doc *doc, struct diags *d)
+/*
+ * The errors of `after` that `before` does not have, compared by message
+ * (positions move when lines are added above).  Printed; returns how many.
+ */
+static size_t new_errors(const struct diags *before, const struct diags *after)
 {
-	schema_check(d, t->file, doc, t->ids);
-	return d->errors;
+	size_t i, j, found = 0;
+	char *used = calloc(before->n + 1, 1);
+
+	for (i = 0; i < after->n; i++) {
+		if (after->v[i].level != DIAG_ERROR)
+			continue;
+		for (j = 0; j < before->n; j++)
+			if (used && !used[j] && before->v[j].level == DIAG_ERROR &&
+			    !strcmp(before->v[j].msg, after->v[i].msg))
+				break;
+		if (used && j < before->n) {
+			used[j] = 1;
+			continue;
+		}
+		print_diag(stderr, &after->v[i]);
+		found++;
+	}
+	free(used);
+	return found;
 }
 
 int txn_begin(struct txn *t, struct store *s, const char *file)
 {
-	struct diags d = { 0 };
 	struct err err;
 	int error;
 
@@ -48,8 +68,8 @@ int txn_begin(struct txn *t, struct store *s, const char *file)
 		txn_release(t);
 		return report(NULL, &err);
 	}
-	t->errors_before = count_errors(t, t->doc, &d);
-	diags_release(&d);
+	schema_check(&t->before, file, t->doc, t->ids);
+	store_head(s, t->head, sizeof(t->head));
 	return 0;
 }
 
@@ -58,9 +78,35 @@ void txn_release(struct txn *t)
 	free(t->old);
 	doc_free(t->doc);
 	schema_ids_free(t->ids);
+	diags_release(&t->before);
 	if (t->s)
 		store_unlock(t->s);
 	memset(t, 0, sizeof(*t));
+}
+
+/* Whether the file on disk is no longer what txn_begin() read. */
+static int file_changed(struct txn *t, struct err *err)
+{
+	char *now = NULL, head[sizeof(t->head)];
+	size_t len = 0;
+	int changed;
+
+	store_head(t->s, head, sizeof(head));
+	if (strcmp(head, t->head)) {
+		err_set(err, ERR_REFUSED, 0, 0,
+			"the initiative changed while this edit was made (a commit landed)");
+		err_hint(err, "nothing was changed; run the command again");
+		return 1;
+	}
+	if (store_read(t->s, t->file, &now, &len, err) < 0)
+		return 1;
+	changed = len != t->oldlen || memcmp(now, t->old, len);
+	free(now);
+	if (changed) {
+		err_set(err, ERR_REFUSED, 0, 0, "%s changed on disk while this edit was made", t->file);
+		err_hint(err, "nothing was changed; run the command again");
+	}
+	return changed;
 }
 
 int txn_commit(struct txn *t, const char *message)
@@ -71,26 +117,25 @@ int txn_commit(struct txn *t, const char *message)
 	const char *paths[1] = { t->file };
 	char oid[16];
 	struct err err;
-	size_t i;
 	int rc = EXIT_OK, error;
 
 	err_clear(&err);
 	if (doc_emit(&out, t->doc) < 0) {
-		err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
+		err_set(&err, ERR_DATA, 0, 0, "the new value cannot be written as YAML text");
+		err_hint(&err, "nothing was changed; check that it is UTF-8 text");
 		rc = report(NULL, &err);
 		goto done;
 	}
 	/* Check the bytes that will be written, with their own positions. */
 	if (doc_load(&again, out.ptr ? out.ptr : "", out.len, &err) < 0) {
-		err_set(&err, ERR_INTERNAL, err.line, err.col,
-			"the new %s does not load back: %s", t->file, err.msg);
+		err_set(&err, ERR_DATA, 0, 0, "the change would make %s unreadable: %s",
+			t->file, err.msg);
+		err_hint(&err, "nothing was changed");
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if (count_errors(t, again, &d) > t->errors_before) {
-		for (i = 0; i < d.n; i++)
-			if (d.v[i].level == DIAG_ERROR)
-				print_diag(stderr, &d.v[i]);
+	schema_check(&d, t->file, again, t->ids);
+	if (new_errors(&t->before, &d)) {
 		fprintf(stderr, "convene: error: the change would make %s invalid; nothing was changed\n",
 			t->file);
 		rc = EXIT_DATA;
@@ -100,11 +145,13 @@ int txn_commit(struct txn *t, const char *message)
 		note("nothing to change: %s already holds that", t->file);
 		goto done;
 	}
-	if (store_write(t->s, t->file, out.ptr, out.len, &err) < 0) {
+	/* The lock keeps convene out, not a person with an editor or git:
+	 * if the file changed under us, refuse rather than undo their work. */
+	if (file_changed(t, &err) || store_write(t->s, t->file, out.ptr, out.len, &err) < 0) {
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if ((error = store_commit(t->s, paths, 1, message, oid, 8, &err)) < 0) {
+	if ((error = store_commit(t->s, paths, 1, message, t->head, oid, 8, &err)) < 0) {
 		struct err undo;
 
 		err_clear(&undo);

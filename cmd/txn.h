@@ -16,7 +16,8 @@ struct txn {
 	size_t oldlen;
 	struct doc *doc;        /* the tree to change */
 	struct schema_ids *ids;
-	unsigned errors_before;
+	struct diags before;    /* the file's errors before the edit */
+	char head[48];          /* HEAD when the edit began */
 };
 
 /* Locks, checks the identity, loads file.  On failure prints the error

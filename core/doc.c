@@ -6,6 +6,7 @@
  * All nodes and strings of one doc come from one arena, so loading is a
  * bump of a pointer per node and freeing a doc is a walk over its chunks.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -764,15 +765,21 @@ static int key_cmp(const void *a, const void *b)
 {
 	const struct doc_node *x = *(struct doc_node *const *)a;
 	const struct doc_node *y = *(struct doc_node *const *)b;
-	/* null keys sort as one, the way same_key() sees them */
-	size_t xl = doc_is_null(x) ? 0 : x->len, yl = doc_is_null(y) ? 0 : y->len;
-	size_t n = xl < yl ? xl : yl;
-	int c = n ? memcmp(x->str, y->str, n) : 0;
+	int xn = doc_is_null(x), yn = doc_is_null(y);
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c;
 
-	if (c)
-		return c;
-	if (xl != yl)
-		return xl < yl ? -1 : 1;
+	/* null keys ('~', 'null', nothing) are one key: they sort first,
+	 * together, the way same_key() sees them */
+	if (xn != yn)
+		return xn ? -1 : 1;
+	if (!xn) {
+		c = memcmp(x->str, y->str, n);
+		if (c)
+			return c;
+		if (x->len != y->len)
+			return x->len < y->len ? -1 : 1;
+	}
 	/* equal keys: document order, so the later one is reported */
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
@@ -923,8 +930,15 @@ static int write_out(void *data, unsigned char *bytes, size_t size)
 	return buf_add(em->out, bytes, size) == 0;
 }
 
-static int emit(struct emitter *em)
+/*
+ * Emits the event that `made` says was initialized.  libyaml refuses to
+ * make an event for text that is not UTF-8 and leaves the old one in
+ * place: sending that again would loop, so a failed make is an error.
+ */
+static int emit(struct emitter *em, int made)
 {
+	if (!made)
+		return -1;
 	return yaml_emitter_emit(&em->e, &em->ev) ? 0 : -1;
 }
 
@@ -945,27 +959,29 @@ static int emit_scalar(struct emitter *em, const struct doc_node *n, int is_key)
 		s = "~";
 		len = 1;
 	}
+	if (len > INT_MAX)
+		return -1;
 	/* Both implicit flags: libyaml may pick another quoting style for
 	 * syntax's sake, but must never add a '!' tag to a plain string. */
-	yaml_scalar_event_initialize(&em->ev, NULL, NULL, (yaml_char_t *)s, (int)len,
-				     1, t == DOC_STR, style);
-	return emit(em);
+	return emit(em, yaml_scalar_event_initialize(&em->ev, NULL, NULL, (yaml_char_t *)s,
+						     (int)len, 1, t == DOC_STR, style));
 }
 
 static int emit_node(struct emitter *em, const struct doc_node *n)
 {
 	const struct doc_node *c;
 	yaml_char_t *tag = (n->flags & DOC_CONFLICT) ? (yaml_char_t *)"!conflict" : NULL;
+	int made;
 
 	if (n->kind == DOC_SCALAR)
 		return emit_scalar(em, n, 0);
 	if (n->kind == DOC_SEQ)
-		yaml_sequence_start_event_initialize(&em->ev, NULL, tag, !tag,
-						     YAML_BLOCK_SEQUENCE_STYLE);
+		made = yaml_sequence_start_event_initialize(&em->ev, NULL, tag, !tag,
+							    YAML_BLOCK_SEQUENCE_STYLE);
 	else
-		yaml_mapping_start_event_initialize(&em->ev, NULL, tag, !tag,
-						    YAML_BLOCK_MAPPING_STYLE);
-	if (emit(em) < 0)
+		made = yaml_mapping_start_event_initialize(&em->ev, NULL, tag, !tag,
+							   YAML_BLOCK_MAPPING_STYLE);
+	if (emit(em, made) < 0)
 		return -1;
 	for (c = n->head; c; c = c->next) {
 		if (n->kind == DOC_MAP && emit_scalar(em, c->key, 1) < 0)
@@ -974,10 +990,10 @@ static int emit_node(struct emitter *em, const struct doc_node *n)
 			return -1;
 	}
 	if (n->kind == DOC_SEQ)
-		yaml_sequence_end_event_initialize(&em->ev);
+		made = yaml_sequence_end_event_initialize(&em->ev);
 	else
-		yaml_mapping_end_event_initialize(&em->ev);
-	return emit(em);
+		made = yaml_mapping_end_event_initialize(&em->ev);
+	return emit(em, made);
 }
 
 int doc_emit_node(struct buf *out, const struct doc_node *node)
@@ -997,17 +1013,12 @@ int doc_emit_node(struct buf *out, const struct doc_node *node)
 	yaml_emitter_set_indent(&em.e, 2);
 	yaml_emitter_set_break(&em.e, YAML_LN_BREAK);
 
-	yaml_stream_start_event_initialize(&em.ev, YAML_UTF8_ENCODING);
-	if (emit(&em) < 0)
-		goto done;
-	yaml_document_start_event_initialize(&em.ev, NULL, NULL, NULL, 1);
-	if (emit(&em) < 0 || emit_node(&em, node) < 0)
-		goto done;
-	yaml_document_end_event_initialize(&em.ev, 1);
-	if (emit(&em) < 0)
-		goto done;
-	yaml_stream_end_event_initialize(&em.ev);
-	if (emit(&em) < 0 || !yaml_emitter_flush(&em.e))
+	if (emit(&em, yaml_stream_start_event_initialize(&em.ev, YAML_UTF8_ENCODING)) < 0 ||
+	    emit(&em, yaml_document_start_event_initialize(&em.ev, NULL, NULL, NULL, 1)) < 0 ||
+	    emit_node(&em, node) < 0 ||
+	    emit(&em, yaml_document_end_event_initialize(&em.ev, 1)) < 0 ||
+	    emit(&em, yaml_stream_end_event_initialize(&em.ev)) < 0 ||
+	    !yaml_emitter_flush(&em.e))
 		goto done;
 	error = buf_failed(out) ? -1 : 0;
 done:

@@ -4,21 +4,26 @@
 #include <string.h>
 
 #include "err.h"
+#include "text.h"
 
 int err_set(struct err *err, int code, unsigned line, unsigned col,
 	    const char *fmt, ...)
 {
+	char msg[sizeof(err->msg)];
 	va_list ap;
 
 	if (!err)
 		return code;
+	/* format first: the arguments may point into err->msg itself */
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	text_cut(msg);
+	memcpy(err->msg, msg, sizeof(msg));
 	err->code = code;
 	err->line = line;
 	err->col = col;
 	err->hint[0] = '\0';
-	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	va_end(ap);
 	return code;
 }
 
@@ -31,6 +36,7 @@ void err_hint(struct err *err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err->hint, sizeof(err->hint), fmt, ap);
 	va_end(ap);
+	text_cut(err->hint);
 }
 
 void err_clear(struct err *err)

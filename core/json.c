@@ -28,6 +28,35 @@ void json_str(struct buf *out, const char *s, size_t len)
 	buf_addc(out, '"');
 }
 
+/* Whether s is a number as JSON writes them: -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)? */
+static int json_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		while (*s >= '0' && *s <= '9')
+			s++;
+	else
+		return 0;
+	if (*s == '.') {
+		if (*++s < '0' || *s > '9')
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	if (*s == 'e' || *s == 'E') {
+		if (*++s == '+' || *s == '-')
+			s++;
+		if (*s < '0' || *s > '9')
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return !*s;
+}
+
 static void json_scalar(struct buf *out, const struct doc_node *n)
 {
 	switch (doc_scalar_type(n)) {
@@ -38,20 +67,13 @@ static void json_scalar(struct buf *out, const struct doc_node *n)
 		buf_adds(out, (n->str[0] == 't' || n->str[0] == 'T') ? "true" : "false");
 		break;
 	case DOC_INT:
-		/* JSON has no octal, hex or leading '+': such ints stay strings */
-		if (strpbrk(n->str, "ox+") || (n->str[0] == '0' && n->len > 1) ||
-		    (n->str[0] == '-' && n->str[1] == '0' && n->len > 2))
-			json_str(out, n->str, n->len);
-		else
-			buf_add(out, n->str, n->len);
-		break;
 	case DOC_FLOAT:
-		if (strpbrk(n->str, "nN+") || n->str[0] == '.' ||
-		    (n->str[0] == '-' && n->str[1] == '.') || n->str[n->len - 1] == '.' ||
-		    strstr(n->str, ".e") || strstr(n->str, ".E"))
-			json_str(out, n->str, n->len);
-		else
+		/* 0x1F, 0o7, +1, 01.5, .inf: YAML numbers JSON cannot write
+		 * stay strings, as written */
+		if (json_number(n->str))
 			buf_add(out, n->str, n->len);
+		else
+			json_str(out, n->str, n->len);
 		break;
 	default:
 		json_str(out, n->str, n->len);

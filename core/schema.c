@@ -34,6 +34,7 @@ void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	text_cut(msg);
 	g = &d->v[d->n];
 	g->file = strdup(file);
 	g->msg = strdup(msg);
@@ -534,6 +535,7 @@ static void error_at(struct ctx *c, const struct doc_node *n, const char *fmt, .
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	text_cut(msg);
 	diags_add(c->out, c->file, n ? n->line : 1, n ? n->col : 1, DIAG_ERROR, "%s", msg);
 }
 
@@ -664,11 +666,27 @@ static int check_conflict(struct ctx *c, const struct doc_node *n, const struct 
 	return 1;
 }
 
+/* 0501234567, 123 or yes written plain: other YAML readers would not see
+ * text, so a field of text or ids refuses it and says how to quote it. */
+static int not_text(struct ctx *c, const struct doc_node *v, const char *key, int item)
+{
+	enum doc_type t;
+
+	if (v->kind != DOC_SCALAR || (t = doc_scalar_type(v)) == DOC_STR || t == DOC_NULL)
+		return 0;
+	error_at(c, v, "%s'%s' must be text, but %s reads as %s; put it in quotes: \"%s\"",
+		 item ? "each item of " : "", key, v->str,
+		 t == DOC_BOOL ? "true or false" : "a number", v->str);
+	return 1;
+}
+
 static void check_ref(struct ctx *c, const struct doc_node *v, enum schema_ref r,
 		      const char *key)
 {
 	char d[64];
 
+	if (not_text(c, v, key, v->parent && v->parent->kind == DOC_SEQ))
+		return;
 	if (!doc_is_str(v) || !text_is_id(v->str)) {
 		describe(d, sizeof(d), v);
 		error_at(c, v, "'%s' must be %s; found %s", key, type_word(T_REF), d);
@@ -746,13 +764,9 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 	default:
 		break;
 	}
-	if ((f->type == T_STR || f->type == T_TEXT || f->type == T_EMAIL || f->type == T_URL) &&
-	    t != DOC_STR && t != DOC_NULL) {
-		/* 0501234567 or yes: other YAML readers would not see text */
-		error_at(c, v, "'%s' must be text, but %s reads as %s; put it in quotes: \"%s\"",
-			 f->key, v->str, t == DOC_BOOL ? "true or false" : "a number", v->str);
+	if ((f->type == T_STR || f->type == T_TEXT || f->type == T_EMAIL || f->type == T_URL ||
+	     f->type == T_ID || f->type == T_REF) && not_text(c, v, f->key, 0))
 		return;
-	}
 	switch (f->type) {
 	case T_STR:
 		if (memchr(v->str, '\n', v->len))
@@ -832,16 +846,14 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 				continue;
 			if (f->type == T_REFS) {
 				check_ref(c, x, f->ref, f->key);
-				for (y = v->head; y != x; y = y->next)
+				for (y = v->head; x->kind == DOC_SCALAR && y != x; y = y->next)
 					if (doc_equal(x, y)) {
 						error_at(c, x, "'%s' is listed twice in '%s' (first at line %u); remove one",
 							 x->str, f->key, y->line);
 						break;
 					}
-			} else if (x->kind == DOC_SCALAR && !doc_is_null(x) && !doc_is_str(x)) {
-				error_at(c, x, "each item of '%s' must be text, but %s reads as %s; put it in quotes: \"%s\"",
-					 f->key, x->str,
-					 doc_scalar_type(x) == DOC_BOOL ? "true or false" : "a number", x->str);
+			} else if (not_text(c, x, f->key, 1)) {
+				continue;
 			} else if (!doc_is_str(x)) {
 				describe(d, sizeof(d), x);
 				error_at(c, x, "each item of '%s' must be text; found %s", f->key, d);

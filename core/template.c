@@ -70,9 +70,13 @@ static int render_copy(struct template_out *f, const char *lang, const char *pat
 	if (!text)
 		return err_set(err, ERR_INTERNAL, 0, 0, "no template file %s/%s", lang, path);
 	/* Load and emit: what init writes is canonical by construction. */
-	if ((error = doc_load(&doc, text, strlen(text), err)) < 0)
-		return err_set(err, ERR_INTERNAL, err->line, err->col,
-			       "template %s/%s: %s", lang, path, err->msg);
+	if ((error = doc_load(&doc, text, strlen(text), err)) < 0) {
+		char why[sizeof(err->msg)];
+
+		snprintf(why, sizeof(why), "%s", err->msg);
+		return err_set(err, ERR_INTERNAL, err->line, err->col, "template %s/%s: %s",
+			       lang, path, why);
+	}
 	error = doc_emit(&b, doc);
 	doc_free(doc);
 	snprintf(f->path, sizeof(f->path), "%s", path);

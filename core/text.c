@@ -134,3 +134,21 @@ size_t text_slug(char *out, size_t size, const char *name)
 	out[n] = '\0';
 	return n;
 }
+
+void text_cut(char *s)
+{
+	size_t len = strlen(s), start = len, need;
+	unsigned char c;
+
+	/* find the lead byte of the last character */
+	while (start > 0 && ((unsigned char)s[start - 1] & 0xc0) == 0x80 && len - start < 3)
+		start--;
+	if (!start)
+		return;
+	c = (unsigned char)s[start - 1];
+	if (c < 0x80)
+		return;
+	need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (len - (start - 1) < need)
+		s[start - 1] = '\0';
+}

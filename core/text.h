@@ -17,6 +17,10 @@ const char *text_check(const char *data, size_t len, size_t *bad);
 /* The 1-based line and column (in characters) of byte offset `at`. */
 void text_pos(const char *data, size_t at, unsigned *line, unsigned *col);
 
+/* Drops an incomplete UTF-8 sequence left at the end of s by a cut (a
+ * snprintf into a fixed buffer), so output stays valid UTF-8. */
+void text_cut(char *s);
+
 /* Display width helpers: the number of characters in a UTF-8 string. */
 size_t text_chars(const char *s, size_t len);
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,13 +19,14 @@
 #include <git2.h>
 
 #include "core/doc.h"
+#include "core/text.h"
 #include "store.h"
 
 struct store {
 	git_repository *repo;
 	char *workdir;
-	char *lockpath;      /* set while we hold the edit lock */
-	char site[128];
+	int lockfd;          /* > 0 while we hold the edit lock */
+	char site[64];
 };
 
 /* libgit2's last error as ours. */
@@ -121,7 +123,9 @@ const char *store_site(struct store *s)
 	if (s->site[0])
 		return s->site;
 	if (git_repository_config_snapshot(&cfg, s->repo) == 0) {
-		if (git_config_get_string_buf(&b, cfg, "convene.site") == 0)
+		/* an id, or nothing: it goes into every commit's trailer */
+		if (git_config_get_string_buf(&b, cfg, "convene.site") == 0 &&
+		    strlen(b.ptr) < sizeof(s->site) && text_is_id(b.ptr))
 			snprintf(s->site, sizeof(s->site), "%s", b.ptr);
 		git_buf_dispose(&b);
 		git_config_free(cfg);
@@ -185,92 +189,85 @@ int store_identity_check(struct store *s, struct err *err)
 
 /* ---- the edit lock ---- */
 
-static int lock_try(const char *path)
-{
-	char pid[32];
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	int n;
-
-	if (fd < 0)
-		return -1;
-	n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
-	if (write(fd, pid, (size_t)n) != n) {
-		close(fd);
-		unlink(path);
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
-/* Whether the lock's holder is gone (a crash): its pid is not running. */
-static int lock_is_stale(const char *path)
-{
-	char buf[32] = "";
-	long pid;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;  /* being written right now: not stale */
-	buf[n] = '\0';
-	pid = strtol(buf, NULL, 10);
-	return pid > 0 && kill((pid_t)pid, 0) < 0 && errno == ESRCH;
-}
-
+/*
+ * An flock(2) on $GIT_DIR/convene.lock: the kernel lets go of it when its
+ * holder exits or is killed, so a crashed convene never leaves a lock that
+ * someone must remove by hand, and two processes can never both decide
+ * that a lock is stale.  The file itself stays; it holds the last
+ * holder's pid, for people to read.
+ */
 int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 {
 	const char *gitdir = git_repository_path(s->repo);
-	size_t len = strlen(gitdir) + sizeof("convene.lock");
 	struct timespec nap = { 0, 20 * 1000 * 1000 };
+	char path[4096], pid[32];
 	unsigned waited = 0;
+	int fd, n;
 
-	if (s->lockpath)
+	if (s->lockfd > 0)
 		return 0;
-	if (!(s->lockpath = malloc(len)))
-		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-	snprintf(s->lockpath, len, "%sconvene.lock", gitdir);
-	for (;;) {
-		if (lock_try(s->lockpath) == 0)
-			return 0;
-		if (errno != EEXIST)
-			break;
-		if (lock_is_stale(s->lockpath)) {
-			unlink(s->lockpath);
-			continue;
+	snprintf(path, sizeof(path), "%sconvene.lock", gitdir);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0)
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot open %s: %s", path, strerror(errno));
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= wait_ms) {
+			close(fd);
+			err_set(err, ERR_REFUSED, 0, 0,
+				"another convene is editing this initiative (it holds %s)", path);
+			err_hint(err, "wait for it to finish and run the command again");
+			return ERR_REFUSED;
 		}
-		if (waited >= wait_ms)
-			break;
 		nanosleep(&nap, NULL);
 		waited += 20;
 	}
-	err_set(err, ERR_REFUSED, 0, 0, "another convene is editing this initiative (%s is held)",
-		s->lockpath);
-	err_hint(err, "wait for it to finish and try again");
-	free(s->lockpath);
-	s->lockpath = NULL;
-	return ERR_REFUSED;
+	n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) == 0 && write(fd, pid, (size_t)n) != n) {
+		/* the pid is only for people to read: no harm done */
+	}
+	s->lockfd = fd;
+	return 0;
 }
 
 void store_unlock(struct store *s)
 {
-	if (!s->lockpath)
+	if (s->lockfd <= 0)
 		return;
-	unlink(s->lockpath);
-	free(s->lockpath);
-	s->lockpath = NULL;
+	close(s->lockfd);  /* releases the flock */
+	s->lockfd = 0;
 }
 
 /* ---- work-tree files ---- */
 
+/*
+ * The full path of a work-tree file.  No part of it may be a symbolic
+ * link: a link committed by another site must not lead reads and writes
+ * out of the initiative.
+ */
 static int full_path(struct store *s, const char *path, char *out, size_t size, struct err *err)
 {
+	size_t top = strlen(s->workdir);
+	struct stat st;
+	char *p;
+
 	if ((size_t)snprintf(out, size, "%s%s", s->workdir, path) >= size)
 		return err_set(err, ERR_USAGE, 0, 0, "path too long: '%s'", path);
+	for (p = out + top; p; p = strchr(p + 1, '/')) {
+		char c = *p;
+
+		*p = '\0';
+		if (p > out + top && lstat(out, &st) == 0 && S_ISLNK(st.st_mode)) {
+			*p = c;
+			err_set(err, ERR_DATA, 0, 0, "'%.*s' is a symbolic link", (int)(p - out - top), path);
+			err_hint(err, "convene does not follow links out of the initiative; replace it with the folder or file itself");
+			return ERR_DATA;
+		}
+		*p = c;
+	}
+	if (lstat(out, &st) == 0 && S_ISLNK(st.st_mode)) {
+		err_set(err, ERR_DATA, 0, 0, "'%s' is a symbolic link", path);
+		err_hint(err, "convene does not follow links out of the initiative; replace it with the file itself");
+		return ERR_DATA;
+	}
 	return 0;
 }
 
@@ -443,6 +440,9 @@ int store_list(struct store *s, char ***out, size_t *n, struct err *err)
 
 			if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") || de->d_name[0] == '.')
 				continue;
+			snprintf(full, sizeof(full), "%s%s%s", s->workdir, dirs[i], de->d_name);
+			if (lstat(full, &st) < 0 || !S_ISREG(st.st_mode))
+				continue;  /* folders and links: store_strays() tells */
 			if (list_add(&v, n, &cap, dirs[i], de->d_name) < 0) {
 				closedir(d);
 				goto oom;
@@ -493,8 +493,13 @@ static int strays_in(struct store *s, const char *dir, int layout, char ***v, si
 			continue;
 		snprintf(rel, sizeof(rel), "%s%s%s", dir, dir[0] ? "/" : "", de->d_name);
 		snprintf(full, sizeof(full), "%s%s", s->workdir, rel);
-		if (stat(full, &st) < 0)
+		if (lstat(full, &st) < 0)
 			continue;
+		if (S_ISLNK(st.st_mode)) {
+			if (layout || yamlish(de->d_name) || is_layout_dir(de->d_name))
+				error = list_add(v, n, cap, rel, "@");
+			continue;
+		}
 		if (S_ISDIR(st.st_mode)) {
 			if (!dir[0] && !is_layout_dir(de->d_name))
 				error = strays_in(s, rel, 0, v, n, cap);
@@ -555,26 +560,23 @@ void store_list_free(char **list, size_t n)
 static int put_path(struct store *s, git_index *index, const char *path, struct err *err)
 {
 	git_index_entry e;
-	char *data;
-	size_t len;
+
+	char full[4096];
+	struct stat st;
 	int error;
 
-	error = store_read(s, path, &data, &len, err);
-	if (error == ERR_NOTFOUND) {
-		err_clear(err);
-		if (git_index_remove(index, path, 0) < 0 && git_index_get_bypath(index, path, 0))
+	if ((error = full_path(s, path, full, sizeof(full), err)) < 0)
+		return error;
+	if (lstat(full, &st) < 0) {
+		if (git_index_get_bypath(index, path, 0) && git_index_remove(index, path, 0) < 0)
 			return git_fail(err, ERR_INTERNAL, "cannot remove from the tree");
-		git_error_clear();
 		return 0;
 	}
-	if (error < 0)
-		return error;
 	memset(&e, 0, sizeof(e));
-	e.mode = GIT_FILEMODE_BLOB;
+	e.mode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
 	e.path = path;
-	error = git_blob_create_from_buffer(&e.id, s->repo, data, len);
-	free(data);
-	if (error < 0 || git_index_add(index, &e) < 0)
+	/* as `git add` would store it: with the repository's filters */
+	if (git_blob_create_from_workdir(&e.id, s->repo, path) < 0 || git_index_add(index, &e) < 0)
 		return git_fail(err, ERR_INTERNAL, "cannot write the file into the repository");
 	return 0;
 }
@@ -610,9 +612,23 @@ static int stage(struct store *s, const char *const *paths, size_t n, struct err
  * does: the tree is HEAD's with those files replaced, so whatever else the
  * user has staged stays staged and out of this commit.
  */
-int store_commit(struct store *s, const char *const *paths, size_t n,
-		 const char *message, char *oid_out, size_t oid_size, struct err *err)
+int store_head(struct store *s, char *out, size_t size)
 {
+	git_oid oid;
+
+	out[0] = '\0';
+	if (git_reference_name_to_id(&oid, s->repo, "HEAD") < 0) {
+		git_error_clear();
+		return 0;  /* no commit yet */
+	}
+	git_oid_tostr(out, size, &oid);
+	return 0;
+}
+
+int store_commit(struct store *s, const char *const *paths, size_t n, const char *message,
+		 const char *expect_head, char *oid_out, size_t oid_size, struct err *err)
+{
+	char lock[4096], head_hex[GIT_OID_HEXSZ + 1];
 	git_index *index = NULL;
 	git_signature *sig = NULL;
 	git_tree *tree = NULL, *ptree = NULL;
@@ -626,6 +642,20 @@ int store_commit(struct store *s, const char *const *paths, size_t n,
 
 	if (git_signature_default(&sig, s->repo) < 0) {
 		error = identity_error(err);
+		goto done;
+	}
+	/* git itself is working here: don't commit under its feet */
+	snprintf(lock, sizeof(lock), "%sindex.lock", git_repository_path(s->repo));
+	if (access(lock, F_OK) == 0) {
+		error = err_set(err, ERR_REFUSED, 0, 0, "git is busy with this repository (%s exists)", lock);
+		err_hint(err, "wait for the git command to finish; if none is running, remove %s", lock);
+		goto done;
+	}
+	store_head(s, head_hex, sizeof(head_hex));
+	if (expect_head && strcmp(expect_head, head_hex)) {
+		error = err_set(err, ERR_REFUSED, 0, 0,
+				"the initiative changed while this edit was made (a commit landed)");
+		err_hint(err, "nothing was changed; run the command again");
 		goto done;
 	}
 	error = git_revparse_single(&head, s->repo, "HEAD^{commit}");
@@ -662,14 +692,16 @@ int store_commit(struct store *s, const char *const *paths, size_t n,
 	error = git_commit_create(&commit_id, s->repo, "HEAD", sig, sig, NULL, msg.ptr, tree,
 				  parent ? 1 : 0, (const git_commit **)&parent);
 	if (error < 0) {
-		error = git_fail(err, error == GIT_EMODIFIED ? ERR_REFUSED : ERR_INTERNAL,
+		error = git_fail(err, error == GIT_EMODIFIED || error == GIT_ELOCKED ? ERR_REFUSED
+										    : ERR_INTERNAL,
 				 "cannot commit");
 		goto done;
 	}
 	if (oid_out)
 		git_oid_tostr(oid_out, oid_size, &commit_id);
 	/* the commit is made: a stale index is worth a warning, not a failure */
-	error = stage(s, paths, n, err) < 0 ? 1 : 0;
+	if ((error = stage(s, paths, n, err) < 0 ? 1 : 0))
+		err_hint(err, "git status shows the old file as staged; run: git reset -q -- %s", paths[0]);
 done:
 	buf_release(&msg);
 	git_object_free(head);

@@ -73,8 +73,9 @@ int store_list(struct store *s, char ***out, size_t *n, struct err *err);
 void store_list_free(char **list, size_t n);
 
 /* YAML-looking files that convene does not read: *.yml names, folders
- * inside the layout's folders, *.yaml outside the layout.  Same ownership
- * as store_list(). */
+ * inside the layout's folders (listed with a final '/'), symbolic links
+ * (with a final '@'), *.yaml outside the layout.  Same ownership as
+ * store_list(). */
 int store_strays(struct store *s, char ***out, size_t *n, struct err *err);
 
 /*
@@ -83,11 +84,17 @@ int store_strays(struct store *s, char ***out, size_t *n, struct err *err);
  * does: other staged changes stay staged and out of the commit.  The
  * message gets the trailer "Convene-Site: <site>" when a site is set.  The
  * new commit's short id goes to oid_out (at least 8 bytes) if not NULL.
+ * With expect_head (see store_head()), a HEAD that moved is ERR_REFUSED.
  * Returns 0, or 1 when the commit was made but the index could not be
  * updated (err says why: a warning), or a negative error.
  */
-int store_commit(struct store *s, const char *const *paths, size_t n,
-		 const char *message, char *oid_out, size_t oid_size, struct err *err);
+int store_commit(struct store *s, const char *const *paths, size_t n, const char *message,
+		 const char *expect_head, char *oid_out, size_t oid_size, struct err *err);
+
+/* HEAD's commit id in hex (at most size-1 digits), "" before the first
+ * commit.  Passed back to store_commit() as expect_head, it makes a
+ * commit that landed meanwhile refuse the edit instead of undoing it. */
+int store_head(struct store *s, char *out, size_t size);
 
 /* Removes a directory tree that init created, after a failure. */
 void store_remove_tree(const char *dir);

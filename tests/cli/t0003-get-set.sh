@@ -158,19 +158,20 @@ test_expect_success 'set without an identity names the two git config commands' 
 
 test_expect_success 'set waits for a held lock, then refuses with exit 4' '
 	init_lit && cd lit &&
-	{ sleep 30 & } && pid=$! &&
-	echo $pid > .git/convene.lock &&
-	test_expect_code 4 convene set vision x 2>err &&
+	{ flock -o .git/convene.lock sleep 30 & } && pid=$! &&
+	sleep 0.3 &&
+	test_expect_code 4 convene set vision x 2>../err &&
 	kill $pid &&
-	test_grep "another convene is editing" err &&
+	test_grep "another convene is editing" ../err &&
 	git diff --exit-code && test "$(git rev-list --count HEAD)" = 1
 '
 
-test_expect_success 'a stale lock (its process is gone) is removed' '
+test_expect_success 'the lock of a killed convene is no lock (the kernel drops it)' '
 	init_lit && cd lit &&
-	sh -c "echo \$\$ > .git/convene.lock" &&
+	{ flock -o .git/convene.lock sleep 30 & } && pid=$! &&
+	sleep 0.3 && kill -9 $pid && wait $pid 2>/dev/null || true &&
+	sleep 0.1 &&
 	convene set vision x 2>/dev/null &&
-	test ! -e .git/convene.lock &&
 	test "$(git rev-list --count HEAD)" = 2
 '
 

@@ -137,8 +137,8 @@ void test_doc__null_keys_are_one_key(void)
 	check(fails_at("?\n: 1\n~: 2\n", 11, 3, 1, "duplicate key '~'"));
 	for (i = 0; i < 40; i++)
 		buf_addf(&b, "k%d: %d\n", i, i);
-	buf_adds(&b, "~: a\nNULL: b\n");
-	i = fails_at(b.ptr, b.len, 42, 1, "duplicate key 'NULL' (first at line 41)");
+	buf_adds(&b, "~: a\n\"\": b\nNULL: c\n");
+	i = fails_at(b.ptr, b.len, 43, 1, "duplicate key 'NULL' (first at line 41)");
 	buf_release(&b);
 	check(i);
 }
@@ -254,6 +254,18 @@ void test_doc__idempotent(void)
 			printf("  case %zu: %s\n", i, cases[i]);
 		check(stable(cases[i]));
 	}
+}
+
+void test_doc__emit_refuses_bad_utf8(void)
+{
+	struct doc *doc = doc_new();
+	struct buf b = BUF_INIT;
+
+	/* libyaml refuses to make the event: an error, not a loop */
+	check(doc && (doc->root = doc_scalar(doc, "bad \xff byte", 10, 0)));
+	check(doc_emit(&b, doc) < 0);
+	buf_release(&b);
+	doc_free(doc);
 }
 
 void test_doc__edit(void)

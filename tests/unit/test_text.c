@@ -21,6 +21,23 @@ void test_text__utf8(void)
 	check(text_check("\xc2\x9f", 2, &bad) != NULL);                /* C1 control */
 }
 
+void test_text__cut(void)
+{
+	char s[16];
+
+	strcpy(s, "ab\xd7\x90\xd7");  /* a, b, alef, half a letter */
+	text_cut(s);
+	check(!strcmp(s, "ab\xd7\x90"));
+	text_cut(s);
+	check(!strcmp(s, "ab\xd7\x90"));
+	strcpy(s, "\xf0\x9f\x98");     /* three bytes of a four-byte emoji */
+	text_cut(s);
+	check(!strcmp(s, ""));
+	strcpy(s, "plain");
+	text_cut(s);
+	check(!strcmp(s, "plain"));
+}
+
 void test_text__pos(void)
 {
 	unsigned line, col;
