@@ -37,7 +37,8 @@ CORE_SRC = $(wildcard core/*.c)
 STORE_SRC = $(wildcard store/*.c)
 HOOKS_SRC = $(wildcard hooks/*.c)
 CMD_SRC = $(wildcard cmd/*.c)
-TEMPLATES = $(sort $(wildcard core/templates/*/*/*.yaml core/templates/*/*.yaml))
+TEMPLATES = $(sort $(wildcard core/templates/*/*/*.yaml core/templates/*/*.yaml)) \
+	    $(sort $(wildcard hooks/samples/*))
 GEN = $(BUILD)/gen/templates.c
 LIB_SRC = $(CORE_SRC) $(STORE_SRC) $(HOOKS_SRC)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/templates.o

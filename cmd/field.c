@@ -130,7 +130,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 {
 	static const struct option opts[] = {
 		{ "yaml", no_argument, NULL, 'y' }, { "edit", no_argument, NULL, 'e' },
-		{ NULL, 0, NULL, 0 }
+		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
 	};
 	const struct cmd *me = cmd_find("set");
 	const char *keys[PATH_MAX_SEGS];
@@ -140,7 +140,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	struct txn t;
 	struct path p;
 	struct err err;
-	int yaml = 0, edit = 0, c, rc;
+	int yaml = 0, edit = 0, no_commit = 0, c, rc;
 	size_t i;
 
 	optind = 0;
@@ -149,6 +149,8 @@ int cmd_set(int argc, char **argv, struct store *s)
 			yaml = 1;
 		else if (c == 'e')
 			edit = 1;
+		else if (c == 'n')
+			no_commit = 1;
 		else
 			return usage_error(me, "unknown option");
 	}
@@ -172,6 +174,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 		buf_release(&v);
 		return rc;
 	}
+	t.no_commit = no_commit;
 	path_format(pathtext, sizeof(pathtext), &p);
 	if (make_parents(t.doc, &p, &err) < 0 ||
 	    path_resolve(&parent, t.doc->root, &p, p.n - 1, &err) < 0)

@@ -109,6 +109,42 @@ static int setup(struct store *s, const struct template_out *files, size_t n,
 	return error;
 }
 
+/* The sample hooks, naming this very binary, into the hooks folder. */
+static int install_hooks(struct store *s, struct err *err)
+{
+	static const char *const names[] = { "pre-commit", "post-sync" };
+	char dir[4096], path[4200], self[PATH_MAX], sample[64];
+	const char *text, *at;
+	ssize_t len;
+	size_t i;
+	FILE *f;
+
+	len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	self[len > 0 ? len : 0] = '\0';
+	store_hooks_dir(s, dir, sizeof(dir));
+	mkdir(dir, 0777);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(sample, sizeof(sample), "hooks/samples/%s", names[i]);
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (!(text = template_file(sample)))
+			return err_set(err, ERR_INTERNAL, 0, 0, "no sample %s in this build", sample);
+		if (!(f = fopen(path, "w")))
+			return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
+		/* @CONVENE@ becomes the path of this binary */
+		at = strstr(text, "@CONVENE@");
+		if (at) {
+			fwrite(text, 1, (size_t)(at - text), f);
+			fputs(len > 0 ? self : "convene", f);
+			fputs(at + 9, f);
+		} else {
+			fputs(text, f);
+		}
+		if (fclose(f) != 0 || chmod(path, 0755) < 0)
+			return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
+	}
+	return 0;
+}
+
 int cmd_init(int argc, char **argv, struct store *unused)
 {
 	static const struct option opts[] = {
@@ -116,6 +152,7 @@ int cmd_init(int argc, char **argv, struct store *unused)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "template", required_argument, NULL, 't' },
 		{ "site", required_argument, NULL, 's' },
+		{ "hooks", no_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd *me = cmd_find("init");
@@ -125,13 +162,14 @@ int cmd_init(int argc, char **argv, struct store *unused)
 	struct store *s = NULL;
 	struct err err;
 	size_t n = 0;
-	int c, state, rc;
+	int c, state, rc, hooks = 0;
 
 	(void)unused;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n': name = optarg; break;
+		case 'H': hooks = 1; break;
 		case 'l': lang = optarg; break;
 		case 't': tmpl = optarg; break;
 		case 's':
@@ -170,7 +208,8 @@ int cmd_init(int argc, char **argv, struct store *unused)
 		goto done;
 	}
 	if (store_init(&s, dir, &err) < 0 ||
-	    setup(s, files, n, site, name, oid, &err) < 0) {
+	    setup(s, files, n, site, name, oid, &err) < 0 ||
+	    (hooks && install_hooks(s, &err) < 0)) {
 		rc = report(NULL, &err);
 		store_free(s);
 		s = NULL;

@@ -14,7 +14,7 @@ static const char usage_convene[] =
 	"       convene help [COMMAND]\n";
 
 static const char usage_init[] =
-	"usage: convene init [DIR] [--name NAME] [--lang he|en] [--template ucsd|blank] [--site SITE]\n"
+	"usage: convene init [DIR] [--name NAME] [--lang he|en] [--template ucsd|blank] [--site SITE] [--hooks]\n"
 	"\n"
 	"Creates a new initiative: a git repository in DIR (default: the current\n"
 	"folder, which must be empty) with initiative.yaml and, for the ucsd\n"
@@ -24,7 +24,9 @@ static const char usage_init[] =
 	"  --name NAME         the initiative's name (default: the folder's name)\n"
 	"  --lang he|en        language of the templates (default: from $LANG)\n"
 	"  --template T        ucsd (three first meetings) or blank (default: ucsd)\n"
-	"  --site SITE         this site's name, an id (default: from the host name)\n";
+	"  --site SITE         this site's name, an id (default: from the host name)\n"
+	"  --hooks             install the sample hooks (pre-commit: validate first;\n"
+	"                      post-sync: write .git/convene-status.txt)\n";
 
 static const char usage_validate[] =
 	"usage: convene validate [--json]\n"
@@ -39,13 +41,15 @@ static const char usage_get[] =
 	"Prints the value at a field path: 'vision', 'meetings/002.yaml:agenda[principles].notes'.\n";
 
 static const char usage_set[] =
-	"usage: convene set [--yaml] FIELD VALUE\n"
+	"usage: convene set [--yaml] [--no-commit] FIELD VALUE\n"
 	"       convene set [--yaml] FIELD -        (the value from standard input)\n"
 	"       convene set --edit FIELD            (the value in $VISUAL or $EDITOR)\n"
 	"\n"
-	"Sets a field, validates the file, writes it atomically and commits at once.\n"
+	"Sets a field, validates the file, writes it atomically and commits at once\n"
+	"(running the pre-commit and post-commit hooks).\n"
 	"  --yaml              read VALUE as YAML (a list or a mapping)\n"
-	"  --edit              edit the current value in your editor\n";
+	"  --edit              edit the current value in your editor\n"
+	"  --no-commit         leave the change staged instead of committing it\n";
 
 static const char usage_status[] =
 	"usage: convene status [--json]\n"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hooks/hook.h"
 #include "txn.h"
 
 /*
@@ -109,6 +110,41 @@ static int file_changed(struct txn *t, struct err *err)
 	return changed;
 }
 
+/*
+ * pre-commit, the commit, post-commit, as git runs them: pre-commit sees
+ * the work tree with the edit and, in GIT_INDEX_FILE, the index about to
+ * be committed; its refusal leaves history and the index untouched.
+ */
+static int commit_with_hooks(struct txn *t, const char *const *paths, const char *message,
+			     char *oid, size_t oid_size, struct err *err)
+{
+	struct store_pending *p;
+	char dir[4096], env[4200];
+	const char *envv[2] = { env, NULL };
+	int status, error;
+
+	if ((error = store_prepare(&p, t->s, paths, 1, t->head, err)) < 0)
+		return error;
+	store_hooks_dir(t->s, dir, sizeof(dir));
+	snprintf(env, sizeof(env), "GIT_INDEX_FILE=%s", store_pending_index(p));
+	if ((error = hook_run(&status, dir, "pre-commit", store_workdir(t->s), NULL, envv, err)) < 0) {
+		store_abandon(p);
+		return error;
+	}
+	if (status) {
+		store_abandon(p);
+		err_set(err, ERR_REFUSED, 0, 0, "the pre-commit hook refused the edit (exit %d)", status);
+		err_hint(err, "nothing was changed; see what the hook said above (%s/pre-commit)", dir);
+		return ERR_REFUSED;
+	}
+	if ((error = store_finish(p, message, oid, oid_size, err)) < 0)
+		return error;
+	/* post-commit cannot change anything: its exit is not ours */
+	if (hook_run(&status, dir, "post-commit", store_workdir(t->s), NULL, NULL, err) < 0)
+		warn("%s", err->msg);
+	return error;
+}
+
 int txn_commit(struct txn *t, const char *message)
 {
 	struct buf out = BUF_INIT;
@@ -151,7 +187,15 @@ int txn_commit(struct txn *t, const char *message)
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if ((error = store_commit(t->s, paths, 1, message, t->head, oid, 8, &err)) < 0) {
+	if (t->no_commit) {
+		if (store_stage(t->s, paths, 1, &err) < 0) {
+			rc = report(NULL, &err);
+			goto done;
+		}
+		note("%s: %s (staged, not committed)", t->file, message);
+		goto done;
+	}
+	if ((error = commit_with_hooks(t, paths, message, oid, sizeof(oid), &err)) < 0) {
 		struct err undo;
 
 		err_clear(&undo);

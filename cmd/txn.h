@@ -18,6 +18,7 @@ struct txn {
 	struct schema_ids *ids;
 	struct diags before;    /* the file's errors before the edit */
 	char head[48];          /* HEAD when the edit began */
+	int no_commit;          /* --no-commit: stage, don't commit */
 };
 
 /* Locks, checks the identity, loads file.  On failure prints the error

@@ -22,6 +22,16 @@ const char *template_get(const char *lang, const char *path)
 	return NULL;
 }
 
+const char *template_file(const char *path)
+{
+	const struct template_file *t;
+
+	for (t = template_files; t->path; t++)
+		if (!strcmp(t->path, path))
+			return t->data;
+	return NULL;
+}
+
 static int add_pair(struct doc *doc, const char *key, const char *value, unsigned flags)
 {
 	struct doc_node *k = doc_scalar(doc, key, strlen(key), DOC_PLAIN);

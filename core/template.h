@@ -19,6 +19,8 @@ extern const struct template_file template_files[];
 
 /* The text of one file, e.g. ("he", "meetings/001.yaml"), or NULL. */
 const char *template_get(const char *lang, const char *path);
+/* The text of an embedded file by its whole path ("hooks/samples/pre-commit"). */
+const char *template_file(const char *path);
 
 #endif
 

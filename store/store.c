@@ -607,11 +607,6 @@ static int stage(struct store *s, const char *const *paths, size_t n, struct err
 	return 0;
 }
 
-/*
- * Commits exactly the given paths on top of HEAD, as `git commit PATH...`
- * does: the tree is HEAD's with those files replaced, so whatever else the
- * user has staged stays staged and out of this commit.
- */
 int store_head(struct store *s, char *out, size_t size)
 {
 	git_oid oid;
@@ -625,59 +620,127 @@ int store_head(struct store *s, char *out, size_t size)
 	return 0;
 }
 
-int store_commit(struct store *s, const char *const *paths, size_t n, const char *message,
-		 const char *expect_head, char *oid_out, size_t oid_size, struct err *err)
+/* A commit between store_prepare() and store_finish(): see store.h. */
+struct store_pending {
+	struct store *s;
+	git_signature *sig;
+	git_object *head;        /* HEAD's commit, NULL before the first */
+	git_tree *tree;
+	char **paths;
+	size_t n;
+	char index_path[4096];   /* the next index, for hooks (GIT_INDEX_FILE) */
+};
+
+void store_abandon(struct store_pending *p)
 {
+	size_t i;
+
+	if (!p)
+		return;
+	if (p->index_path[0])
+		unlink(p->index_path);
+	for (i = 0; i < p->n; i++)
+		free(p->paths[i]);
+	free(p->paths);
+	git_tree_free(p->tree);
+	git_object_free(p->head);
+	git_signature_free(p->sig);
+	free(p);
+}
+
+const char *store_pending_index(const struct store_pending *p)
+{
+	return p->index_path;
+}
+
+/*
+ * The tree to commit is HEAD's with the given paths as they are in the
+ * work tree, as `git commit PATH...` makes it: whatever else the user has
+ * staged stays staged and out of the commit.  Like git, the next index is
+ * written to a file of its own for the hooks to see.
+ */
+int store_prepare(struct store_pending **out, struct store *s, const char *const *paths,
+		  size_t n, const char *expect_head, struct err *err)
+{
+	struct store_pending *p;
 	char lock[4096], head_hex[GIT_OID_HEXSZ + 1];
 	git_index *index = NULL;
-	git_signature *sig = NULL;
-	git_tree *tree = NULL, *ptree = NULL;
-	git_commit *parent = NULL;
-	git_oid tree_id, commit_id;
-	git_object *head = NULL;
-	struct buf msg = BUF_INIT;
-	const char *site = store_site(s);
+	git_tree *ptree = NULL;
+	git_oid tree_id;
 	size_t i;
 	int error;
 
-	if (git_signature_default(&sig, s->repo) < 0) {
+	*out = NULL;
+	if (!(p = calloc(1, sizeof(*p))) || !(p->paths = calloc(n + 1, sizeof(char *)))) {
+		free(p);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	p->s = s;
+	for (p->n = 0; p->n < n; p->n++)
+		if (!(p->paths[p->n] = strdup(paths[p->n]))) {
+			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+			goto fail;
+		}
+	if (git_signature_default(&p->sig, s->repo) < 0) {
 		error = identity_error(err);
-		goto done;
+		goto fail;
 	}
 	/* git itself is working here: don't commit under its feet */
 	snprintf(lock, sizeof(lock), "%sindex.lock", git_repository_path(s->repo));
 	if (access(lock, F_OK) == 0) {
 		error = err_set(err, ERR_REFUSED, 0, 0, "git is busy with this repository (%s exists)", lock);
 		err_hint(err, "wait for the git command to finish; if none is running, remove %s", lock);
-		goto done;
+		goto fail;
 	}
 	store_head(s, head_hex, sizeof(head_hex));
 	if (expect_head && strcmp(expect_head, head_hex)) {
 		error = err_set(err, ERR_REFUSED, 0, 0,
 				"the initiative changed while this edit was made (a commit landed)");
 		err_hint(err, "nothing was changed; run the command again");
-		goto done;
+		goto fail;
 	}
-	error = git_revparse_single(&head, s->repo, "HEAD^{commit}");
-	if (error == 0)
-		parent = (git_commit *)head;
-	else if (error != GIT_ENOTFOUND && error != GIT_EUNBORNBRANCH) {
+	error = git_revparse_single(&p->head, s->repo, "HEAD^{commit}");
+	if (error < 0 && error != GIT_ENOTFOUND && error != GIT_EUNBORNBRANCH) {
 		error = git_fail(err, ERR_INTERNAL, "cannot read HEAD");
-		goto done;
+		goto fail;
 	}
-	if (git_index_new(&index) < 0 ||
-	    (parent && (git_commit_tree(&ptree, parent) < 0 || git_index_read_tree(index, ptree) < 0))) {
+	snprintf(p->index_path, sizeof(p->index_path), "%sconvene-next-index",
+		 git_repository_path(s->repo));
+	unlink(p->index_path);
+	if (git_index_open(&index, p->index_path) < 0 ||
+	    (p->head && (git_commit_tree(&ptree, (git_commit *)p->head) < 0 ||
+			 git_index_read_tree(index, ptree) < 0))) {
 		error = git_fail(err, ERR_INTERNAL, "cannot read HEAD's tree");
-		goto done;
+		goto fail;
 	}
 	for (i = 0; i < n; i++)
 		if ((error = put_path(s, index, paths[i], err)) < 0)
-			goto done;
+			goto fail;
 	if (git_index_write_tree_to(&tree_id, index, s->repo) < 0 ||
-	    git_tree_lookup(&tree, s->repo, &tree_id) < 0) {
+	    git_tree_lookup(&p->tree, s->repo, &tree_id) < 0 || git_index_write(index) < 0) {
 		error = git_fail(err, ERR_INTERNAL, "cannot write the tree");
-		goto done;
+		goto fail;
 	}
+	git_tree_free(ptree);
+	git_index_free(index);
+	*out = p;
+	return 0;
+fail:
+	git_tree_free(ptree);
+	git_index_free(index);
+	store_abandon(p);
+	return error;
+}
+
+int store_finish(struct store_pending *p, const char *message, char *oid_out, size_t oid_size,
+		 struct err *err)
+{
+	struct buf msg = BUF_INIT;
+	const char *site = store_site(p->s);
+	const git_commit *parents[1] = { (const git_commit *)p->head };
+	git_oid commit_id;
+	int error;
+
 	buf_adds(&msg, message);
 	if (msg.len && msg.ptr[msg.len - 1] != '\n')
 		buf_addc(&msg, '\n');
@@ -689,8 +752,8 @@ int store_commit(struct store *s, const char *const *paths, size_t n, const char
 	}
 	/* HEAD moved since we read it (another program committed): refused
 	 * by libgit2 with GIT_EMODIFIED rather than losing that commit */
-	error = git_commit_create(&commit_id, s->repo, "HEAD", sig, sig, NULL, msg.ptr, tree,
-				  parent ? 1 : 0, (const git_commit **)&parent);
+	error = git_commit_create(&commit_id, p->s->repo, "HEAD", p->sig, p->sig, NULL, msg.ptr,
+				  p->tree, p->head ? 1 : 0, parents);
 	if (error < 0) {
 		error = git_fail(err, error == GIT_EMODIFIED || error == GIT_ELOCKED ? ERR_REFUSED
 										    : ERR_INTERNAL,
@@ -700,16 +763,58 @@ int store_commit(struct store *s, const char *const *paths, size_t n, const char
 	if (oid_out)
 		git_oid_tostr(oid_out, oid_size, &commit_id);
 	/* the commit is made: a stale index is worth a warning, not a failure */
-	if ((error = stage(s, paths, n, err) < 0 ? 1 : 0))
-		err_hint(err, "git status shows the old file as staged; run: git reset -q -- %s", paths[0]);
+	if ((error = stage(p->s, (const char *const *)p->paths, p->n, err) < 0 ? 1 : 0))
+		err_hint(err, "git status shows the old file as staged; run: git reset -q -- %s",
+			 p->paths[0]);
 done:
 	buf_release(&msg);
-	git_object_free(head);
-	git_tree_free(ptree);
-	git_tree_free(tree);
-	git_index_free(index);
-	git_signature_free(sig);
+	store_abandon(p);
 	return error;
+}
+
+int store_stage(struct store *s, const char *const *paths, size_t n, struct err *err)
+{
+	return stage(s, paths, n, err);
+}
+
+int store_commit(struct store *s, const char *const *paths, size_t n, const char *message,
+		 const char *expect_head, char *oid_out, size_t oid_size, struct err *err)
+{
+	struct store_pending *p;
+	int error;
+
+	if ((error = store_prepare(&p, s, paths, n, expect_head, err)) < 0)
+		return error;
+	return store_finish(p, message, oid_out, oid_size, err);
+}
+
+int store_hooks_dir(struct store *s, char *out, size_t size)
+{
+	git_config *cfg;
+	git_buf b = GIT_BUF_INIT;
+	int found = 0;
+
+	if (git_repository_config_snapshot(&cfg, s->repo) == 0) {
+		if (git_config_get_path(&b, cfg, "core.hooksPath") == 0 && b.size) {
+			/* relative to the work tree's top, as git takes it */
+			if (b.ptr[0] == '/')
+				snprintf(out, size, "%s", b.ptr);
+			else
+				snprintf(out, size, "%s%s", s->workdir, b.ptr);
+			found = 1;
+		}
+		git_buf_dispose(&b);
+		git_config_free(cfg);
+	}
+	git_error_clear();
+	if (!found)
+		snprintf(out, size, "%shooks", git_repository_path(s->repo));
+	return 0;
+}
+
+const char *store_gitdir(const struct store *s)
+{
+	return git_repository_path(s->repo);
 }
 
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)

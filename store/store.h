@@ -91,6 +91,29 @@ int store_strays(struct store *s, char ***out, size_t *n, struct err *err);
 int store_commit(struct store *s, const char *const *paths, size_t n, const char *message,
 		 const char *expect_head, char *oid_out, size_t oid_size, struct err *err);
 
+/*
+ * The same in two steps, so that hooks can run between them: prepare
+ * writes the tree and the next index (store_pending_index(), for
+ * GIT_INDEX_FILE); finish commits and frees p; abandon frees p and leaves
+ * everything as it was.  store_commit() is prepare + finish.
+ */
+struct store_pending;
+int store_prepare(struct store_pending **out, struct store *s, const char *const *paths,
+		  size_t n, const char *expect_head, struct err *err);
+const char *store_pending_index(const struct store_pending *p);
+int store_finish(struct store_pending *p, const char *message, char *oid_out, size_t oid_size,
+		 struct err *err);
+void store_abandon(struct store_pending *p);
+
+/* Stages paths as they are in the work tree, in the repository's index
+ * (`git add`), without committing: for --no-commit. */
+int store_stage(struct store *s, const char *const *paths, size_t n, struct err *err);
+
+/* Where hooks live: core.hooksPath, else $GIT_DIR/hooks. */
+int store_hooks_dir(struct store *s, char *out, size_t size);
+/* $GIT_DIR, with a trailing '/'.  Owned by s. */
+const char *store_gitdir(const struct store *s);
+
 /* HEAD's commit id in hex (at most size-1 digits), "" before the first
  * commit.  Passed back to store_commit() as expect_head, it makes a
  * commit that landed meanwhile refuse the edit instead of undoing it. */
