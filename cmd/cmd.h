@@ -57,6 +57,16 @@ const char *color(FILE *stream, const char *code);
  */
 int read_options(int argc, char **argv, const char *name, int nargs, int *json);
 
+/* Now as an ISO 8601 time stamp with offset (2026-02-01T17:05:00+02:00),
+ * or $CONVENE_NOW when set (for examples and tests). */
+int now_stamp(char *out, size_t size);
+/* Today's date, 2026-02-01 (11 bytes). */
+void today(char *out);
+/* meetings/NNN.yaml from "2", "002" or "meetings/002.yaml"; -1 if not one. */
+int meeting_file(char *out, size_t size, const char *arg);
+/* Appends s and spaces up to width characters (not bytes: Hebrew). */
+void pad(struct buf *b, const char *s, size_t width);
+
 /* Writes a buffer to stdout; returns EXIT_INTERNAL if that fails. */
 int put_out(const struct buf *b);
 
@@ -81,6 +91,45 @@ int load_file(struct store *s, const char *file, struct doc **out, struct diags 
 /* The ids that references may name (members, principles, subgroups). */
 int gather_ids(struct store *s, struct schema_ids **out, struct err *err);
 
+/* Shows dir/<id>.yaml, the id in argv[optind], as YAML or --json;
+ * cmd names the command for messages (cmd/interview.c). */
+int show_file(int argc, char **argv, struct store *s, const char *cmd, const char *dir);
+
+/* Edits a file in the user's editor until it is valid (cmd/edit.c). */
+int edit_file(struct store *s, const char *file);
+
+extern const char usage_commit[], usage_edit[], usage_log[], usage_member[];
+extern const char usage_meeting[], usage_attend[], usage_note[], usage_decide[];
+extern const char usage_action[], usage_actions[], usage_hosts[];
+extern const char usage_interview[], usage_principle[], usage_outcome[], usage_notes[];
+
+int cmd_notes(int argc, char **argv, struct store *s);
+
+int cmd_interview(int argc, char **argv, struct store *s);
+int cmd_outcome(int argc, char **argv, struct store *s);
+int cmd_principle(int argc, char **argv, struct store *s);
+
+/* Adds a note, decision or action to agenda item itemid of the meeting
+ * in file, committed at once (cmd/meeting.c).  Returns the exit code. */
+enum entry { ENTRY_NOTE, ENTRY_DECISION, ENTRY_ACTION };
+int meeting_add(struct store *s, const char *file, const char *itemid, enum entry kind,
+		const char *text, const char *by, const char *owner, const char *due,
+		int no_commit);
+/* Marks members as attending; names is NULL-terminated (cmd/meeting.c). */
+int meeting_attend(struct store *s, const char *file, char *const *names, int no_commit);
+
+int cmd_action(int argc, char **argv, struct store *s);
+int cmd_actions(int argc, char **argv, struct store *s);
+int cmd_attend(int argc, char **argv, struct store *s);
+int cmd_decide(int argc, char **argv, struct store *s);
+int cmd_hosts(int argc, char **argv, struct store *s);
+int cmd_meeting(int argc, char **argv, struct store *s);
+int cmd_note(int argc, char **argv, struct store *s);
+
+int cmd_commit(int argc, char **argv, struct store *s);
+int cmd_edit(int argc, char **argv, struct store *s);
+int cmd_log(int argc, char **argv, struct store *s);
+int cmd_member(int argc, char **argv, struct store *s);
 int cmd_fmt(int argc, char **argv, struct store *s);
 int cmd_get(int argc, char **argv, struct store *s);
 int cmd_help(int argc, char **argv, struct store *s);

@@ -36,7 +36,7 @@ static size_t new_errors(const struct diags *before, const struct diags *after)
 	return found;
 }
 
-int txn_begin(struct txn *t, struct store *s, const char *file)
+static int begin(struct txn *t, struct store *s, const char *file, int create)
 {
 	struct err err;
 	int error;
@@ -44,15 +44,28 @@ int txn_begin(struct txn *t, struct store *s, const char *file)
 	memset(t, 0, sizeof(*t));
 	t->s = s;
 	t->file = file;
+	t->created = create;
 	err_clear(&err);
 	if ((error = store_identity_check(s, &err)) < 0 ||
 	    (error = store_lock(s, 3000, &err)) < 0)
 		return report(NULL, &err);
-	if ((error = store_read(s, file, &t->old, &t->oldlen, &err)) < 0) {
+	error = store_read(s, file, &t->old, &t->oldlen, &err);
+	if (create && error == 0) {
 		txn_release(t);
+		err_set(&err, ERR_USAGE, 0, 0, "%s already exists", file);
+		err_hint(&err, "choose another id with --id");
 		return report(NULL, &err);
 	}
-	if ((error = doc_load(&t->doc, t->old, t->oldlen, &err)) < 0) {
+	if (create && error == ERR_NOTFOUND) {
+		err_clear(&err);
+		if (!(t->doc = doc_new()) || !(t->doc->root = doc_map(t->doc))) {
+			txn_release(t);
+			return report(NULL, (err_set(&err, ERR_NOMEM, 0, 0, "out of memory"), &err));
+		}
+	} else if (error < 0) {
+		txn_release(t);
+		return report(NULL, &err);
+	} else if ((error = doc_load(&t->doc, t->old, t->oldlen, &err)) < 0) {
 		txn_release(t);
 		report(file, &err);
 		fprintf(stderr, "convene: hint: fix %s first (convene validate shows every problem)\n", file);
@@ -72,6 +85,16 @@ int txn_begin(struct txn *t, struct store *s, const char *file)
 	schema_check(&t->before, file, t->doc, t->ids);
 	store_head(s, t->head, sizeof(t->head));
 	return 0;
+}
+
+int txn_begin(struct txn *t, struct store *s, const char *file)
+{
+	return begin(t, s, file, 0);
+}
+
+int txn_create(struct txn *t, struct store *s, const char *file)
+{
+	return begin(t, s, file, 1);
 }
 
 void txn_release(struct txn *t)
@@ -99,6 +122,16 @@ static int file_changed(struct txn *t, struct err *err)
 		err_hint(err, "nothing was changed; run the command again");
 		return 1;
 	}
+	if (t->created) {
+		if (store_read(t->s, t->file, &now, &len, err) == ERR_NOTFOUND) {
+			err_clear(err);
+			return 0;
+		}
+		free(now);
+		err_set(err, ERR_REFUSED, 0, 0, "%s appeared while this edit was made", t->file);
+		err_hint(err, "nothing was changed; run the command again");
+		return 1;
+	}
 	if (store_read(t->s, t->file, &now, &len, err) < 0)
 		return 1;
 	changed = len != t->oldlen || memcmp(now, t->old, len);
@@ -115,19 +148,19 @@ static int file_changed(struct txn *t, struct err *err)
  * the work tree with the edit and, in GIT_INDEX_FILE, the index about to
  * be committed; its refusal leaves history and the index untouched.
  */
-static int commit_with_hooks(struct txn *t, const char *const *paths, const char *message,
-			     char *oid, size_t oid_size, struct err *err)
+int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const char *head,
+		      const char *message, char *oid, size_t oid_size, struct err *err)
 {
 	struct store_pending *p;
 	char dir[4096], env[4200];
 	const char *envv[2] = { env, NULL };
 	int status, error;
 
-	if ((error = store_prepare(&p, t->s, paths, 1, t->head, err)) < 0)
+	if ((error = store_prepare(&p, s, paths, n, head, err)) < 0)
 		return error;
-	store_hooks_dir(t->s, dir, sizeof(dir));
+	store_hooks_dir(s, dir, sizeof(dir));
 	snprintf(env, sizeof(env), "GIT_INDEX_FILE=%s", store_pending_index(p));
-	if ((error = hook_run(&status, dir, "pre-commit", store_workdir(t->s), NULL, envv, err)) < 0) {
+	if ((error = hook_run(&status, dir, "pre-commit", store_workdir(s), NULL, envv, err)) < 0) {
 		store_abandon(p);
 		return error;
 	}
@@ -140,7 +173,7 @@ static int commit_with_hooks(struct txn *t, const char *const *paths, const char
 	if ((error = store_finish(p, message, oid, oid_size, err)) < 0)
 		return error;
 	/* post-commit cannot change anything: its exit is not ours */
-	if (hook_run(&status, dir, "post-commit", store_workdir(t->s), NULL, NULL, err) < 0)
+	if (hook_run(&status, dir, "post-commit", store_workdir(s), NULL, NULL, err) < 0)
 		warn("%s", err->msg);
 	return error;
 }
@@ -177,7 +210,7 @@ int txn_commit(struct txn *t, const char *message)
 		rc = EXIT_DATA;
 		goto done;
 	}
-	if (out.len == t->oldlen && !memcmp(out.ptr, t->old, out.len)) {
+	if (!t->created && out.len == t->oldlen && !memcmp(out.ptr, t->old, out.len)) {
 		note("nothing to change: %s already holds that", t->file);
 		goto done;
 	}
@@ -195,12 +228,13 @@ int txn_commit(struct txn *t, const char *message)
 		note("%s: %s (staged, not committed)", t->file, message);
 		goto done;
 	}
-	if ((error = commit_with_hooks(t, paths, message, oid, sizeof(oid), &err)) < 0) {
+	if ((error = commit_with_hooks(t->s, paths, 1, t->head, message, oid, 8, &err)) < 0) {
 		struct err undo;
 
 		err_clear(&undo);
 		/* put the old bytes back: the edit is not made at all */
-		if (store_write(t->s, t->file, t->old, t->oldlen, &undo) < 0)
+		if (t->created ? store_remove(t->s, t->file, &undo) < 0
+			       : store_write(t->s, t->file, t->old, t->oldlen, &undo) < 0)
 			report(t->file, &undo);
 		rc = report(NULL, &err);
 		goto done;

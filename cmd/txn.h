@@ -19,15 +19,28 @@ struct txn {
 	struct diags before;    /* the file's errors before the edit */
 	char head[48];          /* HEAD when the edit began */
 	int no_commit;          /* --no-commit: stage, don't commit */
+	int created;            /* the file is new */
 };
 
 /* Locks, checks the identity, loads file.  On failure prints the error
  * and returns the exit code (non-zero); on success returns 0. */
 int txn_begin(struct txn *t, struct store *s, const char *file);
 
+/* The same for a file that must not exist yet: the tree starts as an
+ * empty mapping. */
+int txn_create(struct txn *t, struct store *s, const char *file);
+
 /* Validates, writes and commits with message.  Prints what happened and
  * returns the exit code.  Releases the transaction either way. */
 int txn_commit(struct txn *t, const char *message);
+
+/*
+ * Commits paths as they are in the work tree on top of head (see
+ * store_commit), between the pre-commit and post-commit hooks.  A refusing
+ * pre-commit is ERR_REFUSED and leaves index and history as they were.
+ */
+int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const char *head,
+		      const char *message, char *oid, size_t oid_size, struct err *err);
 
 /* Releases a transaction that is abandoned (nothing written). */
 void txn_release(struct txn *t);

@@ -8,8 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <time.h>
+
 #include "cmd.h"
 #include "core/json.h"
+#include "core/text.h"
 
 int exit_code(int error)
 {
@@ -163,4 +166,56 @@ int read_options(int argc, char **argv, const char *name, int nargs, int *json)
 		return usage_error(me, "%s takes %d argument%s", name, nargs, nargs == 1 ? "" : "s");
 	}
 	return 0;
+}
+
+int now_stamp(char *out, size_t size)
+{
+	const char *fixed = getenv("CONVENE_NOW");
+	char zone[8];
+	struct tm tm;
+	time_t t;
+
+	/* for reproducible examples and tests: CONVENE_NOW=2026-02-01T17:05:00+02:00 */
+	if (fixed && *fixed) {
+		snprintf(out, size, "%s", fixed);
+		return 0;
+	}
+	t = time(NULL);
+	if (!localtime_r(&t, &tm))
+		return -1;
+	strftime(zone, sizeof(zone), "%z", &tm);  /* +0200 */
+	snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d%.3s:%.2s", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, zone, zone + 3);
+	return 0;
+}
+
+void today(char *out)
+{
+	char stamp[40];
+
+	now_stamp(stamp, sizeof(stamp));
+	snprintf(out, 11, "%.10s", stamp);
+}
+
+int meeting_file(char *out, size_t size, const char *arg)
+{
+	char *end;
+	long n;
+
+	if (!strncmp(arg, "meetings/", 9))
+		arg += 9;
+	n = strtol(arg, &end, 10);
+	if (end == arg || (*end && strcmp(end, ".yaml")) || n < 0 || n > 99999)
+		return -1;
+	snprintf(out, size, "meetings/%03ld.yaml", n);
+	return 0;
+}
+
+void pad(struct buf *b, const char *s, size_t width)
+{
+	size_t n = text_chars(s, strlen(s));
+
+	buf_adds(b, s);
+	while (n++ < width)
+		buf_addc(b, ' ');
 }

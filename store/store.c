@@ -134,6 +134,25 @@ const char *store_site(struct store *s)
 	return s->site;
 }
 
+int store_config_get(struct store *s, const char *key, char *out, size_t size)
+{
+	git_config *cfg;
+	git_buf b = GIT_BUF_INIT;
+	int error = ERR_NOTFOUND;
+
+	out[0] = '\0';
+	if (git_repository_config_snapshot(&cfg, s->repo) == 0) {
+		if (git_config_get_string_buf(&b, cfg, key) == 0 && b.size < size) {
+			memcpy(out, b.ptr, b.size + 1);
+			error = 0;
+		}
+		git_buf_dispose(&b);
+		git_config_free(cfg);
+	}
+	git_error_clear();
+	return error;
+}
+
 int store_config_set(struct store *s, const char *key, const char *value, struct err *err)
 {
 	git_config *cfg, *local;
@@ -387,6 +406,18 @@ fail:
 		close(fd);
 	unlink(lock);
 	return err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", path, strerror(saved));
+}
+
+int store_remove(struct store *s, const char *path, struct err *err)
+{
+	char full[4096];
+	int error;
+
+	if ((error = full_path(s, path, full, sizeof(full), err)) < 0)
+		return error;
+	if (unlink(full) < 0 && errno != ENOENT)
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot remove '%s': %s", path, strerror(errno));
+	return 0;
 }
 
 static int str_cmp(const void *a, const void *b)
@@ -815,6 +846,104 @@ int store_hooks_dir(struct store *s, char *out, size_t size)
 const char *store_gitdir(const struct store *s)
 {
 	return git_repository_path(s->repo);
+}
+
+int store_changed(struct store *s, char ***out, size_t *n, struct err *err)
+{
+	git_status_options opts = GIT_STATUS_OPTIONS_INIT;
+	git_status_list *list;
+	size_t i, count, cap = 0;
+	char **v = NULL;
+
+	*out = NULL;
+	*n = 0;
+	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+		     GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
+	if (git_status_list_new(&list, s->repo, &opts) < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot read the status of the work tree");
+	count = git_status_list_entrycount(list);
+	for (i = 0; i < count; i++) {
+		const git_status_entry *e = git_status_byindex(list, i);
+		const git_diff_delta *d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+		const char *path;
+
+		if (!d || e->status == GIT_STATUS_CURRENT || (e->status & GIT_STATUS_IGNORED))
+			continue;
+		path = d->new_file.path ? d->new_file.path : d->old_file.path;
+		if (list_add(&v, n, &cap, "", path) < 0) {
+			git_status_list_free(list);
+			store_list_free(v, *n);
+			*n = 0;
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		}
+	}
+	git_status_list_free(list);
+	*out = v;
+	return 0;
+}
+
+int store_log(struct store *s, size_t max, int (*fn)(void *ctx, const struct store_logent *e),
+	      void *ctx, struct err *err)
+{
+	git_revwalk *walk = NULL;
+	git_oid oid;
+	size_t seen = 0;
+	int error = 0;
+
+	if (git_revwalk_new(&walk, s->repo) < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot walk the history");
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	if (git_revwalk_push_head(walk) < 0) {
+		git_revwalk_free(walk);
+		git_error_clear();
+		return 0;  /* no commits yet */
+	}
+	while ((!max || seen < max) && git_revwalk_next(&oid, walk) == 0) {
+		struct store_logent e;
+		git_commit *c;
+		const git_signature *a;
+		const char *msg, *nl, *t;
+		char subject[1024], site[64] = "";
+		struct tm tm;
+		time_t when;
+		int off;
+
+		if (git_commit_lookup(&c, s->repo, &oid) < 0) {
+			error = git_fail(err, ERR_INTERNAL, "cannot read a commit");
+			break;
+		}
+		memset(&e, 0, sizeof(e));
+		git_oid_tostr(e.id, 8, &oid);
+		a = git_commit_author(c);
+		e.author = a->name;
+		e.email = a->email;
+		e.time = (long long)a->when.time;
+		e.parents = git_commit_parentcount(c);
+		off = a->when.offset;
+		when = (time_t)a->when.time + off * 60;
+		gmtime_r(&when, &tm);
+		snprintf(e.date, sizeof(e.date), "%04d-%02d-%02d %02d:%02d %c%02d%02d",
+			 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			 off < 0 ? '-' : '+', abs(off) / 60, abs(off) % 60);
+		msg = git_commit_message(c);
+		nl = strchr(msg, '\n');
+		snprintf(subject, sizeof(subject), "%.*s", nl ? (int)(nl - msg) : (int)strlen(msg), msg);
+		text_cut(subject);
+		e.subject = subject;
+		/* the last Convene-Site: line is the trailer */
+		for (t = msg; (t = strstr(t, "Convene-Site: ")); t++)
+			if (t == msg || t[-1] == '\n')
+				snprintf(site, sizeof(site), "%.*s", (int)strcspn(t + 14, "\n"), t + 14);
+		e.site = site;
+		seen++;
+		error = fn(ctx, &e);
+		git_commit_free(c);
+		if (error)
+			break;
+	}
+	git_revwalk_free(walk);
+	return error < 0 ? error : 0;
 }
 
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)

@@ -34,6 +34,9 @@ const char *store_workdir(const struct store *s);
 /* The site name (convene.site), or "" if unset.  Owned by s. */
 const char *store_site(struct store *s);
 
+/* Reads a config value (all levels) into out; ERR_NOTFOUND if unset. */
+int store_config_get(struct store *s, const char *key, char *out, size_t size);
+
 /* Sets a key in the repository's own config (.git/config). */
 int store_config_set(struct store *s, const char *key, const char *value, struct err *err);
 
@@ -64,6 +67,9 @@ int store_read(struct store *s, const char *path, char **out, size_t *len,
  */
 int store_write(struct store *s, const char *path, const void *data, size_t len,
 		struct err *err);
+
+/* Removes a work-tree file (an edit that created it was not made). */
+int store_remove(struct store *s, const char *path, struct err *err);
 
 /* Every YAML file of the initiative's layout in the work tree, sorted
  * (initiative.yaml, members/, interviews/, meetings/, outcomes/), plus
@@ -118,6 +124,27 @@ const char *store_gitdir(const struct store *s);
  * commit.  Passed back to store_commit() as expect_head, it makes a
  * commit that landed meanwhile refuse the edit instead of undoing it. */
 int store_head(struct store *s, char *out, size_t size);
+
+/* The work-tree files that differ from HEAD (changed, new, deleted),
+ * sorted; ignored files are left out.  Same ownership as store_list(). */
+int store_changed(struct store *s, char ***out, size_t *n, struct err *err);
+
+/* One commit, for log. */
+struct store_logent {
+	char id[16];            /* short id */
+	char date[64];          /* 2026-02-01 17:05 +0200, the author's */
+	const char *author;     /* name */
+	const char *email;
+	const char *site;       /* the Convene-Site: trailer, "" if none */
+	const char *subject;    /* the first line of the message */
+	long long time;         /* seconds since the epoch */
+	unsigned parents;
+};
+
+/* Calls fn for up to max commits reachable from HEAD (0: all), newest
+ * first; fn returning non-zero stops the walk. */
+int store_log(struct store *s, size_t max, int (*fn)(void *ctx, const struct store_logent *e),
+	      void *ctx, struct err *err);
 
 /* Removes a directory tree that init created, after a failure. */
 void store_remove_tree(const char *dir);

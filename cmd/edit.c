@@ -1,0 +1,313 @@
+/*
+ * Hand edits: edit PATH (in $EDITOR, reopened with the errors on top until
+ * the file is valid or the user gives up), commit (hand edits, validated
+ * first), log (readable history).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "core/json.h"
+#include "core/path.h"
+#include "core/text.h"
+#include "editor.h"
+#include "txn.h"
+
+const char usage_edit[] =
+	"usage: convene edit PATH\n"
+	"\n"
+	"Opens a file of the initiative (members/dana.yaml, meetings/002.yaml, ...)\n"
+	"in $VISUAL or $EDITOR.  On save it is checked; if it has errors the editor\n"
+	"opens again with them listed on top.  Save it unchanged, or quit the\n"
+	"editor with an error, to give up: then nothing changes.  A valid file is\n"
+	"written and committed at once.\n";
+
+const char usage_commit[] =
+	"usage: convene commit [-m MESSAGE]\n"
+	"\n"
+	"Commits the files changed by hand, after checking the whole initiative:\n"
+	"any error refuses the commit.  Runs the pre-commit and post-commit hooks.\n";
+
+const char usage_log[] =
+	"usage: convene log [-n N] [--json]\n"
+	"\n"
+	"The history, newest first: commit, date, who, at which site, what.\n";
+
+#define HEADER "# convene: "
+
+/* Drops the lines we put on top: they start with "# convene: ". */
+static void strip_header(struct buf *text)
+{
+	size_t at = 0;
+
+	while (text->len - at >= sizeof(HEADER) - 1 &&
+	       !memcmp(text->ptr + at, HEADER, sizeof(HEADER) - 1)) {
+		const char *nl = memchr(text->ptr + at, '\n', text->len - at);
+
+		at = nl ? (size_t)(nl - text->ptr) + 1 : text->len;
+	}
+	memmove(text->ptr, text->ptr + at, text->len - at);
+	text->len -= at;
+	text->ptr[text->len] = '\0';
+}
+
+/* The problems of text as file, into d; the loaded tree into *out. */
+static void check_text(struct diags *d, const char *file, const struct buf *text,
+		       const struct schema_ids *ids, struct doc **out)
+{
+	struct err err;
+
+	*out = NULL;
+	err_clear(&err);
+	if (doc_load(out, buf_str(text), text->len, &err) < 0) {
+		diags_add(d, file, err.line, err.col, DIAG_ERROR, "%s%s%s", err.msg,
+			  err.hint[0] ? "; " : "", err.hint);
+		return;
+	}
+	if ((*out)->comments)
+		diags_add(d, file, (*out)->comment_line, (*out)->comment_col, DIAG_ERROR,
+			  "comments are not kept; move the text into a field such as notes");
+	schema_check(d, file, *out, ids);
+	diags_sort(d);
+}
+
+int edit_file(struct store *s, const char *file)
+{
+	struct buf text = BUF_INIT, shown = BUF_INIT;
+	struct schema_ids *ids = NULL;
+	struct doc *doc = NULL;
+	struct err err;
+	char *orig = NULL, msg[200];
+	size_t len, i;
+	int rc;
+
+	err_clear(&err);
+	if (store_read(s, file, &orig, &len, &err) < 0 || gather_ids(s, &ids, &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	buf_add(&text, orig, len);
+	buf_add(&shown, orig, len);
+	for (;;) {
+		struct diags d = { 0 };
+		unsigned errors;
+		size_t lines = 0;
+
+		/* the lock is not held while a person edits: the commit
+		 * checks that the file did not change meanwhile */
+		if (edit_text(&text, ".yaml", &err) < 0) {
+			rc = report(NULL, &err);
+			goto done;
+		}
+		if (text.len == shown.len && !memcmp(buf_str(&text), buf_str(&shown), text.len)) {
+			note("%s: nothing changed", file);
+			rc = EXIT_OK;
+			if (shown.len != len || memcmp(buf_str(&shown), orig, len)) {
+				note("gave up: %s is as it was", file);
+				rc = EXIT_DATA;
+			}
+			goto done;
+		}
+		strip_header(&text);
+		doc_free(doc);
+		check_text(&d, file, &text, ids, &doc);
+		errors = d.errors;
+		if (!errors) {
+			diags_release(&d);
+			break;
+		}
+		/* on top, with line numbers as the user will see them */
+		lines = 2 + errors;
+		buf_reset(&shown);
+		buf_addf(&shown, HEADER "%s has %u error%s; fix them, save and quit (save it unchanged to give up)\n",
+			 file, errors, errors == 1 ? "" : "s");
+		for (i = 0; i < d.n; i++)
+			if (d.v[i].level == DIAG_ERROR)
+				buf_addf(&shown, HEADER "line %u, column %u: %s\n",
+					 d.v[i].line + (unsigned)lines, d.v[i].col, d.v[i].msg);
+		buf_adds(&shown, HEADER "\n");
+		buf_add(&shown, buf_str(&text), text.len);
+		buf_reset(&text);
+		buf_add(&text, buf_str(&shown), shown.len);
+		for (i = 0; i < d.n; i++)
+			if (d.v[i].level == DIAG_ERROR)
+				print_diag(stderr, &d.v[i]);
+		diags_release(&d);
+	}
+	{
+		struct txn t;
+
+		if ((rc = txn_begin(&t, s, file)) != 0)
+			goto done;
+		/* the file must still be what the editor started from */
+		if (t.oldlen != len || memcmp(t.old, orig, len)) {
+			txn_release(&t);
+			err_set(&err, ERR_REFUSED, 0, 0, "%s changed while you edited it", file);
+			err_hint(&err, "your version was not saved; run 'convene edit %s' again", file);
+			rc = report(NULL, &err);
+			goto done;
+		}
+		doc_free(t.doc);
+		t.doc = doc;
+		doc = NULL;
+		snprintf(msg, sizeof(msg), "edit %s", file);
+		rc = txn_commit(&t, msg);
+	}
+done:
+	doc_free(doc);
+	schema_ids_free(ids);
+	free(orig);
+	buf_release(&text);
+	buf_release(&shown);
+	return rc;
+}
+
+int cmd_edit(int argc, char **argv, struct store *s)
+{
+	char dir[32], id[72];
+
+	if (argc != 2)
+		return usage_error(cmd_find("edit"), "edit takes one file");
+	if (!path_is_layout_file(argv[1], dir, sizeof(dir), id, sizeof(id)))
+		return usage_error(cmd_find("edit"), "'%s' is not a file of the initiative", argv[1]);
+	return edit_file(s, argv[1]);
+}
+
+int cmd_commit(int argc, char **argv, struct store *s)
+{
+	struct diags d = { 0 };
+	struct scan_stats st;
+	struct buf msg = BUF_INIT;
+	const char *message = NULL;
+	char **paths = NULL, head[48], oid[16];
+	size_t n = 0, i;
+	struct err err;
+	int c, rc, error;
+
+	optind = 0;
+	while ((c = getopt(argc, argv, "m:")) != -1) {
+		if (c != 'm')
+			return usage_error(cmd_find("commit"), "unknown option");
+		message = optarg;
+	}
+	if (optind < argc)
+		return usage_error(cmd_find("commit"), "commit takes no arguments (it commits every changed file)");
+	err_clear(&err);
+	if (store_identity_check(s, &err) < 0 || store_lock(s, 3000, &err) < 0)
+		return report(NULL, &err);
+	store_head(s, head, sizeof(head));
+	if (store_changed(s, &paths, &n, &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	if (!n) {
+		note("nothing to commit: the work tree is as HEAD has it");
+		rc = EXIT_OK;
+		goto done;
+	}
+	if (scan_initiative(s, &d, &st, NULL, NULL, &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	if (d.errors) {
+		for (i = 0; i < d.n; i++)
+			print_diag(stderr, &d.v[i]);
+		fprintf(stderr, "convene: error: %u error%s; nothing was committed\n", d.errors,
+			d.errors == 1 ? "" : "s");
+		fprintf(stderr, "convene: hint: fix them (convene validate), then commit again\n");
+		rc = EXIT_DATA;
+		goto done;
+	}
+	if (message)
+		buf_adds(&msg, message);
+	else
+		for (i = 0; i < n; i++)
+			buf_addf(&msg, "%s%s", i ? ", " : "hand edits: ", paths[i]);
+	if ((error = commit_with_hooks(s, (const char *const *)paths, n, head, buf_str(&msg), oid,
+				       8, &err)) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	if (error > 0)
+		warn("%s", err.msg);
+	note("[%s] %s (%zu file%s)", oid, buf_str(&msg), n, n == 1 ? "" : "s");
+	rc = EXIT_OK;
+done:
+	buf_release(&msg);
+	diags_release(&d);
+	store_list_free(paths, n);
+	return rc;
+}
+
+struct log_out {
+	struct buf b;
+	int json;
+	size_t n;
+};
+
+static int log_one(void *ctx, const struct store_logent *e)
+{
+	struct log_out *o = ctx;
+
+	if (o->json) {
+		buf_adds(&o->b, o->n++ ? ",\n {\"commit\":" : "\n {\"commit\":");
+		json_str(&o->b, e->id, strlen(e->id));
+		buf_adds(&o->b, ",\"date\":");
+		json_str(&o->b, e->date, strlen(e->date));
+		buf_adds(&o->b, ",\"author\":");
+		json_str(&o->b, e->author, strlen(e->author));
+		buf_adds(&o->b, ",\"email\":");
+		json_str(&o->b, e->email, strlen(e->email));
+		buf_adds(&o->b, ",\"site\":");
+		if (e->site[0])
+			json_str(&o->b, e->site, strlen(e->site));
+		else
+			buf_adds(&o->b, "null");
+		buf_adds(&o->b, ",\"subject\":");
+		json_str(&o->b, e->subject, strlen(e->subject));
+		buf_addf(&o->b, ",\"merge\":%s}", e->parents > 1 ? "true" : "false");
+		return 0;
+	}
+	buf_addf(&o->b, "%s  %.16s  ", e->id, e->date);
+	buf_adds(&o->b, e->author);
+	if (e->site[0])
+		buf_addf(&o->b, " @%s", e->site);
+	buf_addf(&o->b, "  %s\n", e->subject);
+	return 0;
+}
+
+int cmd_log(int argc, char **argv, struct store *s)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 }
+	};
+	struct log_out o = { BUF_INIT, 0, 0 };
+	struct err err;
+	long max = 0;
+	int c, rc;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "n:", opts, NULL)) != -1) {
+		if (c == 'j')
+			o.json = 1;
+		else if (c == 'n' && (max = strtol(optarg, NULL, 10)) > 0)
+			;
+		else
+			return usage_error(cmd_find("log"), "unknown option or bad -n");
+	}
+	if (optind < argc)
+		return usage_error(cmd_find("log"), "log takes no arguments");
+	err_clear(&err);
+	if (o.json)
+		buf_addc(&o.b, '[');
+	if (store_log(s, (size_t)max, log_one, &o, &err) < 0) {
+		buf_release(&o.b);
+		return report(NULL, &err);
+	}
+	if (o.json)
+		buf_adds(&o.b, o.n ? "\n]\n" : "]\n");
+	rc = put_out(&o.b);
+	buf_release(&o.b);
+	return rc;
+}

@@ -1,0 +1,413 @@
+/*
+ * The initiative's own lists: principle add, list; outcome add, list,
+ * show, indicator, measure.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "core/domain.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "txn.h"
+
+const char usage_principle[] =
+	"usage: convene principle add TEXT [--id ID] [--no-commit]\n"
+	"       convene principle list [--json]\n"
+	"\n"
+	"The group's guiding principles, in initiative.yaml.\n";
+
+const char usage_outcome[] =
+	"usage: convene outcome add TITLE [--id ID] [--description TEXT] [--population TEXT]\n"
+	"                           [--principle P]... [--no-commit]\n"
+	"       convene outcome list [--json]\n"
+	"       convene outcome show ID [--json]\n"
+	"       convene outcome indicator OUTCOME NAME [--id ID] [--unit U] [--baseline N]\n"
+	"                                 [--target N] [--no-commit]\n"
+	"       convene outcome measure OUTCOME INDICATOR VALUE [--date DATE] [--note TEXT]\n"
+	"                               [--no-commit]\n"
+	"\n"
+	"An outcome is outcomes/<id>.yaml, with indicators that carry a baseline,\n"
+	"a target and dated measurements.\n";
+
+/* An id from text (its slug) or, for text with none, prefix and random hex. */
+static void make_id(char *out, size_t size, const char *text, const char *prefix)
+{
+	char hex[9];
+
+	if (text_slug(out, size > 32 ? 32 : size, text))
+		return;
+	dom_random_id(hex);
+	snprintf(out, size, "%s-%.4s", prefix, hex);
+}
+
+static int principle_add(int argc, char **argv, struct store *s)
+{
+	static const struct option opts[] = {
+		{ "id", required_argument, NULL, 'i' }, { "no-commit", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd *me = cmd_find("principle");
+	const char *keys[] = { "principles" };
+	const char *id = NULL;
+	char idbuf[16], at[48], site[64], msg[200];
+	struct doc_node *seq, *e;
+	struct txn t;
+	int c, no_commit = 0, rc;
+	size_t bad;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'i')
+			id = optarg;
+		else if (c == 'n')
+			no_commit = 1;
+		else
+			return usage_error(me, "unknown option");
+	}
+	if (argc - optind != 1 || !argv[optind][0] ||
+	    text_check(argv[optind], strlen(argv[optind]), &bad))
+		return usage_error(me, "principle add takes the principle's text");
+	if (id && !text_is_id(id))
+		return usage_error(me, "'%s' is not an id", id);
+	if (!id) {
+		char hex[9];
+
+		if (dom_random_id(hex) < 0)
+			return usage_error(me, "cannot make an id; give one with --id");
+		snprintf(idbuf, sizeof(idbuf), "p-%s", hex);
+		id = idbuf;
+	}
+	if ((rc = txn_begin(&t, s, "initiative.yaml")) != 0)
+		return rc;
+	t.no_commit = no_commit;
+	now_stamp(at, sizeof(at));
+	snprintf(site, sizeof(site), "%s", store_site(s));
+	if (!(seq = dom_seq(t.doc, KIND_INITIATIVE, NULL, 0, t.doc->root, "principles")) ||
+	    !(e = doc_map(t.doc)) ||
+	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "id", dom_str(t.doc, id)) < 0 ||
+	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "text", dom_str(t.doc, argv[optind])) < 0 ||
+	    (site[0] && dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "site", dom_str(t.doc, site)) < 0) ||
+	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "at", dom_str(t.doc, at)) < 0) {
+		txn_release(&t);
+		fprintf(stderr, "convene: error: 'principles' in initiative.yaml is not a list, or out of memory\n");
+		return EXIT_DATA;
+	}
+	if (doc_find_id(seq, id)) {
+		txn_release(&t);
+		return usage_error(me, "a principle '%s' exists already", id);
+	}
+	doc_seq_append(seq, e);
+	snprintf(msg, sizeof(msg), "principle added: %s", id);
+	return txn_commit(&t, msg);
+}
+
+static int principle_list(int argc, char **argv, struct store *s)
+{
+	const struct doc_node *seq, *p;
+	struct buf b = BUF_INIT;
+	struct doc *doc;
+	struct err err;
+	int json, rc, first = 1;
+
+	if ((rc = read_options(argc, argv, "principle", 0, &json)) != 0)
+		return rc;
+	err_clear(&err);
+	if (load_file(s, "initiative.yaml", &doc, NULL, &err) < 0)
+		return report(err.line ? "initiative.yaml" : NULL, &err);
+	seq = doc_get(doc->root, "principles");
+	if (json)
+		buf_addc(&b, '[');
+	for (p = seq && seq->kind == DOC_SEQ ? seq->head : NULL; p; p = p->next) {
+		const char *id = dom_text(p, "id"), *text = dom_text(p, "text");
+
+		if (json) {
+			buf_adds(&b, first ? "\n {\"id\":" : ",\n {\"id\":");
+			json_str(&b, id ? id : "", id ? strlen(id) : 0);
+			buf_adds(&b, ",\"text\":");
+			json_str(&b, text ? text : "", text ? strlen(text) : 0);
+			buf_addc(&b, '}');
+		} else {
+			pad(&b, id ? id : "?", 14);
+			buf_addf(&b, "%s\n", text ? text : "");
+		}
+		first = 0;
+	}
+	if (json)
+		buf_adds(&b, first ? "]\n" : "\n]\n");
+	rc = put_out(&b);
+	buf_release(&b);
+	doc_free(doc);
+	return rc;
+}
+
+int cmd_principle(int argc, char **argv, struct store *s)
+{
+	if (argc >= 2 && !strcmp(argv[1], "add"))
+		return principle_add(argc - 1, argv + 1, s);
+	if (argc >= 2 && !strcmp(argv[1], "list"))
+		return principle_list(argc - 1, argv + 1, s);
+	return usage_error(cmd_find("principle"), "principle needs a subcommand: add, list");
+}
+
+/* ---- outcomes ---- */
+
+static int outcome_add(int argc, char **argv, struct store *s)
+{
+	static const struct option opts[] = {
+		{ "id", required_argument, NULL, 'i' },
+		{ "description", required_argument, NULL, 'd' },
+		{ "population", required_argument, NULL, 'p' },
+		{ "principle", required_argument, NULL, 'P' },
+		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
+	};
+	const struct cmd *me = cmd_find("outcome");
+	const char *id = NULL, *desc = NULL, *pop = NULL, *principles[32];
+	char idbuf[40], file[128], msg[300];
+	struct doc_node *r, *seq;
+	size_t np = 0, i, bad;
+	struct txn t;
+	int c, no_commit = 0, rc;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'i': id = optarg; break;
+		case 'd': desc = optarg; break;
+		case 'p': pop = optarg; break;
+		case 'n': no_commit = 1; break;
+		case 'P':
+			if (np == sizeof(principles) / sizeof(principles[0]))
+				return usage_error(me, "too many --principle");
+			principles[np++] = optarg;
+			break;
+		default: return usage_error(me, "unknown option");
+		}
+	}
+	if (argc - optind != 1 || !argv[optind][0] ||
+	    text_check(argv[optind], strlen(argv[optind]), &bad))
+		return usage_error(me, "outcome add takes the outcome's title");
+	if (id && !text_is_id(id))
+		return usage_error(me, "'%s' is not an id", id);
+	if (!id) {
+		make_id(idbuf, sizeof(idbuf), argv[optind], "o");
+		id = idbuf;
+	}
+	snprintf(file, sizeof(file), "outcomes/%s.yaml", id);
+	if ((rc = txn_create(&t, s, file)) != 0)
+		return rc;
+	t.no_commit = no_commit;
+	r = t.doc->root;
+	if (dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "id", dom_str(t.doc, id)) < 0 ||
+	    dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "title", dom_str(t.doc, argv[optind])) < 0 ||
+	    (desc && dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "description", dom_str(t.doc, desc)) < 0) ||
+	    (pop && dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "population", dom_str(t.doc, pop)) < 0) ||
+	    dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "status", dom_str(t.doc, "proposed")) < 0)
+		goto oom;
+	if (np) {
+		if (!(seq = dom_seq(t.doc, KIND_OUTCOME, NULL, 0, r, "principles")))
+			goto oom;
+		for (i = 0; i < np; i++)
+			doc_seq_append(seq, dom_str(t.doc, principles[i]));
+	}
+	snprintf(msg, sizeof(msg), "outcome added: %s", id);
+	return txn_commit(&t, msg);
+oom:
+	txn_release(&t);
+	fprintf(stderr, "convene: error: out of memory\n");
+	return EXIT_INTERNAL;
+}
+
+static int outcome_indicator(int argc, char **argv, struct store *s)
+{
+	static const struct option opts[] = {
+		{ "id", required_argument, NULL, 'i' }, { "unit", required_argument, NULL, 'u' },
+		{ "baseline", required_argument, NULL, 'b' }, { "target", required_argument, NULL, 't' },
+		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
+	};
+	const struct cmd *me = cmd_find("outcome");
+	const char *keys[] = { "indicators" };
+	const char *id = NULL, *unit = NULL, *base = NULL, *target = NULL;
+	char idbuf[40], file[128], msg[300];
+	struct doc_node *seq, *e;
+	struct txn t;
+	int c, no_commit = 0, rc;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'i': id = optarg; break;
+		case 'u': unit = optarg; break;
+		case 'b': base = optarg; break;
+		case 't': target = optarg; break;
+		case 'n': no_commit = 1; break;
+		default: return usage_error(me, "unknown option");
+		}
+	}
+	if (argc - optind != 2 || !text_is_id(argv[optind]))
+		return usage_error(me, "outcome indicator takes an outcome's id and the indicator's name");
+	if (id && !text_is_id(id))
+		return usage_error(me, "'%s' is not an id", id);
+	if (!id) {
+		make_id(idbuf, sizeof(idbuf), argv[optind + 1], "i");
+		id = idbuf;
+	}
+	snprintf(file, sizeof(file), "outcomes/%s.yaml", argv[optind]);
+	if ((rc = txn_begin(&t, s, file)) != 0)
+		return rc;
+	t.no_commit = no_commit;
+	if (!(seq = dom_seq(t.doc, KIND_OUTCOME, NULL, 0, t.doc->root, "indicators")) ||
+	    !(e = doc_map(t.doc)) ||
+	    dom_put(t.doc, KIND_OUTCOME, keys, 1, e, "id", dom_str(t.doc, id)) < 0 ||
+	    dom_put(t.doc, KIND_OUTCOME, keys, 1, e, "name", dom_str(t.doc, argv[optind + 1])) < 0 ||
+	    (unit && dom_put(t.doc, KIND_OUTCOME, keys, 1, e, "unit", dom_str(t.doc, unit)) < 0) ||
+	    (base && dom_put(t.doc, KIND_OUTCOME, keys, 1, e, "baseline", dom_plain(t.doc, base)) < 0) ||
+	    (target && dom_put(t.doc, KIND_OUTCOME, keys, 1, e, "target", dom_plain(t.doc, target)) < 0)) {
+		txn_release(&t);
+		fprintf(stderr, "convene: error: 'indicators' in %s is not a list, or out of memory\n", file);
+		return EXIT_DATA;
+	}
+	if (doc_find_id(seq, id)) {
+		txn_release(&t);
+		return usage_error(me, "%s has an indicator '%s' already", file, id);
+	}
+	doc_seq_append(seq, e);
+	snprintf(msg, sizeof(msg), "outcome %s: indicator %s", argv[optind], id);
+	return txn_commit(&t, msg);
+}
+
+static int outcome_measure(int argc, char **argv, struct store *s)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' }, { "note", required_argument, NULL, 'N' },
+		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
+	};
+	const struct cmd *me = cmd_find("outcome");
+	const char *keys[] = { "indicators", "measurements" };
+	const char *date = NULL, *notetext = NULL;
+	char file[128], day[11], id[9], msg[300];
+	struct doc_node *ind, *seq, *e;
+	struct txn t;
+	int c, no_commit = 0, rc;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': date = optarg; break;
+		case 'N': notetext = optarg; break;
+		case 'n': no_commit = 1; break;
+		default: return usage_error(me, "unknown option");
+		}
+	}
+	if (argc - optind != 3 || !text_is_id(argv[optind]) || !text_is_id(argv[optind + 1]))
+		return usage_error(me, "outcome measure takes an outcome, an indicator and a value");
+	snprintf(file, sizeof(file), "outcomes/%s.yaml", argv[optind]);
+	if ((rc = txn_begin(&t, s, file)) != 0)
+		return rc;
+	t.no_commit = no_commit;
+	if (!(ind = doc_find_id(doc_get(t.doc->root, "indicators"), argv[optind + 1]))) {
+		txn_release(&t);
+		fprintf(stderr, "convene: error: %s has no indicator '%s'\n", file, argv[optind + 1]);
+		fprintf(stderr, "convene: hint: add it: convene outcome indicator %s NAME --id %s\n",
+			argv[optind], argv[optind + 1]);
+		return EXIT_DATA;
+	}
+	today(day);
+	if (dom_random_id(id) < 0 ||
+	    !(seq = dom_seq(t.doc, KIND_OUTCOME, keys, 1, ind, "measurements")) ||
+	    !(e = doc_map(t.doc)) ||
+	    dom_put(t.doc, KIND_OUTCOME, keys, 2, e, "id", dom_str(t.doc, id)) < 0 ||
+	    dom_put(t.doc, KIND_OUTCOME, keys, 2, e, "date", dom_str(t.doc, date ? date : day)) < 0 ||
+	    dom_put(t.doc, KIND_OUTCOME, keys, 2, e, "value", dom_plain(t.doc, argv[optind + 2])) < 0 ||
+	    (notetext && dom_put(t.doc, KIND_OUTCOME, keys, 2, e, "note", dom_str(t.doc, notetext)) < 0)) {
+		txn_release(&t);
+		fprintf(stderr, "convene: error: 'measurements' in %s is not a list, or out of memory\n", file);
+		return EXIT_DATA;
+	}
+	doc_seq_append(seq, e);
+	snprintf(msg, sizeof(msg), "outcome %s: %s measured %s on %s", argv[optind],
+		 argv[optind + 1], argv[optind + 2], date ? date : day);
+	return txn_commit(&t, msg);
+}
+
+struct outcome_rows {
+	struct buf b;
+	int json;
+	size_t n;
+};
+
+static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
+{
+	struct outcome_rows *o = ctx;
+	const struct doc_node *r = doc->root, *inds, *i;
+	const char *id, *title, *status;
+	size_t n = 0;
+
+	if (schema_kind_of(file) != KIND_OUTCOME || !r || r->kind != DOC_MAP)
+		return;
+	id = dom_text(r, "id");
+	title = dom_text(r, "title");
+	status = dom_text(r, "status");
+	if ((inds = doc_get(r, "indicators")) && inds->kind == DOC_SEQ)
+		for (i = inds->head; i; i = i->next)
+			n++;
+	if (o->json) {
+		buf_adds(&o->b, o->n ? ",\n {\"id\":" : "\n {\"id\":");
+		json_str(&o->b, id ? id : "", id ? strlen(id) : 0);
+		buf_adds(&o->b, ",\"title\":");
+		json_str(&o->b, title ? title : "", title ? strlen(title) : 0);
+		buf_adds(&o->b, ",\"status\":");
+		json_str(&o->b, status ? status : "", status ? strlen(status) : 0);
+		buf_addf(&o->b, ",\"indicators\":%zu}", n);
+	} else {
+		pad(&o->b, id ? id : "?", 16);
+		pad(&o->b, status ? status : "-", 10);
+		buf_addf(&o->b, "%zu indicator%s  %s\n", n, n == 1 ? " " : "s", title ? title : "");
+	}
+	o->n++;
+}
+
+static int outcome_list(int argc, char **argv, struct store *s)
+{
+	struct outcome_rows o = { BUF_INIT, 0, 0 };
+	struct diags d = { 0 };
+	struct scan_stats st;
+	struct err err;
+	int rc;
+
+	if ((rc = read_options(argc, argv, "outcome", 0, &o.json)) != 0)
+		return rc;
+	err_clear(&err);
+	if (o.json)
+		buf_addc(&o.b, '[');
+	if (scan_initiative(s, &d, &st, outcome_visit, &o, &err) < 0) {
+		rc = report(NULL, &err);
+	} else {
+		if (o.json)
+			buf_adds(&o.b, o.n ? "\n]\n" : "]\n");
+		rc = put_out(&o.b);
+	}
+	diags_release(&d);
+	buf_release(&o.b);
+	return rc;
+}
+
+int cmd_outcome(int argc, char **argv, struct store *s)
+{
+	const struct cmd *me = cmd_find("outcome");
+
+	if (argc < 2)
+		return usage_error(me, "outcome needs a subcommand: add, list, show, indicator, measure");
+	if (!strcmp(argv[1], "add"))
+		return outcome_add(argc - 1, argv + 1, s);
+	if (!strcmp(argv[1], "list"))
+		return outcome_list(argc - 1, argv + 1, s);
+	if (!strcmp(argv[1], "show"))
+		return show_file(argc - 1, argv + 1, s, "outcome", "outcomes");
+	if (!strcmp(argv[1], "indicator"))
+		return outcome_indicator(argc - 1, argv + 1, s);
+	if (!strcmp(argv[1], "measure"))
+		return outcome_measure(argc - 1, argv + 1, s);
+	return usage_error(me, "unknown subcommand '%s'", argv[1]);
+}

@@ -1,0 +1,97 @@
+/* Building an initiative's trees: see domain.h. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "domain.h"
+#include "text.h"
+
+int dom_random_id(char *out)
+{
+	unsigned char b[4];
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < sizeof(b)) {
+		n = getrandom(b + got, sizeof(b) - got, 0);
+		if (n < 0)
+			return -1;
+		got += (size_t)n;
+	}
+	snprintf(out, 9, "%02x%02x%02x%02x", b[0], b[1], b[2], b[3]);
+	return 0;
+}
+
+int dom_member_id(char *out, size_t size, const char *name,
+		  int (*taken)(void *ctx, const char *id), void *ctx)
+{
+	char base[48], hex[9];
+	int i;
+
+	if (text_slug(base, sizeof(base), name) == 0) {
+		if (dom_random_id(hex) < 0)
+			return -1;
+		snprintf(base, sizeof(base), "m-%.4s", hex);
+	}
+	snprintf(out, size, "%s", base);
+	for (i = 2; taken(ctx, out); i++) {
+		if (i > 999)
+			return -1;
+		snprintf(out, size, "%s-%d", base, i);
+	}
+	return 0;
+}
+
+struct doc_node *dom_str(struct doc *doc, const char *s)
+{
+	return doc_scalar(doc, s, strlen(s), 0);
+}
+
+struct doc_node *dom_plain(struct doc *doc, const char *s)
+{
+	return doc_scalar(doc, s, strlen(s), DOC_PLAIN);
+}
+
+int dom_put(struct doc *doc, enum schema_kind kind, const char *const *keys, size_t n,
+	    struct doc_node *map, const char *key, struct doc_node *value)
+{
+	struct doc_node *old = doc_get(map, key), *k;
+
+	if (!value)
+		return -1;
+	if (old) {
+		doc_replace(old, value);
+		return 0;
+	}
+	if (!(k = dom_plain(doc, key)))
+		return -1;
+	doc_map_insert(map, schema_insert_after(kind, keys, n, map, key), k, value);
+	return 0;
+}
+
+struct doc_node *dom_seq(struct doc *doc, enum schema_kind kind, const char *const *keys,
+			 size_t n, struct doc_node *map, const char *key)
+{
+	struct doc_node *seq = doc_get(map, key);
+
+	if (seq && doc_is_null(seq)) {
+		struct doc_node *fresh = doc_seq(doc);
+
+		if (!fresh)
+			return NULL;
+		doc_replace(seq, fresh);
+		return fresh;
+	}
+	if (seq)
+		return seq->kind == DOC_SEQ ? seq : NULL;
+	if (!(seq = doc_seq(doc)) || dom_put(doc, kind, keys, n, map, key, seq) < 0)
+		return NULL;
+	return seq;
+}
+
+const char *dom_text(const struct doc_node *map, const char *key)
+{
+	const struct doc_node *v = doc_get(map, key);
+
+	return v && v->kind == DOC_SCALAR && !doc_is_null(v) ? v->str : NULL;
+}

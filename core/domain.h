@@ -1,0 +1,44 @@
+/*
+ * Building and changing an initiative's trees: new ids, putting values in
+ * schema order, appending list items.  What every edit command shares,
+ * kept here so tests can reach it.
+ */
+#ifndef CONVENE_DOMAIN_H
+#define CONVENE_DOMAIN_H
+
+#include "doc.h"
+#include "schema.h"
+
+/* 8 random hex digits from getrandom(2): two sites never pick the same
+ * (DESIGN §2).  out holds at least 9 bytes.  Returns 0 or -1. */
+int dom_random_id(char *out);
+
+/*
+ * An id for a member named `name`: its ASCII slug ("dana-levi"), or for a
+ * name with none (Hebrew) "m-" and 4 random hex digits.  taken(ctx, id)
+ * says whether an id is in use; a number is added until it is not.
+ */
+int dom_member_id(char *out, size_t size, const char *name,
+		  int (*taken)(void *ctx, const char *id), void *ctx);
+
+/* A string scalar, and a scalar typed as YAML would read it. */
+struct doc_node *dom_str(struct doc *doc, const char *s);
+struct doc_node *dom_plain(struct doc *doc, const char *s);
+
+/*
+ * Sets key in map to value: replaces the old value, or inserts the key
+ * where the schema puts it.  keys[0..n) is map's path from the root of a
+ * file of the given kind (list segments by their key).  Returns 0 or -1.
+ */
+int dom_put(struct doc *doc, enum schema_kind kind, const char *const *keys, size_t n,
+	    struct doc_node *map, const char *key, struct doc_node *value);
+
+/* The sequence under key in map, made empty where the schema puts it if
+ * missing; NULL if key holds something else or memory ran out. */
+struct doc_node *dom_seq(struct doc *doc, enum schema_kind kind, const char *const *keys,
+			 size_t n, struct doc_node *map, const char *key);
+
+/* The text of a scalar field, or NULL when absent, null or not a scalar. */
+const char *dom_text(const struct doc_node *map, const char *key);
+
+#endif
