@@ -289,9 +289,10 @@ static const char *const outcome_status[] = {
 #define S(k, t, s, fl) { k, t, fl, NULL, REF_MEMBER, s }
 #define END { NULL, T_STR, 0, NULL, REF_MEMBER, NULL }
 
+/* DESIGN §2: a note, decision or action is {id, by, site, at, text} */
 static const struct field text_item_f[] = {
-	F("id", T_ID, REQ), F("text", T_TEXT, REQ), R("by", T_REF, REF_MEMBER, 0),
-	F("site", T_STR, 0), F("at", T_DATETIME, 0), END
+	F("id", T_ID, REQ), R("by", T_REF, REF_MEMBER, 0), F("site", T_STR, 0),
+	F("at", T_DATETIME, 0), F("text", T_TEXT, REQ), END
 };
 static const struct shape note_s = { "a note", text_item_f };
 static const struct shape decision_s = { "a decision", text_item_f };
@@ -299,8 +300,8 @@ static const struct shape principle_s = { "a principle", text_item_f };
 static const struct shape lever_s = { "a lever", text_item_f };
 
 static const struct field action_f[] = {
-	F("id", T_ID, REQ), F("text", T_TEXT, REQ), R("by", T_REF, REF_MEMBER, 0),
-	F("site", T_STR, 0), F("at", T_DATETIME, 0),
+	F("id", T_ID, REQ), R("by", T_REF, REF_MEMBER, 0), F("site", T_STR, 0),
+	F("at", T_DATETIME, 0), F("text", T_TEXT, REQ),
 	R("owner", T_REF, REF_MEMBER, 0), F("due", T_DATE, 0),
 	E("status", action_status, 0), END
 };

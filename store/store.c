@@ -215,6 +215,46 @@ int store_identity_check(struct store *s, struct err *err)
  * that a lock is stale.  The file itself stays; it holds the last
  * holder's pid, for people to read.
  */
+/*
+ * Our pid in the lock file, with " busy" while libgit2 holds git's own
+ * lock files (index.lock, the branch's ref lock) on our behalf.  Whoever
+ * gets the lock next and finds " busy" knows those are ours, left by a
+ * convene that was killed, and removes them: a crash never leaves the
+ * repository locked.
+ */
+static void mark(struct store *s, int busy)
+{
+	char text[48];
+	int n = snprintf(text, sizeof(text), "%ld%s\n", (long)getpid(), busy ? " busy" : "");
+
+	if (s->lockfd <= 0)
+		return;
+	if (pwrite(s->lockfd, text, (size_t)n, 0) != n || ftruncate(s->lockfd, n) < 0) {
+		/* only a hint for the next holder and for people */
+	}
+}
+
+static void recover(struct store *s)
+{
+	const char *gitdir = git_repository_path(s->repo);
+	char path[4096], head[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%sindex.lock", gitdir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%sHEAD", gitdir);
+	if ((f = fopen(path, "r"))) {
+		if (fgets(head, sizeof(head), f) && !strncmp(head, "ref: ", 5)) {
+			head[strcspn(head, "\n")] = '\0';
+			snprintf(path, sizeof(path), "%s%s.lock", gitdir, head + 5);
+			unlink(path);
+		}
+		fclose(f);
+	}
+	snprintf(path, sizeof(path), "%sHEAD.lock", gitdir);
+	unlink(path);
+}
+
 int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 {
 	const char *gitdir = git_repository_path(s->repo);
@@ -239,11 +279,13 @@ int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 		nanosleep(&nap, NULL);
 		waited += 20;
 	}
-	n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
-	if (ftruncate(fd, 0) == 0 && write(fd, pid, (size_t)n) != n) {
-		/* the pid is only for people to read: no harm done */
-	}
 	s->lockfd = fd;
+	/* the holder before us died while git's own locks were taken */
+	n = (int)pread(fd, pid, sizeof(pid) - 1, 0);
+	pid[n > 0 ? n : 0] = '\0';
+	if (strstr(pid, " busy"))
+		recover(s);
+	mark(s, 0);
 	return 0;
 }
 
@@ -369,6 +411,12 @@ int store_write(struct store *s, const char *path, const void *data, size_t len,
 		return err_set(err, ERR_INTERNAL, 0, 0, "cannot make the folder of '%s': %s",
 			       path, strerror(errno));
 	fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == EEXIST && s->lockfd > 0) {
+		/* under the edit lock, a <file>.lock is what a killed convene
+		 * left half-written: the file itself is untouched, drop it */
+		unlink(lock);
+		fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	}
 	if (fd < 0) {
 		if (errno == EEXIST) {
 			err_set(err, ERR_REFUSED, 0, 0, "'%s.lock' exists: another program is writing '%s'",
@@ -694,7 +742,7 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 		  size_t n, const char *expect_head, struct err *err)
 {
 	struct store_pending *p;
-	char lock[4096], head_hex[GIT_OID_HEXSZ + 1];
+	char lock[4200], head_hex[GIT_OID_HEXSZ + 1];
 	git_index *index = NULL;
 	git_tree *ptree = NULL;
 	git_oid tree_id;
@@ -738,6 +786,8 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 	snprintf(p->index_path, sizeof(p->index_path), "%sconvene-next-index",
 		 git_repository_path(s->repo));
 	unlink(p->index_path);
+	snprintf(lock, sizeof(lock), "%s.lock", p->index_path);
+	unlink(lock);  /* ours alone, and we hold the edit lock */
 	if (git_index_open(&index, p->index_path) < 0 ||
 	    (p->head && (git_commit_tree(&ptree, (git_commit *)p->head) < 0 ||
 			 git_index_read_tree(index, ptree) < 0))) {
@@ -783,6 +833,7 @@ int store_finish(struct store_pending *p, const char *message, char *oid_out, si
 	}
 	/* HEAD moved since we read it (another program committed): refused
 	 * by libgit2 with GIT_EMODIFIED rather than losing that commit */
+	mark(p->s, 1);
 	error = git_commit_create(&commit_id, p->s->repo, "HEAD", p->sig, p->sig, NULL, msg.ptr,
 				  p->tree, p->head ? 1 : 0, parents);
 	if (error < 0) {
@@ -798,6 +849,7 @@ int store_finish(struct store_pending *p, const char *message, char *oid_out, si
 		err_hint(err, "git status shows the old file as staged; run: git reset -q -- %s",
 			 p->paths[0]);
 done:
+	mark(p->s, 0);
 	buf_release(&msg);
 	store_abandon(p);
 	return error;
@@ -805,7 +857,12 @@ done:
 
 int store_stage(struct store *s, const char *const *paths, size_t n, struct err *err)
 {
-	return stage(s, paths, n, err);
+	int error;
+
+	mark(s, 1);
+	error = stage(s, paths, n, err);
+	mark(s, 0);
+	return error;
 }
 
 int store_commit(struct store *s, const char *const *paths, size_t n, const char *message,
