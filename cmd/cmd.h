@@ -90,6 +90,10 @@ int load_file(struct store *s, const char *file, struct doc **out, struct diags 
 	      struct err *err);
 /* The ids that references may name (members, principles, subgroups). */
 int gather_ids(struct store *s, struct schema_ids **out, struct err *err);
+/* The same, with the principles and subgroups of this initiative tree
+ * rather than of initiative.yaml on disk. */
+int gather_ids_with(struct store *s, struct schema_ids **out, const struct doc *initiative,
+		    struct err *err);
 
 /* Shows dir/<id>.yaml, the id in argv[optind], as YAML or --json;
  * cmd names the command for messages (cmd/interview.c). */

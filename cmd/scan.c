@@ -28,6 +28,12 @@ int load_file(struct store *s, const char *file, struct doc **out, struct diags 
 
 int gather_ids(struct store *s, struct schema_ids **out, struct err *err)
 {
+	return gather_ids_with(s, out, NULL, err);
+}
+
+int gather_ids_with(struct store *s, struct schema_ids **out, const struct doc *initiative,
+		    struct err *err)
+{
 	struct schema_ids *ids = schema_ids_new();
 	char **files, dir[32], id[72];
 	struct doc *doc;
@@ -47,7 +53,9 @@ int gather_ids(struct store *s, struct schema_ids **out, struct err *err)
 		    path_is_layout_file(files[i], dir, sizeof(dir), id, sizeof(id)))
 			schema_ids_add(ids, REF_MEMBER, id);
 	store_list_free(files, n);
-	if (load_file(s, "initiative.yaml", &doc, NULL, err) == 0) {
+	if (initiative) {
+		schema_ids_from_initiative(ids, initiative);
+	} else if (load_file(s, "initiative.yaml", &doc, NULL, err) == 0) {
 		schema_ids_from_initiative(ids, doc);
 		doc_free(doc);
 	}

@@ -108,6 +108,54 @@ void txn_release(struct txn *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/*
+ * Principles and subgroups are named from other files (outcomes, members):
+ * an edit of initiative.yaml that takes one away must not leave those
+ * references dangling.  The files that refer to them are checked with the
+ * ids before and after; errors that only the new ids give refuse the edit.
+ */
+static int check_referrers(struct txn *t, const struct doc *after)
+{
+	struct schema_ids *ids = NULL;
+	struct err err;
+	char **files = NULL;
+	size_t n = 0, i, added = 0;
+	int rc = 0;
+
+	err_clear(&err);
+	if (gather_ids_with(t->s, &ids, after, &err) < 0 ||
+	    store_list(t->s, &files, &n, &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		enum schema_kind k = schema_kind_of(files[i]);
+		struct diags was = { 0 }, now = { 0 };
+		struct doc *doc;
+
+		if (k != KIND_MEMBER && k != KIND_OUTCOME)
+			continue;
+		if (load_file(t->s, files[i], &doc, NULL, &err) < 0)
+			continue;  /* its own problem, not this edit's */
+		schema_check(&was, files[i], doc, t->ids);
+		schema_check(&now, files[i], doc, ids);
+		added += new_errors(&was, &now);
+		diags_release(&was);
+		diags_release(&now);
+		doc_free(doc);
+	}
+	if (added) {
+		fprintf(stderr, "convene: error: the change would leave %zu reference%s dangling; nothing was changed\n",
+			added, added == 1 ? "" : "s");
+		fprintf(stderr, "convene: hint: change those files first, or keep the ids they name\n");
+		rc = EXIT_DATA;
+	}
+done:
+	store_list_free(files, n);
+	schema_ids_free(ids);
+	return rc;
+}
+
 /* Whether the file on disk is no longer what txn_begin() read. */
 static int file_changed(struct txn *t, struct err *err)
 {
@@ -156,9 +204,9 @@ int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const
 	const char *envv[2] = { env, NULL };
 	int status, error;
 
-	if ((error = store_prepare(&p, s, paths, n, head, err)) < 0)
-		return error;
 	store_hooks_dir(s, dir, sizeof(dir));
+	if ((error = store_prepare(&p, s, paths, n, head, hook_exists(dir, "pre-commit"), err)) < 0)
+		return error;
 	snprintf(env, sizeof(env), "GIT_INDEX_FILE=%s", store_pending_index(p));
 	if ((error = hook_run(&status, dir, "pre-commit", store_workdir(s), NULL, envv, err)) < 0) {
 		store_abandon(p);
@@ -210,6 +258,8 @@ int txn_commit(struct txn *t, const char *message)
 		rc = EXIT_DATA;
 		goto done;
 	}
+	if (schema_kind_of(t->file) == KIND_INITIATIVE && (rc = check_referrers(t, again)) != 0)
+		goto done;
 	if (!t->created && out.len == t->oldlen && !memcmp(out.ptr, t->old, out.len)) {
 		note("nothing to change: %s already holds that", t->file);
 		goto done;

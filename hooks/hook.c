@@ -45,20 +45,28 @@ static char **merged_env(const char *const *env)
 	return out;
 }
 
+int hook_exists(const char *dir, const char *name)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
 int hook_run(int *status, const char *dir, const char *name, const char *workdir,
 	     const char *const *args, const char *const *env, struct err *err)
 {
 	posix_spawn_file_actions_t fa;
 	char path[4096], **argv = NULL, **envp = NULL;
 	size_t nargs = 0, i;
-	struct stat st;
 	pid_t pid;
 	int rc, ws, error = 0;
 
 	*status = 0;
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) || access(path, X_OK) < 0)
+	if (!hook_exists(dir, name))
 		return 0;  /* no hook: nothing to run, as git does */
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	while (args && args[nargs])
 		nargs++;
 	if (!(argv = calloc(nargs + 2, sizeof(char *))) || !(envp = merged_env(env))) {

@@ -18,6 +18,9 @@
  * 128 + N when signal N killed it.  Returns 0, or a negative error when it
  * could not be started.
  */
+/* Whether dir/name is a hook that would run. */
+int hook_exists(const char *dir, const char *name);
+
 int hook_run(int *status, const char *dir, const char *name, const char *workdir,
 	     const char *const *args, const char *const *env, struct err *err);
 

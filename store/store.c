@@ -519,9 +519,13 @@ int store_list(struct store *s, char ***out, size_t *n, struct err *err)
 
 			if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") || de->d_name[0] == '.')
 				continue;
-			snprintf(full, sizeof(full), "%s%s%s", s->workdir, dirs[i], de->d_name);
-			if (lstat(full, &st) < 0 || !S_ISREG(st.st_mode))
-				continue;  /* folders and links: store_strays() tells */
+			/* folders and links: store_strays() tells; d_type saves a
+			 * stat per file where the file system gives it */
+			if (de->d_type != DT_REG) {
+				snprintf(full, sizeof(full), "%s%s%s", s->workdir, dirs[i], de->d_name);
+				if (de->d_type != DT_UNKNOWN || lstat(full, &st) < 0 || !S_ISREG(st.st_mode))
+					continue;
+			}
 			if (list_add(&v, n, &cap, dirs[i], de->d_name) < 0) {
 				closedir(d);
 				goto oom;
@@ -738,8 +742,57 @@ const char *store_pending_index(const struct store_pending *p)
  * staged stays staged and out of the commit.  Like git, the next index is
  * written to a file of its own for the hooks to see.
  */
+/* HEAD's tree with paths replaced by the work tree's files (or removed). */
+static int updated_tree(struct store_pending *p, const char *const *paths, size_t n,
+			struct err *err)
+{
+	git_tree_update *up = calloc(n ? n : 1, sizeof(*up));
+	git_tree *base = NULL;
+	git_oid id;
+	char full[4096];
+	struct stat st;
+	size_t i;
+	int error = 0;
+
+	if (!up)
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	for (i = 0; i < n && !error; i++) {
+		if ((error = full_path(p->s, paths[i], full, sizeof(full), err)) < 0)
+			break;
+		up[i].path = paths[i];
+		if (lstat(full, &st) < 0) {
+			up[i].action = GIT_TREE_UPDATE_REMOVE;
+			continue;
+		}
+		up[i].action = GIT_TREE_UPDATE_UPSERT;
+		up[i].filemode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+		if (git_blob_create_from_workdir(&up[i].id, p->s->repo, paths[i]) < 0)
+			error = git_fail(err, ERR_INTERNAL, "cannot write the file into the repository");
+	}
+	if (!error && p->head && git_commit_tree(&base, (git_commit *)p->head) < 0)
+		error = git_fail(err, ERR_INTERNAL, "cannot read HEAD's tree");
+	/* removing a path that is not there is no change, not an error */
+	for (i = 0; !error && i < n; i++)
+		if (up[i].action == GIT_TREE_UPDATE_REMOVE) {
+			git_tree_entry *e = NULL;
+
+			if (!base || git_tree_entry_bypath(&e, base, paths[i]) < 0) {
+				git_error_clear();
+				up[i] = up[--n];
+				i--;
+			}
+			git_tree_entry_free(e);
+		}
+	if (!error && (git_tree_create_updated(&id, p->s->repo, base, n, up) < 0 ||
+		       git_tree_lookup(&p->tree, p->s->repo, &id) < 0))
+		error = git_fail(err, ERR_INTERNAL, "cannot write the tree");
+	git_tree_free(base);
+	free(up);
+	return error;
+}
+
 int store_prepare(struct store_pending **out, struct store *s, const char *const *paths,
-		  size_t n, const char *expect_head, struct err *err)
+		  size_t n, const char *expect_head, int want_index, struct err *err)
 {
 	struct store_pending *p;
 	char lock[4200], head_hex[GIT_OID_HEXSZ + 1];
@@ -782,6 +835,14 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 	if (error < 0 && error != GIT_ENOTFOUND && error != GIT_EUNBORNBRANCH) {
 		error = git_fail(err, ERR_INTERNAL, "cannot read HEAD");
 		goto fail;
+	}
+	if (!want_index) {
+		/* no hook to show an index to: change only the trees on the
+		 * paths, not a whole index of every file */
+		if ((error = updated_tree(p, paths, n, err)) < 0)
+			goto fail;
+		*out = p;
+		return 0;
 	}
 	snprintf(p->index_path, sizeof(p->index_path), "%sconvene-next-index",
 		 git_repository_path(s->repo));
@@ -871,7 +932,7 @@ int store_commit(struct store *s, const char *const *paths, size_t n, const char
 	struct store_pending *p;
 	int error;
 
-	if ((error = store_prepare(&p, s, paths, n, expect_head, err)) < 0)
+	if ((error = store_prepare(&p, s, paths, n, expect_head, 0, err)) < 0)
 		return error;
 	return store_finish(p, message, oid_out, oid_size, err);
 }

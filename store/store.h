@@ -99,13 +99,14 @@ int store_commit(struct store *s, const char *const *paths, size_t n, const char
 
 /*
  * The same in two steps, so that hooks can run between them: prepare
- * writes the tree and the next index (store_pending_index(), for
- * GIT_INDEX_FILE); finish commits and frees p; abandon frees p and leaves
- * everything as it was.  store_commit() is prepare + finish.
+ * writes the tree and, with want_index, the next index (for a pre-commit
+ * hook's GIT_INDEX_FILE: store_pending_index()); finish commits and frees
+ * p; abandon frees p and leaves everything as it was.  store_commit() is
+ * prepare + finish.
  */
 struct store_pending;
 int store_prepare(struct store_pending **out, struct store *s, const char *const *paths,
-		  size_t n, const char *expect_head, struct err *err);
+		  size_t n, const char *expect_head, int want_index, struct err *err);
 const char *store_pending_index(const struct store_pending *p);
 int store_finish(struct store_pending *p, const char *message, char *oid_out, size_t oid_size,
 		 struct err *err);

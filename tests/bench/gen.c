@@ -132,7 +132,7 @@ int main(int argc, char **argv)
 			words(f, 12);
 			fprintf(f, "\n  notes:\n");
 			for (k = 0; k < notes; k++) {
-				fprintf(f, "  - id: %08x\n    by: m-%u\n    site: beersheva\n"
+				fprintf(f, "  - id: n%07x\n    by: m-%u\n    site: beersheva\n"
 					"    at: 2026-02-01T17:%02d:00+02:00\n    text: ",
 					(unsigned)(i * 100000 + j * 100 + k), rnd((unsigned)members), k % 60);
 				words(f, 8 + (int)rnd(10));

@@ -24,7 +24,9 @@ best() {  # best wall time in ms of 3 runs of "$@", and the max RSS in KiB
 	rss=0
 	for i in 1 2 3; do
 		/usr/bin/time -f "%e %M" -o "$BUILD/bench/time" "$@" > /dev/null 2>&1 || true
-		read -r t m < "$BUILD/bench/time"
+		read -r t m <<-EOT
+		$(tail -n 1 "$BUILD/bench/time")
+		EOT
 		ms=$(echo "$t" | awk '{ printf "%d", $1 * 1000 }')
 		[ -z "$b" ] || [ "$ms" -lt "$b" ] && b=$ms
 		[ "$m" -gt "$rss" ] && rss=$m
@@ -61,3 +63,41 @@ cd "$small"
 set -- $(best "$CONVENE" validate)
 small_bytes=$(cat initiative.yaml members/* interviews/* meetings/* outcomes/* | wc -c)
 awk -v r="$2" -v t="$small_bytes" -v R="$conv_rss" -v T="$bytes" 'BEGIN { printf "  memory vs data size:  %.1f MiB of data -> max RSS %.1f MiB; %.1f MiB -> %.1f MiB\n", t / 1048576, r / 1024, T / 1048576, R / 1024 }'
+
+# The time of one note command on the large initiative, against `git add`
+# and `git commit` of the same kind of change with the git CLI.
+notes=${BENCH_NOTES:-20}
+repo="$BUILD/bench/committed"
+export HOME="$BUILD/bench/home" GIT_CONFIG_NOSYSTEM=1
+mkdir -p "$HOME"
+git config --global user.name "Bench" && git config --global user.email bench@example.org
+if [ ! -d "$repo/.git" ]; then
+	rm -rf "$repo" && cp -R "$dir" "$repo" && rm -rf "$repo/.git" "$repo/.sizes"
+	git init -q "$repo" && (cd "$repo" && git config convene.site bench &&
+		git add -A && git commit -q -m "synthetic initiative")
+fi
+cd "$repo"
+git reset -q --hard && git clean -qfd
+before=$(git rev-list --count HEAD)
+start=$(date +%s%N)
+i=1
+while [ $i -le $notes ]; do
+	"$CONVENE" note 500 item-3 "a bench note, number $i, with some Hebrew: הערה" 2>/dev/null
+	i=$((i + 1))
+done
+conv_ns=$(( $(date +%s%N) - start ))
+made=$(( $(git rev-list --count HEAD) - before ))
+start=$(date +%s%N)
+i=1
+while [ $i -le $notes ]; do
+	printf '  - id: b%07d\n    site: bench\n    text: a bench note, number %d\n' $i $i >> meetings/501.yaml
+	git add meetings/501.yaml && git commit -q -m "meeting 501: note on item-3"
+	i=$((i + 1))
+done
+git_ns=$(( $(date +%s%N) - start ))
+echo "note: $notes notes on meeting 500 of the same initiative ($(git ls-files | wc -l) files tracked, $made commits made by convene)"
+awk -v c="$conv_ns" -v g="$git_ns" -v n="$notes" 'BEGIN {
+	printf "  convene note:         %.1f ms per note\n", c / n / 1e6
+	printf "  git add + git commit: %.1f ms per note (the file edited by the shell)\n", g / n / 1e6
+	printf "  time ratio:           %.2fx git'"'"'s\n", c / g }'
+git reset -q --hard HEAD~$(( $(git rev-list --count HEAD) - before )) 2>/dev/null || true

@@ -146,4 +146,17 @@ test_expect_success 'principle add and list; outcome add, indicator, measure, li
 	convene validate 2>/dev/null
 '
 
+test_expect_success 'an edit of initiative.yaml may not leave references in other files dangling' '
+	people &&
+	convene principle add "Data first" --id p-data 2>/dev/null &&
+	convene outcome add "Reading" --id reading --principle p-data 2>/dev/null &&
+	cp initiative.yaml ../before &&
+	test_expect_code 1 convene set --yaml principles "[]" 2>../err &&
+	test_grep "outcomes/reading.yaml:5:3: error: unknown principle '"'"'p-data'"'"'" ../err &&
+	test_grep "1 reference dangling; nothing was changed" ../err &&
+	test_cmp ../before initiative.yaml &&
+	convene principle add "Another" --id p-two 2>/dev/null &&
+	convene validate 2>/dev/null
+'
+
 test_done
