@@ -718,7 +718,10 @@ static int load_node(struct loader *l, struct doc_node **out)
 		if ((error = check_props(l, ev->data.scalar.anchor, ev->data.scalar.tag,
 					 DOC_SCALAR, &flags)) < 0)
 			return error;
-		if (text_check((const char *)ev->data.scalar.value, ev->data.scalar.length, &bad)) {
+		/* only a double-quoted scalar can make one with an escape:
+		 * the raw bytes of the others were checked with the file */
+		if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+		    text_check((const char *)ev->data.scalar.value, ev->data.scalar.length, &bad)) {
 			unsigned line, col;
 
 			/* an escape such as "\0" or "\a" in a quoted scalar */

@@ -20,35 +20,24 @@ step convene init --template ucsd --lang he --name "קריאה מוקדמת בנ
 convene init --template ucsd --lang he --name "קריאה מוקדמת בנגב" --site beersheva literacy
 cd literacy
 
-step "(members and an interview, written by hand)"
-mkdir -p members interviews
-cat > members/dana.yaml <<'YAML'
-id: dana
-name: דנה לוי
-organization: עמותת אור
-role: facilitator
-email: dana@example.org
-can_host: true
-address: רחוב הרצל 1, באר שבע
-YAML
-cat > members/yossi.yaml <<'YAML'
-id: yossi
-name: יוסי כהן
-organization: ספריית העיר
-role: member
-YAML
-cat > interviews/dana-1.yaml <<'YAML'
-id: dana-1
-member: dana
-interviewer: yossi
-date: 2026-01-05
-answers:
-  motivation: |
-    הבת שלי למדה לקרוא מאוחר.
-    אני רוצה שלאף ילד לא יהיה קשה כמו לה.
-YAML
-git add members interviews && git commit -q -m "members and a first interview"
-ls members interviews
+step 'convene member add "דנה לוי" --id dana --role facilitator --can-host ...'
+convene member add "דנה לוי" --id dana --org "עמותת אור" --role facilitator \
+	--email dana@example.org --can-host --address "רחוב הרצל 1, באר שבע"
+convene member add "יוסי כהן" --org "ספריית העיר"
+convene member add "Rina Adler" --role funder --can-host
+git config convene.member dana
+step convene member list
+convene member list
+
+yossi=$(ls members | grep '^m-' | sed 's/.yaml$//')
+step "convene interview add $yossi --by dana --answer motivation=... --answer strengths=..."
+convene interview add "$yossi" --by dana --date 2026-01-05 \
+	--answer motivation="הבת שלי למדה לקרוא מאוחר. אני רוצה שלאף ילד לא יהיה קשה כמו לה." \
+	--answer strengths="אני מכיר כל ספרנית בעיר"
+convene interview add rina-adler --by dana --date 2026-01-06 \
+	--answer motivation="Every child should read by grade 3."
+step convene interview summary
+convene interview summary
 
 step convene validate
 convene validate
@@ -67,10 +56,22 @@ convene set meetings/001.yaml:location.host dana
 step "convene set meetings/001.yaml:location.host rina   (no such member: refused, nothing changes)"
 convene set meetings/001.yaml:location.host rina || echo "(exit $?)"
 
+step "convene notes 1   (a pipe here; at a terminal it prompts item by item)"
+printf '%s\n' "ברוכים הבאים, התחלנו בזמן" "/next" "כי הילדים שלנו צריכים אותנו" \
+	"/decide נפגשים פעם בחודש, בכל פעם אצל חבר אחר" \
+	"/action לשלוח את הסיכום לכולם @$yossi due:2026-02-08" "/attend dana $yossi rina-adler" "/quit" |
+	convene notes 1
+step convene meeting show 1
+convene meeting show 1 | head -12
+step convene actions --open
+convene actions --open
+step convene hosts
+convene hosts
+
 step "(a typo made by hand, then validate)"
-sed -i 's/role: member/role: memebr/' members/yossi.yaml
+sed -i 's/role: member/role: memebr/' "members/$yossi.yaml"
 convene validate || echo "(exit $?)"
-git checkout -q members/yossi.yaml
+git checkout -q "members/$yossi.yaml"
 
 step convene status
 convene status
@@ -78,8 +79,8 @@ convene status
 step convene fmt --check
 convene fmt --check && echo "every file is in canonical form"
 
-step git log --oneline
-git log --oneline
+step convene log
+convene log
 step "git show --stat HEAD   (an ordinary commit, with the site's trailer)"
 git show --stat HEAD | cat
 step "sed -n 1,20p meetings/001.yaml"

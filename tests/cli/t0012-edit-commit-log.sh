@@ -58,6 +58,37 @@ test_expect_success 'edit: an editor that fails, a path outside the layout' '
 	test "$(git rev-list --count HEAD)" = 1
 '
 
+test_expect_success 'member edit and meeting edit open the right file' '
+	init_lit && cd lit &&
+	convene member add "Yossi" --id yossi 2>/dev/null &&
+	cat >../ed <<-\EOT &&
+	#!/bin/sh
+	echo "$1" >> ../opened
+	sed -i "s/^title: .*/title: renamed/; s/^role: .*/role: funder/" "$1"
+	EOT
+	chmod +x ../ed &&
+	EDITOR=../ed convene member edit yossi 2>/dev/null &&
+	EDITOR=../ed convene meeting edit 2 2>/dev/null &&
+	test_grep "role: funder" members/yossi.yaml &&
+	test_grep "title: renamed" meetings/002.yaml &&
+	test "$(wc -l < ../opened)" = 2 &&
+	test_expect_code 2 convene member edit "Not Id" 2>/dev/null &&
+	test_expect_code 2 convene meeting edit x 2>/dev/null
+'
+
+test_expect_success 'read commands answer --json: interview list, principle list, outcome show' '
+	init_lit && cd lit &&
+	convene member add "Yossi" --id yossi 2>/dev/null &&
+	convene interview add yossi --by yossi --date 2026-01-05 2>/dev/null &&
+	convene principle add "שקיפות" --id p-open 2>/dev/null &&
+	convene outcome add "Reading" --id reading 2>/dev/null &&
+	convene interview list --json > ../out &&
+	test_grep "{\"id\":\"yossi-1\",\"member\":\"yossi\",\"interviewer\":\"yossi\",\"date\":\"2026-01-05\",\"status\":\"done\"}" ../out &&
+	convene principle list --json > ../out && test_grep "{\"id\":\"p-open\",\"text\":\"שקיפות\"}" ../out &&
+	convene outcome show --json reading > ../out && test_grep "\"title\":\"Reading\"" ../out &&
+	convene outcome list --json > ../out && test_grep "\"indicators\":0" ../out
+'
+
 test_expect_success 'commit: hand edits, validated first, with the site trailer' '
 	init_lit && cd lit &&
 	mkdir members && printf "id: x\\nname: X\\nrole: boss\\n" > members/x.yaml &&
