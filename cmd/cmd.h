@@ -85,6 +85,20 @@ struct scan_stats {
 int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *stats,
 		    void (*visit)(void *ctx, const char *file, const struct doc *doc),
 		    void *ctx, struct err *err);
+/* scan_initiative() for read commands: problems in the files are not
+ * theirs to report; returns 0 or the exit code of a failure (printed),
+ * also when *failed (the visitor ran out of memory) is set. */
+int visit_initiative(struct store *s, void (*visit)(void *ctx, const char *file, const struct doc *doc),
+		     void *ctx, const int *failed);
+
+/* A family's subcommands, as `member add`: the table ends with NULL. */
+struct subcmd {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct store *s);
+};
+int run_subcommand(const char *name, const struct subcmd *table, int argc, char **argv,
+		   struct store *s);
+
 /* Loads one file of the work tree, reporting load errors into diags. */
 int load_file(struct store *s, const char *file, struct doc **out, struct diags *diags,
 	      struct err *err);

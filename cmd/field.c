@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "core/domain.h"
 #include "core/json.h"
 #include "core/path.h"
 #include "core/text.h"
@@ -103,7 +104,7 @@ static struct doc_node *make_value(struct doc *doc, const struct path *p, const 
 static int make_parents(struct doc *doc, const struct path *p, struct err *err)
 {
 	const char *keys[PATH_MAX_SEGS];
-	struct doc_node *n = doc->root, *next, *key;
+	struct doc_node *n = doc->root, *next;
 	size_t i;
 
 	for (i = 0; i + 1 < p->n && n && n->kind == DOC_MAP; i++) {
@@ -116,11 +117,9 @@ static int make_parents(struct doc *doc, const struct path *p, struct err *err)
 		}
 		if (p->seg[i].id[0])
 			return 0;  /* path_resolve says which item is missing */
-		key = doc_scalar(doc, keys[i], strlen(keys[i]), DOC_PLAIN);
-		if (!key || !(next = doc_map(doc)))
+		if (!(next = doc_map(doc)) ||
+		    dom_put(doc, schema_kind_of(p->file), keys, i, n, keys[i], next) < 0)
 			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-		doc_map_insert(n, schema_insert_after(schema_kind_of(p->file), keys, i, n, keys[i]),
-			       key, next);
 		n = next;
 	}
 	return 0;
@@ -134,7 +133,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	};
 	const struct cmd *me = cmd_find("set");
 	const char *keys[PATH_MAX_SEGS];
-	struct doc_node *parent, *old, *value, *key;
+	struct doc_node *parent, *old, *value;
 	struct buf v = BUF_INIT;
 	char pathtext[2600], msg[2700];
 	struct txn t;
@@ -209,19 +208,12 @@ int cmd_set(int argc, char **argv, struct store *s)
 			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
 		goto fail;
 	}
-	if (old) {
-		doc_replace(old, value);
-	} else {
-		for (i = 0; i + 1 < p.n; i++)
-			keys[i] = p.seg[i].key;
-		key = doc_scalar(t.doc, p.seg[p.n - 1].key, strlen(p.seg[p.n - 1].key), DOC_PLAIN);
-		if (!key) {
-			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
-			goto fail;
-		}
-		doc_map_insert(parent, schema_insert_after(schema_kind_of(p.file), keys, p.n - 1,
-							   parent, key->str),
-			       key, value);
+	for (i = 0; i + 1 < p.n; i++)
+		keys[i] = p.seg[i].key;
+	if (dom_put(t.doc, schema_kind_of(p.file), keys, p.n - 1, parent, p.seg[p.n - 1].key,
+		    value) < 0) {
+		err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
+		goto fail;
 	}
 	buf_release(&v);
 	snprintf(msg, sizeof(msg), "set %s", pathtext);

@@ -144,11 +144,11 @@ static int principle_list(int argc, char **argv, struct store *s)
 
 int cmd_principle(int argc, char **argv, struct store *s)
 {
-	if (argc >= 2 && !strcmp(argv[1], "add"))
-		return principle_add(argc - 1, argv + 1, s);
-	if (argc >= 2 && !strcmp(argv[1], "list"))
-		return principle_list(argc - 1, argv + 1, s);
-	return usage_error(cmd_find("principle"), "principle needs a subcommand: add, list");
+	static const struct subcmd table[] = {
+		{ "add", principle_add }, { "list", principle_list }, { NULL, NULL }
+	};
+
+	return run_subcommand("principle", table, argc, argv, s);
 }
 
 /* ---- outcomes ---- */
@@ -371,43 +371,32 @@ static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
 static int outcome_list(int argc, char **argv, struct store *s)
 {
 	struct outcome_rows o = { BUF_INIT, 0, 0 };
-	struct diags d = { 0 };
-	struct scan_stats st;
-	struct err err;
 	int rc;
 
 	if ((rc = read_options(argc, argv, "outcome", 0, &o.json)) != 0)
 		return rc;
-	err_clear(&err);
 	if (o.json)
 		buf_addc(&o.b, '[');
-	if (scan_initiative(s, &d, &st, outcome_visit, &o, &err) < 0) {
-		rc = report(NULL, &err);
-	} else {
+	if ((rc = visit_initiative(s, outcome_visit, &o, NULL)) == 0) {
 		if (o.json)
 			buf_adds(&o.b, o.n ? "\n]\n" : "]\n");
 		rc = put_out(&o.b);
 	}
-	diags_release(&d);
 	buf_release(&o.b);
 	return rc;
 }
 
+static int outcome_show(int argc, char **argv, struct store *s)
+{
+	return show_file(argc, argv, s, "outcome", "outcomes");
+}
+
 int cmd_outcome(int argc, char **argv, struct store *s)
 {
-	const struct cmd *me = cmd_find("outcome");
+	static const struct subcmd table[] = {
+		{ "add", outcome_add }, { "list", outcome_list }, { "show", outcome_show },
+		{ "indicator", outcome_indicator }, { "measure", outcome_measure }, { NULL, NULL }
+	};
 
-	if (argc < 2)
-		return usage_error(me, "outcome needs a subcommand: add, list, show, indicator, measure");
-	if (!strcmp(argv[1], "add"))
-		return outcome_add(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "list"))
-		return outcome_list(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "show"))
-		return show_file(argc - 1, argv + 1, s, "outcome", "outcomes");
-	if (!strcmp(argv[1], "indicator"))
-		return outcome_indicator(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "measure"))
-		return outcome_measure(argc - 1, argv + 1, s);
-	return usage_error(me, "unknown subcommand '%s'", argv[1]);
+	return run_subcommand("outcome", table, argc, argv, s);
 }

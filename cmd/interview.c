@@ -244,21 +244,7 @@ static int answer_cmp(const void *a, const void *b)
 
 static int scan_interviews(struct store *s, struct interviews *iv)
 {
-	struct diags d = { 0 };
-	struct scan_stats st;
-	struct err err;
-	int error;
-
-	err_clear(&err);
-	error = scan_initiative(s, &d, &st, interview_visit, iv, &err);
-	diags_release(&d);
-	if (error < 0)
-		return report(NULL, &err);
-	if (iv->failed) {
-		fprintf(stderr, "convene: error: out of memory\n");
-		return EXIT_INTERNAL;
-	}
-	return 0;
+	return visit_initiative(s, interview_visit, iv, &iv->failed);
 }
 
 static int interview_summary(int argc, char **argv, struct store *s)
@@ -381,19 +367,17 @@ int show_file(int argc, char **argv, struct store *s, const char *cmd, const cha
 	return rc;
 }
 
+static int interview_show(int argc, char **argv, struct store *s)
+{
+	return show_file(argc, argv, s, "interview", "interviews");
+}
+
 int cmd_interview(int argc, char **argv, struct store *s)
 {
-	const struct cmd *me = cmd_find("interview");
+	static const struct subcmd table[] = {
+		{ "add", interview_add }, { "list", interview_list }, { "show", interview_show },
+		{ "summary", interview_summary }, { NULL, NULL }
+	};
 
-	if (argc < 2)
-		return usage_error(me, "interview needs a subcommand: add, list, show, summary");
-	if (!strcmp(argv[1], "add"))
-		return interview_add(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "list"))
-		return interview_list(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "show"))
-		return show_file(argc - 1, argv + 1, s, "interview", "interviews");
-	if (!strcmp(argv[1], "summary"))
-		return interview_summary(argc - 1, argv + 1, s);
-	return usage_error(me, "unknown subcommand '%s'", argv[1]);
+	return run_subcommand("interview", table, argc, argv, s);
 }

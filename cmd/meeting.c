@@ -528,21 +528,7 @@ static void meeting_scan_release(struct meeting_scan *m)
 
 static int run_scan(struct store *s, struct meeting_scan *m)
 {
-	struct diags d = { 0 };
-	struct scan_stats st;
-	struct err err;
-	int error;
-
-	err_clear(&err);
-	error = scan_initiative(s, &d, &st, meeting_visit, m, &err);
-	diags_release(&d);
-	if (error < 0)
-		return report(NULL, &err);
-	if (m->failed) {
-		fprintf(stderr, "convene: error: out of memory\n");
-		return EXIT_INTERNAL;
-	}
-	return 0;
+	return visit_initiative(s, meeting_visit, m, &m->failed);
 }
 
 static void json_opt(struct buf *b, const char *key, const char *v)
@@ -681,25 +667,23 @@ static int meeting_show(int argc, char **argv, struct store *s)
 	return rc;
 }
 
-int cmd_meeting(int argc, char **argv, struct store *s)
+static int meeting_edit(int argc, char **argv, struct store *s)
 {
-	const struct cmd *me = cmd_find("meeting");
 	char file[64];
 
-	if (argc < 2)
-		return usage_error(me, "meeting needs a subcommand: new, list, show, edit");
-	if (!strcmp(argv[1], "new"))
-		return meeting_new(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "list"))
-		return meeting_list(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "show"))
-		return meeting_show(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "edit")) {
-		if (argc != 3 || meeting_file(file, sizeof(file), argv[2]) < 0)
-			return usage_error(me, "meeting edit takes a meeting number");
-		return edit_file(s, file);
-	}
-	return usage_error(me, "unknown subcommand '%s'", argv[1]);
+	if (argc != 2 || meeting_file(file, sizeof(file), argv[1]) < 0)
+		return usage_error(cmd_find("meeting"), "meeting edit takes a meeting number");
+	return edit_file(s, file);
+}
+
+int cmd_meeting(int argc, char **argv, struct store *s)
+{
+	static const struct subcmd table[] = {
+		{ "new", meeting_new }, { "list", meeting_list }, { "show", meeting_show },
+		{ "edit", meeting_edit }, { NULL, NULL }
+	};
+
+	return run_subcommand("meeting", table, argc, argv, s);
 }
 
 int cmd_actions(int argc, char **argv, struct store *s)

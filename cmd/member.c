@@ -201,10 +201,7 @@ static int member_list(int argc, char **argv, struct store *s)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct member_rows rows = { 0 };
-	struct diags d = { 0 };
-	struct scan_stats st;
 	struct buf b = BUF_INIT;
-	struct err err;
 	size_t i, w[3] = { 2, 4, 4 };
 	int json = 0, c, rc;
 
@@ -219,11 +216,8 @@ static int member_list(int argc, char **argv, struct store *s)
 	}
 	if (optind < argc)
 		return usage_error(cmd_find("member"), "member list takes no arguments");
-	err_clear(&err);
-	if (scan_initiative(s, &d, &st, member_visit, &rows, &err) < 0 || rows.failed) {
-		rc = report(NULL, rows.failed ? (err_set(&err, ERR_NOMEM, 0, 0, "out of memory"), &err) : &err);
+	if ((rc = visit_initiative(s, member_visit, &rows, &rows.failed)) != 0)
 		goto done;
-	}
 	if (rows.n)
 		qsort(rows.v, rows.n, sizeof(*rows.v), row_cmp);
 	if (json) {
@@ -270,7 +264,6 @@ static int member_list(int argc, char **argv, struct store *s)
 	rc = put_out(&b);
 done:
 	buf_release(&b);
-	diags_release(&d);
 	rows_release(&rows);
 	return rc;
 }
@@ -312,26 +305,27 @@ static int member_leave(int argc, char **argv, struct store *s)
 	return txn_commit(&t, msg);
 }
 
-int cmd_member(int argc, char **argv, struct store *s)
+static int member_show(int argc, char **argv, struct store *s)
 {
-	const struct cmd *me = cmd_find("member");
+	return show_file(argc, argv, s, "member", "members");
+}
+
+static int member_edit(int argc, char **argv, struct store *s)
+{
 	char file[128];
 
-	if (argc < 2)
-		return usage_error(me, "member needs a subcommand: add, list, show, edit, leave");
-	if (!strcmp(argv[1], "add"))
-		return member_add(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "list"))
-		return member_list(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "show"))
-		return show_file(argc - 1, argv + 1, s, "member", "members");
-	if (!strcmp(argv[1], "leave"))
-		return member_leave(argc - 1, argv + 1, s);
-	if (!strcmp(argv[1], "edit")) {
-		if (argc != 3 || !text_is_id(argv[2]))
-			return usage_error(me, "member edit takes a member's id");
-		snprintf(file, sizeof(file), "members/%s.yaml", argv[2]);
-		return edit_file(s, file);
-	}
-	return usage_error(me, "unknown subcommand '%s'", argv[1]);
+	if (argc != 2 || !text_is_id(argv[1]))
+		return usage_error(cmd_find("member"), "member edit takes a member's id");
+	snprintf(file, sizeof(file), "members/%s.yaml", argv[1]);
+	return edit_file(s, file);
+}
+
+int cmd_member(int argc, char **argv, struct store *s)
+{
+	static const struct subcmd table[] = {
+		{ "add", member_add }, { "list", member_list }, { "show", member_show },
+		{ "edit", member_edit }, { "leave", member_leave }, { NULL, NULL }
+	};
+
+	return run_subcommand("member", table, argc, argv, s);
 }
