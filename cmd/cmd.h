@@ -122,6 +122,8 @@ extern const char usage_action[], usage_actions[], usage_hosts[];
 extern const char usage_interview[], usage_principle[], usage_outcome[], usage_notes[];
 
 int cmd_notes(int argc, char **argv, struct store *s);
+extern const char usage_merge_file[];
+int cmd_merge_file(int argc, char **argv, struct store *s);
 
 int cmd_interview(int argc, char **argv, struct store *s);
 int cmd_outcome(int argc, char **argv, struct store *s);

@@ -80,6 +80,7 @@ const struct cmd commands[] = {
 	{ "init", cmd_init, 0, "create a new initiative", usage_init },
 	{ "interview", cmd_interview, NEED_REPO, "one-on-one interviews: add, list, show, summary", usage_interview },
 	{ "log", cmd_log, NEED_REPO, "the history: who, where, what", usage_log },
+	{ "merge-file", cmd_merge_file, 0, "merge three versions of a file (git's merge driver)", usage_merge_file },
 	{ "meeting", cmd_meeting, NEED_REPO, "plan, list, show, edit meetings", usage_meeting },
 	{ "member", cmd_member, NEED_REPO, "add, list, show, edit members; leave", usage_member },
 	{ "note", cmd_note, NEED_REPO, "add a note to an agenda item", usage_note },

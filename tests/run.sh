@@ -18,6 +18,7 @@ for t in "$here"/cli/t[0-9]*.sh; do
 	sh "$t" || status=1
 done
 sh "$here/bad/run.sh" || status=1
+sh "$here/merge/run.sh" || status=1
 
 awk '{ p += $1; f += $2 } END { printf "%d passed, %d failed\n", p, f; exit f > 0 }' "$RESULTS" || status=1
 exit $status

@@ -1,0 +1,148 @@
+/*
+ * merge-file: git's merge-driver protocol (merge-file %O %A %B %P).  The
+ * result is written to %A; exit 0 when clean, 1 while conflicts remain
+ * (they are in the file as !conflict nodes, valid YAML).  A side that is
+ * not YAML is merged line by line with git's markers, and said so.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "core/merge.h"
+
+const char usage_merge_file[] =
+	"usage: convene merge-file [-L OURS -L BASE -L THEIRS] BASE OURS THEIRS [PATH]\n"
+	"\n"
+	"Merges three versions of a YAML file of the initiative, as git's merge\n"
+	"driver (init configures it: merge-file %O %A %B %P).  The result goes to\n"
+	"OURS.  Exit 0 when the merge is clean, 1 when conflicts remain: they are\n"
+	"written into the file as !conflict values (see 'convene conflicts').\n"
+	"The labels name the sides in each conflict's `from`.\n";
+
+static int slurp(const char *path, struct buf *out, struct err *err)
+{
+	char chunk[65536];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return err_set(err, ERR_USAGE, 0, 0, "cannot open '%s': %s", path, strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_add(out, chunk, n);
+		if (out->len > DOC_MAX_BYTES + 1)
+			break;
+	}
+	n = ferror(f);
+	fclose(f);
+	if (n)
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read '%s'", path);
+	if (buf_failed(out))
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return 0;
+}
+
+/* Replaces path with data: a temporary file beside it, then rename. */
+static int spill(const char *path, const struct buf *data, struct err *err)
+{
+	char tmp[4200];
+	FILE *f;
+
+	snprintf(tmp, sizeof(tmp), "%s.convene-merge", path);
+	if (!(f = fopen(tmp, "wb")))
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
+	if ((data->len && fwrite(data->ptr, 1, data->len, f) != data->len) | (fflush(f) != 0) |
+	    (fsync(fileno(f)) != 0)) {
+		fclose(f);
+		unlink(tmp);
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s'", tmp);
+	}
+	if (fclose(f) != 0 || rename(tmp, path) < 0) {
+		unlink(tmp);
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot replace '%s': %s", path, strerror(errno));
+	}
+	return 0;
+}
+
+int cmd_merge_file(int argc, char **argv, struct store *s)
+{
+	const struct cmd *me = cmd_find("merge-file");
+	const char *labels[3] = { "ours", "base", "theirs" }, *files[4] = { NULL };
+	struct buf text[3] = { BUF_INIT, BUF_INIT, BUF_INIT }, out = BUF_INIT;
+	struct doc *doc[3] = { NULL }, *merged = NULL;
+	struct merge_opts opts;
+	struct err err;
+	size_t conflicts = 0;
+	int nl = 0, nf = 0, i, bad = -1, rc, n;
+
+	(void)s;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-L") && i + 1 < argc) {
+			if (nl == 3)
+				return usage_error(me, "at most three -L labels");
+			labels[nl++] = argv[++i];
+		} else if (nf < 4) {
+			files[nf++] = argv[i];
+		} else {
+			return usage_error(me, "too many arguments");
+		}
+	}
+	if (nf < 3)
+		return usage_error(me, "merge-file takes BASE OURS THEIRS [PATH]");
+	err_clear(&err);
+	/* files[0] is the base, [1] ours, [2] theirs */
+	for (i = 0; i < 3; i++)
+		if (slurp(files[i], &text[i], &err) < 0) {
+			rc = report(NULL, &err);
+			goto done;
+		}
+	for (i = 0; i < 3; i++) {
+		struct err e;
+
+		err_clear(&e);
+		if (doc_load(&doc[i], buf_str(&text[i]), text[i].len, &e) < 0 && bad < 0) {
+			bad = i;
+			err = e;
+		}
+	}
+	if (bad >= 0) {
+		/* never a silent loss: merge the lines and say why */
+		fprintf(stderr, "convene: warning: %s (%s) is not valid YAML: %u:%u: %s\n",
+			files[bad], bad == 0 ? labels[1] : bad == 1 ? labels[0] : labels[2],
+			err.line, err.col, err.msg);
+		fprintf(stderr, "convene: warning: %s merged line by line, with git's conflict markers\n",
+			nf > 3 ? files[3] : files[1]);
+		n = merge_lines(&out, buf_str(&text[0]), text[0].len, buf_str(&text[1]), text[1].len,
+				buf_str(&text[2]), text[2].len, labels[0], labels[2]);
+		if (n < 0) {
+			rc = report(NULL, (err_set(&err, ERR_NOMEM, 0, 0, "out of memory"), &err));
+			goto done;
+		}
+		conflicts = (size_t)n;
+	} else {
+		opts.ours_from = labels[0];
+		opts.theirs_from = labels[2];
+		if (merge_docs(&merged, &conflicts, text[0].len ? doc[0] : NULL, doc[1], doc[2], &opts,
+			       &err) < 0 || doc_emit(&out, merged) < 0) {
+			rc = report(NULL, err.msg[0] ? &err : (err_set(&err, ERR_NOMEM, 0, 0, "out of memory"), &err));
+			goto done;
+		}
+	}
+	if (spill(files[1], &out, &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	if (conflicts)
+		fprintf(stderr, "convene: %s: %zu conflict%s (see 'convene conflicts')\n",
+			nf > 3 ? files[3] : files[1], conflicts, conflicts == 1 ? "" : "s");
+	rc = conflicts ? EXIT_DATA : EXIT_OK;
+done:
+	for (i = 0; i < 3; i++) {
+		buf_release(&text[i]);
+		doc_free(doc[i]);
+	}
+	doc_free(merged);
+	buf_release(&out);
+	return rc;
+}
