@@ -172,6 +172,11 @@ void doc_seq_append(struct doc_node *seq, struct doc_node *child)
 	link_after(seq, seq->tail, child);
 }
 
+void doc_seq_insert(struct doc_node *seq, struct doc_node *after, struct doc_node *child)
+{
+	link_after(seq, after, child);
+}
+
 void doc_map_append(struct doc_node *map, struct doc_node *key, struct doc_node *value)
 {
 	value->key = key;

@@ -78,6 +78,8 @@ struct doc_node *doc_copy(struct doc *doc, const struct doc_node *node);
 /* Appends child to a sequence, or the pair key: value to a map. */
 void doc_seq_append(struct doc_node *seq, struct doc_node *child);
 void doc_map_append(struct doc_node *map, struct doc_node *key, struct doc_node *value);
+/* Inserts child into a sequence after `after` (NULL: first). */
+void doc_seq_insert(struct doc_node *seq, struct doc_node *after, struct doc_node *child);
 /* Inserts key: value after `after` (NULL: first). */
 void doc_map_insert(struct doc_node *map, struct doc_node *after,
 		    struct doc_node *key, struct doc_node *value);

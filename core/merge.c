@@ -343,6 +343,22 @@ static int same_order(const char **x, const char **y, size_t n)
 	return 1;
 }
 
+/* Whether skel, without the ids base lacks, is base's order (want). */
+static int kept_order(const char **skel, size_t ns, const struct ent *B, size_t nb,
+		      const char **want, size_t nw)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < ns; i++) {
+		if (find(B, nb, skel[i]) < 0)
+			continue;
+		if (k >= nw || strcmp(skel[i], want[k]))
+			return 0;
+		k++;
+	}
+	return k == nw;
+}
+
 /*
  * The ids of the merged sequence, in order: those both sides have form a
  * skeleton in the order a side changed it to (when both reordered, the
@@ -373,9 +389,10 @@ static const char **merge_order(const struct ent *B, size_t nb, const struct ent
 			skel_b[nsb++] = B[i].id;
 	skel = skel_o;
 	if (!same_order(skel_o, skel_t, ns)) {
-		/* a side that kept base's order yields to the one that moved */
-		int o_kept = nsb == ns && same_order(skel_o, skel_b, ns);
-		int t_kept = nsb == ns && same_order(skel_t, skel_b, ns);
+		/* a side that kept base's order (of the items base has) yields
+		 * to the one that moved them */
+		int o_kept = kept_order(skel_o, ns, B, nb, skel_b, nsb);
+		int t_kept = kept_order(skel_t, ns, B, nb, skel_b, nsb);
 
 		if (o_kept && !t_kept)
 			skel = skel_t;
@@ -537,48 +554,39 @@ static void seq_take(void *ctx, const struct seq *s, size_t from, size_t to)
 
 /* Both sides inserted at one place (and deleted nothing there): both
  * inserts go in, merged in the order of their canonical text. */
-/* Whether x[x0..x1) holds y[y0..y1) in order, with maybe more between. */
-static int subseq(const struct diff3 *d, const struct seq *y, size_t y0, size_t y1,
-		  const struct seq *x, size_t x0, size_t x1)
+static int in_range(const struct diff3 *d, const void *e, const struct seq *s, size_t a,
+		    size_t b)
 {
-	for (; y0 < y1; y0++) {
-		while (x0 < x1 && !d->eq(x->v[x0], y->v[y0]))
-			x0++;
-		if (x0++ >= x1)
-			return 0;
-	}
-	return 1;
-}
-
-/* One side only deleted items of the stretch, the other only inserted:
- * the inserting side's items without those the other deleted. */
-static int deletes_and_inserts(void *ctx, const struct diff3 *d, const struct seq *del,
-			       size_t d0, size_t d1, const struct seq *ins, size_t i0, size_t i1,
-			       size_t b0, size_t b1)
-{
-	size_t k, j;
-
-	if (!subseq(d, del, d0, d1, &d->b, b0, b1) || !subseq(d, &d->b, b0, b1, ins, i0, i1))
-		return -1;
-	for (k = i0; k < i1; k++) {
-		int in_base = 0, kept = 0;
-
-		for (j = b0; j < b1 && !in_base; j++)
-			in_base = d->eq(ins->v[k], d->b.v[j]);
-		for (j = d0; j < d1 && !kept; j++)
-			kept = d->eq(ins->v[k], del->v[j]);
-		if (!in_base || kept)
-			seq_take(ctx, ins, k, k + 1);
-	}
+	for (; a < b; a++)
+		if (d->eq(e, s->v[a]))
+			return 1;
 	return 0;
 }
 
-static int seq_both(void *ctx, const struct diff3 *d, size_t b0, size_t b1, size_t o0,
-		    size_t o1, size_t t0, size_t t1)
+/* The stretch a scalar list both sides changed, element by element. */
+struct stretch {
+	void *ctx;
+	const struct diff3 *d;
+	size_t b0, b1, o0, o1, t0, t1;
+};
+
+/* Takes x->v[k] unless it is an item of base that a side deleted. */
+static void take_kept(const struct stretch *st, const struct seq *x, size_t k)
 {
-	if (b0 != b1)
-		return deletes_and_inserts(ctx, d, &d->o, o0, o1, &d->t, t0, t1, b0, b1) == 0 ||
-		       deletes_and_inserts(ctx, d, &d->t, t0, t1, &d->o, o0, o1, b0, b1) == 0 ? 0 : -1;
+	const struct diff3 *d = st->d;
+	const void *e = x->v[k];
+
+	if (in_range(d, e, &d->b, st->b0, st->b1) &&
+	    (!in_range(d, e, &d->o, st->o0, st->o1) || !in_range(d, e, &d->t, st->t0, st->t1)))
+		return;
+	seq_take(st->ctx, x, k, k + 1);
+}
+
+/* Items only one side has, between two both have: by item_cmp. */
+static void interleave(const struct stretch *st, size_t o0, size_t o1, size_t t0, size_t t1)
+{
+	const struct diff3 *d = st->d;
+
 	while (o0 < o1 || t0 < t1) {
 		struct ent x = { "", NULL }, y = { "", NULL };
 		int ours_first = t0 >= t1;
@@ -588,14 +596,52 @@ static int seq_both(void *ctx, const struct diff3 *d, size_t b0, size_t b1, size
 			y.n = d->t.v[t0];
 			ours_first = item_cmp(&x, &y) <= 0;
 		}
-		if (ours_first) {
-			seq_take(ctx, &d->o, o0, o0 + 1);
-			o0++;
-		} else {
-			seq_take(ctx, &d->t, t0, t0 + 1);
-			t0++;
-		}
+		if (ours_first)
+			take_kept(st, &d->o, o0++);
+		else
+			take_kept(st, &d->t, t0++);
 	}
+}
+
+/*
+ * Both sides changed this stretch of a list of scalars.  Unless both
+ * replaced items of it (deleted some and put others in: a conflict, the
+ * group must choose), the result is what either side put in, each once,
+ * without what either side took out.
+ */
+static int seq_both(void *ctx, const struct diff3 *d, size_t b0, size_t b1, size_t o0,
+		    size_t o1, size_t t0, size_t t1)
+{
+	struct stretch st = { ctx, d, b0, b1, o0, o1, t0, t1 };
+	struct seq os = { d->o.v + o0, o1 - o0 }, ts = { d->t.v + t0, t1 - t0 };
+	int o_del = 0, o_ins = 0, t_del = 0, t_ins = 0;
+	size_t *match, i, pi, pj;
+
+	for (i = b0; i < b1; i++) {
+		o_del |= !in_range(d, d->b.v[i], &d->o, o0, o1);
+		t_del |= !in_range(d, d->b.v[i], &d->t, t0, t1);
+	}
+	/* what a side alone put in (what both put in is agreed) */
+	for (i = o0; i < o1; i++)
+		o_ins |= !in_range(d, d->o.v[i], &d->b, b0, b1) && !in_range(d, d->o.v[i], &d->t, t0, t1);
+	for (i = t0; i < t1; i++)
+		t_ins |= !in_range(d, d->t.v[i], &d->b, b0, b1) && !in_range(d, d->t.v[i], &d->o, o0, o1);
+	if (o_del && o_ins && t_del && t_ins)
+		return -1;
+	if (!(match = malloc((os.n + 1) * sizeof(size_t))) || lcs(match, &os, &ts, d->eq) < 0) {
+		free(match);
+		return -1;
+	}
+	for (i = 0, pi = 0, pj = 0; i < os.n; i++) {
+		if (match[i] == NONE)
+			continue;
+		interleave(&st, o0 + pi, o0 + i, t0 + pj, t0 + match[i]);
+		take_kept(&st, &d->o, o0 + i);
+		pi = i + 1;
+		pj = match[i] + 1;
+	}
+	interleave(&st, o0 + pi, o1, t0 + pj, t1);
+	free(match);
 	return 0;
 }
 
