@@ -95,3 +95,38 @@ const char *dom_text(const struct doc_node *map, const char *key)
 
 	return v && v->kind == DOC_SCALAR && !doc_is_null(v) ? v->str : NULL;
 }
+
+static void walk_conflicts(const struct doc_node *n, char *path, size_t len, size_t size,
+			   void (*fn)(void *, const char *, const struct doc_node *), void *ctx)
+{
+	const struct doc_node *c;
+	int k;
+
+	if (n->flags & DOC_CONFLICT) {
+		fn(ctx, path, n);
+		return;
+	}
+	for (c = n->head; c; c = c->next) {
+		const char *id = n->kind == DOC_SEQ ? dom_text(c, "id") : NULL;
+
+		if (n->kind == DOC_MAP)
+			k = snprintf(path + len, size - len, "%s%s", len ? "." : "", c->key->str);
+		else if (id && text_is_id(id))
+			k = snprintf(path + len, size - len, "[%s]", id);
+		else
+			k = 0;
+		if (k < 0 || (size_t)k >= size - len)
+			continue;  /* too deep to name: not reachable by a path anyway */
+		walk_conflicts(c, path, len + (size_t)k, size, fn, ctx);
+		path[len] = '\0';
+	}
+}
+
+void dom_conflicts(const struct doc_node *root,
+		   void (*fn)(void *ctx, const char *path, const struct doc_node *c), void *ctx)
+{
+	char path[1024] = "";
+
+	if (root)
+		walk_conflicts(root, path, 0, sizeof(path), fn, ctx);
+}

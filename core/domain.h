@@ -41,4 +41,13 @@ struct doc_node *dom_seq(struct doc *doc, enum schema_kind kind, const char *con
 /* The text of a scalar field, or NULL when absent, null or not a scalar. */
 const char *dom_text(const struct doc_node *map, const char *key);
 
+/*
+ * Calls fn for every !conflict node of a tree, in document order, with its
+ * field path inside the file ("vision", "agenda[x].notes[1a2b3c4d]"; ""
+ * for the whole file).  Items of lists are named by their id; an item
+ * without one by its parent's path.
+ */
+void dom_conflicts(const struct doc_node *root,
+		   void (*fn)(void *ctx, const char *path, const struct doc_node *c), void *ctx);
+
 #endif

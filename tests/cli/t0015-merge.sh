@@ -61,4 +61,83 @@ test_expect_success 'merge-file: exit codes, labels in from, a side that is not 
 	test_expect_code 2 convene merge-file base ours missing 2>/dev/null
 '
 
+conflicted() {
+	two_sites &&
+	(cd lit && convene set vision "כל ילד קורא" 2>/dev/null &&
+		convene note 1 why-here "a note" 2>/dev/null) &&
+	(cd haifa && convene set vision "every child reads" 2>/dev/null) &&
+	cd lit && { git pull -q --no-rebase --no-edit ../haifa main > /dev/null 2>&1 || true; } &&
+	git add -A && git commit -qm "merge with a conflict"
+}
+
+test_expect_success 'conflicts lists each conflict with its field and numbered sides' '
+	conflicted &&
+	convene conflicts > ../out &&
+	cat > ../want <<-\EOT &&
+	initiative.yaml:4:9: vision
+	  base:     (none)
+	  side 1:   every child reads   (theirs)
+	  side 2:   כל ילד קורא   (ours)
+	1 conflict; settle each with: convene resolve FIELD --side N
+	EOT
+	test_cmp ../want ../out &&
+	convene conflicts --json > ../out &&
+	test_grep "\"field\":\"vision\"" ../out &&
+	test_grep "{\"side\":2,\"from\":\"ours\",\"value\":\"כל ילד קורא\"}" ../out
+'
+
+test_expect_success 'resolve --side commits the chosen value; validate is clean again' '
+	conflicted &&
+	convene resolve vision --side 2 2>../err &&
+	test_grep "resolve vision: took side 2 (ours)" ../err &&
+	convene get vision > ../v && echo "כל ילד קורא" > ../want && test_cmp ../want ../v &&
+	convene validate 2>/dev/null &&
+	convene conflicts 2>../err > ../out && test ! -s ../out && test_grep "no conflicts" ../err &&
+	git log -1 --format=%s > ../s && test_grep "resolve vision" ../s &&
+	test -z "$(git status --porcelain)"
+'
+
+test_expect_success 'resolve --value and --base; errors for a field with no conflict or a bad side' '
+	conflicted &&
+	cp initiative.yaml ../before &&
+	test_expect_code 2 convene resolve vision --side 9 2>../err && test_grep "no side 9" ../err &&
+	test_expect_code 1 convene resolve mission --side 1 2>../err && test_grep "no conflict at" ../err &&
+	test_expect_code 2 convene resolve vision 2>/dev/null &&
+	test_cmp ../before initiative.yaml &&
+	convene resolve vision --value "חזון משותף" 2>/dev/null &&
+	convene get vision > ../v && echo "חזון משותף" > ../want && test_cmp ../want ../v
+'
+
+test_expect_success 'a note edited at one site and deleted at the other: resolve brings it back' '
+	init_lit && cd lit &&
+	convene note 1 opening "first" 2>/dev/null &&
+	git show HEAD:meetings/001.yaml > ../base &&
+	sed "s/text: first/text: first, edited/" ../base > ../ours &&
+	sed "/^  - id: /,/^    text: first/d; s/^  notes:\$/  notes: []/" ../base > ../theirs &&
+	test_expect_code 1 convene merge-file -L here -L base -L there ../base ../ours ../theirs 2>/dev/null &&
+	cp ../ours meetings/001.yaml && git commit -qam "merged" &&
+	convene conflicts > ../out &&
+	id=$(sed -n "s/^    id: //p" meetings/001.yaml) &&
+	test_grep "meetings/001.yaml:agenda[opening].notes[$id]" ../out &&
+	test_grep "side 1:   (deleted)   (there)" ../out &&
+	convene resolve "meetings/001.yaml:agenda[opening].notes[$id]" --side 2 2>/dev/null &&
+	convene get "meetings/001.yaml:agenda[opening].notes[$id].text" > ../t &&
+	echo "first, edited" > ../want && test_cmp ../want ../t &&
+	convene validate 2>/dev/null
+'
+
+test_expect_success 'resolve with the deleting side removes the item' '
+	init_lit && cd lit &&
+	convene note 1 opening "first" 2>/dev/null &&
+	git show HEAD:meetings/001.yaml > ../base &&
+	sed "s/text: first/text: first, edited/" ../base > ../ours &&
+	sed "/^  - id: /,/^    text: first/d; s/^  notes:\$/  notes: []/" ../base > ../theirs &&
+	convene merge-file -L here -L base -L there ../base ../ours ../theirs 2>/dev/null;
+	cp ../ours meetings/001.yaml && git commit -qam "merged" &&
+	id=$(sed -n "s/^    id: //p" meetings/001.yaml) &&
+	convene resolve "meetings/001.yaml:agenda[opening].notes[$id]" --side 1 2>../err &&
+	test_grep "took side 1 (there), deleting it" ../err &&
+	! grep -q "first" meetings/001.yaml && convene validate 2>/dev/null
+'
+
 test_done

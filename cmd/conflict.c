@@ -1,0 +1,267 @@
+/*
+ * Conflicts left by merges: conflicts lists them, resolve settles one and
+ * commits.  A conflict stays visible, with every side, until the group
+ * decides (DESIGN §4).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "core/domain.h"
+#include "core/json.h"
+#include "core/path.h"
+#include "core/text.h"
+#include "txn.h"
+
+const char usage_conflicts[] =
+	"usage: convene conflicts [--json]\n"
+	"\n"
+	"Every unresolved conflict in the initiative: where it is (file:line and\n"
+	"the field path to give to resolve) and its sides, numbered.\n";
+
+const char usage_resolve[] =
+	"usage: convene resolve FIELD --side N | --base | --value VALUE [--yaml] [--no-commit]\n"
+	"\n"
+	"Settles the conflict at FIELD (as 'convene conflicts' names it): with side\n"
+	"N's value, the base's, or a new value.  A side without a value deleted\n"
+	"it: taking that side deletes the field.  Validated, written and committed\n"
+	"at once.\n";
+
+struct listing {
+	struct buf out;
+	int json;
+	size_t n;
+	const char *file;
+};
+
+/* One line of a value, for a list: the first line, cut. */
+static void preview(struct buf *b, const struct doc_node *v)
+{
+	struct buf y = BUF_INIT;
+	const char *s;
+	size_t len, chars = 0;
+
+	if (!v) {
+		buf_adds(b, "(deleted)");
+		return;
+	}
+	if (doc_is_null(v)) {
+		buf_adds(b, "(none)");
+		return;
+	}
+	if (v->kind == DOC_SCALAR) {
+		s = v->str;
+		len = v->len;
+	} else {
+		doc_emit_node(&y, v);
+		s = buf_str(&y);
+		len = y.len;
+	}
+	for (; len && chars < 60; s++, len--) {
+		if (*s == '\n') {
+			if (len > 1)
+				buf_adds(b, " / ");
+			continue;
+		}
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			chars++;
+		buf_addc(b, *s);
+	}
+	/* finish the character that was cut */
+	while (len && ((unsigned char)*s & 0xc0) == 0x80) {
+		buf_addc(b, *s++);
+		len--;
+	}
+	if (len)
+		buf_adds(b, "...");
+	buf_release(&y);
+}
+
+static void list_one(void *ctx, const char *path, const struct doc_node *c)
+{
+	struct listing *l = ctx;
+	const struct doc_node *sides = doc_get(c, "sides"), *s;
+	char full[1200];
+	size_t k = 0;
+
+	if (!strcmp(l->file, "initiative.yaml") && path[0])
+		snprintf(full, sizeof(full), "%s", path);
+	else
+		snprintf(full, sizeof(full), "%s%s%s", l->file, path[0] ? ":" : "", path);
+	if (l->json) {
+		buf_adds(&l->out, l->n ? ",\n {\"file\":" : "\n {\"file\":");
+		json_str(&l->out, l->file, strlen(l->file));
+		buf_addf(&l->out, ",\"line\":%u,\"col\":%u,\"field\":", c->line, c->col);
+		json_str(&l->out, full, strlen(full));
+		buf_adds(&l->out, ",\"base\":");
+		json_node(&l->out, doc_get(c, "base"));
+		buf_adds(&l->out, ",\"sides\":[");
+		for (s = sides && sides->kind == DOC_SEQ ? sides->head : NULL; s; s = s->next) {
+			const struct doc_node *from = doc_get(s, "from");
+
+			buf_addf(&l->out, "%s{\"side\":%zu,\"from\":", k ? "," : "", k + 1);
+			json_node(&l->out, from);
+			buf_adds(&l->out, ",\"value\":");
+			if (doc_get(s, "value"))
+				json_node(&l->out, doc_get(s, "value"));
+			else
+				buf_adds(&l->out, "null,\"deleted\":true");
+			buf_addc(&l->out, '}');
+			k++;
+		}
+		buf_adds(&l->out, "]}");
+	} else {
+		buf_addf(&l->out, "%s:%u:%u: %s\n", l->file, c->line, c->col, full);
+		buf_adds(&l->out, "  base:     ");
+		preview(&l->out, doc_get(c, "base"));
+		buf_addc(&l->out, '\n');
+		for (s = sides && sides->kind == DOC_SEQ ? sides->head : NULL; s; s = s->next) {
+			const struct doc_node *from = doc_get(s, "from");
+
+			buf_addf(&l->out, "  side %zu:   ", ++k);
+			preview(&l->out, doc_get(s, "value"));
+			buf_addf(&l->out, "   (%s)\n", from && from->kind == DOC_SCALAR ? from->str : "?");
+		}
+	}
+	l->n++;
+}
+
+static void conflicts_visit(void *ctx, const char *file, const struct doc *doc)
+{
+	struct listing *l = ctx;
+
+	l->file = file;
+	dom_conflicts(doc->root, list_one, l);
+}
+
+int cmd_conflicts(int argc, char **argv, struct store *s)
+{
+	struct listing l = { BUF_INIT, 0, 0, NULL };
+	int rc;
+
+	if ((rc = read_options(argc, argv, "conflicts", 0, &l.json)) != 0)
+		return rc;
+	if (l.json)
+		buf_addc(&l.out, '[');
+	if ((rc = visit_initiative(s, conflicts_visit, &l, NULL)) == 0) {
+		if (l.json)
+			buf_adds(&l.out, l.n ? "\n]\n" : "]\n");
+		else if (l.n)
+			buf_addf(&l.out, "%zu conflict%s; settle each with: convene resolve FIELD --side N\n",
+				 l.n, l.n == 1 ? "" : "s");
+		else
+			note("no conflicts");
+		rc = put_out(&l.out);
+	}
+	buf_release(&l.out);
+	return rc;
+}
+
+int cmd_resolve(int argc, char **argv, struct store *s)
+{
+	static const struct option opts[] = {
+		{ "side", required_argument, NULL, 's' }, { "base", no_argument, NULL, 'b' },
+		{ "value", required_argument, NULL, 'v' }, { "yaml", no_argument, NULL, 'y' },
+		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
+	};
+	const struct cmd *me = cmd_find("resolve");
+	const char *value = NULL, *from = NULL;
+	struct doc_node *c, *chosen = NULL, *sides, *side, *parent;
+	struct doc *parsed = NULL;
+	char pathtext[2600], msg[3000], how[300];
+	struct path p;
+	struct txn t;
+	struct err err;
+	int c2, base = 0, yaml = 0, no_commit = 0, rc, choices = 0, deleted = 0;
+	long n = 0, k;
+	size_t bad;
+
+	optind = 0;
+	while ((c2 = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c2) {
+		case 's': n = strtol(optarg, NULL, 10); choices++; break;
+		case 'b': base = 1; choices++; break;
+		case 'v': value = optarg; choices++; break;
+		case 'y': yaml = 1; break;
+		case 'n': no_commit = 1; break;
+		default: return usage_error(me, "unknown option");
+		}
+	}
+	if (argc - optind != 1 || choices != 1)
+		return usage_error(me, "resolve takes a field and one of --side N, --base, --value V");
+	if (value && text_check(value, strlen(value), &bad))
+		return usage_error(me, "the value must be UTF-8 text");
+	err_clear(&err);
+	if (path_parse(&p, argv[optind], &err) < 0)
+		return report(NULL, &err);
+	if ((rc = txn_begin(&t, s, p.file)) != 0)
+		return rc;
+	t.no_commit = no_commit;
+	path_format(pathtext, sizeof(pathtext), &p);
+	if (path_resolve(&c, t.doc->root, &p, p.n, &err) < 0)
+		goto fail;
+	if (!c || !(c->flags & DOC_CONFLICT)) {
+		err_set(&err, ERR_NOTFOUND, 0, 0, "there is no conflict at '%s'", pathtext);
+		err_hint(&err, "'convene conflicts' lists them");
+		goto fail;
+	}
+	if (base) {
+		chosen = doc_get(c, "base");
+		deleted = doc_is_null(chosen);
+		snprintf(how, sizeof(how), "took the base");
+	} else if (value) {
+		if (yaml) {
+			if (doc_load(&parsed, value, strlen(value), &err) < 0) {
+				err_set(&err, ERR_USAGE, 0, 0, "the value is not YAML");
+				goto fail;
+			}
+			chosen = parsed->root;
+		} else {
+			chosen = doc_scalar(t.doc, value, strlen(value), 0);
+		}
+		deleted = !chosen;
+		snprintf(how, sizeof(how), "a new value");
+	} else {
+		sides = doc_get(c, "sides");
+		for (k = 1, side = sides && sides->kind == DOC_SEQ ? sides->head : NULL;
+		     side && k < n; k++)
+			side = side->next;
+		if (n < 1 || !side) {
+			err_set(&err, ERR_USAGE, 0, 0, "no side %ld at '%s'", n, pathtext);
+			err_hint(&err, "'convene conflicts' numbers the sides");
+			goto fail;
+		}
+		chosen = doc_get(side, "value");
+		deleted = !chosen;
+		from = dom_text(side, "from");
+		snprintf(how, sizeof(how), "took side %ld%s%s%s", n, from ? " (" : "", from ? from : "",
+			 from ? ")" : "");
+	}
+	parent = c->parent;
+	if (deleted) {
+		if (!parent)
+			t.doc->root = NULL;
+		else
+			doc_remove(c);
+	} else {
+		struct doc_node *copy = doc_copy(t.doc, chosen);
+
+		if (!copy) {
+			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
+			goto fail;
+		}
+		if (!parent)
+			t.doc->root = copy;
+		else
+			doc_replace(c, copy);
+	}
+	doc_free(parsed);
+	snprintf(msg, sizeof(msg), "resolve %s: %s%s", p.n ? pathtext : p.file, how,
+		 deleted ? ", deleting it" : "");
+	return txn_commit(&t, msg);
+fail:
+	doc_free(parsed);
+	txn_release(&t);
+	return report(NULL, &err);
+}
