@@ -111,18 +111,22 @@ demo: $(BIN)
 	@CONVENE=$(abspath $(BIN)) sh scripts/demo.sh
 
 # The corpus kept in tests/fuzz/corpus/ grows only by what adds coverage
-# (libFuzzer's -merge=1); the run itself works in build/fuzz/.
+# (libFuzzer's -merge=1); the run itself works in build/fuzz/.  Each
+# target runs FUZZ_SECONDS.
+FUZZ_TARGETS = doc merge
 fuzz: test-deps $(GEN)
-	@mkdir -p $(BUILD)/fuzz/corpus-doc tests/fuzz/corpus/doc
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-		-fsanitize=fuzzer,address,undefined -I. -Icore \
-		$(shell pkg-config --cflags yaml-0.1) \
-		-o $(BUILD)/fuzz/fuzz_doc tests/fuzz/fuzz_doc.c $(CORE_SRC) $(GEN) \
-		$(shell pkg-config --libs yaml-0.1)
-	$(BUILD)/fuzz/fuzz_doc -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-		-print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/ \
-		$(BUILD)/fuzz/corpus-doc tests/fuzz/corpus/doc
-	$(BUILD)/fuzz/fuzz_doc -merge=1 tests/fuzz/corpus/doc $(BUILD)/fuzz/corpus-doc
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t; \
+		clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+			-fsanitize=fuzzer,address,undefined -I. -Icore \
+			$$(pkg-config --cflags yaml-0.1) \
+			-o $(BUILD)/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(CORE_SRC) $(GEN) \
+			$$(pkg-config --libs yaml-0.1); \
+		$(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+			-print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/ \
+			$(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t; \
+		$(BUILD)/fuzz/fuzz_$$t -merge=1 tests/fuzz/corpus/$$t $(BUILD)/fuzz/corpus-$$t; \
+	done
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -908,9 +908,8 @@ int doc_load(struct doc **out, const char *data, size_t len, struct err *err)
 			goto done;
 	}
 	count_comments(&l, len);
-	/* "---" alone is an empty document, the same as an empty file */
-	if (l.doc->root && l.doc->root->kind == DOC_SCALAR && !l.doc->root->len &&
-	    l.doc->root->flags == DOC_PLAIN)
+	/* "---" or "~" alone is an empty document, the same as an empty file */
+	if (l.doc->root && l.doc->root->kind == DOC_SCALAR && doc_is_null(l.doc->root))
 		l.doc->root = NULL;
 done:
 	yaml_event_delete(&l.ev);
@@ -962,10 +961,12 @@ static int emit_scalar(struct emitter *em, const struct doc_node *n, int is_key)
 			style = YAML_LITERAL_SCALAR_STYLE;
 		else if (doc_str_needs_quotes(s, len) || memchr(s, '\n', len))
 			style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	} else if (t == DOC_NULL && !len && is_key) {
-		/* an empty key cannot be written plain: use null's other name */
-		s = "~";
-		len = 1;
+	} else if (t == DOC_NULL) {
+		/* null has one canonical spelling, nothing ('~', 'null' and
+		 * 'Null' are one value); an empty key cannot be written plain,
+		 * so a null key is '~' */
+		s = is_key ? "~" : "";
+		len = is_key ? 1 : 0;
 	}
 	if (len > INT_MAX)
 		return -1;
@@ -1009,7 +1010,8 @@ int doc_emit_node(struct buf *out, const struct doc_node *node)
 	struct emitter em;
 	int error = -1;
 
-	if (!node)
+	/* nothing, or null alone: an empty document, written as nothing */
+	if (!node || (node->kind == DOC_SCALAR && doc_is_null(node)))
 		return buf_failed(out) ? -1 : 0;
 	memset(&em, 0, sizeof(em));
 	em.out = out;

@@ -570,52 +570,94 @@ struct stretch {
 	size_t b0, b1, o0, o1, t0, t1;
 };
 
-/* Takes x->v[k] unless it is an item of base that a side deleted. */
-static void take_kept(const struct stretch *st, const struct seq *x, size_t k)
+/* Puts x[k] into out unless it is an item of base that a side deleted. */
+static void take_kept(const struct stretch *st, struct seq *out, const void *e)
 {
 	const struct diff3 *d = st->d;
-	const void *e = x->v[k];
 
 	if (in_range(d, e, &d->b, st->b0, st->b1) &&
 	    (!in_range(d, e, &d->o, st->o0, st->o1) || !in_range(d, e, &d->t, st->t0, st->t1)))
 		return;
-	seq_take(st->ctx, x, k, k + 1);
+	out->v[out->n++] = e;
 }
 
 /* Items only one side has, between two both have: by item_cmp. */
-static void interleave(const struct stretch *st, size_t o0, size_t o1, size_t t0, size_t t1)
+static void interleave(const struct stretch *st, struct seq *out, const struct seq *x,
+		       size_t x0, size_t x1, const struct seq *y, size_t y0, size_t y1)
 {
-	const struct diff3 *d = st->d;
+	while (x0 < x1 || y0 < y1) {
+		struct ent a = { "", NULL }, b = { "", NULL };
+		int x_first = y0 >= y1;
 
-	while (o0 < o1 || t0 < t1) {
-		struct ent x = { "", NULL }, y = { "", NULL };
-		int ours_first = t0 >= t1;
-
-		if (o0 < o1 && t0 < t1) {
-			x.n = d->o.v[o0];
-			y.n = d->t.v[t0];
-			ours_first = item_cmp(&x, &y) <= 0;
+		if (x0 < x1 && y0 < y1) {
+			a.n = x->v[x0];
+			b.n = y->v[y0];
+			x_first = item_cmp(&a, &b) <= 0;
 		}
-		if (ours_first)
-			take_kept(st, &d->o, o0++);
-		else
-			take_kept(st, &d->t, t0++);
+		take_kept(st, out, x_first ? x->v[x0++] : y->v[y0++]);
 	}
+}
+
+/*
+ * The items of both versions x and y of a stretch, each once: those they
+ * share (a longest common subsequence) in their order, the others around
+ * them by item_cmp.  -1 when it is too large to compute.
+ */
+static int union_of(const struct stretch *st, struct seq *out, const struct seq *x,
+		    const struct seq *y)
+{
+	size_t *match = malloc((x->n + 1) * sizeof(size_t)), i, pi = 0, pj = 0;
+
+	out->n = 0;
+	if (!match || lcs(match, x, y, st->d->eq) < 0) {
+		free(match);
+		return -1;
+	}
+	for (i = 0; i < x->n; i++) {
+		if (match[i] == NONE)
+			continue;
+		interleave(st, out, x, pi, i, y, pj, match[i]);
+		take_kept(st, out, x->v[i]);
+		pi = i + 1;
+		pj = match[i] + 1;
+	}
+	interleave(st, out, x, pi, x->n, y, pj, y->n);
+	free(match);
+	return 0;
+}
+
+/* Orders two candidate results, so that the choice is the same whoever
+ * is ours: by their items, item by item. */
+static int result_cmp(const struct seq *a, const struct seq *b, eq_fn eq)
+{
+	size_t i;
+	struct ent x = { "", NULL }, y = { "", NULL };
+
+	for (i = 0; i < a->n && i < b->n; i++) {
+		if (eq(a->v[i], b->v[i]))
+			continue;
+		x.n = a->v[i];
+		y.n = b->v[i];
+		return item_cmp(&x, &y);
+	}
+	return a->n < b->n ? -1 : a->n > b->n;
 }
 
 /*
  * Both sides changed this stretch of a list of scalars.  Unless both
  * replaced items of it (deleted some and put others in: a conflict, the
  * group must choose), the result is what either side put in, each once,
- * without what either side took out.
+ * without what either side took out.  Two items can be shared in more than
+ * one way; the union is made both ways round and the smaller kept.
  */
 static int seq_both(void *ctx, const struct diff3 *d, size_t b0, size_t b1, size_t o0,
 		    size_t o1, size_t t0, size_t t1)
 {
 	struct stretch st = { ctx, d, b0, b1, o0, o1, t0, t1 };
 	struct seq os = { d->o.v + o0, o1 - o0 }, ts = { d->t.v + t0, t1 - t0 };
-	int o_del = 0, o_ins = 0, t_del = 0, t_ins = 0;
-	size_t *match, i, pi, pj;
+	struct seq r1 = { NULL, 0 }, r2 = { NULL, 0 }, *best;
+	int o_del = 0, o_ins = 0, t_del = 0, t_ins = 0, error = -1;
+	size_t i;
 
 	for (i = b0; i < b1; i++) {
 		o_del |= !in_range(d, d->b.v[i], &d->o, o0, o1);
@@ -628,21 +670,16 @@ static int seq_both(void *ctx, const struct diff3 *d, size_t b0, size_t b1, size
 		t_ins |= !in_range(d, d->t.v[i], &d->b, b0, b1) && !in_range(d, d->t.v[i], &d->o, o0, o1);
 	if (o_del && o_ins && t_del && t_ins)
 		return -1;
-	if (!(match = malloc((os.n + 1) * sizeof(size_t))) || lcs(match, &os, &ts, d->eq) < 0) {
-		free(match);
-		return -1;
+	r1.v = calloc(os.n + ts.n + 1, sizeof(void *));
+	r2.v = calloc(os.n + ts.n + 1, sizeof(void *));
+	if (r1.v && r2.v && union_of(&st, &r1, &os, &ts) == 0 && union_of(&st, &r2, &ts, &os) == 0) {
+		best = result_cmp(&r1, &r2, d->eq) <= 0 ? &r1 : &r2;
+		seq_take(ctx, best, 0, best->n);
+		error = 0;
 	}
-	for (i = 0, pi = 0, pj = 0; i < os.n; i++) {
-		if (match[i] == NONE)
-			continue;
-		interleave(&st, o0 + pi, o0 + i, t0 + pj, t0 + match[i]);
-		take_kept(&st, &d->o, o0 + i);
-		pi = i + 1;
-		pj = match[i] + 1;
-	}
-	interleave(&st, o0 + pi, o1, t0 + pj, t1);
-	free(match);
-	return 0;
+	free(r1.v);
+	free(r2.v);
+	return error;
 }
 
 static int children(struct seq *s, const struct doc_node *n)
