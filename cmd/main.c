@@ -76,12 +76,12 @@ const struct cmd commands[] = {
 	{ "edit", cmd_edit, NEED_REPO, "edit a file in $EDITOR until it is valid", usage_edit },
 	{ "fmt", cmd_fmt, NEED_REPO, "rewrite files in canonical form", usage_fmt },
 	{ "get", cmd_get, NEED_REPO, "print the value of a field", usage_get },
-	{ "help", cmd_help, 0, "show help for a command", usage_help },
+	{ "help", cmd_help, NO_GIT, "show help for a command", usage_help },
 	{ "hosts", cmd_hosts, NEED_REPO, "who hosted when; who could host next", usage_hosts },
 	{ "init", cmd_init, 0, "create a new initiative", usage_init },
 	{ "interview", cmd_interview, NEED_REPO, "one-on-one interviews: add, list, show, summary", usage_interview },
 	{ "log", cmd_log, NEED_REPO, "the history: who, where, what", usage_log },
-	{ "merge-file", cmd_merge_file, 0, "merge three versions of a file (git's merge driver)", usage_merge_file },
+	{ "merge-file", cmd_merge_file, NO_GIT, "merge three versions of a file (git's merge driver)", usage_merge_file },
 	{ "meeting", cmd_meeting, NEED_REPO, "plan, list, show, edit meetings", usage_meeting },
 	{ "member", cmd_member, NEED_REPO, "add, list, show, edit members; leave", usage_member },
 	{ "note", cmd_note, NEED_REPO, "add a note to an agenda item", usage_note },
@@ -187,7 +187,7 @@ int main(int argc, char **argv)
 		fputs(c->usage, stdout);
 		return EXIT_OK;
 	}
-	if (store_global_init() < 0) {
+	if (!(c->flags & NO_GIT) && store_global_init() < 0) {
 		fprintf(stderr, "convene: error: cannot start libgit2\n");
 		return EXIT_INTERNAL;
 	}
@@ -199,7 +199,8 @@ int main(int argc, char **argv)
 	rc = c->fn(argc - i, argv + i, s);
 done:
 	store_free(s);
-	store_global_shutdown();
+	if (!(c->flags & NO_GIT))
+		store_global_shutdown();
 	if (fflush(stdout) != 0 && rc == EXIT_OK)
 		rc = EXIT_INTERNAL;
 	return rc;

@@ -323,13 +323,56 @@ static int key_cmp(const struct ent *x, const struct ent *y)
 	return strcmp(x->id, y->id);
 }
 
-static ssize_t find(const struct ent *v, size_t n, const char *id)
-{
-	size_t i;
+/* A hash index of ids (a list's items, a skeleton): lists of notes run
+ * to thousands, and every id is looked up in each version. */
+struct idx {
+	const char **keys;
+	size_t n, cap;
+	size_t *slot;  /* index + 1; 0 is empty */
+};
 
-	for (i = 0; i < n; i++)
-		if (!strcmp(v[i].id, id))
-			return (ssize_t)i;
+static size_t hash_id(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+/* Builds an index of keys[0..n); -1 on no memory, 1 if a key repeats. */
+static int idx_build(struct idx *ix, const char **keys, size_t n)
+{
+	size_t i, h;
+
+	ix->keys = keys;
+	ix->n = n;
+	for (ix->cap = 16; ix->cap < 2 * n + 1; ix->cap *= 2)
+		;
+	if (!(ix->slot = calloc(ix->cap, sizeof(size_t))))
+		return -1;
+	for (i = 0; i < n; i++) {
+		for (h = hash_id(keys[i]) & (ix->cap - 1); ix->slot[h]; h = (h + 1) & (ix->cap - 1))
+			if (!strcmp(keys[ix->slot[h] - 1], keys[i]))
+				return 1;
+		ix->slot[h] = i + 1;
+	}
+	return 0;
+}
+
+static void idx_release(struct idx *ix)
+{
+	free(ix->slot);
+	ix->slot = NULL;
+}
+
+static ssize_t find(const struct idx *ix, const char *id)
+{
+	size_t h;
+
+	for (h = hash_id(id) & (ix->cap - 1); ix->slot[h]; h = (h + 1) & (ix->cap - 1))
+		if (!strcmp(ix->keys[ix->slot[h] - 1], id))
+			return (ssize_t)(ix->slot[h] - 1);
 	return -1;
 }
 
@@ -344,13 +387,13 @@ static int same_order(const char **x, const char **y, size_t n)
 }
 
 /* Whether skel, without the ids base lacks, is base's order (want). */
-static int kept_order(const char **skel, size_t ns, const struct ent *B, size_t nb,
+static int kept_order(const char **skel, size_t ns, const struct idx *B,
 		      const char **want, size_t nw)
 {
 	size_t i, k = 0;
 
 	for (i = 0; i < ns; i++) {
-		if (find(B, nb, skel[i]) < 0)
+		if (find(B, skel[i]) < 0)
 			continue;
 		if (k >= nw || strcmp(skel[i], want[k]))
 			return 0;
@@ -366,10 +409,12 @@ static int kept_order(const char **skel, size_t ns, const struct ent *B, size_t 
  * inserted follows the skeleton item it followed there, and inserts of the
  * two sides at one place are merged by cmp.
  */
-static const char **merge_order(const struct ent *B, size_t nb, const struct ent *O, size_t no,
-				const struct ent *T, size_t nt,
+static const char **merge_order(const struct ent *B, size_t nb, const struct idx *bx,
+				const struct ent *O, size_t no, const struct idx *ox,
+				const struct ent *T, size_t nt, const struct idx *tx,
 				int (*cmp)(const struct ent *, const struct ent *), size_t *nout)
 {
+	struct idx sx = { NULL, 0, 0, NULL };
 	const char **skel_o = calloc(no + 1, sizeof(char *)), **skel_t = calloc(nt + 1, sizeof(char *));
 	const char **skel_b = calloc(nb + 1, sizeof(char *)), **skel, **out;
 	size_t *anchor_o = calloc(no + 1, sizeof(size_t)), *anchor_t = calloc(nt + 1, sizeof(size_t));
@@ -379,20 +424,20 @@ static const char **merge_order(const struct ent *B, size_t nb, const struct ent
 	if (!skel_o || !skel_t || !skel_b || !anchor_o || !anchor_t || !out)
 		goto fail;
 	for (i = 0; i < no; i++)
-		if (find(T, nt, O[i].id) >= 0)
+		if (find(tx, O[i].id) >= 0)
 			skel_o[ns++] = O[i].id;
 	for (i = 0, j = 0; i < nt; i++)
-		if (find(O, no, T[i].id) >= 0)
+		if (find(ox, T[i].id) >= 0)
 			skel_t[j++] = T[i].id;
 	for (i = 0; i < nb; i++)
-		if (find(O, no, B[i].id) >= 0 && find(T, nt, B[i].id) >= 0)
+		if (find(ox, B[i].id) >= 0 && find(tx, B[i].id) >= 0)
 			skel_b[nsb++] = B[i].id;
 	skel = skel_o;
 	if (!same_order(skel_o, skel_t, ns)) {
 		/* a side that kept base's order (of the items base has) yields
 		 * to the one that moved them */
-		int o_kept = kept_order(skel_o, ns, B, nb, skel_b, nsb);
-		int t_kept = kept_order(skel_t, ns, B, nb, skel_b, nsb);
+		int o_kept = kept_order(skel_o, ns, bx, skel_b, nsb);
+		int t_kept = kept_order(skel_t, ns, bx, skel_b, nsb);
 
 		if (o_kept && !t_kept)
 			skel = skel_t;
@@ -403,16 +448,18 @@ static const char **merge_order(const struct ent *B, size_t nb, const struct ent
 		}
 	}
 	/* anchor of an insert: 0 at the start, s+1 after skeleton item s */
+	if (idx_build(&sx, skel, ns) < 0)
+		goto fail;
 	for (k = 0, a = 0; k < 2; k++) {
 		const struct ent *X = k ? T : O;
 		size_t nx = k ? nt : no, *anchor = k ? anchor_t : anchor_o;
+		ssize_t at;
 
 		for (i = 0, a = 0; i < nx; i++) {
-			for (j = 0; j < ns && strcmp(skel[j], X[i].id); j++)
-				;
-			if (j < ns)
-				a = j + 1;
-			anchor[i] = j < ns ? NONE : a;
+			at = find(&sx, X[i].id);
+			if (at >= 0)
+				a = (size_t)at + 1;
+			anchor[i] = at >= 0 ? NONE : a;
 		}
 	}
 	for (a = 0; a <= ns; a++) {
@@ -438,6 +485,7 @@ fail:
 	free(out);
 	out = NULL;
 done:
+	idx_release(&sx);
 	free(skel_o);
 	free(skel_t);
 	free(skel_b);
@@ -454,7 +502,7 @@ static int entries(struct ent **out, size_t *n, const struct doc_node *node, int
 {
 	const struct doc_node *c, *id;
 	struct ent *v;
-	size_t k = 0, i;
+	size_t k = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -475,11 +523,6 @@ static int entries(struct ent **out, size_t *n, const struct doc_node *node, int
 			v[k].id = id->str;
 		}
 		v[k].n = c;
-		for (i = 0; i < k; i++)
-			if (!strcmp(v[i].id, v[k].id)) {
-				free(v);
-				return -1;
-			}
 		k++;
 	}
 	*out = v;
@@ -494,6 +537,8 @@ static struct doc_node *merge_by_identity(struct m *m, const struct doc_node *b,
 					  int by_key, int *ok)
 {
 	struct ent *B = NULL, *O = NULL, *T = NULL;
+	struct idx bx = { 0 }, ox = { 0 }, tx = { 0 };
+	const char **kb = NULL, **ko = NULL, **kt = NULL;
 	size_t nb, no, nt, n = 0, i;
 	const char **order = NULL;
 	struct doc_node *r = NULL, *v;
@@ -503,16 +548,32 @@ static struct doc_node *merge_by_identity(struct m *m, const struct doc_node *b,
 	if (entries(&B, &nb, b, by_key) < 0 || entries(&O, &no, o, by_key) < 0 ||
 	    entries(&T, &nt, t, by_key) < 0)
 		goto done;
+	kb = calloc(nb + 1, sizeof(char *));
+	ko = calloc(no + 1, sizeof(char *));
+	kt = calloc(nt + 1, sizeof(char *));
+	if (!kb || !ko || !kt) {
+		m->failed = 1;
+		goto done;
+	}
+	for (i = 0; i < nb; i++)
+		kb[i] = B[i].id;
+	for (i = 0; i < no; i++)
+		ko[i] = O[i].id;
+	for (i = 0; i < nt; i++)
+		kt[i] = T[i].id;
+	/* two items with one id: not a list to merge by id */
+	if (idx_build(&bx, kb, nb) || idx_build(&ox, ko, no) || idx_build(&tx, kt, nt))
+		goto done;
 	*ok = 1;
-	if (!(order = merge_order(B, nb, O, no, T, nt, by_key ? key_cmp : item_cmp, &n)) ||
+	if (!(order = merge_order(B, nb, &bx, O, no, &ox, T, nt, &tx, by_key ? key_cmp : item_cmp, &n)) ||
 	    !(r = by_key ? doc_map(m->out) : doc_seq(m->out))) {
 		m->failed = 1;
 		goto done;
 	}
 	for (i = 0; i < n; i++) {
-		const struct doc_node *bi = (x = find(B, nb, order[i])) >= 0 ? B[x].n : NULL;
-		const struct doc_node *oi = (x = find(O, no, order[i])) >= 0 ? O[x].n : NULL;
-		const struct doc_node *ti = (x = find(T, nt, order[i])) >= 0 ? T[x].n : NULL;
+		const struct doc_node *bi = (x = find(&bx, order[i])) >= 0 ? B[x].n : NULL;
+		const struct doc_node *oi = (x = find(&ox, order[i])) >= 0 ? O[x].n : NULL;
+		const struct doc_node *ti = (x = find(&tx, order[i])) >= 0 ? T[x].n : NULL;
 
 		v = merge_node(m, bi, oi, ti, by_key ? NULL : order[i]);
 		if (!v)
@@ -523,6 +584,12 @@ static struct doc_node *merge_by_identity(struct m *m, const struct doc_node *b,
 			doc_seq_append(r, v);
 	}
 done:
+	idx_release(&bx);
+	idx_release(&ox);
+	idx_release(&tx);
+	free(kb);
+	free(ko);
+	free(kt);
 	free(order);
 	free(B);
 	free(O);

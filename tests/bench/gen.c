@@ -2,6 +2,8 @@
  * Generates a synthetic initiative for the benchmarks: members, interviews,
  * meetings with agenda items full of notes, outcomes; Hebrew and English.
  * Usage: gen DIR [MEMBERS MEETINGS ITEMS NOTES]  (default 2000 1000 8 10)
+ *        gen --merge DIR NOTES ADDED   base, ours and theirs of one meeting
+ *        of NOTES notes, each side adding ADDED notes to the same items
  * Deterministic: the same arguments give the same bytes.
  */
 #include <stdio.h>
@@ -53,12 +55,60 @@ static FILE *open_file(const char *dir, const char *name)
 	return f;
 }
 
+static void note(FILE *f, unsigned id, int minute, char side)
+{
+	fprintf(f, "  - id: n%07x\n    by: m-%u\n    site: %s\n"
+		"    at: 2026-02-01T%02d:%02d:00+02:00\n    text: ", id, rnd(200),
+		side == 'o' ? "haifa" : side == 't' ? "beersheva" : "tel-aviv",
+		17 + minute / 60 % 7, minute % 60);
+	words(f, 8 + (int)rnd(10));
+	fputc('\n', f);
+}
+
+/* One meeting as base, and as two sites that each added notes. */
+static int merge_files(const char *dir, int notes, int added)
+{
+	static const char *const names[] = { "base.yaml", "ours.yaml", "theirs.yaml" };
+	int items = 8, v, j, k, per = notes / items, add;
+
+	mkdir(dir, 0777);
+	for (v = 0; v < 3; v++) {
+		FILE *f = open_file(dir, names[v]);
+
+		seed = 4242;
+		fprintf(f, "number: 7\ntitle: ");
+		words(f, 4);
+		fprintf(f, "\nstatus: held\nagenda:\n");
+		for (j = 0; j < items; j++) {
+			fprintf(f, "- id: item-%d\n  title: ", j);
+			words(f, 3);
+			fprintf(f, "\n  notes:\n");
+			for (k = 0; k < per; k++)
+				note(f, (unsigned)(j * 100000 + k), k, 'b');
+			/* added / items on each item, the rest on the first ones */
+			add = added / items + (j < added % items);
+			if (v) {
+				unsigned long keep = seed;
+
+				seed = (unsigned long)(v * 7919 + j);
+				for (k = 0; k < add; k++)
+					note(f, (unsigned)(v * 10000000 + j * 10000 + k), per + k, v == 1 ? 'o' : 't');
+				seed = keep;
+			}
+		}
+		fclose(f);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int members = 2000, meetings = 1000, items = 8, notes = 10, i, j, k;
 	char path[4096], name[64];
 	FILE *f;
 
+	if (argc == 5 && !strcmp(argv[1], "--merge"))
+		return merge_files(argv[2], atoi(argv[3]), atoi(argv[4]));
 	if (argc < 2) {
 		fprintf(stderr, "usage: gen DIR [MEMBERS MEETINGS ITEMS NOTES]\n");
 		return 2;

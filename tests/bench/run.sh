@@ -101,3 +101,33 @@ awk -v c="$conv_ns" -v g="$git_ns" -v n="$notes" 'BEGIN {
 	printf "  git add + git commit: %.1f ms per note (the file edited by the shell)\n", g / n / 1e6
 	printf "  time ratio:           %.2fx git'"'"'s\n", c / g }'
 git reset -q --hard HEAD~$(( $(git rev-list --count HEAD) - before )) 2>/dev/null || true
+
+# The merge: one meeting of about 1 MB, 500 notes added on each side to
+# the same agenda items.  convene merge-file against git merge-file on
+# the same three files, and the conflicts each reports.
+mdir="$BUILD/bench/merge"
+rm -rf "$mdir" && "$BUILD/gen-initiative" --merge "$mdir" 4000 500
+size=$(wc -c < "$mdir/base.yaml")
+cm=999999 gm=999999
+for i in 1 2 3; do
+	cp "$mdir/ours.yaml" "$mdir/c.yaml"
+	s=$(date +%s%N)
+	crc=0
+	"$CONVENE" merge-file "$mdir/base.yaml" "$mdir/c.yaml" "$mdir/theirs.yaml" 2> "$mdir/c.err" || crc=$?
+	e=$(( ($(date +%s%N) - s) / 1000000 )); [ $e -lt $cm ] && cm=$e
+	cp "$mdir/ours.yaml" "$mdir/g.yaml"
+	s=$(date +%s%N)
+	grc=0
+	git merge-file "$mdir/g.yaml" "$mdir/base.yaml" "$mdir/theirs.yaml" || grc=$?
+	e=$(( ($(date +%s%N) - s) / 1000000 )); [ $e -lt $gm ] && gm=$e
+done
+set -- $(best "$BUILD/yamlparse" "$mdir/base.yaml" "$mdir/ours.yaml" "$mdir/theirs.yaml")
+parse_ms=$1
+cconf=$(grep -c '!conflict' "$mdir/c.yaml" || true)
+gconf=$(grep -c '^<<<<<<<' "$mdir/g.yaml")
+notes_in=$(grep -c '^  - id: ' "$mdir/c.yaml")
+echo "merge: a meeting of $((size / 1024)) KiB with 4000 notes; 500 notes added on each side, to the same items"
+echo "  convene merge-file:   ${cm} ms (best of 3), exit $crc, $cconf conflicts, $notes_in notes in the result (want 5000)"
+echo "  git merge-file:       ${gm} ms (best of 3), exit $grc, $gconf conflicting hunks"
+echo "  libyaml parse only:   ${parse_ms} ms for the three files (a floor for any YAML merge)"
+awk -v c="$cm" -v g="$gm" -v p="$parse_ms" 'BEGIN { if (g < 1) g = 1; printf "  time ratio:           %.1fx git merge-file (target: within 5x; the parse alone is %.1fx)\n", c / g, p / g }'
