@@ -126,6 +126,8 @@ extern const char usage_interview[], usage_principle[], usage_outcome[], usage_n
 int cmd_notes(int argc, char **argv, struct store *s);
 extern const char usage_merge_file[], usage_conflicts[], usage_resolve[];
 int cmd_conflicts(int argc, char **argv, struct store *s);
+extern const char usage_remote[];
+int cmd_remote(int argc, char **argv, struct store *s);
 int cmd_resolve(int argc, char **argv, struct store *s);
 int cmd_merge_file(int argc, char **argv, struct store *s);
 

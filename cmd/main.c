@@ -88,6 +88,7 @@ const struct cmd commands[] = {
 	{ "notes", cmd_notes, NEED_REPO, "take notes in a meeting, item by item", usage_notes },
 	{ "outcome", cmd_outcome, NEED_REPO, "outcomes, indicators, measurements", usage_outcome },
 	{ "principle", cmd_principle, NEED_REPO, "the group's guiding principles", usage_principle },
+	{ "remote", cmd_remote, NEED_REPO, "where the initiative syncs to: add, list, rm", usage_remote },
 	{ "resolve", cmd_resolve, NEED_REPO, "settle a conflict: a side, the base or a new value", usage_resolve },
 	{ "set", cmd_set, NEED_REPO, "set a field and commit", usage_set },
 	{ "status", cmd_status, NEED_REPO, "members, interviews, meetings, problems", usage_status },

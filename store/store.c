@@ -1064,6 +1064,64 @@ int store_log(struct store *s, size_t max, int (*fn)(void *ctx, const struct sto
 	return error < 0 ? error : 0;
 }
 
+int store_remote_add(struct store *s, const char *name, const char *url, struct err *err)
+{
+	git_remote *r;
+	int error = git_remote_create(&r, s->repo, name, url);
+
+	if (error == GIT_EEXISTS) {
+		err_set(err, ERR_USAGE, 0, 0, "a remote '%s' exists already", name);
+		err_hint(err, "remove it first (convene remote rm %s) or pick another name", name);
+		return ERR_USAGE;
+	}
+	if (error == GIT_EINVALIDSPEC) {
+		err_set(err, ERR_USAGE, 0, 0, "'%s' is not a valid remote name", name);
+		return ERR_USAGE;
+	}
+	if (error < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot add the remote");
+	git_remote_free(r);
+	return 0;
+}
+
+int store_remote_rm(struct store *s, const char *name, struct err *err)
+{
+	int error = git_remote_delete(s->repo, name);
+
+	if (error == GIT_ENOTFOUND) {
+		git_error_clear();
+		err_set(err, ERR_NOTFOUND, 0, 0, "there is no remote '%s'", name);
+		err_hint(err, "'convene remote list' shows them");
+		return ERR_NOTFOUND;
+	}
+	if (error < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot remove the remote");
+	return 0;
+}
+
+int store_remote_list(struct store *s, void (*fn)(void *ctx, const char *name, const char *url),
+		      void *ctx, struct err *err)
+{
+	git_strarray names = { NULL, 0 };
+	size_t i;
+
+	if (git_remote_list(&names, s->repo) < 0)
+		return git_fail(err, ERR_INTERNAL, "cannot list the remotes");
+	qsort(names.strings, names.count, sizeof(char *), str_cmp);
+	for (i = 0; i < names.count; i++) {
+		git_remote *r;
+
+		if (git_remote_lookup(&r, s->repo, names.strings[i]) < 0) {
+			git_error_clear();
+			continue;
+		}
+		fn(ctx, names.strings[i], git_remote_url(r) ? git_remote_url(r) : "");
+		git_remote_free(r);
+	}
+	git_strarray_dispose(&names);
+	return 0;
+}
+
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)st;

@@ -147,6 +147,13 @@ struct store_logent {
 int store_log(struct store *s, size_t max, int (*fn)(void *ctx, const struct store_logent *e),
 	      void *ctx, struct err *err);
 
+/* Remotes, as git keeps them in .git/config (remote.NAME.url). */
+int store_remote_add(struct store *s, const char *name, const char *url, struct err *err);
+int store_remote_rm(struct store *s, const char *name, struct err *err);
+/* Calls fn with each remote's name and url, sorted by name. */
+int store_remote_list(struct store *s, void (*fn)(void *ctx, const char *name, const char *url),
+		      void *ctx, struct err *err);
+
 /* Removes a directory tree that init created, after a failure. */
 void store_remove_tree(const char *dir);
 

@@ -1,0 +1,101 @@
+/*
+ * remote add, list, rm: where an initiative syncs to (a bare repository
+ * by path, as on a USB stick; git://; https://; ssh://).  Kept in the
+ * repository's config, as git keeps them.
+ */
+#include <string.h>
+
+#include "cmd.h"
+#include "core/json.h"
+#include "core/text.h"
+
+const char usage_remote[] =
+	"usage: convene remote add NAME URL\n"
+	"       convene remote list [--json]\n"
+	"       convene remote rm NAME\n"
+	"\n"
+	"URL is a path (a bare repository, on a USB stick for one), git://,\n"
+	"https:// or ssh://.  The same remotes as git's (git remote -v).\n";
+
+static int remote_add(int argc, char **argv, struct store *s)
+{
+	struct err err;
+	size_t bad;
+
+	if (argc != 3)
+		return usage_error(cmd_find("remote"), "remote add takes a name and a URL");
+	if (text_check(argv[2], strlen(argv[2]), &bad) || strchr(argv[2], '\n'))
+		return usage_error(cmd_find("remote"), "the URL must be one line of text");
+	err_clear(&err);
+	if (store_remote_add(s, argv[1], argv[2], &err) < 0)
+		return report(NULL, &err);
+	note("remote %s: %s", argv[1], argv[2]);
+	return EXIT_OK;
+}
+
+static int remote_rm(int argc, char **argv, struct store *s)
+{
+	struct err err;
+
+	if (argc != 2)
+		return usage_error(cmd_find("remote"), "remote rm takes a name");
+	err_clear(&err);
+	if (store_remote_rm(s, argv[1], &err) < 0)
+		return report(NULL, &err);
+	note("removed remote %s", argv[1]);
+	return EXIT_OK;
+}
+
+struct remotes {
+	struct buf b;
+	int json;
+	size_t n;
+};
+
+static void remote_row(void *ctx, const char *name, const char *url)
+{
+	struct remotes *r = ctx;
+
+	if (r->json) {
+		buf_adds(&r->b, r->n ? ",\n {\"name\":" : "\n {\"name\":");
+		json_str(&r->b, name, strlen(name));
+		buf_adds(&r->b, ",\"url\":");
+		json_str(&r->b, url, strlen(url));
+		buf_addc(&r->b, '}');
+	} else {
+		pad(&r->b, name, 12);
+		buf_addf(&r->b, "%s\n", url);
+	}
+	r->n++;
+}
+
+static int remote_list(int argc, char **argv, struct store *s)
+{
+	struct remotes r = { BUF_INIT, 0, 0 };
+	struct err err;
+	int rc;
+
+	if ((rc = read_options(argc, argv, "remote", 0, &r.json)) != 0)
+		return rc;
+	err_clear(&err);
+	if (r.json)
+		buf_addc(&r.b, '[');
+	if (store_remote_list(s, remote_row, &r, &err) < 0) {
+		buf_release(&r.b);
+		return report(NULL, &err);
+	}
+	if (r.json)
+		buf_adds(&r.b, r.n ? "\n]\n" : "]\n");
+	rc = put_out(&r.b);
+	buf_release(&r.b);
+	return rc;
+}
+
+int cmd_remote(int argc, char **argv, struct store *s)
+{
+	static const struct subcmd table[] = {
+		{ "add", remote_add }, { "list", remote_list }, { "rm", remote_rm }, { NULL, NULL }
+	};
+
+	return run_subcommand("remote", table, argc, argv, s);
+}
