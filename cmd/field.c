@@ -178,6 +178,11 @@ int cmd_set(int argc, char **argv, struct store *s)
 	if (make_parents(t.doc, &p, &err) < 0 ||
 	    path_resolve(&parent, t.doc->root, &p, p.n - 1, &err) < 0)
 		goto fail;
+	if ((rc = txn_refuse_conflict(&t, parent, pathtext)) != 0) {
+		buf_release(&v);
+		txn_release(&t);
+		return rc;
+	}
 	if (!parent || parent->kind != DOC_MAP) {
 		err_set(&err, ERR_NOTFOUND, 0, 0, "cannot set '%s': its parent is not a mapping",
 			pathtext);

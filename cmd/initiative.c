@@ -306,7 +306,12 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 	if ((rc = txn_begin(&t, s, file)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	if (!(ind = doc_find_id(doc_get(t.doc->root, "indicators"), argv[optind + 1]))) {
+	if ((ind = doc_find_id(doc_get(t.doc->root, "indicators"), argv[optind + 1])) &&
+	    txn_refuse_conflict(&t, ind, "this indicator")) {
+		txn_release(&t);
+		return EXIT_DATA;
+	}
+	if (!ind) {
 		txn_release(&t);
 		fprintf(stderr, "convene: error: %s has no indicator '%s'\n", file, argv[optind + 1]);
 		fprintf(stderr, "convene: hint: add it: convene outcome indicator %s NAME --id %s\n",

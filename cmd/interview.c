@@ -82,8 +82,11 @@ static int interview_add(int argc, char **argv, struct store *s)
 	for (k = 1; !id; k++) {
 		snprintf(idbuf, sizeof(idbuf), "%s-%d", argv[optind], k);
 		snprintf(file, sizeof(file), "interviews/%s.yaml", idbuf);
-		if (store_read(s, file, &data, &len, &err) == ERR_NOTFOUND)
+		rc = store_read(s, file, &data, &len, &err);
+		if (rc == ERR_NOTFOUND)
 			id = idbuf;
+		else if (rc < 0)
+			return report(NULL, &err);
 		else
 			free(data);
 	}

@@ -65,7 +65,7 @@ static struct doc_node *agenda_item(struct txn *t, const char *item)
 	struct doc_node *c;
 
 	if ((n = doc_find_id(agenda, item)))
-		return n;
+		return txn_refuse_conflict(t, n, "this agenda item") ? NULL : n;
 	fprintf(stderr, "convene: error: %s has no agenda item '%s'\n", t->file, item);
 	if (agenda && agenda->kind == DOC_SEQ && agenda->n) {
 		fprintf(stderr, "convene: hint: its items are:");

@@ -92,11 +92,20 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 		return usage_error(me, "merge-file takes BASE OURS THEIRS [PATH]");
 	err_clear(&err);
 	/* files[0] is the base, [1] ours, [2] theirs */
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 3; i++) {
 		if (slurp(files[i], &text[i], &err) < 0) {
 			rc = report(NULL, &err);
 			goto done;
 		}
+		/* too large to read whole: leave %A as it is, never cut it */
+		if (text[i].len > DOC_MAX_BYTES) {
+			err_set(&err, ERR_DATA, 0, 0, "'%s' is larger than 8 MiB; it was not merged",
+				files[i]);
+			err_hint(&err, "split the file; git keeps its own version meanwhile");
+			rc = report(NULL, &err);
+			goto done;
+		}
+	}
 	for (i = 0; i < 3; i++) {
 		struct err e;
 
@@ -104,11 +113,16 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 		if (doc_load(&doc[i], buf_str(&text[i]), text[i].len, &e) < 0 && bad < 0) {
 			bad = i;
 			err = e;
+		} else if (doc[i] && doc[i]->comments && bad < 0) {
+			/* the tree has no comments: merge the lines, keep them */
+			bad = i;
+			err_set(&err, ERR_DATA, doc[i]->comment_line, doc[i]->comment_col,
+				"it holds comments, which a YAML merge would drop");
 		}
 	}
 	if (bad >= 0) {
 		/* never a silent loss: merge the lines and say why */
-		fprintf(stderr, "convene: warning: %s (%s) is not valid YAML: %u:%u: %s\n",
+		fprintf(stderr, "convene: warning: %s (%s) cannot be merged as YAML: %u:%u: %s\n",
 			files[bad], bad == 0 ? labels[1] : bad == 1 ? labels[0] : labels[2],
 			err.line, err.col, err.msg);
 		fprintf(stderr, "convene: warning: %s merged line by line, with git's conflict markers\n",

@@ -88,7 +88,18 @@ static int load_agenda(struct session *ss)
 		ss->items[ss->n].id = strdup(id);
 		ss->items[ss->n].title = strdup(title ? title : "");
 		ss->items[ss->n].prompt = prompt ? strdup(prompt) : NULL;
+		if (!ss->items[ss->n].id || !ss->items[ss->n].title) {
+			free(ss->items[ss->n].id);
+			free(ss->items[ss->n].title);
+			free(ss->items[ss->n].prompt);
+			continue;
+		}
 		ss->n++;
+	}
+	if (!ss->n) {
+		fprintf(stderr, "convene: error: no agenda item of %s has an id to take notes on\n", ss->file);
+		doc_free(doc);
+		return EXIT_DATA;
 	}
 	fprintf(stderr, "%s — %s\n", ss->file, dom_text(doc->root, "title") ? dom_text(doc->root, "title") : "");
 	doc_free(doc);
@@ -154,6 +165,13 @@ static void show_notes(struct session *ss)
 	doc_free(doc);
 }
 
+/* Keeps the weightiest exit code: refused (4) and internal (5) over 1. */
+static void keep_worst(int *rc, int code)
+{
+	if (code > *rc)
+		*rc = code;
+}
+
 /* One command line; returns 1 to stop. */
 static int command(struct session *ss, char *line, int *rc)
 {
@@ -197,15 +215,15 @@ static int command(struct session *ss, char *line, int *rc)
 		if (!*arg)
 			fprintf(stderr, "  /decide needs the decision's text\n");
 		else
-			*rc |= meeting_add(ss->s, ss->file, ss->items[ss->at].id, ENTRY_DECISION, arg,
-					   ss->by, NULL, NULL, 0);
+			keep_worst(rc, meeting_add(ss->s, ss->file, ss->items[ss->at].id, ENTRY_DECISION, arg,
+					   ss->by, NULL, NULL, 0));
 	} else if (!strcmp(line, "/action") || !strcmp(line, "/a")) {
 		action_parts(arg, &owner, &due);
 		if (!*arg)
 			fprintf(stderr, "  /action needs the action's text\n");
 		else
-			*rc |= meeting_add(ss->s, ss->file, ss->items[ss->at].id, ENTRY_ACTION, arg,
-					   ss->by, owner, due, 0);
+			keep_worst(rc, meeting_add(ss->s, ss->file, ss->items[ss->at].id, ENTRY_ACTION, arg,
+					   ss->by, owner, due, 0));
 	} else if (!strcmp(line, "/attend")) {
 		char *save = NULL, *w;
 
@@ -215,7 +233,7 @@ static int command(struct session *ss, char *line, int *rc)
 		if (!n)
 			fprintf(stderr, "  /attend needs member ids\n");
 		else
-			*rc |= meeting_attend(ss->s, ss->file, names, 0);
+			keep_worst(rc, meeting_attend(ss->s, ss->file, names, 0));
 	} else if (!strcmp(line, "/help") || !strcmp(line, "/h")) {
 		fputs(strchr(usage_notes, '\n') + 1, stderr);
 	} else {
@@ -264,7 +282,7 @@ int cmd_notes(int argc, char **argv, struct store *s)
 			continue;
 		if (text_check(line, (size_t)len, &bad)) {
 			fprintf(stderr, "  not saved: the line is not UTF-8 text\n");
-			rc |= EXIT_USAGE;
+			keep_worst(&rc, EXIT_USAGE);
 			continue;
 		}
 		if (line[0] == '/') {
@@ -272,9 +290,9 @@ int cmd_notes(int argc, char **argv, struct store *s)
 				break;
 			continue;
 		}
-		if (meeting_add(s, ss.file, ss.items[ss.at].id, ENTRY_NOTE, line, ss.by, NULL, NULL, 0)) {
+		if ((c = meeting_add(s, ss.file, ss.items[ss.at].id, ENTRY_NOTE, line, ss.by, NULL, NULL, 0))) {
 			fprintf(stderr, "  not saved; type it again\n");
-			rc |= EXIT_DATA;
+			keep_worst(&rc, c);
 		} else {
 			saved++;
 		}
@@ -282,7 +300,6 @@ int cmd_notes(int argc, char **argv, struct store *s)
 	if (ss.tty)
 		fputc('\n', stderr);
 	note("%d note%s saved in %s", saved, saved == 1 ? "" : "s", ss.file);
-	rc = rc ? EXIT_DATA : EXIT_OK;
 done:
 	free(line);
 	for (i = 0; i < ss.n; i++) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "hooks/hook.h"
 #include "txn.h"
 
@@ -78,12 +79,37 @@ static int begin(struct txn *t, struct store *s, const char *file, int create)
 		txn_release(t);
 		return EXIT_DATA;
 	}
+	if (!t->doc->root || t->doc->root->kind != DOC_MAP) {
+		fprintf(stderr, "%s:1:1: error: the file %s; fix it first (convene edit %s)\n", file,
+			t->doc->root ? "does not hold a mapping of fields" : "is empty", file);
+		txn_release(t);
+		return EXIT_DATA;
+	}
+	if (t->doc->root->flags & DOC_CONFLICT) {
+		fprintf(stderr, "%s:%u:%u: error: the whole file is in conflict\n", file,
+			t->doc->root->line, t->doc->root->col);
+		fprintf(stderr, "convene: hint: settle it first: convene resolve %s --side N (convene conflicts lists the sides)\n", file);
+		txn_release(t);
+		return EXIT_DATA;
+	}
 	if ((error = gather_ids(s, &t->ids, &err)) < 0) {
 		txn_release(t);
 		return report(NULL, &err);
 	}
 	schema_check(&t->before, file, t->doc, t->ids);
 	store_head(s, t->head, sizeof(t->head));
+	return 0;
+}
+
+int txn_refuse_conflict(struct txn *t, const struct doc_node *n, const char *what)
+{
+	for (; n; n = n->parent)
+		if (n->flags & DOC_CONFLICT) {
+			fprintf(stderr, "%s:%u:%u: error: %s is in an unresolved conflict\n", t->file,
+				n->line, n->col, what);
+			fprintf(stderr, "convene: hint: settle it first with 'convene resolve' ('convene conflicts' lists them)\n");
+			return EXIT_DATA;
+		}
 	return 0;
 }
 
@@ -226,8 +252,9 @@ int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const
 	return error;
 }
 
-int txn_commit(struct txn *t, const char *message)
+int txn_commit(struct txn *t, const char *message_in)
 {
+	char message[4096];
 	struct buf out = BUF_INIT;
 	struct diags d = { 0 };
 	struct doc *again = NULL;
@@ -236,6 +263,9 @@ int txn_commit(struct txn *t, const char *message)
 	struct err err;
 	int rc = EXIT_OK, error;
 
+	/* callers format into fixed buffers: never split a Hebrew letter */
+	snprintf(message, sizeof(message), "%s", message_in);
+	text_cut(message);
 	err_clear(&err);
 	if (doc_emit(&out, t->doc) < 0) {
 		err_set(&err, ERR_DATA, 0, 0, "the new value cannot be written as YAML text");

@@ -30,6 +30,10 @@ int txn_begin(struct txn *t, struct store *s, const char *file);
  * empty mapping. */
 int txn_create(struct txn *t, struct store *s, const char *file);
 
+/* Non-zero (and says so) when n or a node above it is a !conflict: an
+ * edit there would vanish when the conflict is resolved. */
+int txn_refuse_conflict(struct txn *t, const struct doc_node *n, const char *what);
+
 /* Validates, writes and commits with message.  Prints what happened and
  * returns the exit code.  Releases the transaction either way. */
 int txn_commit(struct txn *t, const char *message);

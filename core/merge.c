@@ -166,27 +166,35 @@ struct side {
 	char *bytes;                   /* the value's canonical text, to sort */
 };
 
-static void add_side(struct side *v, size_t *n, const char *from, const struct doc_node *value)
+#define MAX_SIDES 128
+
+/* Returns -1 when there are more sides than a conflict keeps. */
+static int add_side(struct side *v, size_t *n, const char *from, const struct doc_node *value)
 {
 	const struct doc_node *sides, *s;
 
 	/* a side that is itself a conflict brings its own sides: no nesting */
 	if (value && (value->flags & DOC_CONFLICT) && (sides = doc_get(value, "sides")) &&
 	    sides->kind == DOC_SEQ) {
-		for (s = sides->head; s && *n < 64; s = s->next) {
+		for (s = sides->head; s; s = s->next) {
 			const struct doc_node *f = doc_get(s, "from");
 
+			if (*n == MAX_SIDES)
+				return -1;
 			v[*n].from = f && f->kind == DOC_SCALAR ? f->str : "";
 			v[*n].value = doc_get(s, "value");
 			v[*n].bytes = NULL;
 			(*n)++;
 		}
-		return;
+		return 0;
 	}
+	if (*n == MAX_SIDES)
+		return -1;
 	v[*n].from = from;
 	v[*n].value = value;
 	v[*n].bytes = NULL;
 	(*n)++;
+	return 0;
 }
 
 static int side_cmp(const void *a, const void *b)
@@ -229,13 +237,17 @@ static void put(struct m *m, struct doc_node *map, const char *key, struct doc_n
 static struct doc_node *conflict(struct m *m, const struct doc_node *b, const struct doc_node *o,
 				 const struct doc_node *t, const char *id, int *absent)
 {
-	struct side v[128];
+	struct side v[MAX_SIDES];
 	size_t n = 0, i, k;
 	struct doc_node *c = NULL, *sides, *e;
 
 	*absent = 0;
-	add_side(v, &n, m->opts->ours_from, o);
-	add_side(v, &n, m->opts->theirs_from, t);
+	if (add_side(v, &n, m->opts->ours_from, o) < 0 ||
+	    add_side(v, &n, m->opts->theirs_from, t) < 0) {
+		/* never drop a side: fail the merge, git keeps its own */
+		m->failed = 1;
+		return NULL;
+	}
 	for (i = 0; i < n; i++) {
 		struct buf b2 = BUF_INIT;
 
@@ -578,10 +590,18 @@ static struct doc_node *merge_by_identity(struct m *m, const struct doc_node *b,
 		v = merge_node(m, bi, oi, ti, by_key ? NULL : order[i]);
 		if (!v)
 			continue;  /* deleted */
-		if (by_key)
-			put(m, r, order[i], v);
-		else
+		if (by_key) {
+			/* the key as written ("007", "null" stay strings) */
+			const struct doc_node *k = bi ? bi->key
+				: oi && ti ? (oi->key->flags <= ti->key->flags ? oi->key : ti->key)
+				: (oi ? oi : ti)->key;
+			struct doc_node *kc = copy(m, k);
+
+			if (kc)
+				doc_map_append(r, kc, v);
+		} else {
 			doc_seq_append(r, v);
+		}
 	}
 done:
 	idx_release(&bx);

@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE  /* posix_spawn_file_actions_addchdir_np, glibc 2.29 */
 #include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,9 @@ int hook_run(int *status, const char *dir, const char *name, const char *workdir
 	for (i = 0; i < nargs; i++)
 		argv[i + 1] = (char *)args[i];
 	posix_spawn_file_actions_init(&fa);
+	/* as git: no input (a hook must not eat the lines of `notes`), and
+	 * its output on our standard error */
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, 2, 1);
 	/* hooks run at the top of the work tree, as git runs them */
 	posix_spawn_file_actions_addchdir_np(&fa, workdir);

@@ -25,7 +25,7 @@
 struct store {
 	git_repository *repo;
 	char *workdir;
-	int lockfd;          /* > 0 while we hold the edit lock */
+	int lockfd;          /* >= 0 while we hold the edit lock, else -1 */
 	char site[64];
 };
 
@@ -57,6 +57,7 @@ static int store_new(struct store **out, git_repository *repo, struct err *err)
 		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	}
 	s->repo = repo;
+	s->lockfd = -1;
 	if (!wd) {
 		store_free(s);
 		err_set(err, ERR_USAGE, 0, 0, "the repository is bare; convene needs a work tree");
@@ -227,32 +228,45 @@ static void mark(struct store *s, int busy)
 	char text[48];
 	int n = snprintf(text, sizeof(text), "%ld%s\n", (long)getpid(), busy ? " busy" : "");
 
-	if (s->lockfd <= 0)
+	if (s->lockfd < 0)
 		return;
 	if (pwrite(s->lockfd, text, (size_t)n, 0) != n || ftruncate(s->lockfd, n) < 0) {
 		/* only a hint for the next holder and for people */
 	}
 }
 
+/* Removes path if it is older than the busy mark (made before the crash,
+ * so ours), not a lock a git command took since. */
+static void unlink_if_older(const char *path, const struct stat *mark)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && st.st_mtim.tv_sec <= mark->st_mtim.tv_sec)
+		unlink(path);
+}
+
 static void recover(struct store *s)
 {
 	const char *gitdir = git_repository_path(s->repo);
 	char path[4096], head[512];
+	struct stat mark;
 	FILE *f;
 
+	if (fstat(s->lockfd, &mark) < 0)
+		return;
 	snprintf(path, sizeof(path), "%sindex.lock", gitdir);
-	unlink(path);
+	unlink_if_older(path, &mark);
 	snprintf(path, sizeof(path), "%sHEAD", gitdir);
 	if ((f = fopen(path, "r"))) {
 		if (fgets(head, sizeof(head), f) && !strncmp(head, "ref: ", 5)) {
 			head[strcspn(head, "\n")] = '\0';
 			snprintf(path, sizeof(path), "%s%s.lock", gitdir, head + 5);
-			unlink(path);
+			unlink_if_older(path, &mark);
 		}
 		fclose(f);
 	}
 	snprintf(path, sizeof(path), "%sHEAD.lock", gitdir);
-	unlink(path);
+	unlink_if_older(path, &mark);
 }
 
 int store_lock(struct store *s, unsigned wait_ms, struct err *err)
@@ -263,7 +277,7 @@ int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 	unsigned waited = 0;
 	int fd, n;
 
-	if (s->lockfd > 0)
+	if (s->lockfd >= 0)
 		return 0;
 	snprintf(path, sizeof(path), "%sconvene.lock", gitdir);
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0)
@@ -291,10 +305,10 @@ int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 
 void store_unlock(struct store *s)
 {
-	if (s->lockfd <= 0)
+	if (s->lockfd < 0)
 		return;
 	close(s->lockfd);  /* releases the flock */
-	s->lockfd = 0;
+	s->lockfd = -1;
 }
 
 /* ---- work-tree files ---- */
@@ -411,7 +425,7 @@ int store_write(struct store *s, const char *path, const void *data, size_t len,
 		return err_set(err, ERR_INTERNAL, 0, 0, "cannot make the folder of '%s': %s",
 			       path, strerror(errno));
 	fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd < 0 && errno == EEXIST && s->lockfd > 0) {
+	if (fd < 0 && errno == EEXIST && s->lockfd >= 0) {
 		/* under the edit lock, a <file>.lock is what a killed convene
 		 * left half-written: the file itself is untouched, drop it */
 		unlink(lock);
@@ -822,6 +836,11 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 	if (access(lock, F_OK) == 0) {
 		error = err_set(err, ERR_REFUSED, 0, 0, "git is busy with this repository (%s exists)", lock);
 		err_hint(err, "wait for the git command to finish; if none is running, remove %s", lock);
+		goto fail;
+	}
+	if (git_repository_state(s->repo) != GIT_REPOSITORY_STATE_NONE) {
+		error = err_set(err, ERR_REFUSED, 0, 0, "a git merge (or rebase, cherry-pick...) is in progress here");
+		err_hint(err, "finish it first: git add -A && git commit (conflicts stay in the files for 'convene resolve'), or git merge --abort");
 		goto fail;
 	}
 	store_head(s, head_hex, sizeof(head_hex));

@@ -125,4 +125,47 @@ test_expect_success 'get --json writes only numbers JSON can read' '
 	test_cmp ../want ../out
 '
 
+test_expect_success 'no edit lands inside a conflict: it would vanish when resolved' '
+	init_lit && cd lit &&
+	convene member add "Dana" --id dana 2>/dev/null &&
+	printf "number: 2\ntitle: t\nstatus: planned\nagenda:\n- !conflict\n  id: opening\n  base:\n  sides:\n  - from: a\n    value:\n      id: opening\n      title: A\n  - from: b\n    value:\n      id: opening\n      title: B\n" > meetings/002.yaml &&
+	git add -A && git commit -qm conflict &&
+	test_expect_code 1 convene note 2 opening "important" 2>../err &&
+	test_grep "this agenda item is in an unresolved conflict" ../err &&
+	test_expect_code 1 convene set "meetings/002.yaml:agenda[opening].title" x 2>../err &&
+	test_grep "unresolved conflict" ../err &&
+	test -z "$(git status --porcelain)"
+'
+
+test_expect_success 'an empty or odd file is refused with its name, never a crash' '
+	init_lit && cd lit && mkdir members &&
+	: > members/e.yaml && git add -A && git commit -qm empty &&
+	test_expect_code 1 convene member leave e 2>../err && test_grep "members/e.yaml:1:1: error: the file is empty" ../err &&
+	printf -- "- x\n" > initiative.yaml &&
+	test_expect_code 1 convene principle add "p" 2>../err && test_grep "does not hold a mapping" ../err &&
+	git checkout -q initiative.yaml && printf "id: e\nname: E\n" > members/e.yaml &&
+	touch interviews &&
+	test_expect_code 5 convene interview add e --by e 2>../err &&
+	test_grep "cannot open" ../err
+'
+
+test_expect_success 'a hook reads nothing from our input: notes keeps every line' '
+	init_lit && cd lit &&
+	printf "#!/bin/sh\nread line && echo \"hook ate: \$line\" >&2\nexit 0\n" > .git/hooks/pre-commit &&
+	chmod +x .git/hooks/pre-commit &&
+	printf "one\ntwo\nthree\n" | convene notes 1 2>../err &&
+	test_grep "3 notes saved" ../err && ! grep -q "hook ate" ../err
+'
+
+test_expect_success 'edits are refused while a git merge is in progress, with what to do' '
+	init_lit && cd lit &&
+	git checkout -q -b other && convene set vision b 2>/dev/null &&
+	git checkout -q main && convene set vision a 2>/dev/null &&
+	git -c merge.convene.driver=false merge other >/dev/null 2>&1 || true &&
+	test -f .git/MERGE_HEAD &&
+	test_expect_code 4 convene set mission m 2>../err &&
+	test_grep "a git merge" ../err && test_grep "git merge --abort" ../err &&
+	git merge --abort
+'
+
 test_done

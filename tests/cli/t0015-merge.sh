@@ -56,7 +56,7 @@ test_expect_success 'merge-file: exit codes, labels in from, a side that is not 
 	printf "vision: b\\nmission: x\\n" > want && test_cmp want ours &&
 	printf "vision: [\\n" > ours &&
 	test_expect_code 1 convene merge-file base ours theirs 2>err &&
-	test_grep "is not valid YAML" err && test_grep "<<<<<<< ours" ours &&
+	test_grep "cannot be merged as YAML" err && test_grep "<<<<<<< ours" ours &&
 	test_expect_code 2 convene merge-file base ours 2>/dev/null &&
 	test_expect_code 2 convene merge-file base ours missing 2>/dev/null
 '
@@ -138,6 +138,17 @@ test_expect_success 'resolve with the deleting side removes the item' '
 	convene resolve "meetings/001.yaml:agenda[opening].notes[$id]" --side 1 2>../err &&
 	test_grep "took side 1 (there), deleting it" ../err &&
 	! grep -q "first" meetings/001.yaml && convene validate 2>/dev/null
+'
+
+test_expect_success 'merge-file keeps keys as written, comments through a line merge, big files untouched' '
+	printf "\"007\": a\nx: 1\n" > base && printf "\"007\": a\nx: 2\ny: 1\n" > ours && printf "\"007\": a\nx: 1\nz: 1\n" > theirs &&
+	convene merge-file base ours theirs && test_grep "\"007\": a" ours &&
+	printf "a: 1\nb: 1\nc: 1\n" > base && printf "# ask Dana\na: 1\nb: 1\nc: 1\n" > ours && printf "a: 1\nb: 1\nc: 2\n" > theirs &&
+	convene merge-file base ours theirs 2>err && test_grep "# ask Dana" ours && test_grep "c: 2" ours &&
+	test_grep "holds comments" err &&
+	{ printf "a: |\n"; yes "  line of text" | head -c 9000000; } > base && cp base big && cp base theirs &&
+	test_expect_code 1 convene merge-file base big theirs 2>err && test_grep "larger than 8 MiB" err &&
+	cmp base big
 '
 
 test_done
