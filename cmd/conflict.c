@@ -195,7 +195,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	if (path_parse(&p, argv[optind], &err) < 0)
 		return report(NULL, &err);
-	if ((rc = txn_begin(&t, s, p.file)) != 0)
+	if ((rc = txn_begin_resolve(&t, s, p.file)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	path_format(pathtext, sizeof(pathtext), &p);
@@ -239,11 +239,14 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 			 from ? ")" : "");
 	}
 	parent = c->parent;
+	if (deleted && !parent) {
+		/* the side that deleted the whole file: delete it */
+		doc_free(parsed);
+		snprintf(msg, sizeof(msg), "resolve %s: %s, deleting the file", p.file, how);
+		return txn_commit_removal(&t, msg);
+	}
 	if (deleted) {
-		if (!parent)
-			t.doc->root = NULL;
-		else
-			doc_remove(c);
+		doc_remove(c);
 	} else {
 		struct doc_node *copy = doc_copy(t.doc, chosen);
 

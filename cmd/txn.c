@@ -10,6 +10,8 @@
 #include "hooks/hook.h"
 #include "txn.h"
 
+static int file_changed(struct txn *t, struct err *err);
+
 /*
  * The errors of `after` that `before` does not have, compared by message
  * (positions move when lines are added above).  Printed; returns how many.
@@ -45,19 +47,20 @@ static int begin(struct txn *t, struct store *s, const char *file, int create)
 	memset(t, 0, sizeof(*t));
 	t->s = s;
 	t->file = file;
-	t->created = create;
+	t->created = create == 1;
+	t->allow_conflict_root = create == 2;
 	err_clear(&err);
 	if ((error = store_identity_check(s, &err)) < 0 ||
 	    (error = store_lock(s, 3000, &err)) < 0)
 		return report(NULL, &err);
 	error = store_read(s, file, &t->old, &t->oldlen, &err);
-	if (create && error == 0) {
+	if (t->created && error == 0) {
 		txn_release(t);
 		err_set(&err, ERR_USAGE, 0, 0, "%s already exists", file);
 		err_hint(&err, "choose another id with --id");
 		return report(NULL, &err);
 	}
-	if (create && error == ERR_NOTFOUND) {
+	if (t->created && error == ERR_NOTFOUND) {
 		err_clear(&err);
 		if (!(t->doc = doc_new()) || !(t->doc->root = doc_map(t->doc))) {
 			txn_release(t);
@@ -85,7 +88,7 @@ static int begin(struct txn *t, struct store *s, const char *file, int create)
 		txn_release(t);
 		return EXIT_DATA;
 	}
-	if (t->doc->root->flags & DOC_CONFLICT) {
+	if ((t->doc->root->flags & DOC_CONFLICT) && !t->allow_conflict_root) {
 		fprintf(stderr, "%s:%u:%u: error: the whole file is in conflict\n", file,
 			t->doc->root->line, t->doc->root->col);
 		fprintf(stderr, "convene: hint: settle it first: convene resolve %s --side N (convene conflicts lists the sides)\n", file);
@@ -121,6 +124,38 @@ int txn_begin(struct txn *t, struct store *s, const char *file)
 int txn_create(struct txn *t, struct store *s, const char *file)
 {
 	return begin(t, s, file, 1);
+}
+
+int txn_begin_resolve(struct txn *t, struct store *s, const char *file)
+{
+	return begin(t, s, file, 2);
+}
+
+int txn_commit_removal(struct txn *t, const char *message)
+{
+	const char *paths[1] = { t->file };
+	struct err err, undo;
+	char oid[16];
+	int error, rc = EXIT_OK;
+
+	err_clear(&err);
+	err_clear(&undo);
+	if (file_changed(t, &err) || store_remove(t->s, t->file, &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	if ((error = commit_with_hooks(t->s, paths, 1, t->head, message, oid, 8, &err)) < 0) {
+		if (store_write(t->s, t->file, t->old, t->oldlen, &undo) < 0)
+			report(t->file, &undo);
+		rc = report(NULL, &err);
+		goto done;
+	}
+	if (error > 0)
+		warn("%s", err.msg);
+	note("[%s] %s", oid, message);
+done:
+	txn_release(t);
+	return rc;
 }
 
 void txn_release(struct txn *t)

@@ -20,6 +20,7 @@ struct txn {
 	char head[48];          /* HEAD when the edit began */
 	int no_commit;          /* --no-commit: stage, don't commit */
 	int created;            /* the file is new */
+	int allow_conflict_root; /* resolve: the whole file may be a conflict */
 };
 
 /* Locks, checks the identity, loads file.  On failure prints the error
@@ -34,6 +35,9 @@ int txn_create(struct txn *t, struct store *s, const char *file);
  * edit there would vanish when the conflict is resolved. */
 int txn_refuse_conflict(struct txn *t, const struct doc_node *n, const char *what);
 
+/* txn_begin() for resolve: the whole file may be a !conflict. */
+int txn_begin_resolve(struct txn *t, struct store *s, const char *file);
+
 /* Validates, writes and commits with message.  Prints what happened and
  * returns the exit code.  Releases the transaction either way. */
 int txn_commit(struct txn *t, const char *message);
@@ -45,6 +49,10 @@ int txn_commit(struct txn *t, const char *message);
  */
 int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const char *head,
 		      const char *message, char *oid, size_t oid_size, struct err *err);
+
+/* Removes the file and commits that (the deleting side of a conflict
+ * over the whole file); puts it back if the commit does not happen. */
+int txn_commit_removal(struct txn *t, const char *message);
 
 /* Releases a transaction that is abandoned (nothing written). */
 void txn_release(struct txn *t);

@@ -151,4 +151,16 @@ test_expect_success 'merge-file keeps keys as written, comments through a line m
 	cmp base big
 '
 
+test_expect_success 'a whole file in conflict: resolve with the deleting side removes it' '
+	init_lit && cd lit && mkdir members &&
+	printf "!conflict\nbase:\n  id: g\n  name: G\nsides:\n- from: here\n- from: there\n  value:\n    id: g\n    name: G2\n" > members/g.yaml &&
+	git add -A && git commit -qm conflict &&
+	test_expect_code 1 convene member leave g 2>../err && test_grep "whole file is in conflict" ../err &&
+	convene resolve members/g.yaml --side 1 2>../err &&
+	test_grep "deleting the file" ../err &&
+	test ! -e members/g.yaml && test -z "$(git status --porcelain)" &&
+	git log -1 --stat --format= > ../stat && test_grep "members/g.yaml" ../stat &&
+	convene validate 2>/dev/null
+'
+
 test_done
