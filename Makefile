@@ -102,7 +102,8 @@ test: test-deps $(BIN) $(BUILD)/unit
 	@CONVENE=$(abspath $(BIN)) UNIT=$(abspath $(BUILD)/unit) sh tests/run.sh
 
 check:
-	$(MAKE) SAN=1 BUILD=build/san BIN=build/san/convene test
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
+		$(MAKE) SAN=1 BUILD=build/san BIN=build/san/convene test
 
 bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
