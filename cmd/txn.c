@@ -131,28 +131,43 @@ int txn_begin_resolve(struct txn *t, struct store *s, const char *file)
 	return begin(t, s, file, 2);
 }
 
-int txn_commit_removal(struct txn *t, const char *message)
+/*
+ * Commits the file as it now is in the work tree; if that does not happen,
+ * puts back what was there (removes a new file), so the edit is not made
+ * at all.  Returns the exit code.
+ */
+static int commit_or_undo(struct txn *t, const char *message)
 {
 	const char *paths[1] = { t->file };
 	struct err err, undo;
 	char oid[16];
-	int error, rc = EXIT_OK;
+	int error;
 
 	err_clear(&err);
 	err_clear(&undo);
-	if (file_changed(t, &err) || store_remove(t->s, t->file, &err) < 0) {
-		rc = report(NULL, &err);
-		goto done;
-	}
 	if ((error = commit_with_hooks(t->s, paths, 1, t->head, message, oid, 8, &err)) < 0) {
-		if (store_write(t->s, t->file, t->old, t->oldlen, &undo) < 0)
+		if (t->created ? store_remove(t->s, t->file, &undo) < 0
+			       : store_write(t->s, t->file, t->old, t->oldlen, &undo) < 0)
 			report(t->file, &undo);
-		rc = report(NULL, &err);
-		goto done;
+		return report(NULL, &err);
 	}
 	if (error > 0)
 		warn("%s", err.msg);
 	note("[%s] %s", oid, message);
+	return EXIT_OK;
+}
+
+int txn_commit_removal(struct txn *t, const char *message)
+{
+	struct err err;
+	int rc = EXIT_OK;
+
+	err_clear(&err);
+	if (file_changed(t, &err) || store_remove(t->s, t->file, &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
+	}
+	rc = commit_or_undo(t, message);
 done:
 	txn_release(t);
 	return rc;
@@ -294,9 +309,8 @@ int txn_commit(struct txn *t, const char *message_in)
 	struct diags d = { 0 };
 	struct doc *again = NULL;
 	const char *paths[1] = { t->file };
-	char oid[16];
 	struct err err;
-	int rc = EXIT_OK, error;
+	int rc = EXIT_OK;
 
 	/* callers format into fixed buffers: never split a Hebrew letter */
 	snprintf(message, sizeof(message), "%s", message_in);
@@ -343,20 +357,7 @@ int txn_commit(struct txn *t, const char *message_in)
 		note("%s: %s (staged, not committed)", t->file, message);
 		goto done;
 	}
-	if ((error = commit_with_hooks(t->s, paths, 1, t->head, message, oid, 8, &err)) < 0) {
-		struct err undo;
-
-		err_clear(&undo);
-		/* put the old bytes back: the edit is not made at all */
-		if (t->created ? store_remove(t->s, t->file, &undo) < 0
-			       : store_write(t->s, t->file, t->old, t->oldlen, &undo) < 0)
-			report(t->file, &undo);
-		rc = report(NULL, &err);
-		goto done;
-	}
-	if (error > 0)
-		warn("%s", err.msg);
-	note("[%s] %s", oid, message);
+	rc = commit_or_undo(t, message);
 done:
 	diags_release(&d);
 	doc_free(again);
