@@ -168,10 +168,55 @@ struct side {
 
 #define MAX_SIDES 128
 
-/* Returns -1 when there are more sides than a conflict keeps. */
-static int add_side(struct side *v, size_t *n, const char *from, const struct doc_node *value)
+/* The first !conflict below n (not n itself), or NULL. */
+static const struct doc_node *inner_conflict(const struct doc_node *n)
 {
-	const struct doc_node *sides, *s;
+	const struct doc_node *c, *r;
+
+	for (c = n->head; c; c = c->next) {
+		if (c->flags & DOC_CONFLICT)
+			return c;
+		if ((r = inner_conflict(c)))
+			return r;
+	}
+	return NULL;
+}
+
+/* A copy of n into doc with `target` replaced by `with` (NULL: left out). */
+static struct doc_node *copy_replacing(struct doc *doc, const struct doc_node *n,
+				       const struct doc_node *target, const struct doc_node *with)
+{
+	struct doc_node *r, *c, *k;
+	const struct doc_node *s;
+
+	if (n == target)
+		return doc_copy(doc, with);
+	if (n->kind == DOC_SCALAR)
+		return doc_copy(doc, n);
+	if (!(r = n->kind == DOC_MAP ? doc_map(doc) : doc_seq(doc)))
+		return NULL;
+	r->flags = n->flags;
+	for (s = n->head; s; s = s->next) {
+		if (s == target && !with)
+			continue;
+		if (!(c = copy_replacing(doc, s, target, with)))
+			return NULL;
+		if (n->kind == DOC_MAP) {
+			if (!(k = doc_copy(doc, s->key)))
+				return NULL;
+			doc_map_append(r, k, c);
+		} else {
+			doc_seq_append(r, c);
+		}
+	}
+	return r;
+}
+
+/* Returns -1 when there are more sides than a conflict keeps. */
+static int add_side(struct m *m, struct side *v, size_t *n, const char *from,
+		    const struct doc_node *value)
+{
+	const struct doc_node *sides, *s, *inner;
 
 	/* a side that is itself a conflict brings its own sides: no nesting */
 	if (value && (value->flags & DOC_CONFLICT) && (sides = doc_get(value, "sides")) &&
@@ -179,12 +224,26 @@ static int add_side(struct side *v, size_t *n, const char *from, const struct do
 		for (s = sides->head; s; s = s->next) {
 			const struct doc_node *f = doc_get(s, "from");
 
-			if (*n == MAX_SIDES)
+			if (add_side(m, v, n, f && f->kind == DOC_SCALAR ? f->str : "",
+				     doc_get(s, "value")) < 0)
 				return -1;
-			v[*n].from = f && f->kind == DOC_SCALAR ? f->str : "";
-			v[*n].value = doc_get(s, "value");
-			v[*n].bytes = NULL;
-			(*n)++;
+		}
+		return 0;
+	}
+	/* a side whose value holds a conflict deeper down becomes one side
+	 * per choice of that conflict: no nesting, and nothing lost */
+	if (value && (inner = inner_conflict(value)) && (sides = doc_get(inner, "sides")) &&
+	    sides->kind == DOC_SEQ) {
+		for (s = sides->head; s; s = s->next) {
+			const struct doc_node *f = doc_get(s, "from");
+			struct doc_node *variant = NULL;
+
+			if (!(variant = copy_replacing(m->out, value, inner, doc_get(s, "value")))) {
+				m->failed = 1;
+				return -1;
+			}
+			if (add_side(m, v, n, f && f->kind == DOC_SCALAR ? f->str : from, variant) < 0)
+				return -1;
 		}
 		return 0;
 	}
@@ -240,10 +299,11 @@ static struct doc_node *conflict(struct m *m, const struct doc_node *b, const st
 	struct side v[MAX_SIDES];
 	size_t n = 0, i, k;
 	struct doc_node *c = NULL, *sides, *e;
+	const struct doc_node *inner;
 
 	*absent = 0;
-	if (add_side(v, &n, m->opts->ours_from, o) < 0 ||
-	    add_side(v, &n, m->opts->theirs_from, t) < 0) {
+	if (add_side(m, v, &n, m->opts->ours_from, o) < 0 ||
+	    add_side(m, v, &n, m->opts->theirs_from, t) < 0) {
 		/* never drop a side: fail the merge, git keeps its own */
 		m->failed = 1;
 		return NULL;
@@ -273,9 +333,16 @@ static struct doc_node *conflict(struct m *m, const struct doc_node *b, const st
 		c = v[0].value ? copy(m, v[0].value) : NULL;
 		goto done;
 	}
-	/* the base of a conflict that is merged again is that conflict's base */
+	/* the base of a conflict that is merged again is that conflict's base,
+	 * and a conflict inside the base counts as its own base */
 	if (b && (b->flags & DOC_CONFLICT))
 		b = doc_get(b, "base");
+	while (b && (inner = inner_conflict(b))) {
+		if (!(b = copy_replacing(m->out, b, inner, doc_get(inner, "base")))) {
+			m->failed = 1;
+			goto done;
+		}
+	}
 	if (!(c = doc_map(m->out)) || !(sides = doc_seq(m->out))) {
 		m->failed = 1;
 		goto done;

@@ -12,6 +12,24 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Whether a !conflict holds another one somewhere below it. */
+static int nested(const struct doc_node *n, int inside)
+{
+	const struct doc_node *c;
+
+	if (!n)
+		return 0;
+	if (n->flags & DOC_CONFLICT) {
+		if (inside)
+			return 1;
+		inside = 1;
+	}
+	for (c = n->head; c; c = c->next)
+		if (nested(c, inside))
+			return 1;
+	return 0;
+}
+
 static char *merged(const struct doc *b, const struct doc *x, const char *xl,
 		    const struct doc *y, const char *yl, size_t *conflicts)
 {
@@ -56,6 +74,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();  /* not symmetric */
 	if (doc_load(&again, m1, strlen(m1), &err) < 0)
 		abort();  /* the result must load */
+	/* a merge of inputs without conflicts never nests the ones it makes
+	 * (inputs may hold hand-made, malformed !conflict nodes) */
+	if (nested(again->root, 0) && !nested(d[0]->root, 1) && !nested(d[1]->root, 1) &&
+	    !nested(d[2]->root, 1))
+		abort();
 	doc_emit(&e, again);
 	if (strcmp(buf_str(&e), m1))
 		abort();  /* and be canonical */
