@@ -9,16 +9,17 @@
 int dom_random_id(char *out)
 {
 	unsigned char b[4];
-	size_t got = 0;
+	size_t got;
 	ssize_t n;
 
-	while (got < sizeof(b)) {
-		n = getrandom(b + got, sizeof(b) - got, 0);
-		if (n < 0)
-			return -1;
-		got += (size_t)n;
-	}
-	snprintf(out, 9, "%02x%02x%02x%02x", b[0], b[1], b[2], b[3]);
+	/* 8 hex digits that no YAML reader takes for a number (12345678,
+	 * 1e345678): drawn again, so an id is always written plain */
+	do {
+		for (got = 0; got < sizeof(b); got += (size_t)n)
+			if ((n = getrandom(b + got, sizeof(b) - got, 0)) < 0)
+				return -1;
+		snprintf(out, 9, "%02x%02x%02x%02x", b[0], b[1], b[2], b[3]);
+	} while (doc_str_needs_quotes(out, 8));
 	return 0;
 }
 

@@ -10,7 +10,8 @@
 #include "schema.h"
 
 /* 8 random hex digits from getrandom(2): two sites never pick the same
- * (DESIGN §2).  out holds at least 9 bytes.  Returns 0 or -1. */
+ * (DESIGN §2); never digits alone or a number like 1e345678, so the id
+ * needs no quotes.  out holds at least 9 bytes.  Returns 0 or -1. */
 int dom_random_id(char *out);
 
 /*

@@ -1,6 +1,7 @@
 /* Unit tests of the text helpers (core/text.c) and paths (core/path.c). */
 #include <string.h>
 
+#include "core/domain.h"
 #include "core/path.h"
 #include "core/text.h"
 #include "tests/unit/unit.h"
@@ -67,6 +68,18 @@ void test_text__ids(void)
 	check(!text_is_id("a234567890123456789012345678901234567890123456789012345678901234"));
 	check(text_slug(out, sizeof(out), "Dana Levi!") == 9 && !strcmp(out, "dana-levi"));
 	check(text_slug(out, sizeof(out), "דנה לוי") == 0);
+}
+
+void test_text__random_ids_are_plain(void)
+{
+	char id[9];
+	int i;
+
+	for (i = 0; i < 20000; i++) {
+		check(dom_random_id(id) == 0);
+		check(strlen(id) == 8 && text_is_id(id));
+		check(!doc_str_needs_quotes(id, 8));
+	}
 }
 
 void test_path__parse(void)
