@@ -108,7 +108,9 @@ test_expect_success 'resolve --value and --base; errors for a field with no conf
 	convene get vision > ../v && echo "חזון משותף" > ../want && test_cmp ../want ../v
 '
 
-test_expect_success 'a note edited at one site and deleted at the other: resolve brings it back' '
+# A note edited "here" and deleted "there", merged into a committed
+# !conflict in place of the note; $id is the note's id.
+note_conflict() {
 	init_lit && cd lit &&
 	convene note 1 opening "first" 2>/dev/null &&
 	git show HEAD:meetings/001.yaml > ../base &&
@@ -116,8 +118,12 @@ test_expect_success 'a note edited at one site and deleted at the other: resolve
 	sed "/^  - id: /,/^    text: first/d; s/^  notes:\$/  notes: []/" ../base > ../theirs &&
 	test_expect_code 1 convene merge-file -L here -L base -L there ../base ../ours ../theirs 2>/dev/null &&
 	cp ../ours meetings/001.yaml && git commit -qam "merged" &&
+	id=$(sed -n "s/^    id: //p" meetings/001.yaml)
+}
+
+test_expect_success 'a note edited at one site and deleted at the other: resolve brings it back' '
+	note_conflict &&
 	convene conflicts > ../out &&
-	id=$(sed -n "s/^    id: //p" meetings/001.yaml) &&
 	test_grep "meetings/001.yaml:agenda[opening].notes[$id]" ../out &&
 	test_grep "side 1:   (deleted)   (there)" ../out &&
 	convene resolve "meetings/001.yaml:agenda[opening].notes[$id]" --side 2 2>/dev/null &&
@@ -127,14 +133,7 @@ test_expect_success 'a note edited at one site and deleted at the other: resolve
 '
 
 test_expect_success 'resolve with the deleting side removes the item' '
-	init_lit && cd lit &&
-	convene note 1 opening "first" 2>/dev/null &&
-	git show HEAD:meetings/001.yaml > ../base &&
-	sed "s/text: first/text: first, edited/" ../base > ../ours &&
-	sed "/^  - id: /,/^    text: first/d; s/^  notes:\$/  notes: []/" ../base > ../theirs &&
-	convene merge-file -L here -L base -L there ../base ../ours ../theirs 2>/dev/null;
-	cp ../ours meetings/001.yaml && git commit -qam "merged" &&
-	id=$(sed -n "s/^    id: //p" meetings/001.yaml) &&
+	note_conflict &&
 	convene resolve "meetings/001.yaml:agenda[opening].notes[$id]" --side 1 2>../err &&
 	test_grep "took side 1 (there), deleting it" ../err &&
 	! grep -q "first" meetings/001.yaml && convene validate 2>/dev/null
