@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "core/merge.h"
+#include "core/mergefile.h"
 
 const char usage_merge_file[] =
 	"usage: convene merge-file [-L OURS -L BASE -L THEIRS] BASE OURS THEIRS [PATH]\n"
@@ -70,11 +70,11 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 	const struct cmd *me = cmd_find("merge-file");
 	const char *labels[3] = { "ours", "base", "theirs" }, *files[4] = { NULL };
 	struct buf text[3] = { BUF_INIT, BUF_INIT, BUF_INIT }, out = BUF_INIT;
-	struct doc *doc[3] = { NULL }, *merged = NULL;
+	struct merge_file_result res;
 	struct merge_opts opts;
 	struct err err;
 	size_t conflicts = 0;
-	int nl = 0, nf = 0, i, bad = -1, rc, n;
+	int nl = 0, nf = 0, i, rc;
 
 	(void)s;
 	for (i = 1; i < argc; i++) {
@@ -106,43 +106,22 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 			goto done;
 		}
 	}
-	for (i = 0; i < 3; i++) {
-		struct err e;
-
-		err_clear(&e);
-		if (doc_load(&doc[i], buf_str(&text[i]), text[i].len, &e) < 0 && bad < 0) {
-			bad = i;
-			err = e;
-		} else if (doc[i] && doc[i]->comments && bad < 0) {
-			/* the tree has no comments: merge the lines, keep them */
-			bad = i;
-			err_set(&err, ERR_DATA, doc[i]->comment_line, doc[i]->comment_col,
-				"it holds comments, which a YAML merge would drop");
-		}
+	opts.ours_from = labels[0];
+	opts.theirs_from = labels[2];
+	if (merge_file(&out, &res, buf_str(&text[0]), text[0].len, buf_str(&text[1]), text[1].len,
+		       buf_str(&text[2]), text[2].len, &opts, &err) < 0) {
+		rc = report(NULL, &err);
+		goto done;
 	}
-	if (bad >= 0) {
-		/* never a silent loss: merge the lines and say why */
+	if (res.lines) {
+		/* never a silent loss: the lines were merged; say why */
 		fprintf(stderr, "convene: warning: %s (%s) cannot be merged as YAML: %u:%u: %s\n",
-			files[bad], bad == 0 ? labels[1] : bad == 1 ? labels[0] : labels[2],
-			err.line, err.col, err.msg);
+			files[res.bad], res.bad == 0 ? labels[1] : res.bad == 1 ? labels[0] : labels[2],
+			res.why.line, res.why.col, res.why.msg);
 		fprintf(stderr, "convene: warning: %s merged line by line, with git's conflict markers\n",
 			nf > 3 ? files[3] : files[1]);
-		n = merge_lines(&out, buf_str(&text[0]), text[0].len, buf_str(&text[1]), text[1].len,
-				buf_str(&text[2]), text[2].len, labels[0], labels[2]);
-		if (n < 0) {
-			rc = report(NULL, (err_set(&err, ERR_NOMEM, 0, 0, "out of memory"), &err));
-			goto done;
-		}
-		conflicts = (size_t)n;
-	} else {
-		opts.ours_from = labels[0];
-		opts.theirs_from = labels[2];
-		if (merge_docs(&merged, &conflicts, text[0].len ? doc[0] : NULL, doc[1], doc[2], &opts,
-			       &err) < 0 || doc_emit(&out, merged) < 0) {
-			rc = report(NULL, err.msg[0] ? &err : (err_set(&err, ERR_NOMEM, 0, 0, "out of memory"), &err));
-			goto done;
-		}
 	}
+	conflicts = res.conflicts;
 	if (spill(files[1], &out, &err) < 0) {
 		rc = report(NULL, &err);
 		goto done;
@@ -152,11 +131,8 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 			nf > 3 ? files[3] : files[1], conflicts, conflicts == 1 ? "" : "s");
 	rc = conflicts ? EXIT_DATA : EXIT_OK;
 done:
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 3; i++)
 		buf_release(&text[i]);
-		doc_free(doc[i]);
-	}
-	doc_free(merged);
 	buf_release(&out);
 	return rc;
 }

@@ -1,0 +1,62 @@
+/*
+ * One file's three-way merge, from bytes to bytes (mergefile.h).
+ */
+#include <string.h>
+
+#include "doc.h"
+#include "mergefile.h"
+
+int merge_file(struct buf *out, struct merge_file_result *res, const char *base, size_t blen,
+	       const char *ours, size_t olen, const char *theirs, size_t tlen,
+	       const struct merge_opts *opts, struct err *err)
+{
+	const char *text[3] = { base, ours, theirs };
+	size_t len[3] = { blen, olen, tlen };
+	struct doc *doc[3] = { NULL }, *merged = NULL;
+	int i, n, error = 0;
+
+	memset(res, 0, sizeof(*res));
+	res->bad = -1;
+	err_clear(&res->why);
+	for (i = 0; i < 3; i++) {
+		struct err e;
+
+		err_clear(&e);
+		if (doc_load(&doc[i], text[i], len[i], &e) < 0) {
+			if (e.code == ERR_NOMEM) {
+				error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+				goto done;
+			}
+			if (res->bad < 0) {
+				res->bad = i;
+				res->why = e;
+			}
+		} else if (doc[i]->comments && res->bad < 0) {
+			/* the tree has no comments: merge the lines, keep them */
+			res->bad = i;
+			err_set(&res->why, ERR_DATA, doc[i]->comment_line, doc[i]->comment_col,
+				"it holds comments, which a YAML merge would drop");
+		}
+	}
+	if (res->bad >= 0) {
+		res->lines = 1;
+		n = merge_lines(out, base, blen, ours, olen, theirs, tlen, opts->ours_from,
+				opts->theirs_from);
+		if (n < 0) {
+			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+			goto done;
+		}
+		res->conflicts = (size_t)n;
+		goto done;
+	}
+	if ((error = merge_docs(&merged, &res->conflicts, blen ? doc[0] : NULL, doc[1], doc[2],
+				opts, err)) < 0)
+		goto done;
+	if (doc_emit(out, merged) < 0)
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+done:
+	for (i = 0; i < 3; i++)
+		doc_free(doc[i]);
+	doc_free(merged);
+	return error;
+}

@@ -1,0 +1,32 @@
+/*
+ * Merging three versions of one file of the initiative, as bytes: the
+ * three are loaded and merged as YAML trees (core/merge.h) when they can
+ * be; a version that is not YAML, or holds comments a tree would drop, is
+ * merged line by line with git's markers instead, so nothing is lost.
+ * Shared by `merge-file` (git's driver) and sync's in-process driver.
+ */
+#ifndef CONVENE_MERGEFILE_H
+#define CONVENE_MERGEFILE_H
+
+#include "buf.h"
+#include "err.h"
+#include "merge.h"
+
+struct merge_file_result {
+	size_t conflicts;   /* !conflict nodes, or conflicting hunks */
+	int lines;          /* 1: merged line by line (see bad, why) */
+	int bad;            /* the version that is not YAML: 0 base, 1 ours, 2 theirs */
+	struct err why;     /* what is wrong with it, with line:col */
+};
+
+/*
+ * Appends the merge of ours and theirs from base to out.  An empty base
+ * means the file was added on both sides; an empty side deleted it (a
+ * change on the other side then becomes a !conflict over the whole file).
+ * opts names the sides.  Returns 0 or a negative error (err).
+ */
+int merge_file(struct buf *out, struct merge_file_result *res, const char *base, size_t blen,
+	       const char *ours, size_t olen, const char *theirs, size_t tlen,
+	       const struct merge_opts *opts, struct err *err);
+
+#endif
