@@ -115,6 +115,15 @@ int gather_ids_with(struct store *s, struct schema_ids **out, const struct doc *
  * cmd names the command for messages (cmd/interview.c). */
 int show_file(int argc, char **argv, struct store *s, const char *cmd, const char *dir);
 
+/*
+ * Commits every changed file of the work tree (new ones too) after
+ * validating the whole initiative; an error refuses it, and so does an
+ * unresolved conflict unless allow_conflicts.  The caller holds the edit
+ * lock.  *count gets the number of files committed (0: nothing to do).
+ * Returns an exit code; what went wrong is printed (cmd/edit.c).
+ */
+int commit_pending(struct store *s, const char *message, int allow_conflicts, size_t *count);
+
 /* Edits a file in the user's editor until it is valid (cmd/edit.c). */
 int edit_file(struct store *s, const char *file);
 
@@ -126,6 +135,10 @@ extern const char usage_interview[], usage_principle[], usage_outcome[], usage_n
 int cmd_notes(int argc, char **argv, struct store *s);
 extern const char usage_merge_file[], usage_conflicts[], usage_resolve[];
 int cmd_conflicts(int argc, char **argv, struct store *s);
+extern const char usage_clone[];
+int cmd_clone(int argc, char **argv, struct store *s);
+extern const char usage_sync[];
+int cmd_sync(int argc, char **argv, struct store *s);
 extern const char usage_remote[];
 int cmd_remote(int argc, char **argv, struct store *s);
 int cmd_resolve(int argc, char **argv, struct store *s);

@@ -174,35 +174,24 @@ int cmd_edit(int argc, char **argv, struct store *s)
 	return edit_file(s, argv[1]);
 }
 
-int cmd_commit(int argc, char **argv, struct store *s)
+int commit_pending(struct store *s, const char *message, int allow_conflicts, size_t *count)
 {
 	struct diags d = { 0 };
 	struct scan_stats st;
 	struct buf msg = BUF_INIT;
-	const char *message = NULL;
 	char **paths = NULL, head[48], oid[16];
 	size_t n = 0, i;
 	struct err err;
-	int c, rc, error;
+	int rc, error;
 
-	optind = 0;
-	while ((c = getopt(argc, argv, "m:")) != -1) {
-		if (c != 'm')
-			return usage_error(cmd_find("commit"), "unknown option");
-		message = optarg;
-	}
-	if (optind < argc)
-		return usage_error(cmd_find("commit"), "commit takes no arguments (it commits every changed file)");
+	*count = 0;
 	err_clear(&err);
-	if (store_identity_check(s, &err) < 0 || store_lock(s, 3000, &err) < 0)
-		return report(NULL, &err);
 	store_head(s, head, sizeof(head));
 	if (store_changed(s, &paths, &n, &err) < 0) {
 		rc = report(NULL, &err);
 		goto done;
 	}
 	if (!n) {
-		note("nothing to commit: the work tree is as HEAD has it");
 		rc = EXIT_OK;
 		goto done;
 	}
@@ -210,12 +199,12 @@ int cmd_commit(int argc, char **argv, struct store *s)
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if (d.errors) {
+	if (d.errors > (allow_conflicts ? d.conflicts : 0)) {
 		for (i = 0; i < d.n; i++)
 			print_diag(stderr, &d.v[i]);
 		fprintf(stderr, "convene: error: %u error%s; nothing was committed\n", d.errors,
 			d.errors == 1 ? "" : "s");
-		fprintf(stderr, "convene: hint: fix them (convene validate), then commit again\n");
+		fprintf(stderr, "convene: hint: fix them (convene validate), then run the command again\n");
 		rc = EXIT_DATA;
 		goto done;
 	}
@@ -232,11 +221,36 @@ int cmd_commit(int argc, char **argv, struct store *s)
 	if (error > 0)
 		warn("%s", err.msg);
 	note("[%s] %s (%zu file%s)", oid, buf_str(&msg), n, n == 1 ? "" : "s");
+	*count = n;
 	rc = EXIT_OK;
 done:
 	buf_release(&msg);
 	diags_release(&d);
 	store_list_free(paths, n);
+	return rc;
+}
+
+int cmd_commit(int argc, char **argv, struct store *s)
+{
+	const char *message = NULL;
+	struct err err;
+	size_t n;
+	int c, rc;
+
+	optind = 0;
+	while ((c = getopt(argc, argv, "m:")) != -1) {
+		if (c != 'm')
+			return usage_error(cmd_find("commit"), "unknown option");
+		message = optarg;
+	}
+	if (optind < argc)
+		return usage_error(cmd_find("commit"), "commit takes no arguments (it commits every changed file)");
+	err_clear(&err);
+	if (store_identity_check(s, &err) < 0 || store_lock(s, 3000, &err) < 0)
+		return report(NULL, &err);
+	rc = commit_pending(s, message, 0, &n);
+	if (rc == EXIT_OK && !n)
+		note("nothing to commit: the work tree is as HEAD has it");
 	return rc;
 }
 

@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "core/template.h"
 #include "core/text.h"
+#include "store/sync.h"
 
 /* 1 if dir does not exist, 0 if it is an empty folder, -1 otherwise. */
 static int dir_state(const char *dir)
@@ -66,14 +67,32 @@ static const char *base_name(const char *dir, char *cwd, size_t size)
 	return slash && slash[1] ? slash + 1 : dir;
 }
 
+/* This site's config: its name, and the YAML merge driver for plain git. */
+static int site_config(struct store *s, const char *site, struct err *err)
+{
+	char self[PATH_MAX], driver[PATH_MAX + 64];
+	ssize_t len;
+	int error;
+
+	/* git runs the driver through the shell: name this very binary */
+	len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	self[len > 0 ? len : 0] = '\0';
+	snprintf(driver, sizeof(driver), "'%s' merge-file %%O %%A %%B %%P",
+		 len > 0 ? self : "convene");
+	error = store_config_set(s, "convene.site", site, err);
+	if (!error)
+		error = store_config_set(s, "merge.convene.name", "convene YAML merge", err);
+	if (!error)
+		error = store_config_set(s, "merge.convene.driver", driver, err);
+	return error;
+}
+
 static int setup(struct store *s, const struct template_out *files, size_t n,
 		 const char *site, const char *name, char *oid, struct err *err)
 {
 	static const char attributes[] = "*.yaml merge=convene\n";
 	const char **paths = calloc(n + 1, sizeof(char *));
-	char self[PATH_MAX], driver[PATH_MAX + 64];
 	struct buf msg = BUF_INIT;
-	ssize_t len;
 	size_t i;
 	int error = 0;
 
@@ -86,17 +105,8 @@ static int setup(struct store *s, const struct template_out *files, size_t n,
 	paths[n] = ".gitattributes";
 	if (!error)
 		error = store_write(s, ".gitattributes", attributes, sizeof(attributes) - 1, err);
-	/* git runs the driver through the shell: name this very binary */
-	len = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	self[len > 0 ? len : 0] = '\0';
-	snprintf(driver, sizeof(driver), "'%s' merge-file %%O %%A %%B %%P",
-		 len > 0 ? self : "convene");
 	if (!error)
-		error = store_config_set(s, "convene.site", site, err);
-	if (!error)
-		error = store_config_set(s, "merge.convene.name", "convene YAML merge", err);
-	if (!error)
-		error = store_config_set(s, "merge.convene.driver", driver, err);
+		error = site_config(s, site, err);
 	buf_addf(&msg, "init: %s", name);
 	if (buf_failed(&msg))
 		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
@@ -226,5 +236,125 @@ int cmd_init(int argc, char **argv, struct store *unused)
 done:
 	store_free(s);
 	template_out_free(files, n);
+	return rc;
+}
+
+const char usage_clone[] =
+	"usage: convene clone [--site SITE] [--hooks] [--quiet] URL [DIR]\n"
+	"\n"
+	"A new site joins an initiative: clones URL (a path, git://, https://,\n"
+	"ssh://, or a bundle file) into DIR (default: the last part of URL),\n"
+	"checks it out, sets this site's name and the YAML merge driver for\n"
+	"plain git, and validates what came.\n"
+	"\n"
+	"  --site SITE         this site's name, an id (default: from the host name)\n"
+	"  --hooks             install the sample hooks, as init does\n"
+	"  -q, --quiet         no progress\n";
+
+/* "literacy" from https://host/x/literacy.git/ or /media/usb/literacy */
+static void clone_dir(char *out, size_t size, const char *url)
+{
+	const char *end = url + strlen(url), *start;
+	size_t n;
+
+	while (end > url && end[-1] == '/')
+		end--;
+	start = end;
+	while (start > url && start[-1] != '/' && start[-1] != ':')
+		start--;
+	n = (size_t)(end - start);
+	if (n > 4 && !strncmp(end - 4, ".git", 4))
+		n -= 4;
+	else if (n > 7 && !strncmp(end - 7, ".bundle", 7))
+		n -= 7;
+	snprintf(out, size, "%.*s", (int)n, start);
+}
+
+static void clone_progress(void *ctx, const char *what, size_t done, size_t total, size_t bytes)
+{
+	const int *tty = ctx;
+
+	if (*tty && total)
+		fprintf(stderr, "\r%s objects: %3zu%% (%zu/%zu), %.1f KiB%s", what, done * 100 / total,
+			done, total, bytes / 1024.0, done == total ? "\n" : "");
+}
+
+int cmd_clone(int argc, char **argv, struct store *unused)
+{
+	static const struct option opts[] = {
+		{ "site", required_argument, NULL, 's' },
+		{ "hooks", no_argument, NULL, 'H' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd *me = cmd_find("clone");
+	char site[64] = "", dir[PATH_MAX];
+	struct store_progress p = { clone_progress, NULL, NULL };
+	struct diags d = { 0 };
+	struct scan_stats st;
+	struct store *s = NULL;
+	struct err err;
+	int c, rc, tty, state, hooks = 0, quiet = 0;
+	size_t i;
+
+	(void)unused;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "q", opts, NULL)) != -1) {
+		switch (c) {
+		case 'H': hooks = 1; break;
+		case 'q': quiet = 1; break;
+		case 's':
+			if (strlen(optarg) >= sizeof(site) || !text_is_id(optarg))
+				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
+			snprintf(site, sizeof(site), "%s", optarg);
+			break;
+		default: return usage_error(me, "unknown option");
+		}
+	}
+	if (argc - optind < 1 || argc - optind > 2)
+		return usage_error(me, "clone takes a URL and at most one folder");
+	if (argc - optind == 2)
+		snprintf(dir, sizeof(dir), "%s", argv[optind + 1]);
+	else
+		clone_dir(dir, sizeof(dir), argv[optind]);
+	if (!dir[0])
+		return usage_error(me, "cannot tell a folder name from '%s'; name one", argv[optind]);
+	if (!site[0])
+		default_site(site, sizeof(site));
+	err_clear(&err);
+	if (store_identity_check(NULL, &err) < 0)
+		return report(NULL, &err);
+	if ((state = dir_state(dir)) < 0) {
+		err_set(&err, ERR_USAGE, 0, 0, "'%s' exists and is not empty", dir);
+		err_hint(&err, "name a new folder: convene clone %s NEWDIR", argv[optind]);
+		return report(NULL, &err);
+	}
+	tty = !quiet && isatty(2);
+	p.ctx = &tty;
+	if (store_clone(&s, argv[optind], dir, &p, &err) < 0 || site_config(s, site, &err) < 0 ||
+	    (hooks && install_hooks(s, &err) < 0)) {
+		rc = report(NULL, &err);
+		store_free(s);
+		store_remove_tree(dir);  /* nothing half-made is left */
+		if (state == 0)
+			mkdir(dir, 0777);
+		return rc;
+	}
+	note("Cloned %s into %s (site %s)", argv[optind], store_workdir(s), site);
+	rc = EXIT_OK;
+	if (scan_initiative(s, &d, &st, NULL, NULL, &err) < 0) {
+		rc = report(NULL, &err);
+	} else if (d.errors) {
+		for (i = 0; i < d.n; i++)
+			if (d.v[i].level == DIAG_ERROR)
+				print_diag(stderr, &d.v[i]);
+		fprintf(stderr, "convene: %u problem%s in what came (convene validate lists them; %u conflict%s)\n",
+			d.errors, d.errors == 1 ? "" : "s", d.conflicts, d.conflicts == 1 ? "" : "s");
+		rc = EXIT_DATA;
+	}
+	if (rc == EXIT_OK)
+		note("next: cd %s && convene status", dir);
+	diags_release(&d);
+	store_free(s);
 	return rc;
 }

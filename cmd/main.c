@@ -70,6 +70,7 @@ const struct cmd commands[] = {
 	{ "action", cmd_action, NEED_REPO, "record an action on an agenda item", usage_action },
 	{ "actions", cmd_actions, NEED_REPO, "actions across meetings: open, mine, overdue", usage_actions },
 	{ "attend", cmd_attend, NEED_REPO, "mark members as attending a meeting", usage_attend },
+	{ "clone", cmd_clone, 0, "join an initiative: clone it and set this site up", usage_clone },
 	{ "commit", cmd_commit, NEED_REPO, "commit hand edits, checked first", usage_commit },
 	{ "conflicts", cmd_conflicts, NEED_REPO, "every unresolved conflict and its sides", usage_conflicts },
 	{ "decide", cmd_decide, NEED_REPO, "record a decision on an agenda item", usage_decide },
@@ -92,6 +93,7 @@ const struct cmd commands[] = {
 	{ "resolve", cmd_resolve, NEED_REPO, "settle a conflict: a side, the base or a new value", usage_resolve },
 	{ "set", cmd_set, NEED_REPO, "set a field and commit", usage_set },
 	{ "status", cmd_status, NEED_REPO, "members, interviews, meetings, problems", usage_status },
+	{ "sync", cmd_sync, NEED_REPO, "commit, fetch, merge, push: meet the other sites", usage_sync },
 	{ "validate", cmd_validate, NEED_REPO, "check every file and reference", usage_validate },
 	{ NULL, NULL, 0, NULL, NULL }
 };

@@ -284,7 +284,7 @@ int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const
 	if ((error = store_prepare(&p, s, paths, n, head, hook_exists(dir, "pre-commit"), err)) < 0)
 		return error;
 	snprintf(env, sizeof(env), "GIT_INDEX_FILE=%s", store_pending_index(p));
-	if ((error = hook_run(&status, dir, "pre-commit", store_workdir(s), NULL, envv, err)) < 0) {
+	if ((error = hook_run(&status, dir, "pre-commit", store_workdir(s), NULL, envv, NULL, err)) < 0) {
 		store_abandon(p);
 		return error;
 	}
@@ -297,7 +297,7 @@ int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const
 	if ((error = store_finish(p, message, oid, oid_size, err)) < 0)
 		return error;
 	/* post-commit cannot change anything: its exit is not ours */
-	if (hook_run(&status, dir, "post-commit", store_workdir(s), NULL, NULL, err) < 0)
+	if (hook_run(&status, dir, "post-commit", store_workdir(s), NULL, NULL, NULL, err) < 0)
 		warn("%s", err->msg);
 	return error;
 }

@@ -664,6 +664,7 @@ static int check_conflict(struct ctx *c, const struct doc_node *n, const struct 
 		error_at(c, n, "unresolved conflict in '%s'; settle it with 'convene resolve'", path);
 	else
 		error_at(c, n, "unresolved conflict over the whole file; settle it with 'convene resolve'");
+	c->out->conflicts++;
 	return 1;
 }
 

@@ -34,6 +34,7 @@ struct diags {
 	struct diag *v;
 	size_t n, cap;
 	unsigned errors, warnings;
+	unsigned conflicts;  /* of the errors, unresolved !conflict values */
 	int failed;  /* an allocation failed: the list is incomplete */
 };
 

@@ -56,7 +56,7 @@ int hook_exists(const char *dir, const char *name)
 }
 
 int hook_run(int *status, const char *dir, const char *name, const char *workdir,
-	     const char *const *args, const char *const *env, struct err *err)
+	     const char *const *args, const char *const *env, const char *input, struct err *err)
 {
 	posix_spawn_file_actions_t fa;
 	char path[4096], **argv = NULL, **envp = NULL;
@@ -78,9 +78,9 @@ int hook_run(int *status, const char *dir, const char *name, const char *workdir
 	for (i = 0; i < nargs; i++)
 		argv[i + 1] = (char *)args[i];
 	posix_spawn_file_actions_init(&fa);
-	/* as git: no input (a hook must not eat the lines of `notes`), and
-	 * its output on our standard error */
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	/* as git: no input but what git gives (a hook must not eat the
+	 * lines of `notes`), and its output on our standard error */
+	posix_spawn_file_actions_addopen(&fa, 0, input ? input : "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, 2, 1);
 	/* hooks run at the top of the work tree, as git runs them */
 	posix_spawn_file_actions_addchdir_np(&fa, workdir);

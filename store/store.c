@@ -21,16 +21,11 @@
 #include "core/doc.h"
 #include "core/text.h"
 #include "store.h"
+#include "internal.h"
 
-struct store {
-	git_repository *repo;
-	char *workdir;
-	int lockfd;          /* >= 0 while we hold the edit lock, else -1 */
-	char site[64];
-};
 
 /* libgit2's last error as ours. */
-static int git_fail(struct err *err, int code, const char *what)
+int store_git_fail(struct err *err, int code, const char *what)
 {
 	const git_error *e = git_error_last();
 
@@ -85,7 +80,7 @@ int store_open(struct store **out, const char *dir, struct err *err)
 		return ERR_USAGE;
 	}
 	if (error < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot open the repository");
+		return store_git_fail(err, ERR_INTERNAL, "cannot open the repository");
 	return store_new(out, repo, err);
 }
 
@@ -97,7 +92,7 @@ int store_init(struct store **out, const char *dir, struct err *err)
 	*out = NULL;
 	opts.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
 	if (git_repository_init_ext(&repo, dir, &opts) < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot create the repository");
+		return store_git_fail(err, ERR_INTERNAL, "cannot create the repository");
 	return store_new(out, repo, err);
 }
 
@@ -160,21 +155,21 @@ int store_config_set(struct store *s, const char *key, const char *value, struct
 	int error;
 
 	if (git_repository_config(&cfg, s->repo) < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot read the repository's config");
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the repository's config");
 	error = git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL);
 	git_config_free(cfg);
 	if (error < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot open .git/config");
+		return store_git_fail(err, ERR_INTERNAL, "cannot open .git/config");
 	error = git_config_set_string(local, key, value);
 	git_config_free(local);
 	if (error < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot write .git/config");
+		return store_git_fail(err, ERR_INTERNAL, "cannot write .git/config");
 	if (!strcmp(key, "convene.site"))
 		snprintf(s->site, sizeof(s->site), "%s", value);
 	return 0;
 }
 
-static int identity_error(struct err *err)
+int store_identity_error(struct err *err)
 {
 	git_error_clear();
 	err_set(err, ERR_DATA, 0, 0, "who are you? git's user.name and user.email are not set");
@@ -188,7 +183,7 @@ int store_identity_check(struct store *s, struct err *err)
 
 	if (s) {
 		if (git_signature_default(&sig, s->repo) < 0)
-			return identity_error(err);
+			return store_identity_error(err);
 		git_signature_free(sig);
 		return 0;
 	} else {
@@ -197,13 +192,13 @@ int store_identity_check(struct store *s, struct err *err)
 		int ok;
 
 		if (git_config_open_default(&cfg) < 0)
-			return identity_error(err);
+			return store_identity_error(err);
 		ok = git_config_get_string_buf(&name, cfg, "user.name") == 0 && name.size &&
 		     git_config_get_string_buf(&email, cfg, "user.email") == 0 && email.size;
 		git_buf_dispose(&name);
 		git_buf_dispose(&email);
 		git_config_free(cfg);
-		return ok ? 0 : identity_error(err);
+		return ok ? 0 : store_identity_error(err);
 	}
 }
 
@@ -223,7 +218,7 @@ int store_identity_check(struct store *s, struct err *err)
  * convene that was killed, and removes them: a crash never leaves the
  * repository locked.
  */
-static void mark(struct store *s, int busy)
+void store_mark(struct store *s, int busy)
 {
 	char text[48];
 	int n = snprintf(text, sizeof(text), "%ld%s\n", (long)getpid(), busy ? " busy" : "");
@@ -299,7 +294,7 @@ int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 	pid[n > 0 ? n : 0] = '\0';
 	if (strstr(pid, " busy"))
 		recover(s);
-	mark(s, 0);
+	store_mark(s, 0);
 	return 0;
 }
 
@@ -318,7 +313,7 @@ void store_unlock(struct store *s)
  * link: a link committed by another site must not lead reads and writes
  * out of the initiative.
  */
-static int full_path(struct store *s, const char *path, char *out, size_t size, struct err *err)
+int store_full_path(struct store *s, const char *path, char *out, size_t size, struct err *err)
 {
 	size_t top = strlen(s->workdir);
 	struct stat st;
@@ -355,7 +350,7 @@ int store_read(struct store *s, const char *path, char **out, size_t *len, struc
 	int fd, error;
 
 	*out = NULL;
-	if ((error = full_path(s, path, full, sizeof(full), err)) < 0)
+	if ((error = store_full_path(s, path, full, sizeof(full), err)) < 0)
 		return error;
 	if ((fd = open(full, O_RDONLY | O_CLOEXEC)) < 0) {
 		if (errno == ENOENT)
@@ -418,7 +413,7 @@ int store_write(struct store *s, const char *path, const void *data, size_t len,
 	ssize_t n;
 	int fd, error, saved;
 
-	if ((error = full_path(s, path, full, sizeof(full), err)) < 0)
+	if ((error = store_full_path(s, path, full, sizeof(full), err)) < 0)
 		return error;
 	snprintf(lock, sizeof(lock), "%s.lock", full);
 	if (make_dirs(full, strlen(s->workdir)) < 0)
@@ -475,7 +470,7 @@ int store_remove(struct store *s, const char *path, struct err *err)
 	char full[4096];
 	int error;
 
-	if ((error = full_path(s, path, full, sizeof(full), err)) < 0)
+	if ((error = store_full_path(s, path, full, sizeof(full), err)) < 0)
 		return error;
 	if (unlink(full) < 0 && errno != ENOENT)
 		return err_set(err, ERR_INTERNAL, 0, 0, "cannot remove '%s': %s", path, strerror(errno));
@@ -662,11 +657,11 @@ static int put_path(struct store *s, git_index *index, const char *path, struct 
 	struct stat st;
 	int error;
 
-	if ((error = full_path(s, path, full, sizeof(full), err)) < 0)
+	if ((error = store_full_path(s, path, full, sizeof(full), err)) < 0)
 		return error;
 	if (lstat(full, &st) < 0) {
 		if (git_index_get_bypath(index, path, 0) && git_index_remove(index, path, 0) < 0)
-			return git_fail(err, ERR_INTERNAL, "cannot remove from the tree");
+			return store_git_fail(err, ERR_INTERNAL, "cannot remove from the tree");
 		return 0;
 	}
 	memset(&e, 0, sizeof(e));
@@ -674,7 +669,7 @@ static int put_path(struct store *s, git_index *index, const char *path, struct 
 	e.path = path;
 	/* as `git add` would store it: with the repository's filters */
 	if (git_blob_create_from_workdir(&e.id, s->repo, path) < 0 || git_index_add(index, &e) < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot write the file into the repository");
+		return store_git_fail(err, ERR_INTERNAL, "cannot write the file into the repository");
 	return 0;
 }
 
@@ -688,9 +683,9 @@ static int stage(struct store *s, const char *const *paths, size_t n, struct err
 	int error = 0;
 
 	if (git_repository_index(&index, s->repo) < 0)
-		return git_fail(err, ERR_INTERNAL, "committed, but cannot read the index");
+		return store_git_fail(err, ERR_INTERNAL, "committed, but cannot read the index");
 	for (i = 0; i < n && !error; i++) {
-		if ((error = full_path(s, paths[i], full, sizeof(full), err)) < 0)
+		if ((error = store_full_path(s, paths[i], full, sizeof(full), err)) < 0)
 			break;
 		error = lstat(full, &st) == 0 ? git_index_add_bypath(index, paths[i])
 					      : git_index_remove_bypath(index, paths[i]);
@@ -699,7 +694,7 @@ static int stage(struct store *s, const char *const *paths, size_t n, struct err
 		error = git_index_write(index);
 	git_index_free(index);
 	if (error < 0)
-		return git_fail(err, error == GIT_ELOCKED ? ERR_REFUSED : ERR_INTERNAL,
+		return store_git_fail(err, error == GIT_ELOCKED ? ERR_REFUSED : ERR_INTERNAL,
 				"committed, but cannot update the index");
 	return 0;
 }
@@ -771,7 +766,7 @@ static int updated_tree(struct store_pending *p, const char *const *paths, size_
 	if (!up)
 		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	for (i = 0; i < n && !error; i++) {
-		if ((error = full_path(p->s, paths[i], full, sizeof(full), err)) < 0)
+		if ((error = store_full_path(p->s, paths[i], full, sizeof(full), err)) < 0)
 			break;
 		up[i].path = paths[i];
 		if (lstat(full, &st) < 0) {
@@ -781,10 +776,10 @@ static int updated_tree(struct store_pending *p, const char *const *paths, size_
 		up[i].action = GIT_TREE_UPDATE_UPSERT;
 		up[i].filemode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
 		if (git_blob_create_from_workdir(&up[i].id, p->s->repo, paths[i]) < 0)
-			error = git_fail(err, ERR_INTERNAL, "cannot write the file into the repository");
+			error = store_git_fail(err, ERR_INTERNAL, "cannot write the file into the repository");
 	}
 	if (!error && p->head && git_commit_tree(&base, (git_commit *)p->head) < 0)
-		error = git_fail(err, ERR_INTERNAL, "cannot read HEAD's tree");
+		error = store_git_fail(err, ERR_INTERNAL, "cannot read HEAD's tree");
 	/* removing a path that is not there is no change, not an error */
 	for (i = 0; !error && i < n; i++)
 		if (up[i].action == GIT_TREE_UPDATE_REMOVE) {
@@ -799,7 +794,7 @@ static int updated_tree(struct store_pending *p, const char *const *paths, size_
 		}
 	if (!error && (git_tree_create_updated(&id, p->s->repo, base, n, up) < 0 ||
 		       git_tree_lookup(&p->tree, p->s->repo, &id) < 0))
-		error = git_fail(err, ERR_INTERNAL, "cannot write the tree");
+		error = store_git_fail(err, ERR_INTERNAL, "cannot write the tree");
 	git_tree_free(base);
 	free(up);
 	return error;
@@ -828,7 +823,7 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 			goto fail;
 		}
 	if (git_signature_default(&p->sig, s->repo) < 0) {
-		error = identity_error(err);
+		error = store_identity_error(err);
 		goto fail;
 	}
 	/* git itself is working here: don't commit under its feet */
@@ -852,7 +847,7 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 	}
 	error = git_revparse_single(&p->head, s->repo, "HEAD^{commit}");
 	if (error < 0 && error != GIT_ENOTFOUND && error != GIT_EUNBORNBRANCH) {
-		error = git_fail(err, ERR_INTERNAL, "cannot read HEAD");
+		error = store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
 		goto fail;
 	}
 	if (!want_index) {
@@ -871,7 +866,7 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 	if (git_index_open(&index, p->index_path) < 0 ||
 	    (p->head && (git_commit_tree(&ptree, (git_commit *)p->head) < 0 ||
 			 git_index_read_tree(index, ptree) < 0))) {
-		error = git_fail(err, ERR_INTERNAL, "cannot read HEAD's tree");
+		error = store_git_fail(err, ERR_INTERNAL, "cannot read HEAD's tree");
 		goto fail;
 	}
 	for (i = 0; i < n; i++)
@@ -879,7 +874,7 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 			goto fail;
 	if (git_index_write_tree_to(&tree_id, index, s->repo) < 0 ||
 	    git_tree_lookup(&p->tree, s->repo, &tree_id) < 0 || git_index_write(index) < 0) {
-		error = git_fail(err, ERR_INTERNAL, "cannot write the tree");
+		error = store_git_fail(err, ERR_INTERNAL, "cannot write the tree");
 		goto fail;
 	}
 	git_tree_free(ptree);
@@ -913,11 +908,11 @@ int store_finish(struct store_pending *p, const char *message, char *oid_out, si
 	}
 	/* HEAD moved since we read it (another program committed): refused
 	 * by libgit2 with GIT_EMODIFIED rather than losing that commit */
-	mark(p->s, 1);
+	store_mark(p->s, 1);
 	error = git_commit_create(&commit_id, p->s->repo, "HEAD", p->sig, p->sig, NULL, msg.ptr,
 				  p->tree, p->head ? 1 : 0, parents);
 	if (error < 0) {
-		error = git_fail(err, error == GIT_EMODIFIED || error == GIT_ELOCKED ? ERR_REFUSED
+		error = store_git_fail(err, error == GIT_EMODIFIED || error == GIT_ELOCKED ? ERR_REFUSED
 										    : ERR_INTERNAL,
 				 "cannot commit");
 		goto done;
@@ -929,7 +924,7 @@ int store_finish(struct store_pending *p, const char *message, char *oid_out, si
 		err_hint(err, "git status shows the old file as staged; run: git reset -q -- %s",
 			 p->paths[0]);
 done:
-	mark(p->s, 0);
+	store_mark(p->s, 0);
 	buf_release(&msg);
 	store_abandon(p);
 	return error;
@@ -939,9 +934,9 @@ int store_stage(struct store *s, const char *const *paths, size_t n, struct err 
 {
 	int error;
 
-	mark(s, 1);
+	store_mark(s, 1);
 	error = stage(s, paths, n, err);
-	mark(s, 0);
+	store_mark(s, 0);
 	return error;
 }
 
@@ -998,7 +993,7 @@ int store_changed(struct store *s, char ***out, size_t *n, struct err *err)
 	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
 		     GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
 	if (git_status_list_new(&list, s->repo, &opts) < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot read the status of the work tree");
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the status of the work tree");
 	count = git_status_list_entrycount(list);
 	for (i = 0; i < count; i++) {
 		const git_status_entry *e = git_status_byindex(list, i);
@@ -1029,7 +1024,7 @@ int store_log(struct store *s, size_t max, int (*fn)(void *ctx, const struct sto
 	int error = 0;
 
 	if (git_revwalk_new(&walk, s->repo) < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot walk the history");
+		return store_git_fail(err, ERR_INTERNAL, "cannot walk the history");
 	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
 	if (git_revwalk_push_head(walk) < 0) {
 		git_revwalk_free(walk);
@@ -1047,7 +1042,7 @@ int store_log(struct store *s, size_t max, int (*fn)(void *ctx, const struct sto
 		int off;
 
 		if (git_commit_lookup(&c, s->repo, &oid) < 0) {
-			error = git_fail(err, ERR_INTERNAL, "cannot read a commit");
+			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
 			break;
 		}
 		memset(&e, 0, sizeof(e));
@@ -1098,7 +1093,7 @@ int store_remote_add(struct store *s, const char *name, const char *url, struct 
 		return ERR_USAGE;
 	}
 	if (error < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot add the remote");
+		return store_git_fail(err, ERR_INTERNAL, "cannot add the remote");
 	git_remote_free(r);
 	return 0;
 }
@@ -1114,7 +1109,7 @@ int store_remote_rm(struct store *s, const char *name, struct err *err)
 		return ERR_NOTFOUND;
 	}
 	if (error < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot remove the remote");
+		return store_git_fail(err, ERR_INTERNAL, "cannot remove the remote");
 	return 0;
 }
 
@@ -1125,7 +1120,7 @@ int store_remote_list(struct store *s, void (*fn)(void *ctx, const char *name, c
 	size_t i;
 
 	if (git_remote_list(&names, s->repo) < 0)
-		return git_fail(err, ERR_INTERNAL, "cannot list the remotes");
+		return store_git_fail(err, ERR_INTERNAL, "cannot list the remotes");
 	qsort(names.strings, names.count, sizeof(char *), str_cmp);
 	for (i = 0; i < names.count; i++) {
 		git_remote *r;

@@ -1,0 +1,307 @@
+/*
+ * sync: hand edits committed (if valid), fetch, merge with the YAML
+ * driver, validate, commit the merge, push; with git's hooks between the
+ * steps (post-merge, pre-push) and convene's post-sync at the end.  A
+ * remote that moved while we merged is fetched and merged again.  No
+ * network is exit 3 and keeps everything: the next sync catches up.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "hooks/hook.h"
+#include "store/sync.h"
+
+const char usage_sync[] =
+	"usage: convene sync [--quiet] [REMOTE]\n"
+	"       convene sync [--quiet] FILE.bundle\n"
+	"\n"
+	"Brings this site and a remote to the same notes: commits hand edits\n"
+	"(checked first; invalid ones refuse the sync), fetches, merges what the\n"
+	"other sites did (YAML-aware: notes taken at the same time all stay; a\n"
+	"value changed differently at two sites becomes a conflict to resolve,\n"
+	"see 'convene conflicts'), commits the merge and pushes.  Runs the hooks\n"
+	"post-merge, pre-push (may refuse the push) and post-sync.\n"
+	"\n"
+	"REMOTE defaults to the branch's upstream, then 'origin', then the only\n"
+	"remote.  With FILE.bundle (from 'convene bundle create' or 'git bundle\n"
+	"create'), merges what another site carried here; nothing is pushed.\n"
+	"\n"
+	"  -q, --quiet         no progress, only errors\n"
+	"\n"
+	"Exit 3 when the remote cannot be reached: local commits are kept, and\n"
+	"the next sync sends them.  Exit 1 when the merged data has problems\n"
+	"other than conflicts (a conflict is recorded, and the sync goes on).\n";
+
+#define MAX_TRIES 3
+
+struct sync {
+	struct store *s;
+	const char *remote, *url;
+	int quiet, tty, progress_open;
+	size_t merged_conflicts;
+	unsigned problems;       /* errors in the merged data, other than conflicts */
+};
+
+static void show_objects(void *ctx, const char *what, size_t done, size_t total, size_t bytes)
+{
+	struct sync *y = ctx;
+
+	if (!y->tty || !total)
+		return;
+	if (bytes)
+		fprintf(stderr, "\r%s objects: %3zu%% (%zu/%zu), %.1f KiB", what,
+			done * 100 / total, done, total, bytes / 1024.0);
+	else
+		fprintf(stderr, "\r%s objects: %3zu%% (%zu/%zu)", what, done * 100 / total, done,
+			total);
+	y->progress_open = 1;
+}
+
+static void show_remote(void *ctx, const char *line)
+{
+	struct sync *y = ctx;
+
+	/* the server's progress, on a terminal; a refusal's reason is
+	 * reported with the refusal */
+	if (!y->tty)
+		return;
+	if (y->progress_open)
+		fputc('\n', stderr), y->progress_open = 0;
+	fprintf(stderr, "remote: %s\n", line);
+}
+
+static void end_progress(struct sync *y)
+{
+	if (y->progress_open)
+		fputc('\n', stderr), y->progress_open = 0;
+}
+
+/* Local commits kept; how many wait.  Exit 3. */
+static int offline(struct sync *y, const struct err *e)
+{
+	size_t ahead, behind;
+	int known;
+	struct err err;
+
+	end_progress(y);
+	report(NULL, e);
+	err_clear(&err);
+	if (store_ahead_behind(y->s, y->remote, &ahead, &behind, &known, &err) == 0)
+		fprintf(stderr, "convene: your work is kept here: %zu commit%s wait%s to be pushed to %s; "
+			"the next 'convene sync' sends %s\n", ahead, ahead == 1 ? "" : "s",
+			ahead == 1 ? "s" : "", y->remote, ahead == 1 ? "it" : "them");
+	return EXIT_UNREACHABLE;
+}
+
+/* Prints the problems of the merged tree (other than the conflicts it
+ * recorded, said already); the number of them. */
+static unsigned check_merged(struct sync *y)
+{
+	struct diags d = { 0 };
+	struct scan_stats st;
+	struct err err;
+	unsigned errors;
+	size_t i;
+
+	err_clear(&err);
+	if (scan_initiative(y->s, &d, &st, NULL, NULL, &err) < 0) {
+		report(NULL, &err);
+		diags_release(&d);
+		return 1;
+	}
+	errors = d.errors - d.conflicts;
+	for (i = 0; errors && i < d.n; i++)
+		if (d.v[i].level == DIAG_ERROR)
+			print_diag(stderr, &d.v[i]);
+	diags_release(&d);
+	return errors;
+}
+
+static int run_hook(struct sync *y, const char *name, const char *const *args, const char *input)
+{
+	char dir[4096];
+	struct err err;
+	int status;
+
+	err_clear(&err);
+	store_hooks_dir(y->s, dir, sizeof(dir));
+	if (hook_run(&status, dir, name, store_workdir(y->s), args, NULL, input, &err) < 0) {
+		report(NULL, &err);
+		return -1;
+	}
+	return status;
+}
+
+/* pre-push with git's arguments and input; non-zero refuses the push. */
+static int pre_push(struct sync *y, const char *remote_tip)
+{
+	char input[4400], branch[256], head[48], path[4200];
+	const char *args[3] = { y->remote, y->url, NULL };
+	struct err err;
+	FILE *f;
+	int status;
+
+	err_clear(&err);
+	store_hooks_dir(y->s, path, sizeof(path));
+	if (!hook_exists(path, "pre-push"))
+		return 0;
+	if (store_branch(y->s, branch, sizeof(branch), &err) < 0)
+		return report(NULL, &err);
+	store_head(y->s, head, sizeof(head));
+	snprintf(input, sizeof(input), "refs/heads/%s %s refs/heads/%s %s\n", branch, head, branch,
+		 remote_tip[0] ? remote_tip : "0000000000000000000000000000000000000000");
+	snprintf(path, sizeof(path), "%sconvene-pre-push", store_gitdir(y->s));
+	if (!(f = fopen(path, "w")) || fputs(input, f) < 0 || fclose(f) != 0) {
+		err_set(&err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
+		return report(NULL, &err);
+	}
+	status = run_hook(y, "pre-push", args, path);
+	unlink(path);
+	if (status < 0)
+		return EXIT_INTERNAL;
+	if (status) {
+		fprintf(stderr, "convene: error: the pre-push hook refused the push (exit %d)\n", status);
+		fprintf(stderr, "convene: hint: your commits are kept here; see what the hook said above, then sync again\n");
+		return EXIT_REFUSED;
+	}
+	return 0;
+}
+
+/* One round: fetch, merge, push.  Returns an exit code, or -1 when the
+ * remote moved while we merged (go round again). */
+static int round_trip(struct sync *y, const struct store_progress *p)
+{
+	struct store_merge_result r;
+	char tip[48], oid[16], message[600];
+	struct err err;
+	size_t i, ahead, behind;
+	int known, rc, error;
+
+	err_clear(&err);
+	if ((error = store_fetch(y->s, y->remote, tip, sizeof(tip), p, &err)) < 0)
+		return error == ERR_UNREACHABLE ? offline(y, &err) : (end_progress(y), report(NULL, &err));
+	end_progress(y);
+	if (tip[0]) {
+		if ((error = store_merge(y->s, tip, &r, &err)) < 0) {
+			for (i = 0; i < r.nunmerged; i++)
+				fprintf(stderr, "convene: not merged: %s\n", r.unmerged[i]);
+			store_merge_result_release(&r);
+			return report(NULL, &err);
+		}
+		for (i = 0; i < r.n; i++) {
+			if (r.files[i].lines_why)
+				warn("%s cannot be merged as YAML (%s); it was merged line by line",
+				     r.files[i].path, r.files[i].lines_why);
+			if (r.files[i].conflicts && !r.files[i].lines_why)
+				note("%s: %zu conflict%s recorded", r.files[i].path, r.files[i].conflicts,
+				     r.files[i].conflicts == 1 ? "" : "s");
+		}
+		if (r.kind == STORE_MERGED) {
+			unsigned errors = check_merged(y);
+
+			y->problems += errors;
+			const char *args[2] = { "0", NULL };
+
+			snprintf(message, sizeof(message), "sync with %s: merge %.7s", y->remote, tip);
+			if (r.conflicts)
+				snprintf(message + strlen(message), sizeof(message) - strlen(message),
+					 "\n\n%zu conflict%s recorded, for 'convene resolve'.\n",
+					 r.conflicts, r.conflicts == 1 ? "" : "s");
+			if ((error = store_merge_commit(y->s, tip, message, oid, 8, &err)) < 0) {
+				store_merge_result_release(&r);
+				return report(NULL, &err);
+			}
+			y->merged_conflicts += r.conflicts;
+			if (!y->quiet)
+				note("[%s] merged %.7s from %s%s", oid, tip, y->remote,
+				     errors ? "; the merged data has problems (above)" : "");
+			if (run_hook(y, "post-merge", args, NULL) < 0) {
+				store_merge_result_release(&r);
+				return EXIT_INTERNAL;
+			}
+		} else if (r.kind == STORE_FAST_FORWARD && !y->quiet) {
+			note("fast-forward to %.7s from %s", tip, y->remote);
+		}
+		store_merge_result_release(&r);
+	}
+	if (store_ahead_behind(y->s, y->remote, &ahead, &behind, &known, &err) < 0)
+		return report(NULL, &err);
+	if (known && !ahead)
+		return EXIT_OK;  /* the remote has everything of ours */
+	if ((rc = pre_push(y, tip)))
+		return rc;
+	error = store_push(y->s, y->remote, p, &err);
+	end_progress(y);
+	if (error == STORE_PUSH_STALE)
+		return -1;
+	if (error < 0)
+		return error == ERR_UNREACHABLE ? offline(y, &err) : report(NULL, &err);
+	if (!y->quiet)
+		note("pushed %zu commit%s to %s", ahead, ahead == 1 ? "" : "s", y->remote);
+	return EXIT_OK;
+}
+
+int cmd_sync(int argc, char **argv, struct store *s)
+{
+	const struct cmd *me = cmd_find("sync");
+	struct store_progress p = { show_objects, show_remote, NULL };
+	struct sync y;
+	struct err err;
+	char name[256], url[4096];
+	const char *want = NULL, *args[2] = { NULL, NULL };
+	size_t pending;
+	int i, rc = -1, tries, status;
+
+	memset(&y, 0, sizeof(y));
+	y.s = s;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet"))
+			y.quiet = 1;
+		else if (argv[i][0] == '-')
+			return usage_error(me, "unknown option '%s'", argv[i]);
+		else if (want)
+			return usage_error(me, "sync takes one remote (or bundle file)");
+		else
+			want = argv[i];
+	}
+	y.tty = !y.quiet && isatty(2);
+	p.ctx = &y;
+	err_clear(&err);
+	if (store_identity_check(s, &err) < 0 || store_lock(s, 3000, &err) < 0)
+		return report(NULL, &err);
+	if (store_sync_remote(s, want, name, sizeof(name), url, sizeof(url), &err) < 0)
+		return report(NULL, &err);
+	y.remote = name;
+	y.url = url;
+	/* hand edits first: what is synced is what is committed */
+	if ((rc = commit_pending(s, NULL, 1, &pending)) != EXIT_OK)
+		return rc;
+	for (tries = 0; tries < MAX_TRIES; tries++) {
+		if ((rc = round_trip(&y, &p)) >= 0)
+			break;
+		if (!y.quiet)
+			note("%s moved while we merged; fetching again", name);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "convene: error: %s kept moving: %d tries, each overtaken by another site's push\n",
+			name, MAX_TRIES);
+		fprintf(stderr, "convene: hint: your commits are kept here; sync again in a moment\n");
+		return EXIT_UNREACHABLE;
+	}
+	if (rc != EXIT_OK)
+		return rc;
+	args[0] = name;
+	if ((status = run_hook(&y, "post-sync", args, NULL)) < 0)
+		return EXIT_INTERNAL;
+	if (status)
+		warn("the post-sync hook failed (exit %d); the sync itself is done", status);
+	if (y.merged_conflicts) {
+		fprintf(stderr, "convene: %zu conflict%s recorded: 'convene conflicts' lists them, 'convene resolve' settles each\n",
+			y.merged_conflicts, y.merged_conflicts == 1 ? "" : "s");
+	}
+	if (!y.quiet)
+		note("in sync with %s", name);
+	return y.problems ? EXIT_DATA : EXIT_OK;
+}

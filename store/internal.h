@@ -1,0 +1,34 @@
+/*
+ * What the files of store/ share among themselves (never included from
+ * outside store/): the struct behind `struct store` and libgit2 helpers.
+ */
+#ifndef CONVENE_STORE_INTERNAL_H
+#define CONVENE_STORE_INTERNAL_H
+
+#include <git2.h>
+
+#include "core/err.h"
+#include "store.h"
+
+struct store {
+	git_repository *repo;
+	char *workdir;
+	int lockfd;          /* >= 0 while we hold the edit lock, else -1 */
+	char site[64];
+};
+
+/* libgit2's last error as ours: "what: libgit2's message". */
+int store_git_fail(struct err *err, int code, const char *what);
+
+/* The identity is missing: the error that says how to set it. */
+int store_identity_error(struct err *err);
+
+/* Marks the edit lock "busy" while libgit2 holds git's own lock files
+ * for us, so that the next holder can clean up after a crash. */
+void store_mark(struct store *s, int busy);
+
+/* The full path of a work-tree file; refuses names that leave the work
+ * tree or pass through a symbolic link. */
+int store_full_path(struct store *s, const char *path, char *out, size_t size, struct err *err);
+
+#endif

@@ -1,0 +1,927 @@
+/*
+ * Fetch, merge, push and clone with libgit2 (sync.h).  The YAML merge runs
+ * inside libgit2's merge as a registered merge driver, also as the default
+ * driver: libgit2 reads attributes from the work tree only, so a
+ * .gitattributes that came with the merge would not count yet.
+ */
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+#include <git2/sys/merge.h>
+
+#include "core/mergefile.h"
+#include "core/text.h"
+#include "internal.h"
+#include "sync.h"
+
+extern char **environ;
+
+/* ---- remotes and errors ---- */
+
+int store_branch(struct store *s, char *out, size_t size, struct err *err)
+{
+	git_reference *head;
+	const char *name;
+	int error = git_repository_head(&head, s->repo);
+
+	if (error == GIT_EUNBORNBRANCH || error == GIT_ENOTFOUND) {
+		/* no commit yet: the branch HEAD names */
+		git_reference *sym;
+
+		if (git_reference_lookup(&sym, s->repo, "HEAD") < 0)
+			return store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
+		name = git_reference_symbolic_target(sym);
+		if (name && !strncmp(name, "refs/heads/", 11))
+			snprintf(out, size, "%s", name + 11);
+		git_reference_free(sym);
+		git_error_clear();
+		return name ? 0 : err_set(err, ERR_INTERNAL, 0, 0, "HEAD names no branch");
+	}
+	if (error < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
+	if (!git_reference_is_branch(head)) {
+		git_reference_free(head);
+		err_set(err, ERR_USAGE, 0, 0, "HEAD is detached (not on a branch); sync needs a branch");
+		err_hint(err, "go back to your branch: git switch main");
+		return ERR_USAGE;
+	}
+	git_branch_name(&name, head);
+	snprintf(out, size, "%s", name);
+	git_reference_free(head);
+	return 0;
+}
+
+int store_sync_remote(struct store *s, const char *want, char *name, size_t nsize, char *url,
+		      size_t usize, struct err *err)
+{
+	git_strarray list = { 0 };
+	git_remote *r = NULL;
+	char branch[256], key[300];
+	const char *pick = want;
+	size_t i;
+	int error = 0, has_origin = 0;
+
+	if (git_remote_list(&list, s->repo) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the remotes");
+	for (i = 0; i < list.count; i++)
+		has_origin |= !strcmp(list.strings[i], "origin");
+	if (!pick) {
+		if (store_branch(s, branch, sizeof(branch), err) == 0) {
+			snprintf(key, sizeof(key), "branch.%s.remote", branch);
+			if (store_config_get(s, key, name, nsize) == 0)
+				pick = name;
+		}
+		err_clear(err);
+	}
+	if (!pick && has_origin)
+		pick = "origin";
+	if (!pick && list.count == 1)
+		pick = list.strings[0];
+	if (!pick) {
+		if (!list.count) {
+			err_set(err, ERR_USAGE, 0, 0, "this initiative has no remote to sync with");
+			err_hint(err, "add one: convene remote add hub URL (a path, git://, https:// or ssh://); or carry a bundle: convene sync FILE.bundle");
+		} else {
+			err_set(err, ERR_USAGE, 0, 0, "there are %zu remotes; which one?", list.count);
+			err_hint(err, "name it: convene sync %s (convene remote list shows them)",
+				 list.strings[0]);
+		}
+		error = ERR_USAGE;
+		goto done;
+	}
+	if (git_remote_lookup(&r, s->repo, pick) < 0) {
+		git_error_clear();
+		err_set(err, ERR_USAGE, 0, 0, "no remote named '%s'", pick);
+		err_hint(err, "convene remote list shows them; convene remote add NAME URL adds one");
+		error = ERR_USAGE;
+		goto done;
+	}
+	if (pick != name)
+		snprintf(name, nsize, "%s", pick);
+	snprintf(url, usize, "%s", git_remote_url(r) ? git_remote_url(r) : "");
+done:
+	git_remote_free(r);
+	git_strarray_dispose(&list);
+	return error;
+}
+
+/*
+ * A failed transfer as our error.  What means "cannot reach it now" (no
+ * network, refused, no such host, a path that is not there: a USB stick
+ * not plugged in) is ERR_UNREACHABLE, exit 3: the work is kept and the
+ * next sync catches up.
+ */
+static int net_fail(struct err *err, int error, const char *url)
+{
+	const git_error *e = git_error_last();
+	const char *msg = e && e->message ? e->message : "unknown error";
+	int klass = e ? e->klass : 0;
+
+	if (error == GIT_ECERTIFICATE) {
+		err_set(err, ERR_UNREACHABLE, 0, 0, "the TLS certificate of %s is not trusted: %s", url, msg);
+		err_hint(err, "if the server is right, install its CA (apt-get install ca-certificates, or add the CA to /usr/local/share/ca-certificates and run update-ca-certificates)");
+		return ERR_UNREACHABLE;
+	}
+	if (error == GIT_EAUTH) {
+		err_set(err, ERR_REFUSED, 0, 0, "%s refused the login: %s", url, msg);
+		err_hint(err, "for ssh://, load your key into ssh-agent (ssh-add); for https://, set up git's credential helper (git config --global credential.helper store)");
+		return ERR_REFUSED;
+	}
+	if (klass == GIT_ERROR_NET || klass == GIT_ERROR_OS || klass == GIT_ERROR_SSH ||
+	    klass == GIT_ERROR_HTTP || error == GIT_ENOTFOUND || klass == GIT_ERROR_REPOSITORY) {
+		err_set(err, ERR_UNREACHABLE, 0, 0, "cannot reach %s: %s", url, msg);
+		return ERR_UNREACHABLE;
+	}
+	return err_set(err, ERR_INTERNAL, 0, 0, "sync with %s failed: %s", url, msg);
+}
+
+/* ---- callbacks: credentials and progress ---- */
+
+struct xfer {
+	const struct store_progress *p;
+	struct store *s;
+	int tries;               /* credential attempts */
+	char line[1024];         /* a part line of the server's text */
+	size_t linelen;
+	char refused[512];       /* the server's reason for refusing a ref */
+	int stale;               /* refused as not a fast-forward */
+	char said[1024];         /* the last lines the server said */
+};
+
+/* Asks git's credential helper for a user and password: `git credential
+ * fill`, never prompting on the terminal. */
+static int credential_fill(const char *url, char *user, size_t usize, char *pass, size_t psize)
+{
+	static char git[] = "git", credential[] = "credential", fill[] = "fill",
+		    noprompt[] = "GIT_TERMINAL_PROMPT=0";
+	char *const argv[] = { git, credential, fill, NULL };
+	char in[2048], out[4096], *line, *save;
+	const char *proto_end = strstr(url, "://");
+	posix_spawn_file_actions_t fa;
+	int to[2], from[2], status, ok = 0;
+	size_t have = 0;
+	ssize_t got;
+	pid_t pid;
+	char **env;
+	size_t n, i;
+
+	if (!proto_end)
+		return -1;
+	snprintf(in, sizeof(in), "url=%s\n\n", url);
+	if (pipe(to) < 0)
+		return -1;
+	if (pipe(from) < 0) {
+		close(to[0]), close(to[1]);
+		return -1;
+	}
+	for (n = 0; environ[n]; n++)
+		;
+	if (!(env = calloc(n + 2, sizeof(*env)))) {
+		close(to[0]), close(to[1]), close(from[0]), close(from[1]);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		env[i] = environ[i];
+	env[n] = noprompt;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, to[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, from[1], 1);
+	posix_spawn_file_actions_addclose(&fa, to[1]);
+	posix_spawn_file_actions_addclose(&fa, from[0]);
+	if (posix_spawnp(&pid, "git", &fa, NULL, argv, env) != 0)
+		pid = -1;
+	posix_spawn_file_actions_destroy(&fa);
+	free(env);
+	close(to[0]);
+	close(from[1]);
+	if (pid < 0) {
+		close(to[1]), close(from[0]);
+		return -1;
+	}
+	if (write(to[1], in, strlen(in)) < 0) {
+		/* git read nothing: it says so by its exit */
+	}
+	close(to[1]);
+	while (have + 1 < sizeof(out) && (got = read(from[0], out + have, sizeof(out) - 1 - have)) > 0)
+		have += (size_t)got;
+	close(from[0]);
+	out[have] = '\0';
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -1;
+	user[0] = pass[0] = '\0';
+	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (!strncmp(line, "username=", 9))
+			snprintf(user, usize, "%s", line + 9);
+		else if (!strncmp(line, "password=", 9))
+			snprintf(pass, psize, "%s", line + 9), ok = 1;
+	}
+	explicit_bzero(out, sizeof(out));
+	return ok ? 0 : -1;
+}
+
+/* Whether git's credential.helper is set (for a clone: in the user's
+ * own config, there being no repository yet). */
+static int has_helper(struct store *s)
+{
+	git_config *cfg;
+	git_buf b = GIT_BUF_INIT;
+	char value[4096];
+	int found;
+
+	if (s)
+		return store_config_get(s, "credential.helper", value, sizeof(value)) != ERR_NOTFOUND;
+	if (git_config_open_default(&cfg) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	found = git_config_get_string_buf(&b, cfg, "credential.helper") == 0;
+	git_buf_dispose(&b);
+	git_config_free(cfg);
+	git_error_clear();
+	return found;
+}
+
+static int on_credentials(git_credential **out, const char *url, const char *user_from_url,
+			  unsigned int allowed, void *payload)
+{
+	struct xfer *x = payload;
+	char user[256], pass[512];
+
+	/* libgit2 asks again after a refusal: once each, then give up */
+	if (x->tries++ > 0)
+		return GIT_EAUTH;
+	if (allowed & GIT_CREDENTIAL_SSH_KEY)
+		return git_credential_ssh_key_from_agent(out, user_from_url ? user_from_url : "git");
+	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && has_helper(x->s) &&
+	    credential_fill(url, user, sizeof(user), pass, sizeof(pass)) == 0) {
+		int error = git_credential_userpass_plaintext_new(out, user, pass);
+
+		explicit_bzero(pass, sizeof(pass));
+		return error;
+	}
+	return GIT_PASSTHROUGH;
+}
+
+static int on_transfer(const git_indexer_progress *st, void *payload)
+{
+	struct xfer *x = payload;
+
+	if (x->p && x->p->objects)
+		x->p->objects(x->p->ctx, "receiving", st->received_objects, st->total_objects,
+			      st->received_bytes);
+	return 0;
+}
+
+static int on_push_transfer(unsigned int current, unsigned int total, size_t bytes, void *payload)
+{
+	struct xfer *x = payload;
+
+	if (x->p && x->p->objects)
+		x->p->objects(x->p->ctx, "sending", current, total, bytes);
+	return 0;
+}
+
+/* The server's text comes in chunks with '\r' for progress: whole lines
+ * go on, and the last few are kept to explain a refusal. */
+static int on_sideband(const char *str, int len, void *payload)
+{
+	struct xfer *x = payload;
+	int i;
+
+	for (i = 0; i < len; i++) {
+		char c = str[i];
+
+		if (c != '\n' && c != '\r') {
+			if (x->linelen + 1 < sizeof(x->line))
+				x->line[x->linelen++] = c;
+			continue;
+		}
+		x->line[x->linelen] = '\0';
+		if (c == '\n' && x->linelen) {
+			size_t have = strlen(x->said);
+
+			if (have + x->linelen + 2 >= sizeof(x->said))
+				have = 0;  /* keep the latest lines */
+			snprintf(x->said + have, sizeof(x->said) - have, "%s%s", have ? "\n" : "", x->line);
+			if (x->p && x->p->remote_line)
+				x->p->remote_line(x->p->ctx, x->line);
+		}
+		x->linelen = 0;
+	}
+	return 0;
+}
+
+static int on_ref_status(const char *ref, const char *status, void *payload)
+{
+	struct xfer *x = payload;
+
+	if (status) {
+		snprintf(x->refused, sizeof(x->refused), "%s: %s", ref, status);
+		if (strstr(status, "non-fast-forward") || strstr(status, "fetch first"))
+			x->stale = 1;
+	}
+	return 0;
+}
+
+static void callbacks(git_remote_callbacks *cb, struct xfer *x, struct store *s,
+		      const struct store_progress *p)
+{
+	memset(x, 0, sizeof(*x));
+	x->p = p;
+	x->s = s;
+	cb->credentials = on_credentials;
+	cb->transfer_progress = on_transfer;
+	cb->push_transfer_progress = on_push_transfer;
+	cb->sideband_progress = on_sideband;
+	cb->push_update_reference = on_ref_status;
+	cb->payload = x;
+}
+
+/* ---- fetch ---- */
+
+int store_fetch(struct store *s, const char *remote, char *tip, size_t size,
+		const struct store_progress *p, struct err *err)
+{
+	git_fetch_options opts = GIT_FETCH_OPTIONS_INIT;
+	git_remote *r;
+	struct xfer x;
+	char branch[256], ref[600];
+	git_oid oid;
+	int error;
+
+	tip[0] = '\0';
+	if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
+		return error;
+	if (git_remote_lookup(&r, s->repo, remote) < 0)
+		return store_git_fail(err, ERR_USAGE, "no such remote");
+	callbacks(&opts.callbacks, &x, s, p);
+	store_mark(s, 1);
+	error = git_remote_fetch(r, NULL, &opts, "convene sync: fetch");
+	store_mark(s, 0);
+	if (error < 0) {
+		error = net_fail(err, error, git_remote_url(r));
+		git_remote_free(r);
+		return error;
+	}
+	git_remote_free(r);
+	snprintf(ref, sizeof(ref), "refs/remotes/%s/%s", remote, branch);
+	if (git_reference_name_to_id(&oid, s->repo, ref) == 0)
+		git_oid_tostr(tip, size, &oid);
+	git_error_clear();
+	return 0;
+}
+
+/* ---- the YAML merge driver ---- */
+
+struct yaml_driver {
+	git_merge_driver base;   /* first: libgit2 hands us this pointer */
+	char ours_from[300], theirs_from[300];
+	struct store_merge_result *r;
+	int failed;              /* out of memory: the merge is abandoned */
+};
+
+static struct yaml_driver driver;
+
+static int is_yaml(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 5 && !strcmp(path + n - 5, ".yaml");
+}
+
+static int blob_text(git_repository *repo, const git_index_entry *e, git_blob **blob,
+		     const char **text, size_t *len)
+{
+	*blob = NULL;
+	*text = "";
+	*len = 0;
+	if (!e)
+		return 0;
+	if (git_blob_lookup(blob, repo, &e->id) < 0)
+		return -1;
+	*text = git_blob_rawcontent(*blob);
+	*len = (size_t)git_blob_rawsize(*blob);
+	return 0;
+}
+
+static int note_file(struct store_merge_result *r, const char *path, size_t conflicts,
+		     const struct merge_file_result *res)
+{
+	struct store_merged_file *v = realloc(r->files, (r->n + 1) * sizeof(*v)), *f;
+	char why[700];
+
+	if (!v)
+		return -1;
+	r->files = v;
+	f = &v[r->n];
+	memset(f, 0, sizeof(*f));
+	f->conflicts = conflicts;
+	if (!(f->path = strdup(path)))
+		return -1;
+	r->n++;
+	if (res && res->lines) {
+		snprintf(why, sizeof(why), "%s version, %u:%u: %s",
+			 res->bad == 0 ? "the base" : res->bad == 1 ? "our" : "their",
+			 res->why.line, res->why.col, res->why.msg);
+		if (!(f->lines_why = strdup(why)))
+			return -1;
+	}
+	r->conflicts += res && res->lines ? 0 : conflicts;
+	return 0;
+}
+
+/*
+ * Merges one file's three blobs into out.  Returns 0 when out is the
+ * merge, 1 when it could only be merged as lines with conflicts left (git
+ * should keep the file conflicted), -1 on failure.
+ */
+static int merge_blobs(git_repository *repo, const char *path, const git_index_entry *a,
+		       const git_index_entry *o, const git_index_entry *t, struct buf *out)
+{
+	git_blob *blob[3];
+	const char *text[3];
+	size_t len[3];
+	struct merge_opts opts = { driver.ours_from, driver.theirs_from };
+	struct merge_file_result res;
+	struct err err;
+	int i, rc = -1;
+
+	if (blob_text(repo, a, &blob[0], &text[0], &len[0]) < 0)
+		return -1;
+	if (blob_text(repo, o, &blob[1], &text[1], &len[1]) < 0) {
+		git_blob_free(blob[0]);
+		return -1;
+	}
+	if (blob_text(repo, t, &blob[2], &text[2], &len[2]) < 0)
+		goto done;
+	err_clear(&err);
+	if (merge_file(out, &res, text[0], len[0], text[1], len[1], text[2], len[2], &opts,
+		       &err) < 0 || buf_failed(out))
+		goto done;
+	if (note_file(driver.r, path, res.conflicts, &res) < 0)
+		goto done;
+	rc = res.lines && res.conflicts ? 1 : 0;
+done:
+	for (i = 0; i < 3; i++)
+		git_blob_free(blob[i]);
+	if (rc < 0)
+		driver.failed = 1;
+	return rc;
+}
+
+static int driver_apply(git_merge_driver *self, const char **path_out, uint32_t *mode_out,
+			git_buf *merged_out, const char *filter_name,
+			const git_merge_driver_source *src)
+{
+	const git_index_entry *a = git_merge_driver_source_ancestor(src);
+	const git_index_entry *o = git_merge_driver_source_ours(src);
+	const git_index_entry *t = git_merge_driver_source_theirs(src);
+	const char *path = o ? o->path : t ? t->path : a ? a->path : NULL;
+	struct buf out = BUF_INIT;
+	int rc;
+
+	if (!path || !o || !t || !is_yaml(path))
+		return GIT_PASSTHROUGH;   /* not ours to merge: git's text merge */
+	rc = merge_blobs(git_merge_driver_source_repo(src), path, a, o, t, &out);
+	if (rc != 0) {
+		buf_release(&out);
+		return rc < 0 ? -1 : GIT_EMERGECONFLICT;
+	}
+	/* libgit2 frees what it is given: hand over a malloc()ed copy */
+	merged_out->ptr = malloc(out.len + 1);
+	if (!merged_out->ptr) {
+		buf_release(&out);
+		driver.failed = 1;
+		return -1;
+	}
+	memcpy(merged_out->ptr, out.ptr ? out.ptr : "", out.len);
+	merged_out->ptr[out.len] = '\0';
+	merged_out->size = out.len;
+	merged_out->reserved = out.len + 1;
+	buf_release(&out);
+	*path_out = o->path;
+	*mode_out = o->mode;
+	return 0;
+}
+
+static int driver_register(struct err *err)
+{
+	static int done;
+	int error;
+
+	if (done)
+		return 0;
+	driver.base.version = GIT_MERGE_DRIVER_VERSION;
+	driver.base.apply = driver_apply;
+	error = git_merge_driver_register("convene", &driver.base);
+	if (error < 0 && error != GIT_EEXISTS)
+		return store_git_fail(err, ERR_INTERNAL, "cannot register the YAML merge driver");
+	done = 1;
+	return 0;
+}
+
+/* "Dana Levi <dana@example.org> haifa 2026-03-01 4f2a9c1": a side's tip. */
+static void describe(git_repository *repo, const git_oid *id, char *out, size_t size)
+{
+	git_commit *c;
+	const git_signature *a;
+	const char *msg, *site;
+	char hex[8], date[16] = "", where[80] = "";
+	time_t t;
+	struct tm tm;
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	if (git_commit_lookup(&c, repo, id) < 0) {
+		git_error_clear();
+		snprintf(out, size, "%s", hex);
+		return;
+	}
+	a = git_commit_author(c);
+	t = (time_t)(a->when.time + a->when.offset * 60);
+	if (gmtime_r(&t, &tm))
+		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	msg = git_commit_message(c);
+	if ((site = strstr(msg, "\nConvene-Site: "))) {
+		size_t n = strcspn(site + 15, "\n");
+
+		if (n < sizeof(where) - 1)
+			snprintf(where, sizeof(where), " %.*s", (int)n, site + 15);
+	}
+	snprintf(out, size, "%s <%s>%s %s %s", a->name, a->email, where, date, hex);
+	git_commit_free(c);
+}
+
+/* ---- merging ---- */
+
+void store_merge_result_release(struct store_merge_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->files[i].path);
+		free(r->files[i].lines_why);
+	}
+	free(r->files);
+	store_list_free(r->unmerged, r->nunmerged);
+	memset(r, 0, sizeof(*r));
+}
+
+static int fast_forward(struct store *s, const git_oid *to, struct err *err)
+{
+	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
+	git_object *target;
+	git_reference *head = NULL, *moved = NULL;
+	int error;
+
+	if (git_object_lookup(&target, s->repo, to, GIT_OBJECT_COMMIT) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the fetched commit");
+	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	store_mark(s, 1);
+	error = git_checkout_tree(s->repo, target, &co);
+	if (error < 0) {
+		error = store_git_fail(err, error == GIT_ECONFLICT ? ERR_REFUSED : ERR_INTERNAL,
+				       "cannot update the work tree");
+		if (error == ERR_REFUSED)
+			err_hint(err, "a file in the way is not committed; commit or move it, then sync again");
+		goto done;
+	}
+	error = git_repository_head(&head, s->repo);
+	if (error == 0)
+		error = git_reference_set_target(&moved, head, to, "convene sync: fast-forward");
+	else if (error == GIT_EUNBORNBRANCH) {
+		char branch[256];
+
+		git_error_clear();
+		if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
+			goto done;
+		error = git_branch_create(&moved, s->repo, branch, (git_commit *)target, 0);
+	}
+	if (error < 0)
+		error = store_git_fail(err, ERR_INTERNAL, "cannot move the branch");
+done:
+	store_mark(s, 0);
+	git_reference_free(head);
+	git_reference_free(moved);
+	git_object_free(target);
+	return error;
+}
+
+/* Adds data as path's stage-0 entry in index, in place of its conflict. */
+static int settle(struct store *s, git_index *index, const char *path, uint32_t mode,
+		  const struct buf *data, struct err *err)
+{
+	git_index_entry e;
+	int error;
+
+	if ((error = store_write(s, path, data->ptr ? data->ptr : "", data->len, err)) < 0)
+		return error;
+	memset(&e, 0, sizeof(e));
+	e.path = path;
+	e.mode = mode;
+	if (git_index_conflict_remove(index, path) < 0 ||
+	    git_index_add_from_buffer(index, &e, data->ptr ? data->ptr : "", data->len) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot record the merged file");
+	return 0;
+}
+
+/*
+ * What libgit2 left conflicted: a YAML file deleted on one side and
+ * changed on the other is merged here (the change under a !conflict root;
+ * nothing is lost).  What remains goes to r->unmerged.
+ */
+static int settle_conflicts(struct store *s, struct store_merge_result *r, struct err *err)
+{
+	git_index *index;
+	git_index_conflict_iterator *it = NULL;
+	const git_index_entry *a, *o, *t;
+	char **paths = NULL;
+	size_t n = 0, i;
+	int error = 0;
+
+	if (git_repository_index(&index, s->repo) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the index");
+	if (git_index_conflict_iterator_new(&it, index) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot read the index's conflicts");
+		goto done;
+	}
+	while (git_index_conflict_next(&a, &o, &t, it) == 0) {
+		const char *path = o ? o->path : t ? t->path : a->path;
+		char **v = realloc(paths, (n + 1) * sizeof(*v));
+
+		if (!v || !(v[n] = strdup(path))) {
+			paths = v ? v : paths;
+			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+			goto done;
+		}
+		paths = v;
+		n++;
+	}
+	git_error_clear();
+	for (i = 0; i < n && !error; i++) {
+		struct buf out = BUF_INIT;
+		int rc;
+
+		if (git_index_conflict_get(&a, &o, &t, index, paths[i]) < 0) {
+			error = store_git_fail(err, ERR_INTERNAL, "cannot read a conflict");
+			break;
+		}
+		rc = is_yaml(paths[i]) && (!o || !t) ? merge_blobs(s->repo, paths[i], a, o, t, &out) : 1;
+		if (rc < 0)
+			error = err_set(err, ERR_NOMEM, 0, 0, "cannot merge %s: out of memory", paths[i]);
+		else if (rc == 0)
+			error = settle(s, index, paths[i], o ? o->mode : t->mode, &out, err);
+		else {
+			char **v = realloc(r->unmerged, (r->nunmerged + 1) * sizeof(*v));
+
+			if (!v || !(v[r->nunmerged] = strdup(paths[i]))) {
+				r->unmerged = v ? v : r->unmerged;
+				error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+			} else {
+				r->unmerged = v;
+				r->nunmerged++;
+			}
+		}
+		buf_release(&out);
+	}
+	if (!error && git_index_write(index) < 0)
+		error = store_git_fail(err, ERR_INTERNAL, "cannot write the index");
+done:
+	git_index_conflict_iterator_free(it);
+	store_list_free(paths, n);
+	git_index_free(index);
+	return error;
+}
+
+int store_merge(struct store *s, const char *tip, struct store_merge_result *r, struct err *err)
+{
+	git_merge_options mo = GIT_MERGE_OPTIONS_INIT;
+	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
+	git_annotated_commit *theirs = NULL;
+	git_merge_analysis_t analysis;
+	git_merge_preference_t pref;
+	git_oid id, head;
+	int error;
+
+	memset(r, 0, sizeof(*r));
+	if (git_oid_fromstr(&id, tip) < 0 || git_annotated_commit_lookup(&theirs, s->repo, &id) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the fetched commit");
+	if (git_merge_analysis(&analysis, &pref, s->repo,
+			       (const git_annotated_commit **)&theirs, 1) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot compare the histories");
+		goto done;
+	}
+	if (analysis & GIT_MERGE_ANALYSIS_UP_TO_DATE) {
+		r->kind = STORE_UP_TO_DATE;
+		error = 0;
+		goto done;
+	}
+	if (analysis & (GIT_MERGE_ANALYSIS_FASTFORWARD | GIT_MERGE_ANALYSIS_UNBORN)) {
+		r->kind = STORE_FAST_FORWARD;
+		error = fast_forward(s, &id, err);
+		goto done;
+	}
+	r->kind = STORE_MERGED;
+	if ((error = driver_register(err)) < 0)
+		goto done;
+	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
+		goto done;
+	}
+	describe(s->repo, &head, driver.ours_from, sizeof(driver.ours_from));
+	describe(s->repo, &id, driver.theirs_from, sizeof(driver.theirs_from));
+	driver.r = r;
+	driver.failed = 0;
+	mo.default_driver = "convene";
+	co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_ALLOW_CONFLICTS;
+	store_mark(s, 1);
+	error = git_merge(s->repo, (const git_annotated_commit **)&theirs, 1, &mo, &co);
+	if (error < 0 || driver.failed) {
+		error = store_git_fail(err, error == GIT_ECONFLICT ? ERR_REFUSED : ERR_INTERNAL,
+				       "cannot merge");
+		if (error == ERR_REFUSED)
+			err_hint(err, "a file in the way is not committed; commit or move it, then sync again");
+		goto unmark;
+	}
+	if ((error = settle_conflicts(s, r, err)) < 0)
+		goto unmark;
+	if (r->nunmerged) {
+		err_set(err, ERR_DATA, 0, 0, "%zu file%s could not be merged: %s%s", r->nunmerged,
+			r->nunmerged == 1 ? "" : "s", r->unmerged[0], r->nunmerged > 1 ? ", ..." : "");
+		err_hint(err, "git has marked them: fix them by hand, git add them, git commit, then convene sync again (or git merge --abort)");
+		error = ERR_DATA;
+	}
+unmark:
+	driver.r = NULL;
+	store_mark(s, 0);
+done:
+	git_annotated_commit_free(theirs);
+	return error;
+}
+
+int store_merge_commit(struct store *s, const char *tip, const char *message, char *oid,
+		       size_t oid_size, struct err *err)
+{
+	git_signature *sig = NULL;
+	git_index *index = NULL;
+	git_tree *tree = NULL;
+	git_commit *parents[2] = { NULL, NULL };
+	git_oid tree_id, id;
+	struct buf msg = BUF_INIT;
+	const char *site = store_site(s);
+	int error;
+
+	if (git_signature_default(&sig, s->repo) < 0)
+		return store_identity_error(err);
+	buf_adds(&msg, message);
+	if (site[0])
+		buf_addf(&msg, "\nConvene-Site: %s\n", site);
+	store_mark(s, 1);
+	if (buf_failed(&msg)) {
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		goto done;
+	}
+	if (git_repository_index(&index, s->repo) < 0 ||
+	    git_index_write_tree(&tree_id, index) < 0 ||
+	    git_tree_lookup(&tree, s->repo, &tree_id) < 0 ||
+	    git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
+	    git_commit_lookup(&parents[0], s->repo, &id) < 0 || git_oid_fromstr(&id, tip) < 0 ||
+	    git_commit_lookup(&parents[1], s->repo, &id) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot write the merge");
+		goto done;
+	}
+	if ((error = git_commit_create(&id, s->repo, "HEAD", sig, sig, NULL, msg.ptr, tree, 2,
+				       (const git_commit **)parents)) < 0) {
+		error = store_git_fail(err, error == GIT_EMODIFIED ? ERR_REFUSED : ERR_INTERNAL,
+				       "cannot commit the merge");
+		goto done;
+	}
+	if (oid)
+		git_oid_tostr(oid, oid_size, &id);
+	git_repository_state_cleanup(s->repo);
+done:
+	store_mark(s, 0);
+	git_commit_free(parents[0]);
+	git_commit_free(parents[1]);
+	git_tree_free(tree);
+	git_index_free(index);
+	git_signature_free(sig);
+	buf_release(&msg);
+	return error;
+}
+
+int store_merge_abort(struct store *s, struct err *err)
+{
+	git_object *head;
+	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
+	int error;
+
+	if (git_revparse_single(&head, s->repo, "HEAD^{commit}") < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
+	co.checkout_strategy = GIT_CHECKOUT_FORCE;
+	store_mark(s, 1);
+	error = git_reset(s->repo, head, GIT_RESET_HARD, &co);
+	if (error == 0)
+		error = git_repository_state_cleanup(s->repo);
+	store_mark(s, 0);
+	git_object_free(head);
+	return error < 0 ? store_git_fail(err, ERR_INTERNAL, "cannot undo the merge") : 0;
+}
+
+/* ---- push ---- */
+
+int store_push(struct store *s, const char *remote, const struct store_progress *p,
+	       struct err *err)
+{
+	git_push_options opts = GIT_PUSH_OPTIONS_INIT;
+	git_remote *r;
+	struct xfer x;
+	char branch[256], spec[600];
+	char *specs[1] = { spec };
+	git_strarray refspecs = { specs, 1 };
+	int error;
+
+	if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
+		return error;
+	if (git_remote_lookup(&r, s->repo, remote) < 0)
+		return store_git_fail(err, ERR_USAGE, "no such remote");
+	snprintf(spec, sizeof(spec), "refs/heads/%s:refs/heads/%s", branch, branch);
+	callbacks(&opts.callbacks, &x, s, p);
+	store_mark(s, 1);
+	error = git_remote_push(r, &refspecs, &opts);
+	store_mark(s, 0);
+	if (error == GIT_ENONFASTFORWARD || (error == 0 && x.stale)) {
+		git_error_clear();
+		error = STORE_PUSH_STALE;
+	} else if (error < 0) {
+		error = net_fail(err, error, git_remote_url(r));
+	} else if (x.refused[0]) {
+		err_set(err, ERR_REFUSED, 0, 0, "%s refused the push (%s)%s%s", git_remote_url(r),
+			x.refused, x.said[0] ? ":\n" : "", x.said);
+		err_hint(err, "your commits are kept here; ask the server's keeper why, then sync again");
+		error = ERR_REFUSED;
+	}
+	git_remote_free(r);
+	return error;
+}
+
+int store_ahead_behind(struct store *s, const char *remote, size_t *ahead, size_t *behind,
+		       int *known, struct err *err)
+{
+	char branch[256], ref[600];
+	git_oid local, upstream;
+	git_revwalk *walk;
+	int error;
+
+	*ahead = *behind = 0;
+	*known = 0;
+	if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
+		return error;
+	if (git_reference_name_to_id(&local, s->repo, "HEAD") < 0) {
+		git_error_clear();
+		return 0;  /* nothing committed here yet */
+	}
+	snprintf(ref, sizeof(ref), "refs/remotes/%s/%s", remote, branch);
+	if (git_reference_name_to_id(&upstream, s->repo, ref) == 0) {
+		*known = 1;
+		if (git_graph_ahead_behind(ahead, behind, s->repo, &local, &upstream) < 0)
+			return store_git_fail(err, ERR_INTERNAL, "cannot compare with the remote");
+		return 0;
+	}
+	git_error_clear();
+	/* never fetched: every commit here waits to be pushed */
+	if (git_revwalk_new(&walk, s->repo) < 0 || git_revwalk_push(walk, &local) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot walk the history");
+	while (git_revwalk_next(&upstream, walk) == 0)
+		(*ahead)++;
+	git_revwalk_free(walk);
+	git_error_clear();
+	return 0;
+}
+
+/* ---- clone ---- */
+
+int store_clone(struct store **out, const char *url, const char *dir,
+		const struct store_progress *p, struct err *err)
+{
+	git_clone_options opts = GIT_CLONE_OPTIONS_INIT;
+	git_repository *repo;
+	struct xfer x;
+	int error;
+
+	*out = NULL;
+	callbacks(&opts.fetch_opts.callbacks, &x, NULL, p);
+	if ((error = git_clone(&repo, url, dir, &opts)) < 0)
+		return net_fail(err, error, url);
+	git_repository_free(repo);
+	return store_open(out, dir, err);
+}

@@ -1,0 +1,108 @@
+/*
+ * Syncing (DESIGN §3-§4): fetching from a remote, merging what came with
+ * the YAML driver in-process, committing the merge, pushing; and git's
+ * bundle files for sites with no network at all.  cmd/sync.c puts these
+ * steps together (with validation and hooks between them).
+ */
+#ifndef CONVENE_STORE_SYNC_H
+#define CONVENE_STORE_SYNC_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "store.h"
+
+/* What a transfer reports as it goes (all may be NULL). */
+struct store_progress {
+	/* what: "receiving" or "sending"; objects done of total, bytes */
+	void (*objects)(void *ctx, const char *what, size_t done, size_t total, size_t bytes);
+	/* one line of text the server sent ("remote: ..." in git) */
+	void (*remote_line)(void *ctx, const char *line);
+	void *ctx;
+};
+
+/*
+ * The remote to sync with: want when given (a remote's name), else the
+ * current branch's upstream remote, "origin", or the only remote there is.
+ * Its name and url go to name and url.  ERR_USAGE with a hint when there
+ * is none or the choice is not clear.
+ */
+int store_sync_remote(struct store *s, const char *want, char *name, size_t nsize, char *url,
+		      size_t usize, struct err *err);
+
+/* The current branch's short name ("main"); ERR_USAGE on a detached HEAD. */
+int store_branch(struct store *s, char *out, size_t size, struct err *err);
+
+/*
+ * Fetches from the remote into refs/remotes/NAME/.  tip gets the hex id of
+ * the remote's copy of our branch, "" when it has none yet.  A remote that
+ * cannot be reached (no network, refused, no such host, a path that is not
+ * there) is ERR_UNREACHABLE; a refused login or a bad certificate say so.
+ */
+int store_fetch(struct store *s, const char *remote, char *tip, size_t size,
+		const struct store_progress *p, struct err *err);
+
+enum { STORE_UP_TO_DATE, STORE_FAST_FORWARD, STORE_MERGED };
+
+/* A file the merge handled specially. */
+struct store_merged_file {
+	char *path;
+	size_t conflicts;   /* !conflict values (or hunks, for lines) made in it */
+	char *lines_why;    /* not NULL: merged line by line, because of this */
+};
+
+struct store_merge_result {
+	int kind;                       /* STORE_UP_TO_DATE ... */
+	size_t conflicts;               /* !conflict values made, in all files */
+	struct store_merged_file *files;
+	size_t n;
+	char **unmerged;                /* files git's way left conflicted */
+	size_t nunmerged;
+};
+
+/*
+ * Merges the commit tip (hex) into HEAD, in the work tree and the index:
+ * nothing to do, a fast-forward, or a merge in which every YAML file both
+ * sides changed goes through the YAML merge (DESIGN §4) and a file deleted
+ * on one side and changed on the other becomes a !conflict over the whole
+ * file.  `from` of each side names its tip commit (author, site, date, id).
+ * A merge is left uncommitted (store_merge_commit()).  Files that could
+ * not be merged at all (a non-YAML file changed on both sides) are listed
+ * in unmerged, and the merge is left as `git merge` leaves it: ERR_DATA.
+ */
+int store_merge(struct store *s, const char *tip, struct store_merge_result *r, struct err *err);
+void store_merge_result_release(struct store_merge_result *r);
+
+/* Commits the merge in progress (HEAD and tip as parents) with message
+ * and the site trailer, and ends the merge state. */
+int store_merge_commit(struct store *s, const char *tip, const char *message, char *oid,
+		       size_t oid_size, struct err *err);
+
+/* Puts the work tree and index back to HEAD and ends a merge in progress
+ * (a merge that is not to be committed after all). */
+int store_merge_abort(struct store *s, struct err *err);
+
+/*
+ * Pushes the current branch to the remote's branch of the same name.
+ * Returns 0, STORE_PUSH_STALE when the remote moved meanwhile (fetch and
+ * merge again), or a negative error: ERR_REFUSED with the server's reason
+ * when it refused, ERR_UNREACHABLE when it cannot be reached.
+ */
+#define STORE_PUSH_STALE 1
+int store_push(struct store *s, const char *remote, const struct store_progress *p,
+	       struct err *err);
+
+/* Commits on HEAD the remote (as last fetched) lacks, and the reverse.
+ * *known is 0 when there is no copy of the remote's branch yet. */
+int store_ahead_behind(struct store *s, const char *remote, size_t *ahead, size_t *behind,
+		       int *known, struct err *err);
+
+/*
+ * Clones url into dir (made; must be missing or empty) and checks out its
+ * default branch.  ERR_UNREACHABLE as store_fetch().  The store is opened
+ * on the new work tree.
+ */
+int store_clone(struct store **out, const char *url, const char *dir,
+		const struct store_progress *p, struct err *err);
+
+#endif
