@@ -135,6 +135,8 @@ extern const char usage_interview[], usage_principle[], usage_outcome[], usage_n
 int cmd_notes(int argc, char **argv, struct store *s);
 extern const char usage_merge_file[], usage_conflicts[], usage_resolve[];
 int cmd_conflicts(int argc, char **argv, struct store *s);
+extern const char usage_bundle[];
+int cmd_bundle(int argc, char **argv, struct store *s);
 extern const char usage_clone[];
 int cmd_clone(int argc, char **argv, struct store *s);
 extern const char usage_sync[];

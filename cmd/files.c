@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "store/sync.h"
 #include "core/json.h"
 #include "core/path.h"
 #include "core/text.h"
@@ -193,9 +194,74 @@ static void status_release(struct status *st)
 	schema_ids_free(st->interviewed);
 }
 
-static void status_json(struct buf *b, struct status *st, const struct diags *d,
-			const char *site)
+/* Each remote: how far apart we are, as of the last fetch, and when this
+ * site last synced with it (remote.NAME.conveneSynced, set by sync). */
+struct remote_rows {
+	struct store *s;
+	struct buf *b;
+	int json;
+	size_t n;
+};
+
+static void remote_row(void *ctx, const char *name, const char *url)
 {
+	struct remote_rows *r = ctx;
+	char key[300], synced[64];
+	size_t ahead, behind;
+	int known;
+	struct err err;
+
+	err_clear(&err);
+	if (store_ahead_behind(r->s, name, &ahead, &behind, &known, &err) < 0)
+		ahead = behind = 0, known = 0;
+	snprintf(key, sizeof(key), "remote.%s.conveneSynced", name);
+	if (store_config_get(r->s, key, synced, sizeof(synced)) < 0)
+		synced[0] = '\0';
+	if (r->json) {
+		buf_adds(r->b, r->n++ ? ",{\"name\":" : "{\"name\":");
+		json_str(r->b, name, strlen(name));
+		buf_adds(r->b, ",\"url\":");
+		json_str(r->b, url, strlen(url));
+		buf_addf(r->b, ",\"ahead\":%zu,\"behind\":", ahead);
+		if (known)
+			buf_addf(r->b, "%zu", behind);
+		else
+			buf_adds(r->b, "null");
+		buf_adds(r->b, ",\"synced\":");
+		if (synced[0])
+			json_str(r->b, synced, strlen(synced));
+		else
+			buf_adds(r->b, "null");
+		buf_addc(r->b, '}');
+		return;
+	}
+	if (!r->n++)
+		buf_adds(r->b, "remotes:\n");
+	buf_addf(r->b, "  %-10s ", name);
+	if (known)
+		buf_addf(r->b, "%zu to push, %zu to fetch (as of the last sync)", ahead, behind);
+	else
+		buf_addf(r->b, "never fetched; %zu commit%s to push", ahead, ahead == 1 ? "" : "s");
+	buf_addf(r->b, "; last synced %s\n", synced[0] ? synced : "never");
+}
+
+static void status_remotes(struct buf *b, struct store *s, int json)
+{
+	struct remote_rows r = { s, b, json, 0 };
+	struct err err;
+
+	err_clear(&err);
+	if (json)
+		buf_adds(b, ",\"remotes\":[");
+	store_remote_list(s, remote_row, &r, &err);
+	if (json)
+		buf_addc(b, ']');
+}
+
+static void status_json(struct buf *b, struct status *st, const struct diags *d,
+			struct store *s)
+{
+	const char *site = store_site(s);
 	size_t i;
 	int first = 1;
 
@@ -238,14 +304,18 @@ static void status_json(struct buf *b, struct status *st, const struct diags *d,
 		json_str(b, m->title, strlen(m->title));
 		buf_addf(b, ",\"attendees\":%zu,\"notes\":%zu}", m->attendees, m->notes);
 	}
-	buf_addf(b, "],\"errors\":%u,\"warnings\":%u,\"problems\":", d->errors, d->warnings);
+	buf_adds(b, "]");
+	status_remotes(b, s, 1);
+	buf_addf(b, ",\"conflicts\":%u,\"errors\":%u,\"warnings\":%u,\"problems\":",
+		 d->conflicts, d->errors, d->warnings);
 	json_diags(b, d);
 	buf_adds(b, "}\n");
 }
 
 static void status_text(struct buf *b, struct status *st, const struct diags *d,
-			const char *site)
+			struct store *s)
 {
+	const char *site = store_site(s);
 	size_t i, missing = 0;
 
 	buf_addf(b, "initiative: %s (%s)%s%s\n", st->name ? st->name : "(no name)",
@@ -268,6 +338,9 @@ static void status_text(struct buf *b, struct status *st, const struct diags *d,
 		buf_addf(b, "  %03ld  %-10s  %-9s  %zu attending, %zu notes  %s\n", m->number,
 			 m->date[0] ? m->date : "-", m->status, m->attendees, m->notes, m->title);
 	}
+	status_remotes(b, s, 0);
+	if (d->conflicts)
+		buf_addf(b, "conflicts:  %u unresolved (see 'convene conflicts')\n", d->conflicts);
 	if (!d->errors && !d->warnings)
 		buf_adds(b, "problems:   none\n");
 	else
@@ -300,9 +373,9 @@ int cmd_status(int argc, char **argv, struct store *s)
 		goto done;
 	}
 	if (json)
-		status_json(&b, &st, &d, store_site(s));
+		status_json(&b, &st, &d, s);
 	else
-		status_text(&b, &st, &d, store_site(s));
+		status_text(&b, &st, &d, s);
 	rc = put_out(&b);
 	if (rc == EXIT_OK && d.errors)
 		rc = EXIT_DATA;

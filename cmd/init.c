@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -240,7 +241,7 @@ done:
 }
 
 const char usage_clone[] =
-	"usage: convene clone [--site SITE] [--hooks] [--quiet] URL [DIR]\n"
+	"usage: convene clone [--site SITE] [--hooks] [--quiet] URL|FILE.bundle [DIR]\n"
 	"\n"
 	"A new site joins an initiative: clones URL (a path, git://, https://,\n"
 	"ssh://, or a bundle file) into DIR (default: the last part of URL),\n"
@@ -277,6 +278,38 @@ static void clone_progress(void *ctx, const char *what, size_t done, size_t tota
 	if (*tty && total)
 		fprintf(stderr, "\r%s objects: %3zu%% (%zu/%zu), %.1f KiB%s", what, done * 100 / total,
 			done, total, bytes / 1024.0, done == total ? "\n" : "");
+}
+
+/* A bundle file (git's header), not a repository to clone. */
+static int is_bundle_file(const char *path)
+{
+	char head[16] = "";
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		return 0;
+	n = fread(head, 1, 15, f);
+	fclose(f);
+	return n == 15 && (!memcmp(head, "# v2 git bundle", 15) || !memcmp(head, "# v3 git bundle", 15));
+}
+
+/* libgit2 cannot clone a bundle: a new repository, the bundle read into
+ * it, its branch checked out. */
+static int clone_bundle(struct store **out, const char *file, const char *dir, struct err *err)
+{
+	struct store_merge_result r;
+	char tip[48], from[64];
+	int error;
+
+	if ((error = store_init(out, dir, err)) < 0 ||
+	    (error = store_bundle_read(*out, file, tip, sizeof(tip), from, sizeof(from), err)) < 0)
+		return error;
+	error = store_merge(*out, tip, &r, err);
+	store_merge_result_release(&r);
+	if (!error && from[0])
+		error = store_site_seen(*out, from, tip, err);
+	return error;
 }
 
 int cmd_clone(int argc, char **argv, struct store *unused)
@@ -331,7 +364,9 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	}
 	tty = !quiet && isatty(2);
 	p.ctx = &tty;
-	if (store_clone(&s, argv[optind], dir, &p, &err) < 0 || site_config(s, site, &err) < 0 ||
+	if ((is_bundle_file(argv[optind]) ? clone_bundle(&s, argv[optind], dir, &err)
+					  : store_clone(&s, argv[optind], dir, &p, &err)) < 0 ||
+	    site_config(s, site, &err) < 0 ||
 	    (hooks && install_hooks(s, &err) < 0)) {
 		rc = report(NULL, &err);
 		store_free(s);

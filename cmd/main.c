@@ -54,7 +54,9 @@ static const char usage_set[] =
 static const char usage_status[] =
 	"usage: convene status [--json]\n"
 	"\n"
-	"Members, interviews done and missing, meetings, and the problems found.\n";
+	"Members, interviews done and missing, meetings; for each remote the\n"
+	"commits to push and to fetch (as of the last sync) and when this site\n"
+	"last synced with it; unresolved conflicts and the problems found.\n";
 
 static const char usage_fmt[] =
 	"usage: convene fmt [--check] [--drop-comments] [FILE...]\n"
@@ -70,6 +72,7 @@ const struct cmd commands[] = {
 	{ "action", cmd_action, NEED_REPO, "record an action on an agenda item", usage_action },
 	{ "actions", cmd_actions, NEED_REPO, "actions across meetings: open, mine, overdue", usage_actions },
 	{ "attend", cmd_attend, NEED_REPO, "mark members as attending a meeting", usage_attend },
+	{ "bundle", cmd_bundle, NEED_REPO, "history in a file, for a site with no network", usage_bundle },
 	{ "clone", cmd_clone, 0, "join an initiative: clone it and set this site up", usage_clone },
 	{ "commit", cmd_commit, NEED_REPO, "commit hand edits, checked first", usage_commit },
 	{ "conflicts", cmd_conflicts, NEED_REPO, "every unresolved conflict and its sides", usage_conflicts },

@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -169,63 +170,77 @@ static int pre_push(struct sync *y, const char *remote_tip)
 	return 0;
 }
 
+/* Merges the commit tip (what came from y->remote) into HEAD: nothing, a
+ * fast-forward or a merge commit, checked and followed by post-merge. */
+static int merge_tip(struct sync *y, const char *tip)
+{
+	struct store_merge_result r;
+	char oid[16], message[600];
+	struct err err;
+	size_t i;
+	int error;
+
+	err_clear(&err);
+	if ((error = store_merge(y->s, tip, &r, &err)) < 0) {
+		for (i = 0; i < r.nunmerged; i++)
+			fprintf(stderr, "convene: not merged: %s\n", r.unmerged[i]);
+		store_merge_result_release(&r);
+		return report(NULL, &err);
+	}
+	for (i = 0; i < r.n; i++) {
+		if (r.files[i].lines_why)
+			warn("%s cannot be merged as YAML (%s); it was merged line by line",
+			     r.files[i].path, r.files[i].lines_why);
+		if (r.files[i].conflicts && !r.files[i].lines_why)
+			note("%s: %zu conflict%s recorded", r.files[i].path, r.files[i].conflicts,
+			     r.files[i].conflicts == 1 ? "" : "s");
+	}
+	if (r.kind == STORE_MERGED) {
+		unsigned errors = check_merged(y);
+		const char *args[2] = { "0", NULL };
+
+		y->problems += errors;
+		snprintf(message, sizeof(message), "sync with %s: merge %.7s", y->remote, tip);
+		if (r.conflicts)
+			snprintf(message + strlen(message), sizeof(message) - strlen(message),
+				 "\n\n%zu conflict%s recorded, for 'convene resolve'.\n",
+				 r.conflicts, r.conflicts == 1 ? "" : "s");
+		if ((error = store_merge_commit(y->s, tip, message, oid, 8, &err)) < 0) {
+			store_merge_result_release(&r);
+			return report(NULL, &err);
+		}
+		y->merged_conflicts += r.conflicts;
+		if (!y->quiet)
+			note("[%s] merged %.7s from %s%s", oid, tip, y->remote,
+			     errors ? "; the merged data has problems (above)" : "");
+		if (run_hook(y, "post-merge", args, NULL) < 0) {
+			store_merge_result_release(&r);
+			return EXIT_INTERNAL;
+		}
+	} else if (r.kind == STORE_FAST_FORWARD && !y->quiet) {
+		note("fast-forward to %.7s from %s", tip, y->remote);
+	} else if (!y->quiet) {
+		note("nothing new from %s", y->remote);
+	}
+	store_merge_result_release(&r);
+	return EXIT_OK;
+}
+
 /* One round: fetch, merge, push.  Returns an exit code, or -1 when the
  * remote moved while we merged (go round again). */
 static int round_trip(struct sync *y, const struct store_progress *p)
 {
-	struct store_merge_result r;
-	char tip[48], oid[16], message[600];
+	char tip[48];
 	struct err err;
-	size_t i, ahead, behind;
+	size_t ahead, behind;
 	int known, rc, error;
 
 	err_clear(&err);
 	if ((error = store_fetch(y->s, y->remote, tip, sizeof(tip), p, &err)) < 0)
 		return error == ERR_UNREACHABLE ? offline(y, &err) : (end_progress(y), report(NULL, &err));
 	end_progress(y);
-	if (tip[0]) {
-		if ((error = store_merge(y->s, tip, &r, &err)) < 0) {
-			for (i = 0; i < r.nunmerged; i++)
-				fprintf(stderr, "convene: not merged: %s\n", r.unmerged[i]);
-			store_merge_result_release(&r);
-			return report(NULL, &err);
-		}
-		for (i = 0; i < r.n; i++) {
-			if (r.files[i].lines_why)
-				warn("%s cannot be merged as YAML (%s); it was merged line by line",
-				     r.files[i].path, r.files[i].lines_why);
-			if (r.files[i].conflicts && !r.files[i].lines_why)
-				note("%s: %zu conflict%s recorded", r.files[i].path, r.files[i].conflicts,
-				     r.files[i].conflicts == 1 ? "" : "s");
-		}
-		if (r.kind == STORE_MERGED) {
-			unsigned errors = check_merged(y);
-
-			y->problems += errors;
-			const char *args[2] = { "0", NULL };
-
-			snprintf(message, sizeof(message), "sync with %s: merge %.7s", y->remote, tip);
-			if (r.conflicts)
-				snprintf(message + strlen(message), sizeof(message) - strlen(message),
-					 "\n\n%zu conflict%s recorded, for 'convene resolve'.\n",
-					 r.conflicts, r.conflicts == 1 ? "" : "s");
-			if ((error = store_merge_commit(y->s, tip, message, oid, 8, &err)) < 0) {
-				store_merge_result_release(&r);
-				return report(NULL, &err);
-			}
-			y->merged_conflicts += r.conflicts;
-			if (!y->quiet)
-				note("[%s] merged %.7s from %s%s", oid, tip, y->remote,
-				     errors ? "; the merged data has problems (above)" : "");
-			if (run_hook(y, "post-merge", args, NULL) < 0) {
-				store_merge_result_release(&r);
-				return EXIT_INTERNAL;
-			}
-		} else if (r.kind == STORE_FAST_FORWARD && !y->quiet) {
-			note("fast-forward to %.7s from %s", tip, y->remote);
-		}
-		store_merge_result_release(&r);
-	}
+	if (tip[0] && (rc = merge_tip(y, tip)) != EXIT_OK)
+		return rc;
 	if (store_ahead_behind(y->s, y->remote, &ahead, &behind, &known, &err) < 0)
 		return report(NULL, &err);
 	if (known && !ahead)
@@ -243,13 +258,58 @@ static int round_trip(struct sync *y, const struct store_progress *p)
 	return EXIT_OK;
 }
 
+/* The last word of a sync: the conflicts it recorded; exit 1 when the
+ * merged data has other problems. */
+static int finish(struct sync *y)
+{
+	if (y->merged_conflicts)
+		fprintf(stderr, "convene: %zu conflict%s recorded: 'convene conflicts' lists them, 'convene resolve' settles each\n",
+			y->merged_conflicts, y->merged_conflicts == 1 ? "" : "s");
+	return y->problems ? EXIT_DATA : EXIT_OK;
+}
+
+/* FILE.bundle, or any file that is there: a bundle, not a remote name. */
+static int is_bundle(const char *arg)
+{
+	size_t n = strlen(arg);
+	struct stat st;
+
+	return (n > 7 && !strcmp(arg + n - 7, ".bundle")) ||
+	       (stat(arg, &st) == 0 && S_ISREG(st.st_mode));
+}
+
+/* What another site carried here: read, merged; nothing to push. */
+static int sync_bundle(struct sync *y, const char *file)
+{
+	char tip[48], site[64], label[300];
+	const char *args[2] = { file, NULL };
+	struct err err;
+	int rc, status;
+
+	err_clear(&err);
+	if (store_bundle_read(y->s, file, tip, sizeof(tip), site, sizeof(site), &err) < 0)
+		return report(NULL, &err);
+	snprintf(label, sizeof(label), "%s%s%s", file, site[0] ? " from " : "", site);
+	y->remote = label;
+	if ((rc = merge_tip(y, tip)) != EXIT_OK)
+		return rc;
+	/* what that site has now, for the next `bundle create --for` */
+	if (site[0] && strcmp(site, store_site(y->s)) && store_site_seen(y->s, site, tip, &err) < 0)
+		warn("%s", err.msg);
+	if ((status = run_hook(y, "post-sync", args, NULL)) < 0)
+		return EXIT_INTERNAL;
+	if (status)
+		warn("the post-sync hook failed (exit %d); the sync itself is done", status);
+	return finish(y);
+}
+
 int cmd_sync(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("sync");
 	struct store_progress p = { show_objects, show_remote, NULL };
 	struct sync y;
 	struct err err;
-	char name[256], url[4096];
+	char name[256], url[4096], key[300], stamp[64];
 	const char *want = NULL, *args[2] = { NULL, NULL };
 	size_t pending;
 	int i, rc = -1, tries, status;
@@ -271,6 +331,11 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	if (store_identity_check(s, &err) < 0 || store_lock(s, 3000, &err) < 0)
 		return report(NULL, &err);
+	if (want && is_bundle(want)) {
+		if ((rc = commit_pending(s, NULL, 1, &pending)) != EXIT_OK)
+			return rc;
+		return sync_bundle(&y, want);
+	}
 	if (store_sync_remote(s, want, name, sizeof(name), url, sizeof(url), &err) < 0)
 		return report(NULL, &err);
 	y.remote = name;
@@ -297,11 +362,12 @@ int cmd_sync(int argc, char **argv, struct store *s)
 		return EXIT_INTERNAL;
 	if (status)
 		warn("the post-sync hook failed (exit %d); the sync itself is done", status);
-	if (y.merged_conflicts) {
-		fprintf(stderr, "convene: %zu conflict%s recorded: 'convene conflicts' lists them, 'convene resolve' settles each\n",
-			y.merged_conflicts, y.merged_conflicts == 1 ? "" : "s");
+	if (now_stamp(stamp, sizeof(stamp)) == 0) {
+		snprintf(key, sizeof(key), "remote.%s.conveneSynced", name);
+		if (store_config_set(s, key, stamp, &err) < 0)
+			warn("%s", err.msg);
 	}
 	if (!y.quiet)
 		note("in sync with %s", name);
-	return y.problems ? EXIT_DATA : EXIT_OK;
+	return finish(&y);
 }

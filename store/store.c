@@ -19,6 +19,7 @@
 #include <git2.h>
 
 #include "core/doc.h"
+#include "core/schema.h"
 #include "core/text.h"
 #include "store.h"
 #include "internal.h"
@@ -1003,6 +1004,10 @@ int store_changed(struct store *s, char ***out, size_t *n, struct err *err)
 		if (!d || e->status == GIT_STATUS_CURRENT || (e->status & GIT_STATUS_IGNORED))
 			continue;
 		path = d->new_file.path ? d->new_file.path : d->old_file.path;
+		/* a new file that git does not know: the initiative's only (a
+		 * bundle dropped here is not a hand edit) */
+		if (e->status == GIT_STATUS_WT_NEW && schema_kind_of(path) == KIND_NONE)
+			continue;
 		if (list_add(&v, n, &cap, "", path) < 0) {
 			git_status_list_free(list);
 			store_list_free(v, *n);

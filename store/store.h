@@ -127,7 +127,8 @@ const char *store_gitdir(const struct store *s);
 int store_head(struct store *s, char *out, size_t size);
 
 /* The work-tree files that differ from HEAD (changed, new, deleted),
- * sorted; ignored files are left out.  Same ownership as store_list(). */
+ * sorted; ignored files are left out, and so are new files that git does
+ * not know unless they are the initiative's (schema_kind_of()).  Same ownership as store_list(). */
 int store_changed(struct store *s, char ***out, size_t *n, struct err *err);
 
 /* One commit, for log. */

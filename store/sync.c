@@ -783,6 +783,8 @@ int store_merge_commit(struct store *s, const char *tip, const char *message, ch
 	if (git_signature_default(&sig, s->repo) < 0)
 		return store_identity_error(err);
 	buf_adds(&msg, message);
+	if (msg.len && msg.ptr[msg.len - 1] != '\n')
+		buf_addc(&msg, '\n');
 	if (site[0])
 		buf_addf(&msg, "\nConvene-Site: %s\n", site);
 	store_mark(s, 1);

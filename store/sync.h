@@ -105,4 +105,27 @@ int store_ahead_behind(struct store *s, const char *remote, size_t *ahead, size_
 int store_clone(struct store **out, const char *url, const char *dir,
 		const struct store_progress *p, struct err *err);
 
+/*
+ * Writes a bundle of the current branch to file (atomically): the whole
+ * history, or with who (a site a bundle came from, or a remote) only what
+ * it lacks, the rest named as prerequisites.  *commits gets the number of
+ * commits in it.  ERR_DATA when who has everything already.
+ */
+int store_bundle_create(struct store *s, const char *file, const char *who, size_t *commits,
+			struct err *err);
+
+/*
+ * Reads a bundle (ours or from `git bundle create`, v2 or v3) into the
+ * object database: tip gets the commit it brings for our branch (or its
+ * HEAD), site the site that made it ("" if not said).  Missing
+ * prerequisites, a file that is not a bundle or a broken pack are
+ * ERR_DATA, with nothing changed but unreferenced objects.
+ */
+int store_bundle_read(struct store *s, const char *file, char *tip, size_t size, char *site,
+		      size_t ssize, struct err *err);
+
+/* Remembers that site has tip (refs/convene/sites/<site>), for the next
+ * `bundle create --for site`. */
+int store_site_seen(struct store *s, const char *site, const char *tip, struct err *err);
+
 #endif

@@ -185,6 +185,23 @@ test_expect_success 'clone: site and merge driver set; errors for a bad URL or a
 	! test -e none
 '
 
+test_expect_success 'status: to push, to fetch, last synced, conflicts; text and JSON' '
+	new_bare st && three_sites "$SRV/st.git" &&
+	(cd b && CONVENE_NOW=2026-03-01T10:00:00+02:00 convene sync -q) &&
+	(cd a && convene note 1 opening "from haifa" 2>/dev/null && convene sync -q) &&
+	(cd b && convene note 1 opening "one" 2>/dev/null && convene note 1 opening "two" 2>/dev/null &&
+	 git fetch -q origin && convene status) > out &&
+	test_grep "remotes:" out &&
+	test_grep "  origin     2 to push, 1 to fetch (as of the last sync); last synced 2026-03-01T10:00:00+02:00" out &&
+	(cd b && convene remote add usb ../nowhere.git 2>/dev/null && convene status --json) > json &&
+	test_grep "{\"name\":\"origin\",\"url\":\"$SRV/st.git\",\"ahead\":2,\"behind\":1,\"synced\":\"2026-03-01T10:00:00+02:00\"}" json &&
+	test_grep "{\"name\":\"usb\",\"url\":\"../nowhere.git\",\"ahead\":3,\"behind\":null,\"synced\":null}" json &&
+	test_grep "\"conflicts\":0" json &&
+	(cd a && convene set vision "A" 2>/dev/null && convene sync -q) &&
+	(cd b && convene set vision "B" 2>/dev/null && convene sync -q origin 2>/dev/null && test_expect_code 1 convene status) > out2 &&
+	test_grep "conflicts:  1 unresolved" out2
+'
+
 test_expect_success 'sync errors: no remote, several remotes, an unknown one' '
 	init_lit && cd lit &&
 	test_expect_code 2 convene sync 2>../err && test_grep "no remote to sync with" ../err &&

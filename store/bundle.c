@@ -1,0 +1,309 @@
+/*
+ * git's bundle files (sync.h): for sites with no network at all, history
+ * carried on a USB stick.  libgit2 cannot fetch from a bundle, so the
+ * format is written and read here: a header of text lines, then a pack.
+ *
+ *   # v2 git bundle
+ *   -<prerequisite id> <subject>      commits the reader must have
+ *   <id> refs/heads/main              what it brings
+ *   <id> HEAD
+ *   <id> refs/convene/from/<site>     who made it (ignored by git)
+ *   (blank line)
+ *   PACK...
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <git2.h>
+#include <git2/sys/odb_backend.h>
+
+#include "core/text.h"
+#include "internal.h"
+#include "sync.h"
+
+/* ---- writing ---- */
+
+struct pack_out {
+	FILE *f;
+	int failed;
+};
+
+static int write_chunk(void *buf, size_t size, void *payload)
+{
+	struct pack_out *o = payload;
+
+	if (fwrite(buf, 1, size, o->f) != size) {
+		o->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* What the other side is known to have: refs/convene/sites/<for> (the
+ * last bundle that came from that site), else refs/remotes/<for>/<branch>
+ * (the last sync with that remote).  0 when found. */
+static int known_tip(struct store *s, const char *who, const char *branch, git_oid *out)
+{
+	char ref[600];
+
+	snprintf(ref, sizeof(ref), "refs/convene/sites/%s", who);
+	if (git_reference_name_to_id(out, s->repo, ref) == 0)
+		return 0;
+	snprintf(ref, sizeof(ref), "refs/remotes/%s/%s", who, branch);
+	if (git_reference_name_to_id(out, s->repo, ref) == 0)
+		return 0;
+	git_error_clear();
+	return -1;
+}
+
+int store_bundle_create(struct store *s, const char *file, const char *who, size_t *commits,
+			struct err *err)
+{
+	git_packbuilder *pb = NULL;
+	git_revwalk *walk = NULL;
+	git_commit *pre = NULL;
+	git_oid head, since, id;
+	struct pack_out o = { NULL, 0 };
+	char branch[256], hex[GIT_OID_HEXSZ + 1], tmp[4200];
+	const char *site = store_site(s);
+	int error, have_since = 0;
+
+	*commits = 0;
+	if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
+		return error;
+	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0)
+		return store_git_fail(err, ERR_USAGE, "nothing is committed yet");
+	if (who) {
+		if (known_tip(s, who, branch, &since) < 0) {
+			err_set(err, ERR_USAGE, 0, 0, "nothing is known of what '%s' has", who);
+			err_hint(err, "name a site a bundle came from, or a remote; or leave out --for to bundle everything");
+			return ERR_USAGE;
+		}
+		have_since = git_graph_descendant_of(s->repo, &head, &since) == 1;
+		if (!have_since && git_oid_equal(&head, &since)) {
+			err_set(err, ERR_DATA, 0, 0, "nothing to bundle: %s has every commit of this site", who);
+			return ERR_DATA;
+		}
+	}
+	if (git_revwalk_new(&walk, s->repo) < 0 || git_revwalk_push(walk, &head) < 0 ||
+	    (have_since && git_revwalk_hide(walk, &since) < 0) ||
+	    git_packbuilder_new(&pb, s->repo) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot walk the history");
+		goto done;
+	}
+	/* count the commits, then walk again for the pack */
+	while (git_revwalk_next(&id, walk) == 0)
+		(*commits)++;
+	git_error_clear();
+	git_revwalk_reset(walk);
+	if (git_revwalk_push(walk, &head) < 0 || (have_since && git_revwalk_hide(walk, &since) < 0) ||
+	    git_packbuilder_insert_walk(pb, walk) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot gather the objects");
+		goto done;
+	}
+	snprintf(tmp, sizeof(tmp), "%s.tmp", file);
+	if (!(o.f = fopen(tmp, "wb"))) {
+		error = err_set(err, ERR_USAGE, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
+		goto done;
+	}
+	fputs("# v2 git bundle\n", o.f);
+	if (have_since) {
+		const char *msg;
+
+		if (git_commit_lookup(&pre, s->repo, &since) < 0) {
+			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
+			goto done;
+		}
+		msg = git_commit_summary(pre);
+		git_oid_tostr(hex, sizeof(hex), &since);
+		fprintf(o.f, "-%s %s\n", hex, msg ? msg : "");
+	}
+	git_oid_tostr(hex, sizeof(hex), &head);
+	fprintf(o.f, "%s refs/heads/%s\n%s HEAD\n", hex, branch, hex);
+	if (site[0])
+		fprintf(o.f, "%s refs/convene/from/%s\n", hex, site);
+	fputc('\n', o.f);
+	if (git_packbuilder_foreach(pb, write_chunk, &o) < 0 || o.failed) {
+		error = o.failed ? err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp,
+					   strerror(errno))
+				 : store_git_fail(err, ERR_INTERNAL, "cannot write the pack");
+		goto done;
+	}
+	if (fflush(o.f) != 0 || fsync(fileno(o.f)) != 0) {
+		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
+		goto done;
+	}
+	error = fclose(o.f);
+	o.f = NULL;
+	if (error != 0 || rename(tmp, file) < 0) {
+		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file, strerror(errno));
+		goto done;
+	}
+	error = 0;
+done:
+	if (o.f) {
+		fclose(o.f);
+		unlink(tmp);
+	} else if (error < 0) {
+		unlink(tmp);
+	}
+	git_commit_free(pre);
+	git_packbuilder_free(pb);
+	git_revwalk_free(walk);
+	return error;
+}
+
+/* ---- reading ---- */
+
+/* Reads one header line (without its '\n') into line; -1 at the end of
+ * the file or for a line too long to be a header's. */
+static int header_line(FILE *f, char *line, size_t size)
+{
+	size_t n;
+
+	if (!fgets(line, (int)size, f))
+		return -1;
+	n = strlen(line);
+	if (!n || line[n - 1] != '\n')
+		return -1;
+	line[n - 1] = '\0';
+	return 0;
+}
+
+int store_bundle_read(struct store *s, const char *file, char *tip, size_t size, char *site,
+		      size_t ssize, struct err *err)
+{
+	git_odb *odb = NULL;
+	git_odb_writepack *wp = NULL;
+	git_indexer_progress stats;
+	git_oid id, pick;
+	char line[1200], branch[256], want[300], missing[GIT_OID_HEXSZ + 1] = "";
+	unsigned char chunk[65536];
+	size_t n, lineno = 1;
+	int error = 0, picked = 0, nmissing = 0, v3;
+	FILE *f;
+
+	tip[0] = site[0] = '\0';
+	if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
+		return error;
+	snprintf(want, sizeof(want), "refs/heads/%s", branch);
+	if (!(f = fopen(file, "rb"))) {
+		err_set(err, ERR_USAGE, 0, 0, "cannot open '%s': %s", file, strerror(errno));
+		return ERR_USAGE;
+	}
+	if (header_line(f, line, sizeof(line)) < 0 ||
+	    (strcmp(line, "# v2 git bundle") && strcmp(line, "# v3 git bundle"))) {
+		err_set(err, ERR_DATA, 1, 1, "'%s' is not a git bundle (it does not start with '# v2 git bundle')", file);
+		err_hint(err, "make one with: convene bundle create FILE (or git bundle create FILE --all)");
+		error = ERR_DATA;
+		goto done;
+	}
+	v3 = line[3] == '3';
+	if (git_repository_odb(&odb, s->repo) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot open the object database");
+		goto done;
+	}
+	for (;;) {
+		lineno++;
+		if (header_line(f, line, sizeof(line)) < 0) {
+			error = err_set(err, ERR_DATA, (unsigned)lineno, 1,
+					"'%s' is cut short or broken: its header does not end", file);
+			goto done;
+		}
+		if (!line[0])
+			break;  /* the pack follows */
+		if (v3 && line[0] == '@') {
+			if (!strncmp(line, "@object-format=", 15) && strcmp(line + 15, "sha1")) {
+				error = err_set(err, ERR_DATA, (unsigned)lineno, 1,
+						"'%s' uses %s object ids; this repository uses sha1",
+						file, line + 15);
+				goto done;
+			}
+			continue;
+		}
+		if (git_oid_fromstrn(&id, line + (line[0] == '-'), GIT_OID_HEXSZ) < 0 ||
+		    (line[GIT_OID_HEXSZ + (line[0] == '-')] != ' ' &&
+		     line[GIT_OID_HEXSZ + (line[0] == '-')] != '\0')) {
+			git_error_clear();
+			error = err_set(err, ERR_DATA, (unsigned)lineno, 1,
+					"'%s': a header line that is not '<id> <ref>'", file);
+			goto done;
+		}
+		if (line[0] == '-') {
+			if (!git_odb_exists(odb, &id)) {
+				if (!nmissing++)
+					git_oid_tostr(missing, sizeof(missing), &id);
+			}
+			continue;
+		}
+		if (line[GIT_OID_HEXSZ] != ' ') {
+			error = err_set(err, ERR_DATA, (unsigned)lineno, 1,
+					"'%s': a header line that is not '<id> <ref>'", file);
+			goto done;
+		}
+		{
+			const char *ref = line + GIT_OID_HEXSZ + 1;
+
+			if (!strncmp(ref, "refs/convene/from/", 18) && text_is_id(ref + 18))
+				snprintf(site, ssize, "%s", ref + 18);
+			else if (!strcmp(ref, want) || (!picked && (!strcmp(ref, "HEAD") ||
+								   !strncmp(ref, "refs/heads/", 11)))) {
+				if (picked != 2)
+					pick = id;
+				picked = !strcmp(ref, want) ? 2 : 1;
+			}
+		}
+	}
+	if (nmissing) {
+		err_set(err, ERR_DATA, 0, 0, "'%s' builds on %d commit%s this initiative does not have (%.7s%s)",
+			file, nmissing, nmissing == 1 ? "" : "s", missing, nmissing > 1 ? ", ..." : "");
+		err_hint(err, "ask the other site for a whole bundle: convene bundle create FILE (without --for)");
+		error = ERR_DATA;
+		goto done;
+	}
+	if (!picked) {
+		error = err_set(err, ERR_DATA, 0, 0, "'%s' brings no branch", file);
+		goto done;
+	}
+	if (git_odb_write_pack(&wp, odb, NULL, NULL) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot write into the object database");
+		goto done;
+	}
+	memset(&stats, 0, sizeof(stats));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if ((error = wp->append(wp, chunk, n, &stats)) < 0)
+			break;
+	if (error < 0 || ferror(f) || wp->commit(wp, &stats) < 0) {
+		error = store_git_fail(err, ERR_DATA, "the bundle's pack is broken");
+		err_hint(err, "copy the file again from the other site; nothing was changed here");
+		goto done;
+	}
+	if (!git_odb_exists(odb, &pick)) {
+		error = err_set(err, ERR_DATA, 0, 0, "'%s' does not hold the commit it names", file);
+		goto done;
+	}
+	git_oid_tostr(tip, size, &pick);
+done:
+	if (wp)
+		wp->free(wp);
+	git_odb_free(odb);
+	fclose(f);
+	return error;
+}
+
+int store_site_seen(struct store *s, const char *site, const char *tip, struct err *err)
+{
+	git_reference *ref;
+	char name[300];
+	git_oid id;
+
+	snprintf(name, sizeof(name), "refs/convene/sites/%s", site);
+	if (git_oid_fromstr(&id, tip) < 0 ||
+	    git_reference_create(&ref, s->repo, name, &id, 1, "convene: a bundle came") < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot record what the site has");
+	git_reference_free(ref);
+	return 0;
+}
