@@ -107,6 +107,7 @@ check:
 
 bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
+	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/sync.sh
 
 demo: $(BIN)
 	@CONVENE=$(abspath $(BIN)) sh scripts/demo.sh

@@ -85,4 +85,44 @@ step "git show --stat HEAD   (an ordinary commit, with the site's trailer)"
 git show --stat HEAD | cat
 step "sed -n 1,20p meetings/001.yaml"
 sed -n 1,20p meetings/001.yaml
-printf '\nThe demo initiative is in %s\n' "$top/literacy"
+
+# Two sites: beersheva (here) and haifa meet through a hub, a bare
+# repository that stands in for a server or a USB stick.
+git init -q --bare "$top/hub.git"
+step "convene remote add hub ../hub.git && convene sync"
+convene remote add hub ../hub.git
+convene sync
+cd "$top"
+step "convene clone ../hub.git haifa --site haifa   (a second site joins)"
+convene clone "$top/hub.git" haifa --site haifa
+cd "$top/haifa" && git config convene.member rina-adler
+
+step "(offline at both sites, at the same time: notes on the same agenda item, and the vision changed differently)"
+cd "$top/literacy"
+convene note 2 principles "עיקרון: כל החלטה מתקבלת בהסכמה"
+convene set vision "$(printf 'כל ילד בנגב קורא עד כיתה ג.\nכל משפחה שותפה.')"
+cd "$top/haifa"
+convene note 2 principles "Principle: data is shared with every partner"
+convene note 2 principles "עיקרון: נפגשים בכל פעם באתר אחר"
+convene set vision "$(printf 'כל ילד בנגב קורא עד כיתה ג.\nכל בית ספר שותף.')"
+
+step "convene sync   (haifa first: a fast push)"
+convene sync
+cd "$top/literacy"
+step "convene sync   (beersheva: a YAML merge; every note stays, the vision becomes a conflict)"
+convene sync || echo "(exit $?)"
+step "convene meeting show 2   (the notes of both sites)"
+convene meeting show 2 | sed -n '/principles/,/^  [^ ]/p' | head -12
+step convene conflicts
+convene conflicts || true
+step "convene resolve vision --value ...   (the group decided at meeting 3)"
+convene resolve vision --value "$(printf 'כל ילד בנגב קורא עד כיתה ג.\nכל משפחה וכל בית ספר שותפים.')"
+convene sync -q
+cd "$top/haifa" && convene sync -q
+step "convene status   (at haifa)"
+convene status
+step "cmp ../literacy/meetings/002.yaml meetings/002.yaml   (the same bytes at both sites)"
+cmp "$top/literacy/meetings/002.yaml" meetings/002.yaml && echo "identical"
+step "git log --graph --oneline -6"
+git log --graph --oneline -6 | cat
+printf '\nThe demo initiative is in %s (and %s)\n' "$top/literacy" "$top/haifa"

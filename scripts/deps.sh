@@ -14,6 +14,10 @@ have_pc zlib || need="$need zlib1g-dev"
 if [ "${1:-build}" = test ]; then
 	command -v git >/dev/null 2>&1 || need="$need git"
 	command -v lighttpd >/dev/null 2>&1 || need="$need lighttpd"
+	# HTTPS in the sync tests: lighttpd's TLS module, a certificate
+	[ -e /usr/lib/lighttpd/mod_openssl.so ] || need="$need lighttpd-mod-openssl"
+	command -v openssl >/dev/null 2>&1 || need="$need openssl"
+	command -v script >/dev/null 2>&1 || need="$need bsdutils"
 	command -v tmux >/dev/null 2>&1 || need="$need tmux"
 	command -v tar >/dev/null 2>&1 || need="$need tar"
 	command -v clang >/dev/null 2>&1 || need="$need clang"

@@ -119,15 +119,23 @@ done:
  * not plugged in) is ERR_UNREACHABLE, exit 3: the work is kept and the
  * next sync catches up.
  */
-static int net_fail(struct err *err, int error, const char *url)
+static int net_fail(struct err *err, int error, const char *url_in)
 {
 	const git_error *e = git_error_last();
+	const char *scheme = strstr(url_in, "://"), *at;
+	char url[1024];
+
+	/* never print a password or token given in the URL */
+	if (scheme && (at = strchr(scheme + 3, '@')) && at < scheme + 3 + strcspn(scheme + 3, "/"))
+		snprintf(url, sizeof(url), "%.*s%s", (int)(scheme + 3 - url_in), url_in, at + 1);
+	else
+		snprintf(url, sizeof(url), "%s", url_in);
 	const char *msg = e && e->message ? e->message : "unknown error";
 	int klass = e ? e->klass : 0;
 
 	if (error == GIT_ECERTIFICATE) {
 		err_set(err, ERR_UNREACHABLE, 0, 0, "the TLS certificate of %s is not trusted: %s", url, msg);
-		err_hint(err, "if the server is right, install its CA (apt-get install ca-certificates, or add the CA to /usr/local/share/ca-certificates and run update-ca-certificates)");
+		err_hint(err, "if the server is the right one, trust its CA: git config http.sslCAInfo /path/to/ca.pem (or install it system-wide with update-ca-certificates)");
 		return ERR_UNREACHABLE;
 	}
 	if (error == GIT_EAUTH) {
@@ -251,6 +259,36 @@ static int has_helper(struct store *s)
 	return found;
 }
 
+/*
+ * The CA certificates to trust, as git takes them: http.sslCAInfo (a
+ * file) and http.sslCAPath (a folder) from the config, else the system's.
+ * For a clone, the user's own config (there is no repository yet).
+ */
+static int tls_setup(struct store *s, struct err *err)
+{
+	git_config *cfg = NULL;
+	git_buf file = GIT_BUF_INIT, dir = GIT_BUF_INIT;
+	int error = 0;
+
+	if ((s ? git_repository_config_snapshot(&cfg, s->repo) : git_config_open_default(&cfg)) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	git_config_get_path(&file, cfg, "http.sslCAInfo");
+	git_config_get_path(&dir, cfg, "http.sslCAPath");
+	git_error_clear();
+	if ((file.size || dir.size) &&
+	    git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file.size ? file.ptr : NULL,
+			     dir.size ? dir.ptr : NULL) < 0) {
+		error = store_git_fail(err, ERR_USAGE, "cannot use the CA certificates of http.sslCAInfo");
+		err_hint(err, "check the file git config http.sslCAInfo names");
+	}
+	git_buf_dispose(&file);
+	git_buf_dispose(&dir);
+	git_config_free(cfg);
+	return error;
+}
+
 static int on_credentials(git_credential **out, const char *url, const char *user_from_url,
 			  unsigned int allowed, void *payload)
 {
@@ -364,6 +402,10 @@ int store_fetch(struct store *s, const char *remote, char *tip, size_t size,
 		return error;
 	if (git_remote_lookup(&r, s->repo, remote) < 0)
 		return store_git_fail(err, ERR_USAGE, "no such remote");
+	if ((error = tls_setup(s, err)) < 0) {
+		git_remote_free(r);
+		return error;
+	}
 	callbacks(&opts.callbacks, &x, s, p);
 	store_mark(s, 1);
 	error = git_remote_fetch(r, NULL, &opts, "convene sync: fetch");
@@ -857,6 +899,10 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 	if (git_remote_lookup(&r, s->repo, remote) < 0)
 		return store_git_fail(err, ERR_USAGE, "no such remote");
 	snprintf(spec, sizeof(spec), "refs/heads/%s:refs/heads/%s", branch, branch);
+	if ((error = tls_setup(s, err)) < 0) {
+		git_remote_free(r);
+		return error;
+	}
 	callbacks(&opts.callbacks, &x, s, p);
 	store_mark(s, 1);
 	error = git_remote_push(r, &refspecs, &opts);
@@ -921,6 +967,8 @@ int store_clone(struct store **out, const char *url, const char *dir,
 	int error;
 
 	*out = NULL;
+	if ((error = tls_setup(NULL, err)) < 0)
+		return error;
 	callbacks(&opts.fetch_opts.callbacks, &x, NULL, p);
 	if ((error = git_clone(&repo, url, dir, &opts)) < 0)
 		return net_fail(err, error, url);

@@ -56,13 +56,17 @@ start_daemon() {
 	return 1
 }
 
+# start_http [SCHEME [EXTRA_CONFIG [USERINFO]]]: lighttpd serving $SRV under
+# /git; EXTRA_CONFIG is added to its configuration (TLS, a login), USERINFO
+# ("user:password@") lets the readiness probe through a login.
 start_http() {
+	scheme=${1:-http}
 	new_bare ready 2>/dev/null
 	backend=$(git --exec-path)/git-http-backend
 	for try in 1 2 3 4 5 6 7 8 9 10; do
 		port=$(random_port)
 		cat > "$TRASH/lighttpd.conf" <<-CONF
-		server.modules = ("mod_alias", "mod_setenv", "mod_cgi")
+		server.modules = ("mod_auth", "mod_authn_file", "mod_alias", "mod_setenv", "mod_cgi")
 		server.document-root = "$SRV"
 		server.bind = "127.0.0.1"
 		server.port = $port
@@ -72,11 +76,12 @@ start_http() {
 		  cgi.assign = ("" => "")
 		  setenv.add-environment = ("GIT_PROJECT_ROOT" => "$SRV", "GIT_HTTP_EXPORT_ALL" => "")
 		}
+		${2:-}
 		CONF
 		lighttpd -D -f "$TRASH/lighttpd.conf" >> "$TRASH/lighttpd.out" 2>&1 &
 		HTTP_PID=$!
-		if wait_ready "http://127.0.0.1:$port/git/ready.git" "$HTTP_PID"; then
-			HTTP_URL="http://127.0.0.1:$port/git"
+		if GIT_SSL_NO_VERIFY=1 wait_ready "$scheme://${3:-}127.0.0.1:$port/git/ready.git" "$HTTP_PID"; then
+			HTTP_URL="$scheme://127.0.0.1:$port/git"
 			return 0
 		fi
 		kill "$HTTP_PID" 2>/dev/null
