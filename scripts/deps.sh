@@ -18,6 +18,9 @@ if [ "${1:-build}" = test ]; then
 	[ -e /usr/lib/lighttpd/mod_openssl.so ] || need="$need lighttpd-mod-openssl"
 	command -v openssl >/dev/null 2>&1 || need="$need openssl"
 	command -v script >/dev/null 2>&1 || need="$need bsdutils"
+	# ssh:// in the sync tests: a real sshd and ssh-agent
+	[ -x /usr/sbin/sshd ] || need="$need openssh-server"
+	command -v ssh-agent >/dev/null 2>&1 || need="$need openssh-client"
 	command -v tmux >/dev/null 2>&1 || need="$need tmux"
 	command -v tar >/dev/null 2>&1 || need="$need tar"
 	command -v clang >/dev/null 2>&1 || need="$need clang"

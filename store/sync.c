@@ -113,32 +113,55 @@ done:
 	return error;
 }
 
+struct xfer {
+	const struct store_progress *p;
+	struct store *s;
+	int tries;               /* credential attempts */
+	char line[1024];         /* a part line of the server's text */
+	size_t linelen;
+	char refused[512];       /* the server's reason for refusing a ref */
+	int stale;               /* refused as not a fast-forward */
+	char said[1024];         /* the last lines the server said */
+	const char *url;         /* the remote's */
+	char hostkey[400];       /* why its SSH host key was refused */
+	int hostkey_known;       /* known_hosts has another key for it */
+};
+
 /*
  * A failed transfer as our error.  What means "cannot reach it now" (no
  * network, refused, no such host, a path that is not there: a USB stick
  * not plugged in) is ERR_UNREACHABLE, exit 3: the work is kept and the
  * next sync catches up.
  */
-static int net_fail(struct err *err, int error, const char *url_in)
+static int net_fail(struct err *err, int error, const char *url_in, const struct xfer *x)
 {
 	const git_error *e = git_error_last();
-	const char *scheme = strstr(url_in, "://"), *at;
-	char url[1024];
-
-	/* never print a password or token given in the URL */
-	if (scheme && (at = strchr(scheme + 3, '@')) && at < scheme + 3 + strcspn(scheme + 3, "/"))
-		snprintf(url, sizeof(url), "%.*s%s", (int)(scheme + 3 - url_in), url_in, at + 1);
-	else
-		snprintf(url, sizeof(url), "%s", url_in);
+	const char *scheme = strstr(url_in, "://"), *at, *colon;
 	const char *msg = e && e->message ? e->message : "unknown error";
 	int klass = e ? e->klass : 0;
+	char url[1024];
 
+	/* never print a password or token given in the URL: user:secret@ */
+	if (scheme && (at = strchr(scheme + 3, '@')) && at < scheme + 3 + strcspn(scheme + 3, "/") &&
+	    (colon = memchr(scheme + 3, ':', (size_t)(at - scheme - 3))))
+		snprintf(url, sizeof(url), "%.*s%s", (int)(colon - url_in), url_in, at);
+	else
+		snprintf(url, sizeof(url), "%s", url_in);
+
+	if (x->hostkey[0]) {
+		err_set(err, ERR_REFUSED, 0, 0, "%s", x->hostkey);
+		if (x->hostkey_known)
+			err_hint(err, "nothing was sent; if the server's key really changed, remove the old one (ssh-keygen -R HOST) and check the new one");
+		else
+			err_hint(err, "check the server's key, then add it: ssh-keyscan -p PORT HOST >> ~/.ssh/known_hosts (or connect once with ssh)");
+		return ERR_REFUSED;
+	}
 	if (error == GIT_ECERTIFICATE) {
 		err_set(err, ERR_UNREACHABLE, 0, 0, "the TLS certificate of %s is not trusted: %s", url, msg);
 		err_hint(err, "if the server is the right one, trust its CA: git config http.sslCAInfo /path/to/ca.pem (or install it system-wide with update-ca-certificates)");
 		return ERR_UNREACHABLE;
 	}
-	if (error == GIT_EAUTH) {
+	if (error == GIT_EAUTH || (klass == GIT_ERROR_SSH && strstr(msg, "authenticat"))) {
 		err_set(err, ERR_REFUSED, 0, 0, "%s refused the login: %s", url, msg);
 		err_hint(err, "for ssh://, load your key into ssh-agent (ssh-add); for https://, set up git's credential helper (git config --global credential.helper store)");
 		return ERR_REFUSED;
@@ -153,37 +176,23 @@ static int net_fail(struct err *err, int error, const char *url_in)
 
 /* ---- callbacks: credentials and progress ---- */
 
-struct xfer {
-	const struct store_progress *p;
-	struct store *s;
-	int tries;               /* credential attempts */
-	char line[1024];         /* a part line of the server's text */
-	size_t linelen;
-	char refused[512];       /* the server's reason for refusing a ref */
-	int stale;               /* refused as not a fast-forward */
-	char said[1024];         /* the last lines the server said */
-};
 
-/* Asks git's credential helper for a user and password: `git credential
- * fill`, never prompting on the terminal. */
-static int credential_fill(const char *url, char *user, size_t usize, char *pass, size_t psize)
+/*
+ * Runs argv (found on PATH) with input on its standard input and what it
+ * prints in out (NUL-terminated, cut at size), never prompting on the
+ * terminal.  Returns its exit status, or -1 when it could not be run.
+ */
+static int capture(char *const argv[], const char *input, char *out, size_t size)
 {
-	static char git[] = "git", credential[] = "credential", fill[] = "fill",
-		    noprompt[] = "GIT_TERMINAL_PROMPT=0";
-	char *const argv[] = { git, credential, fill, NULL };
-	char in[2048], out[4096], *line, *save;
-	const char *proto_end = strstr(url, "://");
+	static char noprompt[] = "GIT_TERMINAL_PROMPT=0";
 	posix_spawn_file_actions_t fa;
-	int to[2], from[2], status, ok = 0;
-	size_t have = 0;
+	int to[2], from[2], status;
+	size_t have = 0, n, i;
 	ssize_t got;
 	pid_t pid;
 	char **env;
-	size_t n, i;
 
-	if (!proto_end)
-		return -1;
-	snprintf(in, sizeof(in), "url=%s\n\n", url);
+	out[0] = '\0';
 	if (pipe(to) < 0)
 		return -1;
 	if (pipe(from) < 0) {
@@ -204,7 +213,7 @@ static int credential_fill(const char *url, char *user, size_t usize, char *pass
 	posix_spawn_file_actions_adddup2(&fa, from[1], 1);
 	posix_spawn_file_actions_addclose(&fa, to[1]);
 	posix_spawn_file_actions_addclose(&fa, from[0]);
-	if (posix_spawnp(&pid, "git", &fa, NULL, argv, env) != 0)
+	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, env) != 0)
 		pid = -1;
 	posix_spawn_file_actions_destroy(&fa);
 	free(env);
@@ -214,17 +223,31 @@ static int credential_fill(const char *url, char *user, size_t usize, char *pass
 		close(to[1]), close(from[0]);
 		return -1;
 	}
-	if (write(to[1], in, strlen(in)) < 0) {
-		/* git read nothing: it says so by its exit */
+	/* small, within a pipe's buffer: written before reading */
+	if (write(to[1], input, strlen(input)) < 0) {
+		/* it read nothing: it says so by its exit */
 	}
 	close(to[1]);
-	while (have + 1 < sizeof(out) && (got = read(from[0], out + have, sizeof(out) - 1 - have)) > 0)
+	while (have + 1 < size && (got = read(from[0], out + have, size - 1 - have)) > 0)
 		have += (size_t)got;
 	close(from[0]);
 	out[have] = '\0';
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Asks git's credential helper for a user and password (`git credential
+ * fill`). */
+static int credential_fill(const char *url, char *user, size_t usize, char *pass, size_t psize)
+{
+	static char git[] = "git", credential[] = "credential", fill[] = "fill";
+	char *const argv[] = { git, credential, fill, NULL };
+	char in[2048], out[4096], *line, *save;
+	int ok = 0;
+
+	snprintf(in, sizeof(in), "url=%s\n\n", url);
+	if (capture(argv, in, out, sizeof(out)) != 0)
 		return -1;
 	user[0] = pass[0] = '\0';
 	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
@@ -235,6 +258,83 @@ static int credential_fill(const char *url, char *user, size_t usize, char *pass
 	}
 	explicit_bzero(out, sizeof(out));
 	return ok ? 0 : -1;
+}
+
+static void base64(const unsigned char *in, size_t len, char *out, size_t size)
+{
+	static const char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t i, o = 0;
+
+	for (i = 0; i < len && o + 5 < size; i += 3) {
+		unsigned v = (unsigned)in[i] << 16 | (i + 1 < len ? (unsigned)in[i + 1] << 8 : 0) |
+			     (i + 2 < len ? in[i + 2] : 0);
+
+		out[o++] = abc[v >> 18 & 63];
+		out[o++] = abc[v >> 12 & 63];
+		out[o++] = i + 1 < len ? abc[v >> 6 & 63] : '=';
+		out[o++] = i + 2 < len ? abc[v & 63] : '=';
+	}
+	out[o] = '\0';
+}
+
+/*
+ * An SSH server's host key must be one that ~/.ssh/known_hosts (or
+ * /etc/ssh/ssh_known_hosts) lists for it, as ssh itself insists: libgit2
+ * 1.5 accepts any key when no one checks.  ssh-keygen -F finds the lines
+ * (hashed names too); the key is compared in its base64 form.
+ */
+static int on_certificate(git_cert *cert, int valid, const char *host, void *payload)
+{
+	static char keygen[] = "ssh-keygen", dash_f[] = "-F", dash_file[] = "-f";
+	struct xfer *x = payload;
+	const git_cert_hostkey *k = (const git_cert_hostkey *)cert;
+	const char *home = getenv("HOME"), *files[2] = { NULL, "/etc/ssh/ssh_known_hosts" };
+	char name[300], path[4096], key[8192], out[16384];
+	const char *colon, *port = NULL;
+	size_t f;
+
+	if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
+		return GIT_PASSTHROUGH;  /* TLS: libgit2 has checked it */
+	(void)valid;
+	if (!(k->type & GIT_CERT_SSH_RAW) || !k->hostkey) {
+		snprintf(x->hostkey, sizeof(x->hostkey), "the SSH server %s gave no key to check", host);
+		return GIT_ECERTIFICATE;
+	}
+	/* the port, from ssh://user@host:port/path */
+	if (x->url && (colon = strstr(x->url, "://")) && (colon = strchr(colon + 3, ':')) &&
+	    colon < strchr(colon, '/') && strncmp(colon + 1, "22/", 3))
+		port = colon + 1;
+	if (port)
+		snprintf(name, sizeof(name), "[%s]:%.*s", host, (int)strcspn(port, "/"), port);
+	else
+		snprintf(name, sizeof(name), "%s", host);
+	base64((const unsigned char *)k->hostkey, k->hostkey_len, key, sizeof(key));
+	if (home) {
+		snprintf(path, sizeof(path), "%s/.ssh/known_hosts", home);
+		files[0] = path;
+	}
+	for (f = 0; f < 2; f++) {
+		char *argv[] = { keygen, dash_f, name, dash_file, (char *)files[f], NULL };
+		char *line, *save;
+
+		if (!files[f] || access(files[f], R_OK) < 0 || capture(argv, "", out, sizeof(out)) != 0)
+			continue;
+		for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			char *field = strchr(line, ' ');
+
+			if (line[0] == '#' || !field || !(field = strchr(field + 1, ' ')))
+				continue;
+			if (!strncmp(field + 1, key, strlen(key)) &&
+			    (field[1 + strlen(key)] == '\0' || field[1 + strlen(key)] == ' '))
+				return 0;
+			snprintf(x->hostkey, sizeof(x->hostkey),
+				 "the SSH host key of %s is NOT the one known_hosts has for it: someone may be in between", name);
+			x->hostkey_known = 1;
+		}
+	}
+	if (!x->hostkey[0])
+		snprintf(x->hostkey, sizeof(x->hostkey), "the SSH server %s is not in known_hosts", name);
+	return GIT_ECERTIFICATE;
 }
 
 /* Whether git's credential.helper is set (for a clone: in the user's
@@ -371,17 +471,19 @@ static int on_ref_status(const char *ref, const char *status, void *payload)
 	return 0;
 }
 
-static void callbacks(git_remote_callbacks *cb, struct xfer *x, struct store *s,
+static void callbacks(git_remote_callbacks *cb, struct xfer *x, struct store *s, const char *url,
 		      const struct store_progress *p)
 {
 	memset(x, 0, sizeof(*x));
 	x->p = p;
 	x->s = s;
+	x->url = url;
 	cb->credentials = on_credentials;
 	cb->transfer_progress = on_transfer;
 	cb->push_transfer_progress = on_push_transfer;
 	cb->sideband_progress = on_sideband;
 	cb->push_update_reference = on_ref_status;
+	cb->certificate_check = on_certificate;
 	cb->payload = x;
 }
 
@@ -406,12 +508,12 @@ int store_fetch(struct store *s, const char *remote, char *tip, size_t size,
 		git_remote_free(r);
 		return error;
 	}
-	callbacks(&opts.callbacks, &x, s, p);
+	callbacks(&opts.callbacks, &x, s, git_remote_url(r), p);
 	store_mark(s, 1);
 	error = git_remote_fetch(r, NULL, &opts, "convene sync: fetch");
 	store_mark(s, 0);
 	if (error < 0) {
-		error = net_fail(err, error, git_remote_url(r));
+		error = net_fail(err, error, git_remote_url(r), &x);
 		git_remote_free(r);
 		return error;
 	}
@@ -903,7 +1005,7 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 		git_remote_free(r);
 		return error;
 	}
-	callbacks(&opts.callbacks, &x, s, p);
+	callbacks(&opts.callbacks, &x, s, git_remote_url(r), p);
 	store_mark(s, 1);
 	error = git_remote_push(r, &refspecs, &opts);
 	store_mark(s, 0);
@@ -911,7 +1013,7 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 		git_error_clear();
 		error = STORE_PUSH_STALE;
 	} else if (error < 0) {
-		error = net_fail(err, error, git_remote_url(r));
+		error = net_fail(err, error, git_remote_url(r), &x);
 	} else if (x.refused[0]) {
 		err_set(err, ERR_REFUSED, 0, 0, "%s refused the push (%s)%s%s", git_remote_url(r),
 			x.refused, x.said[0] ? ":\n" : "", x.said);
@@ -969,9 +1071,9 @@ int store_clone(struct store **out, const char *url, const char *dir,
 	*out = NULL;
 	if ((error = tls_setup(NULL, err)) < 0)
 		return error;
-	callbacks(&opts.fetch_opts.callbacks, &x, NULL, p);
+	callbacks(&opts.fetch_opts.callbacks, &x, NULL, url, p);
 	if ((error = git_clone(&repo, url, dir, &opts)) < 0)
-		return net_fail(err, error, url);
+		return net_fail(err, error, url, &x);
 	git_repository_free(repo);
 	return store_open(out, dir, err);
 }

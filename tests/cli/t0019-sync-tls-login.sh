@@ -64,7 +64,7 @@ test_expect_success 'a token in the URL is never printed' '
 	trust && init_lit && cd lit &&
 	convene remote add hub "https://facilitator:s3cret-token@localhost:${HTTP_URL##*:}/missing.git" 2>/dev/null &&
 	test_expect_code 3 convene sync 2>../err &&
-	! grep -q s3cret ../err && test_grep "https://localhost:" ../err
+	! grep -q s3cret ../err && test_grep "https://facilitator@localhost:" ../err
 '
 
 test_expect_success 'progress on a terminal, none in a pipe or with --quiet' '
