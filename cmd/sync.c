@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -39,6 +40,8 @@ const char usage_sync[] =
 
 struct sync {
 	struct store *s;
+	struct timespec start;   /* of the transfer shown, for its rate */
+	const char *shown;       /* what it is ("receiving", "sending") */
 	const char *remote, *url;
 	int quiet, tty, progress_open;
 	size_t merged_conflicts;
@@ -49,14 +52,21 @@ static void show_objects(void *ctx, const char *what, size_t done, size_t total,
 {
 	struct sync *y = ctx;
 
+	struct timespec now;
+	double secs;
+
 	if (!y->tty || !total)
 		return;
-	if (bytes)
-		fprintf(stderr, "\r%s objects: %3zu%% (%zu/%zu), %.1f KiB", what,
-			done * 100 / total, done, total, bytes / 1024.0);
-	else
-		fprintf(stderr, "\r%s objects: %3zu%% (%zu/%zu)", what, done * 100 / total, done,
-			total);
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (y->shown != what) {
+		y->shown = what;
+		y->start = now;
+	}
+	secs = (double)(now.tv_sec - y->start.tv_sec) + (now.tv_nsec - y->start.tv_nsec) / 1e9;
+	fprintf(stderr, "\r%s objects: %3zu%% (%zu/%zu), %.1f KiB", what, done * 100 / total, done,
+		total, bytes / 1024.0);
+	if (secs > 0.05)
+		fprintf(stderr, " | %.1f KiB/s", bytes / 1024.0 / secs);
 	y->progress_open = 1;
 }
 
@@ -77,6 +87,7 @@ static void end_progress(struct sync *y)
 {
 	if (y->progress_open)
 		fputc('\n', stderr), y->progress_open = 0;
+	y->shown = NULL;
 }
 
 /* Local commits kept; how many wait.  Exit 3. */

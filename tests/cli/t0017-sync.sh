@@ -107,10 +107,14 @@ test_expect_success 'remote unreachable: exit 3, commits kept and counted; the n
 	(cd b && convene remote add usb /nonexistent/stick/later.git 2>/dev/null &&
 	 test_expect_code 3 convene sync usb 2>../err2) &&
 	test_grep "cannot reach /nonexistent/stick/later.git" err2 &&
+	(cd b && convene remote add dns git://no-such-host.invalid/later.git 2>/dev/null &&
+	 test_expect_code 3 convene sync dns 2>../err3) &&
+	test_grep "cannot reach git://no-such-host.invalid/later.git" err3 &&
 	(cd b && git log --format=%s > ../log) && test_grep "note on opening" log &&
 	(cd b && convene sync origin -q) && (cd c && convene sync -q) &&
 	test_grep "written offline" c/meetings/001.yaml &&
-	test_grep "still offline" c/meetings/001.yaml
+	test_grep "still offline" c/meetings/001.yaml &&
+	(cd a && convene sync -q) && converged "$SRV/later.git"
 '
 
 refuse_pushes() {
@@ -135,7 +139,8 @@ for kind in daemon http; do
 		(cd a && git log -1 --format=%s) > last && test_grep "note on opening" last &&
 		rm "$SRV/refuse-$kind.git/hooks/pre-receive" &&
 		(cd a && convene sync -q) && (cd c && convene sync -q) &&
-		test_grep "kept here" c/meetings/001.yaml
+		test_grep "kept here" c/meetings/001.yaml &&
+		(cd b && convene sync -q) && converged "$url"
 	'
 done
 
@@ -154,6 +159,26 @@ test_expect_success 'the remote moves while we merge: fetched and merged again' 
 		test_grep "from tlv" $site/meetings/001.yaml || exit 1
 	done &&
 	rm a/.git/hooks/pre-push && converged "$SRV/race.git"
+'
+
+test_expect_success 'a file that is not YAML changed at two sites: left to git, as git merge leaves it' '
+	new_bare text && three_sites "$SRV/text.git" &&
+	(cd a && echo "agenda printed for the hall" > README.txt && git add README.txt &&
+	 convene commit -m "a readme" 2>/dev/null && convene sync -q) &&
+	(cd b && convene sync -q) &&
+	(cd a && echo "version a" > README.txt && convene note 1 opening "a note" 2>/dev/null &&
+	 convene sync -q 2>/dev/null) &&
+	(cd b && echo "version b" > README.txt && test_expect_code 1 convene sync 2>../err) &&
+	test_grep "not merged: README.txt" err &&
+	test_grep "git add them, git commit, then convene sync again" err &&
+	test_grep "a note" b/meetings/001.yaml &&
+	(cd b && test_expect_code 4 convene note 1 opening "during the merge" 2>../err2) &&
+	test_grep "a git merge (or rebase, cherry-pick...) is in progress" err2 &&
+	(cd b && echo "version a and b" > README.txt && git add README.txt && git commit -q --no-edit &&
+	 convene sync -q) &&
+	(cd a && convene sync -q) && (cd c && convene sync -q) &&
+	test_grep "version a and b" c/README.txt &&
+	converged "$SRV/text.git"
 '
 
 test_expect_success 'hooks: post-merge, pre-push (refuses), post-sync, with git arguments' '
