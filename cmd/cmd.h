@@ -135,6 +135,11 @@ extern const char usage_interview[], usage_principle[], usage_outcome[], usage_n
 int cmd_notes(int argc, char **argv, struct store *s);
 extern const char usage_merge_file[], usage_conflicts[], usage_resolve[];
 int cmd_conflicts(int argc, char **argv, struct store *s);
+extern const char usage_history[], usage_show[], usage_diff[], usage_archive[];
+int cmd_history(int argc, char **argv, struct store *s);
+int cmd_show(int argc, char **argv, struct store *s);
+int cmd_diff(int argc, char **argv, struct store *s);
+int cmd_archive(int argc, char **argv, struct store *s);
 extern const char usage_bundle[];
 int cmd_bundle(int argc, char **argv, struct store *s);
 extern const char usage_clone[];

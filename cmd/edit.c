@@ -29,11 +29,6 @@ const char usage_commit[] =
 	"Commits the files changed by hand, after checking the whole initiative:\n"
 	"any error refuses the commit.  Runs the pre-commit and post-commit hooks.\n";
 
-const char usage_log[] =
-	"usage: convene log [-n N] [--json]\n"
-	"\n"
-	"The history, newest first: commit, date, who, at which site, what.\n";
-
 #define HEADER "# convene: "
 
 /* Drops the lines we put on top: they start with "# convene: ". */
@@ -251,77 +246,5 @@ int cmd_commit(int argc, char **argv, struct store *s)
 	rc = commit_pending(s, message, 0, &n);
 	if (rc == EXIT_OK && !n)
 		note("nothing to commit: the work tree is as HEAD has it");
-	return rc;
-}
-
-struct log_out {
-	struct buf b;
-	int json;
-	size_t n;
-};
-
-static int log_one(void *ctx, const struct store_logent *e)
-{
-	struct log_out *o = ctx;
-
-	if (o->json) {
-		buf_adds(&o->b, o->n++ ? ",\n {\"commit\":" : "\n {\"commit\":");
-		json_str(&o->b, e->id, strlen(e->id));
-		buf_adds(&o->b, ",\"date\":");
-		json_str(&o->b, e->date, strlen(e->date));
-		buf_adds(&o->b, ",\"author\":");
-		json_str(&o->b, e->author, strlen(e->author));
-		buf_adds(&o->b, ",\"email\":");
-		json_str(&o->b, e->email, strlen(e->email));
-		buf_adds(&o->b, ",\"site\":");
-		if (e->site[0])
-			json_str(&o->b, e->site, strlen(e->site));
-		else
-			buf_adds(&o->b, "null");
-		buf_adds(&o->b, ",\"subject\":");
-		json_str(&o->b, e->subject, strlen(e->subject));
-		buf_addf(&o->b, ",\"merge\":%s}", e->parents > 1 ? "true" : "false");
-		return 0;
-	}
-	buf_addf(&o->b, "%s  %.16s  ", e->id, e->date);
-	buf_adds(&o->b, e->author);
-	if (e->site[0])
-		buf_addf(&o->b, " @%s", e->site);
-	buf_addf(&o->b, "  %s\n", e->subject);
-	return 0;
-}
-
-int cmd_log(int argc, char **argv, struct store *s)
-{
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 }
-	};
-	struct log_out o = { BUF_INIT, 0, 0 };
-	struct err err;
-	long max = 0;
-	int c, rc;
-
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "n:", opts, NULL)) != -1) {
-		if (c == 'j')
-			o.json = 1;
-		else if (c == 'n' && (max = strtol(optarg, NULL, 10)) > 0)
-			;
-		else
-			return usage_error(cmd_find("log"), "unknown option or bad -n");
-	}
-	if (optind < argc)
-		return usage_error(cmd_find("log"), "log takes no arguments");
-	err_clear(&err);
-	if (o.json)
-		buf_addc(&o.b, '[');
-	if (store_log(s, (size_t)max, log_one, &o, &err) < 0) {
-		buf_release(&o.b);
-		return report(NULL, &err);
-	}
-	if (o.json)
-		buf_adds(&o.b, o.n ? "\n]\n" : "]\n");
-	rc = put_out(&o.b);
-	buf_release(&o.b);
 	return rc;
 }

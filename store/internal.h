@@ -20,6 +20,9 @@ struct store {
 /* libgit2's last error as ours: "what: libgit2's message". */
 int store_git_fail(struct err *err, int code, const char *what);
 
+/* The user's identity for a commit, dated now or at $CONVENE_NOW. */
+int store_signature(struct store *s, git_signature **out);
+
 /* The identity is missing: the error that says how to set it. */
 int store_identity_error(struct err *err);
 

@@ -178,6 +178,36 @@ int store_identity_error(struct err *err)
 	return ERR_DATA;
 }
 
+/*
+ * The user's identity, dated now, or at $CONVENE_NOW when it is set
+ * (2026-03-01T17:05:00+02:00): examples and tests get the same commits
+ * each time, as git's GIT_AUTHOR_DATE gives them (libgit2 reads no such
+ * variable).
+ */
+int store_signature(struct store *s, git_signature **out)
+{
+	const char *now = getenv("CONVENE_NOW");
+	git_signature *plain;
+	struct tm tm;
+	int y, mo, d, h, mi, sec, oh, om, n = 0, error;
+	char sign;
+
+	if (!now || !*now)
+		return git_signature_default(out, s->repo);
+	if (sscanf(now, "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &sign,
+		   &oh, &om, &n) != 9 || (sign != '+' && sign != '-') || now[n])
+		return git_signature_default(out, s->repo);
+	if ((error = git_signature_default(&plain, s->repo)) < 0)
+		return error;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d;
+	tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = sec;
+	n = (sign == '-' ? -1 : 1) * (oh * 60 + om);
+	error = git_signature_new(out, plain->name, plain->email, (git_time_t)timegm(&tm) - n * 60, n);
+	git_signature_free(plain);
+	return error;
+}
+
 int store_identity_check(struct store *s, struct err *err)
 {
 	git_signature *sig;
@@ -823,7 +853,7 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 			goto fail;
 		}
-	if (git_signature_default(&p->sig, s->repo) < 0) {
+	if (store_signature(s, &p->sig) < 0) {
 		error = store_identity_error(err);
 		goto fail;
 	}
@@ -1018,69 +1048,6 @@ int store_changed(struct store *s, char ***out, size_t *n, struct err *err)
 	git_status_list_free(list);
 	*out = v;
 	return 0;
-}
-
-int store_log(struct store *s, size_t max, int (*fn)(void *ctx, const struct store_logent *e),
-	      void *ctx, struct err *err)
-{
-	git_revwalk *walk = NULL;
-	git_oid oid;
-	size_t seen = 0;
-	int error = 0;
-
-	if (git_revwalk_new(&walk, s->repo) < 0)
-		return store_git_fail(err, ERR_INTERNAL, "cannot walk the history");
-	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-	if (git_revwalk_push_head(walk) < 0) {
-		git_revwalk_free(walk);
-		git_error_clear();
-		return 0;  /* no commits yet */
-	}
-	while ((!max || seen < max) && git_revwalk_next(&oid, walk) == 0) {
-		struct store_logent e;
-		git_commit *c;
-		const git_signature *a;
-		const char *msg, *nl, *t;
-		char subject[1024], site[64] = "";
-		struct tm tm;
-		time_t when;
-		int off;
-
-		if (git_commit_lookup(&c, s->repo, &oid) < 0) {
-			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
-			break;
-		}
-		memset(&e, 0, sizeof(e));
-		git_oid_tostr(e.id, 8, &oid);
-		a = git_commit_author(c);
-		e.author = a->name;
-		e.email = a->email;
-		e.time = (long long)a->when.time;
-		e.parents = git_commit_parentcount(c);
-		off = a->when.offset;
-		when = (time_t)a->when.time + off * 60;
-		gmtime_r(&when, &tm);
-		snprintf(e.date, sizeof(e.date), "%04d-%02d-%02d %02d:%02d %c%02d%02d",
-			 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-			 off < 0 ? '-' : '+', abs(off) / 60, abs(off) % 60);
-		msg = git_commit_message(c);
-		nl = strchr(msg, '\n');
-		snprintf(subject, sizeof(subject), "%.*s", nl ? (int)(nl - msg) : (int)strlen(msg), msg);
-		text_cut(subject);
-		e.subject = subject;
-		/* the last Convene-Site: line is the trailer */
-		for (t = msg; (t = strstr(t, "Convene-Site: ")); t++)
-			if (t == msg || t[-1] == '\n')
-				snprintf(site, sizeof(site), "%.*s", (int)strcspn(t + 14, "\n"), t + 14);
-		e.site = site;
-		seen++;
-		error = fn(ctx, &e);
-		git_commit_free(c);
-		if (error)
-			break;
-	}
-	git_revwalk_free(walk);
-	return error < 0 ? error : 0;
 }
 
 int store_remote_add(struct store *s, const char *name, const char *url, struct err *err)

@@ -131,23 +131,6 @@ int store_head(struct store *s, char *out, size_t size);
  * not know unless they are the initiative's (schema_kind_of()).  Same ownership as store_list(). */
 int store_changed(struct store *s, char ***out, size_t *n, struct err *err);
 
-/* One commit, for log. */
-struct store_logent {
-	char id[16];            /* short id */
-	char date[64];          /* 2026-02-01 17:05 +0200, the author's */
-	const char *author;     /* name */
-	const char *email;
-	const char *site;       /* the Convene-Site: trailer, "" if none */
-	const char *subject;    /* the first line of the message */
-	long long time;         /* seconds since the epoch */
-	unsigned parents;
-};
-
-/* Calls fn for up to max commits reachable from HEAD (0: all), newest
- * first; fn returning non-zero stops the walk. */
-int store_log(struct store *s, size_t max, int (*fn)(void *ctx, const struct store_logent *e),
-	      void *ctx, struct err *err);
-
 /* Remotes, as git keeps them in .git/config (remote.NAME.url). */
 int store_remote_add(struct store *s, const char *name, const char *url, struct err *err);
 int store_remote_rm(struct store *s, const char *name, struct err *err);

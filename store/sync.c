@@ -924,7 +924,7 @@ int store_merge_commit(struct store *s, const char *tip, const char *message, ch
 	const char *site = store_site(s);
 	int error;
 
-	if (git_signature_default(&sig, s->repo) < 0)
+	if (store_signature(s, &sig) < 0)
 		return store_identity_error(err);
 	buf_adds(&msg, message);
 	if (msg.len && msg.ptr[msg.len - 1] != '\n')

@@ -113,7 +113,7 @@ test_expect_success 'log: who, where, what; -n and --json' '
 	test "$(wc -l < ../out)" = 2 &&
 	head -1 ../out | grep -q "^[0-9a-f]\\{7\\}  [0-9-]\\{10\\} [0-9:]\\{5\\}  Dana Levi @beersheva  set vision$" &&
 	convene log -n 1 --json > ../out &&
-	test_grep "\"author\":\"Dana Levi\",\"email\":\"dana@example.org\",\"site\":\"beersheva\",\"subject\":\"set vision\",\"merge\":false}" ../out &&
+	test_grep "\"author\":\"Dana Levi\",\"email\":\"dana@example.org\",\"site\":\"beersheva\",\"meeting\":null,\"subject\":\"set vision\",\"merge\":false}" ../out &&
 	test_expect_code 2 convene log -n x 2>/dev/null
 '
 

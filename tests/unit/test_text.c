@@ -4,6 +4,7 @@
 #include "core/domain.h"
 #include "core/path.h"
 #include "core/text.h"
+#include "core/worddiff.h"
 #include "tests/unit/unit.h"
 
 void test_text__utf8(void)
@@ -130,4 +131,30 @@ void test_path__resolve(void)
 	check(path_resolve(&n, doc->root, &p, p.n, &err) == ERR_NOTFOUND);
 	check(path_resolve(&n, doc->root, &p, p.n - 1, &err) == 0 && n->kind == DOC_MAP);
 	doc_free(doc);
+}
+
+static int wd(const char *a, const char *b, const char *want)
+{
+	static const struct word_marks m = { "[-", "-]", "{+", "+}" };
+	struct buf out = BUF_INIT;
+	int ok = word_diff(&out, a, strlen(a), b, strlen(b), &m) == 0 && !strcmp(buf_str(&out), want);
+
+	buf_release(&out);
+	return ok;
+}
+
+void test_text__word_diff(void)
+{
+	check(wd("", "", ""));
+	check(wd("same words", "same words", "same words"));
+	check(wd("", "new", "{+new+}"));
+	check(wd("old", "", "[-old-]"));
+	check(wd("every child reads", "every child reads with joy", "every child reads{+ with joy+}"));
+	check(wd("a b c", "a x c", "a [-b-]{+x+} c"));
+	/* a sentence rewritten: one removal, one addition, not word by word */
+	check(wd("one two three", "uno dos tres", "[-one two three-]{+uno dos tres+}"));
+	/* Hebrew stays whole letters, in logical order */
+	check(wd("כל ילד קורא", "כל ילד וילדה קוראים", "כל ילד [-קורא-]{+וילדה קוראים+}"));
+	/* lines are kept */
+	check(wd("line one\nline two\n", "line one\nline 2\n", "line one\nline [-two-]{+2+}\n"));
 }

@@ -1,0 +1,708 @@
+/*
+ * History for the audit commands (history.h).  Walks commits with
+ * libgit2, follows one path through them comparing blob ids (so only blobs
+ * that changed are ever read), and writes archives as gzip'd tar.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+#include <zlib.h>
+
+#include "core/schema.h"
+#include "history.h"
+#include "internal.h"
+
+/* ---- a small map from commit ids to strings ---- */
+
+struct oidmap {
+	struct slot {
+		git_oid key;
+		char *value;
+		int used;
+	} *v;
+	size_t n, cap;
+};
+
+static size_t oid_hash(const git_oid *id)
+{
+	size_t h;
+
+	memcpy(&h, id->id, sizeof(h));  /* an id is already random */
+	return h;
+}
+
+static struct slot *map_find(const struct oidmap *m, const git_oid *key)
+{
+	size_t i;
+
+	if (!m->cap)
+		return NULL;
+	for (i = oid_hash(key) & (m->cap - 1); m->v[i].used; i = (i + 1) & (m->cap - 1))
+		if (git_oid_equal(&m->v[i].key, key))
+			return &m->v[i];
+	return NULL;
+}
+
+/* Sets key to a copy of value unless it is set already (the first child
+ * seen names the path).  -1 when out of memory. */
+static int map_put(struct oidmap *m, const git_oid *key, const char *value)
+{
+	size_t i;
+
+	if (map_find(m, key))
+		return 0;
+	if ((m->n + 1) * 2 > m->cap) {
+		struct oidmap bigger = { NULL, 0, m->cap ? m->cap * 2 : 64 };
+
+		if (!(bigger.v = calloc(bigger.cap, sizeof(*bigger.v))))
+			return -1;
+		for (i = 0; i < m->cap; i++)
+			if (m->v[i].used) {
+				size_t j = oid_hash(&m->v[i].key) & (bigger.cap - 1);
+
+				while (bigger.v[j].used)
+					j = (j + 1) & (bigger.cap - 1);
+				bigger.v[j] = m->v[i];
+			}
+		free(m->v);
+		bigger.n = m->n;
+		*m = bigger;
+	}
+	for (i = oid_hash(key) & (m->cap - 1); m->v[i].used; i = (i + 1) & (m->cap - 1))
+		;
+	if (value && !(m->v[i].value = strdup(value)))
+		return -1;
+	m->v[i].key = *key;
+	m->v[i].used = 1;
+	m->n++;
+	return 0;
+}
+
+static void map_free(struct oidmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->v[i].value);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- commits ---- */
+
+/* "Name: value" among the message's trailers (its last paragraph). */
+static void trailer(const char *msg, const char *name, char *out, size_t size)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	out[0] = '\0';
+	for (p = msg; (p = strstr(p, name)); p += n)
+		if ((p == msg || p[-1] == '\n') && p[n] == ':' && p[n + 1] == ' ') {
+			size_t len = strcspn(p + n + 2, "\n");
+
+			if (len < size)
+				snprintf(out, size, "%.*s", (int)len, p + n + 2);
+		}
+}
+
+static void fill_commit(git_commit *c, const struct oidmap *mainline, struct store_commit *out)
+{
+	const git_signature *a = git_commit_author(c);
+	const char *subject;
+	time_t t = (time_t)(a->when.time + (long long)a->when.offset * 60);
+	struct tm tm;
+	int off = a->when.offset < 0 ? -a->when.offset : a->when.offset;
+
+	memset(out, 0, sizeof(*out));
+	memcpy(out->oid.id, git_commit_id(c)->id, 20);
+	git_oid_tostr(out->id, sizeof(out->id), git_commit_id(c));
+	if (gmtime_r(&t, &tm)) {
+		strftime(out->day, sizeof(out->day), "%Y-%m-%d", &tm);
+		strftime(out->date, 17, "%Y-%m-%d %H:%M", &tm);
+		snprintf(out->date + strlen(out->date), sizeof(out->date) - strlen(out->date),
+			 " %c%02d%02d", a->when.offset < 0 ? '-' : '+', off / 60, off % 60);
+	}
+	out->time = a->when.time;
+	out->author = a->name;
+	out->email = a->email;
+	out->message = git_commit_message(c);
+	subject = git_commit_summary(c);
+	out->subject = subject ? subject : "";
+	trailer(out->message, "Convene-Site", out->site, sizeof(out->site));
+	trailer(out->message, "Convene-Meeting", out->meeting, sizeof(out->meeting));
+	if (!out->meeting[0] && !strncmp(out->subject, "meeting ", 8) &&
+	    strspn(out->subject + 8, "0123456789") == 3 && out->subject[11] == ':')
+		snprintf(out->meeting, sizeof(out->meeting), "%.3s", out->subject + 8);
+	out->nparents = git_commit_parentcount(c);
+	out->mainline = mainline && map_find(mainline, git_commit_id(c)) != NULL;
+}
+
+/* HEAD's first-parent line, as a set. */
+static int first_parents(struct store *s, struct oidmap *set, struct err *err)
+{
+	git_commit *c = NULL, *next;
+	git_oid id;
+
+	if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0) {
+		git_error_clear();
+		return 0;
+	}
+	if (git_commit_lookup(&c, s->repo, &id) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
+	for (;;) {
+		if (map_put(set, git_commit_id(c), NULL) < 0) {
+			git_commit_free(c);
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		}
+		if (!git_commit_parentcount(c) || git_commit_parent(&next, c, 0) < 0)
+			break;
+		git_commit_free(c);
+		c = next;
+	}
+	git_commit_free(c);
+	git_error_clear();
+	return 0;
+}
+
+static int new_walk(struct store *s, git_revwalk **walk, int *empty, struct err *err)
+{
+	*empty = 0;
+	if (git_revwalk_new(walk, s->repo) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot walk the history");
+	git_revwalk_sorting(*walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	if (git_revwalk_push_head(*walk) < 0) {
+		git_error_clear();
+		*empty = 1;  /* nothing committed yet */
+	}
+	return 0;
+}
+
+int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commit *c), void *ctx,
+		  struct err *err)
+{
+	struct oidmap mainline = { 0 };
+	struct store_commit info;
+	git_revwalk *walk;
+	git_commit *c;
+	git_oid id;
+	int error, empty;
+
+	if ((error = first_parents(s, &mainline, err)) < 0)
+		return error;
+	if ((error = new_walk(s, &walk, &empty, err)) < 0)
+		goto done;
+	while (!empty && git_revwalk_next(&id, walk) == 0) {
+		if (git_commit_lookup(&c, s->repo, &id) < 0) {
+			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
+			break;
+		}
+		fill_commit(c, &mainline, &info);
+		error = fn(ctx, &info);
+		git_commit_free(c);
+		if (error)
+			break;
+	}
+	git_error_clear();
+	git_revwalk_free(walk);
+done:
+	map_free(&mainline);
+	return error < 0 ? error : 0;
+}
+
+/* ---- one path through history ---- */
+
+static void blob_at(git_tree *tree, const char *path, struct store_blob_at *out)
+{
+	git_tree_entry *e;
+
+	memset(out, 0, sizeof(*out));
+	out->path = path;
+	if (git_tree_entry_bypath(&e, tree, path) < 0) {
+		git_error_clear();
+		return;
+	}
+	if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
+		out->present = 1;
+		memcpy(out->blob.id, git_tree_entry_id(e)->id, 20);
+	}
+	git_tree_entry_free(e);
+}
+
+/* The name path had in ptree, when the change from ptree to tree is a
+ * rename to path that git can see; NULL otherwise. */
+static char *renamed_from(git_repository *repo, git_tree *ptree, git_tree *tree, const char *path)
+{
+	git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+	git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+	git_diff *diff;
+	char *old = NULL;
+	size_t i;
+
+	if (git_diff_tree_to_tree(&diff, repo, ptree, tree, &opts) < 0) {
+		git_error_clear();
+		return NULL;
+	}
+	find.flags = GIT_DIFF_FIND_RENAMES;
+	if (git_diff_find_similar(diff, &find) == 0)
+		for (i = 0; i < git_diff_num_deltas(diff); i++) {
+			const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+			if (d->status == GIT_DELTA_RENAMED && !strcmp(d->new_file.path, path)) {
+				old = strdup(d->old_file.path);
+				break;
+			}
+		}
+	git_error_clear();
+	git_diff_free(diff);
+	return old;
+}
+
+int store_path_history(struct store *s, const char *path,
+		       int (*fn)(void *ctx, const struct store_commit *c,
+				 const struct store_blob_at *self,
+				 const struct store_blob_at *parents, unsigned nparents),
+		       void *ctx, struct err *err)
+{
+	struct oidmap mainline = { 0 }, paths = { 0 };
+	struct store_blob_at self, *par = NULL;
+	struct store_commit info;
+	git_revwalk *walk = NULL;
+	git_commit *c = NULL, **pc = NULL;
+	git_tree *tree = NULL, **pt = NULL;
+	char **renamed = NULL;
+	unsigned i, n = 0, cap = 0;
+	git_oid id, head;
+	int error, empty;
+
+	if ((error = first_parents(s, &mainline, err)) < 0)
+		return error;
+	if ((error = new_walk(s, &walk, &empty, err)) < 0)
+		goto done;
+	if (!empty && (git_reference_name_to_id(&head, s->repo, "HEAD") < 0 ||
+		       map_put(&paths, &head, path) < 0)) {
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		goto done;
+	}
+	while (!empty && git_revwalk_next(&id, walk) == 0) {
+		const struct slot *mine = map_find(&paths, &id);
+		const char *cpath = mine && mine->value ? mine->value : path;
+
+		if (git_commit_lookup(&c, s->repo, &id) < 0 || git_commit_tree(&tree, c) < 0) {
+			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
+			goto done;
+		}
+		n = git_commit_parentcount(c);
+		if (n > cap) {
+			cap = n;
+			if (!(par = realloc(par, cap * sizeof(*par))) ||
+			    !(pc = realloc(pc, cap * sizeof(*pc))) ||
+			    !(pt = realloc(pt, cap * sizeof(*pt))) ||
+			    !(renamed = realloc(renamed, cap * sizeof(*renamed)))) {
+				error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+				n = 0;
+				goto done;
+			}
+		}
+		for (i = 0; i < n; i++)
+			pc[i] = NULL, pt[i] = NULL, renamed[i] = NULL;
+		blob_at(tree, cpath, &self);
+		for (i = 0; i < n; i++) {
+			if (git_commit_parent(&pc[i], c, i) < 0 || git_commit_tree(&pt[i], pc[i]) < 0) {
+				error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
+				goto next;
+			}
+			blob_at(pt[i], cpath, &par[i]);
+			if (self.present && !par[i].present &&
+			    (renamed[i] = renamed_from(s->repo, pt[i], tree, cpath)))
+				blob_at(pt[i], renamed[i], &par[i]);
+			if (map_put(&paths, git_commit_id(pc[i]), par[i].path) < 0) {
+				error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+				goto next;
+			}
+		}
+		/* the same tree as its only parent: nothing changed at all */
+		if (n == 1 && git_oid_equal(git_tree_id(tree), git_tree_id(pt[0])))
+			goto next;
+		fill_commit(c, &mainline, &info);
+		error = fn(ctx, &info, &self, par, n);
+next:
+		for (i = 0; i < n; i++) {
+			git_tree_free(pt[i]);
+			git_commit_free(pc[i]);
+			free(renamed[i]);
+		}
+		git_tree_free(tree);
+		git_commit_free(c);
+		tree = NULL, c = NULL;
+		if (error)
+			break;
+	}
+	git_error_clear();
+done:
+	free(par);
+	free(pc);
+	free(pt);
+	free(renamed);
+	git_revwalk_free(walk);
+	map_free(&paths);
+	map_free(&mainline);
+	return error < 0 ? error : 0;
+}
+
+int store_blob_read(struct store *s, const struct store_oid *blob, char **out, size_t *len,
+		    struct err *err)
+{
+	git_blob *b;
+	git_oid id;
+	size_t n;
+
+	memcpy(id.id, blob->id, 20);
+	if (git_blob_lookup(&b, s->repo, &id) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read a file's old version");
+	n = (size_t)git_blob_rawsize(b);
+	if (!(*out = malloc(n + 1))) {
+		git_blob_free(b);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	memcpy(*out, git_blob_rawcontent(b), n);
+	(*out)[n] = '\0';
+	*len = n;
+	git_blob_free(b);
+	return 0;
+}
+
+/* ---- a point in time ---- */
+
+static int is_date(const char *spec)
+{
+	return strlen(spec) == 10 && strspn(spec, "0123456789") == 4 && spec[4] == '-' &&
+	       strspn(spec + 5, "0123456789") == 2 && spec[7] == '-' &&
+	       strspn(spec + 8, "0123456789") == 2;
+}
+
+int store_resolve(struct store *s, const char *spec, struct store_commit *out, struct err *err)
+{
+	git_object *obj = NULL;
+	git_commit *c = NULL, *next;
+	git_oid id;
+
+	if (is_date(spec)) {
+		if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
+		    git_commit_lookup(&c, s->repo, &id) < 0) {
+			git_error_clear();
+			return err_set(err, ERR_NOTFOUND, 0, 0, "nothing is committed yet");
+		}
+		for (;;) {
+			fill_commit(c, NULL, out);
+			if (strcmp(out->day, spec) <= 0) {
+				out->mainline = 1;
+				git_commit_free(c);
+				return 0;
+			}
+			if (!git_commit_parentcount(c) || git_commit_parent(&next, c, 0) < 0)
+				break;
+			git_commit_free(c);
+			c = next;
+		}
+		git_commit_free(c);
+		git_error_clear();
+		err_set(err, ERR_NOTFOUND, 0, 0, "the initiative did not exist yet on %s (its first commit is from %s)",
+			spec, out->day);
+		return ERR_NOTFOUND;
+	}
+	if (git_revparse_single(&obj, s->repo, spec) < 0 ||
+	    git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) < 0) {
+		git_object_free(obj);
+		git_error_clear();
+		err_set(err, ERR_NOTFOUND, 0, 0, "'%s' is neither a date (YYYY-MM-DD) nor a commit", spec);
+		err_hint(err, "convene log lists the commits; a date takes the last commit made by then");
+		return ERR_NOTFOUND;
+	}
+	fill_commit(c, NULL, out);
+	git_commit_free(c);
+	git_object_free(obj);
+	return 0;
+}
+
+static int commit_tree(struct store *s, const struct store_oid *commit, git_tree **tree,
+		       struct err *err)
+{
+	git_commit *c;
+	git_oid id;
+	int error;
+
+	memcpy(id.id, commit->id, 20);
+	if (git_commit_lookup(&c, s->repo, &id) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
+	error = git_commit_tree(tree, c);
+	git_commit_free(c);
+	return error < 0 ? store_git_fail(err, ERR_INTERNAL, "cannot read a commit's files") : 0;
+}
+
+int store_read_at(struct store *s, const struct store_oid *commit, const char *path, char **out,
+		  size_t *len, struct err *err)
+{
+	struct store_blob_at at;
+	git_tree *tree;
+	int error;
+
+	if ((error = commit_tree(s, commit, &tree, err)) < 0)
+		return error;
+	blob_at(tree, path, &at);
+	git_tree_free(tree);
+	if (!at.present)
+		return err_set(err, ERR_NOTFOUND, 0, 0, "%s did not exist then", path);
+	return store_blob_read(s, &at.blob, out, len, err);
+}
+
+int store_tree_diff(struct store *s, const struct store_oid *a, const struct store_oid *b,
+		    int (*fn)(void *ctx, const char *path, const char *old, size_t oldlen,
+			      const char *new, size_t newlen),
+		    void *ctx, struct err *err)
+{
+	git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+	git_tree *ta = NULL, *tb = NULL;
+	git_diff *diff = NULL;
+	size_t i;
+	int error = 0;
+
+	opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+	if ((a && (error = commit_tree(s, a, &ta, err)) < 0) ||
+	    (b && (error = commit_tree(s, b, &tb, err)) < 0))
+		goto done;
+	if ((b ? git_diff_tree_to_tree(&diff, s->repo, ta, tb, &opts)
+	       : git_diff_tree_to_workdir(&diff, s->repo, ta, &opts)) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot compare the two versions");
+		goto done;
+	}
+	for (i = 0; i < git_diff_num_deltas(diff) && !error; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		struct store_oid id;
+		char *old = NULL, *new = NULL;
+		size_t oldlen = 0, newlen = 0;
+
+		/* a file git does not know is the initiative's, or no change */
+		if (d->status == GIT_DELTA_UNTRACKED && schema_kind_of(d->new_file.path) == KIND_NONE)
+			continue;
+		if (d->status != GIT_DELTA_ADDED && d->status != GIT_DELTA_UNTRACKED) {
+			memcpy(id.id, d->old_file.id.id, 20);
+			if ((error = store_blob_read(s, &id, &old, &oldlen, err)) < 0)
+				break;
+		}
+		if (d->status != GIT_DELTA_DELETED) {
+			if (b) {
+				memcpy(id.id, d->new_file.id.id, 20);
+				error = store_blob_read(s, &id, &new, &newlen, err);
+			} else {
+				error = store_read(s, d->new_file.path, &new, &newlen, err);
+			}
+			if (error < 0) {
+				free(old);
+				break;
+			}
+		}
+		error = fn(ctx, d->new_file.path ? d->new_file.path : d->old_file.path, old, oldlen,
+			   new, newlen);
+		free(old);
+		free(new);
+	}
+done:
+	git_diff_free(diff);
+	git_tree_free(ta);
+	git_tree_free(tb);
+	return error < 0 ? error : 0;
+}
+
+/* ---- archives: tar (ustar), gzip'd ---- */
+
+struct tarball {
+	z_stream z;
+	FILE *f;
+	git_repository *repo;
+	const char *prefix;
+	long long mtime;
+	size_t files;
+	int failed;               /* 1: write error, 2: a name too long */
+	char toolong[300];
+};
+
+static void gz_write(struct tarball *t, const void *data, size_t len, int flush)
+{
+	unsigned char out[65536];
+
+	t->z.next_in = (Bytef *)data;
+	t->z.avail_in = (uInt)len;
+	do {
+		t->z.next_out = out;
+		t->z.avail_out = sizeof(out);
+		if (deflate(&t->z, flush) == Z_STREAM_ERROR) {
+			t->failed = 1;
+			return;
+		}
+		if (fwrite(out, 1, sizeof(out) - t->z.avail_out, t->f) != sizeof(out) - t->z.avail_out)
+			t->failed = 1;
+	} while (t->z.avail_out == 0);
+}
+
+static void octal(char *field, size_t width, unsigned long long value)
+{
+	snprintf(field, width, "%0*llo", (int)width - 1, value);
+}
+
+/* One header block: name split into ustar's prefix and name fields. */
+static void tar_header(struct tarball *t, const char *name, char type, unsigned mode,
+		       unsigned long long size, const char *link)
+{
+	unsigned char h[512];
+	size_t len = strlen(name), cut = 0, i;
+	unsigned sum = 0;
+
+	memset(h, 0, sizeof(h));
+	if (len > 100) {
+		/* the last '/' that leaves a name of at most 100 bytes */
+		for (cut = len - 1; cut > 0 && (name[cut] != '/' || len - cut - 1 > 100); cut--)
+			;
+		if (!cut || cut > 155) {
+			t->failed = 2;
+			snprintf(t->toolong, sizeof(t->toolong), "%s", name);
+			return;
+		}
+		memcpy(h + 345, name, cut);
+		name += cut + 1;
+	}
+	memcpy(h, name, strlen(name));
+	octal((char *)h + 100, 8, mode);
+	octal((char *)h + 108, 8, 0);
+	octal((char *)h + 116, 8, 0);
+	octal((char *)h + 124, 12, size);
+	octal((char *)h + 136, 12, (unsigned long long)t->mtime);
+	memset(h + 148, ' ', 8);
+	h[156] = (unsigned char)type;
+	if (link)
+		memcpy(h + 157, link, strlen(link) < 100 ? strlen(link) : 100);
+	memcpy(h + 257, "ustar", 6);
+	memcpy(h + 263, "00", 2);
+	memcpy(h + 265, "root", 4);
+	memcpy(h + 297, "root", 4);
+	for (i = 0; i < sizeof(h); i++)
+		sum += h[i];
+	snprintf((char *)h + 148, 8, "%06o", sum);
+	gz_write(t, h, sizeof(h), Z_NO_FLUSH);
+}
+
+static int tar_entry(const char *root, const git_tree_entry *e, void *payload)
+{
+	struct tarball *t = payload;
+	char name[1200];
+	git_blob *blob;
+	git_filemode_t mode = git_tree_entry_filemode(e);
+	static const unsigned char zeros[512];
+
+	if (t->failed)
+		return -1;
+	snprintf(name, sizeof(name), "%s%s%s%s", t->prefix, t->prefix[0] ? "/" : "", root,
+		 git_tree_entry_name(e));
+	if (mode == GIT_FILEMODE_TREE) {
+		strncat(name, "/", sizeof(name) - strlen(name) - 1);
+		tar_header(t, name, '5', 0775, 0, NULL);
+		return 0;
+	}
+	if (mode == GIT_FILEMODE_COMMIT)
+		return 0;  /* a submodule: git archive leaves only its folder */
+	if (git_blob_lookup(&blob, t->repo, git_tree_entry_id(e)) < 0)
+		return -1;
+	if (mode == GIT_FILEMODE_LINK) {
+		char target[101];
+		size_t n = (size_t)git_blob_rawsize(blob);
+
+		snprintf(target, sizeof(target), "%.*s", (int)(n < 100 ? n : 100),
+			 (const char *)git_blob_rawcontent(blob));
+		tar_header(t, name, '2', 0777, 0, target);
+	} else {
+		unsigned long long size = (unsigned long long)git_blob_rawsize(blob);
+
+		tar_header(t, name, '0', mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0775 : 0664, size, NULL);
+		gz_write(t, git_blob_rawcontent(blob), (size_t)size, Z_NO_FLUSH);
+		if (size % 512)
+			gz_write(t, zeros, 512 - size % 512, Z_NO_FLUSH);
+		t->files++;
+	}
+	git_blob_free(blob);
+	return t->failed ? -1 : 0;
+}
+
+int store_archive(struct store *s, const struct store_oid *commit, const char *prefix,
+		  const char *file, size_t *nfiles, struct err *err)
+{
+	static const unsigned char zeros[10240];
+	struct tarball t;
+	gz_header gz;
+	git_tree *tree;
+	git_commit *c;
+	git_oid id;
+	char tmp[4200];
+	size_t total;
+	int error;
+
+	*nfiles = 0;
+	memcpy(id.id, commit->id, 20);
+	if (git_commit_lookup(&c, s->repo, &id) < 0 || git_commit_tree(&tree, c) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the commit");
+	memset(&t, 0, sizeof(t));
+	t.repo = s->repo;
+	t.prefix = prefix;
+	t.mtime = git_commit_time(c);
+	git_commit_free(c);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", file);
+	if (!(t.f = fopen(tmp, "wb"))) {
+		git_tree_free(tree);
+		err_set(err, ERR_USAGE, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
+		return ERR_USAGE;
+	}
+	/* gzip with a fixed header (no name, no time): the same bytes each time */
+	memset(&gz, 0, sizeof(gz));
+	gz.os = 3;
+	if (deflateInit2(&t.z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK ||
+	    deflateSetHeader(&t.z, &gz) != Z_OK) {
+		fclose(t.f);
+		unlink(tmp);
+		git_tree_free(tree);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	if (prefix[0]) {
+		char dir[300];
+
+		snprintf(dir, sizeof(dir), "%s/", prefix);
+		tar_header(&t, dir, '5', 0775, 0, NULL);
+	}
+	if (git_tree_walk(tree, GIT_TREEWALK_PRE, tar_entry, &t) < 0 && !t.failed)
+		t.failed = 1;
+	git_error_clear();
+	git_tree_free(tree);
+	/* the end: two empty blocks, then up to tar's 10240-byte record */
+	total = t.z.total_in + 1024;
+	gz_write(&t, zeros, 1024 + (total % 10240 ? 10240 - total % 10240 : 0), Z_FINISH);
+	deflateEnd(&t.z);
+	if (t.failed == 2)
+		error = err_set(err, ERR_DATA, 0, 0, "'%s' is too long a name for the tar format",
+				t.toolong);
+	else if (t.failed || fflush(t.f) != 0 || fsync(fileno(t.f)) != 0)
+		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
+	else
+		error = 0;
+	if (fclose(t.f) != 0 && !error)
+		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
+	if (!error && rename(tmp, file) < 0)
+		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file, strerror(errno));
+	if (error)
+		unlink(tmp);
+	else
+		*nfiles = t.files;
+	return error;
+}

@@ -1,0 +1,92 @@
+/*
+ * Reading history for the audit commands (history, show --at, diff, log
+ * filters, archive): commits, the blobs of one path through them, trees
+ * at a point in time.  Blob and commit ids cross this boundary as plain
+ * bytes, so that cmd/ never sees libgit2.
+ */
+#ifndef CONVENE_STORE_HISTORY_H
+#define CONVENE_STORE_HISTORY_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "store.h"
+
+struct store_oid {
+	unsigned char id[20];
+};
+
+/* One commit, as the audit commands show it. */
+struct store_commit {
+	struct store_oid oid;
+	char id[8];              /* short id (7 hex digits) */
+	char date[32];           /* 2026-03-01 17:05 +0200, the author's */
+	char day[11];            /* 2026-03-01, in the author's time zone */
+	long long time;
+	const char *author, *email, *subject, *message;
+	char site[64];           /* the Convene-Site: trailer, "" if none */
+	char meeting[8];         /* "002": a Convene-Meeting: trailer or a
+				  * "meeting 002: ..." subject, else "" */
+	unsigned nparents;
+	int mainline;            /* on HEAD's first-parent chain */
+};
+
+/* A path's blob in one commit. */
+struct store_blob_at {
+	int present;
+	struct store_oid blob;
+	const char *path;        /* the path there (a rename changes it) */
+};
+
+/*
+ * Calls fn for every commit reachable from HEAD, newest first (children
+ * before parents), with path's blob in it and in each of its parents.
+ * Commits whose tree equals their only parent's are passed over unseen.
+ * A file that git sees renamed (by content) is followed to its old name.
+ * fn returning non-zero stops the walk.
+ */
+int store_path_history(struct store *s, const char *path,
+		       int (*fn)(void *ctx, const struct store_commit *c,
+				 const struct store_blob_at *self,
+				 const struct store_blob_at *parents, unsigned nparents),
+		       void *ctx, struct err *err);
+
+/* Calls fn for every commit reachable from HEAD, newest first. */
+int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commit *c), void *ctx,
+		  struct err *err);
+
+/* A blob's bytes: *out is malloc()ed (NUL-terminated); the caller frees it. */
+int store_blob_read(struct store *s, const struct store_oid *blob, char **out, size_t *len,
+		    struct err *err);
+
+/*
+ * A commit named by spec: a date (YYYY-MM-DD: the last commit on HEAD's
+ * first-parent line made that day or before, in its author's time zone)
+ * or anything git's rev-parse takes (HEAD~3, a commit id, a tag).
+ * ERR_NOTFOUND when nothing matches; c is filled in.
+ */
+int store_resolve(struct store *s, const char *spec, struct store_commit *c, struct err *err);
+
+/* A file as it was in a commit; ERR_NOTFOUND when it was not there. */
+int store_read_at(struct store *s, const struct store_oid *commit, const char *path, char **out,
+		  size_t *len, struct err *err);
+
+/*
+ * The files that differ between commit a (NULL: nothing) and commit b
+ * (NULL: the work tree), sorted: fn gets the path and each side's bytes
+ * (NULL when absent there).  Renames are a removal and an addition.
+ */
+int store_tree_diff(struct store *s, const struct store_oid *a, const struct store_oid *b,
+		    int (*fn)(void *ctx, const char *path, const char *old, size_t oldlen,
+			      const char *new, size_t newlen),
+		    void *ctx, struct err *err);
+
+/*
+ * Writes the tree of commit as a gzip'd tar to file (atomically), every
+ * entry under prefix/ when prefix is not empty, dated by the commit: the
+ * same commit always gives the same bytes.  *nfiles gets the count.
+ */
+int store_archive(struct store *s, const struct store_oid *commit, const char *prefix,
+		  const char *file, size_t *nfiles, struct err *err);
+
+#endif

@@ -1,0 +1,170 @@
+#!/bin/sh
+# The audit commands on a scripted history: edits at two sites (haifa,
+# beersheva), a meeting-tied edit, a merge that records a conflict over
+# the vision and its resolution; then history (text and JSON), show --at,
+# diff in words, log filters and archive (against git archive).
+. "$(dirname "$0")/lib.sh"
+
+at() { CONVENE_NOW=$1; export CONVENE_NOW; }
+
+# The story, in ./a (haifa) and ./b (beersheva) through ./hub.git.
+story() {
+	git init -q --bare hub.git &&
+	at 2026-01-10T10:00:00+02:00 && convene init --template ucsd --lang en --name Literacy --site haifa a 2>/dev/null &&
+	cd a && convene remote add hub ../hub.git 2>/dev/null && convene sync -q &&
+	at 2026-02-01T18:00:00+02:00 && convene set vision "Every child reads." 2>/dev/null &&
+	at 2026-02-01T18:30:00+02:00 && convene member add "Dana Levi" --id dana 2>/dev/null &&
+	convene attend 1 dana 2>/dev/null &&
+	at 2026-03-01T18:00:00+02:00 &&
+	sed -i "s/^vision:.*/vision: Every child in the Negev reads by grade 3./" initiative.yaml &&
+	convene commit -m "$(printf "vision, as agreed at meeting 2\n\nConvene-Meeting: 002")" 2>/dev/null &&
+	convene sync -q && cd .. &&
+	at 2026-03-02T09:00:00+02:00 && convene clone -q --site beersheva hub.git b 2>/dev/null &&
+	cd a && at 2026-03-05T12:00:00+02:00 &&
+	convene set vision "Every child in the Negev reads with joy by grade 3." 2>/dev/null && convene sync -q &&
+	cd ../b && at 2026-03-06T12:00:00+03:00 &&
+	convene set vision "כל ילד וכל משפחה בנגב קוראים עד כיתה ג." 2>/dev/null && convene sync -q 2>/dev/null &&
+	at 2026-03-10T19:00:00+02:00 && convene resolve vision --side 2 2>/dev/null && convene sync -q &&
+	cd ../a && at 2026-03-11T08:00:00+02:00 && convene sync -q && cd .. &&
+	unset CONVENE_NOW
+}
+
+# The short id of the commit whose subject is $1 (in ./a).
+id() {
+	git -C a log --format="%h %s" | grep -F -- " $1" | head -1 | cut -c1-7
+}
+
+# The short id of the commit made at $1 (2026-03-05T12:00, in ./a).
+id_at() {
+	git -C a log --format="%h %ad" --date=format:%Y-%m-%dT%H:%M | grep -F -- " $1" | head -1 | cut -c1-7
+}
+
+test_expect_success 'history: every change of the vision, forks and the resolution, newest first' '
+	story &&
+	(cd a && convene history vision) > out &&
+	cat > want <<-EOT &&
+	2026-03-10 19:00 +0200  $(id_at 2026-03-10T19:00)  Dana Levi <dana@example.org>  @beersheva
+	    resolve vision: took side 2 (Dana Levi <dana@example.org> beersheva 2026-03-06 $(id "set vision"))
+	    resolved:
+	      כל ילד וכל משפחה בנגב קוראים עד כיתה ג.
+
+	2026-03-06 12:00 +0300  $(id "sync with origin")  Dana Levi <dana@example.org>  @beersheva
+	    sync with origin: merge $(id_at 2026-03-05T12:00)  (a merge)
+	    a conflict recorded; its sides:
+	      !conflict
+	      base: Every child in the Negev reads by grade 3.
+	      sides:
+	      - from: Dana Levi <dana@example.org> haifa 2026-03-05 $(id_at 2026-03-05T12:00)
+	        value: Every child in the Negev reads with joy by grade 3.
+	      - from: Dana Levi <dana@example.org> beersheva 2026-03-06 $(id "set vision")
+	        value: כל ילד וכל משפחה בנגב קוראים עד כיתה ג.
+
+	2026-03-06 12:00 +0300  $(id "set vision")  Dana Levi <dana@example.org>  @beersheva
+	    set vision
+	      [-Every child in the Negev reads by grade 3.-]{+כל ילד וכל משפחה בנגב קוראים עד כיתה ג.+}
+
+	2026-03-05 12:00 +0200  $(id_at 2026-03-05T12:00)  Dana Levi <dana@example.org>  @haifa
+	    set vision  (made concurrently, merged later)
+	      Every child in the Negev reads {+with joy +}by grade 3.
+
+	2026-03-01 18:00 +0200  $(id_at 2026-03-01T18:00)  Dana Levi <dana@example.org>  @haifa  meeting 002
+	    vision, as agreed at meeting 2
+	      Every child [-reads.-]{+in the Negev reads by grade 3.+}
+
+	2026-02-01 18:00 +0200  $(id_at 2026-02-01T18:00)  Dana Levi <dana@example.org>  @haifa
+	    set vision
+	    set:
+	      Every child reads.
+
+	EOT
+	test_cmp want out
+'
+
+test_expect_success 'history --json and --reverse; a whole file; a field never set' '
+	story &&
+	(cd a && convene history --json vision) > json &&
+	test_grep "\"subject\":\"vision, as agreed at meeting 2\",\"merge\":false,\"mainline\":true,\"conflict\":false,\"before\":\"Every child reads.\",\"after\":\"Every child in the Negev reads by grade 3.\"}" json &&
+	test_grep "\"meeting\":\"002\"" json &&
+	test_grep "\"merge\":true,\"mainline\":true,\"conflict\":true" json &&
+	test $(grep -c "\"commit\"" json) = 6 &&
+	(cd a && convene history --reverse vision) | head -1 > first &&
+	test_grep "2026-02-01 18:00 +0200" first &&
+	(cd a && convene history members/dana.yaml) > file &&
+	test $(grep -c "^2026-" file) = 1 && test_grep "member added: Dana Levi (dana)" file &&
+	(cd a && convene history meetings/001.yaml:attendees) > att &&
+	test_grep "meeting 001: 1 attending" att && test_grep "      - dana" att &&
+	(cd a && convene history mission 2>../err) > none && test_grep "never set" err &&
+	(cd a && test_expect_code 1 convene history "members/nobody.yaml:name" 2>/dev/null >/dev/null || true)
+'
+
+test_expect_success 'show --at: the value before and after each change' '
+	story && cd a &&
+	test_expect_code 1 convene show vision --at 2026-01-05 2>../err &&
+	test_grep "did not exist yet on 2026-01-05" ../err &&
+	convene show vision --at 2026-01-10 2>/dev/null > v0 && ! test -s v0 &&
+	convene show vision --at 2026-02-01 2>../err > v1 && echo "Every child reads." > want && test_cmp want v1 &&
+	test_grep "as of $(cd .. && id "meeting 001: 1 attending"), 2026-02-01 18:30 +0200 (Dana Levi @haifa)" ../err &&
+	convene show vision --at 2026-02-28 2>/dev/null > v2 && test_cmp want v2 &&
+	convene show vision --at 2026-03-01 2>/dev/null > v3 &&
+	echo "Every child in the Negev reads by grade 3." > want && test_cmp want v3 &&
+	convene show vision --at 2026-03-20 2>/dev/null > v4 &&
+	echo "כל ילד וכל משפחה בנגב קוראים עד כיתה ג." > want && test_cmp want v4 &&
+	convene show vision --at HEAD~1 2>/dev/null > v5 && test_grep "!conflict" v5 &&
+	convene show --json vision --at 2026-02-01 2>/dev/null > j && echo "\"Every child reads.\"" > want && test_cmp want j &&
+	convene show members/dana.yaml --at 2026-03-01 2>/dev/null > m && test_grep "name: Dana Levi" m &&
+	test_expect_code 1 convene show members/dana.yaml --at 2026-01-20 2>../err &&
+	test_grep "members/dana.yaml did not exist then" ../err &&
+	test_expect_code 1 convene show vision --at no-such-rev 2>../err &&
+	test_grep "neither a date (YYYY-MM-DD) nor a commit" ../err &&
+	test_expect_code 2 convene show vision 2>/dev/null
+'
+
+test_expect_success 'diff: what changed, in words' '
+	story && cd a &&
+	convene diff 2026-01-10 2026-02-01 2>/dev/null > ../d1 &&
+	printf "vision set\nmember added: Dana Levi (dana)\nmeeting 001: attendees changed\n" > ../want &&
+	sort ../want > ../w && sort ../d1 > ../g && test_cmp ../w ../g &&
+	convene diff 2026-02-01 2026-03-31 2>/dev/null > ../d2 && echo "vision changed" > ../want && test_cmp ../want ../d2 &&
+	convene diff --json 2026-02-01 2026-03-31 2>/dev/null > ../j &&
+	printf "[\n {\"file\":\"initiative.yaml\",\"change\":\"vision changed\"}\n]\n" > ../want && test_cmp ../want ../j &&
+	convene note 2 principles "עיקרון ראשון" 2>/dev/null && convene note 2 principles "second" 2>/dev/null &&
+	convene decide 2 principles "we decide" 2>/dev/null &&
+	convene principle add "Every voice counts" 2>/dev/null &&
+	convene diff HEAD~4 2>/dev/null > ../d3 &&
+	printf "principles added: Every voice counts\n2 notes added to meeting 002\n1 decision added to meeting 002\n" > ../want &&
+	test_cmp ../want ../d3 &&
+	sed -i "s/^name: .*/name: Literacy Negev/" initiative.yaml && echo "stray" > notes.txt &&
+	convene diff 2>/dev/null > ../d4 && echo "name changed" > ../want && test_cmp ../want ../d4
+'
+
+test_expect_success 'log filters: meeting, site, author, since' '
+	story && cd a &&
+	convene log --meeting 2 > l && test $(wc -l < l) = 1 && test_grep "vision, as agreed at meeting 2" l &&
+	convene log --meeting 001 > l && test_grep "meeting 001: 1 attending" l && test $(wc -l < l) = 1 &&
+	convene log --site beersheva > l && test $(wc -l < l) = 3 &&
+	! grep -q "@haifa" l &&
+	convene log --since 2026-03-05 --site haifa > l && test $(wc -l < l) = 1 &&
+	test_grep "2026-03-05 12:00  Dana Levi @haifa  set vision" l &&
+	convene log --author nobody > l && ! test -s l &&
+	convene log --author dana@example.org -n 2 > l && test $(wc -l < l) = 2 &&
+	convene log --json --meeting 2 > j && test_grep "\"meeting\":\"002\"" j &&
+	test_expect_code 2 convene log --since March 2>/dev/null &&
+	test_expect_code 2 convene log --meeting x 2>/dev/null
+'
+
+test_expect_success 'archive: tar xzf reads it, the same files as git archive, the same bytes twice' '
+	story && cd a &&
+	convene archive --at 2026-03-01 ../lit.tar.gz 2>../err &&
+	test_grep "lit.tar.gz: 6 files as of $(cd .. && id "vision, as agreed")" ../err &&
+	mkdir ../x ../g && tar xzf ../lit.tar.gz -C ../x &&
+	git archive "$(cd .. && id "vision, as agreed")" | tar xf - -C ../g &&
+	diff -r ../x ../g &&
+	convene archive --at 2026-03-01 ../again.tar.gz 2>/dev/null && cmp ../lit.tar.gz ../again.tar.gz &&
+	gzip -t ../lit.tar.gz &&
+	convene archive --prefix literacy-2026-03-01 --at 2026-03-01 ../p.tar.gz 2>/dev/null &&
+	tar tzf ../p.tar.gz > list && test_grep "literacy-2026-03-01/members/dana.yaml" list &&
+	test_expect_code 1 convene archive --at 1999-01-01 ../old.tar.gz 2>/dev/null && ! test -e ../old.tar.gz &&
+	test_expect_code 2 convene archive --prefix ../up --at HEAD ../bad.tar.gz 2>/dev/null
+'
+
+test_done
