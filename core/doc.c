@@ -336,13 +336,20 @@ static enum doc_type plain_type(const char *s, size_t len)
 
 	if (!len)
 		return DOC_NULL;
-	/* most text starts with a letter that no other type starts with */
-	if (!strchr("~nNtTfF0123456789+-.", s[0]))
+	/* The first byte says which words to try: every scalar's type is
+	 * asked many times (load, merge, emit), and most text starts with a
+	 * letter that no other type starts with. */
+	switch (s[0]) {
+	case '~': case 'n': case 'N':
+		return is_one_of(s, len, nulls) ? DOC_NULL : DOC_STR;
+	case 't': case 'T': case 'f': case 'F':
+		return is_one_of(s, len, bools) ? DOC_BOOL : DOC_STR;
+	case '0': case '1': case '2': case '3': case '4': case '5': case '6':
+	case '7': case '8': case '9': case '+': case '-': case '.':
+		break;
+	default:
 		return DOC_STR;
-	if (is_one_of(s, len, nulls))
-		return DOC_NULL;
-	if (is_one_of(s, len, bools))
-		return DOC_BOOL;
+	}
 	if (is_int12(s, len))
 		return DOC_INT;
 	if (is_float12(s, len))
@@ -459,8 +466,15 @@ int doc_equal(const struct doc_node *a, const struct doc_node *b)
 	if (a->kind != b->kind || (a->flags & DOC_CONFLICT) != (b->flags & DOC_CONFLICT))
 		return 0;
 	if (a->kind == DOC_SCALAR) {
-		enum doc_type ta = doc_scalar_type(a), tb = doc_scalar_type(b);
+		enum doc_type ta, tb;
 
+		/* the same text written the same way is the same value; only
+		 * different text needs the types (null is written four ways) */
+		if ((a->flags & DOC_PLAIN) == (b->flags & DOC_PLAIN) && a->len == b->len &&
+		    !memcmp(a->str, b->str, a->len))
+			return 1;
+		ta = doc_scalar_type(a);
+		tb = doc_scalar_type(b);
 		if (ta != tb)
 			return 0;
 		if (ta == DOC_NULL)
