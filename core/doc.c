@@ -149,6 +149,23 @@ struct doc_node *doc_copy(struct doc *doc, const struct doc_node *src)
 	return n;
 }
 
+struct doc_node *doc_share(struct doc *doc, const struct doc_node *src)
+{
+	struct doc_node *n = node_new(doc, src->kind);
+
+	if (!n)
+		return NULL;
+	n->flags = src->flags;
+	n->line = src->line;
+	n->col = src->col;
+	n->str = src->str;
+	n->len = src->len;
+	n->head = src->head;
+	n->tail = src->tail;
+	n->n = src->n;
+	return n;
+}
+
 /* ---- tree edits ---- */
 
 static void link_after(struct doc_node *parent, struct doc_node *after,

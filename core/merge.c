@@ -268,9 +268,10 @@ static int side_cmp(const void *a, const void *b)
 	return strcmp(x->from, y->from);
 }
 
+/* A value taken whole from an input: shared, not copied (merge.h). */
 static struct doc_node *copy(struct m *m, const struct doc_node *n)
 {
-	struct doc_node *c = doc_copy(m->out, n);
+	struct doc_node *c = doc_share(m->out, n);
 
 	if (!c)
 		m->failed = 1;
