@@ -45,15 +45,8 @@ const char *text_check(const char *data, size_t len, size_t *bad)
 	unsigned cp;
 
 	while (i < len) {
-		/* the common cases first, without decoding: printable ASCII,
-		 * and two-byte letters (Hebrew, Greek, ...), which are never
-		 * overlong and, from U+00C0 on, never a control character */
 		if (p[i] >= 0x20 && p[i] < 0x7f) {
 			i++;
-			continue;
-		}
-		if (p[i] >= 0xc3 && p[i] <= 0xdf && i + 1 < len && (p[i + 1] & 0xc0) == 0x80) {
-			i += 2;
 			continue;
 		}
 		if (!(n = utf8_decode(p + i, len - i, &cp))) {
