@@ -74,6 +74,13 @@ struct doc_node *doc_map(struct doc *doc);
 struct doc_node *doc_seq(struct doc *doc);
 /* A deep copy of node (from any doc) into doc. */
 struct doc_node *doc_copy(struct doc *doc, const struct doc_node *node);
+/*
+ * A node of doc that stands for node (from any doc) without copying it:
+ * it can be linked anywhere, but its text and its children stay node's.
+ * For reading and emitting only (an edit below it would edit node), and
+ * only while node's doc lives.
+ */
+struct doc_node *doc_share(struct doc *doc, const struct doc_node *node);
 
 /* Appends child to a sequence, or the pair key: value to a map. */
 void doc_seq_append(struct doc_node *seq, struct doc_node *child);

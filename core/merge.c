@@ -268,9 +268,10 @@ static int side_cmp(const void *a, const void *b)
 	return strcmp(x->from, y->from);
 }
 
+/* A value taken whole from an input: shared, not copied (merge.h). */
 static struct doc_node *copy(struct m *m, const struct doc_node *n)
 {
-	struct doc_node *c = doc_copy(m->out, n);
+	struct doc_node *c = doc_share(m->out, n);
 
 	if (!c)
 		m->failed = 1;
@@ -482,6 +483,26 @@ static int kept_order(const char **skel, size_t ns, const struct idx *B,
 }
 
 /*
+ * Chains the inserts of one side by anchor, keeping their order: first[a]
+ * is the first one anchored at a (NONE: none), and anchor[i] becomes the
+ * next one after i at the same anchor.  One pass, where looking up each
+ * anchor's inserts in turn took a pass per skeleton item.
+ */
+static void chain_by_anchor(size_t *first, size_t na, size_t *anchor, size_t nx)
+{
+	size_t i, a;
+
+	for (a = 0; a < na; a++)
+		first[a] = NONE;
+	for (i = nx; i-- > 0;) {
+		if ((a = anchor[i]) == NONE)
+			continue;
+		anchor[i] = first[a];
+		first[a] = i;
+	}
+}
+
+/*
  * The ids of the merged sequence, in order: those both sides have form a
  * skeleton in the order a side changed it to (when both reordered, the
  * smaller order, so that it does not matter who is "ours"); what one side
@@ -497,6 +518,7 @@ static const char **merge_order(const struct ent *B, size_t nb, const struct idx
 	const char **skel_o = calloc(no + 1, sizeof(char *)), **skel_t = calloc(nt + 1, sizeof(char *));
 	const char **skel_b = calloc(nb + 1, sizeof(char *)), **skel, **out;
 	size_t *anchor_o = calloc(no + 1, sizeof(size_t)), *anchor_t = calloc(nt + 1, sizeof(size_t));
+	size_t *first_o = NULL, *first_t = NULL;
 	size_t ns = 0, nsb = 0, i, j, k, n = 0, a, io, it;
 
 	out = calloc(no + nt + 1, sizeof(char *));
@@ -541,21 +563,24 @@ static const char **merge_order(const struct ent *B, size_t nb, const struct idx
 			anchor[i] = at >= 0 ? NONE : a;
 		}
 	}
+	first_o = calloc(ns + 1, sizeof(size_t));
+	first_t = calloc(ns + 1, sizeof(size_t));
+	if (!first_o || !first_t)
+		goto fail;
+	chain_by_anchor(first_o, ns + 1, anchor_o, no);
+	chain_by_anchor(first_t, ns + 1, anchor_t, nt);
 	for (a = 0; a <= ns; a++) {
 		if (a)
 			out[n++] = skel[a - 1];
-		io = 0, it = 0;
-		for (;;) {
-			while (io < no && anchor_o[io] != a)
-				io++;
-			while (it < nt && anchor_t[it] != a)
-				it++;
-			if (io >= no && it >= nt)
-				break;
-			if (it >= nt || (io < no && cmp(&O[io], &T[it]) <= 0))
-				out[n++] = O[io++].id;
-			else
-				out[n++] = T[it++].id;
+		io = first_o[a], it = first_t[a];
+		while (io != NONE || it != NONE) {
+			if (it == NONE || (io != NONE && cmp(&O[io], &T[it]) <= 0)) {
+				out[n++] = O[io].id;
+				io = anchor_o[io];
+			} else {
+				out[n++] = T[it].id;
+				it = anchor_t[it];
+			}
 		}
 	}
 	*nout = n;
@@ -570,6 +595,8 @@ done:
 	free(skel_b);
 	free(anchor_o);
 	free(anchor_t);
+	free(first_o);
+	free(first_t);
 	return out;
 }
 

@@ -24,7 +24,10 @@ struct merge_opts {
 /*
  * Merges ours and theirs from base (NULL when the file was added on both
  * sides).  *out is a new doc the caller frees; *conflicts the number of
- * !conflict nodes made.  Returns 0 or a negative error.
+ * !conflict nodes made.  Returns 0 or a negative error.  What a side kept
+ * unchanged *out shares with that side (doc_share) rather than copying:
+ * *out is for reading and emitting, and must be used before base, ours
+ * and theirs are freed.
  */
 int merge_docs(struct doc **out, size_t *conflicts, const struct doc *base,
 	       const struct doc *ours, const struct doc *theirs,

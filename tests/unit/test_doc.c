@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/doc.h"
+#include "core/text.h"
 #include "tests/unit/unit.h"
 
 /* The canonical bytes of text, or NULL (with err) if it does not load. */
@@ -112,6 +113,77 @@ void test_doc__refuses(void)
 	i = fails_at(huge, DOC_MAX_BYTES + 1, 1, 1, "larger than the limit of 8 MiB");
 	free(huge);
 	check(i);
+}
+
+/*
+ * Whatever else is wrong with a file, a byte convene refuses is the error
+ * reported, at its own line and column, and a file that holds one never
+ * loads: doc_load leaves the bytes to libyaml's reader until a load fails,
+ * which holds only if that reader refuses all that text_check refuses.
+ */
+void test_doc__bad_bytes_never_load(void)
+{
+	static const char *const around[][2] = {
+		{ "a: x", "y\n" }, { "a: \"x", "y\"\n" }, { "a: |\n  x", "y\n" },
+		{ "a: b # x", "y\n" }, { "- x", "\n" }, { "a: [x", "y]\n" }, { "x", "" },
+		{ "a: b: c\nd: x", "y\n" }, { "a: &x 1\nb: x", "y\n" },
+		{ "a: 1\n---\nb: x", "y\n" }, { "a: x", "y\nb: 1\nb: 2\n" },
+	};
+	static const unsigned char lead[] = { 0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xff };
+	static const char *const longer[] = {
+		"\xed\xa0\x80", "\xed\xbf\xbf", "\xef\xbf\xbe", "\xef\xbf\xbf", "\xe0\x80\x80",
+		"\xe0\x9f\xbf", "\xf0\x80\x80\x80", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80",
+		"\xf5\x80\x80\x80", "\xf8\x88\x80\x80\x80", "\xe2\x82", "\xf0\x9f\x98",
+	};
+	unsigned char seq[8];
+	char text[96];
+	size_t i, k, c, n, bad;
+	unsigned line, col;
+	const char *why;
+	struct doc *doc;
+	struct err err;
+
+	/* every byte alone, every lead byte before a few others, the C1
+	 * controls, surrogates, non-characters, overlong and cut sequences */
+	for (i = 0; i < 256 + 64 * sizeof(lead) + 32 + sizeof(longer) / sizeof(*longer); i++) {
+		if (i < 256) {
+			seq[0] = (unsigned char)i;
+			n = 1;
+		} else if (i < 256 + 64 * sizeof(lead)) {
+			seq[0] = (unsigned char)(0xc0 + (i - 256) / sizeof(lead));
+			seq[1] = lead[(i - 256) % sizeof(lead)];
+			n = 2;
+		} else if (i < 256 + 64 * sizeof(lead) + 32) {
+			seq[0] = 0xc2;
+			seq[1] = (unsigned char)(0x80 + i - 256 - 64 * sizeof(lead));
+			n = 2;
+		} else {
+			k = i - 256 - 64 * sizeof(lead) - 32;
+			n = strlen(longer[k]);
+			memcpy(seq, longer[k], n);
+		}
+		for (c = 0; c < sizeof(around) / sizeof(*around); c++) {
+			size_t a = strlen(around[c][0]), z = strlen(around[c][1]);
+
+			memcpy(text, around[c][0], a);
+			memcpy(text + a, seq, n);
+			memcpy(text + a + n, around[c][1], z);
+			if (!(why = text_check(text, a + n + z, &bad)))
+				continue;
+			text_pos(text, bad, &line, &col);
+			err_clear(&err);
+			if (doc_load(&doc, text, a + n + z, &err) == 0) {
+				doc_free(doc);
+				printf("  loaded with a bad byte: %02x in context %zu\n", seq[0], c);
+				check(0);
+			}
+			if (err.line != line || err.col != col || strcmp(err.msg, why)) {
+				printf("  %02x in context %zu: got %u:%u %s; want %u:%u %s\n", seq[0], c,
+				       err.line, err.col, err.msg, line, col, why);
+				check(0);
+			}
+		}
+	}
 }
 
 void test_doc__bom_and_hints(void)
