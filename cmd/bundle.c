@@ -26,8 +26,8 @@ static int bundle_create(int argc, char **argv, struct store *s)
 	const struct cmd *me = cmd_find("bundle");
 	const char *file = NULL, *who = NULL;
 	struct err err;
-	size_t commits;
-	int i;
+	size_t commits, pending;
+	int i, rc;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--for") && i + 1 < argc)
@@ -44,8 +44,12 @@ static int bundle_create(int argc, char **argv, struct store *s)
 	if (who && !text_is_id(who) && !strchr(who, '/'))
 		return usage_error(me, "--for names a site or a remote");
 	err_clear(&err);
-	if (store_lock(s, 3000, &err) < 0 ||
-	    store_bundle_create(s, file, who, &commits, &err) < 0)
+	if (store_lock(s, 3000, &err) < 0)
+		return report(NULL, &err);
+	/* hand edits first, as sync: what is carried is what is committed */
+	if ((rc = commit_pending(s, NULL, 1, &pending)) != EXIT_OK)
+		return rc;
+	if (store_bundle_create(s, file, who, &commits, &err) < 0)
 		return report(NULL, &err);
 	if (who)
 		note("%s: %zu commit%s, what %s lacks; there: convene sync %s", file, commits,

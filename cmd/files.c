@@ -203,10 +203,10 @@ struct remote_rows {
 	size_t n;
 };
 
-static void remote_row(void *ctx, const char *name, const char *url)
+static void remote_row(void *ctx, const char *name, const char *url_in)
 {
 	struct remote_rows *r = ctx;
-	char key[300], synced[64];
+	char key[300], synced[64], url[1024];
 	size_t ahead, behind;
 	int known;
 	struct err err;
@@ -214,6 +214,7 @@ static void remote_row(void *ctx, const char *name, const char *url)
 	err_clear(&err);
 	if (store_ahead_behind(r->s, name, &ahead, &behind, &known, &err) < 0)
 		ahead = behind = 0, known = 0;
+	text_redact_url(url, sizeof(url), url_in);
 	snprintf(key, sizeof(key), "remote.%s.conveneSynced", name);
 	if (store_config_get(r->s, key, synced, sizeof(synced)) < 0)
 		synced[0] = '\0';

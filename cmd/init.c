@@ -375,7 +375,12 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 			mkdir(dir, 0777);
 		return rc;
 	}
-	note("Cloned %s into %s (site %s)", argv[optind], store_workdir(s), site);
+	{
+		char shown[1024];
+
+		text_redact_url(shown, sizeof(shown), argv[optind]);
+		note("Cloned %s into %s (site %s)", shown, store_workdir(s), site);
+	}
 	rc = EXIT_OK;
 	if (scan_initiative(s, &d, &st, NULL, NULL, &err) < 0) {
 		rc = report(NULL, &err);

@@ -7,7 +7,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -185,6 +184,7 @@ static int pre_push(struct sync *y, const char *remote_tip)
  * fast-forward or a merge commit, checked and followed by post-merge. */
 static int merge_tip(struct sync *y, const char *tip)
 {
+	const char *args[2] = { "0", NULL };
 	struct store_merge_result r;
 	char oid[16], message[600];
 	struct err err;
@@ -207,31 +207,34 @@ static int merge_tip(struct sync *y, const char *tip)
 			     r.files[i].conflicts == 1 ? "" : "s");
 	}
 	if (r.kind == STORE_MERGED) {
-		unsigned errors = check_merged(y);
-		const char *args[2] = { "0", NULL };
+		unsigned errors;
 
-		y->problems += errors;
 		snprintf(message, sizeof(message), "sync with %s: merge %.7s", y->remote, tip);
 		if (r.conflicts)
 			snprintf(message + strlen(message), sizeof(message) - strlen(message),
 				 "\n\n%zu conflict%s recorded, for 'convene resolve'.\n",
 				 r.conflicts, r.conflicts == 1 ? "" : "s");
-		if ((error = store_merge_commit(y->s, tip, message, oid, 8, &err)) < 0) {
+		if ((error = store_merge_commit(y->s, tip, &r, message, oid, 8, &err)) < 0) {
 			store_merge_result_release(&r);
 			return report(NULL, &err);
 		}
 		y->merged_conflicts += r.conflicts;
+		errors = check_merged(y);
+		y->problems += errors;
 		if (!y->quiet)
 			note("[%s] merged %.7s from %s%s", oid, tip, y->remote,
 			     errors ? "; the merged data has problems (above)" : "");
-		if (run_hook(y, "post-merge", args, NULL) < 0) {
-			store_merge_result_release(&r);
-			return EXIT_INTERNAL;
-		}
-	} else if (r.kind == STORE_FAST_FORWARD && !y->quiet) {
-		note("fast-forward to %.7s from %s", tip, y->remote);
+	} else if (r.kind == STORE_FAST_FORWARD) {
+		y->problems += check_merged(y);
+		if (!y->quiet)
+			note("fast-forward to %.7s from %s", tip, y->remote);
 	} else if (!y->quiet) {
 		note("nothing new from %s", y->remote);
+	}
+	/* as git after a pull that changed something: post-merge 0 */
+	if (r.kind != STORE_UP_TO_DATE && run_hook(y, "post-merge", args, NULL) < 0) {
+		store_merge_result_release(&r);
+		return EXIT_INTERNAL;
 	}
 	store_merge_result_release(&r);
 	return EXIT_OK;
@@ -279,14 +282,20 @@ static int finish(struct sync *y)
 	return y->problems ? EXIT_DATA : EXIT_OK;
 }
 
-/* FILE.bundle, or any file that is there: a bundle, not a remote name. */
+/* FILE.bundle, or a file that starts as a bundle does: not a remote. */
 static int is_bundle(const char *arg)
 {
 	size_t n = strlen(arg);
-	struct stat st;
+	char head[16] = "";
+	FILE *f;
 
-	return (n > 7 && !strcmp(arg + n - 7, ".bundle")) ||
-	       (stat(arg, &st) == 0 && S_ISREG(st.st_mode));
+	if (n > 7 && !strcmp(arg + n - 7, ".bundle"))
+		return 1;
+	if (!(f = fopen(arg, "rb")))
+		return 0;
+	n = fread(head, 1, 15, f);
+	fclose(f);
+	return n == 15 && (!memcmp(head, "# v2 git bundle", 15) || !memcmp(head, "# v3 git bundle", 15));
 }
 
 /* What another site carried here: read, merged; nothing to push. */
@@ -299,7 +308,7 @@ static int sync_bundle(struct sync *y, const char *file)
 
 	err_clear(&err);
 	if (store_bundle_read(y->s, file, tip, sizeof(tip), site, sizeof(site), &err) < 0)
-		return report(NULL, &err);
+		return report(err.line ? file : NULL, &err);
 	snprintf(label, sizeof(label), "%s%s%s", file, site[0] ? " from " : "", site);
 	y->remote = label;
 	if ((rc = merge_tip(y, tip)) != EXIT_OK)
@@ -320,7 +329,7 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	struct store_progress p = { show_objects, show_remote, NULL };
 	struct sync y;
 	struct err err;
-	char name[256], url[4096], key[300], stamp[64];
+	char name[256], url[4096], key[300], stamp[64], resumed[48];
 	const char *want = NULL, *args[2] = { NULL, NULL };
 	size_t pending;
 	int i, rc = -1, tries, status;
@@ -342,6 +351,10 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	if (store_identity_check(s, &err) < 0 || store_lock(s, 3000, &err) < 0)
 		return report(NULL, &err);
+	if (store_merge_resume(s, resumed, sizeof(resumed), &err) < 0)
+		warn("%s (%s)", err.msg, err.hint);
+	else if (resumed[0])
+		note("finished the merge %.7s that an interrupted sync had begun", resumed);
 	if (want && is_bundle(want)) {
 		if ((rc = commit_pending(s, NULL, 1, &pending)) != EXIT_OK)
 			return rc;

@@ -1,4 +1,5 @@
 /* UTF-8 checks, positions and ids: see text.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "text.h"
@@ -151,4 +152,21 @@ void text_cut(char *s)
 	need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
 	if (len - (start - 1) < need)
 		s[start - 1] = '\0';
+}
+
+void text_redact_url(char *out, size_t size, const char *url)
+{
+	const char *scheme = strstr(url, "://"), *host, *at;
+
+	if (!scheme) {
+		snprintf(out, size, "%s", url);
+		return;
+	}
+	host = scheme + 3;
+	at = memchr(host, '@', strcspn(host, "/"));
+	if (at)
+		snprintf(out, size, "%.*s%s", (int)(host - url), url, at + 1);
+	else
+		snprintf(out, size, "%s", url);
+	text_cut(out);
 }

@@ -34,4 +34,8 @@ int text_is_id(const char *s);
  */
 size_t text_slug(char *out, size_t size, const char *name);
 
+/* url with the user and password of scheme://user:secret@host/ left out,
+ * as git prints remote URLs: messages never show a token. */
+void text_redact_url(char *out, size_t size, const char *url);
+
 #endif

@@ -83,7 +83,8 @@ int store_bundle_create(struct store *s, const char *file, const char *who, size
 			return ERR_USAGE;
 		}
 		have_since = git_graph_descendant_of(s->repo, &head, &since) == 1;
-		if (!have_since && git_oid_equal(&head, &since)) {
+		if (!have_since && (git_oid_equal(&head, &since) ||
+				    git_graph_descendant_of(s->repo, &since, &head) == 1)) {
 			err_set(err, ERR_DATA, 0, 0, "nothing to bundle: %s has every commit of this site", who);
 			return ERR_DATA;
 		}
@@ -158,6 +159,75 @@ done:
 
 /* ---- reading ---- */
 
+struct walk_check {
+	git_odb *odb;
+	int missing;
+};
+
+static int entry_present(const char *root, const git_tree_entry *e, void *payload)
+{
+	struct walk_check *w = payload;
+
+	(void)root;
+	if (git_tree_entry_type(e) != GIT_OBJECT_COMMIT && !git_odb_exists(w->odb, git_tree_entry_id(e))) {
+		w->missing = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Everything the bundle's commit needs is here: the commits since what we
+ * had, their trees, and every file of the tip (what a checkout reads).  A
+ * bundle with a hole (a pack cut short, a filter) is refused before
+ * anything points at it.
+ */
+static int complete(struct store *s, git_odb *odb, const git_oid *tip, const char *file,
+		    struct err *err)
+{
+	struct walk_check w = { odb, 0 };
+	git_revwalk *walk = NULL;
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	git_oid id;
+	int error = 0;
+
+	if (!git_odb_exists(odb, tip))
+		goto missing;
+	if (git_revwalk_new(&walk, s->repo) < 0 || git_revwalk_push(walk, tip) < 0) {
+		git_error_clear();
+		goto missing;
+	}
+	git_revwalk_hide_glob(walk, "refs/*");
+	git_error_clear();
+	while ((error = git_revwalk_next(&id, walk)) == 0) {
+		if (git_commit_lookup(&c, s->repo, &id) < 0 || git_commit_tree(&tree, c) < 0)
+			break;
+		git_tree_free(tree);
+		git_commit_free(c);
+		tree = NULL, c = NULL;
+	}
+	git_commit_free(c);
+	if (error != GIT_ITEROVER)
+		goto missing;
+	if (git_commit_lookup(&c, s->repo, tip) < 0 || git_commit_tree(&tree, c) < 0 ||
+	    git_tree_walk(tree, GIT_TREEWALK_PRE, entry_present, &w) < 0 || w.missing)
+		goto missing;
+	git_tree_free(tree);
+	git_commit_free(c);
+	git_revwalk_free(walk);
+	git_error_clear();
+	return 0;
+missing:
+	git_tree_free(tree);
+	git_commit_free(c);
+	git_revwalk_free(walk);
+	git_error_clear();
+	err_set(err, ERR_DATA, 0, 0, "'%s' is incomplete: objects its commit needs are neither in it nor here", file);
+	err_hint(err, "ask for a whole bundle (convene bundle create FILE, without --for); nothing was changed here");
+	return ERR_DATA;
+}
+
 /* Reads one header line (without its '\n') into line; -1 at the end of
  * the file or for a line too long to be a header's. */
 static int header_line(FILE *f, char *line, size_t size)
@@ -216,13 +286,14 @@ int store_bundle_read(struct store *s, const char *file, char *tip, size_t size,
 		if (!line[0])
 			break;  /* the pack follows */
 		if (v3 && line[0] == '@') {
-			if (!strncmp(line, "@object-format=", 15) && strcmp(line + 15, "sha1")) {
-				error = err_set(err, ERR_DATA, (unsigned)lineno, 1,
-						"'%s' uses %s object ids; this repository uses sha1",
-						file, line + 15);
-				goto done;
-			}
-			continue;
+			/* as git: a capability not understood refuses the bundle
+			 * (@filter=... leaves objects out) */
+			if (!strcmp(line, "@object-format=sha1"))
+				continue;
+			error = err_set(err, ERR_DATA, (unsigned)lineno, 1,
+					"'%s' needs '%s', which convene does not read", file, line + 1);
+			err_hint(err, "make a whole bundle without filters: git bundle create FILE --all");
+			goto done;
 		}
 		if (git_oid_fromstrn(&id, line + (line[0] == '-'), GIT_OID_HEXSZ) < 0 ||
 		    (line[GIT_OID_HEXSZ + (line[0] == '-')] != ' ' &&
@@ -281,10 +352,8 @@ int store_bundle_read(struct store *s, const char *file, char *tip, size_t size,
 		err_hint(err, "copy the file again from the other site; nothing was changed here");
 		goto done;
 	}
-	if (!git_odb_exists(odb, &pick)) {
-		error = err_set(err, ERR_DATA, 0, 0, "'%s' does not hold the commit it names", file);
+	if ((error = complete(s, odb, &pick, file, err)) < 0)
 		goto done;
-	}
 	git_oid_tostr(tip, size, &pick);
 done:
 	if (wp)

@@ -866,7 +866,7 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 	}
 	if (git_repository_state(s->repo) != GIT_REPOSITORY_STATE_NONE) {
 		error = err_set(err, ERR_REFUSED, 0, 0, "a git merge (or rebase, cherry-pick...) is in progress here");
-		err_hint(err, "finish it first: git add -A && git commit (conflicts stay in the files for 'convene resolve'), or git merge --abort");
+		err_hint(err, "undo it with git merge --abort, or finish it: fix the files git marked, git add them, git commit");
 		goto fail;
 	}
 	store_head(s, head_hex, sizeof(head_hex));

@@ -4,8 +4,11 @@
  * driver: libgit2 reads attributes from the work tree only, so a
  * .gitattributes that came with the merge would not count yet.
  */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE  /* pipe2 */
 #include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,17 +139,11 @@ struct xfer {
 static int net_fail(struct err *err, int error, const char *url_in, const struct xfer *x)
 {
 	const git_error *e = git_error_last();
-	const char *scheme = strstr(url_in, "://"), *at, *colon;
 	const char *msg = e && e->message ? e->message : "unknown error";
 	int klass = e ? e->klass : 0;
 	char url[1024];
 
-	/* never print a password or token given in the URL: user:secret@ */
-	if (scheme && (at = strchr(scheme + 3, '@')) && at < scheme + 3 + strcspn(scheme + 3, "/") &&
-	    (colon = memchr(scheme + 3, ':', (size_t)(at - scheme - 3))))
-		snprintf(url, sizeof(url), "%.*s%s", (int)(colon - url_in), url_in, at);
-	else
-		snprintf(url, sizeof(url), "%s", url_in);
+	text_redact_url(url, sizeof(url), url_in);
 
 	if (x->hostkey[0]) {
 		err_set(err, ERR_REFUSED, 0, 0, "%s", x->hostkey);
@@ -160,6 +157,11 @@ static int net_fail(struct err *err, int error, const char *url_in, const struct
 		err_set(err, ERR_UNREACHABLE, 0, 0, "the TLS certificate of %s is not trusted: %s", url, msg);
 		err_hint(err, "if the server is the right one, trust its CA: git config http.sslCAInfo /path/to/ca.pem (or install it system-wide with update-ca-certificates)");
 		return ERR_UNREACHABLE;
+	}
+	if (klass == GIT_ERROR_HTTP && (strstr(msg, " 403") || strstr(msg, " 401"))) {
+		err_set(err, ERR_REFUSED, 0, 0, "%s refused access: %s", url, msg);
+		err_hint(err, "your login may not allow this (a read-only token?); ask the server's keeper");
+		return ERR_REFUSED;
 	}
 	if (error == GIT_EAUTH || (klass == GIT_ERROR_SSH && strstr(msg, "authenticat"))) {
 		err_set(err, ERR_REFUSED, 0, 0, "%s refused the login: %s", url, msg);
@@ -186,16 +188,19 @@ static int capture(char *const argv[], const char *input, char *out, size_t size
 {
 	static char noprompt[] = "GIT_TERMINAL_PROMPT=0";
 	posix_spawn_file_actions_t fa;
-	int to[2], from[2], status;
+	struct sigaction ign, old;
+	int to[2], from[2], status = -1;
 	size_t have = 0, n, i;
 	ssize_t got;
 	pid_t pid;
 	char **env;
 
 	out[0] = '\0';
-	if (pipe(to) < 0)
+	/* close-on-exec: the child's own children (a credential daemon)
+	 * must not hold our pipes, or the remote's socket */
+	if (pipe2(to, O_CLOEXEC) < 0)
 		return -1;
-	if (pipe(from) < 0) {
+	if (pipe2(from, O_CLOEXEC) < 0) {
 		close(to[0]), close(to[1]);
 		return -1;
 	}
@@ -223,17 +228,24 @@ static int capture(char *const argv[], const char *input, char *out, size_t size
 		close(to[1]), close(from[0]);
 		return -1;
 	}
-	/* small, within a pipe's buffer: written before reading */
+	/* small, within a pipe's buffer: written before reading; a child
+	 * that exits without reading must not kill us with SIGPIPE */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ign, &old);
 	if (write(to[1], input, strlen(input)) < 0) {
 		/* it read nothing: it says so by its exit */
 	}
+	sigaction(SIGPIPE, &old, NULL);
 	close(to[1]);
 	while (have + 1 < size && (got = read(from[0], out + have, size - 1 - have)) > 0)
 		have += (size_t)got;
 	close(from[0]);
 	out[have] = '\0';
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR)
+			return -1;
+	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -289,9 +301,10 @@ static int on_certificate(git_cert *cert, int valid, const char *host, void *pay
 	struct xfer *x = payload;
 	const git_cert_hostkey *k = (const git_cert_hostkey *)cert;
 	const char *home = getenv("HOME"), *files[2] = { NULL, "/etc/ssh/ssh_known_hosts" };
-	char name[300], path[4096], key[8192], out[16384];
+	char name[300], path[4096], key[8192], out[16384], ktype[64] = "";
 	const char *colon, *port = NULL;
-	size_t f;
+	size_t f, tlen = 0;
+	int mismatch = 0;
 
 	if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
 		return GIT_PASSTHROUGH;  /* TLS: libgit2 has checked it */
@@ -309,6 +322,16 @@ static int on_certificate(git_cert *cert, int valid, const char *host, void *pay
 	else
 		snprintf(name, sizeof(name), "%s", host);
 	base64((const unsigned char *)k->hostkey, k->hostkey_len, key, sizeof(key));
+	/* the key's type, the first string of its wire form */
+	if (k->hostkey_len >= 4) {
+		const unsigned char *raw = (const unsigned char *)k->hostkey;
+		size_t n = (size_t)raw[0] << 24 | (size_t)raw[1] << 16 | (size_t)raw[2] << 8 | raw[3];
+
+		if (n <= k->hostkey_len - 4 && n < sizeof(ktype)) {
+			memcpy(ktype, raw + 4, n);
+			tlen = n;
+		}
+	}
 	if (home) {
 		snprintf(path, sizeof(path), "%s/.ssh/known_hosts", home);
 		files[0] = path;
@@ -320,20 +343,28 @@ static int on_certificate(git_cert *cert, int valid, const char *host, void *pay
 		if (!files[f] || access(files[f], R_OK) < 0 || capture(argv, "", out, sizeof(out)) != 0)
 			continue;
 		for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-			char *field = strchr(line, ' ');
+			char *type = strchr(line, ' '), *field;
 
-			if (line[0] == '#' || !field || !(field = strchr(field + 1, ' ')))
+			if (line[0] == '#' || !type || !(field = strchr(type + 1, ' ')))
 				continue;
 			if (!strncmp(field + 1, key, strlen(key)) &&
-			    (field[1 + strlen(key)] == '\0' || field[1 + strlen(key)] == ' '))
+			    (field[1 + strlen(key)] == '\0' || field[1 + strlen(key)] == ' ')) {
+				x->hostkey[0] = '\0';
+				x->hostkey_known = 0;
 				return 0;
-			snprintf(x->hostkey, sizeof(x->hostkey),
-				 "the SSH host key of %s is NOT the one known_hosts has for it: someone may be in between", name);
-			x->hostkey_known = 1;
+			}
+			/* a key of the same type, not this one */
+			if ((size_t)(field - type - 1) == tlen && !memcmp(type + 1, ktype, tlen))
+				mismatch = 1;
 		}
 	}
-	if (!x->hostkey[0])
+	if (mismatch) {
+		snprintf(x->hostkey, sizeof(x->hostkey),
+			 "the SSH host key of %s is NOT the one known_hosts has for it: someone may be in between", name);
+		x->hostkey_known = 1;
+	} else {
 		snprintf(x->hostkey, sizeof(x->hostkey), "the SSH server %s is not in known_hosts", name);
+	}
 	return GIT_ECERTIFICATE;
 }
 
@@ -395,11 +426,23 @@ static int on_credentials(git_credential **out, const char *url, const char *use
 	struct xfer *x = payload;
 	char user[256], pass[512];
 
+	/* ssh://host/path names no user: as ssh, the local one (libgit2
+	 * asks for the name first, then for a key) */
+	if (allowed == GIT_CREDENTIAL_USERNAME) {
+		const struct passwd *pw = getpwuid(getuid());
+
+		return git_credential_username_new(out, user_from_url ? user_from_url
+						       : pw ? pw->pw_name : "git");
+	}
 	/* libgit2 asks again after a refusal: once each, then give up */
 	if (x->tries++ > 0)
 		return GIT_EAUTH;
-	if (allowed & GIT_CREDENTIAL_SSH_KEY)
-		return git_credential_ssh_key_from_agent(out, user_from_url ? user_from_url : "git");
+	if (allowed & GIT_CREDENTIAL_SSH_KEY) {
+		const struct passwd *pw = user_from_url ? NULL : getpwuid(getuid());
+
+		return git_credential_ssh_key_from_agent(out, user_from_url ? user_from_url
+							      : pw ? pw->pw_name : "git");
+	}
 	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && has_helper(x->s) &&
 	    credential_fill(url, user, sizeof(user), pass, sizeof(pass)) == 0) {
 		int error = git_credential_userpass_plaintext_new(out, user, pass);
@@ -509,6 +552,7 @@ int store_fetch(struct store *s, const char *remote, char *tip, size_t size,
 		return error;
 	}
 	callbacks(&opts.callbacks, &x, s, git_remote_url(r), p);
+	opts.proxy_opts.type = GIT_PROXY_AUTO;  /* http.proxy, https_proxy, as git */
 	store_mark(s, 1);
 	error = git_remote_fetch(r, NULL, &opts, "convene sync: fetch");
 	store_mark(s, 0);
@@ -529,9 +573,10 @@ int store_fetch(struct store *s, const char *remote, char *tip, size_t size,
 
 struct yaml_driver {
 	git_merge_driver base;   /* first: libgit2 hands us this pointer */
-	char ours_from[300], theirs_from[300];
+	char ours_from[1024], theirs_from[1024];
 	struct store_merge_result *r;
-	int failed;              /* out of memory: the merge is abandoned */
+	int failed;              /* the merge is abandoned ... */
+	char why[600];           /* ... for this reason */
 };
 
 static struct yaml_driver driver;
@@ -610,8 +655,11 @@ static int merge_blobs(git_repository *repo, const char *path, const git_index_e
 		goto done;
 	err_clear(&err);
 	if (merge_file(out, &res, text[0], len[0], text[1], len[1], text[2], len[2], &opts,
-		       &err) < 0 || buf_failed(out))
+		       &err) < 0 || buf_failed(out)) {
+		snprintf(driver.why, sizeof(driver.why), "%s: %s", path,
+			 err.msg[0] ? err.msg : "out of memory");
 		goto done;
+	}
 	if (note_file(driver.r, path, res.conflicts, &res) < 0)
 		goto done;
 	rc = res.lines && res.conflicts ? 1 : 0;
@@ -701,7 +749,17 @@ static void describe(git_repository *repo, const git_oid *id, char *out, size_t 
 		if (n < sizeof(where) - 1)
 			snprintf(where, sizeof(where), " %.*s", (int)n, site + 15);
 	}
+	/* date and commit first, then as much of the name as fits, cut
+	 * between letters */
 	snprintf(out, size, "%s <%s>%s %s %s", a->name, a->email, where, date, hex);
+	if (strlen(out) + 1 >= size) {
+		char tail[128];
+
+		snprintf(tail, sizeof(tail), "%s %s %s", where, date, hex);
+		snprintf(out, size - strlen(tail) - 1, "%s <%s>", a->name, a->email);
+		text_cut(out);
+		strcat(out, tail);
+	}
 	git_commit_free(c);
 }
 
@@ -760,44 +818,38 @@ done:
 	return error;
 }
 
-/* Adds data as path's stage-0 entry in index, in place of its conflict. */
+/* Puts data as path's stage-0 entry in index, in place of its conflict. */
 static int settle(struct store *s, git_index *index, const char *path, uint32_t mode,
 		  const struct buf *data, struct err *err)
 {
 	git_index_entry e;
-	int error;
 
-	if ((error = store_write(s, path, data->ptr ? data->ptr : "", data->len, err)) < 0)
-		return error;
 	memset(&e, 0, sizeof(e));
 	e.path = path;
 	e.mode = mode;
-	if (git_index_conflict_remove(index, path) < 0 ||
-	    git_index_add_from_buffer(index, &e, data->ptr ? data->ptr : "", data->len) < 0)
+	if (git_blob_create_from_buffer(&e.id, s->repo, data->ptr ? data->ptr : "", data->len) < 0 ||
+	    git_index_conflict_remove(index, path) < 0 || git_index_add(index, &e) < 0)
 		return store_git_fail(err, ERR_INTERNAL, "cannot record the merged file");
 	return 0;
 }
 
 /*
- * What libgit2 left conflicted: a YAML file deleted on one side and
- * changed on the other is merged here (the change under a !conflict root;
- * nothing is lost).  What remains goes to r->unmerged.
+ * What libgit2 left conflicted in index: a YAML file deleted on one side
+ * and changed on the other is merged here (the change under a !conflict
+ * root; nothing is lost); gone on both sides, it is gone.  What remains
+ * goes to r->unmerged.
  */
-static int settle_conflicts(struct store *s, struct store_merge_result *r, struct err *err)
+static int settle_conflicts(struct store *s, git_index *index, struct store_merge_result *r,
+			    struct err *err)
 {
-	git_index *index;
 	git_index_conflict_iterator *it = NULL;
 	const git_index_entry *a, *o, *t;
 	char **paths = NULL;
 	size_t n = 0, i;
 	int error = 0;
 
-	if (git_repository_index(&index, s->repo) < 0)
-		return store_git_fail(err, ERR_INTERNAL, "cannot read the index");
-	if (git_index_conflict_iterator_new(&it, index) < 0) {
-		error = store_git_fail(err, ERR_INTERNAL, "cannot read the index's conflicts");
-		goto done;
-	}
+	if (git_index_conflict_iterator_new(&it, index) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the merge's conflicts");
 	while (git_index_conflict_next(&a, &o, &t, it) == 0) {
 		const char *path = o ? o->path : t ? t->path : a->path;
 		char **v = realloc(paths, (n + 1) * sizeof(*v));
@@ -819,9 +871,16 @@ static int settle_conflicts(struct store *s, struct store_merge_result *r, struc
 			error = store_git_fail(err, ERR_INTERNAL, "cannot read a conflict");
 			break;
 		}
+		if (!o && !t) {
+			/* deleted on both sides (an old name, say) */
+			if (git_index_conflict_remove(index, paths[i]) < 0)
+				error = store_git_fail(err, ERR_INTERNAL, "cannot record the merge");
+			continue;
+		}
 		rc = is_yaml(paths[i]) && (!o || !t) ? merge_blobs(s->repo, paths[i], a, o, t, &out) : 1;
 		if (rc < 0)
-			error = err_set(err, ERR_NOMEM, 0, 0, "cannot merge %s: out of memory", paths[i]);
+			error = err_set(err, ERR_INTERNAL, 0, 0, "cannot merge %s: %s", paths[i],
+					driver.why[0] ? driver.why : "out of memory");
 		else if (rc == 0)
 			error = settle(s, index, paths[i], o ? o->mode : t->mode, &out, err);
 		else {
@@ -837,23 +896,49 @@ static int settle_conflicts(struct store *s, struct store_merge_result *r, struc
 		}
 		buf_release(&out);
 	}
-	if (!error && git_index_write(index) < 0)
-		error = store_git_fail(err, ERR_INTERNAL, "cannot write the index");
 done:
 	git_index_conflict_iterator_free(it);
 	store_list_free(paths, n);
-	git_index_free(index);
+	return error;
+}
+
+/*
+ * What could not be merged at all is left as `git merge` leaves it, in
+ * the work tree and the index, for the user to finish with git.
+ */
+static int merge_on_disk(struct store *s, git_annotated_commit *theirs, git_merge_options *mo,
+			 struct err *err)
+{
+	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
+	struct store_merge_result again;
+	git_index *index;
+	int error;
+
+	memset(&again, 0, sizeof(again));
+	co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_ALLOW_CONFLICTS;
+	driver.r = &again;
+	if (git_merge(s->repo, (const git_annotated_commit **)&theirs, 1, mo, &co) < 0 ||
+	    git_repository_index(&index, s->repo) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot merge");
+	} else {
+		if ((error = settle_conflicts(s, index, &again, err)) == 0 &&
+		    git_index_write(index) < 0)
+			error = store_git_fail(err, ERR_INTERNAL, "cannot write the index");
+		git_index_free(index);
+	}
+	store_merge_result_release(&again);
 	return error;
 }
 
 int store_merge(struct store *s, const char *tip, struct store_merge_result *r, struct err *err)
 {
 	git_merge_options mo = GIT_MERGE_OPTIONS_INIT;
-	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
 	git_annotated_commit *theirs = NULL;
 	git_merge_analysis_t analysis;
 	git_merge_preference_t pref;
-	git_oid id, head;
+	git_commit *oc = NULL, *tc = NULL;
+	git_index *index = NULL;
+	git_oid id, head, base, tree;
 	int error;
 
 	memset(r, 0, sizeof(*r));
@@ -875,53 +960,78 @@ int store_merge(struct store *s, const char *tip, struct store_merge_result *r, 
 		goto done;
 	}
 	r->kind = STORE_MERGED;
-	if ((error = driver_register(err)) < 0)
-		goto done;
 	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0) {
 		error = store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
 		goto done;
 	}
+	/* two initiatives that never shared a commit: as git, refuse */
+	if (git_merge_base(&base, s->repo, &head, &id) == GIT_ENOTFOUND) {
+		git_error_clear();
+		err_set(err, ERR_REFUSED, 0, 0, "what came (%.7s) shares no history with this initiative", tip);
+		err_hint(err, "it is another initiative (a wrong URL or bundle?); nothing was changed");
+		error = ERR_REFUSED;
+		goto done;
+	}
+	if ((error = driver_register(err)) < 0)
+		goto done;
 	describe(s->repo, &head, driver.ours_from, sizeof(driver.ours_from));
 	describe(s->repo, &id, driver.theirs_from, sizeof(driver.theirs_from));
 	driver.r = r;
 	driver.failed = 0;
+	driver.why[0] = '\0';
 	mo.default_driver = "convene";
-	co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_ALLOW_CONFLICTS;
-	store_mark(s, 1);
-	error = git_merge(s->repo, (const git_annotated_commit **)&theirs, 1, &mo, &co);
-	if (error < 0 || driver.failed) {
-		error = store_git_fail(err, error == GIT_ECONFLICT ? ERR_REFUSED : ERR_INTERNAL,
-				       "cannot merge");
-		if (error == ERR_REFUSED)
-			err_hint(err, "a file in the way is not committed; commit or move it, then sync again");
+	/* a file's name is its record's id: a "rename" is another record */
+	mo.flags &= ~(unsigned)GIT_MERGE_FIND_RENAMES;
+	/* in memory first: nothing touches the work tree until the merge is
+	 * a commit, so an interrupted sync leaves no half-merged files */
+	if (git_commit_lookup(&oc, s->repo, &head) < 0 || git_commit_lookup(&tc, s->repo, &id) < 0 ||
+	    git_merge_commits(&index, s->repo, oc, tc, &mo) < 0 || driver.failed) {
+		error = driver.why[0] ? err_set(err, ERR_INTERNAL, 0, 0, "cannot merge: %s", driver.why)
+				      : store_git_fail(err, ERR_INTERNAL, "cannot merge");
 		goto unmark;
 	}
-	if ((error = settle_conflicts(s, r, err)) < 0)
+	if ((error = settle_conflicts(s, index, r, err)) < 0)
 		goto unmark;
 	if (r->nunmerged) {
+		store_mark(s, 1);
+		error = merge_on_disk(s, theirs, &mo, err);
+		store_mark(s, 0);
+		if (error < 0)
+			goto unmark;
 		err_set(err, ERR_DATA, 0, 0, "%zu file%s could not be merged: %s%s", r->nunmerged,
 			r->nunmerged == 1 ? "" : "s", r->unmerged[0], r->nunmerged > 1 ? ", ..." : "");
 		err_hint(err, "git has marked them: fix them by hand, git add them, git commit, then convene sync again (or git merge --abort)");
 		error = ERR_DATA;
+		goto unmark;
 	}
+	if (git_index_write_tree_to(&tree, index, s->repo) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot write the merged tree");
+		goto unmark;
+	}
+	git_oid_tostr(r->tree, sizeof(r->tree), &tree);
 unmark:
 	driver.r = NULL;
-	store_mark(s, 0);
 done:
+	git_index_free(index);
+	git_commit_free(oc);
+	git_commit_free(tc);
 	git_annotated_commit_free(theirs);
 	return error;
 }
 
-int store_merge_commit(struct store *s, const char *tip, const char *message, char *oid,
-		       size_t oid_size, struct err *err)
+int store_merge_commit(struct store *s, const char *tip, const struct store_merge_result *r,
+		       const char *message, char *oid, size_t oid_size, struct err *err)
 {
+	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
 	git_signature *sig = NULL;
-	git_index *index = NULL;
 	git_tree *tree = NULL;
-	git_commit *parents[2] = { NULL, NULL };
-	git_oid tree_id, id;
+	git_commit *parents[2] = { NULL, NULL }, *made = NULL;
+	git_reference *head = NULL, *moved = NULL;
+	git_oid tree_id, id, commit_id;
 	struct buf msg = BUF_INIT;
 	const char *site = store_site(s);
+	char marker[4200], old_hex[GIT_OID_HEXSZ + 1], new_hex[GIT_OID_HEXSZ + 1];
+	FILE *f;
 	int error;
 
 	if (store_signature(s, &sig) < 0)
@@ -936,51 +1046,109 @@ int store_merge_commit(struct store *s, const char *tip, const char *message, ch
 		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		goto done;
 	}
-	if (git_repository_index(&index, s->repo) < 0 ||
-	    git_index_write_tree(&tree_id, index) < 0 ||
-	    git_tree_lookup(&tree, s->repo, &tree_id) < 0 ||
-	    git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
-	    git_commit_lookup(&parents[0], s->repo, &id) < 0 || git_oid_fromstr(&id, tip) < 0 ||
-	    git_commit_lookup(&parents[1], s->repo, &id) < 0) {
+	if (git_oid_fromstr(&tree_id, r->tree) < 0 || git_tree_lookup(&tree, s->repo, &tree_id) < 0 ||
+	    git_repository_head(&head, s->repo) < 0 ||
+	    git_commit_lookup(&parents[0], s->repo, git_reference_target(head)) < 0 ||
+	    git_oid_fromstr(&id, tip) < 0 || git_commit_lookup(&parents[1], s->repo, &id) < 0) {
 		error = store_git_fail(err, ERR_INTERNAL, "cannot write the merge");
 		goto done;
 	}
-	if ((error = git_commit_create(&id, s->repo, "HEAD", sig, sig, NULL, msg.ptr, tree, 2,
-				       (const git_commit **)parents)) < 0) {
-		error = store_git_fail(err, error == GIT_EMODIFIED ? ERR_REFUSED : ERR_INTERNAL,
-				       "cannot commit the merge");
+	/* the commit first, then the files, then the branch: a crash
+	 * before the branch moves leaves at worst the merged files as
+	 * changes on top of the old commit, never a revert of theirs */
+	if (git_commit_create(&commit_id, s->repo, NULL, sig, sig, NULL, msg.ptr, tree, 2,
+			      (const git_commit **)parents) < 0 ||
+	    git_commit_lookup(&made, s->repo, &commit_id) < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot commit the merge");
+		goto done;
+	}
+	/* if this process dies while it writes the files, the next sync
+	 * finishes the job (store_merge_resume()) */
+	snprintf(marker, sizeof(marker), "%sconvene-merge", git_repository_path(s->repo));
+	git_oid_tostr(old_hex, sizeof(old_hex), git_reference_target(head));
+	git_oid_tostr(new_hex, sizeof(new_hex), &commit_id);
+	if ((f = fopen(marker, "w"))) {
+		fprintf(f, "%s %s\n", old_hex, new_hex);
+		if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+			/* then no resume: the files left are hand edits */
+		}
+		fclose(f);
+	}
+	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	if ((error = git_checkout_tree(s->repo, (git_object *)made, &co)) < 0) {
+		unlink(marker);
+		error = store_git_fail(err, error == GIT_ECONFLICT ? ERR_REFUSED : ERR_INTERNAL,
+				       "cannot update the work tree");
+		if (error == ERR_REFUSED)
+			err_hint(err, "a file in the way is not committed; commit or move it, then sync again");
+		goto done;
+	}
+	error = git_reference_set_target(&moved, head, &commit_id, "convene sync: merge");
+	unlink(marker);
+	if (error < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot move the branch to the merge");
 		goto done;
 	}
 	if (oid)
-		git_oid_tostr(oid, oid_size, &id);
-	git_repository_state_cleanup(s->repo);
+		git_oid_tostr(oid, oid_size, &commit_id);
+	error = 0;
 done:
 	store_mark(s, 0);
+	git_reference_free(moved);
+	git_reference_free(head);
+	git_commit_free(made);
 	git_commit_free(parents[0]);
 	git_commit_free(parents[1]);
 	git_tree_free(tree);
-	git_index_free(index);
 	git_signature_free(sig);
 	buf_release(&msg);
 	return error;
 }
 
-int store_merge_abort(struct store *s, struct err *err)
+int store_merge_resume(struct store *s, char *oid, size_t oid_size, struct err *err)
 {
-	git_object *head;
 	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
-	int error;
+	git_reference *head = NULL, *moved = NULL;
+	git_object *merge = NULL;
+	git_oid old, new;
+	char marker[4200], line[200];
+	FILE *f;
+	int error = 0;
 
-	if (git_revparse_single(&head, s->repo, "HEAD^{commit}") < 0)
-		return store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
-	co.checkout_strategy = GIT_CHECKOUT_FORCE;
+	oid[0] = '\0';
+	snprintf(marker, sizeof(marker), "%sconvene-merge", git_repository_path(s->repo));
+	if (!(f = fopen(marker, "r")))
+		return 0;
+	if (!fgets(line, sizeof(line), f) || strlen(line) < 2 * GIT_OID_HEXSZ + 1 ||
+	    git_oid_fromstrn(&old, line, GIT_OID_HEXSZ) < 0 ||
+	    git_oid_fromstrn(&new, line + GIT_OID_HEXSZ + 1, GIT_OID_HEXSZ) < 0) {
+		fclose(f);
+		unlink(marker);
+		git_error_clear();
+		return 0;
+	}
+	fclose(f);
+	/* only while HEAD is where the merge left it */
+	if (git_repository_head(&head, s->repo) < 0 || !git_oid_equal(git_reference_target(head), &old) ||
+	    git_object_lookup(&merge, s->repo, &new, GIT_OBJECT_COMMIT) < 0)
+		goto done;
+	co.checkout_strategy = GIT_CHECKOUT_SAFE;
 	store_mark(s, 1);
-	error = git_reset(s->repo, head, GIT_RESET_HARD, &co);
-	if (error == 0)
-		error = git_repository_state_cleanup(s->repo);
+	if (git_checkout_tree(s->repo, merge, &co) < 0 ||
+	    git_reference_set_target(&moved, head, &new, "convene sync: merge, finished") < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot finish the sync that was interrupted");
+		err_hint(err, "the files it had written are kept as changes; convene sync commits them and merges again");
+	} else {
+		git_oid_tostr(oid, oid_size, &new);
+	}
 	store_mark(s, 0);
-	git_object_free(head);
-	return error < 0 ? store_git_fail(err, ERR_INTERNAL, "cannot undo the merge") : 0;
+done:
+	unlink(marker);
+	git_error_clear();
+	git_object_free(merge);
+	git_reference_free(moved);
+	git_reference_free(head);
+	return error;
 }
 
 /* ---- push ---- */
@@ -1006,6 +1174,7 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 		return error;
 	}
 	callbacks(&opts.callbacks, &x, s, git_remote_url(r), p);
+	opts.proxy_opts.type = GIT_PROXY_AUTO;  /* http.proxy, https_proxy, as git */
 	store_mark(s, 1);
 	error = git_remote_push(r, &refspecs, &opts);
 	store_mark(s, 0);
@@ -1015,7 +1184,10 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 	} else if (error < 0) {
 		error = net_fail(err, error, git_remote_url(r), &x);
 	} else if (x.refused[0]) {
-		err_set(err, ERR_REFUSED, 0, 0, "%s refused the push (%s)%s%s", git_remote_url(r),
+		char url[1024];
+
+		text_redact_url(url, sizeof(url), git_remote_url(r));
+		err_set(err, ERR_REFUSED, 0, 0, "%s refused the push (%s)%s%s", url,
 			x.refused, x.said[0] ? ":\n" : "", x.said);
 		err_hint(err, "your commits are kept here; ask the server's keeper why, then sync again");
 		error = ERR_REFUSED;
@@ -1072,6 +1244,7 @@ int store_clone(struct store **out, const char *url, const char *dir,
 	if ((error = tls_setup(NULL, err)) < 0)
 		return error;
 	callbacks(&opts.fetch_opts.callbacks, &x, NULL, url, p);
+	opts.fetch_opts.proxy_opts.type = GIT_PROXY_AUTO;
 	if ((error = git_clone(&repo, url, dir, &opts)) < 0)
 		return net_fail(err, error, url, &x);
 	git_repository_free(repo);

@@ -58,29 +58,36 @@ struct store_merge_result {
 	size_t n;
 	char **unmerged;                /* files git's way left conflicted */
 	size_t nunmerged;
+	char tree[48];                  /* the merged tree, to commit */
 };
 
 /*
- * Merges the commit tip (hex) into HEAD, in the work tree and the index:
- * nothing to do, a fast-forward, or a merge in which every YAML file both
- * sides changed goes through the YAML merge (DESIGN §4) and a file deleted
- * on one side and changed on the other becomes a !conflict over the whole
- * file.  `from` of each side names its tip commit (author, site, date, id).
- * A merge is left uncommitted (store_merge_commit()).  Files that could
- * not be merged at all (a non-YAML file changed on both sides) are listed
- * in unmerged, and the merge is left as `git merge` leaves it: ERR_DATA.
+ * Merges the commit tip (hex) into HEAD: nothing to do, a fast-forward
+ * (work tree and branch), or a merge made in memory in which every YAML
+ * file both sides changed goes through the YAML merge (DESIGN §4) and a
+ * file deleted on one side and changed on the other becomes a !conflict
+ * over the whole file.  `from` of each side names its tip commit (author,
+ * site, date, id).  The merged tree is in r->tree, for
+ * store_merge_commit(); nothing on disk has changed yet.  Files that
+ * could not be merged at all (a non-YAML file changed on both sides) are
+ * listed in unmerged, and the merge is left in the work tree as `git
+ * merge` leaves it: ERR_DATA.  Histories that share no commit are refused.
  */
 int store_merge(struct store *s, const char *tip, struct store_merge_result *r, struct err *err);
 void store_merge_result_release(struct store_merge_result *r);
 
-/* Commits the merge in progress (HEAD and tip as parents) with message
- * and the site trailer, and ends the merge state. */
-int store_merge_commit(struct store *s, const char *tip, const char *message, char *oid,
-		       size_t oid_size, struct err *err);
+/* Commits r's merged tree (HEAD and tip as parents) with message and the
+ * site trailer, checks it out, then moves the branch to it. */
+int store_merge_commit(struct store *s, const char *tip, const struct store_merge_result *r,
+		       const char *message, char *oid, size_t oid_size, struct err *err);
 
-/* Puts the work tree and index back to HEAD and ends a merge in progress
- * (a merge that is not to be committed after all). */
-int store_merge_abort(struct store *s, struct err *err);
+/*
+ * A sync killed while it wrote the merged files (after the merge commit
+ * was made, before the branch moved to it) is finished: the rest of the
+ * files written, the branch moved.  oid gets the merge's id, "" when
+ * there was nothing to finish.
+ */
+int store_merge_resume(struct store *s, char *oid, size_t oid_size, struct err *err);
 
 /*
  * Pushes the current branch to the remote's branch of the same name.

@@ -105,8 +105,8 @@ three_sites() {
 converged() {
 	rm -rf plain && git clone -q "$1" plain &&
 	for site in a b c; do
-		git -C $site fsck --no-progress 2>&1 | { ! grep -v "^notice\|^Checking"; } &&
+		git -C $site fsck --no-progress --no-dangling 2>&1 | { ! grep -v "^notice\|^Checking"; } &&
 		diff -r -x .git plain $site || return 1
 	done
-	git -C plain fsck --no-progress 2>&1 | { ! grep -v "^notice\|^Checking"; }
+	git -C plain fsck --no-progress --no-dangling 2>&1 | { ! grep -v "^notice\|^Checking"; }
 }

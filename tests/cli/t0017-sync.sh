@@ -4,6 +4,7 @@
 # lighttpd, both on 127.0.0.1 on free ports.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/servers.sh"
+TESTS=$(cd "$(dirname "$0")" && pwd)
 
 start_daemon || exit 1
 start_http || exit 1
@@ -179,6 +180,40 @@ test_expect_success 'a file that is not YAML changed at two sites: left to git, 
 	(cd a && convene sync -q) && (cd c && convene sync -q) &&
 	test_grep "version a and b" c/README.txt &&
 	converged "$SRV/text.git"
+'
+
+test_expect_success 'a sync killed while it writes the merged files: the next one finishes it, nothing lost' '
+	new_bare crash && three_sites "$SRV/crash.git" &&
+	cc -shared -fPIC -o die.so "$TESTS/die.c" -ldl &&
+	(cd a && convene note 1 opening "a: one" 2>/dev/null && convene note 2 opening "a: two" 2>/dev/null &&
+	 convene set vision "from a" 2>/dev/null && convene sync -q) &&
+	(cd b && convene note 3 opening "b: three" 2>/dev/null &&
+	 { DIE_AT=meetings/002.yaml LD_PRELOAD=$PWD/../die.so ASAN_OPTIONS=verify_asan_link_order=0 \
+	   convene sync -q 2>/dev/null; echo $? > ../killed; }) &&
+	echo 137 > want && test_cmp want killed &&
+	! test -e b/.git/MERGE_HEAD &&
+	(cd b && convene sync 2>../err) && test_grep "finished the merge" err &&
+	(cd b && git log -1 --format=%s) > last && test_grep "sync with origin: merge" last &&
+	(cd a && convene sync -q) && (cd c && convene sync -q) &&
+	for site in a b c; do
+		test_grep "a: one" $site/meetings/001.yaml && test_grep "a: two" $site/meetings/002.yaml &&
+		test_grep "b: three" $site/meetings/003.yaml && test_grep "vision: from a" $site/initiative.yaml || exit 1
+	done &&
+	converged "$SRV/crash.git"
+'
+
+test_expect_success 'a file renamed at one site and deleted at the other; unrelated histories refused' '
+	new_bare moved && three_sites "$SRV/moved.git" &&
+	(cd a && sed "s/^number: 3$/number: 4/" meetings/003.yaml > meetings/004.yaml && git rm -q meetings/003.yaml &&
+	 convene commit -m "meeting 3 becomes 4" 2>/dev/null && convene sync -q) &&
+	(cd b && git rm -q meetings/003.yaml && convene commit -m "meeting 3 cancelled" 2>/dev/null &&
+	 convene sync -q) &&
+	test -f b/meetings/004.yaml && ! test -e b/meetings/003.yaml &&
+	(cd a && convene sync -q) && (cd c && convene sync -q) && converged "$SRV/moved.git" &&
+	convene init --template blank --site x other 2>/dev/null &&
+	(cd b && convene remote add other ../other 2>/dev/null && git rev-parse HEAD > ../before &&
+	 test_expect_code 4 convene sync other 2>../err && git rev-parse HEAD > ../after) &&
+	test_grep "shares no history with this initiative" err && cmp before after
 '
 
 test_expect_success 'hooks: post-merge, pre-push (refuses), post-sync, with git arguments' '

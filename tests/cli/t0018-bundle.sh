@@ -33,8 +33,8 @@ test_expect_success 'bundle round trip between two sites with no remote' '
 	test_grep "נכתב בחיפה" b/meetings/001.yaml &&
 	test_grep "נכתב בבאר שבע" b/meetings/001.yaml &&
 	test "$(git -C a rev-parse HEAD)" = "$(git -C b rev-parse HEAD)" &&
-	git -C a fsck --no-progress 2>&1 | { ! grep -v "^notice"; } &&
-	git -C b fsck --no-progress 2>&1 | { ! grep -v "^notice"; } &&
+	git -C a fsck --no-progress --no-dangling 2>&1 | { ! grep -v "^notice"; } &&
+	git -C b fsck --no-progress --no-dangling 2>&1 | { ! grep -v "^notice"; } &&
 	(cd b && test_expect_code 1 convene bundle create --for haifa ../again.bundle 2>../err) &&
 	test_grep "nothing to bundle: haifa has every commit" err && ! test -e again.bundle
 '
@@ -70,6 +70,38 @@ test_expect_success 'bad bundles: missing prerequisites, not a bundle, a broken 
 	git -C c rev-parse HEAD > after && cmp before after &&
 	(cd c && test_expect_code 2 convene sync ../nowhere.bundle 2>../err) &&
 	test_grep "cannot open" err
+'
+
+test_expect_success 'a bundle with a hole, a filtered bundle, another initiative: refused, nothing changed' '
+	two_sites &&
+	(cd a && convene member add "Yael Mizrahi" --id yael 2>/dev/null && convene note 1 opening "one" 2>/dev/null) &&
+	(cd a && base=$(git rev-parse HEAD~2) && tip=$(git rev-parse HEAD) &&
+	 printf "# v2 git bundle\n-%s x\n%s refs/heads/main\n\n" $base $tip > ../hole.bundle &&
+	 git rev-list --objects $base..$tip | grep -v members/yael.yaml | cut -d" " -f1 |
+	 git pack-objects --stdout >> ../hole.bundle &&
+	 printf "# v3 git bundle\n@object-format=sha1\n@filter=blob:none\n%s refs/heads/main\n\n" $tip > ../filtered.bundle &&
+	 git rev-list --objects $tip | cut -d" " -f1 | git pack-objects --stdout >> ../filtered.bundle) &&
+	git -C b rev-parse HEAD > before &&
+	(cd b && test_expect_code 1 convene sync ../hole.bundle 2>../err) &&
+	test_grep "is incomplete" err &&
+	(cd b && test_expect_code 1 convene sync ../filtered.bundle 2>../err) &&
+	test_grep "filtered.bundle:3:1: error:" err && test_grep "needs '\''filter=blob:none'\''" err &&
+	convene init --template blank --site x other 2>/dev/null &&
+	(cd other && convene bundle create ../other.bundle 2>/dev/null) &&
+	(cd b && test_expect_code 4 convene sync ../other.bundle 2>../err) &&
+	test_grep "shares no history" err &&
+	git -C b rev-parse HEAD > after && cmp before after &&
+	(cd b && git status --porcelain) > st && ! test -s st &&
+	(cd a && convene bundle create ../good.bundle 2>/dev/null) && (cd b && convene sync -q ../good.bundle) &&
+	test_grep "one" b/meetings/001.yaml && test -f b/members/yael.yaml
+'
+
+test_expect_success 'bundle create commits hand edits first' '
+	two_sites &&
+	(cd a && sed -i "s/^name: .*/name: Carried by hand/" initiative.yaml &&
+	 convene bundle create ../hand.bundle 2>../err) &&
+	test_grep "hand edits: initiative.yaml" err &&
+	(cd b && convene sync -q ../hand.bundle) && test_grep "name: Carried by hand" b/initiative.yaml
 '
 
 test_done

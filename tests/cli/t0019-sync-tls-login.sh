@@ -12,7 +12,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
 	-addext subjectAltName=DNS:localhost -keyout "$TRASH/key.pem" -out "$TRASH/cert.pem" \
 	>/dev/null 2>&1 || { echo "openssl cannot make a certificate" >&2; exit 1; }
 cat "$TRASH/cert.pem" "$TRASH/key.pem" > "$TRASH/server.pem"
-echo "facilitator:s3cret-token" > "$TRASH/users"
+printf "facilitator:s3cret-token\nreader:read-only\n" > "$TRASH/users"
 start_http https "
 server.modules += (\"mod_openssl\")
 ssl.engine = \"enable\"
@@ -20,6 +20,12 @@ ssl.pemfile = \"$TRASH/server.pem\"
 auth.backend = \"plain\"
 auth.backend.plain.userfile = \"$TRASH/users\"
 auth.require = (\"/git\" => (\"method\" => \"basic\", \"realm\" => \"hub\", \"require\" => \"valid-user\"))
+\$HTTP[\"querystring\"] =~ \"service=git-receive-pack\" {
+  auth.require = (\"/git\" => (\"method\" => \"basic\", \"realm\" => \"hub\", \"require\" => \"user=facilitator\"))
+}
+\$HTTP[\"url\"] =~ \"/git-receive-pack\$\" {
+  auth.require = (\"/git\" => (\"method\" => \"basic\", \"realm\" => \"hub\", \"require\" => \"user=facilitator\"))
+}
 " "facilitator:s3cret-token@" || exit 1
 HTTP_URL=$(echo "$HTTP_URL" | sed "s|//127.0.0.1:|//localhost:|")
 
@@ -60,11 +66,24 @@ test_expect_success 'trusted CA and the credential helper: sync and clone work' 
 	diff -r -x .git plain a
 '
 
-test_expect_success 'a token in the URL is never printed' '
-	trust && init_lit && cd lit &&
+test_expect_success 'a token in the URL is never printed: errors, clone, status' '
+	new_bare tok && trust && init_lit && cd lit &&
 	convene remote add hub "https://facilitator:s3cret-token@localhost:${HTTP_URL##*:}/missing.git" 2>/dev/null &&
 	test_expect_code 3 convene sync 2>../err &&
-	! grep -q s3cret ../err && test_grep "https://facilitator@localhost:" ../err
+	! grep -q s3cret ../err && test_grep "https://localhost:" ../err &&
+	convene status --json > ../st; convene status > ../st2; ! grep -q s3cret ../st ../st2 &&
+	cd .. && convene clone "https://facilitator:s3cret-token@localhost:${HTTP_URL##*:}/tok.git" tok 2>err3;
+	! grep -q s3cret err3 && test_grep "Cloned https://localhost:" err3
+'
+
+test_expect_success 'a login that may read but not write: the push is refused (exit 4), not offline' '
+	new_bare ro && trust && login &&
+	convene init --template ucsd --lang he --name "קריאה" --site haifa a 2>/dev/null &&
+	(cd a && convene remote add hub "$HTTP_URL/ro.git" 2>/dev/null && convene sync -q) &&
+	echo "https://reader:read-only@localhost:${HTTP_URL##*:}" | sed "s|/git$||" > "$HOME/.git-credentials" &&
+	convene clone -q "$HTTP_URL/ro.git" b 2>/dev/null &&
+	(cd b && convene note 1 opening "cannot go up" 2>/dev/null && test_expect_code 4 convene sync 2>../err) &&
+	test_grep "refused" err && ! grep -q "cannot reach" err
 '
 
 test_expect_success 'progress on a terminal, none in a pipe or with --quiet' '

@@ -83,6 +83,18 @@ test_expect_success 'no key in ssh-agent: the login is refused' '
 	test_grep "refused the login" ../err && test_grep "ssh-add" ../err
 '
 
+test_expect_success 'an old key line before the right one is no alarm; a URL without a user takes ours' '
+	new_bare nouser && init_lit && cd lit &&
+	mkdir -p "$HOME/.ssh" &&
+	{ echo "[127.0.0.1]:$PORT $(cut -d" " -f1,2 "$S/other_key.pub")"; echo "[127.0.0.1]:$PORT $(cut -d" " -f1,2 "$S/host_key.pub")"; } > "$HOME/.ssh/known_hosts" &&
+	convene remote add hub "ssh://127.0.0.1:$PORT$SRV/nouser.git" 2>/dev/null &&
+	convene sync -q &&
+	git -C "$SRV/nouser.git" rev-parse main > /dev/null &&
+	convene remote add gone "ssh://127.0.0.1:$PORT$SRV/gone.git" 2>/dev/null &&
+	test_expect_code 3 convene sync gone 2>../err &&
+	! grep -q "NOT the one" ../err
+'
+
 test_expect_success 'three sites over ssh://, the key from ssh-agent: notes and a conflict converge' '
 	new_bare hub && known_host host_key && url="$BASE/hub.git" &&
 	three_sites "$url" &&
