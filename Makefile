@@ -108,6 +108,7 @@ check:
 bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/sync.sh
+	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/history.sh
 
 demo: $(BIN)
 	@CONVENE=$(abspath $(BIN)) sh scripts/demo.sh

@@ -81,6 +81,7 @@ struct value {
 
 /* What history found: one entry per change. */
 struct change {
+	struct store_oid oid;
 	char id[8], date[32], site[64], meeting[8];
 	char *author, *email, *subject;
 	int mainline, merge;
@@ -250,6 +251,7 @@ static int history_step(void *ctx, const struct store_commit *c, const struct st
 	}
 	ch = &h->v[h->n];
 	memset(ch, 0, sizeof(*ch));
+	ch->oid = c->oid;
 	memcpy(ch->id, c->id, sizeof(ch->id));
 	memcpy(ch->date, c->date, sizeof(ch->date));
 	memcpy(ch->site, c->site, sizeof(ch->site));
@@ -356,6 +358,29 @@ static void change_json(struct buf *b, const struct change *ch, int first)
 	buf_addc(b, '}');
 }
 
+/* Which changes were made on this site's line of history. */
+static int mark_mainline(struct history *h)
+{
+	struct store_oid *ids = calloc(h->n + 1, sizeof(*ids));
+	int *on = calloc(h->n + 1, sizeof(*on));
+	size_t i;
+	int error;
+
+	if (!ids || !on) {
+		free(ids);
+		free(on);
+		return err_set(&h->err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	for (i = 0; i < h->n; i++)
+		ids[i] = h->v[i].oid;
+	if ((error = store_mainline(h->s, ids, h->n, on, &h->err)) == 0)
+		for (i = 0; i < h->n; i++)
+			h->v[i].mainline = on[i];
+	free(ids);
+	free(on);
+	return error;
+}
+
 static void history_release(struct history *h)
 {
 	size_t i;
@@ -404,7 +429,8 @@ int cmd_history(int argc, char **argv, struct store *s)
 	err_clear(&h.err);
 	if (path_parse(&h.p, argv[optind], &h.err) < 0)
 		return report(NULL, &h.err);
-	if (store_path_history(s, h.p.file, history_step, &h, &h.err) < 0 || h.failed) {
+	if (store_path_history(s, h.p.file, history_step, &h, &h.err) < 0 || h.failed ||
+	    mark_mainline(&h) < 0) {
 		rc = report(NULL, &h.err);
 		goto done;
 	}

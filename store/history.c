@@ -24,6 +24,10 @@ struct oidmap {
 		git_oid key;
 		char *value;
 		int used;
+		/* store_path_history(): the path's blob there, once known */
+		int known;
+		struct store_blob_at at;
+		size_t index;        /* in a struct cwalk */
 	} *v;
 	size_t n, cap;
 };
@@ -143,31 +147,29 @@ static void fill_commit(git_commit *c, const struct oidmap *mainline, struct sto
 	out->mainline = mainline && map_find(mainline, git_commit_id(c)) != NULL;
 }
 
-/* HEAD's first-parent line, as a set. */
+/* HEAD's first-parent line, as a set (a revwalk's own light parsing). */
 static int first_parents(struct store *s, struct oidmap *set, struct err *err)
 {
-	git_commit *c = NULL, *next;
+	git_revwalk *walk;
 	git_oid id;
+	int error = 0;
 
-	if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0) {
+	if (git_revwalk_new(&walk, s->repo) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot walk the history");
+	git_revwalk_simplify_first_parent(walk);
+	if (git_revwalk_push_head(walk) < 0) {
+		git_revwalk_free(walk);
 		git_error_clear();
-		return 0;
+		return 0;  /* nothing committed yet */
 	}
-	if (git_commit_lookup(&c, s->repo, &id) < 0)
-		return store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
-	for (;;) {
-		if (map_put(set, git_commit_id(c), NULL) < 0) {
-			git_commit_free(c);
-			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-		}
-		if (!git_commit_parentcount(c) || git_commit_parent(&next, c, 0) < 0)
+	while (git_revwalk_next(&id, walk) == 0)
+		if (map_put(set, &id, NULL) < 0) {
+			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 			break;
-		git_commit_free(c);
-		c = next;
-	}
-	git_commit_free(c);
+		}
+	git_revwalk_free(walk);
 	git_error_clear();
-	return 0;
+	return error;
 }
 
 static int new_walk(struct store *s, git_revwalk **walk, int *empty, struct err *err)
@@ -213,6 +215,335 @@ int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commi
 done:
 	map_free(&mainline);
 	return error < 0 ? error : 0;
+}
+
+/* ---- a walk over commits held in memory ---- */
+
+/*
+ * Every commit reachable from HEAD, read once from the object database
+ * and kept as little as the walk needs (its tree, parents, time), given
+ * out children before parents and, among those ready, newest first (as
+ * git log --topo-order).  libgit2's revwalk would parse every commit for
+ * itself and git_commit_lookup() again, with all their strings: on a long
+ * history, twice the reading and most of the time.
+ */
+struct cnode {
+	git_oid id, tree;
+	long long time;
+	size_t parents;          /* first parent's index in w->pool */
+	unsigned np;
+	unsigned pending;        /* children not given out yet */
+	git_oid *pids;           /* parents' ids, until they are indexes */
+	int known;               /* blob: the path's blob here, once read */
+	struct store_blob_at blob;
+	char *path;              /* the path here, when not the one asked for */
+};
+
+struct cwalk {
+	struct cnode *v;
+	size_t n, cap;
+	size_t *pool, npool, cappool;   /* parents, as indexes in v */
+	struct oidmap idx;              /* id -> index in v */
+	size_t *heap, nheap;            /* ready ones, by time */
+	git_odb *odb;
+};
+
+static void cwalk_free(struct cwalk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++) {
+		free(w->v[i].path);
+		free(w->v[i].pids);
+	}
+	free(w->v);
+	free(w->pool);
+	free(w->heap);
+	map_free(&w->idx);
+	git_odb_free(w->odb);
+	memset(w, 0, sizeof(*w));
+}
+
+static int newer(const struct cwalk *w, size_t a, size_t b)
+{
+	return w->v[a].time > w->v[b].time;
+}
+
+static void heap_push(struct cwalk *w, size_t i)
+{
+	size_t k = w->nheap++;
+
+	w->heap[k] = i;
+	while (k && newer(w, w->heap[k], w->heap[(k - 1) / 2])) {
+		size_t t = w->heap[k];
+
+		w->heap[k] = w->heap[(k - 1) / 2];
+		w->heap[(k - 1) / 2] = t;
+		k = (k - 1) / 2;
+	}
+}
+
+static size_t heap_pop(struct cwalk *w)
+{
+	size_t top = w->heap[0], k = 0;
+
+	w->heap[0] = w->heap[--w->nheap];
+	for (;;) {
+		size_t l = 2 * k + 1, r = l + 1, m = k, t;
+
+		if (l < w->nheap && newer(w, w->heap[l], w->heap[m]))
+			m = l;
+		if (r < w->nheap && newer(w, w->heap[r], w->heap[m]))
+			m = r;
+		if (m == k)
+			break;
+		t = w->heap[k], w->heap[k] = w->heap[m], w->heap[m] = t;
+		k = m;
+	}
+	return top;
+}
+
+/* Reads one commit: its tree, parents (ids into *parents, a malloc()ed
+ * array) and committer time.  -1 when it cannot be read. */
+static int read_commit(git_odb *odb, const git_oid *id, git_oid *tree, git_oid **parents,
+		       unsigned *np, long long *time)
+{
+	git_odb_object *obj;
+	const char *p, *end, *gt;
+	unsigned cap = 0;
+
+	*parents = NULL;
+	*np = 0;
+	*time = 0;
+	if (git_odb_read(&obj, odb, id) < 0)
+		return -1;
+	if (git_odb_object_type(obj) != GIT_OBJECT_COMMIT)
+		goto fail;
+	p = git_odb_object_data(obj);
+	end = p + git_odb_object_size(obj);
+	if (end - p < 46 || memcmp(p, "tree ", 5) || git_oid_fromstrn(tree, p + 5, 40) < 0)
+		goto fail;
+	p += 46;
+	while (end - p >= 48 && !memcmp(p, "parent ", 7)) {
+		if (*np == cap) {
+			git_oid *v = realloc(*parents, (cap = cap ? cap * 2 : 2) * sizeof(*v));
+
+			if (!v)
+				goto fail;
+			*parents = v;
+		}
+		if (git_oid_fromstrn(&(*parents)[(*np)++], p + 7, 40) < 0)
+			goto fail;
+		p += 48;
+	}
+	/* the committer line: "committer Name <email> 1767225600 +0200" */
+	while (p < end && (size_t)(end - p) > 10 && memcmp(p, "committer ", 10)) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	if ((size_t)(end - p) > 10 && !memcmp(p, "committer ", 10)) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		for (gt = nl ? nl : end; gt > p && gt[-1] != '>'; gt--)
+			;
+		if (gt > p)
+			*time = strtoll(gt, NULL, 10);
+	}
+	git_odb_object_free(obj);
+	return 0;
+fail:
+	git_odb_object_free(obj);
+	free(*parents);
+	*parents = NULL;
+	git_error_clear();
+	return -1;
+}
+
+/* Adds a commit (read here) to the walk; its index goes to *at. */
+static int cwalk_add(struct cwalk *w, const git_oid *id, size_t *at)
+{
+	struct cnode *node;
+	git_oid *parents;
+	unsigned np, k;
+	long long time;
+	git_oid tree;
+	struct slot *slot;
+
+	if (read_commit(w->odb, id, &tree, &parents, &np, &time) < 0)
+		return -2;
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 256;
+		struct cnode *v = realloc(w->v, cap * sizeof(*v));
+
+		if (!v)
+			goto nomem;
+		w->v = v;
+		w->cap = cap;
+	}
+	if (w->npool + np > w->cappool) {
+		size_t cap = (w->cappool + np) * 2;
+		size_t *pool = realloc(w->pool, cap * sizeof(*pool));
+
+		if (!pool)
+			goto nomem;
+		w->pool = pool;
+		w->cappool = cap;
+	}
+	if (map_put(&w->idx, id, NULL) < 0 || !(slot = map_find(&w->idx, id)))
+		goto nomem;
+	slot->index = w->n;
+	node = &w->v[w->n];
+	memset(node, 0, sizeof(*node));
+	node->id = *id;
+	node->tree = tree;
+	node->time = time;
+	node->parents = w->npool;
+	node->np = np;
+	/* indexes once cwalk_init() has read the parents */
+	for (k = 0; k < np; k++)
+		w->pool[w->npool++] = (size_t)-1;
+	node->pids = parents;
+	*at = w->n++;
+	return 0;
+nomem:
+	free(parents);
+	return -1;
+}
+
+/* Reads every commit from HEAD; *empty when nothing is committed yet. */
+static int cwalk_init(struct cwalk *w, struct store *s, int *empty, struct err *err)
+{
+	size_t *stack = NULL, nstack = 0, i, at, capstack = 0;
+	unsigned k;
+	git_oid head;
+	int rc;
+
+	memset(w, 0, sizeof(*w));
+	*empty = 0;
+	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0) {
+		git_error_clear();
+		*empty = 1;
+		return 0;
+	}
+	if (git_repository_odb(&w->odb, s->repo) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot open the object database");
+	if ((rc = cwalk_add(w, &head, &at)) < 0)
+		goto fail;
+	stack = malloc(sizeof(*stack));
+	capstack = 1;
+	if (!stack)
+		goto nomem;
+	stack[nstack++] = at;
+	while (nstack) {
+		size_t cur = stack[--nstack];
+
+		for (k = 0; k < w->v[cur].np; k++) {
+			struct slot *slot = map_find(&w->idx, &w->v[cur].pids[k]);
+			size_t pi;
+
+			if (slot) {
+				pi = slot->index;
+			} else {
+				if ((rc = cwalk_add(w, &w->v[cur].pids[k], &pi)) < 0)
+					goto fail;
+				if (nstack == capstack) {
+					size_t *bigger = realloc(stack, (capstack *= 2) * sizeof(*stack));
+
+					if (!bigger)
+						goto nomem;
+					stack = bigger;
+				}
+				stack[nstack++] = pi;
+			}
+			w->pool[w->v[cur].parents + k] = pi;
+			w->v[pi].pending++;
+		}
+		free(w->v[cur].pids);
+		w->v[cur].pids = NULL;
+	}
+	free(stack);
+	if (!(w->heap = malloc(w->n * sizeof(*w->heap))))
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	for (i = 0; i < w->n; i++)
+		if (!w->v[i].pending)
+			heap_push(w, i);
+	return 0;
+nomem:
+	rc = -1;
+fail:
+	free(stack);
+	if (rc == -2)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read a commit (is the repository complete? git fsck tells)");
+	return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+}
+
+/* The next commit's index, or (size_t)-1 at the end. */
+static size_t cwalk_next(struct cwalk *w)
+{
+	size_t i;
+	unsigned k;
+
+	if (!w->nheap)
+		return (size_t)-1;
+	i = heap_pop(w);
+	for (k = 0; k < w->v[i].np; k++) {
+		size_t p = w->pool[w->v[i].parents + k];
+
+		if (!--w->v[p].pending)
+			heap_push(w, p);
+	}
+	return i;
+}
+
+/* The blob at path in a tree, by reading the raw trees down the path. */
+static void raw_blob_at(git_odb *odb, const git_oid *tree, const char *path,
+			struct store_blob_at *out)
+{
+	git_oid cur = *tree;
+	const char *comp = path;
+
+	memset(out, 0, sizeof(*out));
+	out->path = path;
+	for (;;) {
+		size_t clen = strcspn(comp, "/");
+		int last = comp[clen] == '\0', found = 0;
+		git_odb_object *obj;
+		const char *p, *end;
+
+		if (git_odb_read(&obj, odb, &cur) < 0) {
+			git_error_clear();
+			return;
+		}
+		p = git_odb_object_data(obj);
+		end = p + git_odb_object_size(obj);
+		/* entries: "<mode> <name>\0<20-byte id>" */
+		while (p < end) {
+			const char *sp = memchr(p, ' ', (size_t)(end - p)), *nul;
+
+			if (!sp || !(nul = memchr(sp, '\0', (size_t)(end - sp))) || end - nul < 21)
+				break;
+			if ((size_t)(nul - sp - 1) == clen && !memcmp(sp + 1, comp, clen)) {
+				int is_tree = sp - p == 5 && !memcmp(p, "40000", 5);
+
+				if (last && !is_tree && p[0] == '1' && p[1] == '0') {
+					out->present = 1;
+					memcpy(out->blob.id, nul + 1, 20);
+				} else if (!last && is_tree) {
+					memcpy(cur.id, nul + 1, 20);
+					found = 1;
+				}
+				break;
+			}
+			p = nul + 21;
+		}
+		git_odb_object_free(obj);
+		if (!found)
+			return;
+		comp += clen + 1;
+	}
 }
 
 /* ---- one path through history ---- */
@@ -263,96 +594,148 @@ static char *renamed_from(git_repository *repo, git_tree *ptree, git_tree *tree,
 	return old;
 }
 
+/* Node i's blob of path (or of its old name, when its child renamed the
+ * file: child_tree set), read once and kept in the node. */
+static int blob_of(struct store *s, struct cwalk *w, size_t i, const char *path,
+		   const git_oid *child_tree, const char *child_path)
+{
+	struct cnode *node = &w->v[i];
+	git_tree *t = NULL, *ct = NULL;
+	char *renamed = NULL;
+
+	if (node->known)
+		return 0;
+	raw_blob_at(w->odb, &node->tree, node->path ? node->path : path, &node->blob);
+	if (!node->blob.present && child_tree &&
+	    git_tree_lookup(&t, s->repo, &node->tree) == 0 &&
+	    git_tree_lookup(&ct, s->repo, child_tree) == 0 &&
+	    (renamed = renamed_from(s->repo, t, ct, child_path))) {
+		free(node->path);
+		node->path = renamed;
+		raw_blob_at(w->odb, &node->tree, renamed, &node->blob);
+	}
+	git_error_clear();
+	git_tree_free(t);
+	git_tree_free(ct);
+	node->blob.path = node->path ? node->path : path;
+	node->known = 1;
+	return 0;
+}
+
 int store_path_history(struct store *s, const char *path,
 		       int (*fn)(void *ctx, const struct store_commit *c,
 				 const struct store_blob_at *self,
 				 const struct store_blob_at *parents, unsigned nparents),
 		       void *ctx, struct err *err)
 {
-	struct oidmap mainline = { 0 }, paths = { 0 };
-	struct store_blob_at self, *par = NULL;
+	struct store_blob_at *par = NULL;
 	struct store_commit info;
-	git_revwalk *walk = NULL;
-	git_commit *c = NULL, **pc = NULL;
-	git_tree *tree = NULL, **pt = NULL;
-	char **renamed = NULL;
-	unsigned i, n = 0, cap = 0;
-	git_oid id, head;
+	struct cwalk w;
+	git_commit *c;
+	size_t at;
+	unsigned i, n, cap = 0;
 	int error, empty;
 
-	if ((error = first_parents(s, &mainline, err)) < 0)
-		return error;
-	if ((error = new_walk(s, &walk, &empty, err)) < 0)
+	if ((error = cwalk_init(&w, s, &empty, err)) < 0)
 		goto done;
-	if (!empty && (git_reference_name_to_id(&head, s->repo, "HEAD") < 0 ||
-		       map_put(&paths, &head, path) < 0)) {
-		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-		goto done;
-	}
-	while (!empty && git_revwalk_next(&id, walk) == 0) {
-		const struct slot *mine = map_find(&paths, &id);
-		const char *cpath = mine && mine->value ? mine->value : path;
+	while (!empty && (at = cwalk_next(&w)) != (size_t)-1) {
+		struct cnode *node = &w.v[at];
+		const char *cpath = node->path ? node->path : path;
+		const size_t *pidx = w.pool + node->parents;
 
-		if (git_commit_lookup(&c, s->repo, &id) < 0 || git_commit_tree(&tree, c) < 0) {
-			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
-			goto done;
-		}
-		n = git_commit_parentcount(c);
+		n = node->np;
+		/* the same tree as its only parent: nothing changed at all */
+		if (n == 1 && git_oid_equal(&node->tree, &w.v[pidx[0]].tree))
+			continue;
+		blob_of(s, &w, at, path, NULL, NULL);
 		if (n > cap) {
-			cap = n;
-			if (!(par = realloc(par, cap * sizeof(*par))) ||
-			    !(pc = realloc(pc, cap * sizeof(*pc))) ||
-			    !(pt = realloc(pt, cap * sizeof(*pt))) ||
-			    !(renamed = realloc(renamed, cap * sizeof(*renamed)))) {
+			struct store_blob_at *v = realloc(par, n * sizeof(*par));
+
+			if (!v) {
 				error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-				n = 0;
+				goto done;
+			}
+			par = v;
+			cap = n;
+		}
+		/* the parents follow this commit's name for the file */
+		for (i = 0; node->path && i < n; i++) {
+			struct cnode *pn = &w.v[pidx[i]];
+
+			if (!pn->known && !pn->path && !(pn->path = strdup(node->path))) {
+				error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 				goto done;
 			}
 		}
-		for (i = 0; i < n; i++)
-			pc[i] = NULL, pt[i] = NULL, renamed[i] = NULL;
-		blob_at(tree, cpath, &self);
 		for (i = 0; i < n; i++) {
-			if (git_commit_parent(&pc[i], c, i) < 0 || git_commit_tree(&pt[i], pc[i]) < 0) {
-				error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
-				goto next;
-			}
-			blob_at(pt[i], cpath, &par[i]);
-			if (self.present && !par[i].present &&
-			    (renamed[i] = renamed_from(s->repo, pt[i], tree, cpath)))
-				blob_at(pt[i], renamed[i], &par[i]);
-			if (map_put(&paths, git_commit_id(pc[i]), par[i].path) < 0) {
-				error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-				goto next;
-			}
+			struct cnode *pn = &w.v[pidx[i]];
+
+			blob_of(s, &w, pidx[i], path, node->blob.present ? &node->tree : NULL, cpath);
+			par[i] = pn->blob;
+			/* the same blob as a parent's: the value is that parent's */
+			if (par[i].present == node->blob.present &&
+			    (!node->blob.present || !memcmp(par[i].blob.id, node->blob.blob.id, 20)))
+				break;
 		}
-		/* the same tree as its only parent: nothing changed at all */
-		if (n == 1 && git_oid_equal(git_tree_id(tree), git_tree_id(pt[0])))
-			goto next;
-		fill_commit(c, &mainline, &info);
-		error = fn(ctx, &info, &self, par, n);
-next:
-		for (i = 0; i < n; i++) {
-			git_tree_free(pt[i]);
-			git_commit_free(pc[i]);
-			free(renamed[i]);
+		if (i < n || (!n && !node->blob.present))
+			continue;
+		if (git_commit_lookup(&c, s->repo, &node->id) < 0) {
+			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
+			goto done;
 		}
-		git_tree_free(tree);
+		fill_commit(c, NULL, &info);
+		error = fn(ctx, &info, &node->blob, par, n);
 		git_commit_free(c);
-		tree = NULL, c = NULL;
 		if (error)
 			break;
 	}
 	git_error_clear();
 done:
 	free(par);
-	free(pc);
-	free(pt);
-	free(renamed);
-	git_revwalk_free(walk);
-	map_free(&paths);
-	map_free(&mainline);
+	cwalk_free(&w);
 	return error < 0 ? error : 0;
+}
+
+int store_mainline(struct store *s, const struct store_oid *ids, size_t n, int *on,
+		   struct err *err)
+{
+	struct oidmap want = { 0 };
+	git_commit *c = NULL, *next;
+	git_oid id;
+	size_t i, left = n;
+	struct slot *slot;
+
+	for (i = 0; i < n; i++) {
+		on[i] = 0;
+		memcpy(id.id, ids[i].id, 20);
+		if (map_put(&want, &id, NULL) < 0) {
+			map_free(&want);
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		}
+	}
+	/* down the first parents until every one asked for is met (the
+	 * commits are in libgit2's cache after a walk) */
+	if (left && git_reference_name_to_id(&id, s->repo, "HEAD") == 0 &&
+	    git_commit_lookup(&c, s->repo, &id) == 0) {
+		for (;;) {
+			if ((slot = map_find(&want, git_commit_id(c))) && !slot->known) {
+				slot->known = 1;
+				left--;
+			}
+			if (!left || !git_commit_parentcount(c) || git_commit_parent(&next, c, 0) < 0)
+				break;
+			git_commit_free(c);
+			c = next;
+		}
+		git_commit_free(c);
+	}
+	git_error_clear();
+	for (i = 0; i < n; i++) {
+		memcpy(id.id, ids[i].id, 20);
+		on[i] = (slot = map_find(&want, &id)) && slot->known;
+	}
+	map_free(&want);
+	return 0;
 }
 
 int store_blob_read(struct store *s, const struct store_oid *blob, char **out, size_t *len,

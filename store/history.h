@@ -39,9 +39,11 @@ struct store_blob_at {
 };
 
 /*
- * Calls fn for every commit reachable from HEAD, newest first (children
- * before parents), with path's blob in it and in each of its parents.
- * Commits whose tree equals their only parent's are passed over unseen.
+ * Calls fn for the commits reachable from HEAD that changed path's blob,
+ * newest first (children before parents), with the blob in it and in each
+ * of its parents: a commit whose blob is one of its parents' (or that has
+ * none and no parent) is passed over unseen.
+ * c->mainline is not set here (see store_mainline()).
  * A file that git sees renamed (by content) is followed to its old name.
  * fn returning non-zero stops the walk.
  */
@@ -50,6 +52,12 @@ int store_path_history(struct store *s, const char *path,
 				 const struct store_blob_at *self,
 				 const struct store_blob_at *parents, unsigned nparents),
 		       void *ctx, struct err *err);
+
+/* Which of the commits are on HEAD's first-parent line (the history of
+ * this site as it went; the others were made concurrently and merged):
+ * on[i] for ids[i].  store_path_history() leaves c->mainline 0. */
+int store_mainline(struct store *s, const struct store_oid *ids, size_t n, int *on,
+		   struct err *err);
 
 /* Calls fn for every commit reachable from HEAD, newest first. */
 int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commit *c), void *ctx,

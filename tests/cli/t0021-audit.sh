@@ -97,6 +97,18 @@ test_expect_success 'history --json and --reverse; a whole file; a field never s
 	(cd a && test_expect_code 1 convene history "members/nobody.yaml:name" 2>/dev/null >/dev/null || true)
 '
 
+test_expect_success 'history follows a file that git sees renamed' '
+	story && cd a &&
+	git mv members/dana.yaml members/dana-levi.yaml &&
+	sed -i "s/^id: dana$/id: dana-levi/" members/dana-levi.yaml &&
+	git add -A && git commit -qm "dana gets her full name as id" &&
+	convene history members/dana-levi.yaml > ../h &&
+	test $(grep -c "^20" ../h) = 2 &&
+	test_grep "dana gets her full name as id" ../h &&
+	test_grep "member added: Dana Levi (dana)" ../h &&
+	test_grep "id: [-dana-]{+dana-levi+}" ../h
+'
+
 test_expect_success 'show --at: the value before and after each change' '
 	story && cd a &&
 	test_expect_code 1 convene show vision --at 2026-01-05 2>../err &&
