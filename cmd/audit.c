@@ -523,18 +523,7 @@ int cmd_show(int argc, char **argv, struct store *s)
 			rc = report(NULL, &err);
 			goto done;
 		}
-		if (json) {
-			json_node(&b, node);
-			buf_addc(&b, '\n');
-		} else if (node && node->kind == DOC_SCALAR) {
-			if (!doc_is_null(node)) {
-				buf_add(&b, node->str, node->len);
-				if (!node->len || node->str[node->len - 1] != '\n')
-					buf_addc(&b, '\n');
-			}
-		} else {
-			doc_emit_node(&b, node);
-		}
+		put_value(&b, node, json);
 	}
 	rc = put_out(&b);
 done:

@@ -69,6 +69,10 @@ int meeting_file(char *out, size_t size, const char *arg);
 /* Appends s and spaces up to width characters (not bytes: Hebrew). */
 void pad(struct buf *b, const char *s, size_t width);
 
+/* A value as get prints it: a scalar's text, other values as YAML, or
+ * JSON (cmd/field.c). */
+void put_value(struct buf *b, const struct doc_node *node, int json);
+
 /* Writes a buffer to stdout; returns EXIT_INTERNAL if that fails. */
 int put_out(const struct buf *b);
 

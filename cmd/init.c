@@ -43,6 +43,15 @@ static void default_site(char *out, size_t size)
 		snprintf(out, size, "site");
 }
 
+/* --site S: an id, as it goes into every commit's trailer. */
+static int site_option(char *site, size_t size, const char *arg)
+{
+	if (strlen(arg) >= size || !text_is_id(arg))
+		return -1;
+	snprintf(site, size, "%s", arg);
+	return 0;
+}
+
 static const char *default_lang(void)
 {
 	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
@@ -184,9 +193,8 @@ int cmd_init(int argc, char **argv, struct store *unused)
 		case 'l': lang = optarg; break;
 		case 't': tmpl = optarg; break;
 		case 's':
-			if (strlen(optarg) >= sizeof(site) || !text_is_id(optarg))
+			if (site_option(site, sizeof(site), optarg) < 0)
 				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
-			snprintf(site, sizeof(site), "%s", optarg);
 			break;
 		default: return usage_error(me, "unknown option");
 		}
@@ -337,9 +345,8 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 		case 'H': hooks = 1; break;
 		case 'q': quiet = 1; break;
 		case 's':
-			if (strlen(optarg) >= sizeof(site) || !text_is_id(optarg))
+			if (site_option(site, sizeof(site), optarg) < 0)
 				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
-			snprintf(site, sizeof(site), "%s", optarg);
 			break;
 		default: return usage_error(me, "unknown option");
 		}

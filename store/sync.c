@@ -530,6 +530,25 @@ static void callbacks(git_remote_callbacks *cb, struct xfer *x, struct store *s,
 	cb->payload = x;
 }
 
+/* The remote by name, ready to connect: the CA certificates to trust,
+ * our callbacks, and the proxy git would use (http.proxy, https_proxy). */
+static int open_remote(struct store *s, const char *name, git_remote **r, git_remote_callbacks *cb,
+		       git_proxy_options *proxy, struct xfer *x, const struct store_progress *p,
+		       struct err *err)
+{
+	int error;
+
+	if (git_remote_lookup(r, s->repo, name) < 0)
+		return store_git_fail(err, ERR_USAGE, "no such remote");
+	if ((error = tls_setup(s, err)) < 0) {
+		git_remote_free(*r);
+		return error;
+	}
+	callbacks(cb, x, s, git_remote_url(*r), p);
+	proxy->type = GIT_PROXY_AUTO;
+	return 0;
+}
+
 /* ---- fetch ---- */
 
 int store_fetch(struct store *s, const char *remote, char *tip, size_t size,
@@ -545,14 +564,8 @@ int store_fetch(struct store *s, const char *remote, char *tip, size_t size,
 	tip[0] = '\0';
 	if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
 		return error;
-	if (git_remote_lookup(&r, s->repo, remote) < 0)
-		return store_git_fail(err, ERR_USAGE, "no such remote");
-	if ((error = tls_setup(s, err)) < 0) {
-		git_remote_free(r);
+	if ((error = open_remote(s, remote, &r, &opts.callbacks, &opts.proxy_opts, &x, p, err)) < 0)
 		return error;
-	}
-	callbacks(&opts.callbacks, &x, s, git_remote_url(r), p);
-	opts.proxy_opts.type = GIT_PROXY_AUTO;  /* http.proxy, https_proxy, as git */
 	store_mark(s, 1);
 	error = git_remote_fetch(r, NULL, &opts, "convene sync: fetch");
 	store_mark(s, 0);
@@ -1166,15 +1179,9 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 
 	if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
 		return error;
-	if (git_remote_lookup(&r, s->repo, remote) < 0)
-		return store_git_fail(err, ERR_USAGE, "no such remote");
 	snprintf(spec, sizeof(spec), "refs/heads/%s:refs/heads/%s", branch, branch);
-	if ((error = tls_setup(s, err)) < 0) {
-		git_remote_free(r);
+	if ((error = open_remote(s, remote, &r, &opts.callbacks, &opts.proxy_opts, &x, p, err)) < 0)
 		return error;
-	}
-	callbacks(&opts.callbacks, &x, s, git_remote_url(r), p);
-	opts.proxy_opts.type = GIT_PROXY_AUTO;  /* http.proxy, https_proxy, as git */
 	store_mark(s, 1);
 	error = git_remote_push(r, &refspecs, &opts);
 	store_mark(s, 0);

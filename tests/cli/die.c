@@ -11,43 +11,43 @@
 #include <string.h>
 #include <unistd.h>
 
-static int die_here(const char *path, int flags)
+/* The real function's answer, unless the path says to die first. */
+static int opened(const char *name, int (**real)(const char *, int, ...), const char *path,
+		  int flags, mode_t mode)
 {
 	const char *at = getenv("DIE_AT");
 
-	return at && *at && (flags & (O_WRONLY | O_RDWR)) && strstr(path, at);
+	if (at && *at && (flags & (O_WRONLY | O_RDWR)) && strstr(path, at))
+		_exit(137);
+	if (!*real)
+		*real = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, name);
+	return (*real)(path, flags, mode);
 }
+
+/* open() takes a mode only with O_CREAT */
+#define MODE(flags, mode)                                       \
+	do {                                                    \
+		va_list ap;                                     \
+		va_start(ap, flags);                            \
+		if (flags & O_CREAT)                            \
+			mode = (mode_t)va_arg(ap, int);         \
+		va_end(ap);                                     \
+	} while (0)
 
 int open(const char *path, int flags, ...)
 {
 	static int (*real)(const char *, int, ...);
 	mode_t mode = 0;
-	va_list ap;
 
-	va_start(ap, flags);
-	if (flags & O_CREAT)
-		mode = (mode_t)va_arg(ap, int);
-	va_end(ap);
-	if (die_here(path, flags))
-		_exit(137);
-	if (!real)
-		real = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open");
-	return real(path, flags, mode);
+	MODE(flags, mode);
+	return opened("open", &real, path, flags, mode);
 }
 
 int open64(const char *path, int flags, ...)
 {
 	static int (*real)(const char *, int, ...);
 	mode_t mode = 0;
-	va_list ap;
 
-	va_start(ap, flags);
-	if (flags & O_CREAT)
-		mode = (mode_t)va_arg(ap, int);
-	va_end(ap);
-	if (die_here(path, flags))
-		_exit(137);
-	if (!real)
-		real = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open64");
-	return real(path, flags, mode);
+	MODE(flags, mode);
+	return opened("open64", &real, path, flags, mode);
 }
