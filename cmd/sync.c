@@ -50,7 +50,6 @@ struct sync {
 static void show_objects(void *ctx, const char *what, size_t done, size_t total, size_t bytes)
 {
 	struct sync *y = ctx;
-
 	struct timespec now;
 	double secs;
 
