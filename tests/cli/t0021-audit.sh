@@ -83,6 +83,17 @@ test_expect_success 'history: every change of the vision, forks and the resoluti
 test_expect_success 'history --json and --reverse; a whole file; a field never set' '
 	story &&
 	(cd a && convene history --json vision) > json &&
+	cat > want.json <<-EOT &&
+	[
+	 {"commit":"$(id_at 2026-03-10T19:00)","date":"2026-03-10 19:00 +0200","author":"Dana Levi","email":"dana@example.org","site":"beersheva","meeting":null,"subject":"resolve vision: took side 2 (Dana Levi <dana@example.org> beersheva 2026-03-06 $(id "set vision"))","merge":false,"mainline":true,"conflict":false,"before":"!conflict\nbase: Every child in the Negev reads by grade 3.\nsides:\n- from: Dana Levi <dana@example.org> haifa 2026-03-05 $(id_at 2026-03-05T12:00)\n  value: Every child in the Negev reads with joy by grade 3.\n- from: Dana Levi <dana@example.org> beersheva 2026-03-06 $(id "set vision")\n  value: כל ילד וכל משפחה בנגב קוראים עד כיתה ג.\n","after":"כל ילד וכל משפחה בנגב קוראים עד כיתה ג."},
+	 {"commit":"$(id "sync with origin")","date":"2026-03-06 12:00 +0300","author":"Dana Levi","email":"dana@example.org","site":"beersheva","meeting":null,"subject":"sync with origin: merge $(id_at 2026-03-05T12:00)","merge":true,"mainline":true,"conflict":true,"before":"כל ילד וכל משפחה בנגב קוראים עד כיתה ג.","after":"!conflict\nbase: Every child in the Negev reads by grade 3.\nsides:\n- from: Dana Levi <dana@example.org> haifa 2026-03-05 $(id_at 2026-03-05T12:00)\n  value: Every child in the Negev reads with joy by grade 3.\n- from: Dana Levi <dana@example.org> beersheva 2026-03-06 $(id "set vision")\n  value: כל ילד וכל משפחה בנגב קוראים עד כיתה ג.\n"},
+	 {"commit":"$(id "set vision")","date":"2026-03-06 12:00 +0300","author":"Dana Levi","email":"dana@example.org","site":"beersheva","meeting":null,"subject":"set vision","merge":false,"mainline":true,"conflict":false,"before":"Every child in the Negev reads by grade 3.","after":"כל ילד וכל משפחה בנגב קוראים עד כיתה ג."},
+	 {"commit":"$(id_at 2026-03-05T12:00)","date":"2026-03-05 12:00 +0200","author":"Dana Levi","email":"dana@example.org","site":"haifa","meeting":null,"subject":"set vision","merge":false,"mainline":false,"conflict":false,"before":"Every child in the Negev reads by grade 3.","after":"Every child in the Negev reads with joy by grade 3."},
+	 {"commit":"$(id_at 2026-03-01T18:00)","date":"2026-03-01 18:00 +0200","author":"Dana Levi","email":"dana@example.org","site":"haifa","meeting":"002","subject":"vision, as agreed at meeting 2","merge":false,"mainline":true,"conflict":false,"before":"Every child reads.","after":"Every child in the Negev reads by grade 3."},
+	 {"commit":"$(id_at 2026-02-01T18:00)","date":"2026-02-01 18:00 +0200","author":"Dana Levi","email":"dana@example.org","site":"haifa","meeting":null,"subject":"set vision","merge":false,"mainline":true,"conflict":false,"before":null,"after":"Every child reads."}
+	]
+	EOT
+	test_cmp want.json json &&
 	test_grep "\"subject\":\"vision, as agreed at meeting 2\",\"merge\":false,\"mainline\":true,\"conflict\":false,\"before\":\"Every child reads.\",\"after\":\"Every child in the Negev reads by grade 3.\"}" json &&
 	test_grep "\"meeting\":\"002\"" json &&
 	test_grep "\"merge\":true,\"mainline\":true,\"conflict\":true" json &&
