@@ -115,7 +115,7 @@ static void trailer(const char *msg, const char *name, char *out, size_t size)
 		}
 }
 
-static void fill_commit(git_commit *c, const struct oidmap *mainline, struct store_commit *out)
+static void fill_commit(git_commit *c, struct store_commit *out)
 {
 	const git_signature *a = git_commit_author(c);
 	const char *subject;
@@ -144,32 +144,6 @@ static void fill_commit(git_commit *c, const struct oidmap *mainline, struct sto
 	    strspn(out->subject + 8, "0123456789") == 3 && out->subject[11] == ':')
 		snprintf(out->meeting, sizeof(out->meeting), "%.3s", out->subject + 8);
 	out->nparents = git_commit_parentcount(c);
-	out->mainline = mainline && map_find(mainline, git_commit_id(c)) != NULL;
-}
-
-/* HEAD's first-parent line, as a set (a revwalk's own light parsing). */
-static int first_parents(struct store *s, struct oidmap *set, struct err *err)
-{
-	git_revwalk *walk;
-	git_oid id;
-	int error = 0;
-
-	if (git_revwalk_new(&walk, s->repo) < 0)
-		return store_git_fail(err, ERR_INTERNAL, "cannot walk the history");
-	git_revwalk_simplify_first_parent(walk);
-	if (git_revwalk_push_head(walk) < 0) {
-		git_revwalk_free(walk);
-		git_error_clear();
-		return 0;  /* nothing committed yet */
-	}
-	while (git_revwalk_next(&id, walk) == 0)
-		if (map_put(set, &id, NULL) < 0) {
-			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-			break;
-		}
-	git_revwalk_free(walk);
-	git_error_clear();
-	return error;
 }
 
 static int new_walk(struct store *s, git_revwalk **walk, int *empty, struct err *err)
@@ -177,7 +151,9 @@ static int new_walk(struct store *s, git_revwalk **walk, int *empty, struct err 
 	*empty = 0;
 	if (git_revwalk_new(walk, s->repo) < 0)
 		return store_git_fail(err, ERR_INTERNAL, "cannot walk the history");
-	git_revwalk_sorting(*walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	/* git log's own order (newest first, as the walk goes): sorting by
+	 * time or topology would read the whole history before the first */
+	git_revwalk_sorting(*walk, GIT_SORT_NONE);
 	if (git_revwalk_push_head(*walk) < 0) {
 		git_error_clear();
 		*empty = 1;  /* nothing committed yet */
@@ -188,23 +164,20 @@ static int new_walk(struct store *s, git_revwalk **walk, int *empty, struct err 
 int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commit *c), void *ctx,
 		  struct err *err)
 {
-	struct oidmap mainline = { 0 };
 	struct store_commit info;
 	git_revwalk *walk;
 	git_commit *c;
 	git_oid id;
 	int error, empty;
 
-	if ((error = first_parents(s, &mainline, err)) < 0)
-		return error;
 	if ((error = new_walk(s, &walk, &empty, err)) < 0)
-		goto done;
+		return error;
 	while (!empty && git_revwalk_next(&id, walk) == 0) {
 		if (git_commit_lookup(&c, s->repo, &id) < 0) {
 			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
 			break;
 		}
-		fill_commit(c, &mainline, &info);
+		fill_commit(c, &info);
 		error = fn(ctx, &info);
 		git_commit_free(c);
 		if (error)
@@ -212,8 +185,6 @@ int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commi
 	}
 	git_error_clear();
 	git_revwalk_free(walk);
-done:
-	map_free(&mainline);
 	return error < 0 ? error : 0;
 }
 
@@ -683,7 +654,7 @@ int store_path_history(struct store *s, const char *path,
 			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
 			goto done;
 		}
-		fill_commit(c, NULL, &info);
+		fill_commit(c, &info);
 		error = fn(ctx, &info, &node->blob, par, n);
 		git_commit_free(c);
 		if (error)
@@ -782,7 +753,7 @@ int store_resolve(struct store *s, const char *spec, struct store_commit *out, s
 			return err_set(err, ERR_NOTFOUND, 0, 0, "nothing is committed yet");
 		}
 		for (;;) {
-			fill_commit(c, NULL, out);
+			fill_commit(c, out);
 			if (strcmp(out->day, spec) <= 0) {
 				out->mainline = 1;
 				git_commit_free(c);
@@ -807,7 +778,7 @@ int store_resolve(struct store *s, const char *spec, struct store_commit *out, s
 		err_hint(err, "convene log lists the commits; a date takes the last commit made by then");
 		return ERR_NOTFOUND;
 	}
-	fill_commit(c, NULL, out);
+	fill_commit(c, out);
 	git_commit_free(c);
 	git_object_free(obj);
 	return 0;

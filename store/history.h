@@ -28,7 +28,8 @@ struct store_commit {
 	char meeting[8];         /* "002": a Convene-Meeting: trailer or a
 				  * "meeting 002: ..." subject, else "" */
 	unsigned nparents;
-	int mainline;            /* on HEAD's first-parent chain */
+	int mainline;            /* on HEAD's first-parent line: set by
+				  * store_resolve(), see store_mainline() */
 };
 
 /* A path's blob in one commit. */
@@ -59,7 +60,8 @@ int store_path_history(struct store *s, const char *path,
 int store_mainline(struct store *s, const struct store_oid *ids, size_t n, int *on,
 		   struct err *err);
 
-/* Calls fn for every commit reachable from HEAD, newest first. */
+/* Calls fn for every commit reachable from HEAD, newest first (by commit
+ * time, as git log), as the walk goes: fn may stop it early. */
 int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commit *c), void *ctx,
 		  struct err *err);
 
