@@ -17,17 +17,14 @@
 #include "history.h"
 #include "internal.h"
 
-/* ---- a small map from commit ids to strings ---- */
+/* ---- a small map of commit ids ---- */
 
 struct oidmap {
 	struct slot {
 		git_oid key;
-		char *value;
 		int used;
-		/* store_path_history(): the path's blob there, once known */
-		int known;
-		struct store_blob_at at;
-		size_t index;        /* in a struct cwalk */
+		int seen;            /* store_mainline(): met on the line */
+		size_t index;        /* a struct cwalk's index of the commit */
 	} *v;
 	size_t n, cap;
 };
@@ -52,9 +49,8 @@ static struct slot *map_find(const struct oidmap *m, const git_oid *key)
 	return NULL;
 }
 
-/* Sets key to a copy of value unless it is set already (the first child
- * seen names the path).  -1 when out of memory. */
-static int map_put(struct oidmap *m, const git_oid *key, const char *value)
+/* Adds key unless it is there already.  -1 when out of memory. */
+static int map_put(struct oidmap *m, const git_oid *key)
 {
 	size_t i;
 
@@ -79,8 +75,6 @@ static int map_put(struct oidmap *m, const git_oid *key, const char *value)
 	}
 	for (i = oid_hash(key) & (m->cap - 1); m->v[i].used; i = (i + 1) & (m->cap - 1))
 		;
-	if (value && !(m->v[i].value = strdup(value)))
-		return -1;
 	m->v[i].key = *key;
 	m->v[i].used = 1;
 	m->n++;
@@ -89,10 +83,6 @@ static int map_put(struct oidmap *m, const git_oid *key, const char *value)
 
 static void map_free(struct oidmap *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->cap; i++)
-		free(m->v[i].value);
 	free(m->v);
 	memset(m, 0, sizeof(*m));
 }
@@ -363,7 +353,7 @@ static int cwalk_add(struct cwalk *w, const git_oid *id, size_t *at)
 		w->pool = pool;
 		w->cappool = cap;
 	}
-	if (map_put(&w->idx, id, NULL) < 0 || !(slot = map_find(&w->idx, id)))
+	if (map_put(&w->idx, id) < 0 || !(slot = map_find(&w->idx, id)))
 		goto nomem;
 	slot->index = w->n;
 	node = &w->v[w->n];
@@ -679,7 +669,7 @@ int store_mainline(struct store *s, const struct store_oid *ids, size_t n, int *
 	for (i = 0; i < n; i++) {
 		on[i] = 0;
 		memcpy(id.id, ids[i].id, 20);
-		if (map_put(&want, &id, NULL) < 0) {
+		if (map_put(&want, &id) < 0) {
 			map_free(&want);
 			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		}
@@ -689,8 +679,8 @@ int store_mainline(struct store *s, const struct store_oid *ids, size_t n, int *
 	if (left && git_reference_name_to_id(&id, s->repo, "HEAD") == 0 &&
 	    git_commit_lookup(&c, s->repo, &id) == 0) {
 		for (;;) {
-			if ((slot = map_find(&want, git_commit_id(c))) && !slot->known) {
-				slot->known = 1;
+			if ((slot = map_find(&want, git_commit_id(c))) && !slot->seen) {
+				slot->seen = 1;
 				left--;
 			}
 			if (!left || !git_commit_parentcount(c) || git_commit_parent(&next, c, 0) < 0)
@@ -703,7 +693,7 @@ int store_mainline(struct store *s, const struct store_oid *ids, size_t n, int *
 	git_error_clear();
 	for (i = 0; i < n; i++) {
 		memcpy(id.id, ids[i].id, 20);
-		on[i] = (slot = map_find(&want, &id)) && slot->known;
+		on[i] = (slot = map_find(&want, &id)) && slot->seen;
 	}
 	map_free(&want);
 	return 0;
