@@ -735,15 +735,26 @@ static int diff_file(void *ctx, const char *file, const char *old, size_t oldlen
 		snprintf(what, sizeof(what), "member %s: ", id);
 		break;
 	case KIND_INTERVIEW:
-	case KIND_OUTCOME:
 		if (!old || !new) {
-			brief(name, sizeof(name), n && n->root ? doc_get(n->root, kind == KIND_OUTCOME ? "title" : "member")
-							     : NULL);
-			say(d, file, "%s %s: %s%s%s", kind == KIND_OUTCOME ? "outcome" : "interview",
-			    !old ? "added" : "removed", id, name[0] ? " - " : "", name);
+			const struct doc *x = n ? n : o;
+			char by[200] = "";
+
+			brief(name, sizeof(name), x && x->root ? doc_get(x->root, "member") : NULL);
+			brief(by, sizeof(by), x && x->root ? doc_get(x->root, "interviewer") : NULL);
+			say(d, file, "interview %s: with %s%s%s (%s)", !old ? "added" : "removed", name,
+			    by[0] ? ", by " : "", by, id);
 			goto done;
 		}
-		snprintf(what, sizeof(what), "%s %s: ", kind == KIND_OUTCOME ? "outcome" : "interview", id);
+		snprintf(what, sizeof(what), "interview %s: ", id);
+		break;
+	case KIND_OUTCOME:
+		if (!old || !new) {
+			brief(name, sizeof(name), n && n->root ? doc_get(n->root, "title") : NULL);
+			say(d, file, "outcome %s: %s%s%s", !old ? "added" : "removed", id,
+			    name[0] ? " - " : "", name);
+			goto done;
+		}
+		snprintf(what, sizeof(what), "outcome %s: ", id);
 		break;
 	case KIND_MEETING:
 		if (!old || !new) {

@@ -125,4 +125,9 @@ step "cmp ../literacy/meetings/002.yaml meetings/002.yaml   (the same bytes at b
 cmp "$top/literacy/meetings/002.yaml" meetings/002.yaml && echo "identical"
 step "git log --graph --oneline -6"
 git log --graph --oneline -6 | cat
+step "convene history vision   (the audit: every change, where, by whom; the fork and its resolution)"
+convene history vision
+first=$(git rev-list --max-parents=0 HEAD)
+step "convene diff $first   (what changed since init, in words)"
+convene diff "$first"
 printf '\nThe demo initiative is in %s (and %s)\n' "$top/literacy" "$top/haifa"

@@ -156,6 +156,9 @@ test_expect_success 'diff: what changed, in words' '
 	convene diff HEAD~4 2>/dev/null > ../d3 &&
 	printf "principles added: Every voice counts\n2 notes added to meeting 002\n1 decision added to meeting 002\n" > ../want &&
 	test_cmp ../want ../d3 &&
+	convene interview add dana --by dana --date 2026-03-20 2>/dev/null &&
+	convene diff HEAD~1 2>/dev/null > ../d5 &&
+	echo "interview added: with dana, by dana (dana-1)" > ../want && test_cmp ../want ../d5 &&
 	sed -i "s/^name: .*/name: Literacy Negev/" initiative.yaml && echo "stray" > notes.txt &&
 	convene diff 2>/dev/null > ../d4 && echo "name changed" > ../want && test_cmp ../want ../d4
 '
