@@ -288,20 +288,6 @@ static void clone_progress(void *ctx, const char *what, size_t done, size_t tota
 			done, total, bytes / 1024.0, done == total ? "\n" : "");
 }
 
-/* A bundle file (git's header), not a repository to clone. */
-static int is_bundle_file(const char *path)
-{
-	char head[16] = "";
-	FILE *f = fopen(path, "rb");
-	size_t n;
-
-	if (!f)
-		return 0;
-	n = fread(head, 1, 15, f);
-	fclose(f);
-	return n == 15 && (!memcmp(head, "# v2 git bundle", 15) || !memcmp(head, "# v3 git bundle", 15));
-}
-
 /* libgit2 cannot clone a bundle: a new repository, the bundle read into
  * it, its branch checked out. */
 static int clone_bundle(struct store **out, const char *file, const char *dir, struct err *err)
@@ -371,7 +357,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	}
 	tty = !quiet && isatty(2);
 	p.ctx = &tty;
-	if ((is_bundle_file(argv[optind]) ? clone_bundle(&s, argv[optind], dir, &err)
+	if ((store_is_bundle(argv[optind]) ? clone_bundle(&s, argv[optind], dir, &err)
 					  : store_clone(&s, argv[optind], dir, &p, &err)) < 0 ||
 	    site_config(s, site, &err) < 0 ||
 	    (hooks && install_hooks(s, &err) < 0)) {

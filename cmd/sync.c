@@ -285,16 +285,8 @@ static int finish(struct sync *y)
 static int is_bundle(const char *arg)
 {
 	size_t n = strlen(arg);
-	char head[16] = "";
-	FILE *f;
 
-	if (n > 7 && !strcmp(arg + n - 7, ".bundle"))
-		return 1;
-	if (!(f = fopen(arg, "rb")))
-		return 0;
-	n = fread(head, 1, 15, f);
-	fclose(f);
-	return n == 15 && (!memcmp(head, "# v2 git bundle", 15) || !memcmp(head, "# v3 git bundle", 15));
+	return (n > 7 && !strcmp(arg + n - 7, ".bundle")) || store_is_bundle(arg);
 }
 
 /* What another site carried here: read, merged; nothing to push. */

@@ -159,6 +159,19 @@ done:
 
 /* ---- reading ---- */
 
+int store_is_bundle(const char *path)
+{
+	char head[16] = "";
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		return 0;
+	n = fread(head, 1, 15, f);
+	fclose(f);
+	return n == 15 && (!memcmp(head, "# v2 git bundle", 15) || !memcmp(head, "# v3 git bundle", 15));
+}
+
 struct walk_check {
 	git_odb *odb;
 	int missing;

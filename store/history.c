@@ -105,7 +105,7 @@ static void trailer(const char *msg, const char *name, char *out, size_t size)
 		}
 }
 
-static void fill_commit(git_commit *c, struct store_commit *out)
+void store_commit_info(git_commit *c, struct store_commit *out)
 {
 	const git_signature *a = git_commit_author(c);
 	const char *subject;
@@ -167,7 +167,7 @@ int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commi
 			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
 			break;
 		}
-		fill_commit(c, &info);
+		store_commit_info(c, &info);
 		error = fn(ctx, &info);
 		git_commit_free(c);
 		if (error)
@@ -644,7 +644,7 @@ int store_path_history(struct store *s, const char *path,
 			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
 			goto done;
 		}
-		fill_commit(c, &info);
+		store_commit_info(c, &info);
 		error = fn(ctx, &info, &node->blob, par, n);
 		git_commit_free(c);
 		if (error)
@@ -743,7 +743,7 @@ int store_resolve(struct store *s, const char *spec, struct store_commit *out, s
 			return err_set(err, ERR_NOTFOUND, 0, 0, "nothing is committed yet");
 		}
 		for (;;) {
-			fill_commit(c, out);
+			store_commit_info(c, out);
 			if (strcmp(out->day, spec) <= 0) {
 				out->mainline = 1;
 				git_commit_free(c);
@@ -768,7 +768,7 @@ int store_resolve(struct store *s, const char *spec, struct store_commit *out, s
 		err_hint(err, "convene log lists the commits; a date takes the last commit made by then");
 		return ERR_NOTFOUND;
 	}
-	fill_commit(c, out);
+	store_commit_info(c, out);
 	git_commit_free(c);
 	git_object_free(obj);
 	return 0;

@@ -23,6 +23,11 @@ int store_git_fail(struct err *err, int code, const char *what);
 /* The user's identity for a commit, dated now or at $CONVENE_NOW. */
 int store_signature(struct store *s, git_signature **out);
 
+struct store_commit;
+/* A commit as the audit commands show it (store/history.h); its strings
+ * point into c. */
+void store_commit_info(git_commit *c, struct store_commit *out);
+
 /* The identity is missing: the error that says how to set it. */
 int store_identity_error(struct err *err);
 

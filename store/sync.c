@@ -23,6 +23,7 @@
 #include "core/mergefile.h"
 #include "core/text.h"
 #include "internal.h"
+#include "history.h"
 #include "sync.h"
 
 extern char **environ;
@@ -738,38 +739,25 @@ static int driver_register(struct err *err)
 /* "Dana Levi <dana@example.org> haifa 2026-03-01 4f2a9c1": a side's tip. */
 static void describe(git_repository *repo, const git_oid *id, char *out, size_t size)
 {
+	struct store_commit info;
 	git_commit *c;
-	const git_signature *a;
-	const char *msg, *site;
-	char hex[8], date[16] = "", where[80] = "";
-	time_t t;
-	struct tm tm;
+	char where[80];
 
-	git_oid_tostr(hex, sizeof(hex), id);
 	if (git_commit_lookup(&c, repo, id) < 0) {
 		git_error_clear();
-		snprintf(out, size, "%s", hex);
+		git_oid_tostr(out, size < 8 ? size : 8, id);
 		return;
 	}
-	a = git_commit_author(c);
-	t = (time_t)(a->when.time + a->when.offset * 60);
-	if (gmtime_r(&t, &tm))
-		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-	msg = git_commit_message(c);
-	if ((site = strstr(msg, "\nConvene-Site: "))) {
-		size_t n = strcspn(site + 15, "\n");
-
-		if (n < sizeof(where) - 1)
-			snprintf(where, sizeof(where), " %.*s", (int)n, site + 15);
-	}
+	store_commit_info(c, &info);
+	snprintf(where, sizeof(where), "%s%s", info.site[0] ? " " : "", info.site);
 	/* date and commit first, then as much of the name as fits, cut
 	 * between letters */
-	snprintf(out, size, "%s <%s>%s %s %s", a->name, a->email, where, date, hex);
+	snprintf(out, size, "%s <%s>%s %s %s", info.author, info.email, where, info.day, info.id);
 	if (strlen(out) + 1 >= size) {
 		char tail[128];
 
-		snprintf(tail, sizeof(tail), "%s %s %s", where, date, hex);
-		snprintf(out, size - strlen(tail) - 1, "%s <%s>", a->name, a->email);
+		snprintf(tail, sizeof(tail), "%s %s %s", where, info.day, info.id);
+		snprintf(out, size - strlen(tail) - 1, "%s <%s>", info.author, info.email);
 		text_cut(out);
 		strcat(out, tail);
 	}

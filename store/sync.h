@@ -121,6 +121,9 @@ int store_clone(struct store **out, const char *url, const char *dir,
 int store_bundle_create(struct store *s, const char *file, const char *who, size_t *commits,
 			struct err *err);
 
+/* Whether path is a file that starts as a git bundle (v2 or v3) does. */
+int store_is_bundle(const char *path);
+
 /*
  * Reads a bundle (ours or from `git bundle create`, v2 or v3) into the
  * object database: tip gets the commit it brings for our branch (or its
