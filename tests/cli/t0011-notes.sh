@@ -64,8 +64,11 @@ test_expect_success 'through tmux, as a person types: prompts, Hebrew, item titl
 	tmux -S "$sock" send-keys "פתחנו בזמן" Enter &&
 	tmux -S "$sock" send-keys "/n" Enter &&
 	tmux -S "$sock" send-keys "עיקרון: המשפחות קודם" Enter &&
-	n=0 && while [ "$(git rev-list --count HEAD)" -lt 5 ] && [ $n -lt 500 ]; do sleep 0.02; n=$((n + 1)); done &&
-	tmux -S "$sock" capture-pane -p > ../screen &&
+	# the commit comes before its line on the screen: wait for the line
+	n=0 && while tmux -S "$sock" capture-pane -p > ../screen &&
+		! grep -q "note on principles" ../screen && [ $n -lt 500 ]; do
+		sleep 0.02; n=$((n + 1))
+	done &&
 	tmux -S "$sock" send-keys "/q" Enter &&
 	sleep 0.2 && tmux -S "$sock" kill-server 2>/dev/null;
 	test_grep "principles>" ../screen &&
