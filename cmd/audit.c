@@ -249,23 +249,13 @@ static int history_step(void *ctx, const struct store_commit *c, const struct st
 		h->v = v;
 		h->cap = cap;
 	}
-	ch = &h->v[h->n];
+	ch = &h->v[h->n++];
 	memset(ch, 0, sizeof(*ch));
 	ch->oid = c->oid;
-	memcpy(ch->id, c->id, sizeof(ch->id));
-	memcpy(ch->date, c->date, sizeof(ch->date));
-	memcpy(ch->site, c->site, sizeof(ch->site));
-	memcpy(ch->meeting, c->meeting, sizeof(ch->meeting));
-	ch->author = dup_or_empty(c->author);
-	ch->email = dup_or_empty(c->email);
-	ch->subject = dup_or_empty(c->subject);
 	ch->mainline = c->mainline;
 	ch->merge = n > 1;
 	ch->before = before;
 	ch->after = after;
-	h->n++;
-	if (!ch->author || !ch->email || !ch->subject)
-		goto fail;
 	return 0;
 fail:
 	h->failed = 1;
@@ -358,27 +348,29 @@ static void change_json(struct buf *b, const struct change *ch, int first)
 	buf_addc(b, '}');
 }
 
-/* Which changes were made on this site's line of history. */
-static int mark_mainline(struct history *h)
+/* Who made each change, where, when: read for the changes alone. */
+static int describe_changes(struct history *h)
 {
-	struct store_oid *ids = calloc(h->n + 1, sizeof(*ids));
-	int *on = calloc(h->n + 1, sizeof(*on));
+	struct store_commit c;
 	size_t i;
-	int error;
 
-	if (!ids || !on) {
-		free(ids);
-		free(on);
-		return err_set(&h->err, ERR_NOMEM, 0, 0, "out of memory");
+	for (i = 0; i < h->n; i++) {
+		struct change *ch = &h->v[i];
+
+		if (store_commit_read(h->s, &ch->oid, &c, &h->err) < 0)
+			return -1;
+		memcpy(ch->id, c.id, sizeof(ch->id));
+		memcpy(ch->date, c.date, sizeof(ch->date));
+		memcpy(ch->site, c.site, sizeof(ch->site));
+		memcpy(ch->meeting, c.meeting, sizeof(ch->meeting));
+		ch->author = dup_or_empty(c.author);
+		ch->email = dup_or_empty(c.email);
+		ch->subject = dup_or_empty(c.subject);
+		store_commit_release(&c);
+		if (!ch->author || !ch->email || !ch->subject)
+			return err_set(&h->err, ERR_NOMEM, 0, 0, "out of memory");
 	}
-	for (i = 0; i < h->n; i++)
-		ids[i] = h->v[i].oid;
-	if ((error = store_mainline(h->s, ids, h->n, on, &h->err)) == 0)
-		for (i = 0; i < h->n; i++)
-			h->v[i].mainline = on[i];
-	free(ids);
-	free(on);
-	return error;
+	return 0;
 }
 
 static void history_release(struct history *h)
@@ -429,8 +421,8 @@ int cmd_history(int argc, char **argv, struct store *s)
 	err_clear(&h.err);
 	if (path_parse(&h.p, argv[optind], &h.err) < 0)
 		return report(NULL, &h.err);
-	if (store_path_history(s, h.p.file, history_step, &h, &h.err) < 0 || h.failed ||
-	    mark_mainline(&h) < 0) {
+	if (store_path_history(s, h.p.file, history_step, &h, &h.err) < 0 ||
+	    h.failed || describe_changes(&h) < 0) {
 		rc = report(NULL, &h.err);
 		goto done;
 	}
@@ -463,7 +455,8 @@ done:
 
 /* ---- show --at ---- */
 
-/* The commit named by a date or revision, said on stderr. */
+/* The commit named by a date or revision (its id, date and site: not
+ * its strings), or what is wrong said on stderr. */
 static int resolve(struct store *s, const char *spec, struct store_commit *c)
 {
 	struct err err;
@@ -471,6 +464,7 @@ static int resolve(struct store *s, const char *spec, struct store_commit *c)
 	err_clear(&err);
 	if (store_resolve(s, spec, c, &err) < 0)
 		return report(NULL, &err);
+	store_commit_release(c);
 	return 0;
 }
 
@@ -507,9 +501,10 @@ int cmd_show(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	if (path_parse(&p, argv[optind], &err) < 0)
 		return report(NULL, &err);
-	if ((rc = resolve(s, at, &c)))
-		return rc;
+	if (store_resolve(s, at, &c, &err) < 0)
+		return report(NULL, &err);
 	note("as of %s, %s (%s%s%s)", c.id, c.date, c.author, c.site[0] ? " @" : "", c.site);
+	store_commit_release(&c);
 	if (store_read_at(s, &c.oid, p.file, &data, &len, &err) < 0)
 		return report(NULL, &err);
 	if (!p.n && !json) {

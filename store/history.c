@@ -23,7 +23,6 @@ struct oidmap {
 	struct slot {
 		git_oid key;
 		int used;
-		int seen;            /* store_mainline(): met on the line */
 		size_t index;        /* a struct cwalk's index of the commit */
 	} *v;
 	size_t n, cap;
@@ -44,7 +43,7 @@ static struct slot *map_find(const struct oidmap *m, const git_oid *key)
 	if (!m->cap)
 		return NULL;
 	for (i = oid_hash(key) & (m->cap - 1); m->v[i].used; i = (i + 1) & (m->cap - 1))
-		if (git_oid_equal(&m->v[i].key, key))
+		if (!memcmp(m->v[i].key.id, key->id, 20))
 			return &m->v[i];
 	return NULL;
 }
@@ -194,7 +193,7 @@ struct cnode {
 	size_t parents;          /* first parent's index in w->pool */
 	unsigned np;
 	unsigned pending;        /* children not given out yet */
-	git_oid *pids;           /* parents' ids, until they are indexes */
+	int mainline;            /* on HEAD's first-parent line */
 	int known;               /* blob: the path's blob here, once read */
 	struct store_blob_at blob;
 	char *path;              /* the path here, when not the one asked for */
@@ -204,6 +203,7 @@ struct cwalk {
 	struct cnode *v;
 	size_t n, cap;
 	size_t *pool, npool, cappool;   /* parents, as indexes in v */
+	git_oid *ids;                   /* the same parents' ids, until then */
 	struct oidmap idx;              /* id -> index in v */
 	size_t *heap, nheap;            /* ready ones, by time */
 	git_odb *odb;
@@ -215,10 +215,10 @@ static void cwalk_free(struct cwalk *w)
 
 	for (i = 0; i < w->n; i++) {
 		free(w->v[i].path);
-		free(w->v[i].pids);
 	}
 	free(w->v);
 	free(w->pool);
+	free(w->ids);
 	free(w->heap);
 	map_free(&w->idx);
 	git_odb_free(w->odb);
@@ -264,20 +264,38 @@ static size_t heap_pop(struct cwalk *w)
 	return top;
 }
 
-/* Reads one commit: its tree, parents (ids into *parents, a malloc()ed
- * array) and committer time.  -1 when it cannot be read. */
-static int read_commit(git_odb *odb, const git_oid *id, git_oid *tree, git_oid **parents,
-		       unsigned *np, long long *time)
+/* Room in w->pool and w->ids for one more parent. */
+static int pool_grow(struct cwalk *w)
+{
+	size_t cap = w->cappool ? w->cappool * 2 : 512, *pool;
+	git_oid *ids;
+
+	if (!(pool = realloc(w->pool, cap * sizeof(*pool))))
+		return -1;
+	w->pool = pool;
+	if (!(ids = realloc(w->ids, cap * sizeof(*ids))))
+		return -1;
+	w->ids = ids;
+	w->cappool = cap;
+	return 0;
+}
+
+/* Reads one commit: its tree, committer time, and its parents' ids, which
+ * go to w->ids from w->npool on (*np of them).  -2 when it cannot be
+ * read, -1 when out of memory. */
+static int read_commit(struct cwalk *w, const git_oid *id, git_oid *tree, unsigned *np,
+		       long long *time)
 {
 	git_odb_object *obj;
 	const char *p, *end, *gt;
-	unsigned cap = 0;
+	int rc = -2;
 
-	*parents = NULL;
 	*np = 0;
 	*time = 0;
-	if (git_odb_read(&obj, odb, id) < 0)
-		return -1;
+	if (git_odb_read(&obj, w->odb, id) < 0) {
+		git_error_clear();
+		return -2;
+	}
 	if (git_odb_object_type(obj) != GIT_OBJECT_COMMIT)
 		goto fail;
 	p = git_odb_object_data(obj);
@@ -286,14 +304,11 @@ static int read_commit(git_odb *odb, const git_oid *id, git_oid *tree, git_oid *
 		goto fail;
 	p += 46;
 	while (end - p >= 48 && !memcmp(p, "parent ", 7)) {
-		if (*np == cap) {
-			git_oid *v = realloc(*parents, (cap = cap ? cap * 2 : 2) * sizeof(*v));
-
-			if (!v)
-				goto fail;
-			*parents = v;
+		if (w->npool + *np == w->cappool && pool_grow(w) < 0) {
+			rc = -1;
+			goto fail;
 		}
-		if (git_oid_fromstrn(&(*parents)[(*np)++], p + 7, 40) < 0)
+		if (git_oid_fromstrn(&w->ids[w->npool + (*np)++], p + 7, 40) < 0)
 			goto fail;
 		p += 48;
 	}
@@ -317,44 +332,35 @@ static int read_commit(git_odb *odb, const git_oid *id, git_oid *tree, git_oid *
 	return 0;
 fail:
 	git_odb_object_free(obj);
-	free(*parents);
-	*parents = NULL;
 	git_error_clear();
-	return -1;
+	return rc;
 }
 
-/* Adds a commit (read here) to the walk; its index goes to *at. */
+/* Adds a commit (read here) to the walk; its index goes to *at.  Its
+ * parents are w->ids[node->parents ..], until cwalk_init() makes them
+ * indexes in w->pool. */
 static int cwalk_add(struct cwalk *w, const git_oid *id, size_t *at)
 {
 	struct cnode *node;
-	git_oid *parents;
-	unsigned np, k;
+	unsigned np;
 	long long time;
 	git_oid tree;
 	struct slot *slot;
+	int rc;
 
-	if (read_commit(w->odb, id, &tree, &parents, &np, &time) < 0)
-		return -2;
+	if ((rc = read_commit(w, id, &tree, &np, &time)) < 0)
+		return rc;
 	if (w->n == w->cap) {
 		size_t cap = w->cap ? w->cap * 2 : 256;
 		struct cnode *v = realloc(w->v, cap * sizeof(*v));
 
 		if (!v)
-			goto nomem;
+			return -1;
 		w->v = v;
 		w->cap = cap;
 	}
-	if (w->npool + np > w->cappool) {
-		size_t cap = (w->cappool + np) * 2;
-		size_t *pool = realloc(w->pool, cap * sizeof(*pool));
-
-		if (!pool)
-			goto nomem;
-		w->pool = pool;
-		w->cappool = cap;
-	}
 	if (map_put(&w->idx, id) < 0 || !(slot = map_find(&w->idx, id)))
-		goto nomem;
+		return -1;
 	slot->index = w->n;
 	node = &w->v[w->n];
 	memset(node, 0, sizeof(*node));
@@ -363,15 +369,9 @@ static int cwalk_add(struct cwalk *w, const git_oid *id, size_t *at)
 	node->time = time;
 	node->parents = w->npool;
 	node->np = np;
-	/* indexes once cwalk_init() has read the parents */
-	for (k = 0; k < np; k++)
-		w->pool[w->npool++] = (size_t)-1;
-	node->pids = parents;
+	w->npool += np;
 	*at = w->n++;
 	return 0;
-nomem:
-	free(parents);
-	return -1;
 }
 
 /* Reads every commit from HEAD; *empty when nothing is committed yet. */
@@ -402,13 +402,15 @@ static int cwalk_init(struct cwalk *w, struct store *s, int *empty, struct err *
 		size_t cur = stack[--nstack];
 
 		for (k = 0; k < w->v[cur].np; k++) {
-			struct slot *slot = map_find(&w->idx, &w->v[cur].pids[k]);
+			/* a copy: reading the parent may move w->ids */
+			git_oid pid = w->ids[w->v[cur].parents + k];
+			struct slot *slot = map_find(&w->idx, &pid);
 			size_t pi;
 
 			if (slot) {
 				pi = slot->index;
 			} else {
-				if ((rc = cwalk_add(w, &w->v[cur].pids[k], &pi)) < 0)
+				if ((rc = cwalk_add(w, &pid, &pi)) < 0)
 					goto fail;
 				if (nstack == capstack) {
 					size_t *bigger = realloc(stack, (capstack *= 2) * sizeof(*stack));
@@ -422,10 +424,10 @@ static int cwalk_init(struct cwalk *w, struct store *s, int *empty, struct err *
 			w->pool[w->v[cur].parents + k] = pi;
 			w->v[pi].pending++;
 		}
-		free(w->v[cur].pids);
-		w->v[cur].pids = NULL;
 	}
 	free(stack);
+	free(w->ids);  /* all are indexes now */
+	w->ids = NULL;
 	if (!(w->heap = malloc(w->n * sizeof(*w->heap))))
 		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	for (i = 0; i < w->n; i++)
@@ -592,13 +594,21 @@ int store_path_history(struct store *s, const char *path,
 	struct store_blob_at *par = NULL;
 	struct store_commit info;
 	struct cwalk w;
-	git_commit *c;
 	size_t at;
 	unsigned i, n, cap = 0;
 	int error, empty;
 
+	/* every commit and tree is read once: keeping them in libgit2's
+	 * cache would only cost its upkeep */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 	if ((error = cwalk_init(&w, s, &empty, err)) < 0)
 		goto done;
+	/* HEAD is w.v[0]; down its first parents */
+	for (at = 0; !empty; at = w.pool[w.v[at].parents]) {
+		w.v[at].mainline = 1;
+		if (!w.v[at].np)
+			break;
+	}
 	while (!empty && (at = cwalk_next(&w)) != (size_t)-1) {
 		struct cnode *node = &w.v[at];
 		const char *cpath = node->path ? node->path : path;
@@ -640,63 +650,20 @@ int store_path_history(struct store *s, const char *path,
 		}
 		if (i < n || (!n && !node->blob.present))
 			continue;
-		if (git_commit_lookup(&c, s->repo, &node->id) < 0) {
-			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
-			goto done;
-		}
-		store_commit_info(c, &info);
-		error = fn(ctx, &info, &node->blob, par, n);
-		git_commit_free(c);
-		if (error)
+		memset(&info, 0, sizeof(info));
+		memcpy(info.oid.id, node->id.id, 20);
+		git_oid_tostr(info.id, sizeof(info.id), &node->id);
+		info.nparents = n;
+		info.mainline = node->mainline;
+		if ((error = fn(ctx, &info, &node->blob, par, n)))
 			break;
 	}
 	git_error_clear();
 done:
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
 	free(par);
 	cwalk_free(&w);
 	return error < 0 ? error : 0;
-}
-
-int store_mainline(struct store *s, const struct store_oid *ids, size_t n, int *on,
-		   struct err *err)
-{
-	struct oidmap want = { 0 };
-	git_commit *c = NULL, *next;
-	git_oid id;
-	size_t i, left = n;
-	struct slot *slot;
-
-	for (i = 0; i < n; i++) {
-		on[i] = 0;
-		memcpy(id.id, ids[i].id, 20);
-		if (map_put(&want, &id) < 0) {
-			map_free(&want);
-			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-		}
-	}
-	/* down the first parents until every one asked for is met (the
-	 * commits are in libgit2's cache after a walk) */
-	if (left && git_reference_name_to_id(&id, s->repo, "HEAD") == 0 &&
-	    git_commit_lookup(&c, s->repo, &id) == 0) {
-		for (;;) {
-			if ((slot = map_find(&want, git_commit_id(c))) && !slot->seen) {
-				slot->seen = 1;
-				left--;
-			}
-			if (!left || !git_commit_parentcount(c) || git_commit_parent(&next, c, 0) < 0)
-				break;
-			git_commit_free(c);
-			c = next;
-		}
-		git_commit_free(c);
-	}
-	git_error_clear();
-	for (i = 0; i < n; i++) {
-		memcpy(id.id, ids[i].id, 20);
-		on[i] = (slot = map_find(&want, &id)) && slot->seen;
-	}
-	map_free(&want);
-	return 0;
 }
 
 int store_blob_read(struct store *s, const struct store_oid *blob, char **out, size_t *len,
@@ -746,7 +713,7 @@ int store_resolve(struct store *s, const char *spec, struct store_commit *out, s
 			store_commit_info(c, out);
 			if (strcmp(out->day, spec) <= 0) {
 				out->mainline = 1;
-				git_commit_free(c);
+				out->owner = c;
 				return 0;
 			}
 			if (!git_commit_parentcount(c) || git_commit_parent(&next, c, 0) < 0)
@@ -754,10 +721,11 @@ int store_resolve(struct store *s, const char *spec, struct store_commit *out, s
 			git_commit_free(c);
 			c = next;
 		}
-		git_commit_free(c);
 		git_error_clear();
 		err_set(err, ERR_NOTFOUND, 0, 0, "the initiative did not exist yet on %s (its first commit is from %s)",
 			spec, out->day);
+		git_commit_free(c);
+		memset(out, 0, sizeof(*out));
 		return ERR_NOTFOUND;
 	}
 	if (git_revparse_single(&obj, s->repo, spec) < 0 ||
@@ -768,10 +736,31 @@ int store_resolve(struct store *s, const char *spec, struct store_commit *out, s
 		err_hint(err, "convene log lists the commits; a date takes the last commit made by then");
 		return ERR_NOTFOUND;
 	}
-	store_commit_info(c, out);
-	git_commit_free(c);
 	git_object_free(obj);
+	store_commit_info(c, out);
+	out->owner = c;
 	return 0;
+}
+
+int store_commit_read(struct store *s, const struct store_oid *id, struct store_commit *out,
+		      struct err *err)
+{
+	git_commit *c;
+	git_oid oid;
+
+	memcpy(oid.id, id->id, 20);
+	if (git_commit_lookup(&c, s->repo, &oid) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
+	store_commit_info(c, out);
+	out->owner = c;
+	return 0;
+}
+
+void store_commit_release(struct store_commit *c)
+{
+	git_commit_free(c->owner);
+	c->owner = NULL;
+	c->author = c->email = c->subject = c->message = NULL;
 }
 
 static int commit_tree(struct store *s, const struct store_oid *commit, git_tree **tree,

@@ -29,8 +29,18 @@ struct store_commit {
 				  * "meeting 002: ..." subject, else "" */
 	unsigned nparents;
 	int mainline;            /* on HEAD's first-parent line: set by
-				  * store_resolve(), see store_mainline() */
+				  * store_resolve() and store_path_history() */
+	void *owner;             /* holds the strings, when they outlive a
+				  * callback: see store_commit_release() */
 };
+
+/* Lets go of the strings of a commit that store_resolve() or
+ * store_commit_read() gave out; c->oid, id, date and the rest stay. */
+void store_commit_release(struct store_commit *c);
+
+/* The commit with id: its strings are held until store_commit_release(). */
+int store_commit_read(struct store *s, const struct store_oid *id, struct store_commit *out,
+		      struct err *err);
 
 /* A path's blob in one commit. */
 struct store_blob_at {
@@ -43,8 +53,10 @@ struct store_blob_at {
  * Calls fn for the commits reachable from HEAD that changed path's blob,
  * newest first (children before parents), with the blob in it and in each
  * of its parents: a commit whose blob is one of its parents' (or that has
- * none and no parent) is passed over unseen.
- * c->mainline is not set here (see store_mainline()).
+ * none and no parent) is passed over unseen.  Of c, only oid, id,
+ * nparents and mainline (on HEAD's first-parent line: the history of this
+ * site as it went; the others were made concurrently and merged) are
+ * set: store_commit_read() gives the rest, for the few that matter.
  * A file that git sees renamed (by content) is followed to its old name.
  * fn returning non-zero stops the walk.
  */
@@ -53,12 +65,6 @@ int store_path_history(struct store *s, const char *path,
 				 const struct store_blob_at *self,
 				 const struct store_blob_at *parents, unsigned nparents),
 		       void *ctx, struct err *err);
-
-/* Which of the commits are on HEAD's first-parent line (the history of
- * this site as it went; the others were made concurrently and merged):
- * on[i] for ids[i].  store_path_history() leaves c->mainline 0. */
-int store_mainline(struct store *s, const struct store_oid *ids, size_t n, int *on,
-		   struct err *err);
 
 /* Calls fn for every commit reachable from HEAD, newest first (by commit
  * time, as git log), as the walk goes: fn may stop it early. */
@@ -73,7 +79,8 @@ int store_blob_read(struct store *s, const struct store_oid *blob, char **out, s
  * A commit named by spec: a date (YYYY-MM-DD: the last commit on HEAD's
  * first-parent line made that day or before, in its author's time zone)
  * or anything git's rev-parse takes (HEAD~3, a commit id, a tag).
- * ERR_NOTFOUND when nothing matches; c is filled in.
+ * ERR_NOTFOUND when nothing matches; c is filled in, its strings held
+ * until store_commit_release().
  */
 int store_resolve(struct store *s, const char *spec, struct store_commit *c, struct err *err);
 
