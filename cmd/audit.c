@@ -47,9 +47,10 @@ const char usage_diff[] =
 	"usage: convene diff [--json] [FROM [TO]]\n"
 	"\n"
 	"What changed, in words: \"vision changed\", \"member added: ...\", \"3 notes\n"
-	"added to meeting 002\".  FROM and TO are dates or revisions (see 'convene\n"
-	"show').  Without TO: from FROM to HEAD; without either: the uncommitted\n"
-	"changes of the work tree.\n";
+	"added to meeting 002\", \"1 note changed in meeting 002\", \"agenda item\n"
+	"principles changed in meeting 002\".  FROM and TO are dates or revisions\n"
+	"(see 'convene show').  Without TO: from FROM to HEAD; without either: the\n"
+	"uncommitted changes of the work tree.\n";
 
 const char usage_archive[] =
 	"usage: convene archive [--prefix DIR] --at DATE|REV FILE.tar.gz\n"
@@ -575,56 +576,95 @@ static void brief(char *out, size_t size, const struct doc_node *n)
 	for (i = 0; out[i]; i++)
 		if (out[i] == '\n')
 			out[i] = i + 1 < strlen(out) ? '/' : '\0';
-	if (strlen(out) + 4 >= size)
-		snprintf(out + size - 5, 5, "...");
-	text_cut(out);
+	if (strlen(out) + 4 >= size) {
+		/* room for "...", cut where a character starts */
+		out[size - 5] = '\0';
+		text_cut(out);
+		strcat(out, "...");
+	}
 }
 
-/* The ids of an id-list (notes of every agenda item, say) under a key
- * of each item of seq, counted where the other side lacks them. */
-static size_t count_new(const struct doc_node *seq_new, const struct doc_node *seq_old,
-			const char *key)
+/* Across the agenda items of seq_new (matched by id in seq_old), the
+ * items of the list under key (notes, say): how many seq_old lacks, and
+ * how many it has with other content. */
+static void count_items(const struct doc_node *seq_new, const struct doc_node *seq_old,
+			const char *key, size_t *added, size_t *changed)
 {
 	const struct doc_node *item, *x, *old_item, *old_list;
-	size_t added = 0;
 
+	*added = *changed = 0;
 	for (item = seq_new ? seq_new->head : NULL; item; item = item->next) {
 		const struct doc_node *id = doc_get(item, "id"), *list = doc_get(item, key);
 
 		old_item = id && id->kind == DOC_SCALAR && seq_old ? doc_find_id(seq_old, id->str) : NULL;
 		old_list = old_item ? doc_get(old_item, key) : NULL;
 		for (x = list && list->kind == DOC_SEQ ? list->head : NULL; x; x = x->next) {
-			const struct doc_node *xid = doc_get(x, "id");
+			const struct doc_node *xid = doc_get(x, "id"), *was;
 
-			if (!xid || xid->kind != DOC_SCALAR || !old_list || !doc_find_id(old_list, xid->str))
-				added++;
+			was = xid && xid->kind == DOC_SCALAR && old_list ? doc_find_id(old_list, xid->str) : NULL;
+			if (!was)
+				(*added)++;
+			else if (!doc_equal(x, was))
+				(*changed)++;
 		}
 	}
-	return added;
+}
+
+static const char *const item_lists[] = { "notes", "decisions", "actions", NULL };
+
+/* Whether two agenda items differ in their own fields (title, time...),
+ * their notes, decisions and actions aside. */
+static int item_fields_differ(const struct doc_node *a, const struct doc_node *b)
+{
+	const struct doc_node *k;
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (k = (pass ? b : a)->kind == DOC_MAP ? (pass ? b : a)->head : NULL; k; k = k->next) {
+			for (i = 0; item_lists[i] && strcmp(item_lists[i], k->key->str); i++)
+				;
+			if (!item_lists[i] && !doc_equal(k, doc_get(pass ? a : b, k->key->str)))
+				return 1;
+		}
+	return 0;
 }
 
 static void describe_meeting(struct diffs *d, const char *file, const struct doc *o,
 			     const struct doc *n)
 {
-	static const char *const lists[3][3] = {
-		{ "notes", "note", "notes" },
-		{ "decisions", "decision", "decisions" },
-		{ "actions", "action", "actions" }
+	static const char *const names[3][2] = {
+		{ "note", "notes" }, { "decision", "decisions" }, { "action", "actions" }
 	};
 	const struct doc_node *oa = o && o->root ? doc_get(o->root, "agenda") : NULL;
 	const struct doc_node *na = n && n->root ? doc_get(n->root, "agenda") : NULL;
-	const struct doc_node *k;
+	const struct doc_node *k, *item, *id, *was;
 	char num[8] = "", what[512] = "";
-	size_t i, add, del;
+	size_t i, add, del, changed, unused;
 
 	snprintf(num, sizeof(num), "%.3s", file + strlen("meetings/"));
+	/* agenda items by id: added, removed, their own fields changed */
+	for (item = na && na->kind == DOC_SEQ ? na->head : NULL; item; item = item->next) {
+		if (!(id = doc_get(item, "id")) || id->kind != DOC_SCALAR)
+			continue;
+		if (!(was = oa && oa->kind == DOC_SEQ ? doc_find_id(oa, id->str) : NULL))
+			say(d, file, "agenda item %s added to meeting %s", id->str, num);
+		else if (item_fields_differ(item, was))
+			say(d, file, "agenda item %s changed in meeting %s", id->str, num);
+	}
+	for (item = oa && oa->kind == DOC_SEQ ? oa->head : NULL; item; item = item->next)
+		if ((id = doc_get(item, "id")) && id->kind == DOC_SCALAR &&
+		    !(na && na->kind == DOC_SEQ && doc_find_id(na, id->str)))
+			say(d, file, "agenda item %s removed from meeting %s", id->str, num);
 	for (i = 0; i < 3; i++) {
-		add = count_new(na, oa, lists[i][0]);
-		del = count_new(oa, na, lists[i][0]);
+		count_items(na, oa, item_lists[i], &add, &changed);
+		count_items(oa, na, item_lists[i], &del, &unused);
 		if (add)
-			say(d, file, "%zu %s added to meeting %s", add, add == 1 ? lists[i][1] : lists[i][2], num);
+			say(d, file, "%zu %s added to meeting %s", add, names[i][add != 1], num);
+		if (changed)
+			say(d, file, "%zu %s changed in meeting %s", changed, names[i][changed != 1], num);
 		if (del)
-			say(d, file, "%zu %s removed from meeting %s", del, del == 1 ? lists[i][1] : lists[i][2], num);
+			say(d, file, "%zu %s removed from meeting %s", del, names[i][del != 1], num);
 	}
 	/* the other fields, by name */
 	for (k = n && n->root && n->root->kind == DOC_MAP ? n->root->head : NULL; k; k = k->next) {
@@ -706,7 +746,8 @@ static int diff_file(void *ctx, const char *file, const char *old, size_t oldlen
 	struct err err;
 
 	err_clear(&err);
-	if (kind == KIND_NONE) {
+	/* a file the layout does not name (members/README.md): by its name */
+	if (kind == KIND_NONE || !path_is_layout_file(file, dir, sizeof(dir), id, sizeof(id))) {
 		say(d, file, "%s %s", file, !old ? "added" : !new ? "removed" : "changed");
 		return 0;
 	}
@@ -714,7 +755,6 @@ static int diff_file(void *ctx, const char *file, const char *old, size_t oldlen
 		say(d, file, "%s changed (not valid YAML on one side)", file);
 		goto done;
 	}
-	path_is_layout_file(file, dir, sizeof(dir), id, sizeof(id));
 	if (n && n->root && n->root->flags & DOC_CONFLICT) {
 		say(d, file, "%s: a conflict recorded over the whole file", file);
 		goto done;

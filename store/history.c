@@ -615,6 +615,15 @@ int store_path_history(struct store *s, const char *path,
 		const size_t *pidx = w.pool + node->parents;
 
 		n = node->np;
+		/* the parents follow this commit's name for the file */
+		for (i = 0; node->path && i < n; i++) {
+			struct cnode *pn = &w.v[pidx[i]];
+
+			if (!pn->known && !pn->path && !(pn->path = strdup(node->path))) {
+				error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+				goto done;
+			}
+		}
 		/* the same tree as its only parent: nothing changed at all */
 		if (n == 1 && git_oid_equal(&node->tree, &w.v[pidx[0]].tree))
 			continue;
@@ -628,15 +637,6 @@ int store_path_history(struct store *s, const char *path,
 			}
 			par = v;
 			cap = n;
-		}
-		/* the parents follow this commit's name for the file */
-		for (i = 0; node->path && i < n; i++) {
-			struct cnode *pn = &w.v[pidx[i]];
-
-			if (!pn->known && !pn->path && !(pn->path = strdup(node->path))) {
-				error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-				goto done;
-			}
 		}
 		for (i = 0; i < n; i++) {
 			struct cnode *pn = &w.v[pidx[i]];

@@ -120,6 +120,15 @@ test_expect_success 'history follows a file that git sees renamed' '
 	test_grep "id: [-dana-]{+dana-levi+}" ../h
 '
 
+test_expect_success 'history follows a rename made after a commit that changed nothing' '
+	story && cd a &&
+	git commit -q --allow-empty -m "nothing" &&
+	git mv members/dana.yaml members/dana-levi.yaml && git commit -qm "pure rename" &&
+	convene history members/dana-levi.yaml > ../h &&
+	test $(grep -c "^20" ../h) = 1 &&
+	test_grep "member added: Dana Levi (dana)" ../h
+'
+
 test_expect_success 'show --at: the value before and after each change' '
 	story && cd a &&
 	test_expect_code 1 convene show vision --at 2026-01-05 2>../err &&
@@ -161,6 +170,27 @@ test_expect_success 'diff: what changed, in words' '
 	echo "interview added: with dana, by dana (dana-1)" > ../want && test_cmp ../want ../d5 &&
 	sed -i "s/^name: .*/name: Literacy Negev/" initiative.yaml && echo "stray" > notes.txt &&
 	convene diff 2>/dev/null > ../d4 && echo "name changed" > ../want && test_cmp ../want ../d4
+'
+
+test_expect_success 'diff: edits inside a meeting, files the layout does not name, long Hebrew' '
+	story && cd a &&
+	convene note 2 principles "first note" 2>/dev/null &&
+	sed -i "s/first note/first note, corrected/" meetings/002.yaml &&
+	convene diff 2>/dev/null > ../d1 && echo "1 note changed in meeting 002" > ../want &&
+	test_cmp ../want ../d1 &&
+	sed -i "s/^  title: Our principles$/  title: What we hold to/" meetings/002.yaml &&
+	git commit -qam "edits by hand" &&
+	convene diff HEAD~1 2>/dev/null > ../d2 &&
+	printf "agenda item principles changed in meeting 002\n1 note changed in meeting 002\n" > ../want &&
+	test_cmp ../want ../d2 &&
+	echo "Who is who." > members/README.md && git add members && git commit -qm readme &&
+	convene diff HEAD~1 2>/dev/null > ../d3 && echo "members/README.md added" > ../want &&
+	test_cmp ../want ../d3 &&
+	# cut for the message in the middle of a letter (2 + 14 * 13 + 11 bytes)
+	convene principle add "ab$(printf "שוויון%.0s " $(seq 40))" 2>/dev/null &&
+	convene diff HEAD~1 2>/dev/null > ../d4 && convene diff --json HEAD~1 2>/dev/null > ../d5 &&
+	iconv -f UTF-8 -t UTF-8 ../d4 > /dev/null && iconv -f UTF-8 -t UTF-8 ../d5 > /dev/null &&
+	grep -q "^principles added: abשוויון שוויון .* שוויו\.\.\.$" ../d4
 '
 
 test_expect_success 'log filters: meeting, site, author, since' '
