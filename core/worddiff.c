@@ -1,7 +1,8 @@
 /*
  * Word diff (worddiff.h): the longest common subsequence of the two texts'
- * tokens (words and the spaces between them), by dynamic programming.
- * Texts too long for the table are shown as all removed, all added.
+ * tokens (words and the spaces between them), by dynamic programming, on
+ * what lies between their common beginning and end.  Changes too far
+ * apart for the table are shown as all removed, all added.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -61,18 +62,14 @@ static void span(struct buf *out, const struct tok *t, size_t from, size_t to, c
 	buf_adds(out, close);
 }
 
-int word_diff(struct buf *out, const char *a, size_t alen, const char *b, size_t blen,
-	      const struct word_marks *m)
+/* The diff of token runs ta[0..na) and tb[0..nb). */
+static int diff_tokens(struct buf *out, const struct tok *ta, size_t na, const struct tok *tb,
+		       size_t nb, const struct word_marks *m)
 {
-	struct tok *ta, *tb;
 	uint32_t *lcs = NULL;
-	size_t na, nb, i, j, w;
+	size_t i, j, w;
 	int rc = -1;
 
-	ta = tokens(a, alen, &na);
-	tb = tokens(b, blen, &nb);
-	if (!ta || !tb)
-		goto done;
 	w = nb + 1;
 	if ((na + 1) * w > MAX_CELLS) {
 		span(out, ta, 0, na, m->del_open, m->del_close);
@@ -126,6 +123,34 @@ int word_diff(struct buf *out, const char *a, size_t alen, const char *b, size_t
 	rc = buf_failed(out) ? -1 : 0;
 done:
 	free(lcs);
+	return rc;
+}
+
+int word_diff(struct buf *out, const char *a, size_t alen, const char *b, size_t blen,
+	      const struct word_marks *m)
+{
+	struct tok *ta, *tb;
+	size_t na, nb, pre = 0, post = 0, k;
+	int rc = -1;
+
+	ta = tokens(a, alen, &na);
+	tb = tokens(b, blen, &nb);
+	if (!ta || !tb)
+		goto done;
+	/* one word changed in a long text: the table need only span it */
+	while (pre < na && pre < nb && tok_eq(&ta[pre], &tb[pre]))
+		pre++;
+	while (post < na - pre && post < nb - pre &&
+	       tok_eq(&ta[na - 1 - post], &tb[nb - 1 - post]))
+		post++;
+	for (k = 0; k < pre; k++)
+		buf_add(out, tb[k].p, tb[k].len);
+	if (diff_tokens(out, ta + pre, na - pre - post, tb + pre, nb - pre - post, m) < 0)
+		goto done;
+	for (k = nb - post; k < nb; k++)
+		buf_add(out, tb[k].p, tb[k].len);
+	rc = buf_failed(out) ? -1 : 0;
+done:
 	free(ta);
 	free(tb);
 	return rc;

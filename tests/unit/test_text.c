@@ -157,4 +157,21 @@ void test_text__word_diff(void)
 	check(wd("כל ילד קורא", "כל ילד וילדה קוראים", "כל ילד [-קורא-]{+וילדה קוראים+}"));
 	/* lines are kept */
 	check(wd("line one\nline two\n", "line one\nline 2\n", "line one\nline [-two-]{+2+}\n"));
+	/* a long text (4,000 words, past the table's size) with one word
+	 * added: that word, not the whole text removed and added */
+	{
+		struct buf a = BUF_INIT, b = BUF_INIT, want = BUF_INIT;
+		int i;
+
+		for (i = 0; i < 4000; i++) {
+			buf_addf(&a, "w%d ", i);
+			buf_addf(&b, i == 2000 ? "new w%d " : "w%d ", i);
+			buf_addf(&want, i == 2000 ? "{+new +}w%d " : "w%d ", i);
+		}
+		check(!buf_failed(&a) && !buf_failed(&b) && !buf_failed(&want));
+		check(wd(buf_str(&a), buf_str(&b), buf_str(&want)));
+		buf_release(&a);
+		buf_release(&b);
+		buf_release(&want);
+	}
 }
