@@ -38,10 +38,12 @@ const char usage_history[] =
 const char usage_show[] =
 	"usage: convene show [--json] PATH --at DATE|REV\n"
 	"\n"
-	"A field or a whole file as it stood at a date (the last commit made that\n"
-	"day or before, on this site's line of history) or at a commit (any\n"
-	"revision git takes: HEAD~3, 4f2a9c1).  Which commit that is goes to\n"
-	"standard error.\n";
+	"A field or a whole file as it stood at a date or at a commit (any\n"
+	"revision git takes: HEAD~3, 4f2a9c1).  A date means the last commit made\n"
+	"that day or before along the line of HEAD's first parents: the\n"
+	"initiative as the merges kept it, not what one site had alone while\n"
+	"offline (a sync that merely caught up takes on the other site's line).\n"
+	"Which commit that is goes to standard error.\n";
 
 const char usage_diff[] =
 	"usage: convene diff [--json] [FROM [TO]]\n"
@@ -56,7 +58,8 @@ const char usage_archive[] =
 	"usage: convene archive [--prefix DIR] --at DATE|REV FILE.tar.gz\n"
 	"\n"
 	"The whole initiative as it stood then, as a gzip'd tar that `tar xzf`\n"
-	"reads.  The same commit always gives the same bytes.\n"
+	"reads ('-': to standard output).  The same commit always gives the same\n"
+	"bytes.\n"
 	"  --prefix DIR        put every file under DIR/\n";
 
 const char usage_log[] =
@@ -407,13 +410,13 @@ int cmd_history(int argc, char **argv, struct store *s)
 	size_t i;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'j')
 			json = 1;
 		else if (c == 'r')
 			reverse = 1;
 		else
-			return usage_error(me, "unknown option");
+			return option_error(me, c, argv);
 	}
 	if (argc - optind != 1)
 		return usage_error(me, "history takes one field path");
@@ -489,13 +492,13 @@ int cmd_show(int argc, char **argv, struct store *s)
 	int opt, json = 0, rc;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (opt == 'j')
 			json = 1;
 		else if (opt == 'a')
 			at = optarg;
 		else
-			return usage_error(me, "unknown option");
+			return option_error(me, opt, argv);
 	}
 	if (argc - optind != 1 || !at)
 		return usage_error(me, "show takes a path and --at DATE|REV");
@@ -530,6 +533,14 @@ done:
 }
 
 /* ---- diff, in words ---- */
+
+/* "002" of meetings/002.yaml (and "1000" of meetings/1000.yaml). */
+static void meeting_number(char *out, size_t size, const char *file)
+{
+	const char *n = file + strlen("meetings/");
+
+	snprintf(out, size, "%.*s", (int)strspn(n, "0123456789"), n);
+}
 
 struct diffs {
 	struct buf b;
@@ -642,7 +653,7 @@ static void describe_meeting(struct diffs *d, const char *file, const struct doc
 	char num[8] = "", what[512] = "";
 	size_t i, add, del, changed, unused;
 
-	snprintf(num, sizeof(num), "%.3s", file + strlen("meetings/"));
+	meeting_number(num, sizeof(num), file);
 	/* agenda items by id: added, removed, their own fields changed */
 	for (item = na && na->kind == DOC_SEQ ? na->head : NULL; item; item = item->next) {
 		if (!(id = doc_get(item, "id")) || id->kind != DOC_SCALAR)
@@ -819,27 +830,31 @@ int cmd_diff(int argc, char **argv, struct store *s)
 	struct diffs d = { BUF_INIT, 0, 0 };
 	struct store_commit from, to;
 	struct err err;
-	int c, rc, nargs;
+	int c, rc, nargs, nothing = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c != 'j')
-			return usage_error(cmd_find("diff"), "unknown option");
+			return option_error(cmd_find("diff"), c, argv);
 		d.json = 1;
 	}
 	nargs = argc - optind;
 	if (nargs > 2)
 		return usage_error(cmd_find("diff"), "diff takes at most two dates or revisions");
-	if ((rc = resolve(s, nargs ? argv[optind] : "HEAD", &from)) ||
-	    (nargs == 2 && (rc = resolve(s, argv[optind + 1], &to))) ||
-	    (nargs == 1 && (rc = resolve(s, "HEAD", &to))))
+	err_clear(&err);
+	if (!nargs && store_is_unborn(s)) {
+		nothing = 1;  /* nothing committed: every file is new */
+	} else if ((rc = resolve(s, nargs ? argv[optind] : "HEAD", &from)) ||
+		   (nargs == 2 && (rc = resolve(s, argv[optind + 1], &to))) ||
+		   (nargs == 1 && (rc = resolve(s, "HEAD", &to)))) {
 		return rc;
+	}
 	if (nargs)
 		note("from %s (%s) to %s (%s)", from.id, from.date, to.id, to.date);
-	err_clear(&err);
 	if (d.json)
 		buf_addc(&d.b, '[');
-	if (store_tree_diff(s, &from.oid, nargs ? &to.oid : NULL, diff_file, &d, &err) < 0) {
+	if (store_tree_diff(s, nothing ? NULL : &from.oid, nargs ? &to.oid : NULL, diff_file, &d,
+			    &err) < 0) {
 		buf_release(&d.b);
 		return report(NULL, &err);
 	}
@@ -863,28 +878,32 @@ int cmd_archive(int argc, char **argv, struct store *s)
 	};
 	const struct cmd *me = cmd_find("archive");
 	const char *at = "HEAD", *prefix = "";
+	char dir[128];
 	struct store_commit c;
 	struct err err;
 	size_t n;
 	int opt, rc;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (opt == 'a')
 			at = optarg;
 		else if (opt == 'p')
 			prefix = optarg;
 		else
-			return usage_error(me, "unknown option");
+			return option_error(me, opt, argv);
 	}
 	if (argc - optind != 1)
 		return usage_error(me, "archive takes the file to write");
 	if (strlen(prefix) > 100 || strstr(prefix, "..") || prefix[0] == '/')
 		return usage_error(me, "--prefix is a short relative folder name");
+	snprintf(dir, sizeof(dir), "%s", prefix);
+	while (dir[0] && dir[strlen(dir) - 1] == '/')  /* --prefix lit/ is lit */
+		dir[strlen(dir) - 1] = '\0';
 	if ((rc = resolve(s, at, &c)))
 		return rc;
 	err_clear(&err);
-	if (store_archive(s, &c.oid, prefix, argv[optind], &n, &err) < 0)
+	if (store_archive(s, &c.oid, dir, argv[optind], &n, &err) < 0)
 		return report(NULL, &err);
 	note("%s: %zu files as of %s, %s", argv[optind], n, c.id, c.date);
 	return EXIT_OK;
@@ -958,20 +977,20 @@ int cmd_log(int argc, char **argv, struct store *s)
 	};
 	const struct cmd *me = cmd_find("log");
 	struct log_out o;
-	char meeting[8];
+	char meeting[8], *end;
 	struct err err;
 	long max;
 	int c, rc;
 
 	memset(&o, 0, sizeof(o));
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "n:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":n:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j': o.json = 1; break;
 		case 'a': o.author = optarg; break;
 		case 's': o.site = optarg; break;
 		case 'S':
-			if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
+			if (!text_is_date(optarg, strlen(optarg)))
 				return usage_error(me, "--since takes a date, YYYY-MM-DD");
 			o.since = optarg;
 			break;
@@ -980,17 +999,17 @@ int cmd_log(int argc, char **argv, struct store *s)
 
 			if (meeting_file(file, sizeof(file), optarg) < 0)
 				return usage_error(me, "--meeting takes a meeting number: 2, 002");
-			snprintf(meeting, sizeof(meeting), "%.3s", file + strlen("meetings/"));
+			meeting_number(meeting, sizeof(meeting), file);
 			o.meeting = meeting;
 			break;
 		}
 		case 'n':
-			if ((max = strtol(optarg, NULL, 10)) <= 0)
+			if ((max = strtol(optarg, &end, 10)) <= 0 || *end)
 				return usage_error(me, "-n takes a number of commits");
 			o.max = (size_t)max;
 			break;
 		default:
-			return usage_error(me, "unknown option");
+			return option_error(me, c, argv);
 		}
 	}
 	if (optind < argc)

@@ -41,6 +41,11 @@ int report(const char *file, const struct err *err);
 /* Prints "convene: error: ..." and returns EXIT_USAGE after the usage line. */
 int usage_error(const struct cmd *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* What getopt_long's '?' or ':' (opt) meant: an option it does not know,
+ * or one given without its value; usage_error()'s exit code.  Every
+ * optstring starts with ':', so that getopt itself prints nothing. */
+int option_error(const struct cmd *c, int opt, char **argv);
 void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

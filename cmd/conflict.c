@@ -178,14 +178,14 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	size_t bad;
 
 	optind = 0;
-	while ((c2 = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c2 = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c2) {
 		case 's': n = strtol(optarg, NULL, 10); choices++; break;
 		case 'b': base = 1; choices++; break;
 		case 'v': value = optarg; choices++; break;
 		case 'y': yaml = 1; break;
 		case 'n': no_commit = 1; break;
-		default: return usage_error(me, "unknown option");
+		default: return option_error(me, c2, argv);
 		}
 	}
 	if (argc - optind != 1 || choices != 1)

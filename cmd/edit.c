@@ -233,9 +233,9 @@ int cmd_commit(int argc, char **argv, struct store *s)
 	int c, rc;
 
 	optind = 0;
-	while ((c = getopt(argc, argv, "m:")) != -1) {
+	while ((c = getopt(argc, argv, ":m:")) != -1) {
 		if (c != 'm')
-			return usage_error(cmd_find("commit"), "unknown option");
+			return option_error(cmd_find("commit"), c, argv);
 		message = optarg;
 	}
 	if (optind < argc)

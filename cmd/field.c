@@ -148,7 +148,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	size_t i;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'y')
 			yaml = 1;
 		else if (c == 'e')
@@ -156,7 +156,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 		else if (c == 'n')
 			no_commit = 1;
 		else
-			return usage_error(me, "unknown option");
+			return option_error(me, c, argv);
 	}
 	if (argc - optind != (edit ? 1 : 2))
 		return usage_error(me, edit ? "set --edit takes one field path"

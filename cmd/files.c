@@ -403,13 +403,13 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 	struct err err;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'c')
 			check = 1;
 		else if (c == 'd')
 			drop = 1;
 		else
-			return usage_error(me, "unknown option");
+			return option_error(me, c, argv);
 	}
 	err_clear(&err);
 	/* a set running meanwhile must not have its edit rewritten away */

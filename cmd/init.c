@@ -186,7 +186,7 @@ int cmd_init(int argc, char **argv, struct store *unused)
 
 	(void)unused;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n': name = optarg; break;
 		case 'H': hooks = 1; break;
@@ -196,7 +196,7 @@ int cmd_init(int argc, char **argv, struct store *unused)
 			if (site_option(site, sizeof(site), optarg) < 0)
 				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
 			break;
-		default: return usage_error(me, "unknown option");
+		default: return option_error(me, c, argv);
 		}
 	}
 	if (argc - optind > 1)
@@ -326,7 +326,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 
 	(void)unused;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "q", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'H': hooks = 1; break;
 		case 'q': quiet = 1; break;
@@ -334,7 +334,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 			if (site_option(site, sizeof(site), optarg) < 0)
 				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
 			break;
-		default: return usage_error(me, "unknown option");
+		default: return option_error(me, c, argv);
 		}
 	}
 	if (argc - optind < 1 || argc - optind > 2)

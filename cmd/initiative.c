@@ -58,13 +58,13 @@ static int principle_add(int argc, char **argv, struct store *s)
 	size_t bad;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'i')
 			id = optarg;
 		else if (c == 'n')
 			no_commit = 1;
 		else
-			return usage_error(me, "unknown option");
+			return option_error(me, c, argv);
 	}
 	if (argc - optind != 1 || !argv[optind][0] ||
 	    text_check(argv[optind], strlen(argv[optind]), &bad))
@@ -171,7 +171,7 @@ static int outcome_add(int argc, char **argv, struct store *s)
 	int c, no_commit = 0, rc;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'i': id = optarg; break;
 		case 'd': desc = optarg; break;
@@ -182,7 +182,7 @@ static int outcome_add(int argc, char **argv, struct store *s)
 				return usage_error(me, "too many --principle");
 			principles[np++] = optarg;
 			break;
-		default: return usage_error(me, "unknown option");
+		default: return option_error(me, c, argv);
 		}
 	}
 	if (argc - optind != 1 || !argv[optind][0] ||
@@ -235,14 +235,14 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 	int c, no_commit = 0, rc;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'i': id = optarg; break;
 		case 'u': unit = optarg; break;
 		case 'b': base = optarg; break;
 		case 't': target = optarg; break;
 		case 'n': no_commit = 1; break;
-		default: return usage_error(me, "unknown option");
+		default: return option_error(me, c, argv);
 		}
 	}
 	if (argc - optind != 2 || !text_is_id(argv[optind]))
@@ -292,12 +292,12 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 	int c, no_commit = 0, rc;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': date = optarg; break;
 		case 'N': notetext = optarg; break;
 		case 'n': no_commit = 1; break;
-		default: return usage_error(me, "unknown option");
+		default: return option_error(me, c, argv);
 		}
 	}
 	if (argc - optind != 3 || !text_is_id(argv[optind]) || !text_is_id(argv[optind + 1]))

@@ -44,7 +44,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 	struct txn t;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b': by = optarg; break;
 		case 'd': date = optarg; break;
@@ -58,7 +58,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 				return usage_error(me, "too many --answer");
 			answers[nans++] = optarg;
 			break;
-		default: return usage_error(me, "unknown option");
+		default: return option_error(me, c, argv);
 		}
 	}
 	if (argc - optind != 1 || !text_is_id(argv[optind]))

@@ -152,13 +152,13 @@ static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 	size_t bad;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b': by = optarg; break;
 		case 'o': owner = optarg; break;
 		case 'd': due = optarg; break;
 		case 'n': no_commit = 1; break;
-		default: return usage_error(me, "unknown option");
+		default: return option_error(me, c, argv);
 		}
 	}
 	if ((owner || due) && kind != ENTRY_ACTION)
@@ -315,7 +315,7 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	int c, no_commit = 0, rc, he;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': date = optarg; break;
 		case 's': start = optarg; break;
@@ -325,7 +325,7 @@ static int meeting_new(int argc, char **argv, struct store *s)
 		case 'a': address = optarg; break;
 		case 't': title = optarg; break;
 		case 'n': no_commit = 1; break;
-		default: return usage_error(me, "unknown option");
+		default: return option_error(me, c, argv);
 		}
 	}
 	if (optind < argc)
@@ -698,13 +698,13 @@ int cmd_actions(int argc, char **argv, struct store *s)
 	int c, rc, want_mine = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j': m.json = 1; break;
 		case 'o': m.open = 1; break;
 		case 'm': want_mine = 1; break;
 		case 'd': m.overdue = 1; break;
-		default: return usage_error(cmd_find("actions"), "unknown option");
+		default: return option_error(cmd_find("actions"), c, argv);
 		}
 	}
 	if (optind < argc)

@@ -62,7 +62,7 @@ static int member_add(int argc, char **argv, struct store *s)
 	struct txn t;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'i': id = optarg; break;
 		case 'o': org = optarg; break;
@@ -78,7 +78,7 @@ static int member_add(int argc, char **argv, struct store *s)
 				return usage_error(me, "too many --subgroup");
 			subgroups[nsub++] = optarg;
 			break;
-		default: return usage_error(me, "unknown option");
+		default: return option_error(me, c, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -206,13 +206,13 @@ static int member_list(int argc, char **argv, struct store *s)
 	int json = 0, c, rc;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'j')
 			json = 1;
 		else if (c == 'a')
 			rows.all = 1;
 		else
-			return usage_error(cmd_find("member"), "unknown option");
+			return option_error(cmd_find("member"), c, argv);
 	}
 	if (optind < argc)
 		return usage_error(cmd_find("member"), "member list takes no arguments");
@@ -280,13 +280,13 @@ static int member_leave(int argc, char **argv, struct store *s)
 	struct txn t;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'd')
 			date = optarg;
 		else if (c == 'n')
 			no_commit = 1;
 		else
-			return usage_error(cmd_find("member"), "unknown option");
+			return option_error(cmd_find("member"), c, argv);
 	}
 	if (argc - optind != 1 || !text_is_id(argv[optind]))
 		return usage_error(cmd_find("member"), "member leave takes a member's id");

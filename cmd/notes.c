@@ -255,9 +255,9 @@ int cmd_notes(int argc, char **argv, struct store *s)
 	int c, rc = 0, saved = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c != 'b')
-			return usage_error(me, "unknown option");
+			return option_error(me, c, argv);
 		ss.by = optarg;
 	}
 	if (argc - optind != 1 || meeting_file(ss.file, sizeof(ss.file), argv[optind]) < 0)

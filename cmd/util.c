@@ -68,6 +68,23 @@ int usage_error(const struct cmd *c, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int option_error(const struct cmd *c, int opt, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+
+	/* an unknown letter amid others (-qx): getopt_long is still on it */
+	if (optopt && strncmp(arg, "--", 2) && (strlen(arg) != 2 || arg[1] != optopt)) {
+		if (opt == ':')
+			return usage_error(c, "-%c needs a value", optopt);
+		return usage_error(c, "unknown option -%c", optopt);
+	}
+	if (opt == ':')
+		return usage_error(c, "%.*s needs a value", (int)strcspn(arg, "="), arg);
+	if (optopt && strchr(arg, '='))
+		return usage_error(c, "%.*s takes no value", (int)strcspn(arg, "="), arg);
+	return usage_error(c, "unknown option %s", arg);
+}
+
 void warn(const char *fmt, ...)
 {
 	va_list ap;
@@ -155,9 +172,9 @@ int read_options(int argc, char **argv, const char *name, int nargs, int *json)
 
 	*json = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c != 'j')
-			return usage_error(me, "unknown option");
+			return option_error(me, c, argv);
 		*json = 1;
 	}
 	if (argc - optind != nargs) {

@@ -555,24 +555,6 @@ static int num2(const char *s)
 	return (s[0] - '0') * 10 + (s[1] - '0');
 }
 
-static int is_date(const char *s, size_t len)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d;
-
-	if (len != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) ||
-	    !all_digits(s + 5, 2) || !all_digits(s + 8, 2))
-		return 0;
-	y = num2(s) * 100 + num2(s + 2);
-	m = num2(s + 5);
-	d = num2(s + 8);
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
-		return 0;
-	return 1;
-}
-
 static int is_time(const char *s, size_t len)
 {
 	if (len != 5 && len != 8)
@@ -588,7 +570,7 @@ static int is_datetime(const char *s, size_t len)
 	const char *t;
 	size_t tl;
 
-	if (len < 17 || !is_date(s, 10) || s[10] != 'T')
+	if (len < 17 || !text_is_date(s, 10) || s[10] != 'T')
 		return 0;
 	t = s + 11;
 	tl = len - 11;
@@ -791,7 +773,7 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_DATE:
-		if (is_date(v->str, v->len))
+		if (text_is_date(v->str, v->len))
 			break;
 		if (v->len == 10 && v->str[4] == '-' && v->str[7] == '-' &&
 		    all_digits(v->str, 4) && all_digits(v->str + 5, 2) && all_digits(v->str + 8, 2))

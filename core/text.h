@@ -21,6 +21,10 @@ void text_pos(const char *data, size_t at, unsigned *line, unsigned *col);
  * snprintf into a fixed buffer), so output stays valid UTF-8. */
 void text_cut(char *s);
 
+/* Whether s[0..len) is a day that exists, YYYY-MM-DD (2028-02-29, not
+ * 2026-02-30). */
+int text_is_date(const char *s, size_t len);
+
 /* Display width helpers: the number of characters in a UTF-8 string. */
 size_t text_chars(const char *s, size_t len);
 

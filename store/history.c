@@ -7,13 +7,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <git2.h>
 #include <zlib.h>
 
+#include "core/buf.h"
 #include "core/schema.h"
+#include "core/text.h"
 #include "history.h"
 #include "internal.h"
 
@@ -129,9 +132,13 @@ void store_commit_info(git_commit *c, struct store_commit *out)
 	out->subject = subject ? subject : "";
 	trailer(out->message, "Convene-Site", out->site, sizeof(out->site));
 	trailer(out->message, "Convene-Meeting", out->meeting, sizeof(out->meeting));
-	if (!out->meeting[0] && !strncmp(out->subject, "meeting ", 8) &&
-	    strspn(out->subject + 8, "0123456789") == 3 && out->subject[11] == ':')
-		snprintf(out->meeting, sizeof(out->meeting), "%.3s", out->subject + 8);
+	if (!out->meeting[0] && !strncmp(out->subject, "meeting ", 8)) {
+		size_t digits = strspn(out->subject + 8, "0123456789");
+
+		if (digits >= 3 && digits < sizeof(out->meeting) && out->subject[8 + digits] == ':')
+			snprintf(out->meeting, sizeof(out->meeting), "%.*s", (int)digits,
+				 out->subject + 8);
+	}
 	out->nparents = git_commit_parentcount(c);
 }
 
@@ -161,7 +168,7 @@ int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commi
 
 	if ((error = new_walk(s, &walk, &empty, err)) < 0)
 		return error;
-	while (!empty && git_revwalk_next(&id, walk) == 0) {
+	while (!empty && (error = git_revwalk_next(&id, walk)) == 0) {
 		if (git_commit_lookup(&c, s->repo, &id) < 0) {
 			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
 			break;
@@ -172,6 +179,11 @@ int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commi
 		if (error)
 			break;
 	}
+	if (error == GIT_ITEROVER)
+		error = 0;
+	else if (error < 0 && error != ERR_INTERNAL)
+		error = store_git_fail(err, ERR_INTERNAL,
+				       "cannot walk the history (is the repository complete? git fsck tells)");
 	git_error_clear();
 	git_revwalk_free(walk);
 	return error < 0 ? error : 0;
@@ -690,11 +702,20 @@ int store_blob_read(struct store *s, const struct store_oid *blob, char **out, s
 
 /* ---- a point in time ---- */
 
-static int is_date(const char *spec)
+/* Digits and dashes as a date has them: meant as one, a day or not. */
+static int is_date_shaped(const char *spec)
 {
 	return strlen(spec) == 10 && strspn(spec, "0123456789") == 4 && spec[4] == '-' &&
 	       strspn(spec + 5, "0123456789") == 2 && spec[7] == '-' &&
 	       strspn(spec + 8, "0123456789") == 2;
+}
+
+int store_is_unborn(struct store *s)
+{
+	int unborn = git_repository_head_unborn(s->repo);
+
+	git_error_clear();
+	return unborn == 1;
 }
 
 int store_resolve(struct store *s, const char *spec, struct store_commit *out, struct err *err)
@@ -703,7 +724,18 @@ int store_resolve(struct store *s, const char *spec, struct store_commit *out, s
 	git_commit *c = NULL, *next;
 	git_oid id;
 
-	if (is_date(spec)) {
+	memset(out, 0, sizeof(*out));
+	if (store_is_unborn(s)) {
+		err_set(err, ERR_NOTFOUND, 0, 0, "nothing is committed yet");
+		err_hint(err, "convene commit records the files as they are");
+		return ERR_NOTFOUND;
+	}
+	if (is_date_shaped(spec)) {
+		if (!text_is_date(spec, strlen(spec))) {
+			err_set(err, ERR_USAGE, 0, 0, "%s is not a day of the calendar", spec);
+			err_hint(err, "a date is YYYY-MM-DD: 2026-02-28, say");
+			return ERR_USAGE;
+		}
 		if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
 		    git_commit_lookup(&c, s->repo, &id) < 0) {
 			git_error_clear();
@@ -861,8 +893,7 @@ struct tarball {
 	const char *prefix;
 	long long mtime;
 	size_t files;
-	int failed;               /* 1: write error, 2: a name too long */
-	char toolong[300];
+	int failed;               /* a write error */
 };
 
 static void gz_write(struct tarball *t, const void *data, size_t len, int flush)
@@ -888,28 +919,25 @@ static void octal(char *field, size_t width, unsigned long long value)
 	snprintf(field, width, "%0*llo", (int)width - 1, value);
 }
 
-/* One header block: name split into ustar's prefix and name fields. */
-static void tar_header(struct tarball *t, const char *name, char type, unsigned mode,
-		       unsigned long long size, const char *link)
+static void tar_pad(struct tarball *t, unsigned long long size)
+{
+	static const unsigned char zeros[512];
+
+	if (size % 512)
+		gz_write(t, zeros, 512 - size % 512, Z_NO_FLUSH);
+}
+
+/* One header block, its name already cut to ustar's fields. */
+static void tar_block(struct tarball *t, const char *prefix, size_t plen, const char *name,
+		      size_t nlen, char type, unsigned mode, unsigned long long size,
+		      const char *link, size_t llen)
 {
 	unsigned char h[512];
-	size_t len = strlen(name), cut = 0, i;
 	unsigned sum = 0;
+	size_t i;
 
 	memset(h, 0, sizeof(h));
-	if (len > 100) {
-		/* the last '/' that leaves a name of at most 100 bytes */
-		for (cut = len - 1; cut > 0 && (name[cut] != '/' || len - cut - 1 > 100); cut--)
-			;
-		if (!cut || cut > 155) {
-			t->failed = 2;
-			snprintf(t->toolong, sizeof(t->toolong), "%s", name);
-			return;
-		}
-		memcpy(h + 345, name, cut);
-		name += cut + 1;
-	}
-	memcpy(h, name, strlen(name));
+	memcpy(h, name, nlen);
 	octal((char *)h + 100, 8, mode);
 	octal((char *)h + 108, 8, 0);
 	octal((char *)h + 116, 8, 0);
@@ -917,56 +945,122 @@ static void tar_header(struct tarball *t, const char *name, char type, unsigned 
 	octal((char *)h + 136, 12, (unsigned long long)t->mtime);
 	memset(h + 148, ' ', 8);
 	h[156] = (unsigned char)type;
-	if (link)
-		memcpy(h + 157, link, strlen(link) < 100 ? strlen(link) : 100);
+	memcpy(h + 157, link, llen);
 	memcpy(h + 257, "ustar", 6);
 	memcpy(h + 263, "00", 2);
 	memcpy(h + 265, "root", 4);
 	memcpy(h + 297, "root", 4);
+	memcpy(h + 345, prefix, plen);
 	for (i = 0; i < sizeof(h); i++)
 		sum += h[i];
 	snprintf((char *)h + 148, 8, "%06o", sum);
 	gz_write(t, h, sizeof(h), Z_NO_FLUSH);
 }
 
+/* A pax record, "<length> key=value\n", its length counting itself. */
+static void pax_record(struct buf *b, const char *key, const char *value)
+{
+	size_t body = 1 + strlen(key) + 1 + strlen(value) + 1, len = body + 1;
+
+	while (len != body + (size_t)snprintf(NULL, 0, "%zu", len))
+		len = body + (size_t)snprintf(NULL, 0, "%zu", len);
+	buf_addf(b, "%zu %s=%s\n", len, key, value);
+}
+
+/*
+ * An entry: ustar's fields when the name fits them (a prefix of at most
+ * 155 bytes and a name of at most 100, split at a '/'), and the link
+ * target when it fits its 100; else a pax header before it carries the
+ * whole path or target, as git archive writes.
+ */
+static void tar_header(struct tarball *t, const char *name, char type, unsigned mode,
+		       unsigned long long size, const char *link)
+{
+	size_t len = strlen(name), llen = link ? strlen(link) : 0, cut = 0, at;
+	struct buf pax = BUF_INIT;
+
+	if (len > 100) {
+		/* the first '/' that leaves at most 100 bytes after it, and
+		 * something: a folder's name ends in '/' */
+		for (at = len - 101; at <= 155 && at + 1 < len && !cut; at++)
+			if (name[at] == '/' && at > 0)
+				cut = at;
+		if (!cut)
+			pax_record(&pax, "path", name);
+	}
+	if (llen > 100)
+		pax_record(&pax, "linkpath", link);
+	if (buf_failed(&pax)) {
+		t->failed = 1;
+		buf_release(&pax);
+		return;
+	}
+	if (pax.len) {
+		tar_block(t, "", 0, "PaxHeaders/entry", 16, 'x', 0644, pax.len, "", 0);
+		gz_write(t, pax.ptr, pax.len, Z_NO_FLUSH);
+		tar_pad(t, pax.len);
+	}
+	buf_release(&pax);
+	/* where the pax record has it whole: what fits, cut where a
+	 * character starts, for readers that know no pax */
+	if (llen > 100)
+		for (llen = 100; (link[llen] & 0xc0) == 0x80; llen--)
+			;
+	if (len <= 100) {
+		tar_block(t, "", 0, name, len, type, mode, size, link ? link : "", llen);
+	} else if (cut) {
+		tar_block(t, name, cut, name + cut + 1, len - cut - 1, type, mode, size,
+			  link ? link : "", llen);
+	} else {
+		for (len = 100; (name[len] & 0xc0) == 0x80; len--)
+			;
+		tar_block(t, "", 0, name, len, type, mode, size, link ? link : "", llen);
+	}
+}
+
 static int tar_entry(const char *root, const git_tree_entry *e, void *payload)
 {
 	struct tarball *t = payload;
-	char name[1200];
+	struct buf name = BUF_INIT;
 	git_blob *blob;
 	git_filemode_t mode = git_tree_entry_filemode(e);
-	static const unsigned char zeros[512];
 
 	if (t->failed)
 		return -1;
-	snprintf(name, sizeof(name), "%s%s%s%s", t->prefix, t->prefix[0] ? "/" : "", root,
+	buf_addf(&name, "%s%s%s%s", t->prefix, t->prefix[0] ? "/" : "", root,
 		 git_tree_entry_name(e));
-	if (mode == GIT_FILEMODE_TREE) {
-		strncat(name, "/", sizeof(name) - strlen(name) - 1);
-		tar_header(t, name, '5', 0775, 0, NULL);
-		return 0;
+	if (mode == GIT_FILEMODE_TREE || mode == GIT_FILEMODE_COMMIT) {
+		/* a folder; a submodule is an empty one, as git archive has it */
+		buf_addc(&name, '/');
+		if (!buf_failed(&name))
+			tar_header(t, buf_str(&name), '5', 0775, 0, NULL);
+		buf_release(&name);
+		return t->failed || buf_failed(&name) ? -1 : 0;
 	}
-	if (mode == GIT_FILEMODE_COMMIT)
-		return 0;  /* a submodule: git archive leaves only its folder */
-	if (git_blob_lookup(&blob, t->repo, git_tree_entry_id(e)) < 0)
+	if (buf_failed(&name) || git_blob_lookup(&blob, t->repo, git_tree_entry_id(e)) < 0) {
+		buf_release(&name);
 		return -1;
+	}
 	if (mode == GIT_FILEMODE_LINK) {
-		char target[101];
-		size_t n = (size_t)git_blob_rawsize(blob);
+		struct buf target = BUF_INIT;
 
-		snprintf(target, sizeof(target), "%.*s", (int)(n < 100 ? n : 100),
-			 (const char *)git_blob_rawcontent(blob));
-		tar_header(t, name, '2', 0777, 0, target);
+		buf_add(&target, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+		if (buf_failed(&target))
+			t->failed = 1;
+		else
+			tar_header(t, buf_str(&name), '2', 0777, 0, buf_str(&target));
+		buf_release(&target);
 	} else {
 		unsigned long long size = (unsigned long long)git_blob_rawsize(blob);
 
-		tar_header(t, name, '0', mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0775 : 0664, size, NULL);
+		tar_header(t, buf_str(&name), '0', mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0775 : 0664,
+			   size, NULL);
 		gz_write(t, git_blob_rawcontent(blob), (size_t)size, Z_NO_FLUSH);
-		if (size % 512)
-			gz_write(t, zeros, 512 - size % 512, Z_NO_FLUSH);
+		tar_pad(t, size);
 		t->files++;
 	}
 	git_blob_free(blob);
+	buf_release(&name);
 	return t->failed ? -1 : 0;
 }
 
@@ -974,16 +1068,22 @@ int store_archive(struct store *s, const struct store_oid *commit, const char *p
 		  const char *file, size_t *nfiles, struct err *err)
 {
 	static const unsigned char zeros[10240];
+	int to_stdout = !strcmp(file, "-"), fd = -1, error = 0;
 	struct tarball t;
+	struct stat st;
 	gz_header gz;
 	git_tree *tree;
 	git_commit *c;
 	git_oid id;
-	char tmp[4200];
+	char *tmp = NULL;
 	size_t total;
-	int error;
 
 	*nfiles = 0;
+	if (!to_stdout && stat(file, &st) == 0 && S_ISDIR(st.st_mode)) {
+		err_set(err, ERR_USAGE, 0, 0, "'%s' is a folder", file);
+		err_hint(err, "name the file to write: %s/initiative.tar.gz, say", file);
+		return ERR_USAGE;
+	}
 	memcpy(id.id, commit->id, 20);
 	if (git_commit_lookup(&c, s->repo, &id) < 0 || git_commit_tree(&tree, c) < 0)
 		return store_git_fail(err, ERR_INTERNAL, "cannot read the commit");
@@ -992,50 +1092,67 @@ int store_archive(struct store *s, const struct store_oid *commit, const char *p
 	t.prefix = prefix;
 	t.mtime = git_commit_time(c);
 	git_commit_free(c);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", file);
-	if (!(t.f = fopen(tmp, "wb"))) {
+	if (to_stdout) {
+		t.f = stdout;
+	} else if (!(tmp = malloc(strlen(file) + sizeof(".XXXXXX")))) {
 		git_tree_free(tree);
-		err_set(err, ERR_USAGE, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
-		return ERR_USAGE;
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	} else {
+		/* written beside it under a name of its own, then renamed */
+		sprintf(tmp, "%s.XXXXXX", file);
+		if ((fd = mkstemp(tmp)) < 0 || !(t.f = fdopen(fd, "wb"))) {
+			err_set(err, ERR_USAGE, 0, 0, "cannot write '%s': %s", file, strerror(errno));
+			if (errno == ENOENT)
+				err_hint(err, "the folder it goes in must exist");
+			if (fd >= 0) {
+				close(fd);
+				unlink(tmp);
+			}
+			free(tmp);
+			git_tree_free(tree);
+			return ERR_USAGE;
+		}
+		{
+			mode_t mask = umask(0);
+
+			umask(mask);
+			fchmod(fd, 0666 & ~mask);  /* as a file made with open() */
+		}
 	}
 	/* gzip with a fixed header (no name, no time): the same bytes each time */
 	memset(&gz, 0, sizeof(gz));
 	gz.os = 3;
 	if (deflateInit2(&t.z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK ||
 	    deflateSetHeader(&t.z, &gz) != Z_OK) {
-		fclose(t.f);
-		unlink(tmp);
-		git_tree_free(tree);
-		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		goto done;
 	}
 	if (prefix[0]) {
-		char dir[300];
+		struct buf dir = BUF_INIT;
 
-		snprintf(dir, sizeof(dir), "%s/", prefix);
-		tar_header(&t, dir, '5', 0775, 0, NULL);
+		buf_addf(&dir, "%s/", prefix);
+		tar_header(&t, buf_str(&dir), '5', 0775, 0, NULL);
+		buf_release(&dir);
 	}
 	if (git_tree_walk(tree, GIT_TREEWALK_PRE, tar_entry, &t) < 0 && !t.failed)
 		t.failed = 1;
 	git_error_clear();
-	git_tree_free(tree);
 	/* the end: two empty blocks, then up to tar's 10240-byte record */
 	total = t.z.total_in + 1024;
 	gz_write(&t, zeros, 1024 + (total % 10240 ? 10240 - total % 10240 : 0), Z_FINISH);
 	deflateEnd(&t.z);
-	if (t.failed == 2)
-		error = err_set(err, ERR_DATA, 0, 0, "'%s' is too long a name for the tar format",
-				t.toolong);
-	else if (t.failed || fflush(t.f) != 0 || fsync(fileno(t.f)) != 0)
-		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
-	else
-		error = 0;
-	if (fclose(t.f) != 0 && !error)
-		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
-	if (!error && rename(tmp, file) < 0)
+	if (t.failed || fflush(t.f) != 0 || (!to_stdout && fsync(fileno(t.f)) != 0))
 		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file, strerror(errno));
-	if (error)
+done:
+	if (!to_stdout && fclose(t.f) != 0 && !error)
+		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file, strerror(errno));
+	if (!to_stdout && !error && rename(tmp, file) < 0)
+		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file, strerror(errno));
+	if (tmp && error)
 		unlink(tmp);
-	else
+	free(tmp);
+	git_tree_free(tree);
+	if (!error)
 		*nfiles = t.files;
 	return error;
 }

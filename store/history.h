@@ -75,6 +75,9 @@ int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commi
 int store_blob_read(struct store *s, const struct store_oid *blob, char **out, size_t *len,
 		    struct err *err);
 
+/* Whether nothing is committed yet (HEAD names a branch with no commit). */
+int store_is_unborn(struct store *s);
+
 /*
  * A commit named by spec: a date (YYYY-MM-DD: the last commit on HEAD's
  * first-parent line made that day or before, in its author's time zone)
@@ -99,9 +102,11 @@ int store_tree_diff(struct store *s, const struct store_oid *a, const struct sto
 		    void *ctx, struct err *err);
 
 /*
- * Writes the tree of commit as a gzip'd tar to file (atomically), every
- * entry under prefix/ when prefix is not empty, dated by the commit: the
- * same commit always gives the same bytes.  *nfiles gets the count.
+ * Writes the tree of commit as a gzip'd tar to file (atomically; "-" is
+ * standard output), every entry under prefix/ when prefix is not empty,
+ * dated by the commit: the same commit always gives the same bytes.
+ * Names and link targets too long for ustar go in pax headers.  *nfiles
+ * gets the count.
  */
 int store_archive(struct store *s, const struct store_oid *commit, const char *prefix,
 		  const char *file, size_t *nfiles, struct err *err);

@@ -208,6 +208,39 @@ test_expect_success 'log filters: meeting, site, author, since' '
 	test_expect_code 2 convene log --meeting x 2>/dev/null
 '
 
+test_expect_success 'what is not a day, a number or an option is refused, and says so' '
+	story && cd a &&
+	test_expect_code 2 convene show vision --at 2026-02-30 2>../err &&
+	test_grep "2026-02-30 is not a day of the calendar" ../err &&
+	test_expect_code 2 convene diff 2026-13-01 2>../err && test_grep "is not a day" ../err &&
+	convene show vision --at 2028-02-29 > ../v 2>/dev/null &&
+	test_expect_code 2 convene log --since 2026-02-30 2>../err && test_grep "YYYY-MM-DD" ../err &&
+	test_expect_code 2 convene log -n 2x 2>../err && test_grep "-n takes a number" ../err &&
+	test_expect_code 2 convene show vision --at 2>../err &&
+	test_grep "convene: error: --at needs a value" ../err && ! grep -q "unknown option" ../err &&
+	test_expect_code 2 convene log --bogus 2>../err &&
+	test_grep "convene: error: unknown option --bogus" ../err &&
+	test_expect_code 2 convene history --json=yes vision 2>../err &&
+	test_grep "convene: error: --json takes no value" ../err &&
+	convene log --meeting 002 > ../m2 && test $(wc -l < ../m2) -ge 1 &&
+	convene log --meeting 1000 > ../m && ! test -s ../m &&
+	git commit -q --allow-empty -m "meeting 1000: far ahead" &&
+	convene log --meeting 1000 > ../m && test $(wc -l < ../m) = 1 &&
+	convene log --meeting 100 > ../m && ! test -s ../m
+'
+
+test_expect_success 'nothing committed yet; a history cut short' '
+	git init -q empty && (cd empty && echo "name: Literacy" > initiative.yaml &&
+	convene diff > ../d 2>/dev/null && echo "name set" > ../want && test_cmp ../want ../d &&
+	test_expect_code 1 convene show vision --at HEAD 2>../err &&
+	test_grep "nothing is committed yet" ../err &&
+	test_expect_code 1 convene archive ../e.tar.gz 2>../err &&
+	test_grep "nothing is committed yet" ../err && ! test -e ../e.tar.gz) &&
+	story && git clone -q --depth 2 "file://$PWD/a" shallow &&
+	(cd shallow && test_expect_code 5 convene log > ../out 2>../err &&
+	test_grep "is the repository complete?" ../err)
+'
+
 test_expect_success 'archive: tar xzf reads it, the same files as git archive, the same bytes twice' '
 	story && cd a &&
 	convene archive --at 2026-03-01 ../lit.tar.gz 2>../err &&
@@ -221,6 +254,27 @@ test_expect_success 'archive: tar xzf reads it, the same files as git archive, t
 	tar tzf ../p.tar.gz > list && test_grep "literacy-2026-03-01/members/dana.yaml" list &&
 	test_expect_code 1 convene archive --at 1999-01-01 ../old.tar.gz 2>/dev/null && ! test -e ../old.tar.gz &&
 	test_expect_code 2 convene archive --prefix ../up --at HEAD ../bad.tar.gz 2>/dev/null
+'
+
+test_expect_success 'archive: names and links too long for ustar, standard output, where it cannot write' '
+	story && cd a &&
+	long=$(printf "a%.0s" $(seq 80)) && mkdir -p docs/$long/$long && echo a > docs/$long/$long/x.txt &&
+	deep=$(printf "b%.0s" $(seq 150)) && mkdir -p docs/$deep && echo b > docs/$deep/$(printf "c%.0s" $(seq 120)) &&
+	echo c > "docs/$(printf "פרוטוקול%.0s" $(seq 8)).txt" &&
+	ln -s "$(printf "t%.0s" $(seq 130))/target" docs/far &&
+	git add -A && git commit -qm "long names" &&
+	convene archive --prefix lit/ --at HEAD ../long.tar.gz 2>/dev/null &&
+	mkdir ../x ../g && tar xzf ../long.tar.gz -C ../x &&
+	git archive --prefix lit/ HEAD | tar xf - -C ../g &&
+	diff -r --no-dereference ../x ../g &&
+	convene archive --at HEAD - 2>/dev/null | tar tzf - > ../list &&
+	git archive HEAD | tar tf - > ../want && test_cmp ../want ../list &&
+	test_expect_code 2 convene archive --at HEAD .. 2>../err && test_grep "is a folder" ../err &&
+	test_expect_code 2 convene archive --at HEAD ../no/such.tar.gz 2>../err &&
+	test_grep "the folder it goes in must exist" ../err &&
+	! ls .. | grep -q "such" &&
+	test_expect_code 2 convene archive --at 2026-02-30 ../bad.tar.gz 2>../err &&
+	test_grep "2026-02-30 is not a day of the calendar" ../err && ! test -e ../bad.tar.gz
 '
 
 test_done
