@@ -169,7 +169,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	const char *value = NULL, *from = NULL;
 	struct doc_node *c, *chosen = NULL, *sides, *side, *parent;
 	struct doc *parsed = NULL;
-	char pathtext[2600], msg[3000], how[300];
+	char pathtext[2600], msg[3000], how[300], *end;
 	struct path p;
 	struct txn t;
 	struct err err;
@@ -180,7 +180,12 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	optind = 0;
 	while ((c2 = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c2) {
-		case 's': n = strtol(optarg, NULL, 10); choices++; break;
+		case 's':
+			n = strtol(optarg, &end, 10);
+			if (end == optarg || *end || n < 1)
+				return usage_error(me, "--side takes a side's number: 1, 2...");
+			choices++;
+			break;
 		case 'b': base = 1; choices++; break;
 		case 'v': value = optarg; choices++; break;
 		case 'y': yaml = 1; break;

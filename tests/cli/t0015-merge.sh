@@ -101,6 +101,7 @@ test_expect_success 'resolve --value and --base; errors for a field with no conf
 	conflicted &&
 	cp initiative.yaml ../before &&
 	test_expect_code 2 convene resolve vision --side 9 2>../err && test_grep "no side 9" ../err &&
+	test_expect_code 2 convene resolve vision --side 2x 2>../err && test_grep "--side takes" ../err &&
 	test_expect_code 1 convene resolve mission --side 1 2>../err && test_grep "no conflict at" ../err &&
 	test_expect_code 2 convene resolve vision 2>/dev/null &&
 	test_cmp ../before initiative.yaml &&
