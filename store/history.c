@@ -164,11 +164,11 @@ int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commi
 	git_revwalk *walk;
 	git_commit *c;
 	git_oid id;
-	int error, empty;
+	int error, empty, next = 0;
 
 	if ((error = new_walk(s, &walk, &empty, err)) < 0)
 		return error;
-	while (!empty && (error = git_revwalk_next(&id, walk)) == 0) {
+	while (!empty && (next = git_revwalk_next(&id, walk)) == 0) {
 		if (git_commit_lookup(&c, s->repo, &id) < 0) {
 			error = store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
 			break;
@@ -179,9 +179,7 @@ int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commi
 		if (error)
 			break;
 	}
-	if (error == GIT_ITEROVER)
-		error = 0;
-	else if (error < 0 && error != ERR_INTERNAL)
+	if (!empty && next < 0 && next != GIT_ITEROVER)
 		error = store_git_fail(err, ERR_INTERNAL,
 				       "cannot walk the history (is the repository complete? git fsck tells)");
 	git_error_clear();
@@ -225,9 +223,8 @@ static void cwalk_free(struct cwalk *w)
 {
 	size_t i;
 
-	for (i = 0; i < w->n; i++) {
+	for (i = 0; i < w->n; i++)
 		free(w->v[i].path);
-	}
 	free(w->v);
 	free(w->pool);
 	free(w->ids);
