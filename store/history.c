@@ -217,6 +217,7 @@ struct cwalk {
 	struct oidmap idx;              /* id -> index in v */
 	size_t *heap, nheap;            /* ready ones, by time */
 	git_odb *odb;
+	struct packs *packs;            /* read first: see store/pack.c */
 };
 
 static void cwalk_free(struct cwalk *w)
@@ -231,6 +232,7 @@ static void cwalk_free(struct cwalk *w)
 	free(w->heap);
 	map_free(&w->idx);
 	git_odb_free(w->odb);
+	packs_free(w->packs);
 	memset(w, 0, sizeof(*w));
 }
 
@@ -295,20 +297,24 @@ static int pool_grow(struct cwalk *w)
 static int read_commit(struct cwalk *w, const git_oid *id, git_oid *tree, unsigned *np,
 		       long long *time)
 {
-	git_odb_object *obj;
+	git_odb_object *obj = NULL;
 	const char *p, *end, *gt;
+	size_t len;
 	int rc = -2;
 
 	*np = 0;
 	*time = 0;
-	if (git_odb_read(&obj, w->odb, id) < 0) {
+	if (packs_read(w->packs, id, GIT_OBJECT_COMMIT, &p, &len) == 0) {
+		end = p + len;
+	} else if (git_odb_read(&obj, w->odb, id) < 0) {
 		git_error_clear();
 		return -2;
-	}
-	if (git_odb_object_type(obj) != GIT_OBJECT_COMMIT)
+	} else if (git_odb_object_type(obj) != GIT_OBJECT_COMMIT) {
 		goto fail;
-	p = git_odb_object_data(obj);
-	end = p + git_odb_object_size(obj);
+	} else {
+		p = git_odb_object_data(obj);
+		end = p + git_odb_object_size(obj);
+	}
 	if (end - p < 46 || memcmp(p, "tree ", 5) || git_oid_fromstrn(tree, p + 5, 40) < 0)
 		goto fail;
 	p += 46;
@@ -400,6 +406,8 @@ static int cwalk_init(struct cwalk *w, struct store *s, int *empty, struct err *
 	}
 	if (git_repository_odb(&w->odb, s->repo) < 0)
 		return store_git_fail(err, ERR_INTERNAL, "cannot open the object database");
+	if (packs_open(&w->packs, s->repo) < 0)
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	if ((rc = cwalk_add(w, &head, &at)) < 0)
 		goto fail;
 	stack = malloc(sizeof(*stack));

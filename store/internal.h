@@ -39,4 +39,18 @@ void store_mark(struct store *s, int busy);
  * tree or pass through a symbolic link. */
 int store_full_path(struct store *s, const char *path, char *out, size_t size, struct err *err);
 
+/*
+ * The pack files of a repository, mapped for reading whole objects
+ * straight from them (store/pack.c): packs_open() never fails for want of
+ * packs (an empty set reads nothing); -1 when out of memory.
+ */
+struct packs;
+int packs_open(struct packs **out, git_repository *repo);
+/* Object id of the given type, when a pack holds it whole (not as a
+ * delta): 0 and *data (valid until the next call), else -1, and libgit2
+ * is the one to ask.  ps may be NULL. */
+int packs_read(struct packs *ps, const git_oid *id, git_object_t type, const char **data,
+	       size_t *len);
+void packs_free(struct packs *ps);
+
 #endif

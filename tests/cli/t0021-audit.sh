@@ -129,6 +129,16 @@ test_expect_success 'history follows a rename made after a commit that changed n
 	test_grep "member added: Dana Levi (dana)" ../h
 '
 
+test_expect_success 'history reads the same from git'"'"'s packs as from loose objects' '
+	story && cd a &&
+	convene history --json vision > ../loose && convene history --json members/dana.yaml >> ../loose &&
+	git repack -adq && rm .git/objects/pack/*.idx &&
+	git index-pack --index-version=2,0x40 .git/objects/pack/*.pack > /dev/null &&
+	git fsck --no-dangling 2>/dev/null &&
+	convene history --json vision > ../packed && convene history --json members/dana.yaml >> ../packed &&
+	test_cmp ../loose ../packed
+'
+
 test_expect_success 'show --at: the value before and after each change' '
 	story && cd a &&
 	test_expect_code 1 convene show vision --at 2026-01-05 2>../err &&
