@@ -307,8 +307,7 @@ static int read_commit(struct cwalk *w, const git_oid *id, git_oid *tree, unsign
 	if (packs_read(w->packs, id, GIT_OBJECT_COMMIT, &p, &len) == 0) {
 		end = p + len;
 	} else if (git_odb_read(&obj, w->odb, id) < 0) {
-		git_error_clear();
-		return -2;
+		return -2;  /* libgit2's error says which */
 	} else if (git_odb_object_type(obj) != GIT_OBJECT_COMMIT) {
 		goto fail;
 	} else {
@@ -347,7 +346,12 @@ static int read_commit(struct cwalk *w, const git_oid *id, git_oid *tree, unsign
 	return 0;
 fail:
 	git_odb_object_free(obj);
-	git_error_clear();
+	if (rc == -2) {
+		char hex[GIT_OID_HEXSZ + 1];
+
+		git_error_set(GIT_ERROR_INVALID, "%s is not a commit that can be read",
+			      git_oid_tostr(hex, sizeof(hex), id));
+	}
 	return rc;
 }
 
@@ -478,9 +482,10 @@ static size_t cwalk_next(struct cwalk *w)
 	return i;
 }
 
-/* The blob at path in a tree, by reading the raw trees down the path. */
-static void raw_blob_at(git_odb *odb, const git_oid *tree, const char *path,
-			struct store_blob_at *out)
+/* The blob at path in a tree, by reading the raw trees down the path;
+ * -1 (libgit2's error set) when a tree cannot be read. */
+static int raw_blob_at(git_odb *odb, const git_oid *tree, const char *path,
+		       struct store_blob_at *out)
 {
 	git_oid cur = *tree;
 	const char *comp = path;
@@ -493,9 +498,12 @@ static void raw_blob_at(git_odb *odb, const git_oid *tree, const char *path,
 		git_odb_object *obj;
 		const char *p, *end;
 
-		if (git_odb_read(&obj, odb, &cur) < 0) {
-			git_error_clear();
-			return;
+		if (git_odb_read(&obj, odb, &cur) < 0)
+			return -1;
+		if (git_odb_object_type(obj) != GIT_OBJECT_TREE) {
+			git_odb_object_free(obj);
+			git_error_set(GIT_ERROR_INVALID, "a tree that is not a tree");
+			return -1;
 		}
 		p = git_odb_object_data(obj);
 		end = p + git_odb_object_size(obj);
@@ -521,7 +529,7 @@ static void raw_blob_at(git_odb *odb, const git_oid *tree, const char *path,
 		}
 		git_odb_object_free(obj);
 		if (!found)
-			return;
+			return 0;
 		comp += clen + 1;
 	}
 }
@@ -575,28 +583,33 @@ static char *renamed_from(git_repository *repo, git_tree *ptree, git_tree *tree,
 }
 
 /* Node i's blob of path (or of its old name, when its child renamed the
- * file: child_tree set), read once and kept in the node. */
+ * file: child_tree set), read once and kept in the node.  -1 when a tree
+ * cannot be read: the error is in err. */
 static int blob_of(struct store *s, struct cwalk *w, size_t i, const char *path,
-		   const git_oid *child_tree, const char *child_path)
+		   const git_oid *child_tree, const char *child_path, struct err *err)
 {
 	struct cnode *node = &w->v[i];
 	git_tree *t = NULL, *ct = NULL;
 	char *renamed = NULL;
+	int rc;
 
 	if (node->known)
 		return 0;
-	raw_blob_at(w->odb, &node->tree, node->path ? node->path : path, &node->blob);
-	if (!node->blob.present && child_tree &&
+	rc = raw_blob_at(w->odb, &node->tree, node->path ? node->path : path, &node->blob);
+	if (!rc && !node->blob.present && child_tree &&
 	    git_tree_lookup(&t, s->repo, &node->tree) == 0 &&
 	    git_tree_lookup(&ct, s->repo, child_tree) == 0 &&
 	    (renamed = renamed_from(s->repo, t, ct, child_path))) {
 		free(node->path);
 		node->path = renamed;
-		raw_blob_at(w->odb, &node->tree, renamed, &node->blob);
+		rc = raw_blob_at(w->odb, &node->tree, renamed, &node->blob);
 	}
-	git_error_clear();
 	git_tree_free(t);
 	git_tree_free(ct);
+	if (rc < 0)
+		return store_git_fail(err, ERR_INTERNAL,
+				      "cannot read a tree (is the repository complete? git fsck tells)");
+	git_error_clear();
 	node->blob.path = node->path ? node->path : path;
 	node->known = 1;
 	return 0;
@@ -620,8 +633,9 @@ int store_path_history(struct store *s, const char *path,
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 	if ((error = cwalk_init(&w, s, &empty, err)) < 0)
 		goto done;
-	/* HEAD is w.v[0]; down its first parents */
-	for (at = 0; !empty; at = w.pool[w.v[at].parents]) {
+	/* HEAD is w.v[0]; down its first parents (a damaged repository may
+	 * lead back to one already met) */
+	for (at = 0; !empty && !w.v[at].mainline; at = w.pool[w.v[at].parents]) {
 		w.v[at].mainline = 1;
 		if (!w.v[at].np)
 			break;
@@ -644,7 +658,8 @@ int store_path_history(struct store *s, const char *path,
 		/* the same tree as its only parent: nothing changed at all */
 		if (n == 1 && git_oid_equal(&node->tree, &w.v[pidx[0]].tree))
 			continue;
-		blob_of(s, &w, at, path, NULL, NULL);
+		if ((error = blob_of(s, &w, at, path, NULL, NULL, err)) < 0)
+			goto done;
 		if (n > cap) {
 			struct store_blob_at *v = realloc(par, n * sizeof(*par));
 
@@ -658,7 +673,9 @@ int store_path_history(struct store *s, const char *path,
 		for (i = 0; i < n; i++) {
 			struct cnode *pn = &w.v[pidx[i]];
 
-			blob_of(s, &w, pidx[i], path, node->blob.present ? &node->tree : NULL, cpath);
+			if ((error = blob_of(s, &w, pidx[i], path, node->blob.present ? &node->tree : NULL,
+					     cpath, err)) < 0)
+				goto done;
 			par[i] = pn->blob;
 			/* the same blob as a parent's: the value is that parent's */
 			if (par[i].present == node->blob.present &&
@@ -946,7 +963,7 @@ static void tar_block(struct tarball *t, const char *prefix, size_t plen, const 
 	octal((char *)h + 100, 8, mode);
 	octal((char *)h + 108, 8, 0);
 	octal((char *)h + 116, 8, 0);
-	octal((char *)h + 124, 12, size);
+	octal((char *)h + 124, 12, size > 077777777777ULL ? 0 : size);  /* else in pax */
 	octal((char *)h + 136, 12, (unsigned long long)t->mtime);
 	memset(h + 148, ' ', 8);
 	h[156] = (unsigned char)type;
@@ -960,6 +977,17 @@ static void tar_block(struct tarball *t, const char *prefix, size_t plen, const 
 		sum += h[i];
 	snprintf((char *)h + 148, 8, "%06o", sum);
 	gz_write(t, h, sizeof(h), Z_NO_FLUSH);
+}
+
+/* At most n bytes of s, ending where a UTF-8 character starts (n itself
+ * when s is no UTF-8 there: git takes any bytes in a name). */
+static size_t char_start(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = n; k > 0 && (s[k] & 0xc0) == 0x80; k--)
+		;
+	return k ? k : n;
 }
 
 /* A pax record, "<length> key=value\n", its length counting itself. */
@@ -995,6 +1023,12 @@ static void tar_header(struct tarball *t, const char *name, char type, unsigned 
 	}
 	if (llen > 100)
 		pax_record(&pax, "linkpath", link);
+	if (size > 077777777777ULL) {
+		char n[24];
+
+		snprintf(n, sizeof(n), "%llu", size);
+		pax_record(&pax, "size", n);
+	}
 	if (buf_failed(&pax)) {
 		t->failed = 1;
 		buf_release(&pax);
@@ -1009,17 +1043,14 @@ static void tar_header(struct tarball *t, const char *name, char type, unsigned 
 	/* where the pax record has it whole: what fits, cut where a
 	 * character starts, for readers that know no pax */
 	if (llen > 100)
-		for (llen = 100; (link[llen] & 0xc0) == 0x80; llen--)
-			;
+		llen = char_start(link, 100);
 	if (len <= 100) {
 		tar_block(t, "", 0, name, len, type, mode, size, link ? link : "", llen);
 	} else if (cut) {
 		tar_block(t, name, cut, name + cut + 1, len - cut - 1, type, mode, size,
 			  link ? link : "", llen);
 	} else {
-		for (len = 100; (name[len] & 0xc0) == 0x80; len--)
-			;
-		tar_block(t, "", 0, name, len, type, mode, size, link ? link : "", llen);
+		tar_block(t, "", 0, name, char_start(name, 100), type, mode, size, link ? link : "", llen);
 	}
 }
 
@@ -1090,8 +1121,12 @@ int store_archive(struct store *s, const struct store_oid *commit, const char *p
 		return ERR_USAGE;
 	}
 	memcpy(id.id, commit->id, 20);
-	if (git_commit_lookup(&c, s->repo, &id) < 0 || git_commit_tree(&tree, c) < 0)
+	if (git_commit_lookup(&c, s->repo, &id) < 0)
 		return store_git_fail(err, ERR_INTERNAL, "cannot read the commit");
+	if (git_commit_tree(&tree, c) < 0) {
+		git_commit_free(c);
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the commit's tree");
+	}
 	memset(&t, 0, sizeof(t));
 	t.repo = s->repo;
 	t.prefix = prefix;
@@ -1143,8 +1178,9 @@ int store_archive(struct store *s, const struct store_oid *commit, const char *p
 		t.failed = 1;
 	git_error_clear();
 	/* the end: two empty blocks, then up to tar's 10240-byte record */
-	total = t.z.total_in + 1024;
-	gz_write(&t, zeros, 1024 + (total % 10240 ? 10240 - total % 10240 : 0), Z_FINISH);
+	gz_write(&t, zeros, 1024, Z_NO_FLUSH);
+	total = t.z.total_in;
+	gz_write(&t, zeros, total % 10240 ? 10240 - total % 10240 : 0, Z_FINISH);
 	deflateEnd(&t.z);
 	if (t.failed || fflush(t.f) != 0 || (!to_stdout && fsync(fileno(t.f)) != 0))
 		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file, strerror(errno));

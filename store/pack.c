@@ -74,15 +74,18 @@ static void pack_close(struct pack *p)
 }
 
 /*
- * Maps a pack and its index when they are of the form this reads:
- * "\377tOc", version 2, 256 fan-out counts, the ids, their CRCs, their
- * offsets, the 64-bit offsets, two checksums; a pack of version 2 or 3.
+ * Maps a pack and its index when they are of the form this reads, and
+ * belong together as libgit2 checks: "\377tOc", version 2, 256 fan-out
+ * counts, the ids, their CRCs, their offsets, one 64-bit offset for each
+ * offset that points there, the pack's checksum and its own; a pack of
+ * version 2 or 3 with as many objects, ending in that checksum.
  */
 static int pack_open(struct pack *p, const char *idxpath)
 {
 	struct buf packpath = BUF_INIT;
 	uint32_t i, prev = 0;
 	uint64_t tables;
+	const unsigned char *offs;
 
 	memset(p, 0, sizeof(*p));
 	if (!(p->idx = map_file(idxpath, &p->idxlen)))
@@ -98,14 +101,20 @@ static int pack_open(struct pack *p, const char *idxpath)
 	}
 	p->n = prev;
 	tables = 8 + 1024 + (uint64_t)p->n * 28;
-	if ((uint64_t)p->idxlen < tables + 40 || ((uint64_t)p->idxlen - tables - 40) % 8)
+	if ((uint64_t)p->idxlen < tables + 40)
 		goto fail;
-	p->nbig = (size_t)(((uint64_t)p->idxlen - tables - 40) / 8);
+	offs = p->idx + 8 + 1024 + (size_t)p->n * 24;
+	for (i = 0; i < p->n; i++)
+		if (offs[(size_t)i * 4] & 0x80)
+			p->nbig++;
+	if ((uint64_t)p->idxlen != tables + (uint64_t)p->nbig * 8 + 40)
+		goto fail;
 	buf_add(&packpath, idxpath, strlen(idxpath) - strlen("idx"));
 	buf_adds(&packpath, "pack");
 	if (buf_failed(&packpath) || !(p->data = map_file(buf_str(&packpath), &p->datalen)) ||
 	    p->datalen < 12 + 20 || memcmp(p->data, "PACK", 4) ||
-	    (be32(p->data + 4) != 2 && be32(p->data + 4) != 3))
+	    (be32(p->data + 4) != 2 && be32(p->data + 4) != 3) || be32(p->data + 8) != p->n ||
+	    memcmp(p->data + p->datalen - 20, p->idx + p->idxlen - 40, 20))
 		goto fail;
 	buf_release(&packpath);
 	return 0;
@@ -205,9 +214,11 @@ int packs_read(struct packs *ps, const git_oid *id, git_object_t type, const cha
 		shift += 7;
 	}
 	q++;
-	/* room to spare, so that zlib takes its fast path to the end */
-	if (size > UINT32_MAX - 1024)
+	/* deflate makes no more than 1032 bytes of a byte (and a header):
+	 * a larger size is a lie, which is not worth a buffer */
+	if (size > UINT32_MAX - 1024 || size > (uint64_t)(end - q) * 1032 + 64)
 		return -1;
+	/* room to spare, so that zlib takes its fast path to the end */
 	if (ps->cap < size + 512) {
 		unsigned char *bigger = realloc(ps->buf, (size_t)size + 512);
 
@@ -230,6 +241,7 @@ int packs_read(struct packs *ps, const git_oid *id, git_object_t type, const cha
 	ps->z.avail_out = (uInt)(size + 512);
 	if (inflate(&ps->z, Z_FINISH) != Z_STREAM_END || ps->z.total_out != size)
 		return -1;
+	ps->buf[size] = '\0';  /* as libgit2's copies end */
 	*data = (const char *)ps->buf;
 	*len = (size_t)size;
 	return 0;

@@ -248,7 +248,14 @@ test_expect_success 'nothing committed yet; a history cut short' '
 	test_grep "nothing is committed yet" ../err && ! test -e ../e.tar.gz) &&
 	story && git clone -q --depth 2 "file://$PWD/a" shallow &&
 	(cd shallow && test_expect_code 5 convene log > ../out 2>../err &&
-	test_grep "is the repository complete?" ../err)
+	test_grep "is the repository complete?" ../err &&
+	test_expect_code 5 convene history vision > ../out 2>../err &&
+	test_grep "cannot read a commit (is the repository complete? git fsck tells): object not found" ../err) &&
+	(cd a && convene set mission "Read." 2>/dev/null && convene set mission "Read more." 2>/dev/null &&
+	tree=$(git rev-parse HEAD~1^{tree}) &&
+	rm .git/objects/$(echo $tree | cut -c1-2)/$(echo $tree | cut -c3-) &&
+	test_expect_code 5 convene history vision > ../out 2>../err &&
+	test_grep "cannot read a tree" ../err)
 '
 
 test_expect_success 'archive: tar xzf reads it, the same files as git archive, the same bytes twice' '
@@ -285,6 +292,24 @@ test_expect_success 'archive: names and links too long for ustar, standard outpu
 	! ls .. | grep -q "such" &&
 	test_expect_code 2 convene archive --at 2026-02-30 ../bad.tar.gz 2>../err &&
 	test_grep "2026-02-30 is not a day of the calendar" ../err && ! test -e ../bad.tar.gz
+'
+
+test_expect_success 'archive: names that are no UTF-8, and the end of every size is zeros' '
+	git init -q raw && cd raw &&
+	ln -s "$(printf "\200%.0s" $(seq 120))" link &&
+	echo x > "$(printf "\277%.0s" $(seq 130))" &&
+	git add -A && git commit -qm raw &&
+	convene archive --at HEAD ../raw.tar.gz 2>/dev/null &&
+	mkdir ../x ../g && tar xzf ../raw.tar.gz -C ../x && git archive HEAD | tar xf - -C ../g &&
+	diff -r --no-dereference ../x ../g &&
+	# the tar ends in zeros up to a 10240-byte record, whatever the size
+	for k in $(seq 0 19); do
+		head -c $((k * 512)) /dev/zero | tr "\0" x > pad && git add pad && git commit -qm "pad $k" &&
+		convene archive --at HEAD ../p.tar.gz 2>/dev/null &&
+		gzip -dc ../p.tar.gz > ../p.tar &&
+		test $(($(wc -c < ../p.tar) % 10240)) = 0 &&
+		test "$(tail -c 1024 ../p.tar | tr -d "\0" | wc -c)" = 0 || return 1
+	done
 '
 
 test_done
