@@ -54,7 +54,7 @@ all: $(BIN)
 deps:
 	@sh scripts/deps.sh build
 
-test-deps:
+test-deps: deps
 	@sh scripts/deps.sh test
 
 $(BUILD)/obj/%.o: %.c | deps
