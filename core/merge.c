@@ -878,6 +878,104 @@ static int children(struct seq *s, const struct doc_node *n)
 	return 0;
 }
 
+/*
+ * How many times each value of a scalar list stands in base, ours, theirs
+ * and the result: an element that both sides put in is one element, kept
+ * once wherever each side put it (two sites marking the same member
+ * present).  The merge knows no schema; this rule needs none.
+ */
+struct tally {
+	const struct doc_node *v;  /* the first of its values met */
+	size_t n[3], kept;
+};
+
+struct tallies {
+	struct tally *t;
+	size_t cap;
+};
+
+static size_t value_hash(const struct doc_node *v)
+{
+	enum doc_type type = doc_scalar_type(v);
+	size_t h = 14695981039346656037ULL ^ (size_t)type, i;
+
+	/* null is written four ways and is one value (doc_equal) */
+	if (type != DOC_NULL)
+		for (i = 0; i < v->len; i++)
+			h = (h ^ (unsigned char)v->str[i]) * 1099511628211ULL;
+	return h;
+}
+
+static struct tally *tally_of(struct tallies *ts, const struct doc_node *v)
+{
+	size_t h;
+
+	for (h = value_hash(v) & (ts->cap - 1); ts->t[h].v; h = (h + 1) & (ts->cap - 1))
+		if (doc_equal(ts->t[h].v, v))
+			return &ts->t[h];
+	ts->t[h].v = v;
+	return &ts->t[h];
+}
+
+/* How many of a value the merge keeps: what both sides put in counts once,
+ * what either took out is out, and what one put in while the other took
+ * some out adds up (the result never holds more than the merge made). */
+static size_t wanted(const struct tally *t)
+{
+	size_t b = t->n[0], o = t->n[1], th = t->n[2];
+
+	if (o >= b && th >= b)
+		return o > th ? o : th;
+	if (o <= b && th <= b)
+		return o < th ? o : th;
+	return o + th - b;
+}
+
+/* Drops from out the copies of a value beyond wanted(), the later ones,
+ * so the result stays the same whoever is ours.  -1 on no memory. */
+static int drop_repeats(struct doc_node *out, const struct doc_node *b,
+			const struct doc_node *o, const struct doc_node *t)
+{
+	const struct doc_node *lists[3] = { b, o, t }, *c;
+	struct doc_node *r, *next;
+	struct tallies ts;
+	size_t total = out->n, k;
+	struct tally *ty;
+
+	for (k = 0; k < 3; k++)
+		total += lists[k] ? lists[k]->n : 0;
+	for (ts.cap = 16; ts.cap < 2 * total + 1; ts.cap *= 2)
+		;
+	if (!(ts.t = calloc(ts.cap, sizeof(*ts.t))))
+		return -1;
+	for (k = 0; k < 3; k++)
+		for (c = lists[k] ? lists[k]->head : NULL; c; c = c->next)
+			tally_of(&ts, c)->n[k]++;
+	/* relinked in one pass: doc_remove() would look for each one's
+	 * predecessor */
+	r = out->head;
+	out->head = out->tail = NULL;
+	out->n = 0;
+	for (; r; r = next) {
+		next = r->next;
+		r->next = NULL;
+		ty = tally_of(&ts, r);
+		if (ty->kept >= wanted(ty)) {
+			r->parent = NULL;
+			continue;
+		}
+		ty->kept++;
+		if (out->tail)
+			out->tail->next = r;
+		else
+			out->head = r;
+		out->tail = r;
+		out->n++;
+	}
+	free(ts.t);
+	return 0;
+}
+
 static struct doc_node *merge_scalar_list(struct m *m, const struct doc_node *b,
 					  const struct doc_node *o, const struct doc_node *t)
 {
@@ -892,6 +990,10 @@ static struct doc_node *merge_scalar_list(struct m *m, const struct doc_node *b,
 		d.both = seq_both;
 		d.ctx = &sm;
 		r = diff3(&d);
+	}
+	if (r == 0 && drop_repeats(sm.out, b, o, t) < 0) {
+		m->failed = 1;
+		r = -1;
 	}
 	free(d.b.v);
 	free(d.o.v);
