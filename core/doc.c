@@ -522,6 +522,8 @@ struct loader {
 	const char *data;
 	size_t len;
 	size_t scan;           /* bytes up to here were searched for comments */
+	size_t at_char;        /* libyaml's index of the character at at_byte */
+	size_t at_byte;
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	unsigned depth;
@@ -539,6 +541,26 @@ static void mark_pos(const yaml_mark_t *m, unsigned *line, unsigned *col)
 	*col = (unsigned)m->column + 1;
 }
 
+/*
+ * The byte offset of libyaml's mark index.  libyaml counts characters,
+ * not bytes (a Hebrew letter is one), so every index is mapped before it
+ * touches the data.  Marks come mostly in order: the walk goes on from
+ * the last one, and starts again only for one behind it.
+ */
+static size_t byte_at(struct loader *l, size_t index)
+{
+	if (index < l->at_char)
+		l->at_char = l->at_byte = 0;
+	while (l->at_char < index && l->at_byte < l->len) {
+		l->at_byte++;
+		while (l->at_byte < l->len && ((unsigned char)l->data[l->at_byte] & 0xc0) == 0x80)
+			l->at_byte++;
+		l->at_char++;
+	}
+	return l->at_byte;
+}
+
+/* Counts the comments in the bytes before upto not yet searched. */
 static void count_comments(struct loader *l, size_t upto)
 {
 	size_t i;
@@ -596,7 +618,7 @@ static int parser_error(struct loader *l)
 {
 	yaml_parser_t *p = &l->parser;
 	unsigned line, col;
-	size_t at = p->problem_mark.index, marker;
+	size_t at = byte_at(l, p->problem_mark.index), marker;
 
 	mark_pos(&p->problem_mark, &line, &col);
 	if (p->error == YAML_MEMORY_ERROR)
@@ -753,7 +775,7 @@ static int load_node(struct loader *l, struct doc_node **out)
 		return ERR_DATA;
 	}
 	case YAML_SCALAR_EVENT:
-		count_comments(l, ev->start_mark.index);
+		count_comments(l, byte_at(l, ev->start_mark.index));
 		if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
 			flags = DOC_PLAIN;
 		if ((error = check_props(l, ev->data.scalar.anchor, ev->data.scalar.tag,
@@ -777,8 +799,8 @@ static int load_node(struct loader *l, struct doc_node **out)
 		if (!n)
 			return oom(l);
 		mark_pos(&ev->start_mark, &n->line, &n->col);
-		if (ev->end_mark.index > l->scan)
-			l->scan = ev->end_mark.index;
+		if (byte_at(l, ev->end_mark.index) > l->scan)
+			l->scan = byte_at(l, ev->end_mark.index);
 		*out = n;
 		return 0;
 	case YAML_SEQUENCE_START_EVENT:

@@ -377,6 +377,31 @@ void test_doc__comments_are_counted(void)
 	doc_free(doc);
 }
 
+/*
+ * libyaml's marks count characters, not bytes: after Hebrew text a
+ * quoted '#' must not be taken for a comment, and a real one after
+ * Hebrew is still found where it is.
+ */
+void test_doc__comments_after_hebrew(void)
+{
+	const char *quoted = "a: \327\251\327\234\327\225\327\235 \327\251\327\234\327\225\327\235\n"
+			     "b: 'see item #3'\nc: \"x #4\"\nd:\n- 'e #5'\n";
+	const char *real = "a: \327\251\327\234\327\225\327\235\nb: x # c\n";
+	struct doc *doc;
+	struct err err;
+
+	check(doc_load(&doc, quoted, strlen(quoted), &err) == 0);
+	check(doc->comments == 0);
+	doc_free(doc);
+	check(doc_load(&doc, real, strlen(real), &err) == 0);
+	check(doc->comments == 1);
+	check(doc->comment_line == 2 && doc->comment_col == 6);
+	doc_free(doc);
+	/* a tab after Hebrew text is found by its byte, not its index */
+	check(fails_at("a: \327\251\327\234\327\225\327\235\nb:\n\tc: 1\n", 21, 3, 1,
+		       "tab character in indentation"));
+}
+
 /* The tree as lines like test.event's, styles and tags left out. */
 static void flatten(struct buf *out, const struct doc_node *n)
 {
