@@ -13,8 +13,9 @@
 static int file_changed(struct txn *t, struct err *err);
 
 /*
- * The errors of `after` that `before` does not have, compared by message
- * (positions move when lines are added above).  Printed; returns how many.
+ * The errors of `after` that `before` does not have, compared by what and
+ * where in the data (diag_same: positions move when lines are added or
+ * taken away above).  Printed; returns how many.
  */
 static size_t new_errors(const struct diags *before, const struct diags *after)
 {
@@ -26,7 +27,7 @@ static size_t new_errors(const struct diags *before, const struct diags *after)
 			continue;
 		for (j = 0; j < before->n; j++)
 			if (used && !used[j] && before->v[j].level == DIAG_ERROR &&
-			    !strcmp(before->v[j].msg, after->v[i].msg))
+			    diag_same(&before->v[j], &after->v[i]))
 				break;
 		if (used && j < before->n) {
 			used[j] = 1;

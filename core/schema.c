@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "path.h"
 #include "schema.h"
 #include "text.h"
@@ -44,6 +45,7 @@ void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
 		d->failed = 1;
 		return;
 	}
+	g->where = NULL;
 	g->line = line;
 	g->col = col;
 	g->level = level;
@@ -52,6 +54,34 @@ void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
 		d->errors++;
 	else
 		d->warnings++;
+}
+
+/* Compares messages with the number after each "line " left out. */
+static int same_words(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		if (!strncmp(a, "line ", 5) && !strncmp(b, "line ", 5)) {
+			a += 5;
+			b += 5;
+			while (*a >= '0' && *a <= '9')
+				a++;
+			while (*b >= '0' && *b <= '9')
+				b++;
+			continue;
+		}
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+int diag_same(const struct diag *a, const struct diag *b)
+{
+	if (a->level != b->level || strcmp(a->file, b->file))
+		return 0;
+	if (!a->where != !b->where || (a->where && strcmp(a->where, b->where)))
+		return 0;
+	return same_words(a->msg, b->msg);
 }
 
 struct numbered {
@@ -98,6 +128,7 @@ void diags_release(struct diags *d)
 	for (i = 0; i < d->n; i++) {
 		free(d->v[i].file);
 		free(d->v[i].msg);
+		free(d->v[i].where);
 	}
 	free(d->v);
 	memset(d, 0, sizeof(*d));
@@ -528,16 +559,55 @@ static void where_format(char *buf, size_t size, const struct where *w)
 
 static void error_at(struct ctx *c, const struct doc_node *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/*
+ * The place of n in the data, as a field path: keys, list items by their
+ * id (or their index when they have none).  An element of a list of text
+ * stops at the list: the messages name the value, and its index moves
+ * when another element comes or goes before it.
+ */
+static char *where_of(const struct doc_node *n)
+{
+	const struct doc_node *chain[DOC_MAX_DEPTH + 2], *c, *id;
+	struct buf b = BUF_INIT;
+	size_t depth = 0, k;
+
+	for (c = n; c && c->parent && depth < sizeof(chain) / sizeof(*chain); c = c->parent)
+		chain[depth++] = c;
+	while (depth--) {
+		c = chain[depth];
+		if (c->parent->kind == DOC_MAP) {
+			/* a key node has a parent and no key of its own */
+			const struct doc_node *key = c->key ? c->key : c;
+
+			buf_addf(&b, "%s%.*s", b.len ? "." : "", (int)key->len, key->str);
+		} else if (c->kind == DOC_SCALAR && depth == 0) {
+			break;
+		} else if (c->kind == DOC_MAP && (id = doc_get(c, "id")) && id->kind == DOC_SCALAR) {
+			buf_addf(&b, "[%.*s]", (int)id->len, id->str);
+		} else {
+			for (k = 0, id = c->parent->head; id && id != c; id = id->next)
+				k++;
+			buf_addf(&b, "[%zu]", k);
+		}
+	}
+	if (!b.len && !b.failed)
+		return strdup("");
+	return buf_detach(&b, NULL);
+}
+
 static void error_at(struct ctx *c, const struct doc_node *n, const char *fmt, ...)
 {
 	char msg[500];
 	va_list ap;
+	size_t before = c->out->n;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	text_cut(msg);
 	diags_add(c->out, c->file, n ? n->line : 1, n ? n->col : 1, DIAG_ERROR, "%s", msg);
+	if (n && c->out->n > before && !(c->out->v[before].where = where_of(n)))
+		c->out->failed = 1;
 }
 
 static int all_digits(const char *s, size_t n)

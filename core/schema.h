@@ -27,6 +27,7 @@ struct diag {
 	unsigned line, col;
 	enum diag_level level;
 	char *msg;
+	char *where;  /* the place in the data (agenda[opening].notes), or NULL */
 };
 
 /* A list of diagnostics; owns its strings.  diags_release() frees them. */
@@ -44,6 +45,13 @@ void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
 /* Sorts by file, line, column (stable for equal positions). */
 void diags_sort(struct diags *d);
 void diags_release(struct diags *d);
+/*
+ * Whether two diagnostics are the same problem: file, place in the data
+ * and message, not the line and column, which move when an edit adds or
+ * takes away lines above (a !conflict settled).  A line named inside the
+ * message ("first at line 12") moves the same way and is not compared.
+ */
+int diag_same(const struct diag *a, const struct diag *b);
 
 /* The kind of a file by its path in the layout (KIND_NONE if outside it). */
 enum schema_kind schema_kind_of(const char *file);

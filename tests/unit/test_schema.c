@@ -151,3 +151,52 @@ void test_schema__ids(void)
 	check(!schema_ids_has(ids, REF_SUBGROUP, "m-1"));
 	schema_ids_free(ids);
 }
+
+/* The diagnostics of text as file, unsorted, with their places. */
+static void diags_of(struct diags *d, const char *file, const char *text)
+{
+	static const char *const members[] = { "dana", "yossi", NULL };
+	struct schema_ids *ids = ids_with(members);
+	struct doc *doc;
+	struct err err;
+
+	memset(d, 0, sizeof(*d));
+	if (doc_load(&doc, text, strlen(text), &err) == 0) {
+		schema_check(d, file, doc, ids);
+		doc_free(doc);
+	}
+	schema_ids_free(ids);
+}
+
+/*
+ * An error is the same error when lines above it come or go (a settled
+ * !conflict): what and where in the data, not its line, and not the line
+ * its message names.
+ */
+void test_schema__same_error_after_lines_move(void)
+{
+	struct diags a, b, c;
+
+	diags_of(&a, "meetings/003.yaml",
+		 "number: 3\nstatus: planned\ntitle: !conflict\n  base: t\n  sides:\n  - from: a\n    value: x\n"
+		 "  - from: b\n    value: y\nattendees:\n- dana\n- dana\n"
+		 "agenda:\n- id: o\n  title: o\n  notes:\n  - {id: n1, by: rina, text: hi}\n");
+	diags_of(&b, "meetings/003.yaml",
+		 "number: 3\nstatus: planned\ntitle: x\nattendees:\n- dana\n- dana\n"
+		 "agenda:\n- id: o\n  title: o\n  notes:\n  - {id: n1, by: rina, text: hi}\n");
+	diags_of(&c, "meetings/003.yaml",
+		 "number: 3\nstatus: planned\ntitle: x\nattendees:\n- dana\n- dana\n"
+		 "agenda:\n- id: o\n  title: o\n  notes:\n  - {id: n2, by: rina, text: hi}\n");
+	/* the conflict, the attendee twice, the unknown author */
+	check(a.errors == 3 && b.errors == 2 && c.errors == 2);
+	check(a.v[1].line != b.v[0].line && diag_same(&a.v[1], &b.v[0]));
+	check_str(b.v[0].where, "attendees");
+	check(diag_same(&a.v[2], &b.v[1]));
+	check_str(b.v[1].where, "agenda[o].notes[n1].by");
+	/* the same message elsewhere in the data is another error */
+	check(!diag_same(&b.v[1], &c.v[1]));
+	check(!diag_same(&a.v[0], &b.v[0]));
+	diags_release(&a);
+	diags_release(&b);
+	diags_release(&c);
+}
