@@ -93,6 +93,11 @@ int read_stdin(struct buf *out, size_t limit, struct err *err);
 struct scan_stats {
 	size_t files, by_kind[6];
 };
+/* What validate, status and conflicts say of a file outside the YAML data
+ * that holds git's conflict markers (store_marked()). */
+#define MARKED_MESSAGE "unresolved conflict: this file changed at two sites, and both versions " \
+	"are in it between git's conflict markers; keep what you want, delete the marker lines, " \
+	"then 'convene commit'"
 int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *stats,
 		    void (*visit)(void *ctx, const char *file, const struct doc *doc),
 		    void *ctx, struct err *err);

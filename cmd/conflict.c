@@ -135,6 +135,36 @@ static void conflicts_visit(void *ctx, const char *file, const struct doc *doc)
 	dom_conflicts(doc->root, list_one, l);
 }
 
+/* Files outside the YAML data with both versions between git's markers:
+ * settled by hand, not by resolve. */
+static int list_marked(struct listing *l, struct store *s)
+{
+	unsigned *lines;
+	char **files;
+	size_t n, i;
+	struct err err;
+
+	err_clear(&err);
+	if (store_marked(s, &files, &lines, &n, &err) < 0)
+		return report(NULL, &err);
+	for (i = 0; i < n; i++, l->n++) {
+		if (l->json) {
+			buf_adds(&l->out, l->n ? ",\n {\"file\":" : "\n {\"file\":");
+			json_str(&l->out, files[i], strlen(files[i]));
+			buf_addf(&l->out, ",\"line\":%u,\"col\":1,\"field\":", lines[i]);
+			json_str(&l->out, files[i], strlen(files[i]));
+			buf_adds(&l->out, ",\"markers\":true}");
+		} else {
+			buf_addf(&l->out, "%s:%u:1: %s\n  both versions are in the file, between git's "
+				 "conflict markers: keep what you want, delete the marker lines, then "
+				 "'convene commit'\n", files[i], lines[i], files[i]);
+		}
+	}
+	store_list_free(files, n);
+	free(lines);
+	return 0;
+}
+
 int cmd_conflicts(int argc, char **argv, struct store *s)
 {
 	struct listing l = { BUF_INIT, 0, 0, NULL };
@@ -144,7 +174,8 @@ int cmd_conflicts(int argc, char **argv, struct store *s)
 		return rc;
 	if (l.json)
 		buf_addc(&l.out, '[');
-	if ((rc = visit_initiative(s, conflicts_visit, &l, NULL)) == 0) {
+	if ((rc = visit_initiative(s, conflicts_visit, &l, NULL)) == 0 &&
+	    (rc = list_marked(&l, s)) == 0) {
 		if (l.json)
 			buf_adds(&l.out, l.n ? "\n]\n" : "]\n");
 		else if (l.n)
@@ -244,6 +275,27 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 			 from ? ")" : "");
 	}
 	parent = c->parent;
+	if (!parent && chosen && chosen->kind == DOC_SCALAR && !deleted) {
+		/* a file that could not be merged as YAML: its sides are the
+		 * versions' texts, and the one taken must be YAML again */
+		struct doc *whole = NULL;
+
+		if (doc_load(&whole, chosen->str, chosen->len, &err) < 0) {
+			fprintf(stderr, "%s: that side's text does not load: %u:%u: %s\n", p.file,
+				err.line, err.col, err.msg);
+			err_set(&err, ERR_DATA, 0, 0, "cannot take that side of %s as it is", p.file);
+			err_hint(&err, "take another side, or mend the text by hand: convene edit %s", p.file);
+			goto fail;
+		}
+		chosen = whole->root;
+		doc_free(parsed);
+		parsed = whole;
+		if (!chosen) {
+			err_set(&err, ERR_DATA, 0, 0, "that side of %s is an empty file", p.file);
+			err_hint(&err, "take another side, or mend it by hand: convene edit %s", p.file);
+			goto fail;
+		}
+	}
 	if (deleted && !parent) {
 		/* the side that deleted the whole file: delete it */
 		doc_free(parsed);

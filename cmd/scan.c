@@ -93,6 +93,26 @@ static void warn_strays(struct store *s, struct diags *diags)
 	store_list_free(strays, n);
 }
 
+/* Files outside the YAML data that hold both versions of a merge: each an
+ * unresolved conflict. */
+static int note_marked(struct store *s, struct diags *diags, struct err *err)
+{
+	unsigned *lines;
+	char **files;
+	size_t n, i;
+	int error;
+
+	if ((error = store_marked(s, &files, &lines, &n, err)) < 0)
+		return error;
+	for (i = 0; i < n; i++) {
+		diags_add(diags, files[i], lines[i], 1, DIAG_ERROR, "%s", MARKED_MESSAGE);
+		diags->conflicts++;
+	}
+	store_list_free(files, n);
+	free(lines);
+	return 0;
+}
+
 int visit_initiative(struct store *s, void (*visit)(void *ctx, const char *file, const struct doc *doc),
 		     void *ctx, const int *failed)
 {
@@ -145,6 +165,8 @@ int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *sta
 		return error;
 	}
 	warn_strays(s, diags);
+	if ((error = note_marked(s, diags, err)) < 0)
+		goto done;
 	if (!n || strcmp(files[0], "initiative.yaml"))
 		diags_add(diags, "initiative.yaml", 1, 1, DIAG_ERROR,
 			  "initiative.yaml is missing; an initiative needs one (see 'convene init')");

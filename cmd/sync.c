@@ -192,13 +192,28 @@ static int merge_tip(struct sync *y, const char *tip)
 
 	err_clear(&err);
 	if ((error = store_merge(y->s, tip, &r, &err)) < 0) {
-		for (i = 0; i < r.nunmerged; i++)
-			fprintf(stderr, "convene: not merged: %s\n", r.unmerged[i]);
 		store_merge_result_release(&r);
 		return report(NULL, &err);
 	}
 	for (i = 0; i < r.n; i++) {
-		if (r.files[i].lines_why)
+		if (r.files[i].how == STORE_FILE_MARKERS)
+			warn("%s changed at both sites: both versions are in it, between git's conflict "
+			     "markers; keep what you want, delete the marker lines, then 'convene commit'",
+			     r.files[i].path);
+		else if (r.files[i].how == STORE_FILE_KEPT) {
+			const char *from = r.files[i].other ? r.files[i].other : "";
+			const char *id = strrchr(from, ' ') ? strrchr(from, ' ') + 1 : from;
+
+			warn("%s changed at both sites and cannot hold both versions: one is kept, "
+			     "the other stays in history ('git show %s:%s' writes it; from %s)",
+			     r.files[i].path, id, r.files[i].path, from);
+		}
+		else if (r.files[i].whole)
+			warn("%s cannot be merged as YAML (%s), and the versions' lines conflict: "
+			     "each version is kept whole, as a conflict over the file ('convene conflicts' "
+			     "shows them, 'convene resolve %s --side N' takes one)",
+			     r.files[i].path, r.files[i].lines_why, r.files[i].path);
+		else if (r.files[i].lines_why)
 			warn("%s cannot be merged as YAML (%s); it was merged line by line",
 			     r.files[i].path, r.files[i].lines_why);
 		if (r.files[i].conflicts && !r.files[i].lines_why)

@@ -1210,3 +1210,23 @@ int merge_docs(struct doc **out, size_t *conflicts, const struct doc *base,
 	*conflicts = m.conflicts;
 	return 0;
 }
+
+int merge_conflict_of(struct doc **out, const struct doc *base, const struct doc *ours,
+		      const struct doc *theirs, const struct merge_opts *opts, struct err *err)
+{
+	struct m m;
+	int absent;
+
+	*out = NULL;
+	memset(&m, 0, sizeof(m));
+	m.opts = opts;
+	if (!(m.out = doc_new()))
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	m.out->root = conflict(&m, base ? base->root : NULL, ours->root, theirs->root, NULL, &absent);
+	if (m.failed) {
+		doc_free(m.out);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	*out = m.out;
+	return 0;
+}

@@ -34,6 +34,14 @@ int merge_docs(struct doc **out, size_t *conflicts, const struct doc *base,
 	       const struct merge_opts *opts, struct err *err);
 
 /*
+ * A !conflict of the three roots whatever they hold (no merge is tried):
+ * for a file that cannot be merged at all.  When the sides turn out to be
+ * one value, *out's root is that value.  Owned as merge_docs()'s.
+ */
+int merge_conflict_of(struct doc **out, const struct doc *base, const struct doc *ours,
+		      const struct doc *theirs, const struct merge_opts *opts, struct err *err);
+
+/*
  * The same for text that is not YAML: a line merge (diff3) with git-style
  * markers where both sides changed the same lines.  Appends the result to
  * out and returns the number of conflicting hunks, or -1 (no memory).

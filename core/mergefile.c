@@ -5,6 +5,7 @@
 
 #include "doc.h"
 #include "mergefile.h"
+#include "text.h"
 
 int merge_file(struct buf *out, struct merge_file_result *res, const char *base, size_t blen,
 	       const char *ours, size_t olen, const char *theirs, size_t tlen,
@@ -58,5 +59,63 @@ done:
 	for (i = 0; i < 3; i++)
 		doc_free(doc[i]);
 	doc_free(merged);
+	return error;
+}
+
+/* Appends text with every byte text_check() refuses as U+FFFD; the count
+ * of them. */
+static size_t add_text(struct buf *out, const char *s, size_t len)
+{
+	size_t bad, n = 0;
+
+	while (len && text_check(s, len, &bad)) {
+		buf_add(out, s, bad);
+		buf_adds(out, "\xef\xbf\xbd");
+		s += bad + 1;
+		len -= bad + 1;
+		n++;
+	}
+	buf_add(out, s, len);
+	return n;
+}
+
+int merge_file_whole(struct buf *out, size_t *replaced, const char *base, size_t blen,
+		     const char *ours, size_t olen, const char *theirs, size_t tlen,
+		     const struct merge_opts *opts, struct err *err)
+{
+	const char *text[3] = { base, ours, theirs };
+	size_t len[3] = { blen, olen, tlen };
+	struct doc *doc[3] = { NULL }, *merged = NULL;
+	struct buf clean = BUF_INIT;
+	int i, error = 0;
+
+	*replaced = 0;
+	for (i = 0; i < 3; i++) {
+		if (!(doc[i] = doc_new())) {
+			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+			goto done;
+		}
+		if (!len[i])
+			continue;  /* no root: the file is not there */
+		buf_reset(&clean);
+		*replaced += add_text(&clean, text[i], len[i]);
+		if (buf_failed(&clean) ||
+		    !(doc[i]->root = doc_scalar(doc[i], buf_str(&clean), clean.len, 0))) {
+			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+			goto done;
+		}
+	}
+	if ((error = merge_conflict_of(&merged, blen ? doc[0] : NULL, doc[1], doc[2], opts,
+				       err)) < 0)
+		goto done;
+	if (merged->root && !(merged->root->flags & DOC_CONFLICT))
+		buf_add(out, merged->root->str, merged->root->len);  /* one text after all */
+	else if (doc_emit(out, merged) < 0)
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+done:
+	for (i = 0; i < 3; i++)
+		doc_free(doc[i]);
+	doc_free(merged);
+	buf_release(&clean);
 	return error;
 }

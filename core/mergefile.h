@@ -29,4 +29,18 @@ int merge_file(struct buf *out, struct merge_file_result *res, const char *base,
 	       const char *ours, size_t olen, const char *theirs, size_t tlen,
 	       const struct merge_opts *opts, struct err *err);
 
+/*
+ * For a file that cannot be merged as YAML and whose lines conflict (a
+ * version that is not UTF-8, holds a NUL, or does not parse): a file whose
+ * root is a !conflict of the three versions' texts, each side's text whole,
+ * so that a sync never stops and no side is lost.  Bytes that are not
+ * UTF-8 text become U+FFFD (the exact bytes stay in that side's commit,
+ * which `from` names).  Sides are sorted as every conflict's are: the same
+ * bytes whoever is ours.  An empty version is a deleted file (an empty base:
+ * added on both sides).  *replaced gets how many bytes were replaced.
+ */
+int merge_file_whole(struct buf *out, size_t *replaced, const char *base, size_t blen,
+		     const char *ours, size_t olen, const char *theirs, size_t tlen,
+		     const struct merge_opts *opts, struct err *err);
+
 #endif

@@ -671,6 +671,92 @@ int store_strays(struct store *s, char ***out, size_t *n, struct err *err)
 	return 0;
 }
 
+/* The line of the first "<<<<<<< " that a "=======" and a ">>>>>>> "
+ * follow, each at a line's start; 0 when there is none. */
+static unsigned marker_line(const char *p, size_t len)
+{
+	unsigned line = 1, at = 0;
+	int stage = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		const char *q = p + i;
+		size_t left = len - i;
+
+		if (stage == 0 && left >= 8 && !memcmp(q, "<<<<<<< ", 8))
+			stage = 1, at = line;
+		else if (stage == 1 && left >= 7 && !memcmp(q, "=======", 7) &&
+			 (left == 7 || q[7] == '\n' || q[7] == '\r'))
+			stage = 2;
+		else if (stage == 2 && left >= 8 && !memcmp(q, ">>>>>>> ", 8))
+			return at;
+		q = memchr(q, '\n', left);
+		if (!q)
+			break;
+		i = (size_t)(q - p) + 1;
+		line++;
+	}
+	return 0;
+}
+
+int store_marked(struct store *s, char ***out, unsigned **lines, size_t *n, struct err *err)
+{
+	git_index *index = NULL;
+	size_t cap = 0, count, i, l;
+	unsigned *at = NULL;
+	char **v = NULL;
+	int error = 0;
+
+	*out = NULL;
+	*lines = NULL;
+	*n = 0;
+	if (git_repository_index(&index, s->repo) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the index");
+	count = git_index_entrycount(index);
+	for (i = 0; i < count && !error; i++) {
+		const git_index_entry *e = git_index_get_byindex(index, i);
+		char *data = NULL;
+		size_t len;
+		unsigned line;
+
+		l = strlen(e->path);
+		if (git_index_entry_stage(e) || (e->mode != GIT_FILEMODE_BLOB &&
+						  e->mode != GIT_FILEMODE_BLOB_EXECUTABLE) ||
+		    (l > 5 && !strcmp(e->path + l - 5, ".yaml")))
+			continue;
+		if (store_read(s, e->path, &data, &len, err) < 0) {
+			err_clear(err);
+			continue;  /* gone or unreadable: not this list's business */
+		}
+		line = marker_line(data, len);
+		free(data);
+		if (!line)
+			continue;
+		{
+			/* few files have markers: one more line each time */
+			unsigned *w = realloc(at, (*n + 1) * sizeof(*w));
+
+			if (!w) {
+				error = ERR_NOMEM;
+				break;
+			}
+			at = w;
+		}
+		if ((error = list_add(&v, n, &cap, e->path, "")) == 0)
+			at[*n - 1] = line;
+	}
+	git_index_free(index);
+	if (error) {
+		store_list_free(v, *n);
+		free(at);
+		*n = 0;
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	*out = v;
+	*lines = at;
+	return 0;
+}
+
 void store_list_free(char **list, size_t n)
 {
 	size_t i;

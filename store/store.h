@@ -85,6 +85,14 @@ void store_list_free(char **list, size_t n);
 int store_strays(struct store *s, char ***out, size_t *n, struct err *err);
 
 /*
+ * Tracked files other than *.yaml whose work-tree text holds git's
+ * conflict markers (a sync keeps both versions of such a file that way),
+ * sorted, each with the line of its first "<<<<<<< " in lines[i].  Same
+ * ownership as store_list(); *lines is malloc()ed too.
+ */
+int store_marked(struct store *s, char ***out, unsigned **lines, size_t *n, struct err *err);
+
+/*
  * Commits the given paths as they are in the work tree (removed ones are
  * removed) on top of HEAD, with the user's identity, as `git commit PATH`
  * does: other staged changes stay staged and out of the commit.  The

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -618,7 +619,7 @@ static int blob_text(git_repository *repo, const git_index_entry *e, git_blob **
 }
 
 static int note_file(struct store_merge_result *r, const char *path, size_t conflicts,
-		     const struct merge_file_result *res)
+		     const struct merge_file_result *res, int whole)
 {
 	struct store_merged_file *v = realloc(r->files, (r->n + 1) * sizeof(*v)), *f;
 	char why[700];
@@ -639,14 +640,16 @@ static int note_file(struct store_merge_result *r, const char *path, size_t conf
 		if (!(f->lines_why = strdup(why)))
 			return -1;
 	}
-	r->conflicts += res && res->lines ? 0 : conflicts;
+	f->whole = whole;
+	r->conflicts += res && res->lines && !whole ? 0 : conflicts;
 	return 0;
 }
 
 /*
  * Merges one file's three blobs into out.  Returns 0 when out is the
- * merge, 1 when it could only be merged as lines with conflicts left (git
- * should keep the file conflicted), -1 on failure.
+ * merge, -1 on failure.  A file that cannot be merged as YAML and whose
+ * lines conflict becomes one !conflict of the versions' texts (DESIGN §4:
+ * a conflict never stops a sync and never loses a side).
  */
 static int merge_blobs(git_repository *repo, const char *path, const git_index_entry *a,
 		       const git_index_entry *o, const git_index_entry *t, struct buf *out)
@@ -657,7 +660,7 @@ static int merge_blobs(git_repository *repo, const char *path, const git_index_e
 	struct merge_opts opts = { driver.ours_from, driver.theirs_from };
 	struct merge_file_result res;
 	struct err err;
-	int i, rc = -1;
+	int i, rc = -1, whole;
 
 	if (blob_text(repo, a, &blob[0], &text[0], &len[0]) < 0)
 		return -1;
@@ -674,9 +677,20 @@ static int merge_blobs(git_repository *repo, const char *path, const git_index_e
 			 err.msg[0] ? err.msg : "out of memory");
 		goto done;
 	}
-	if (note_file(driver.r, path, res.conflicts, &res) < 0)
+	whole = res.lines && res.conflicts;
+	if (whole) {
+		size_t replaced;
+
+		buf_reset(out);
+		if (merge_file_whole(out, &replaced, text[0], len[0], text[1], len[1], text[2],
+				     len[2], &opts, &err) < 0 || buf_failed(out)) {
+			snprintf(driver.why, sizeof(driver.why), "%s: out of memory", path);
+			goto done;
+		}
+	}
+	if (note_file(driver.r, path, whole ? 1 : res.conflicts, &res, whole) < 0)
 		goto done;
-	rc = res.lines && res.conflicts ? 1 : 0;
+	rc = 0;
 done:
 	for (i = 0; i < 3; i++)
 		git_blob_free(blob[i]);
@@ -701,7 +715,7 @@ static int driver_apply(git_merge_driver *self, const char **path_out, uint32_t 
 	rc = merge_blobs(git_merge_driver_source_repo(src), path, a, o, t, &out);
 	if (rc != 0) {
 		buf_release(&out);
-		return rc < 0 ? -1 : GIT_EMERGECONFLICT;
+		return -1;
 	}
 	/* libgit2 frees what it is given: hand over a malloc()ed copy */
 	merged_out->ptr = malloc(out.len + 1);
@@ -773,9 +787,9 @@ void store_merge_result_release(struct store_merge_result *r)
 	for (i = 0; i < r->n; i++) {
 		free(r->files[i].path);
 		free(r->files[i].lines_why);
+		free(r->files[i].other);
 	}
 	free(r->files);
-	store_list_free(r->unmerged, r->nunmerged);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -834,11 +848,82 @@ static int settle(struct store *s, git_index *index, const char *path, uint32_t 
 	return 0;
 }
 
+static int has_nul(const char *text, size_t len)
+{
+	return memchr(text, '\0', len < 8000 ? len : 8000) != NULL;  /* git's test */
+}
+
+/*
+ * A file outside the YAML data that both sides changed (a README, a
+ * picture), or a symbolic link where the other side has a file: settled
+ * so that the sync goes on, the same bytes at every site whoever merges
+ * (DESIGN §4), and no side lost.  Text gets both versions between git's
+ * markers, ordered by blob id rather than by who is ours.  Where markers
+ * would break the file (binary data, a link) one version is kept, the
+ * other named by its commit.  A deletion against a change keeps the
+ * change.  0, with out and the file noted in r, or -1.
+ */
+static int settle_other(git_repository *repo, const char *path, const git_index_entry *a,
+			const git_index_entry *o, const git_index_entry *t,
+			struct store_merge_result *r, struct buf *out, uint32_t *mode)
+{
+	const git_index_entry *x = o, *y = t, *keep = NULL;
+	const char *from_x = driver.ours_from, *from_y = driver.theirs_from;
+	git_blob *blob[3] = { NULL, NULL, NULL };
+	const char *text[3];
+	size_t len[3];
+	int i, rc = -1, how = STORE_FILE_KEPT;
+	const char *other = NULL;
+
+	/* a link where the other side has a file is not data: keep the file */
+	if (o && t && S_ISLNK(o->mode) != S_ISLNK(t->mode))
+		keep = S_ISLNK(o->mode) ? t : o;
+	else if (!o || !t)
+		keep = o ? o : t;
+	if (!keep && git_oid_cmp(&o->id, &t->id) > 0) {
+		x = t, y = o;
+		from_x = driver.theirs_from, from_y = driver.ours_from;
+	}
+	if (blob_text(repo, a, &blob[0], &text[0], &len[0]) < 0 ||
+	    blob_text(repo, x, &blob[1], &text[1], &len[1]) < 0 ||
+	    blob_text(repo, y, &blob[2], &text[2], &len[2]) < 0)
+		goto done;
+	if (!keep && (S_ISLNK(x->mode) || has_nul(text[1], len[1]) || has_nul(text[2], len[2]))) {
+		keep = y;   /* the higher blob id: the same choice at every site */
+		other = from_x;
+	}
+	if (keep) {
+		i = keep == x ? 1 : 2;
+		if (!o || !t)
+			other = o ? from_y : from_x;
+		else if (!other)
+			other = keep == x ? from_y : from_x;
+		buf_add(out, text[i], len[i]);
+		*mode = keep->mode;
+	} else {
+		if (merge_lines(out, text[0], len[0], text[1], len[1], text[2], len[2], from_x,
+				from_y) < 0)
+			goto done;
+		how = STORE_FILE_MARKERS;
+		*mode = GIT_FILEMODE_BLOB;
+	}
+	if (buf_failed(out) || note_file(r, path, 0, NULL, 0) < 0)
+		goto done;
+	r->files[r->n - 1].how = how;
+	if (how == STORE_FILE_KEPT && other && !(r->files[r->n - 1].other = strdup(other)))
+		goto done;
+	rc = 0;
+done:
+	for (i = 0; i < 3; i++)
+		git_blob_free(blob[i]);
+	return rc;
+}
+
 /*
  * What libgit2 left conflicted in index: a YAML file deleted on one side
  * and changed on the other is merged here (the change under a !conflict
- * root; nothing is lost); gone on both sides, it is gone.  What remains
- * goes to r->unmerged.
+ * root; nothing is lost); gone on both sides, it is gone.  Any other file
+ * is settled by settle_other().
  */
 static int settle_conflicts(struct store *s, git_index *index, struct store_merge_result *r,
 			    struct err *err)
@@ -866,6 +951,7 @@ static int settle_conflicts(struct store *s, git_index *index, struct store_merg
 	git_error_clear();
 	for (i = 0; i < n && !error; i++) {
 		struct buf out = BUF_INIT;
+		uint32_t mode;
 		int rc;
 
 		if (git_index_conflict_get(&a, &o, &t, index, paths[i]) < 0) {
@@ -878,56 +964,22 @@ static int settle_conflicts(struct store *s, git_index *index, struct store_merg
 				error = store_git_fail(err, ERR_INTERNAL, "cannot record the merge");
 			continue;
 		}
-		rc = is_yaml(paths[i]) && (!o || !t) ? merge_blobs(s->repo, paths[i], a, o, t, &out) : 1;
+		mode = o && t && (S_ISLNK(o->mode) || S_ISLNK(t->mode)) ? GIT_FILEMODE_BLOB
+								  : o ? o->mode : t->mode;
+		if (is_yaml(paths[i]))
+			rc = merge_blobs(s->repo, paths[i], a, o, t, &out);
+		else if ((rc = settle_other(s->repo, paths[i], a, o, t, r, &out, &mode)) < 0)
+			snprintf(driver.why, sizeof(driver.why), "%s: out of memory", paths[i]);
 		if (rc < 0)
 			error = err_set(err, ERR_INTERNAL, 0, 0, "cannot merge %s: %s", paths[i],
 					driver.why[0] ? driver.why : "out of memory");
-		else if (rc == 0)
-			error = settle(s, index, paths[i], o ? o->mode : t->mode, &out, err);
-		else {
-			char **v = realloc(r->unmerged, (r->nunmerged + 1) * sizeof(*v));
-
-			if (!v || !(v[r->nunmerged] = strdup(paths[i]))) {
-				r->unmerged = v ? v : r->unmerged;
-				error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-			} else {
-				r->unmerged = v;
-				r->nunmerged++;
-			}
-		}
+		else
+			error = settle(s, index, paths[i], mode, &out, err);
 		buf_release(&out);
 	}
 done:
 	git_index_conflict_iterator_free(it);
 	store_list_free(paths, n);
-	return error;
-}
-
-/*
- * What could not be merged at all is left as `git merge` leaves it, in
- * the work tree and the index, for the user to finish with git.
- */
-static int merge_on_disk(struct store *s, git_annotated_commit *theirs, git_merge_options *mo,
-			 struct err *err)
-{
-	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
-	struct store_merge_result again;
-	git_index *index;
-	int error;
-
-	memset(&again, 0, sizeof(again));
-	co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_ALLOW_CONFLICTS;
-	driver.r = &again;
-	if (git_merge(s->repo, (const git_annotated_commit **)&theirs, 1, mo, &co) < 0 ||
-	    git_repository_index(&index, s->repo) < 0) {
-		error = store_git_fail(err, ERR_INTERNAL, "cannot merge");
-	} else {
-		if ((error = settle_conflicts(s, index, &again, err)) == 0 &&
-		    git_index_write(index) < 0)
-			error = store_git_fail(err, ERR_INTERNAL, "cannot write the index");
-		git_index_free(index);
-	}
-	store_merge_result_release(&again);
 	return error;
 }
 
@@ -993,18 +1045,6 @@ int store_merge(struct store *s, const char *tip, struct store_merge_result *r, 
 	}
 	if ((error = settle_conflicts(s, index, r, err)) < 0)
 		goto unmark;
-	if (r->nunmerged) {
-		store_mark(s, 1);
-		error = merge_on_disk(s, theirs, &mo, err);
-		store_mark(s, 0);
-		if (error < 0)
-			goto unmark;
-		err_set(err, ERR_DATA, 0, 0, "%zu file%s could not be merged: %s%s", r->nunmerged,
-			r->nunmerged == 1 ? "" : "s", r->unmerged[0], r->nunmerged > 1 ? ", ..." : "");
-		err_hint(err, "git has marked them: fix them by hand, git add them, git commit, then convene sync again (or git merge --abort)");
-		error = ERR_DATA;
-		goto unmark;
-	}
 	if (git_index_write_tree_to(&tree, index, s->repo) < 0) {
 		error = store_git_fail(err, ERR_INTERNAL, "cannot write the merged tree");
 		goto unmark;

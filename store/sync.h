@@ -48,16 +48,22 @@ enum { STORE_UP_TO_DATE, STORE_FAST_FORWARD, STORE_MERGED };
 struct store_merged_file {
 	char *path;
 	size_t conflicts;   /* !conflict values (or hunks, for lines) made in it */
-	char *lines_why;    /* not NULL: merged line by line, because of this */
+	char *lines_why;    /* not NULL: not merged as YAML, because of this */
+	int whole;          /* its lines conflicted too: a !conflict of the
+			     * versions' texts over the whole file */
+	int how;            /* a file outside the YAML data: STORE_FILE_... */
+	char *other;        /* STORE_FILE_KEPT: the side whose version is not
+			     * in the file (its commit holds it) */
 };
+
+/* How a file other than YAML data that both sides changed was settled. */
+enum { STORE_FILE_MERGED, STORE_FILE_MARKERS, STORE_FILE_KEPT };
 
 struct store_merge_result {
 	int kind;                       /* STORE_UP_TO_DATE ... */
 	size_t conflicts;               /* !conflict values made, in all files */
 	struct store_merged_file *files;
 	size_t n;
-	char **unmerged;                /* files git's way left conflicted */
-	size_t nunmerged;
 	char tree[48];                  /* the merged tree, to commit */
 };
 
@@ -68,10 +74,10 @@ struct store_merge_result {
  * file deleted on one side and changed on the other becomes a !conflict
  * over the whole file.  `from` of each side names its tip commit (author,
  * site, date, id).  The merged tree is in r->tree, for
- * store_merge_commit(); nothing on disk has changed yet.  Files that
- * could not be merged at all (a non-YAML file changed on both sides) are
- * listed in unmerged, and the merge is left in the work tree as `git
- * merge` leaves it: ERR_DATA.  Histories that share no commit are refused.
+ * store_merge_commit(); nothing on disk has changed yet.  No file stops
+ * the merge: a YAML file that cannot be merged as YAML becomes a !conflict
+ * of its versions' texts, and other files are settled as the files list
+ * says (STORE_FILE_...).  Histories that share no commit are refused.
  */
 int store_merge(struct store *s, const char *tip, struct store_merge_result *r, struct err *err);
 void store_merge_result_release(struct store_merge_result *r);

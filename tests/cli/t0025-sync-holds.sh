@@ -72,4 +72,98 @@ test_expect_success "resolve beside an error it did not add, whose line moves up
 	! grep -q "conflict" ../v
 '
 
+# b commits by hand, with git, a meeting that is no longer YAML text while
+# a changes the same line; $1 is what b writes in place of the title.
+unmergeable() {
+	new_bare "$2" && three_sites "$SRV/$2.git" &&
+	(cd b && sed -i "s/^title: .*/title: $1/" meetings/002.yaml && git commit -qam "by hand" &&
+		convene sync -q) &&
+	(cd a && convene set meetings/002.yaml:title "a title at haifa" 2>/dev/null &&
+		convene note 2 opening "a note at haifa" 2>/dev/null &&
+		convene sync 2>../err)
+}
+
+for bad in 'utf8:\xff\xfe bad' 'nul:a\x00b'; do
+	kind=${bad%%:*} text=${bad#*:}
+	test_expect_success "a meeting that is not UTF-8 text ($kind) at one site does not stop the sync" '
+		unmergeable "$text" bad-$kind &&
+		test_grep "each version is kept whole" err &&
+		test -z "$(git -C a status --porcelain)" && test ! -f a/.git/MERGE_HEAD &&
+		(cd a && convene conflicts --json) > list &&
+		test_grep "\"field\":\"meetings/002.yaml\"" list &&
+		test_grep "a note at haifa" list &&
+		(cd a && test_expect_code 1 convene validate >/dev/null 2>&1) &&
+		(cd b && convene sync -q) && (cd c && convene sync -q) &&
+		cmp a/meetings/002.yaml b/meetings/002.yaml &&
+		(cd c && convene conflicts --json) > list.c &&
+		sed -n "s/.*\"side\":\([0-9]\),\"from\":\"[^\"]*haifa[^\"]*\".*/\1/p" list.c > side &&
+		test -s side &&
+		(cd c && convene resolve meetings/002.yaml --side "$(cat ../side)" 2>/dev/null && convene sync -q) &&
+		(cd a && convene sync -q) && (cd b && convene sync -q) &&
+		test_grep "a note at haifa" b/meetings/002.yaml &&
+		for site in a b c; do (cd $site && convene validate >/dev/null 2>&1) || exit 1; done &&
+		(cd a && convene note 2 opening "editable again" 2>/dev/null && convene sync -q) &&
+		(cd b && convene sync -q) && (cd c && convene sync -q) &&
+		converged "$SRV/bad-$kind.git"
+	'
+done
+
+test_expect_success "taking the side that is not YAML says so and changes nothing" '
+	unmergeable "\"never closed" bad-yaml &&
+	(cd a && convene conflicts --json) > list &&
+	sed -n "s/.*\"side\":\([0-9]\),\"from\":\"[^\"]*haifa[^\"]*\".*/\1/p" list > mine &&
+	other=$((3 - $(cat mine))) &&
+	git -C a rev-parse HEAD > before &&
+	(cd a && test_expect_code 1 convene resolve meetings/002.yaml --side $other 2>../err2) &&
+	test_grep "convene edit meetings/002.yaml" err2 &&
+	git -C a rev-parse HEAD > after && test_cmp before after &&
+	test -z "$(git -C a status --porcelain)"
+'
+
+test_expect_success "a folder made a symbolic link at one site while the other edited in it" '
+	new_bare link && three_sites "$SRV/link.git" &&
+	mkdir outside &&
+	(cd b && git rm -rq meetings && ln -s ../outside meetings && git add meetings &&
+		git commit -qm "meetings elsewhere" && convene sync -q) &&
+	(cd a && convene note 2 opening "a note at haifa" 2>/dev/null && convene sync -q) &&
+	test -z "$(git -C a status --porcelain)" && test ! -f a/.git/MERGE_HEAD &&
+	test -d a/meetings && test ! -L a/meetings &&
+	test_grep "a note at haifa" a/meetings/002.yaml &&
+	(cd b && convene sync -q) && cmp a/meetings/002.yaml b/meetings/002.yaml
+'
+
+test_expect_success "a text file outside the data changed at two sites: both versions, the same at every site" '
+	new_bare readme && three_sites "$SRV/readme.git" &&
+	(cd b && echo "from beersheva" > README.md && git add README.md && git commit -qm readme &&
+		convene sync -q) &&
+	(cd a && echo "from haifa" > README.md && git add README.md && git commit -qm readme &&
+		convene note 2 opening "a note at haifa" 2>/dev/null && convene sync 2>../err) &&
+	test_grep "README.md changed at both sites" err &&
+	test -z "$(git -C a status --porcelain)" && test ! -f a/.git/MERGE_HEAD &&
+	test_grep "from haifa" a/README.md && test_grep "from beersheva" a/README.md &&
+	(cd a && test_expect_code 1 convene validate 2>&1) > v &&
+	test_grep "README.md:1:1: error: unresolved conflict" v &&
+	(cd a && convene conflicts --json) > list &&
+	test_grep "\"field\":\"README.md\",\"markers\":true" list &&
+	(cd b && convene sync -q) && (cd c && convene sync -q) &&
+	cmp a/README.md b/README.md && cmp a/README.md c/README.md &&
+	(cd c && echo "settled" > README.md && convene commit -m "README settled" 2>/dev/null &&
+		convene validate >/dev/null 2>&1 && convene sync -q) &&
+	(cd a && convene sync -q) && (cd b && convene sync -q) &&
+	converged "$SRV/readme.git"
+'
+
+test_expect_success "a binary file changed at two sites: one kept, the other named by its commit" '
+	new_bare logo && three_sites "$SRV/logo.git" &&
+	(cd b && printf "PNG\000b" > logo.png && git add logo.png && git commit -qm logo && convene sync -q) &&
+	(cd a && printf "PNG\000a" > logo.png && git add logo.png && git commit -qm logo &&
+		convene sync 2>../err) &&
+	test_grep "logo.png changed at both sites and cannot hold both versions" err &&
+	id=$(sed -n "s/.*git show \([0-9a-f]*\):logo.png.*/\1/p" err) &&
+	git -C a show "$id:logo.png" > other &&
+	! cmp -s other a/logo.png && test_grep "PNG" other &&
+	(cd b && convene sync -q) && cmp a/logo.png b/logo.png &&
+	test -z "$(git -C a status --porcelain)"
+'
+
 test_done
