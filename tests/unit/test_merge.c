@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/merge.h"
+#include "core/mergefile.h"
 #include "tests/unit/unit.h"
 
 static unsigned long long rng;
@@ -378,4 +379,50 @@ void test_merge__lines_with_markers(void)
 	check_str(buf_str(&out), "A\nb\nc\nD\n");
 	buf_release(&out);
 	(void)emit;
+}
+
+/*
+ * A file that cannot be merged at all: one !conflict of the versions'
+ * texts, valid YAML whatever the bytes, the same whoever is ours, and a
+ * side's text taken back is that version (bad bytes as U+FFFD).
+ */
+void test_merge__whole_file_of_texts(void)
+{
+	const char base[] = "title: t\n", ours[] = "title: ours\nnote: x\n";
+	const char theirs[] = "title: \xff\xfe bad\0z\n";
+	struct merge_opts ab = { "a", "b" }, ba = { "b", "a" };
+	struct buf x = BUF_INIT, y = BUF_INIT;
+	const struct doc_node *sides, *s;
+	struct doc *doc;
+	struct err err;
+	size_t replaced;
+
+	check(merge_file_whole(&x, &replaced, base, strlen(base), ours, strlen(ours), theirs,
+			       sizeof(theirs) - 1, &ab, &err) == 0);
+	check(replaced == 3);
+	check(merge_file_whole(&y, &replaced, base, strlen(base), theirs, sizeof(theirs) - 1, ours,
+			       strlen(ours), &ba, &err) == 0);
+	check_str(buf_str(&x), buf_str(&y));
+	check(doc_load(&doc, x.ptr, x.len, &err) == 0);
+	check(doc->root && (doc->root->flags & DOC_CONFLICT));
+	check_str(doc_get(doc->root, "base")->str, base);
+	sides = doc_get(doc->root, "sides");
+	check(sides && sides->n == 2);
+	for (s = sides->head; s; s = s->next)
+		if (!strcmp(doc_get(s, "from")->str, "b"))
+			check_str(doc_get(s, "value")->str, "title: \xef\xbf\xbd\xef\xbf\xbd bad\xef\xbf\xbdz\n");
+		else
+			check_str(doc_get(s, "value")->str, ours);
+	doc_free(doc);
+	/* a version deleted: a side with no value */
+	buf_reset(&x);
+	check(merge_file_whole(&x, &replaced, base, strlen(base), "", 0, theirs, sizeof(theirs) - 1,
+			       &ab, &err) == 0);
+	check(doc_load(&doc, x.ptr, x.len, &err) == 0);
+	sides = doc_get(doc->root, "sides");
+	check(sides && sides->n == 2);
+	check(!doc_get(sides->head, "value") || !doc_get(sides->tail, "value"));
+	doc_free(doc);
+	buf_release(&x);
+	buf_release(&y);
 }
