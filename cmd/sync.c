@@ -5,8 +5,10 @@
  * remote that moved while we merged is fetched and merged again.  No
  * network is exit 3 and keeps everything: the next sync catches up.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,11 +33,18 @@ const char usage_sync[] =
 	"\n"
 	"  -q, --quiet         no progress, only errors\n"
 	"\n"
-	"Exit 3 when the remote cannot be reached: local commits are kept, and\n"
-	"the next sync sends them.  Exit 1 when the merged data has problems\n"
-	"other than conflicts (a conflict is recorded, and the sync goes on).\n";
+	"A remote that answers but is busy (another push holds its branch) or\n"
+	"moves while we merge is tried again, waiting longer each time, for up\n"
+	"to convene.syncPatience seconds (git config; 30 by default).\n"
+	"\n"
+	"Exit 3 when the remote cannot be reached, or kept moving: local commits\n"
+	"are kept, and the next sync sends them.  Exit 4 when it stayed busy or\n"
+	"refused the push.  Exit 1 when the merged data has problems other than\n"
+	"conflicts (a conflict is recorded, and the sync goes on).\n";
 
-#define MAX_TRIES 3
+/* How long a sync keeps trying while the remote answers but is busy or
+ * overtaken by other sites' pushes (convene.syncPatience, seconds). */
+#define PATIENCE_SECONDS 30
 
 struct sync {
 	struct store *s;
@@ -45,6 +54,8 @@ struct sync {
 	int quiet, tty, progress_open;
 	size_t merged_conflicts;
 	unsigned problems;       /* errors in the merged data, other than conflicts */
+	struct err busy;         /* the remote's last "busy", for the last word */
+	int round;               /* rounds before this one (a busy remote) */
 };
 
 static void show_objects(void *ctx, const char *what, size_t done, size_t total, size_t bytes)
@@ -86,6 +97,24 @@ static void end_progress(struct sync *y)
 	if (y->progress_open)
 		fputc('\n', stderr), y->progress_open = 0;
 	y->shown = NULL;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/* A number in [0, n): which of the waiting sites goes first is chance. */
+static unsigned long random_below(unsigned long n)
+{
+	unsigned long r = 0;
+
+	if (getrandom(&r, sizeof(r), 0) != (ssize_t)sizeof(r))
+		r = (unsigned long)getpid() * 2654435761UL;
+	return n ? r % n : 0;
 }
 
 /* Local commits kept; how many wait.  Exit 3. */
@@ -242,7 +271,7 @@ static int merge_tip(struct sync *y, const char *tip)
 		y->problems += check_merged(y);
 		if (!y->quiet)
 			note("fast-forward to %.7s from %s", tip, y->remote);
-	} else if (!y->quiet) {
+	} else if (!y->quiet && !y->round) {
 		note("nothing new from %s", y->remote);
 	}
 	/* as git after a pull that changed something: post-merge 0 */
@@ -255,7 +284,7 @@ static int merge_tip(struct sync *y, const char *tip)
 }
 
 /* One round: fetch, merge, push.  Returns an exit code, or -1 when the
- * remote moved while we merged (go round again). */
+ * remote moved while we merged, -2 when it was busy (go round again). */
 static int round_trip(struct sync *y, const struct store_progress *p)
 {
 	char tip[48];
@@ -279,6 +308,10 @@ static int round_trip(struct sync *y, const struct store_progress *p)
 	end_progress(y);
 	if (error == STORE_PUSH_STALE)
 		return -1;
+	if (error == STORE_PUSH_BUSY) {
+		y->busy = err;
+		return -2;
+	}
 	if (error < 0)
 		return error == ERR_UNREACHABLE ? offline(y, &err) : report(NULL, &err);
 	if (!y->quiet)
@@ -338,6 +371,7 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	char name[256], url[4096], key[300], stamp[64], resumed[48];
 	const char *want = NULL, *args[2] = { NULL, NULL };
 	size_t pending;
+	long waited, patience = PATIENCE_SECONDS;
 	int i, rc = -1, tries, status;
 
 	memset(&y, 0, sizeof(y));
@@ -370,18 +404,44 @@ int cmd_sync(int argc, char **argv, struct store *s)
 		return report(NULL, &err);
 	y.remote = name;
 	y.url = url;
+	if (store_config_get(s, "convene.syncPatience", key, sizeof(key)) == 0) {
+		char *end;
+
+		patience = strtol(key, &end, 10);
+		if (end == key || *end || patience < 0 || patience > 86400) {
+			fprintf(stderr, "convene: error: convene.syncPatience is '%s', not a number of seconds (0 to 86400)\n", key);
+			fprintf(stderr, "convene: hint: git config convene.syncPatience 30\n");
+			return EXIT_USAGE;
+		}
+	}
 	/* hand edits first: what is synced is what is committed */
 	if ((rc = commit_pending(s, NULL, 1, &pending)) != EXIT_OK)
 		return rc;
-	for (tries = 0; tries < MAX_TRIES; tries++) {
-		if ((rc = round_trip(&y, &p)) >= 0)
+	/* a remote that answers is tried again while other sites' pushes
+	 * overtake ours or hold its lock, waiting longer each time, with
+	 * some chance in it, so that sites syncing at once spread out */
+	for (tries = 0, waited = 0; (rc = round_trip(&y, &p)) < 0; tries++) {
+		long wait = tries < 6 ? 50L << tries : 2000;
+
+		wait += (long)(random_below((unsigned long)wait / 2 + 1));
+		if (waited + wait > patience * 1000L)
 			break;
 		if (!y.quiet)
-			note("%s moved while we merged; fetching again", name);
+			note(rc == -2 ? "%s is busy with another push; trying again" :
+				      "%s moved while we merged; fetching again", name);
+		sleep_ms(wait);
+		waited += wait;
+		y.round++;
+	}
+	if (rc == -2) {
+		report(NULL, &y.busy);
+		fprintf(stderr, "convene: error: %s stayed busy for %ld s (%d tries)\n", name,
+			(waited + 999) / 1000, tries + 1);
+		return EXIT_REFUSED;
 	}
 	if (rc < 0) {
-		fprintf(stderr, "convene: error: %s kept moving: %d tries, each overtaken by another site's push\n",
-			name, MAX_TRIES);
+		fprintf(stderr, "convene: error: %s kept moving: %d tries in %ld s, each overtaken by another site's push\n",
+			name, tries + 1, (waited + 999) / 1000);
 		fprintf(stderr, "convene: hint: your commits are kept here; sync again in a moment\n");
 		return EXIT_UNREACHABLE;
 	}

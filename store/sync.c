@@ -1194,13 +1194,121 @@ done:
 
 /* ---- push ---- */
 
+/*
+ * The folder of a remote that is a path on this machine (a bare hub on a
+ * shared disk, a USB stick), as libgit2's local transport takes it: a
+ * file:// URL or a path, relative ones from the work tree.  0 when the
+ * remote is not one.
+ */
+static int local_path(struct store *s, const char *url, char *out, size_t size)
+{
+	struct stat st;
+
+	if (!strncmp(url, "file://", 7))
+		url += 7;
+	else if (strstr(url, "://"))
+		return 0;
+	else if (url[0] != '/' && strchr(url, ':') && strchr(url, ':') < (strchr(url, '/') ? strchr(url, '/') : url + strlen(url)))
+		return 0;  /* host:path, as ssh */
+	if (url[0] == '/')
+		snprintf(out, size, "%s", url);
+	else
+		snprintf(out, size, "%s%s", s->workdir, url);
+	return stat(out, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * A push to a repository on this machine, done here rather than by
+ * libgit2's local transport, which moves the branch there without
+ * checking that it still is what it was when the push began: two sites
+ * pushing at once both "succeeded", and one's commits vanished from the
+ * hub.  Here the objects are written as a pack, then the branch moves
+ * only if it still holds what we built on (the ref's lock decides).
+ */
+static int push_local(struct store *s, const char *remote, const char *path, const char *branch,
+		      struct err *err)
+{
+	git_repository *hub = NULL;
+	git_packbuilder *pb = NULL;
+	git_revwalk *walk = NULL;
+	git_reference *ref = NULL, *tracking = NULL;
+	git_oid head, theirs;
+	char name[600], packdir[4200], what[4800];
+	int have_theirs, error;
+
+	if (git_repository_open_ext(&hub, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		snprintf(what, sizeof(what), "cannot reach %s", path);
+		error = store_git_fail(err, ERR_UNREACHABLE, what);
+		goto done;
+	}
+	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0) {
+		error = store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
+		goto done;
+	}
+	snprintf(name, sizeof(name), "refs/heads/%s", branch);
+	have_theirs = git_reference_name_to_id(&theirs, hub, name) == 0;
+	git_error_clear();
+	if (have_theirs && git_oid_equal(&theirs, &head)) {
+		error = 0;
+		goto tracked;
+	}
+	/* what is there now must be in what we push, or it moved meanwhile */
+	if (have_theirs && !git_oid_equal(&theirs, &head) &&
+	    git_graph_descendant_of(s->repo, &head, &theirs) != 1) {
+		git_error_clear();
+		error = STORE_PUSH_STALE;
+		goto done;
+	}
+	snprintf(packdir, sizeof(packdir), "%sobjects/pack", git_repository_commondir(hub));
+	if (git_packbuilder_new(&pb, s->repo) < 0 || git_revwalk_new(&walk, s->repo) < 0 ||
+	    git_revwalk_push(walk, &head) < 0 || (have_theirs && git_revwalk_hide(walk, &theirs) < 0) ||
+	    git_packbuilder_insert_walk(pb, walk) < 0 ||
+	    git_packbuilder_write(pb, packdir, 0, NULL, NULL) < 0) {
+		snprintf(what, sizeof(what), "cannot write the commits into %s", path);
+		error = store_git_fail(err, ERR_INTERNAL, what);
+		goto done;
+	}
+	error = git_reference_create_matching(&ref, hub, name, &head, have_theirs,
+					      have_theirs ? &theirs : NULL, "convene sync: push");
+	if (error == GIT_EMODIFIED || error == GIT_EEXISTS) {
+		git_error_clear();
+		error = STORE_PUSH_STALE;
+		goto done;
+	}
+	if (error == GIT_ELOCKED) {
+		err_set(err, ERR_REFUSED, 0, 0, "%s is busy: another push holds its branch (%s.lock)",
+			path, name);
+		err_hint(err, "your commits are kept here; if no git runs there, a crashed one left its lock: remove %s/%s.lock",
+			 path, name);
+		error = STORE_PUSH_BUSY;
+		goto done;
+	}
+	if (error < 0) {
+		snprintf(what, sizeof(what), "cannot move %s in %s", name, path);
+		error = store_git_fail(err, ERR_INTERNAL, what);
+		goto done;
+	}
+tracked:
+	/* as a push does: our copy of their branch is what we sent */
+	snprintf(name, sizeof(name), "refs/remotes/%s/%s", remote, branch);
+	if (git_reference_create(&tracking, s->repo, name, &head, 1, "convene sync: push") < 0)
+		git_error_clear();  /* the next fetch sets it */
+done:
+	git_reference_free(tracking);
+	git_reference_free(ref);
+	git_revwalk_free(walk);
+	git_packbuilder_free(pb);
+	git_repository_free(hub);
+	return error;
+}
+
 int store_push(struct store *s, const char *remote, const struct store_progress *p,
 	       struct err *err)
 {
 	git_push_options opts = GIT_PUSH_OPTIONS_INIT;
 	git_remote *r;
 	struct xfer x;
-	char branch[256], spec[600];
+	char branch[256], spec[600], path[4096];
 	char *specs[1] = { spec };
 	git_strarray refspecs = { specs, 1 };
 	int error;
@@ -1210,6 +1318,13 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 	snprintf(spec, sizeof(spec), "refs/heads/%s:refs/heads/%s", branch, branch);
 	if ((error = open_remote(s, remote, &r, &opts.callbacks, &opts.proxy_opts, &x, p, err)) < 0)
 		return error;
+	if (local_path(s, git_remote_url(r), path, sizeof(path))) {
+		git_remote_free(r);
+		store_mark(s, 1);
+		error = push_local(s, remote, path, branch, err);
+		store_mark(s, 0);
+		return error;
+	}
 	store_mark(s, 1);
 	error = git_remote_push(r, &refspecs, &opts);
 	store_mark(s, 0);
@@ -1220,8 +1335,18 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 		error = net_fail(err, error, git_remote_url(r), &x);
 	} else if (x.refused[0]) {
 		char url[1024];
+		/* another push holds the branch's lock there: git's and libgit2's words */
+		int busy = strstr(x.refused, "failed to lock") || strstr(x.said, "cannot lock ref") ||
+			   strstr(x.said, ".lock': File exists");
 
 		text_redact_url(url, sizeof(url), git_remote_url(r));
+		if (busy) {
+			err_set(err, ERR_REFUSED, 0, 0, "%s is busy: another push holds its branch (%s)",
+				url, x.refused);
+			err_hint(err, "your commits are kept here; if no git runs on the server, a crashed one left its lock: ask the server's keeper to remove refs/heads/%s.lock there", branch);
+			git_remote_free(r);
+			return STORE_PUSH_BUSY;
+		}
 		err_set(err, ERR_REFUSED, 0, 0, "%s refused the push (%s)%s%s", url,
 			x.refused, x.said[0] ? ":\n" : "", x.said);
 		err_hint(err, "your commits are kept here; ask the server's keeper why, then sync again");

@@ -98,10 +98,13 @@ int store_merge_resume(struct store *s, char *oid, size_t oid_size, struct err *
 /*
  * Pushes the current branch to the remote's branch of the same name.
  * Returns 0, STORE_PUSH_STALE when the remote moved meanwhile (fetch and
- * merge again), or a negative error: ERR_REFUSED with the server's reason
- * when it refused, ERR_UNREACHABLE when it cannot be reached.
+ * merge again), STORE_PUSH_BUSY when another push there holds the
+ * branch's lock (err says so: try again in a moment), or a negative
+ * error: ERR_REFUSED with the server's reason when it refused,
+ * ERR_UNREACHABLE when it cannot be reached.
  */
 #define STORE_PUSH_STALE 1
+#define STORE_PUSH_BUSY 2
 int store_push(struct store *s, const char *remote, const struct store_progress *p,
 	       struct err *err);
 

@@ -166,4 +166,60 @@ test_expect_success "a binary file changed at two sites: one kept, the other nam
 	test -z "$(git -C a status --porcelain)"
 '
 
+# Six sites, each with a note, sync with one hub at the same moment.
+all_at_once() {
+	i=1 && while [ $i -le 6 ]; do
+		convene clone -q --site site$i "$1" s$i 2>/dev/null &&
+		(cd s$i && convene note 1 opening "note from site $i" 2>/dev/null) || return 1
+		i=$((i + 1))
+	done &&
+	pids= && i=1 && while [ $i -le 6 ]; do
+		(cd s$i && convene sync -q 2>../err.$i; echo $? > ../rc.$i) & pids="$pids $!"
+		i=$((i + 1))
+	done &&
+	wait $pids &&
+	i=1 && while [ $i -le 6 ]; do
+		test "$(cat rc.$i)" = 0 || { echo "site $i: exit $(cat rc.$i)"; cat err.$i; return 1; }
+		i=$((i + 1))
+	done &&
+	i=1 && while [ $i -le 6 ]; do (cd s$i && convene sync -q) || return 1; i=$((i + 1)); done &&
+	i=1 && while [ $i -le 6 ]; do
+		n=1 && while [ $n -le 6 ]; do
+			test_grep "note from site $n" s$i/meetings/001.yaml || return 1
+			n=$((n + 1))
+		done
+		i=$((i + 1))
+	done
+}
+
+test_expect_success "six sites sync with one hub by path at once: each waits its turn" '
+	new_bare busy && three_sites "$SRV/busy.git" && all_at_once "$SRV/busy.git"
+'
+
+start_daemon || exit 1
+test_expect_success "six sites sync with one git daemon at once: each waits its turn" '
+	new_bare busyd && three_sites "$DAEMON_URL/busyd.git" && all_at_once "$DAEMON_URL/busyd.git"
+'
+
+test_expect_success "a hub whose branch stays locked: exit 4 after convene.syncPatience, naming the lock" '
+	new_bare stuck && three_sites "$SRV/stuck.git" &&
+	(cd a && convene note 1 opening "waiting" 2>/dev/null) &&
+	: > "$SRV/stuck.git/refs/heads/main.lock" &&
+	(cd a && git config convene.syncPatience 1 && test_expect_code 4 convene sync 2>../err) &&
+	test_grep "refs/heads/main.lock" err && test_grep "stayed busy" err &&
+	rm "$SRV/stuck.git/refs/heads/main.lock" &&
+	(cd a && convene sync -q) &&
+	git -C "$SRV/stuck.git" show main:meetings/001.yaml > m && test_grep "waiting" m
+'
+
+test_expect_success "a lock that goes away while the sync waits: exit 0" '
+	new_bare brief && three_sites "$SRV/brief.git" &&
+	(cd a && convene note 1 opening "after the wait" 2>/dev/null) &&
+	: > "$SRV/brief.git/refs/heads/main.lock" &&
+	{ (sleep 1; rm "$SRV/brief.git/refs/heads/main.lock") & } &&
+	(cd a && convene sync 2>../err) &&
+	test_grep "busy with another push; trying again" err &&
+	git -C "$SRV/brief.git" show main:meetings/001.yaml > m && test_grep "after the wait" m
+'
+
 test_done
