@@ -439,7 +439,7 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 		if (error < 0) {
 			report(files[i], &err);
 			rc = EXIT_DATA;
-		} else if (doc_emit(&out, doc) < 0) {
+		} else if ((schema_normalize(doc, files[i]), doc_emit(&out, doc)) < 0) {
 			fprintf(stderr, "convene: error: out of memory\n");
 			rc = EXIT_INTERNAL;
 		} else if (out.len != len || memcmp(out.ptr ? out.ptr : "", data, len)) {

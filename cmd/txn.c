@@ -317,6 +317,7 @@ int txn_commit(struct txn *t, const char *message_in)
 	snprintf(message, sizeof(message), "%s", message_in);
 	text_cut(message);
 	err_clear(&err);
+	schema_normalize(t->doc, t->file);
 	if (doc_emit(&out, t->doc) < 0) {
 		err_set(&err, ERR_DATA, 0, 0, "the new value cannot be written as YAML text");
 		err_hint(&err, "nothing was changed; check that it is UTF-8 text");

@@ -468,11 +468,36 @@ static int yaml11_special(const char *s, size_t len)
 	       (dot != s || dot + 1 != s + len);
 }
 
+static int digits_at(const char *s, size_t len, size_t i, size_t min, size_t max, size_t *end)
+{
+	size_t j = i;
+
+	while (j < len && j - i < max && s[j] >= '0' && s[j] <= '9')
+		j++;
+	*end = j;
+	return j - i >= min;
+}
+
+int doc_str_is_date(const char *s, size_t len)
+{
+	size_t i;
+
+	/* YAML 1.1's timestamp: 2026-02-01, or 2026-2-1 with a time after
+	 * it (T or spaces, then 17:05:00, maybe .5 and an offset) */
+	if (!digits_at(s, len, 0, 4, 4, &i) || i >= len || s[i] != '-' ||
+	    !digits_at(s, len, i + 1, 1, 2, &i) || i >= len || s[i] != '-' ||
+	    !digits_at(s, len, i + 1, 1, 2, &i))
+		return 0;
+	if (i == len)
+		return len == 10;
+	return s[i] == 'T' || s[i] == 't' || s[i] == ' ' || s[i] == '\t';
+}
+
 int doc_str_needs_quotes(const char *s, size_t len)
 {
 	if (!len)
 		return 1;
-	if (plain_type(s, len) != DOC_STR || yaml11_special(s, len))
+	if (plain_type(s, len) != DOC_STR || yaml11_special(s, len) || doc_str_is_date(s, len))
 		return 1;
 	if (s[0] == ' ' || s[len - 1] == ' ')
 		return 1;
@@ -506,7 +531,10 @@ int doc_equal(const struct doc_node *a, const struct doc_node *b)
 	if (a->n != b->n)
 		return 0;
 	for (x = a->head, y = b->head; x && y; x = x->next, y = y->next) {
-		if (a->kind == DOC_MAP && !doc_equal(x->key, y->key))
+		/* a key is its text, whatever it looks like (the emitter
+		 * writes keys as text: 007, true and ~ alike) */
+		if (a->kind == DOC_MAP &&
+		    (x->key->len != y->key->len || memcmp(x->key->str, y->key->str, x->key->len)))
 			return 0;
 		if (!doc_equal(x, y))
 			return 0;
@@ -996,121 +1024,91 @@ done:
 	return 0;
 }
 
-/* ---- canonical emit ---- */
-
-struct emitter {
-	yaml_emitter_t e;
-	yaml_event_t ev;
-	struct buf *out;
-};
-
-static int write_out(void *data, unsigned char *bytes, size_t size)
-{
-	struct emitter *em = data;
-
-	return buf_add(em->out, bytes, size) == 0;
-}
-
 /*
- * Emits the event that `made` says was initialized.  libyaml refuses to
- * make an event for text that is not UTF-8 and leaves the old one in
- * place: sending that again would loop, so a failed make is an error.
+ * Numbers in one form that every reader reads alike (doc.h).  The digits
+ * are moved, never computed with, so no precision is lost.
  */
-static int emit(struct emitter *em, int made)
+int doc_number_canon(struct buf *out, const char *s, size_t len)
 {
-	if (!made)
-		return -1;
-	return yaml_emitter_emit(&em->e, &em->ev) ? 0 : -1;
-}
+	char digits[64];
+	size_t i = 0, n = 0, point, first, last;
+	long exp = 0;
+	int neg = 0, frac = 0, zero;
 
-static int emit_scalar(struct emitter *em, const struct doc_node *n, int is_key)
-{
-	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
-	const char *s = n->str;
-	size_t len = n->len;
-	enum doc_type t = doc_scalar_type(n);
+	if (len && (s[0] == '-' || s[0] == '+'))
+		neg = s[i++] == '-';
+	if (len - i > 1 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'o'))
+		return -1;             /* hex, octal: 1.1 and 1.2 readers differ */
+	if (i < len && s[i] == '.' && (len - i < 2 || s[i + 1] < '0' || s[i + 1] > '9'))
+		return -1;             /* .inf, .nan */
+	point = (size_t)-1;
+	for (; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (n == sizeof(digits))
+				return -1;
+			digits[n++] = s[i];
+		} else if (s[i] == '.' && point == (size_t)-1) {
+			point = n;
+			frac = 1;
+		} else if (s[i] == 'e' || s[i] == 'E') {
+			char *end;
 
-	if (t == DOC_STR) {
-		if (memchr(s, '\n', len) && !is_key)
-			style = YAML_LITERAL_SCALAR_STYLE;
-		else if (doc_str_needs_quotes(s, len) || memchr(s, '\n', len))
-			style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	} else if (t == DOC_NULL) {
-		/* null has one canonical spelling, nothing ('~', 'null' and
-		 * 'Null' are one value); an empty key cannot be written plain,
-		 * so a null key is '~' */
-		s = is_key ? "~" : "";
-		len = is_key ? 1 : 0;
-	}
-	if (len > INT_MAX)
-		return -1;
-	/* Both implicit flags: libyaml may pick another quoting style for
-	 * syntax's sake, but must never add a '!' tag to a plain string. */
-	return emit(em, yaml_scalar_event_initialize(&em->ev, NULL, NULL, (yaml_char_t *)s,
-						     (int)len, 1, t == DOC_STR, style));
-}
-
-static int emit_node(struct emitter *em, const struct doc_node *n)
-{
-	const struct doc_node *c;
-	yaml_char_t *tag = (n->flags & DOC_CONFLICT) ? (yaml_char_t *)"!conflict" : NULL;
-	int made;
-
-	if (n->kind == DOC_SCALAR)
-		return emit_scalar(em, n, 0);
-	if (n->kind == DOC_SEQ)
-		made = yaml_sequence_start_event_initialize(&em->ev, NULL, tag, !tag,
-							    YAML_BLOCK_SEQUENCE_STYLE);
-	else
-		made = yaml_mapping_start_event_initialize(&em->ev, NULL, tag, !tag,
-							   YAML_BLOCK_MAPPING_STYLE);
-	if (emit(em, made) < 0)
-		return -1;
-	for (c = n->head; c; c = c->next) {
-		if (n->kind == DOC_MAP && emit_scalar(em, c->key, 1) < 0)
+			frac = 1;
+			if (i + 1 >= len)
+				return -1;
+			exp = strtol(s + i + 1, &end, 10);
+			if (end != s + len || exp > 30 || exp < -30)
+				return -1;  /* too far from the point to write out */
+			break;
+		} else {
 			return -1;
-		if (emit_node(em, c) < 0)
-			return -1;
+		}
 	}
-	if (n->kind == DOC_SEQ)
-		made = yaml_sequence_end_event_initialize(&em->ev);
-	else
-		made = yaml_mapping_end_event_initialize(&em->ev);
-	return emit(em, made);
-}
-
-int doc_emit_node(struct buf *out, const struct doc_node *node)
-{
-	struct emitter em;
-	int error = -1;
-
-	/* nothing, or null alone: an empty document, written as nothing */
-	if (!node || (node->kind == DOC_SCALAR && doc_is_null(node)))
-		return buf_failed(out) ? -1 : 0;
-	memset(&em, 0, sizeof(em));
-	em.out = out;
-	if (!yaml_emitter_initialize(&em.e))
+	if (!n)
 		return -1;
-	yaml_emitter_set_output(&em.e, write_out, &em);
-	yaml_emitter_set_unicode(&em.e, 1);
-	yaml_emitter_set_width(&em.e, -1);
-	yaml_emitter_set_indent(&em.e, 2);
-	yaml_emitter_set_break(&em.e, YAML_LN_BREAK);
+	if (point == (size_t)-1)
+		point = n;
+	/* the point's place among the digits, after the exponent; zeros
+	 * come in front when it moves left past them (1e-3) */
+	if ((long)point + exp > (long)n + 30)
+		return -1;
+	if ((long)point + exp < 0) {
+		size_t k = (size_t)(-((long)point + exp));
 
-	if (emit(&em, yaml_stream_start_event_initialize(&em.ev, YAML_UTF8_ENCODING)) < 0 ||
-	    emit(&em, yaml_document_start_event_initialize(&em.ev, NULL, NULL, NULL, 1)) < 0 ||
-	    emit_node(&em, node) < 0 ||
-	    emit(&em, yaml_document_end_event_initialize(&em.ev, 1)) < 0 ||
-	    emit(&em, yaml_stream_end_event_initialize(&em.ev)) < 0 ||
-	    !yaml_emitter_flush(&em.e))
-		goto done;
-	error = buf_failed(out) ? -1 : 0;
-done:
-	yaml_emitter_delete(&em.e);
-	return error;
-}
-
-int doc_emit(struct buf *out, const struct doc *doc)
-{
-	return doc_emit_node(out, doc->root);
+		if (n + k > sizeof(digits))
+			return -1;
+		memmove(digits + k, digits, n);
+		memset(digits, '0', k);
+		n += k;
+		point += k;
+	}
+	point = (size_t)((long)point + exp);
+	for (first = 0; first < point && first + 1 < n && digits[first] == '0'; first++)
+		;
+	last = n;
+	while (last > point && digits[last - 1] == '0')
+		last--;
+	for (zero = 1, i = 0; i < n; i++)
+		if (digits[i] != '0')
+			zero = 0;
+	if (neg && !zero)
+		buf_addc(out, '-');
+	if (point > n) {
+		buf_add(out, digits + first, n - first);
+		for (i = n; i < point; i++)
+			buf_addc(out, '0');
+	} else if (point == 0 || first >= point) {
+		buf_addc(out, '0');
+	} else {
+		buf_add(out, digits + first, point - first);
+	}
+	if (!frac)
+		return 0;
+	buf_addc(out, '.');
+	if (last <= point) {
+		buf_addc(out, '0');
+		return 0;
+	}
+	buf_add(out, digits + point, last - point);
+	return 0;
 }

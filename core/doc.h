@@ -116,4 +116,17 @@ int doc_equal(const struct doc_node *a, const struct doc_node *b);
  */
 int doc_str_needs_quotes(const char *s, size_t len);
 
+/* Whether a string looks like a YAML 1.1 timestamp (2026-02-01, or a date
+ * and a time): such readers take it for a date unless it is quoted. */
+int doc_str_is_date(const char *s, size_t len);
+
+/*
+ * Appends a YAML number in the one form every reader reads alike: decimal,
+ * '-' only, no leading zeros, a float with a '.' and digits on both sides
+ * and no exponent (007 -> 7, +1 -> 1, .5 -> 0.5, 1. -> 1.0, 1e3 -> 1000.0,
+ * 1.50 -> 1.5).  -1 (nothing appended) for what has no such form: hex and
+ * octal (0x1F, 0o17), .inf and .nan, exponents beyond 30.
+ */
+int doc_number_canon(struct buf *out, const char *s, size_t len);
+
 #endif

@@ -975,6 +975,94 @@ static void check_shape(struct ctx *c, const struct doc_node *map, const struct 
 	}
 }
 
+/* ---- writing values in their one form ---- */
+
+/* A scalar holding text, as a string: clears DOC_PLAIN (null stays). */
+static void as_text(struct doc_node *v)
+{
+	if (v && v->kind == DOC_SCALAR && !(v->flags & DOC_CONFLICT) &&
+	    doc_scalar_type(v) != DOC_NULL)
+		v->flags &= ~DOC_PLAIN;
+}
+
+static void normalize_shape(struct doc *doc, struct doc_node *map, const struct shape *s);
+
+static void normalize_value(struct doc *doc, struct doc_node *v, const struct field *f)
+{
+	struct doc_node *c;
+	struct buf b = BUF_INIT;
+
+	if (!v || (v->flags & DOC_CONFLICT))
+		return;  /* a conflict's sides are settled by resolve */
+	switch (f->type) {
+	case T_STR: case T_TEXT: case T_ID: case T_REF: case T_ENUM: case T_TIME:
+	case T_EMAIL: case T_URL:
+		as_text(v);
+		break;
+	case T_DATE: case T_DATETIME:
+		/* a date is written as a date: plain, so that readers see one */
+		if (v->kind == DOC_SCALAR && doc_scalar_type(v) != DOC_NULL &&
+		    (f->type == T_DATE ? text_is_date(v->str, v->len) : is_datetime(v->str, v->len)))
+			v->flags |= DOC_PLAIN;
+		break;
+	case T_INT: case T_NUM: {
+		struct doc_node *n;
+		enum doc_type t = doc_scalar_type(v);
+
+		if (v->kind != DOC_SCALAR || (t != DOC_INT && t != DOC_FLOAT) ||
+		    doc_number_canon(&b, v->str, v->len) < 0 || buf_failed(&b) ||
+		    (b.len == v->len && !memcmp(b.ptr, v->str, v->len)))
+			break;
+		if ((n = doc_scalar(doc, b.ptr, b.len, DOC_PLAIN))) {
+			n->line = v->line;
+			n->col = v->col;
+			doc_replace(v, n);
+		}
+		break;
+	}
+	case T_REFS: case T_STRS:
+		for (c = v->kind == DOC_SEQ ? v->head : NULL; c; c = c->next)
+			as_text(c);
+		break;
+	case T_ANSWERS:
+		for (c = v->kind == DOC_MAP ? v->head : NULL; c; c = c->next)
+			as_text(c);
+		break;
+	case T_LIST:
+		for (c = v->kind == DOC_SEQ ? v->head : NULL; c; c = c->next)
+			if (c->kind == DOC_MAP && f->sub)
+				normalize_shape(doc, c, f->sub);
+		break;
+	case T_MAP:
+		if (v->kind == DOC_MAP && f->sub)
+			normalize_shape(doc, v, f->sub);
+		break;
+	case T_BOOL:
+		break;
+	}
+	buf_release(&b);
+}
+
+static void normalize_shape(struct doc *doc, struct doc_node *map, const struct shape *s)
+{
+	struct doc_node *c, *next;
+	const struct field *f;
+
+	for (c = map->head; c; c = next) {
+		next = c->next;  /* a number's node may be replaced */
+		if ((f = find_field(s, c->key->str)))
+			normalize_value(doc, c, f);
+	}
+}
+
+void schema_normalize(struct doc *doc, const char *file)
+{
+	const struct shape *s = root_shape(schema_kind_of(file));
+
+	if (s && doc->root && doc->root->kind == DOC_MAP && !(doc->root->flags & DOC_CONFLICT))
+		normalize_shape(doc, doc->root, s);
+}
+
 void schema_check(struct diags *out, const char *file, const struct doc *doc,
 		  const struct schema_ids *ids)
 {

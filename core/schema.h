@@ -77,6 +77,15 @@ void schema_ids_from_initiative(struct schema_ids *ids, const struct doc *doc);
 void schema_check(struct diags *out, const char *file, const struct doc *doc,
 		  const struct schema_ids *ids);
 
+/*
+ * Puts the known fields of a file's tree in the form convene writes, so
+ * that every YAML reader reads what convene means: text fields as text
+ * (quoted where they would read as a number, a boolean or a date), date
+ * fields as dates (plain), number fields in doc_number_canon()'s form.
+ * Unknown keys and !conflict values are left as they are.
+ */
+void schema_normalize(struct doc *doc, const char *file);
+
 /* Whether the field a path ends at holds free text (set takes VALUE as a
  * string) rather than a number, boolean, date... */
 int schema_is_text_field(enum schema_kind kind, const char *const *keys, size_t n);

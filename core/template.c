@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "schema.h"
 #include "template.h"
 
 const char *template_get(const char *lang, const char *path)
@@ -58,6 +59,7 @@ static int render_initiative(struct template_out *f, const char *lang, const cha
 	for (i = 0; i < sizeof(empty) / sizeof(empty[0]); i++)
 		if (add_pair(doc, empty[i], "", DOC_PLAIN) < 0)
 			goto done;
+	schema_normalize(doc, "initiative.yaml");
 	if (doc_emit(&b, doc) < 0)
 		goto done;
 	snprintf(f->path, sizeof(f->path), "initiative.yaml");
@@ -87,6 +89,7 @@ static int render_copy(struct template_out *f, const char *lang, const char *pat
 		return err_set(err, ERR_INTERNAL, err->line, err->col, "template %s/%s: %s",
 			       lang, path, why);
 	}
+	schema_normalize(doc, path);
 	error = doc_emit(&b, doc);
 	doc_free(doc);
 	snprintf(f->path, sizeof(f->path), "%s", path);

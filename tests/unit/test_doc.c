@@ -260,14 +260,15 @@ void test_doc__canonical_form(void)
 		       "g: \"~\"\nh: \"\"\ni: \" x \"\nj: \"17:00\"\nk: \"true\"\nl: 12\nm: true\nq:\n"
 		       "o: plain\n\"n\": 1\n");
 	free(out);
-	/* null has one spelling: nothing (a key: ~) */
+	/* null has one spelling: nothing; a key is text, null or not */
 	out = canon("a: null\nb: ~\nc: Null\nd:\nnull: 1\n", &err);
-	check_str(out, "a:\nb:\nc:\nd:\n~: 1\n");
+	check_str(out, "a:\nb:\nc:\nd:\n\"null\": 1\n");
 	free(out);
-	/* dates and other 1.2 strings stay plain; 1.1 numbers are quoted */
+	/* text that YAML 1.1 reads as a date or a number is quoted; other
+	 * 1.2 strings stay plain */
 	out = canon("a: '2026-02-01'\nb: '1_000'\nc: '1:30:00'\nd: '0b101'\ne: 'v1.0'\nf: '1.2.3'\n"
 		    "g: '12:5x'\nh: '1e5'\ni: '+.5'\n", &err);
-	check_str(out, "a: 2026-02-01\nb: \"1_000\"\nc: \"1:30:00\"\nd: \"0b101\"\ne: v1.0\n"
+	check_str(out, "a: \"2026-02-01\"\nb: \"1_000\"\nc: \"1:30:00\"\nd: \"0b101\"\ne: v1.0\n"
 		       "f: 1.2.3\ng: 12:5x\nh: \"1e5\"\ni: \"+.5\"\n");
 	free(out);
 	/* key order is kept, flow style becomes block, no folding of long lines */
