@@ -69,7 +69,8 @@ int read_options(int argc, char **argv, const char *name, int nargs, int *json);
 int now_stamp(char *out, size_t size);
 /* Today's date, 2026-02-01 (11 bytes). */
 void today(char *out);
-/* meetings/NNN.yaml from "2", "002" or "meetings/002.yaml"; -1 if not one. */
+/* meetings/NNN.yaml from "2", "002" or "meetings/002.yaml"; -1 if it names
+ * no meeting number (core/path.h says what one is). */
 int meeting_file(char *out, size_t size, const char *arg);
 /* Appends s and spaces up to width characters (not bytes: Hebrew). */
 void pad(struct buf *b, const char *s, size_t width);

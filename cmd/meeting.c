@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
+#include "core/path.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -166,7 +167,8 @@ static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 	if (argc - optind != 3)
 		return usage_error(me, "%s takes a meeting, an agenda item and the text", names[kind]);
 	if (meeting_file(file, sizeof(file), argv[optind]) < 0)
-		return usage_error(me, "'%s' is not a meeting number", argv[optind]);
+		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[optind],
+				   PATH_MEETING_MAX);
 	err_clear(&err);
 	if (!strcmp(argv[optind + 2], "-")) {
 		if (read_stdin(&text, DOC_MAX_BYTES, &err) < 0) {
@@ -275,10 +277,8 @@ static void max_number(void *ctx, const char *file, const struct doc *doc)
 
 	if (schema_kind_of(file) == KIND_INITIATIVE && dom_text(doc->root, "language"))
 		snprintf(n->lang, sizeof(n->lang), "%s", dom_text(doc->root, "language"));
-	if (schema_kind_of(file) != KIND_MEETING)
-		return;
-	v = strtol(file + 9, NULL, 10);
-	if (v > n->max)
+	/* a file misnamed (validate says so) numbers no meeting */
+	if ((v = path_meeting_of_file(file)) > n->max)
 		n->max = v;
 }
 
@@ -338,8 +338,12 @@ static int meeting_new(int argc, char **argv, struct store *s)
 		return report(NULL, &err);
 	}
 	diags_release(&d);
+	if (nums.max >= PATH_MEETING_MAX) {
+		fprintf(stderr, "convene: error: meeting %ld is the last a number can name\n", PATH_MEETING_MAX);
+		return EXIT_DATA;
+	}
 	snprintf(num, sizeof(num), "%ld", nums.max + 1);
-	snprintf(file, sizeof(file), "meetings/%03ld.yaml", nums.max + 1);
+	path_meeting_file(file, sizeof(file), nums.max + 1);
 	he = !strcmp(nums.lang, "he");
 	snprintf(deftitle, sizeof(deftitle), he ? "מפגש %ld" : "Meeting %ld", nums.max + 1);
 	if ((rc = txn_create(&t, s, file)) != 0)
@@ -623,7 +627,8 @@ static int meeting_show(int argc, char **argv, struct store *s)
 	if ((rc = read_options(argc, argv, "meeting", 1, &json)) != 0)
 		return rc;
 	if (meeting_file(file, sizeof(file), argv[optind]) < 0)
-		return usage_error(cmd_find("meeting"), "'%s' is not a meeting number", argv[optind]);
+		return usage_error(cmd_find("meeting"), "'%s' is not a meeting number (1 to %ld)",
+				   argv[optind], PATH_MEETING_MAX);
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)

@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "core/json.h"
+#include "core/path.h"
 #include "core/text.h"
 
 int exit_code(int error)
@@ -216,15 +217,11 @@ void today(char *out)
 
 int meeting_file(char *out, size_t size, const char *arg)
 {
-	char *end;
-	long n;
+	long n = path_meeting_number(arg);
 
-	if (!strncmp(arg, "meetings/", 9))
-		arg += 9;
-	n = strtol(arg, &end, 10);
-	if (end == arg || (*end && strcmp(end, ".yaml")) || n < 0 || n > 99999)
+	if (!n)
 		return -1;
-	snprintf(out, size, "meetings/%03ld.yaml", n);
+	path_meeting_file(out, size, n);
 	return 0;
 }
 

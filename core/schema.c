@@ -938,14 +938,14 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 
 	/* the id (or number) is the file's name */
 	if (kind == KIND_MEETING) {
-		char want[32];
+		long number = path_meeting_of_file(file);
 
 		v = doc_get(root, "number");
-		if (!all_digits(id, strlen(id)) || strlen(id) < 3 ||
-		    (strlen(id) > 3 && id[0] == '0'))
-			error_at(&c, NULL, "a meeting's file is named by its number in three digits, like meetings/001.yaml");
+		if (!number)
+			error_at(&c, NULL, "a meeting's file is named by its number (1 to %ld) in three digits or more, like meetings/001.yaml",
+				 PATH_MEETING_MAX);
 		else if (v && doc_scalar_type(v) == DOC_INT && all_digits(v->str, v->len) &&
-			 (snprintf(want, sizeof(want), "%03ld", strtol(v->str, NULL, 10)), strcmp(want, id)))
+			 strtol(v->str, NULL, 10) != number)
 			error_at(&c, v, "meeting number %s does not match the file name '%s'; rename the file or fix the number",
 				 v->str, file);
 	} else if (kind != KIND_INITIATIVE) {

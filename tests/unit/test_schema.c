@@ -40,6 +40,26 @@ static void check_text(struct buf *out, const char *file, const char *text)
 	schema_ids_free(ids);
 }
 
+void test_schema__meeting_file_names(void)
+{
+	struct buf b = BUF_INIT;
+	static const char *const bad[] = {
+		"meetings/0.yaml", "meetings/000.yaml", "meetings/00001.yaml",
+		"meetings/999999999999.yaml", "meetings/100000.yaml", NULL
+	};
+	const char *const *f;
+
+	for (f = bad; *f; f++) {
+		check_text(&b, *f, "number: 1\ntitle: t\nstatus: planned\n");
+		check_str(buf_str(&b), "1:1 error a meeting's file is named by its number (1 to 99999) in three digits or more, like meetings/001.yaml\n");
+	}
+	check_text(&b, "meetings/99999.yaml", "number: 99999\ntitle: t\nstatus: planned\n");
+	check_str(buf_str(&b), "");
+	check_text(&b, "meetings/1000.yaml", "number: 1000\ntitle: t\nstatus: planned\n");
+	check_str(buf_str(&b), "");
+	buf_release(&b);
+}
+
 void test_schema__valid_meeting(void)
 {
 	struct buf b = BUF_INIT;
