@@ -2,6 +2,7 @@
  * The schema (schema.h): one table of fields per shape of mapping, a walker
  * that checks a tree against it, and the id sets for references.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -550,6 +551,17 @@ static int all_digits(const char *s, size_t n)
 	return 1;
 }
 
+/* A YAML float that is a real number: .inf, .nan and 1e999 read as
+ * numbers, but no count or rate is infinite, and a chart cannot draw it. */
+static int is_finite(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+
+	if (*p == '.' && p[1] && strchr("iInN", p[1]))
+		return 0;
+	return isfinite(strtod(s, NULL));
+}
+
 static int num2(const char *s)
 {
 	return (s[0] - '0') * 10 + (s[1] - '0');
@@ -767,6 +779,8 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 	case T_NUM:
 		if (t != DOC_INT && t != DOC_FLOAT)
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
+		else if (t == DOC_FLOAT && !is_finite(v->str))
+			error_at(c, v, "'%s' must be a finite number; found %s", f->key, DESCRIBE(v));
 		break;
 	case T_BOOL:
 		if (t != DOC_BOOL)

@@ -171,3 +171,18 @@ void test_schema__ids(void)
 	check(!schema_ids_has(ids, REF_SUBGROUP, "m-1"));
 	schema_ids_free(ids);
 }
+
+void test_schema__number_is_finite(void)
+{
+	struct buf b = BUF_INIT;
+
+	check_text(&b, "outcomes/grade3.yaml",
+		   "id: grade3\ntitle: t\nindicators:\n- id: i1\n  name: n\n  baseline: 1e999\n"
+		   "  target: -.inf\n  measurements:\n  - {id: m1, date: 2026-02-01, value: .nan}\n"
+		   "  - {id: m2, date: 2026-02-01, value: 1.5e3}\n");
+	check_str(buf_str(&b),
+		  "6:13 error 'baseline' must be a finite number; found '1e999'\n"
+		  "7:11 error 'target' must be a finite number; found '-.inf'\n"
+		  "9:39 error 'value' must be a finite number; found '.nan'\n");
+	buf_release(&b);
+}
