@@ -166,7 +166,10 @@ int main(int argc, char **argv)
 	int i = 1, rc;
 
 	while (i < argc && argv[i][0] == '-') {
-		if (!strcmp(argv[i], "-C") && i + 1 < argc) {
+		if (!strcmp(argv[i], "-C") && i + 1 == argc) {
+			fprintf(stderr, "convene: error: -C needs a folder: convene -C DIR COMMAND\n");
+			return EXIT_USAGE;
+		} else if (!strcmp(argv[i], "-C")) {
 			if (chdir(argv[i + 1]) < 0) {
 				fprintf(stderr, "convene: error: cannot change to '%s'\n", argv[i + 1]);
 				return EXIT_USAGE;

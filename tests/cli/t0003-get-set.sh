@@ -150,7 +150,7 @@ test_expect_success 'get and set errors: missing fields, bad paths, usage' '
 test_expect_success 'set without an identity names the two git config commands' '
 	init_lit && cd lit &&
 	git config --global --unset user.email &&
-	test_expect_code 1 convene set vision x 2>err &&
+	test_expect_code 2 convene set vision x 2>err &&
 	test_grep "git config --global user.email" err &&
 	test "$(git rev-list --count HEAD)" = 1 &&
 	git diff --exit-code

@@ -25,6 +25,67 @@ unchanged() {
 	git status --porcelain > ../st && test_cmp /dev/null ../st
 }
 
+# refused CODE TEXT COMMAND...: exits CODE, says TEXT on stderr, changes
+# nothing, and points at no line of a file it never wrote.
+refused() {
+	code=$1 && text=$2 && shift 2 &&
+	test_expect_code "$code" "$@" 2>../err &&
+	test_grep "$text" ../err &&
+	! grep -q "^[a-z]*/*[a-z0-9-]*\.yaml:[0-9]*:[0-9]*:" ../err &&
+	unchanged
+}
+
+# ---- the rest of the command line: remote, -C, identity, permissions ----
+
+test_expect_success 'remote add with an empty URL or name is a usage error' '
+	people &&
+	cp .git/config ../config &&
+	test_expect_code 2 convene remote add hub "" 2>../err &&
+	test_grep "neither empty" ../err &&
+	test_expect_code 2 convene remote add "" /tmp/x 2>../err &&
+	test_cmp ../config .git/config && unchanged
+'
+
+test_expect_success '-C with no folder says so' '
+	test_expect_code 2 convene -C 2>../err &&
+	test_grep "convene: error: -C needs a folder" ../err &&
+	! grep -q "unknown option" ../err
+'
+
+test_expect_success 'no git identity: a usage error with the command that sets it' '
+	people &&
+	git config --global --unset user.name &&
+	refused 2 "user.name and user.email are not set" convene note 1 opening x &&
+	test_grep "git config --global user.name" ../err &&
+	refused 2 "user.name and user.email are not set" convene member add Avi
+'
+
+# Runs a command as a user that permissions bind: root, as the tests
+# often run, is let through a folder that is not writable.
+as_user() {
+	if [ "$(id -u)" = 0 ]; then
+		setpriv --bounding-set=-dac_override,-dac_read_search "$@"
+	else
+		"$@"
+	fi
+}
+
+test_expect_success 'a read-only initiative: exit 5 with a hint at the permissions' '
+	people &&
+	chmod -R a-w . &&
+	test_expect_code 5 as_user convene note 1 opening x 2>../err;
+	rc=$? && chmod -R u+w . && test $rc = 0 &&
+	test_grep "Permission denied" ../err &&
+	test_grep "convene: hint: convene writes in" ../err &&
+	test_grep "check the folder'"'"'s permissions (ls -ld" ../err &&
+	unchanged &&
+	chmod a-w meetings &&
+	test_expect_code 5 as_user convene note 1 opening x 2>../err;
+	rc=$? && chmod u+w meetings && test $rc = 0 &&
+	test_grep "check the folder'"'"'s permissions (ls -ld '"'"'$PWD/meetings'"'"')" ../err &&
+	unchanged
+'
+
 # ---- meeting numbers: one definition ----
 
 test_expect_success 'a meeting number is 1 to 99999 for note as for validate' '
