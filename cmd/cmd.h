@@ -72,6 +72,11 @@ void today(char *out);
 /* meetings/NNN.yaml from "2", "002" or "meetings/002.yaml"; -1 if it names
  * no meeting number (core/path.h says what one is). */
 int meeting_file(char *out, size_t size, const char *arg);
+/* Whether a sync or clone source names a bundle file rather than a
+ * remote: any plain file (a remote is a folder or a URL), or a name
+ * ending in .bundle that does not exist and is no URL. */
+int is_bundle_arg(const char *arg);
+
 /* Appends s and spaces up to width characters (not bytes: Hebrew). */
 void pad(struct buf *b, const char *s, size_t width);
 

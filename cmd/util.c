@@ -8,12 +8,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cmd.h"
 #include "core/json.h"
 #include "core/path.h"
 #include "core/text.h"
+#include "store/sync.h"
 
 int exit_code(int error)
 {
@@ -223,6 +225,19 @@ int meeting_file(char *out, size_t size, const char *arg)
 		return -1;
 	path_meeting_file(out, size, n);
 	return 0;
+}
+
+int is_bundle_arg(const char *arg)
+{
+	size_t n = strlen(arg);
+	struct stat st;
+
+	/* a remote is a folder or a URL, never a plain file: an empty or
+	 * broken file is a bundle that the bundle reader says is wrong, and
+	 * so is a missing one named *.bundle */
+	if (stat(arg, &st) == 0)
+		return S_ISREG(st.st_mode) || store_is_bundle(arg);
+	return n > 7 && !strcmp(arg + n - 7, ".bundle") && !strstr(arg, "://");
 }
 
 void pad(struct buf *b, const char *s, size_t width)

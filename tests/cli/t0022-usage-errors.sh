@@ -86,6 +86,33 @@ test_expect_success 'a read-only initiative: exit 5 with a hint at the permissio
 	unchanged
 '
 
+# ---- clone and sync of a bundle that is not one ----
+
+test_expect_success 'clone of an empty bundle file says what is wrong and leaves nothing' '
+	people && cd .. &&
+	: > EMPTY.bundle &&
+	test_expect_code 1 convene clone EMPTY.bundle 2>err &&
+	test_grep "convene: error: '"'"'EMPTY.bundle'"'"' is empty, not a git bundle" err &&
+	! grep -q "URL" err && test ! -e EMPTY &&
+	test_expect_code 1 convene clone EMPTY.bundle there 2>err && test ! -e there &&
+	(cd lit && test_expect_code 1 convene sync ../EMPTY.bundle 2>../err2) &&
+	test_grep "is empty, not a git bundle" err2 &&
+	cp EMPTY.bundle EMPTY-COPY &&
+	test_expect_code 1 convene clone EMPTY-COPY there 2>err &&
+	test_grep "is empty, not a git bundle" err
+'
+
+test_expect_success 'clone of a bundle with no branch, or none at all, says so' '
+	people && cd .. &&
+	printf "# v2 git bundle\n\n" > norefs.bundle &&
+	test_expect_code 1 convene clone norefs.bundle 2>err &&
+	test_grep "'"'"'norefs.bundle'"'"' brings no branch" err && test ! -e norefs &&
+	test_expect_code 2 convene clone missing.bundle 2>err &&
+	test_grep "cannot open '"'"'missing.bundle'"'"'" err && test ! -e missing &&
+	(cd lit && convene bundle create ../whole.bundle 2>/dev/null) &&
+	convene clone whole.bundle 2>/dev/null && test -e whole/members/dana.yaml
+'
+
 # ---- meeting numbers: one definition ----
 
 test_expect_success 'a meeting number is 1 to 99999 for note as for validate' '
