@@ -72,6 +72,31 @@ void today(char *out);
 /* meetings/NNN.yaml from "2", "002" or "meetings/002.yaml"; -1 if it names
  * no meeting number (core/path.h says what one is). */
 int meeting_file(char *out, size_t size, const char *arg);
+/*
+ * Checks the value of an option (opt, "--due"; NULL value: not given) as
+ * the field it fills, field ("agenda.actions.due") of a file of kind, by
+ * the schema's own rules (core/schema.h), so a value is judged on the
+ * command line as it would be in the file.  ids (may be NULL) checks what
+ * it names too.  Returns 0, or the exit code with the error printed: 2
+ * for a value of the wrong form, 1 for one that names what is not there.
+ */
+int check_option(enum schema_kind kind, const char *opt, const char *value, const char *field,
+		 const struct schema_ids *ids);
+struct optfield {
+	const char *opt, *value, *field;
+};
+/* check_option() for each of v[0..n), stopping at the first error. */
+int check_options(enum schema_kind kind, const struct optfield *v, size_t n,
+		  const struct schema_ids *ids);
+
+/*
+ * Takes value into *slot for an option that holds one value, opt
+ * ("--by"); a second one is refused (exit 2, printed), where git would
+ * take the last: a note signed by the wrong member, or an action due on
+ * the wrong day, is worse than a command typed again.  Returns 0 or 2.
+ */
+int once(const struct cmd *c, const char **slot, const char *opt, const char *value);
+
 /* Whether a sync or clone source names a bundle file rather than a
  * remote: any plain file (a remote is a folder or a URL), or a name
  * ending in .bundle that does not exist and is no URL. */

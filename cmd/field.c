@@ -166,6 +166,8 @@ int cmd_set(int argc, char **argv, struct store *s)
 		return report(NULL, &err);
 	if (!p.n)
 		return usage_error(me, "name a field inside %s, like %s:title", p.file, p.file);
+	for (i = 0; i < p.n; i++)
+		keys[i] = p.seg[i].key;
 	if (!edit && !strcmp(argv[optind + 1], "-")) {
 		if (read_stdin(&v, DOC_MAX_BYTES, &err) < 0) {
 			buf_release(&v);
@@ -218,8 +220,11 @@ int cmd_set(int argc, char **argv, struct store *s)
 			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
 		goto fail;
 	}
-	for (i = 0; i + 1 < p.n; i++)
-		keys[i] = p.seg[i].key;
+	/* a value of the wrong form is the command line's mistake, said as
+	 * such rather than at a line of a file never written */
+	err_clear(&err);
+	if (schema_check_node(schema_kind_of(p.file), keys, p.n, value, pathtext, t.ids, &err) < 0)
+		goto fail;
 	if (dom_put(t.doc, schema_kind_of(p.file), keys, p.n - 1, parent, p.seg[p.n - 1].key,
 		    value) < 0) {
 		err_set(&err, ERR_NOMEM, 0, 0, "out of memory");

@@ -100,15 +100,26 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 	struct doc_node *item, *seq, *e;
 	struct txn t;
 	int rc;
+	struct optfield fields[] = {
+		{ NULL, NULL, "agenda.notes.by" }, { "--owner", owner, "agenda.actions.owner" },
+		{ "--due", due, "agenda.actions.due" },
+	};
 
+	fields[0].value = who = author(s, by, whobuf, sizeof(whobuf));
+	fields[0].opt = by ? "--by" : "convene.member";
+	if ((rc = check_options(KIND_MEETING, fields, 3, NULL)) != 0)
+		return rc;
 	if ((rc = txn_begin(&t, s, file)) != 0)
 		return rc;
 	t.no_commit = no_commit;
+	if ((rc = check_options(KIND_MEETING, fields, 3, t.ids)) != 0) {
+		txn_release(&t);
+		return rc;
+	}
 	if (!(item = agenda_item(&t, itemid))) {
 		txn_release(&t);
 		return EXIT_DATA;
 	}
-	who = author(s, by, whobuf, sizeof(whobuf));
 	keys[1] = entry_lists[kind];
 	if (dom_random_id(id) < 0 || now_stamp(at, sizeof(at)) < 0)
 		goto oom;
@@ -149,18 +160,20 @@ static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 	struct buf text = BUF_INIT;
 	struct err err;
 	char file[64];
-	int c, no_commit = 0, rc;
+	int c, no_commit = 0, rc = 0;
 	size_t bad;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'b': by = optarg; break;
-		case 'o': owner = optarg; break;
-		case 'd': due = optarg; break;
+		case 'b': rc = once(me, &by, "--by", optarg); break;
+		case 'o': rc = once(me, &owner, "--owner", optarg); break;
+		case 'd': rc = once(me, &due, "--due", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
 	if ((owner || due) && kind != ENTRY_ACTION)
 		return usage_error(me, "--owner and --due are for actions");
@@ -214,6 +227,11 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 	if ((rc = txn_begin(&t, s, file)) != 0)
 		return rc;
 	t.no_commit = no_commit;
+	for (i = 0; names[i]; i++)
+		if ((rc = check_option(KIND_MEETING, "attendees", names[i], "attendees", t.ids)) != 0) {
+			txn_release(&t);
+			return rc;
+		}
 	if (!(seq = dom_seq(t.doc, KIND_MEETING, NULL, 0, t.doc->root, "attendees"))) {
 		txn_release(&t);
 		fprintf(stderr, "convene: error: 'attendees' in %s is not a list\n", file);
@@ -254,9 +272,13 @@ int cmd_attend(int argc, char **argv, struct store *s)
 		} else
 			names[n++] = argv[i];
 	}
-	if (argc < 2 || !n || meeting_file(file, sizeof(file), argv[1]) < 0) {
+	if (argc < 2 || !n) {
 		free(names);
 		return usage_error(me, "attend takes a meeting number and members");
+	}
+	if (meeting_file(file, sizeof(file), argv[1]) < 0) {
+		free(names);
+		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[1], PATH_MEETING_MAX);
 	}
 	rc = meeting_attend(s, file, names, no_commit);
 	free(names);
@@ -312,26 +334,39 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	char file[64], num[24], deftitle[64], msg[200];
 	struct txn t;
 	struct err err;
-	int c, no_commit = 0, rc, he;
+	int c, no_commit = 0, rc = 0, he;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': date = optarg; break;
-		case 's': start = optarg; break;
-		case 'u': duration = optarg; break;
-		case 'h': host = optarg; break;
-		case 'v': virt = optarg; break;
-		case 'a': address = optarg; break;
-		case 't': title = optarg; break;
+		case 'd': rc = once(me, &date, "--date", optarg); break;
+		case 's': rc = once(me, &start, "--start", optarg); break;
+		case 'u': rc = once(me, &duration, "--duration", optarg); break;
+		case 'h': rc = once(me, &host, "--host", optarg); break;
+		case 'v': rc = once(me, &virt, "--virtual", optarg); break;
+		case 'a': rc = once(me, &address, "--address", optarg); break;
+		case 't': rc = once(me, &title, "--title", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
 	if (optind < argc)
 		return usage_error(me, "meeting new takes options only");
 	if (host && virt)
 		return usage_error(me, "a meeting has a --host or a --virtual link, not both");
+	{
+		const struct optfield fields[] = {
+			{ "--date", date, "date" }, { "--start", start, "start" },
+			{ "--duration", duration, "duration" }, { "--host", host, "location.host" },
+			{ "--virtual", virt, "location.virtual" },
+			{ "--address", address, "location.address" }, { "--title", title, "title" },
+		};
+
+		if ((rc = check_options(KIND_MEETING, fields, sizeof(fields) / sizeof(fields[0]), NULL)))
+			return rc;
+	}
 	err_clear(&err);
 	if (scan_initiative(s, &d, &st, max_number, &nums, &err) < 0) {
 		diags_release(&d);
@@ -348,6 +383,10 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	snprintf(deftitle, sizeof(deftitle), he ? "מפגש %ld" : "Meeting %ld", nums.max + 1);
 	if ((rc = txn_create(&t, s, file)) != 0)
 		return rc;
+	if ((rc = check_option(KIND_MEETING, "--host", host, "location.host", t.ids)) != 0) {
+		txn_release(&t);
+		return rc;
+	}
 	t.no_commit = no_commit;
 	r = t.doc->root;
 	if (dom_put(t.doc, KIND_MEETING, NULL, 0, r, "number", dom_plain(t.doc, num)) < 0 ||

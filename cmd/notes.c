@@ -258,7 +258,8 @@ int cmd_notes(int argc, char **argv, struct store *s)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c != 'b')
 			return option_error(me, c, argv);
-		ss.by = optarg;
+		if ((rc = once(me, &ss.by, "--by", optarg)) != 0)
+			return rc;
 	}
 	if (argc - optind != 1 || meeting_file(ss.file, sizeof(ss.file), argv[optind]) < 0)
 		return usage_error(me, "notes takes a meeting number");

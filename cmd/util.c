@@ -227,6 +227,48 @@ int meeting_file(char *out, size_t size, const char *arg)
 	return 0;
 }
 
+int check_option(enum schema_kind kind, const char *opt, const char *value, const char *field,
+		 const struct schema_ids *ids)
+{
+	const char *keys[PATH_MAX_SEGS];
+	char path[256], *p, *save = NULL;
+	struct err err;
+	size_t n = 0;
+
+	if (!value)
+		return 0;
+	snprintf(path, sizeof(path), "%s", field);
+	for (p = strtok_r(path, ".", &save); p && n < PATH_MAX_SEGS; p = strtok_r(NULL, ".", &save))
+		keys[n++] = p;
+	err_clear(&err);
+	if (schema_check_value(kind, keys, n, value, opt, ids, &err) == 0)
+		return 0;
+	if (err.code == ERR_NOTFOUND && !err.hint[0])
+		err_hint(&err, "nothing was changed");
+	return report(NULL, &err);
+}
+
+int check_options(enum schema_kind kind, const struct optfield *v, size_t n,
+		  const struct schema_ids *ids)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		if ((rc = check_option(kind, v[i].opt, v[i].value, v[i].field, ids)) != 0)
+			return rc;
+	return 0;
+}
+
+int once(const struct cmd *c, const char **slot, const char *opt, const char *value)
+{
+	if (*slot)
+		return usage_error(c, "%s is given twice ('%s', then '%s'); give it once", opt, *slot,
+				   value);
+	*slot = value;
+	return 0;
+}
+
 int is_bundle_arg(const char *arg)
 {
 	size_t n = strlen(arg);

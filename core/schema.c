@@ -969,3 +969,81 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 				 v->str, file);
 	}
 }
+
+/* ---- one value, as the command line gives it ---- */
+
+/* Checks node v as the value of field f (or, item, as one element of
+ * f's list), named name; see schema_check_value(). */
+static int check_one(const struct field *f, const struct doc_node *v, const char *name,
+		     int item, unsigned flags, const struct schema_ids *ids, struct err *err)
+{
+	struct diags d = { 0 };
+	struct ctx c = { &d, "", NULL };
+	struct field named = *f;
+	struct where w = { NULL, name, NULL };
+	int pass, error = 0;
+
+	named.key = name;
+	named.flags |= flags;
+	/* its form first (wrong whatever the initiative holds), then what it
+	 * names (wrong for this initiative): two kinds of mistake */
+	for (pass = 0; pass < (ids ? 2 : 1); pass++) {
+		c.ids = pass ? ids : NULL;
+		if (item && f->type == T_REFS)
+			check_ref(&c, v, f->ref, name);
+		else if (item)
+			not_text(&c, v, name, 1);
+		else
+			check_value(&c, v, &named, &w);
+		if (d.errors)
+			break;
+	}
+	if (d.failed)
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	else if (d.errors)
+		error = err_set(err, pass ? ERR_NOTFOUND : ERR_USAGE, 0, 0, "%s", d.v[0].msg);
+	diags_release(&d);
+	return error;
+}
+
+static const struct field *field_at(enum schema_kind kind, const char *const *keys, size_t n)
+{
+	const struct shape *s = n ? shape_at(kind, keys, n - 1) : NULL;
+
+	return s ? find_field(s, keys[n - 1]) : NULL;
+}
+
+int schema_check_value(enum schema_kind kind, const char *const *keys, size_t n,
+		       const char *text, const char *name, const struct schema_ids *ids,
+		       struct err *err)
+{
+	const struct field *f = field_at(kind, keys, n);
+	int item, error;
+	struct doc *doc;
+	struct doc_node *v;
+
+	if (!f)
+		return 0;
+	item = f->type == T_REFS || f->type == T_STRS;
+	/* the commands write text, ids and dates as strings, numbers and
+	 * booleans plain, as set does */
+	if (!(doc = doc_new()) ||
+	    !(v = doc_scalar(doc, text, strlen(text),
+			     item || schema_is_text_field(kind, keys, n) ? 0 : DOC_PLAIN))) {
+		doc_free(doc);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	/* an option given empty gives no value */
+	error = check_one(f, v, name, item, REQ, ids, err);
+	doc_free(doc);
+	return error;
+}
+
+int schema_check_node(enum schema_kind kind, const char *const *keys, size_t n,
+		      const struct doc_node *value, const char *name,
+		      const struct schema_ids *ids, struct err *err)
+{
+	const struct field *f = field_at(kind, keys, n);
+
+	return f ? check_one(f, value, name, 0, 0, ids, err) : 0;
+}

@@ -35,6 +35,76 @@ refused() {
 	unchanged
 }
 
+# ---- bad values of options: exit 2, naming the option ----
+
+test_expect_success 'dates, times and numbers of the wrong form are usage errors' '
+	people &&
+	refused 2 "'"'"'--due'"'"' is 2026-02-30, a day that does not exist" convene action 1 opening x --due 2026-02-30 &&
+	refused 2 "'"'"'--date'"'"' is 2026-02-30" convene meeting new --date 2026-02-30 &&
+	refused 2 "'"'"'--joined'"'"' is 2026-13-01" convene member add Avi --joined 2026-13-01 &&
+	refused 2 "'"'"'--date'"'"' must be a date" convene member leave dana --date soon &&
+	refused 2 "'"'"'--date'"'"' is 2026-02-30" convene interview add dana --by yossi --date 2026-02-30 &&
+	refused 2 "'"'"'--start'"'"' must be a time like 17:00; found '"'"'25:00'"'"'" convene meeting new --start 25:00 &&
+	refused 2 "'"'"'--duration'"'"' must be a whole number; found '"'"'-5'"'"'" convene meeting new --duration -5 &&
+	refused 2 "'"'"'--duration'"'"' must be a whole number" convene meeting new --duration long &&
+	refused 2 "'"'"'--duration'"'"' must be a whole number" convene meeting new --duration "" &&
+	refused 2 "'"'"'--date'"'"' is 2026-02-30" convene outcome measure grade3 level 5 --date 2026-02-30
+'
+
+test_expect_success 'measurements: a number, and a finite one' '
+	people &&
+	refused 2 "'"'"'VALUE'"'"' must be a number; found '"'"'abc'"'"'" convene outcome measure grade3 level abc &&
+	refused 2 "'"'"'VALUE'"'"' must be a number; found '"'"'nan'"'"'" convene outcome measure grade3 level nan &&
+	refused 2 "'"'"'VALUE'"'"' must be a finite number; found '"'"'1e999'"'"'" convene outcome measure grade3 level 1e999 &&
+	refused 2 "must be a finite number" convene outcome measure grade3 level -- -.inf &&
+	refused 2 "'"'"'--baseline'"'"' must be a number" convene outcome indicator grade3 Other --baseline abc &&
+	refused 2 "'"'"'--target'"'"' must be a finite number" convene outcome indicator grade3 Other --target 1e999 &&
+	refused 2 "must be a finite number" convene set "outcomes/grade3.yaml:indicators[level].baseline" 1e999 &&
+	convene outcome measure grade3 level 41.5 2>/dev/null &&
+	convene validate 2>/dev/null
+'
+
+test_expect_success 'roles, addresses, one-line texts and ids of the wrong form' '
+	people &&
+	refused 2 "'"'"'--role'"'"' must be one of facilitator, backbone" convene member add Avi --role king &&
+	refused 2 "'"'"'--email'"'"' must be an email address" convene member add Avi --email avi.example.org &&
+	refused 2 "'"'"'--org'"'"' must be one line of text" convene member add Avi --org "$(printf "a\nb")" &&
+	refused 2 "'"'"'NAME'"'"' must be one line of text" convene member add "$(printf "Avi\nCohen")" &&
+	refused 2 "'"'"'--virtual'"'"' must be a web address" convene meeting new --virtual ftp://example.org/x &&
+	refused 2 "'"'"'--title'"'"' must be one line of text" convene meeting new --title "$(printf "a\nb")" &&
+	refused 2 "'"'"'--owner'"'"' must be an id" convene action 1 opening x --owner "Dana Levi" &&
+	refused 2 "'"'"'--host'"'"' must be an id" convene meeting new --host "Dana Levi" &&
+	refused 2 "'"'"'--subgroup'"'"' must be an id" convene member add Avi --subgroup "Two Words"
+'
+
+test_expect_success 'a value that names nothing there is exit 1, without a line of an unwritten file' '
+	people &&
+	refused 1 "unknown member '"'"'ghost'"'"' in '"'"'--owner'"'"'" convene action 1 opening x --owner ghost &&
+	refused 1 "unknown member '"'"'ghost'"'"' in '"'"'--by'"'"'" convene note 1 opening x --by ghost &&
+	refused 1 "unknown member '"'"'ghost'"'"' in '"'"'--host'"'"'" convene meeting new --host ghost &&
+	refused 1 "unknown member '"'"'ghost'"'"' in '"'"'attendees'"'"'" convene attend 1 dana ghost &&
+	refused 1 "unknown principle '"'"'p-nope'"'"' in '"'"'--principle'"'"'" convene outcome add Other --principle p-nope
+'
+
+test_expect_success 'a meeting number out of range is a usage error' '
+	people &&
+	refused 2 "'"'"'0'"'"' is not a meeting number (1 to 99999)" convene note 0 opening x &&
+	refused 2 "not a meeting number" convene attend 0 dana &&
+	refused 2 "not a meeting number" convene action 123456 opening x
+'
+
+test_expect_success 'an option that takes one value is refused twice' '
+	people &&
+	refused 2 "--by is given twice ('"'"'dana'"'"', then '"'"'yossi'"'"'); give it once" convene note 1 opening x --by dana --by yossi &&
+	refused 2 "--owner is given twice" convene action 1 opening x --owner dana --owner yossi &&
+	refused 2 "--due is given twice" convene action 1 opening x --due 2026-03-01 --due 2026-03-02 &&
+	refused 2 "--by is given twice" convene interview add dana --by yossi --by dana &&
+	refused 2 "--date is given twice" convene meeting new --date 2026-03-01 --date 2026-03-08 &&
+	refused 2 "--role is given twice" convene member add Avi --role member --role funder &&
+	refused 2 "--site is given twice" convene log --site a --site b &&
+	refused 2 "-m is given twice" convene commit -m one -m two
+'
+
 # ---- the rest of the command line: remote, -C, identity, permissions ----
 
 test_expect_success 'remote add with an empty URL or name is a usage error' '

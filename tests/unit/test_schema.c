@@ -186,3 +186,54 @@ void test_schema__number_is_finite(void)
 		  "9:39 error 'value' must be a finite number; found '.nan'\n");
 	buf_release(&b);
 }
+
+void test_schema__check_value(void)
+{
+	static const char *const members[] = { "dana", NULL };
+	struct schema_ids *ids = ids_with(members);
+	const char *due[] = { "agenda", "actions", "due" }, *owner[] = { "agenda", "actions", "owner" };
+	const char *value[] = { "indicators", "measurements", "value" };
+	struct err err;
+
+	err_clear(&err);
+	check(schema_check_value(KIND_MEETING, due, 3, "2026-02-28", "--due", NULL, &err) == 0);
+	check(schema_check_value(KIND_MEETING, due, 3, "2026-02-30", "--due", NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'--due' is 2026-02-30, a day that does not exist");
+	check(schema_check_value(KIND_MEETING, due, 3, "", "--due", NULL, &err) == ERR_USAGE);
+	check(schema_check_value(KIND_MEETING, (const char *[]){ "start" }, 1, "25:00", "--start",
+				 NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'--start' must be a time like 17:00; found '25:00'");
+	check(schema_check_value(KIND_MEETING, (const char *[]){ "duration" }, 1, "-5", "--duration",
+				 NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'--duration' must be a whole number; found '-5'");
+	check(schema_check_value(KIND_MEETING, (const char *[]){ "duration" }, 1, "90", "--duration",
+				 NULL, &err) == 0);
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "role" }, 1, "king", "--role",
+				 NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'--role' must be one of facilitator, backbone, member, funder, partner, observer; found 'king'");
+	check(schema_check_value(KIND_OUTCOME, value, 3, "abc", "VALUE", NULL, &err) == ERR_USAGE);
+	check(schema_check_value(KIND_OUTCOME, value, 3, "nan", "VALUE", NULL, &err) == ERR_USAGE);
+	check(schema_check_value(KIND_OUTCOME, value, 3, "1e999", "VALUE", NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'VALUE' must be a finite number; found '1e999'");
+	check(schema_check_value(KIND_OUTCOME, value, 3, "-2.5", "VALUE", NULL, &err) == 0);
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "organization" }, 1, "a\nb", "--org",
+				 NULL, &err) == ERR_USAGE);
+	/* a text field takes text that looks like a number */
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "phone" }, 1, "0501234567", "--phone",
+				 NULL, &err) == 0);
+	/* the form is a usage error; what it names, a matter of the data */
+	check(schema_check_value(KIND_MEETING, owner, 3, "Not An Id", "--owner", ids, &err) == ERR_USAGE);
+	check(schema_check_value(KIND_MEETING, owner, 3, "ghost", "--owner", NULL, &err) == 0);
+	check(schema_check_value(KIND_MEETING, owner, 3, "ghost", "--owner", ids, &err) == ERR_NOTFOUND);
+	check_str(err.msg, "unknown member 'ghost' in '--owner'; add members/<id>.yaml or fix the id");
+	check(schema_check_value(KIND_MEETING, owner, 3, "dana", "--owner", ids, &err) == 0);
+	/* a list that could not be read is not checked */
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "subgroups" }, 1, "x", "--subgroup",
+				 ids, &err) == 0);
+	schema_ids_known(ids, REF_SUBGROUP);
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "subgroups" }, 1, "x", "--subgroup",
+				 ids, &err) == ERR_NOTFOUND);
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "newer" }, 1, "anything", "--x",
+				 ids, &err) == 0);
+	schema_ids_free(ids);
+}
