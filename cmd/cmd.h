@@ -90,6 +90,16 @@ int check_options(enum schema_kind kind, const struct optfield *v, size_t n,
 		  const struct schema_ids *ids);
 
 /*
+ * Who acts, for every command that needs "who" (note, decide, action,
+ * notes, interview add, actions --mine): by (--by) when given, else `git
+ * config convene.member` (read into buf); NULL when neither is set.
+ * *from names where it came from ("--by", "convene.member") for
+ * messages; check_option() checks it like any value.
+ */
+const char *acting_member(struct store *s, const char *by, char *buf, size_t size,
+			  const char **from);
+
+/*
  * Takes value into *slot for an option that holds one value, opt
  * ("--by"); a second one is refused (exit 2, printed), where git would
  * take the last: a note signed by the wrong member, or an action due on

@@ -78,16 +78,6 @@ static struct doc_node *agenda_item(struct txn *t, const char *item)
 	return NULL;
 }
 
-/* Who writes: --by, else git config convene.member, else nobody. */
-static const char *author(struct store *s, const char *by, char *buf, size_t size)
-{
-	if (by)
-		return by;
-	if (store_config_get(s, "convene.member", buf, size) == 0 && text_is_id(buf))
-		return buf;
-	return NULL;
-}
-
 static const char *const entry_lists[] = { "notes", "decisions", "actions" };
 static const char *const entry_words[] = { "note", "decision", "action" };
 
@@ -95,7 +85,7 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 		const char *text, const char *by, const char *owner, const char *due,
 		int no_commit)
 {
-	const char *keys[2] = { "agenda", NULL }, *who;
+	const char *keys[2] = { "agenda", NULL }, *who, *from;
 	char id[9], at[48], site[64], whobuf[72], msg[300];
 	struct doc_node *item, *seq, *e;
 	struct txn t;
@@ -105,8 +95,8 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 		{ "--due", due, "agenda.actions.due" },
 	};
 
-	fields[0].value = who = author(s, by, whobuf, sizeof(whobuf));
-	fields[0].opt = by ? "--by" : "convene.member";
+	fields[0].value = who = acting_member(s, by, whobuf, sizeof(whobuf), &from);
+	fields[0].opt = from;
 	if ((rc = check_options(KIND_MEETING, fields, 3, NULL)) != 0)
 		return rc;
 	if ((rc = txn_begin(&t, s, file)) != 0)
@@ -754,12 +744,15 @@ int cmd_actions(int argc, char **argv, struct store *s)
 	if (optind < argc)
 		return usage_error(cmd_find("actions"), "actions takes options only");
 	if (want_mine) {
-		if (store_config_get(s, "convene.member", mine, sizeof(mine)) < 0 || !text_is_id(mine)) {
+		const char *from;
+
+		if (!(m.mine = acting_member(s, NULL, mine, sizeof(mine), &from))) {
 			fprintf(stderr, "convene: error: --mine needs to know who you are\n");
 			fprintf(stderr, "convene: hint: git config convene.member <your member id>\n");
 			return EXIT_USAGE;
 		}
-		m.mine = mine;
+		if ((rc = check_option(KIND_MEETING, from, m.mine, "agenda.actions.owner", NULL)) != 0)
+			return rc;
 	}
 	today(m.today);
 	if (m.json)

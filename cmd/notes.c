@@ -265,6 +265,14 @@ int cmd_notes(int argc, char **argv, struct store *s)
 		return usage_error(me, "notes takes a meeting number");
 	if (ss.by && !text_is_id(ss.by))
 		return usage_error(me, "'%s' is not a member id", ss.by);
+	{
+		/* said once, not again at every line */
+		char who[72];
+		const char *from, *by = acting_member(s, ss.by, who, sizeof(who), &from);
+
+		if ((rc = check_option(KIND_MEETING, from, by, "agenda.notes.by", NULL)) != 0)
+			return rc;
+	}
 	ss.s = s;
 	ss.tty = isatty(0);
 	if ((rc = load_agenda(&ss)) != 0)

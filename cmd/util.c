@@ -260,6 +260,18 @@ int check_options(enum schema_kind kind, const struct optfield *v, size_t n,
 	return 0;
 }
 
+const char *acting_member(struct store *s, const char *by, char *buf, size_t size,
+			  const char **from)
+{
+	*from = "--by";
+	if (by)
+		return by;
+	*from = "convene.member";
+	if (store_config_get(s, "convene.member", buf, size) == 0 && buf[0])
+		return buf;
+	return NULL;
+}
+
 int once(const struct cmd *c, const char **slot, const char *opt, const char *value)
 {
 	if (*slot)

@@ -156,6 +156,37 @@ test_expect_success 'a read-only initiative: exit 5 with a hint at the permissio
 	unchanged
 '
 
+# ---- who: one default ----
+
+test_expect_success 'interview add takes the interviewer from convene.member, as note does' '
+	people &&
+	git config convene.member dana &&
+	convene interview add yossi 2>/dev/null &&
+	test_grep "interviewer: dana" interviews/yossi-1.yaml &&
+	convene note 1 opening "by default" 2>/dev/null &&
+	test_grep "by: dana" meetings/001.yaml &&
+	convene interview add dana --by yossi 2>/dev/null &&
+	test_grep "interviewer: yossi" interviews/dana-1.yaml
+'
+
+test_expect_success 'no --by and no convene.member: interview add says both ways' '
+	people &&
+	refused 2 "with --by MEMBER (or once: git config convene.member YOUR-ID)" convene interview add yossi
+'
+
+test_expect_success 'a convene.member that is no member is said as such, everywhere' '
+	people &&
+	git config convene.member ghost &&
+	refused 1 "unknown member '"'"'ghost'"'"' in '"'"'convene.member'"'"'" convene interview add yossi &&
+	refused 1 "unknown member '"'"'ghost'"'"' in '"'"'convene.member'"'"'" convene note 1 opening x &&
+	refused 1 "unknown member '"'"'ghost'"'"' in '"'"'convene.member'"'"'" convene decide 1 opening x &&
+	git config convene.member "Dana Levi" &&
+	refused 2 "'"'"'convene.member'"'"' must be an id" convene interview add yossi &&
+	refused 2 "'"'"'convene.member'"'"' must be an id" convene action 1 opening x &&
+	refused 2 "'"'"'convene.member'"'"' must be an id" convene actions --mine &&
+	echo x | refused 2 "'"'"'convene.member'"'"' must be an id" convene notes 1
+'
+
 # ---- clone and sync of a bundle that is not one ----
 
 test_expect_success 'clone of an empty bundle file says what is wrong and leaves nothing' '
