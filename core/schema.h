@@ -98,6 +98,22 @@ int schema_check_node(enum schema_kind kind, const char *const *keys, size_t n,
 		      const struct doc_node *value, const char *name,
 		      const struct schema_ids *ids, struct err *err);
 
+/* What schema_field_known() says of a field it does not know. */
+struct schema_unknown {
+	size_t at;            /* the first key it does not know */
+	const char *what;     /* what holds it ("the initiative"), NULL below a value */
+	char closest[64];     /* the known key nearest keys[at], "" if none is near */
+	char known[600];      /* the keys known there, ", " between them */
+};
+
+/*
+ * Whether the schema knows the field keys[0..n) of a file of kind (list
+ * segments by their key); any question id under an interview's answers
+ * is known.  Returns 1, or 0 and fills *out.
+ */
+int schema_field_known(struct schema_unknown *out, enum schema_kind kind,
+		       const char *const *keys, size_t n);
+
 /*
  * Where a new key belongs in a map so keys stay in schema order: returns
  * the child after which to insert it (NULL: first).  keys[0..n) is the

@@ -156,6 +156,29 @@ test_expect_success 'a read-only initiative: exit 5 with a hint at the permissio
 	unchanged
 '
 
+# ---- set: a field the schema knows, or --force ----
+
+test_expect_success 'set refuses a field the schema does not know, naming the nearest' '
+	people &&
+	refused 2 "the initiative has no field '"'"'visoin'"'"'; did you mean '"'"'vision'"'"'?" convene set visoin "x" &&
+	test_grep "set --force visoin" ../err &&
+	refused 2 "an agenda item has no field '"'"'notse'"'"'; did you mean '"'"'notes'"'"'?" \
+		convene set "meetings/001.yaml:agenda[opening].notse" x &&
+	refused 2 "a member has no field '"'"'colour'"'"'" convene set members/dana.yaml:colour blue &&
+	test_grep "its fields are: id, name, organization, role" ../err &&
+	refused 2 "'"'"'vision'"'"' holds a value, not fields" convene set vision.text x &&
+	refused 2 "did you mean '"'"'vision'"'"'?" convene set --edit visoin
+'
+
+test_expect_success 'set --force writes a key the schema does not know; validate warns' '
+	people &&
+	convene set --force visoin "x" 2>/dev/null &&
+	test_grep "visoin: x" initiative.yaml &&
+	convene validate >../out 2>&1 &&
+	test_grep "unknown key '"'"'visoin'"'"'" ../out &&
+	convene set --help > ../help && test_grep "--force" ../help
+'
+
 # ---- who: one default ----
 
 test_expect_success 'interview add takes the interviewer from convene.member, as note does' '

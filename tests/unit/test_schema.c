@@ -237,3 +237,31 @@ void test_schema__check_value(void)
 				 ids, &err) == 0);
 	schema_ids_free(ids);
 }
+
+void test_schema__field_known(void)
+{
+	struct schema_unknown u;
+
+	check(schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "vision" }, 1));
+	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "visoin" }, 1));
+	check(u.at == 0);
+	check_str(u.closest, "vision");
+	check_str(u.what, "the initiative");
+	check(!strncmp(u.known, "name, language, problem, vision,", 32));
+	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "elevator" }, 1));
+	check_str(u.closest, "elevator_pitch");
+	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "colour" }, 1));
+	check_str(u.closest, "");
+	check(schema_field_known(&u, KIND_MEETING, (const char *[]){ "agenda", "notes" }, 2));
+	check(!schema_field_known(&u, KIND_MEETING, (const char *[]){ "agenda", "notse" }, 2));
+	check(u.at == 1);
+	check_str(u.closest, "notes");
+	check_str(u.what, "an agenda item");
+	check(schema_field_known(&u, KIND_MEETING, (const char *[]){ "location", "host" }, 2));
+	check(schema_field_known(&u, KIND_INTERVIEW, (const char *[]){ "answers", "motivation" }, 2));
+	check(!schema_field_known(&u, KIND_INTERVIEW, (const char *[]){ "answers", "q", "x" }, 3));
+	check(u.at == 2 && !u.what);
+	/* a value has no fields */
+	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "vision", "text" }, 2));
+	check(u.at == 1 && !u.what);
+}
