@@ -366,7 +366,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	}
 	tty = !quiet && isatty(2);
 	p.ctx = &tty;
-	if ((is_bundle_arg(argv[optind]) ? clone_bundle(&s, argv[optind], dir, &err)
+	if ((is_bundle_arg(argv[optind], 0) ? clone_bundle(&s, argv[optind], dir, &err)
 					  : store_clone(&s, argv[optind], dir, &p, &err)) < 0 ||
 	    site_config(s, site, &err) < 0 ||
 	    (hooks && install_hooks(s, &err) < 0)) {

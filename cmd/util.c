@@ -281,16 +281,21 @@ int once(const struct cmd *c, const char **slot, const char *opt, const char *va
 	return 0;
 }
 
-int is_bundle_arg(const char *arg)
+int is_bundle_arg(const char *arg, int remotes)
 {
 	size_t n = strlen(arg);
 	struct stat st;
 
-	/* a remote is a folder or a URL, never a plain file: an empty or
+	if (store_is_bundle(arg))
+		return 1;
+	/* a repository is a folder or a URL, never a plain file: an empty or
 	 * broken file is a bundle that the bundle reader says is wrong, and
-	 * so is a missing one named *.bundle */
+	 * so is a missing one named *.bundle.  Where a word may name a
+	 * remote (sync hub), a file of that name in the folder does not
+	 * take its place unless it is written as a path. */
 	if (stat(arg, &st) == 0)
-		return S_ISREG(st.st_mode) || store_is_bundle(arg);
+		return S_ISREG(st.st_mode) && (!remotes || strchr(arg, '/') ||
+					       (n > 7 && !strcmp(arg + n - 7, ".bundle")));
 	return n > 7 && !strcmp(arg + n - 7, ".bundle") && !strstr(arg, "://");
 }
 

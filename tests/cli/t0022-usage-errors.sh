@@ -223,7 +223,16 @@ test_expect_success 'clone of an empty bundle file says what is wrong and leaves
 	test_grep "is empty, not a git bundle" err2 &&
 	cp EMPTY.bundle EMPTY-COPY &&
 	test_expect_code 1 convene clone EMPTY-COPY there 2>err &&
+	test_grep "is empty, not a git bundle" err &&
+	(cd lit && test_expect_code 1 convene sync ../EMPTY-COPY 2>../err) &&
 	test_grep "is empty, not a git bundle" err
+'
+test_expect_success 'sync of a remote is not taken over by a file of its name' '
+	people && cd .. &&
+	git init -q --bare hub.git &&
+	(cd lit && convene remote add hub ../hub.git 2>/dev/null && : > hub &&
+	 convene sync hub 2>../err && rm hub) &&
+	test_grep "in sync with hub" err
 '
 
 test_expect_success 'clone of a bundle with no branch, or none at all, says so' '
