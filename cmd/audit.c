@@ -495,9 +495,10 @@ int cmd_show(int argc, char **argv, struct store *s)
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (opt == 'j')
 			json = 1;
-		else if (opt == 'a')
-			at = optarg;
-		else
+		else if (opt == 'a') {
+			if ((rc = once(me, &at, "--at", optarg)) != 0)
+				return rc;
+		} else
 			return option_error(me, opt, argv);
 	}
 	if (argc - optind != 1 || !at)
@@ -877,7 +878,7 @@ int cmd_archive(int argc, char **argv, struct store *s)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd *me = cmd_find("archive");
-	const char *at = "HEAD", *prefix = "";
+	const char *at = NULL, *prefix = NULL;
 	char dir[128];
 	struct store_commit c;
 	struct err err;
@@ -887,12 +888,18 @@ int cmd_archive(int argc, char **argv, struct store *s)
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (opt == 'a')
-			at = optarg;
+			rc = once(me, &at, "--at", optarg);
 		else if (opt == 'p')
-			prefix = optarg;
+			rc = once(me, &prefix, "--prefix", optarg);
 		else
 			return option_error(me, opt, argv);
+		if (rc)
+			return rc;
 	}
+	if (!at)
+		at = "HEAD";
+	if (!prefix)
+		prefix = "";
 	if (argc - optind != 1)
 		return usage_error(me, "archive takes the file to write");
 	if (strlen(prefix) > 100 || strstr(prefix, "..") || prefix[0] == '/')
@@ -977,26 +984,29 @@ int cmd_log(int argc, char **argv, struct store *s)
 	};
 	const struct cmd *me = cmd_find("log");
 	struct log_out o;
+	const char *given = NULL, *count = NULL;
 	char meeting[8], *end;
 	struct err err;
 	long max;
-	int c, rc;
+	int c, rc = 0;
 
 	memset(&o, 0, sizeof(o));
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":n:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j': o.json = 1; break;
-		case 'a': o.author = optarg; break;
-		case 's': o.site = optarg; break;
+		case 'a': rc = once(me, &o.author, "--author", optarg); break;
+		case 's': rc = once(me, &o.site, "--site", optarg); break;
 		case 'S':
-			if (!text_is_date(optarg, strlen(optarg)))
+			if ((rc = once(me, &o.since, "--since", optarg)) == 0 &&
+			    !text_is_date(optarg, strlen(optarg)))
 				return usage_error(me, "--since takes a date, YYYY-MM-DD");
-			o.since = optarg;
 			break;
 		case 'm': {
 			char file[64];
 
+			if ((rc = once(me, &given, "--meeting", optarg)))
+				break;
 			if (meeting_file(file, sizeof(file), optarg) < 0)
 				return usage_error(me, "--meeting takes a meeting number: 2, 002");
 			meeting_number(meeting, sizeof(meeting), file);
@@ -1004,6 +1014,8 @@ int cmd_log(int argc, char **argv, struct store *s)
 			break;
 		}
 		case 'n':
+			if ((rc = once(me, &count, "-n", optarg)))
+				break;
 			if ((max = strtol(optarg, &end, 10)) <= 0 || *end)
 				return usage_error(me, "-n takes a number of commits");
 			o.max = (size_t)max;
@@ -1011,6 +1023,8 @@ int cmd_log(int argc, char **argv, struct store *s)
 		default:
 			return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
 	if (optind < argc)
 		return usage_error(me, "log takes no arguments");

@@ -30,9 +30,10 @@ static int bundle_create(int argc, char **argv, struct store *s)
 	int i, rc;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--for") && i + 1 < argc)
-			who = argv[++i];
-		else if (argv[i][0] == '-' && argv[i][1])
+		if (!strcmp(argv[i], "--for") && i + 1 < argc) {
+			if ((rc = once(me, &who, "--for", argv[++i])) != 0)
+				return rc;
+		} else if (argv[i][0] == '-' && argv[i][1])
 			return usage_error(me, "unknown option '%s'", argv[i]);
 		else if (file)
 			return usage_error(me, "bundle create takes one file");

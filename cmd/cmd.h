@@ -69,8 +69,51 @@ int read_options(int argc, char **argv, const char *name, int nargs, int *json);
 int now_stamp(char *out, size_t size);
 /* Today's date, 2026-02-01 (11 bytes). */
 void today(char *out);
-/* meetings/NNN.yaml from "2", "002" or "meetings/002.yaml"; -1 if not one. */
+/* meetings/NNN.yaml from "2", "002" or "meetings/002.yaml"; -1 if it names
+ * no meeting number (core/path.h says what one is). */
 int meeting_file(char *out, size_t size, const char *arg);
+/*
+ * Checks the value of an option (opt, "--due"; NULL value: not given) as
+ * the field it fills, field ("agenda.actions.due") of a file of kind, by
+ * the schema's own rules (core/schema.h), so a value is judged on the
+ * command line as it would be in the file.  ids (may be NULL) checks what
+ * it names too.  Returns 0, or the exit code with the error printed: 2
+ * for a value of the wrong form, 1 for one that names what is not there.
+ */
+int check_option(enum schema_kind kind, const char *opt, const char *value, const char *field,
+		 const struct schema_ids *ids);
+struct optfield {
+	const char *opt, *value, *field;
+};
+/* check_option() for each of v[0..n), stopping at the first error. */
+int check_options(enum schema_kind kind, const struct optfield *v, size_t n,
+		  const struct schema_ids *ids);
+
+/*
+ * Who acts, for every command that needs "who" (note, decide, action,
+ * notes, interview add, actions --mine): by (--by) when given, else `git
+ * config convene.member` (read into buf); NULL when neither is set.
+ * *from names where it came from ("--by", "convene.member") for
+ * messages; check_option() checks it like any value.
+ */
+const char *acting_member(struct store *s, const char *by, char *buf, size_t size,
+			  const char **from);
+
+/*
+ * Takes value into *slot for an option that holds one value, opt
+ * ("--by"); a second one is refused (exit 2, printed), where git would
+ * take the last: a note signed by the wrong member, or an action due on
+ * the wrong day, is worse than a command typed again.  Returns 0 or 2.
+ */
+int once(const struct cmd *c, const char **slot, const char *opt, const char *value);
+
+/* Whether a sync or clone source names a bundle file rather than a
+ * repository: a file that starts as a bundle does; any other plain file
+ * (a repository is a folder or a URL), but where remotes may be named
+ * (remotes: sync) only a path with a '/' or a name ending in .bundle; a
+ * missing name ending in .bundle that is no URL. */
+int is_bundle_arg(const char *arg, int remotes);
+
 /* Appends s and spaces up to width characters (not bytes: Hebrew). */
 void pad(struct buf *b, const char *s, size_t width);
 

@@ -236,7 +236,8 @@ int cmd_commit(int argc, char **argv, struct store *s)
 	while ((c = getopt(argc, argv, ":m:")) != -1) {
 		if (c != 'm')
 			return option_error(cmd_find("commit"), c, argv);
-		message = optarg;
+		if ((rc = once(cmd_find("commit"), &message, "-m", optarg)) != 0)
+			return rc;
 	}
 	if (optind < argc)
 		return usage_error(cmd_find("commit"), "commit takes no arguments (it commits every changed file)");

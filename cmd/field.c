@@ -130,11 +130,37 @@ static int make_parents(struct doc *doc, const struct path *p, struct err *err)
 	return 0;
 }
 
+/* 0 when the schema knows the field of p (keys, its keys); else the
+ * exit code of the usage error, printed with the nearest known name. */
+static int known_field(const struct path *p, const char *const *keys)
+{
+	struct schema_unknown u;
+	char path[2600];
+
+	if (schema_field_known(&u, schema_kind_of(p->file), keys, p->n))
+		return 0;
+	path_format(path, sizeof(path), p);
+	if (!u.what) {
+		fprintf(stderr, "convene: error: '%s' holds a value, not fields: the schema has no '%s'\n",
+			keys[u.at - 1], path);
+	} else if (u.closest[0]) {
+		fprintf(stderr, "convene: error: %s has no field '%s'; did you mean '%s'?\n", u.what,
+			keys[u.at], u.closest);
+	} else {
+		fprintf(stderr, "convene: error: %s has no field '%s'\n", u.what, keys[u.at]);
+		fprintf(stderr, "convene: hint: its fields are: %s\n", u.known);
+	}
+	fprintf(stderr, "convene: hint: to keep a key this version does not know, set --force %s ...\n",
+		path);
+	return EXIT_USAGE;
+}
+
 int cmd_set(int argc, char **argv, struct store *s)
 {
 	static const struct option opts[] = {
 		{ "yaml", no_argument, NULL, 'y' }, { "edit", no_argument, NULL, 'e' },
-		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
+		{ "no-commit", no_argument, NULL, 'n' }, { "force", no_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd *me = cmd_find("set");
 	const char *keys[PATH_MAX_SEGS];
@@ -144,7 +170,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	struct txn t;
 	struct path p;
 	struct err err;
-	int yaml = 0, edit = 0, no_commit = 0, c, rc;
+	int yaml = 0, edit = 0, no_commit = 0, force = 0, c, rc;
 	size_t i;
 
 	optind = 0;
@@ -155,6 +181,8 @@ int cmd_set(int argc, char **argv, struct store *s)
 			edit = 1;
 		else if (c == 'n')
 			no_commit = 1;
+		else if (c == 'f')
+			force = 1;
 		else
 			return option_error(me, c, argv);
 	}
@@ -166,6 +194,10 @@ int cmd_set(int argc, char **argv, struct store *s)
 		return report(NULL, &err);
 	if (!p.n)
 		return usage_error(me, "name a field inside %s, like %s:title", p.file, p.file);
+	for (i = 0; i < p.n; i++)
+		keys[i] = p.seg[i].key;
+	if (!force && (rc = known_field(&p, keys)) != 0)
+		return rc;
 	if (!edit && !strcmp(argv[optind + 1], "-")) {
 		if (read_stdin(&v, DOC_MAX_BYTES, &err) < 0) {
 			buf_release(&v);
@@ -218,8 +250,11 @@ int cmd_set(int argc, char **argv, struct store *s)
 			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
 		goto fail;
 	}
-	for (i = 0; i + 1 < p.n; i++)
-		keys[i] = p.seg[i].key;
+	/* a value of the wrong form is the command line's mistake, said as
+	 * such rather than at a line of a file never written */
+	err_clear(&err);
+	if (schema_check_node(schema_kind_of(p.file), keys, p.n, value, pathtext, t.ids, &err) < 0)
+		goto fail;
 	if (dom_put(t.doc, schema_kind_of(p.file), keys, p.n - 1, parent, p.seg[p.n - 1].key,
 		    value) < 0) {
 		err_set(&err, ERR_NOMEM, 0, 0, "out of memory");

@@ -176,29 +176,35 @@ int cmd_init(int argc, char **argv, struct store *unused)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd *me = cmd_find("init");
-	const char *dir = ".", *name = NULL, *lang = NULL, *tmpl = "ucsd";
+	const char *dir = ".", *name = NULL, *lang = NULL, *tmpl = NULL, *site_arg = NULL;
 	char site[64] = "", oid[16] = "", cwd[PATH_MAX];
 	struct template_out *files = NULL;
 	struct store *s = NULL;
 	struct err err;
 	size_t n = 0;
-	int c, state, rc, hooks = 0;
+	int c, state, rc = 0, hooks = 0;
 
 	(void)unused;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'n': name = optarg; break;
+		case 'n': rc = once(me, &name, "--name", optarg); break;
 		case 'H': hooks = 1; break;
-		case 'l': lang = optarg; break;
-		case 't': tmpl = optarg; break;
+		case 'l': rc = once(me, &lang, "--lang", optarg); break;
+		case 't': rc = once(me, &tmpl, "--template", optarg); break;
 		case 's':
+			if ((rc = once(me, &site_arg, "--site", optarg)))
+				break;
 			if (site_option(site, sizeof(site), optarg) < 0)
 				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
 			break;
 		default: return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
+	if (!tmpl)
+		tmpl = "ucsd";
 	if (argc - optind > 1)
 		return usage_error(me, "init takes at most one folder");
 	if (optind < argc)
@@ -315,6 +321,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd *me = cmd_find("clone");
+	const char *site_arg = NULL;
 	char site[64] = "", dir[PATH_MAX];
 	struct store_progress p = { clone_progress, NULL, NULL };
 	struct diags d = { 0 };
@@ -331,6 +338,8 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 		case 'H': hooks = 1; break;
 		case 'q': quiet = 1; break;
 		case 's':
+			if (once(me, &site_arg, "--site", optarg))
+				return EXIT_USAGE;
 			if (site_option(site, sizeof(site), optarg) < 0)
 				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
 			break;
@@ -357,7 +366,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	}
 	tty = !quiet && isatty(2);
 	p.ctx = &tty;
-	if ((store_is_bundle(argv[optind]) ? clone_bundle(&s, argv[optind], dir, &err)
+	if ((is_bundle_arg(argv[optind], 0) ? clone_bundle(&s, argv[optind], dir, &err)
 					  : store_clone(&s, argv[optind], dir, &p, &err)) < 0 ||
 	    site_config(s, site, &err) < 0 ||
 	    (hooks && install_hooks(s, &err) < 0)) {

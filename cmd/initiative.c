@@ -59,12 +59,14 @@ static int principle_add(int argc, char **argv, struct store *s)
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'i')
-			id = optarg;
-		else if (c == 'n')
+		if (c == 'i') {
+			if ((rc = once(me, &id, "--id", optarg)))
+				return rc;
+		} else if (c == 'n') {
 			no_commit = 1;
-		else
+		} else {
 			return option_error(me, c, argv);
+		}
 	}
 	if (argc - optind != 1 || !argv[optind][0] ||
 	    text_check(argv[optind], strlen(argv[optind]), &bad))
@@ -168,14 +170,14 @@ static int outcome_add(int argc, char **argv, struct store *s)
 	struct doc_node *r, *seq;
 	size_t np = 0, i, bad;
 	struct txn t;
-	int c, no_commit = 0, rc;
+	int c, no_commit = 0, rc = 0;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'i': id = optarg; break;
-		case 'd': desc = optarg; break;
-		case 'p': pop = optarg; break;
+		case 'i': rc = once(me, &id, "--id", optarg); break;
+		case 'd': rc = once(me, &desc, "--description", optarg); break;
+		case 'p': rc = once(me, &pop, "--population", optarg); break;
 		case 'n': no_commit = 1; break;
 		case 'P':
 			if (np == sizeof(principles) / sizeof(principles[0]))
@@ -184,12 +186,19 @@ static int outcome_add(int argc, char **argv, struct store *s)
 			break;
 		default: return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
 	if (argc - optind != 1 || !argv[optind][0] ||
 	    text_check(argv[optind], strlen(argv[optind]), &bad))
 		return usage_error(me, "outcome add takes the outcome's title");
 	if (id && !text_is_id(id))
 		return usage_error(me, "'%s' is not an id", id);
+	if ((rc = check_option(KIND_OUTCOME, "TITLE", argv[optind], "title", NULL)))
+		return rc;
+	for (i = 0; i < np; i++)
+		if ((rc = check_option(KIND_OUTCOME, "--principle", principles[i], "principles", NULL)))
+			return rc;
 	if (!id) {
 		make_id(idbuf, sizeof(idbuf), argv[optind], "o");
 		id = idbuf;
@@ -197,6 +206,11 @@ static int outcome_add(int argc, char **argv, struct store *s)
 	snprintf(file, sizeof(file), "outcomes/%s.yaml", id);
 	if ((rc = txn_create(&t, s, file)) != 0)
 		return rc;
+	for (i = 0; i < np; i++)
+		if ((rc = check_option(KIND_OUTCOME, "--principle", principles[i], "principles", t.ids))) {
+			txn_release(&t);
+			return rc;
+		}
 	t.no_commit = no_commit;
 	r = t.doc->root;
 	if (dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "id", dom_str(t.doc, id)) < 0 ||
@@ -232,23 +246,35 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 	char idbuf[40], file[128], msg[300];
 	struct doc_node *seq, *e;
 	struct txn t;
-	int c, no_commit = 0, rc;
+	int c, no_commit = 0, rc = 0;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'i': id = optarg; break;
-		case 'u': unit = optarg; break;
-		case 'b': base = optarg; break;
-		case 't': target = optarg; break;
+		case 'i': rc = once(me, &id, "--id", optarg); break;
+		case 'u': rc = once(me, &unit, "--unit", optarg); break;
+		case 'b': rc = once(me, &base, "--baseline", optarg); break;
+		case 't': rc = once(me, &target, "--target", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
 	if (argc - optind != 2 || !text_is_id(argv[optind]))
 		return usage_error(me, "outcome indicator takes an outcome's id and the indicator's name");
 	if (id && !text_is_id(id))
 		return usage_error(me, "'%s' is not an id", id);
+	{
+		const struct optfield fields[] = {
+			{ "NAME", argv[optind + 1], "indicators.name" }, { "--unit", unit, "indicators.unit" },
+			{ "--baseline", base, "indicators.baseline" },
+			{ "--target", target, "indicators.target" },
+		};
+
+		if ((rc = check_options(KIND_OUTCOME, fields, 4, NULL)))
+			return rc;
+	}
 	if (!id) {
 		make_id(idbuf, sizeof(idbuf), argv[optind + 1], "i");
 		id = idbuf;
@@ -289,19 +315,30 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 	char file[128], day[11], id[9], msg[300];
 	struct doc_node *ind, *seq, *e;
 	struct txn t;
-	int c, no_commit = 0, rc;
+	int c, no_commit = 0, rc = 0;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': date = optarg; break;
-		case 'N': notetext = optarg; break;
+		case 'd': rc = once(me, &date, "--date", optarg); break;
+		case 'N': rc = once(me, &notetext, "--note", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
 	if (argc - optind != 3 || !text_is_id(argv[optind]) || !text_is_id(argv[optind + 1]))
 		return usage_error(me, "outcome measure takes an outcome, an indicator and a value");
+	{
+		const struct optfield fields[] = {
+			{ "VALUE", argv[optind + 2], "indicators.measurements.value" },
+			{ "--date", date, "indicators.measurements.date" },
+		};
+
+		if ((rc = check_options(KIND_OUTCOME, fields, 2, NULL)))
+			return rc;
+	}
 	snprintf(file, sizeof(file), "outcomes/%s.yaml", argv[optind]);
 	if ((rc = txn_begin(&t, s, file)) != 0)
 		return rc;

@@ -13,7 +13,7 @@
 #include "txn.h"
 
 const char usage_interview[] =
-	"usage: convene interview add MEMBER --by INTERVIEWER [--date DATE] [--id ID]\n"
+	"usage: convene interview add MEMBER [--by INTERVIEWER] [--date DATE] [--id ID]\n"
 	"                             [--answer QUESTION=TEXT]... [--notes TEXT]\n"
 	"                             [--confidential] [--planned] [--no-commit]\n"
 	"       convene interview list [--json]\n"
@@ -21,6 +21,7 @@ const char usage_interview[] =
 	"       convene interview summary [--json]\n"
 	"\n"
 	"An interview is interviews/<id>.yaml (the id defaults to MEMBER-1, -2...).\n"
+	"INTERVIEWER defaults to you: git config convene.member, as for note.\n"
 	"QUESTION is an id such as motivation or strengths.  summary groups the\n"
 	"answers by question; confidential interviews are counted, not shown.\n";
 
@@ -34,10 +35,10 @@ static int interview_add(int argc, char **argv, struct store *s)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd *me = cmd_find("interview");
-	const char *by = NULL, *date = NULL, *id = NULL, *notes = NULL, *answers[64];
+	const char *by = NULL, *date = NULL, *id = NULL, *notes = NULL, *answers[64], *from;
 	const char *keys[] = { "answers" };
-	char idbuf[80], file[128], day[11], msg[300], q[72], *data;
-	int c, conf = 0, planned = 0, no_commit = 0, rc, k;
+	char idbuf[80], file[128], day[11], msg[300], q[72], whobuf[72], *data;
+	int c, conf = 0, planned = 0, no_commit = 0, rc = 0, k;
 	size_t nans = 0, i, len, bad;
 	struct doc_node *r, *map;
 	struct err err;
@@ -46,10 +47,10 @@ static int interview_add(int argc, char **argv, struct store *s)
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'b': by = optarg; break;
-		case 'd': date = optarg; break;
-		case 'i': id = optarg; break;
-		case 'N': notes = optarg; break;
+		case 'b': rc = once(me, &by, "--by", optarg); break;
+		case 'd': rc = once(me, &date, "--date", optarg); break;
+		case 'i': rc = once(me, &id, "--id", optarg); break;
+		case 'N': rc = once(me, &notes, "--notes", optarg); break;
 		case 'c': conf = 1; break;
 		case 'p': planned = 1; break;
 		case 'n': no_commit = 1; break;
@@ -60,11 +61,21 @@ static int interview_add(int argc, char **argv, struct store *s)
 			break;
 		default: return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
 	if (argc - optind != 1 || !text_is_id(argv[optind]))
 		return usage_error(me, "interview add takes the member's id");
-	if (!by || !text_is_id(by))
-		return usage_error(me, "say who interviewed with --by MEMBER");
+	if (!(by = acting_member(s, by, whobuf, sizeof(whobuf), &from)))
+		return usage_error(me, "say who interviewed with --by MEMBER (or once: git config convene.member YOUR-ID)");
+	{
+		const struct optfield fields[] = {
+			{ from, by, "interviewer" }, { "--date", date, "date" }, { "--notes", notes, "notes" },
+		};
+
+		if ((rc = check_options(KIND_INTERVIEW, fields, 3, NULL)))
+			return rc;
+	}
 	for (i = 0; i < nans; i++) {
 		const char *eq = strchr(answers[i], '=');
 
@@ -93,6 +104,11 @@ static int interview_add(int argc, char **argv, struct store *s)
 	snprintf(file, sizeof(file), "interviews/%s.yaml", id);
 	if ((rc = txn_create(&t, s, file)) != 0)
 		return rc;
+	if ((rc = check_option(KIND_INTERVIEW, "member", argv[optind], "member", t.ids)) ||
+	    (rc = check_option(KIND_INTERVIEW, from, by, "interviewer", t.ids))) {
+		txn_release(&t);
+		return rc;
+	}
 	t.no_commit = no_commit;
 	r = t.doc->root;
 	today(day);

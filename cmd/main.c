@@ -41,15 +41,18 @@ static const char usage_get[] =
 	"Prints the value at a field path: 'vision', 'meetings/002.yaml:agenda[principles].notes'.\n";
 
 static const char usage_set[] =
-	"usage: convene set [--yaml] [--no-commit] FIELD VALUE\n"
+	"usage: convene set [--yaml] [--no-commit] [--force] FIELD VALUE\n"
 	"       convene set [--yaml] FIELD -        (the value from standard input)\n"
 	"       convene set --edit FIELD            (the value in $VISUAL or $EDITOR)\n"
 	"\n"
 	"Sets a field, validates the file, writes it atomically and commits at once\n"
-	"(running the pre-commit and post-commit hooks).\n"
+	"(running the pre-commit and post-commit hooks).  A field the schema does\n"
+	"not know is refused (exit 2), with the nearest one it knows.\n"
 	"  --yaml              read VALUE as YAML (a list or a mapping)\n"
 	"  --edit              edit the current value in your editor\n"
-	"  --no-commit         leave the change staged instead of committing it\n";
+	"  --no-commit         leave the change staged instead of committing it\n"
+	"  --force             set a field the schema does not know (kept; validate\n"
+	"                      warns about it)\n";
 
 static const char usage_status[] =
 	"usage: convene status [--json]\n"
@@ -166,7 +169,10 @@ int main(int argc, char **argv)
 	int i = 1, rc;
 
 	while (i < argc && argv[i][0] == '-') {
-		if (!strcmp(argv[i], "-C") && i + 1 < argc) {
+		if (!strcmp(argv[i], "-C") && i + 1 == argc) {
+			fprintf(stderr, "convene: error: -C needs a folder: convene -C DIR COMMAND\n");
+			return EXIT_USAGE;
+		} else if (!strcmp(argv[i], "-C")) {
 			if (chdir(argv[i + 1]) < 0) {
 				fprintf(stderr, "convene: error: cannot change to '%s'\n", argv[i + 1]);
 				return EXIT_USAGE;

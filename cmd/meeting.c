@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
+#include "core/path.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -77,16 +78,6 @@ static struct doc_node *agenda_item(struct txn *t, const char *item)
 	return NULL;
 }
 
-/* Who writes: --by, else git config convene.member, else nobody. */
-static const char *author(struct store *s, const char *by, char *buf, size_t size)
-{
-	if (by)
-		return by;
-	if (store_config_get(s, "convene.member", buf, size) == 0 && text_is_id(buf))
-		return buf;
-	return NULL;
-}
-
 static const char *const entry_lists[] = { "notes", "decisions", "actions" };
 static const char *const entry_words[] = { "note", "decision", "action" };
 
@@ -94,20 +85,31 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 		const char *text, const char *by, const char *owner, const char *due,
 		int no_commit)
 {
-	const char *keys[2] = { "agenda", NULL }, *who;
+	const char *keys[2] = { "agenda", NULL }, *who, *from;
 	char id[9], at[48], site[64], whobuf[72], msg[300];
 	struct doc_node *item, *seq, *e;
 	struct txn t;
 	int rc;
+	struct optfield fields[] = {
+		{ NULL, NULL, "agenda.notes.by" }, { "--owner", owner, "agenda.actions.owner" },
+		{ "--due", due, "agenda.actions.due" },
+	};
 
+	fields[0].value = who = acting_member(s, by, whobuf, sizeof(whobuf), &from);
+	fields[0].opt = from;
+	if ((rc = check_options(KIND_MEETING, fields, 3, NULL)) != 0)
+		return rc;
 	if ((rc = txn_begin(&t, s, file)) != 0)
 		return rc;
 	t.no_commit = no_commit;
+	if ((rc = check_options(KIND_MEETING, fields, 3, t.ids)) != 0) {
+		txn_release(&t);
+		return rc;
+	}
 	if (!(item = agenda_item(&t, itemid))) {
 		txn_release(&t);
 		return EXIT_DATA;
 	}
-	who = author(s, by, whobuf, sizeof(whobuf));
 	keys[1] = entry_lists[kind];
 	if (dom_random_id(id) < 0 || now_stamp(at, sizeof(at)) < 0)
 		goto oom;
@@ -148,25 +150,28 @@ static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 	struct buf text = BUF_INIT;
 	struct err err;
 	char file[64];
-	int c, no_commit = 0, rc;
+	int c, no_commit = 0, rc = 0;
 	size_t bad;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'b': by = optarg; break;
-		case 'o': owner = optarg; break;
-		case 'd': due = optarg; break;
+		case 'b': rc = once(me, &by, "--by", optarg); break;
+		case 'o': rc = once(me, &owner, "--owner", optarg); break;
+		case 'd': rc = once(me, &due, "--due", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
 	if ((owner || due) && kind != ENTRY_ACTION)
 		return usage_error(me, "--owner and --due are for actions");
 	if (argc - optind != 3)
 		return usage_error(me, "%s takes a meeting, an agenda item and the text", names[kind]);
 	if (meeting_file(file, sizeof(file), argv[optind]) < 0)
-		return usage_error(me, "'%s' is not a meeting number", argv[optind]);
+		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[optind],
+				   PATH_MEETING_MAX);
 	err_clear(&err);
 	if (!strcmp(argv[optind + 2], "-")) {
 		if (read_stdin(&text, DOC_MAX_BYTES, &err) < 0) {
@@ -212,6 +217,11 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 	if ((rc = txn_begin(&t, s, file)) != 0)
 		return rc;
 	t.no_commit = no_commit;
+	for (i = 0; names[i]; i++)
+		if ((rc = check_option(KIND_MEETING, "attendees", names[i], "attendees", t.ids)) != 0) {
+			txn_release(&t);
+			return rc;
+		}
 	if (!(seq = dom_seq(t.doc, KIND_MEETING, NULL, 0, t.doc->root, "attendees"))) {
 		txn_release(&t);
 		fprintf(stderr, "convene: error: 'attendees' in %s is not a list\n", file);
@@ -252,9 +262,13 @@ int cmd_attend(int argc, char **argv, struct store *s)
 		} else
 			names[n++] = argv[i];
 	}
-	if (argc < 2 || !n || meeting_file(file, sizeof(file), argv[1]) < 0) {
+	if (argc < 2 || !n) {
 		free(names);
 		return usage_error(me, "attend takes a meeting number and members");
+	}
+	if (meeting_file(file, sizeof(file), argv[1]) < 0) {
+		free(names);
+		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[1], PATH_MEETING_MAX);
 	}
 	rc = meeting_attend(s, file, names, no_commit);
 	free(names);
@@ -275,10 +289,8 @@ static void max_number(void *ctx, const char *file, const struct doc *doc)
 
 	if (schema_kind_of(file) == KIND_INITIATIVE && dom_text(doc->root, "language"))
 		snprintf(n->lang, sizeof(n->lang), "%s", dom_text(doc->root, "language"));
-	if (schema_kind_of(file) != KIND_MEETING)
-		return;
-	v = strtol(file + 9, NULL, 10);
-	if (v > n->max)
+	/* a file misnamed (validate says so) numbers no meeting */
+	if ((v = path_meeting_of_file(file)) > n->max)
 		n->max = v;
 }
 
@@ -312,38 +324,59 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	char file[64], num[24], deftitle[64], msg[200];
 	struct txn t;
 	struct err err;
-	int c, no_commit = 0, rc, he;
+	int c, no_commit = 0, rc = 0, he;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': date = optarg; break;
-		case 's': start = optarg; break;
-		case 'u': duration = optarg; break;
-		case 'h': host = optarg; break;
-		case 'v': virt = optarg; break;
-		case 'a': address = optarg; break;
-		case 't': title = optarg; break;
+		case 'd': rc = once(me, &date, "--date", optarg); break;
+		case 's': rc = once(me, &start, "--start", optarg); break;
+		case 'u': rc = once(me, &duration, "--duration", optarg); break;
+		case 'h': rc = once(me, &host, "--host", optarg); break;
+		case 'v': rc = once(me, &virt, "--virtual", optarg); break;
+		case 'a': rc = once(me, &address, "--address", optarg); break;
+		case 't': rc = once(me, &title, "--title", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
 	if (optind < argc)
 		return usage_error(me, "meeting new takes options only");
 	if (host && virt)
 		return usage_error(me, "a meeting has a --host or a --virtual link, not both");
+	{
+		const struct optfield fields[] = {
+			{ "--date", date, "date" }, { "--start", start, "start" },
+			{ "--duration", duration, "duration" }, { "--host", host, "location.host" },
+			{ "--virtual", virt, "location.virtual" },
+			{ "--address", address, "location.address" }, { "--title", title, "title" },
+		};
+
+		if ((rc = check_options(KIND_MEETING, fields, sizeof(fields) / sizeof(fields[0]), NULL)))
+			return rc;
+	}
 	err_clear(&err);
 	if (scan_initiative(s, &d, &st, max_number, &nums, &err) < 0) {
 		diags_release(&d);
 		return report(NULL, &err);
 	}
 	diags_release(&d);
+	if (nums.max >= PATH_MEETING_MAX) {
+		fprintf(stderr, "convene: error: meeting %ld is the last a number can name\n", PATH_MEETING_MAX);
+		return EXIT_DATA;
+	}
 	snprintf(num, sizeof(num), "%ld", nums.max + 1);
-	snprintf(file, sizeof(file), "meetings/%03ld.yaml", nums.max + 1);
+	path_meeting_file(file, sizeof(file), nums.max + 1);
 	he = !strcmp(nums.lang, "he");
 	snprintf(deftitle, sizeof(deftitle), he ? "מפגש %ld" : "Meeting %ld", nums.max + 1);
 	if ((rc = txn_create(&t, s, file)) != 0)
 		return rc;
+	if ((rc = check_option(KIND_MEETING, "--host", host, "location.host", t.ids)) != 0) {
+		txn_release(&t);
+		return rc;
+	}
 	t.no_commit = no_commit;
 	r = t.doc->root;
 	if (dom_put(t.doc, KIND_MEETING, NULL, 0, r, "number", dom_plain(t.doc, num)) < 0 ||
@@ -623,7 +656,8 @@ static int meeting_show(int argc, char **argv, struct store *s)
 	if ((rc = read_options(argc, argv, "meeting", 1, &json)) != 0)
 		return rc;
 	if (meeting_file(file, sizeof(file), argv[optind]) < 0)
-		return usage_error(cmd_find("meeting"), "'%s' is not a meeting number", argv[optind]);
+		return usage_error(cmd_find("meeting"), "'%s' is not a meeting number (1 to %ld)",
+				   argv[optind], PATH_MEETING_MAX);
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)
@@ -710,12 +744,15 @@ int cmd_actions(int argc, char **argv, struct store *s)
 	if (optind < argc)
 		return usage_error(cmd_find("actions"), "actions takes options only");
 	if (want_mine) {
-		if (store_config_get(s, "convene.member", mine, sizeof(mine)) < 0 || !text_is_id(mine)) {
+		const char *from;
+
+		if (!(m.mine = acting_member(s, NULL, mine, sizeof(mine), &from))) {
 			fprintf(stderr, "convene: error: --mine needs to know who you are\n");
 			fprintf(stderr, "convene: hint: git config convene.member <your member id>\n");
 			return EXIT_USAGE;
 		}
-		m.mine = mine;
+		if ((rc = check_option(KIND_MEETING, from, m.mine, "agenda.actions.owner", NULL)) != 0)
+			return rc;
 	}
 	today(m.today);
 	if (m.json)

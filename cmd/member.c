@@ -57,21 +57,21 @@ static int member_add(int argc, char **argv, struct store *s)
 	const char *address = NULL, *joined = NULL, *subgroups[32];
 	char idbuf[72], file[128], day[11], msg[300];
 	size_t nsub = 0, i, bad;
-	int c, host = 0, no_commit = 0, rc;
+	int c, host = 0, no_commit = 0, rc = 0;
 	struct doc_node *r, *seq;
 	struct txn t;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'i': id = optarg; break;
-		case 'o': org = optarg; break;
-		case 'r': role = optarg; break;
-		case 'e': email = optarg; break;
-		case 'p': phone = optarg; break;
+		case 'i': rc = once(me, &id, "--id", optarg); break;
+		case 'o': rc = once(me, &org, "--org", optarg); break;
+		case 'r': rc = once(me, &role, "--role", optarg); break;
+		case 'e': rc = once(me, &email, "--email", optarg); break;
+		case 'p': rc = once(me, &phone, "--phone", optarg); break;
 		case 'h': host = 1; break;
-		case 'a': address = optarg; break;
-		case 'j': joined = optarg; break;
+		case 'a': rc = once(me, &address, "--address", optarg); break;
+		case 'j': rc = once(me, &joined, "--joined", optarg); break;
 		case 'n': no_commit = 1; break;
 		case 's':
 			if (nsub == sizeof(subgroups) / sizeof(subgroups[0]))
@@ -80,6 +80,8 @@ static int member_add(int argc, char **argv, struct store *s)
 			break;
 		default: return option_error(me, c, argv);
 		}
+		if (rc)
+			return rc;
 	}
 	if (argc - optind != 1)
 		return usage_error(me, "member add takes the member's name");
@@ -87,6 +89,20 @@ static int member_add(int argc, char **argv, struct store *s)
 		return usage_error(me, "the name must be UTF-8 text");
 	if (id && !text_is_id(id))
 		return usage_error(me, "'%s' is not an id: use a-z, 0-9 and '-'", id);
+	{
+		const struct optfield fields[] = {
+			{ "NAME", argv[optind], "name" }, { "--org", org, "organization" },
+			{ "--role", role, "role" }, { "--email", email, "email" },
+			{ "--phone", phone, "phone" }, { "--address", address, "address" },
+			{ "--joined", joined, "joined" },
+		};
+
+		if ((rc = check_options(KIND_MEMBER, fields, sizeof(fields) / sizeof(fields[0]), NULL)))
+			return rc;
+	}
+	for (i = 0; i < nsub; i++)
+		if ((rc = check_option(KIND_MEMBER, "--subgroup", subgroups[i], "subgroups", NULL)))
+			return rc;
 	if (!id) {
 		if (dom_member_id(idbuf, sizeof(idbuf), argv[optind], member_exists, s) < 0)
 			return usage_error(me, "cannot make an id from '%s'; give one with --id", argv[optind]);
@@ -95,6 +111,11 @@ static int member_add(int argc, char **argv, struct store *s)
 	snprintf(file, sizeof(file), "members/%s.yaml", id);
 	if ((rc = txn_create(&t, s, file)) != 0)
 		return rc;
+	for (i = 0; i < nsub; i++)
+		if ((rc = check_option(KIND_MEMBER, "--subgroup", subgroups[i], "subgroups", t.ids))) {
+			txn_release(&t);
+			return rc;
+		}
 	t.no_commit = no_commit;
 	r = t.doc->root;
 	today(day);
@@ -274,6 +295,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 		{ "date", required_argument, NULL, 'd' },
 		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
 	};
+	const struct cmd *me = cmd_find("member");
 	const char *date = NULL;
 	char file[128], day[11], msg[300];
 	int c, no_commit = 0, rc;
@@ -281,15 +303,19 @@ static int member_leave(int argc, char **argv, struct store *s)
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'd')
-			date = optarg;
-		else if (c == 'n')
+		if (c == 'd') {
+			if ((rc = once(me, &date, "--date", optarg)))
+				return rc;
+		} else if (c == 'n') {
 			no_commit = 1;
-		else
-			return option_error(cmd_find("member"), c, argv);
+		} else {
+			return option_error(me, c, argv);
+		}
 	}
 	if (argc - optind != 1 || !text_is_id(argv[optind]))
-		return usage_error(cmd_find("member"), "member leave takes a member's id");
+		return usage_error(me, "member leave takes a member's id");
+	if ((rc = check_option(KIND_MEMBER, "--date", date, "left", NULL)))
+		return rc;
 	snprintf(file, sizeof(file), "members/%s.yaml", argv[optind]);
 	if ((rc = txn_begin(&t, s, file)) != 0)
 		return rc;

@@ -258,12 +258,21 @@ int cmd_notes(int argc, char **argv, struct store *s)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c != 'b')
 			return option_error(me, c, argv);
-		ss.by = optarg;
+		if ((rc = once(me, &ss.by, "--by", optarg)) != 0)
+			return rc;
 	}
 	if (argc - optind != 1 || meeting_file(ss.file, sizeof(ss.file), argv[optind]) < 0)
 		return usage_error(me, "notes takes a meeting number");
 	if (ss.by && !text_is_id(ss.by))
 		return usage_error(me, "'%s' is not a member id", ss.by);
+	{
+		/* said once, not again at every line */
+		char who[72];
+		const char *from, *by = acting_member(s, ss.by, who, sizeof(who), &from);
+
+		if ((rc = check_option(KIND_MEETING, from, by, "agenda.notes.by", NULL)) != 0)
+			return rc;
+	}
 	ss.s = s;
 	ss.tty = isatty(0);
 	if ((rc = load_agenda(&ss)) != 0)

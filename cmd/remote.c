@@ -24,6 +24,8 @@ static int remote_add(int argc, char **argv, struct store *s)
 
 	if (argc != 3)
 		return usage_error(cmd_find("remote"), "remote add takes a name and a URL");
+	if (!argv[1][0] || !argv[2][0])
+		return usage_error(cmd_find("remote"), "remote add needs a name and a URL, neither empty");
 	if (text_check(argv[2], strlen(argv[2]), &bad) || strchr(argv[2], '\n'))
 		return usage_error(cmd_find("remote"), "the URL must be one line of text");
 	err_clear(&err);

@@ -329,14 +329,6 @@ static int finish(struct sync *y)
 	return y->problems ? EXIT_DATA : EXIT_OK;
 }
 
-/* FILE.bundle, or a file that starts as a bundle does: not a remote. */
-static int is_bundle(const char *arg)
-{
-	size_t n = strlen(arg);
-
-	return (n > 7 && !strcmp(arg + n - 7, ".bundle")) || store_is_bundle(arg);
-}
-
 /* What another site carried here: read, merged; nothing to push. */
 static int sync_bundle(struct sync *y, const char *file)
 {
@@ -395,7 +387,7 @@ int cmd_sync(int argc, char **argv, struct store *s)
 		warn("%s (%s)", err.msg, err.hint);
 	else if (resumed[0])
 		note("finished the merge %.7s that an interrupted sync had begun", resumed);
-	if (want && is_bundle(want)) {
+	if (want && is_bundle_arg(want, 1)) {
 		if ((rc = commit_pending(s, NULL, 1, &pending)) != EXIT_OK)
 			return rc;
 		return sync_bundle(&y, want);

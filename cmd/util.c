@@ -8,11 +8,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cmd.h"
 #include "core/json.h"
+#include "core/path.h"
 #include "core/text.h"
+#include "store/sync.h"
 
 int exit_code(int error)
 {
@@ -216,16 +219,84 @@ void today(char *out)
 
 int meeting_file(char *out, size_t size, const char *arg)
 {
-	char *end;
-	long n;
+	long n = path_meeting_number(arg);
 
-	if (!strncmp(arg, "meetings/", 9))
-		arg += 9;
-	n = strtol(arg, &end, 10);
-	if (end == arg || (*end && strcmp(end, ".yaml")) || n < 0 || n > 99999)
+	if (!n)
 		return -1;
-	snprintf(out, size, "meetings/%03ld.yaml", n);
+	path_meeting_file(out, size, n);
 	return 0;
+}
+
+int check_option(enum schema_kind kind, const char *opt, const char *value, const char *field,
+		 const struct schema_ids *ids)
+{
+	const char *keys[PATH_MAX_SEGS];
+	char path[256], *p, *save = NULL;
+	struct err err;
+	size_t n = 0;
+
+	if (!value)
+		return 0;
+	snprintf(path, sizeof(path), "%s", field);
+	for (p = strtok_r(path, ".", &save); p && n < PATH_MAX_SEGS; p = strtok_r(NULL, ".", &save))
+		keys[n++] = p;
+	err_clear(&err);
+	if (schema_check_value(kind, keys, n, value, opt, ids, &err) == 0)
+		return 0;
+	if (err.code == ERR_NOTFOUND && !err.hint[0])
+		err_hint(&err, "nothing was changed");
+	return report(NULL, &err);
+}
+
+int check_options(enum schema_kind kind, const struct optfield *v, size_t n,
+		  const struct schema_ids *ids)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		if ((rc = check_option(kind, v[i].opt, v[i].value, v[i].field, ids)) != 0)
+			return rc;
+	return 0;
+}
+
+const char *acting_member(struct store *s, const char *by, char *buf, size_t size,
+			  const char **from)
+{
+	*from = "--by";
+	if (by)
+		return by;
+	*from = "convene.member";
+	if (store_config_get(s, "convene.member", buf, size) == 0 && buf[0])
+		return buf;
+	return NULL;
+}
+
+int once(const struct cmd *c, const char **slot, const char *opt, const char *value)
+{
+	if (*slot)
+		return usage_error(c, "%s is given twice ('%s', then '%s'); give it once", opt, *slot,
+				   value);
+	*slot = value;
+	return 0;
+}
+
+int is_bundle_arg(const char *arg, int remotes)
+{
+	size_t n = strlen(arg);
+	struct stat st;
+
+	if (store_is_bundle(arg))
+		return 1;
+	/* a repository is a folder or a URL, never a plain file: an empty or
+	 * broken file is a bundle that the bundle reader says is wrong, and
+	 * so is a missing one named *.bundle.  Where a word may name a
+	 * remote (sync hub), a file of that name in the folder does not
+	 * take its place unless it is written as a path. */
+	if (stat(arg, &st) == 0)
+		return S_ISREG(st.st_mode) && (!remotes || strchr(arg, '/') ||
+					       (n > 7 && !strcmp(arg + n - 7, ".bundle")));
+	return n > 7 && !strcmp(arg + n - 7, ".bundle") && !strstr(arg, "://");
 }
 
 void pad(struct buf *b, const char *s, size_t width)

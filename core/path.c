@@ -40,6 +40,60 @@ int path_is_layout_file(const char *file, char *dir, size_t dsize,
 	return text_is_id(id);
 }
 
+/* digits[0..len) as a number, or 0 when it is none or too large. */
+static long meeting_digits(const char *digits, size_t len)
+{
+	long n = 0;
+	size_t i;
+
+	if (!len)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (digits[i] < '0' || digits[i] > '9')
+			return 0;
+		n = n * 10 + (digits[i] - '0');
+		if (n > PATH_MEETING_MAX)
+			return 0;
+	}
+	return n;
+}
+
+long path_meeting_number(const char *arg)
+{
+	size_t len;
+
+	if (!strncmp(arg, "meetings/", 9))
+		arg += 9;
+	len = strlen(arg);
+	if (len > 5 && !strcmp(arg + len - 5, ".yaml"))
+		len -= 5;
+	return meeting_digits(arg, len);
+}
+
+long path_meeting_of_file(const char *file)
+{
+	char want[32];
+	size_t len;
+	long n;
+
+	if (strncmp(file, "meetings/", 9))
+		return 0;
+	file += 9;
+	len = strlen(file);
+	if (len <= 5 || strcmp(file + len - 5, ".yaml"))
+		return 0;
+	if (!(n = meeting_digits(file, len - 5)))
+		return 0;
+	/* one spelling per number, so two sites never make two files of it */
+	snprintf(want, sizeof(want), "%03ld.yaml", n);
+	return strcmp(want, file) ? 0 : n;
+}
+
+void path_meeting_file(char *out, size_t size, long n)
+{
+	snprintf(out, size, "meetings/%03ld.yaml", n);
+}
+
 static int is_key_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

@@ -2,6 +2,7 @@
  * The schema (schema.h): one table of fields per shape of mapping, a walker
  * that checks a tree against it, and the id sets for references.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -620,6 +621,17 @@ static int all_digits(const char *s, size_t n)
 	return 1;
 }
 
+/* A YAML float that is a real number: .inf, .nan and 1e999 read as
+ * numbers, but no count or rate is infinite, and a chart cannot draw it. */
+static int is_finite(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+
+	if (*p == '.' && p[1] && strchr("iInN", p[1]))
+		return 0;
+	return isfinite(strtod(s, NULL));
+}
+
 static int num2(const char *s)
 {
 	return (s[0] - '0') * 10 + (s[1] - '0');
@@ -837,6 +849,8 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 	case T_NUM:
 		if (t != DOC_INT && t != DOC_FLOAT)
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
+		else if (t == DOC_FLOAT && !is_finite(v->str))
+			error_at(c, v, "'%s' must be a finite number; found %s", f->key, DESCRIBE(v));
 		break;
 	case T_BOOL:
 		if (t != DOC_BOOL)
@@ -1096,14 +1110,14 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 
 	/* the id (or number) is the file's name */
 	if (kind == KIND_MEETING) {
-		char want[32];
+		long number = path_meeting_of_file(file);
 
 		v = doc_get(root, "number");
-		if (!all_digits(id, strlen(id)) || strlen(id) < 3 ||
-		    (strlen(id) > 3 && id[0] == '0'))
-			error_at(&c, NULL, "a meeting's file is named by its number in three digits, like meetings/001.yaml");
+		if (!number)
+			error_at(&c, NULL, "a meeting's file is named by its number (1 to %ld) in three digits or more, like meetings/001.yaml",
+				 PATH_MEETING_MAX);
 		else if (v && doc_scalar_type(v) == DOC_INT && all_digits(v->str, v->len) &&
-			 (snprintf(want, sizeof(want), "%03ld", strtol(v->str, NULL, 10)), strcmp(want, id)))
+			 strtol(v->str, NULL, 10) != number)
 			error_at(&c, v, "meeting number %s does not match the file name '%s'; rename the file or fix the number",
 				 v->str, file);
 	} else if (kind != KIND_INITIATIVE) {
@@ -1112,4 +1126,166 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 			error_at(&c, v, "id '%s' does not match the file name '%s'; rename the file or fix the id",
 				 v->str, file);
 	}
+}
+
+/* ---- one value, as the command line gives it ---- */
+
+/* Checks node v as the value of field f (or, item, as one element of
+ * f's list), named name; see schema_check_value(). */
+static int check_one(const struct field *f, const struct doc_node *v, const char *name,
+		     int item, unsigned flags, const struct schema_ids *ids, struct err *err)
+{
+	struct diags d = { 0 };
+	struct ctx c = { &d, "", NULL };
+	struct field named = *f;
+	struct where w = { NULL, name, NULL };
+	int pass, error = 0;
+
+	named.key = name;
+	named.flags |= flags;
+	/* its form first (wrong whatever the initiative holds), then what it
+	 * names (wrong for this initiative): two kinds of mistake */
+	for (pass = 0; pass < (ids ? 2 : 1); pass++) {
+		c.ids = pass ? ids : NULL;
+		if (item && f->type == T_REFS)
+			check_ref(&c, v, f->ref, name);
+		else if (item)
+			not_text(&c, v, name, 1);
+		else
+			check_value(&c, v, &named, &w);
+		if (d.errors)
+			break;
+	}
+	if (d.failed)
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	else if (d.errors)
+		error = err_set(err, pass ? ERR_NOTFOUND : ERR_USAGE, 0, 0, "%s", d.v[0].msg);
+	diags_release(&d);
+	return error;
+}
+
+static const struct field *field_at(enum schema_kind kind, const char *const *keys, size_t n)
+{
+	const struct shape *s = n ? shape_at(kind, keys, n - 1) : NULL;
+
+	return s ? find_field(s, keys[n - 1]) : NULL;
+}
+
+int schema_check_value(enum schema_kind kind, const char *const *keys, size_t n,
+		       const char *text, const char *name, const struct schema_ids *ids,
+		       struct err *err)
+{
+	const struct field *f = field_at(kind, keys, n);
+	int item, error;
+	struct doc *doc;
+	struct doc_node *v;
+
+	if (!f)
+		return 0;
+	item = f->type == T_REFS || f->type == T_STRS;
+	/* the commands write text, ids and dates as strings, numbers and
+	 * booleans plain, as set does */
+	if (!(doc = doc_new()) ||
+	    !(v = doc_scalar(doc, text, strlen(text),
+			     item || schema_is_text_field(kind, keys, n) ? 0 : DOC_PLAIN))) {
+		doc_free(doc);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	/* an option given empty gives no value */
+	error = check_one(f, v, name, item, REQ, ids, err);
+	doc_free(doc);
+	return error;
+}
+
+int schema_check_node(enum schema_kind kind, const char *const *keys, size_t n,
+		      const struct doc_node *value, const char *name,
+		      const struct schema_ids *ids, struct err *err)
+{
+	const struct field *f = field_at(kind, keys, n);
+
+	return f ? check_one(f, value, name, 0, 0, ids, err) : 0;
+}
+
+/* ---- fields the schema knows ---- */
+
+/* Edits from a to b, a swap of two neighbours counting as one (the
+ * optimal string alignment distance): "visoin" is 1 from "vision". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, d[65][65];
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+static void unknown_at(struct schema_unknown *out, const struct shape *s, size_t at,
+		       const char *key)
+{
+	const struct field *f, *near = NULL;
+	size_t len = 0, best = (size_t)-1, klen = strlen(key), dist;
+	int k;
+
+	memset(out, 0, sizeof(*out));
+	out->at = at;
+	if (!s)
+		return;
+	out->what = s->what;
+	for (f = s->fields; f->key; f++) {
+		k = snprintf(out->known + len, sizeof(out->known) - len, "%s%s", len ? ", " : "", f->key);
+		if (k > 0 && (size_t)k < sizeof(out->known) - len)
+			len += (size_t)k;
+		dist = distance(key, f->key);
+		/* a slip of a letter or two, or the start of a longer name */
+		if (dist > 2 || dist * 2 > klen)
+			dist = klen >= 3 && !strncmp(f->key, key, klen) ? 3 : (size_t)-1;
+		if (dist < best) {
+			best = dist;
+			near = f;
+		}
+	}
+	if (near)
+		snprintf(out->closest, sizeof(out->closest), "%s", near->key);
+}
+
+int schema_field_known(struct schema_unknown *out, enum schema_kind kind,
+		       const char *const *keys, size_t n)
+{
+	const struct shape *s = root_shape(kind);
+	const struct field *f;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < n; i++) {
+		if (!s || !(f = find_field(s, keys[i]))) {
+			unknown_at(out, s, i, keys[i]);
+			return 0;
+		}
+		if (f->type == T_ANSWERS) {
+			/* answers.<question>: any question id, holding text */
+			if (i + 2 >= n)
+				return 1;
+			unknown_at(out, NULL, i + 2, keys[i + 2]);
+			return 0;
+		}
+		s = f->type == T_LIST || f->type == T_MAP ? f->sub : NULL;
+	}
+	return 1;
 }

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "doc.h"
+#include "err.h"
 
 enum schema_kind {
 	KIND_NONE, KIND_INITIATIVE, KIND_MEMBER, KIND_INTERVIEW, KIND_MEETING,
@@ -89,6 +90,46 @@ void schema_normalize(struct doc *doc, const char *file);
 /* Whether the field a path ends at holds free text (set takes VALUE as a
  * string) rather than a number, boolean, date... */
 int schema_is_text_field(enum schema_kind kind, const char *const *keys, size_t n);
+
+/*
+ * Checks text as the value of one field, by the rules schema_check() uses
+ * in a file, for a value given on the command line: keys[0..n) is the
+ * field's path from the root of a file of kind (list segments by their
+ * key; for a list of ids such as subgroups, text is one of its items).
+ * Text fields take text as a string, others as YAML reads it unquoted; an
+ * empty text is no value.  name stands for the field in the message
+ * ("--due": "'--due' is 2026-02-30, a day that does not exist").  ids
+ * (may be NULL) also checks what a reference names.  Returns 0; or
+ * ERR_USAGE when the text has the wrong form, ERR_NOTFOUND when it names
+ * what ids do not hold, with the message in err.  A field the schema does
+ * not know takes any text.
+ */
+int schema_check_value(enum schema_kind kind, const char *const *keys, size_t n,
+		       const char *text, const char *name, const struct schema_ids *ids,
+		       struct err *err);
+
+/* The same for a whole value, as set makes it (a scalar, a list or a
+ * mapping), with the field's own rules: an empty value clears a field
+ * that is not required. */
+int schema_check_node(enum schema_kind kind, const char *const *keys, size_t n,
+		      const struct doc_node *value, const char *name,
+		      const struct schema_ids *ids, struct err *err);
+
+/* What schema_field_known() says of a field it does not know. */
+struct schema_unknown {
+	size_t at;            /* the first key it does not know */
+	const char *what;     /* what holds it ("the initiative"), NULL below a value */
+	char closest[64];     /* the known key nearest keys[at], "" if none is near */
+	char known[600];      /* the keys known there, ", " between them */
+};
+
+/*
+ * Whether the schema knows the field keys[0..n) of a file of kind (list
+ * segments by their key); any question id under an interview's answers
+ * is known.  Returns 1, or 0 and fills *out.
+ */
+int schema_field_known(struct schema_unknown *out, enum schema_kind kind,
+		       const char *const *keys, size_t n);
 
 /*
  * Where a new key belongs in a map so keys stay in schema order: returns

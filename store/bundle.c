@@ -279,7 +279,10 @@ int store_bundle_read(struct store *s, const char *file, char *tip, size_t size,
 	}
 	if (header_line(f, line, sizeof(line)) < 0 ||
 	    (strcmp(line, "# v2 git bundle") && strcmp(line, "# v3 git bundle"))) {
-		err_set(err, ERR_DATA, 1, 1, "'%s' is not a git bundle (it does not start with '# v2 git bundle')", file);
+		if (ftell(f) == 0)
+			err_set(err, ERR_DATA, 0, 0, "'%s' is empty, not a git bundle (a copy cut short?)", file);
+		else
+			err_set(err, ERR_DATA, 1, 1, "'%s' is not a git bundle (it does not start with '# v2 git bundle')", file);
 		err_hint(err, "make one with: convene bundle create FILE (or git bundle create FILE --all)");
 		error = ERR_DATA;
 		goto done;
@@ -350,6 +353,7 @@ int store_bundle_read(struct store *s, const char *file, char *tip, size_t size,
 	}
 	if (!picked) {
 		error = err_set(err, ERR_DATA, 0, 0, "'%s' brings no branch", file);
+		err_hint(err, "make it where the initiative has commits: convene bundle create FILE");
 		goto done;
 	}
 	if (git_odb_write_pack(&wp, odb, NULL, NULL) < 0) {

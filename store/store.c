@@ -179,9 +179,10 @@ int store_config_set(struct store *s, const char *key, const char *value, struct
 int store_identity_error(struct err *err)
 {
 	git_error_clear();
-	err_set(err, ERR_DATA, 0, 0, "who are you? git's user.name and user.email are not set");
+	/* a setup to make, not a problem of the data: a usage error */
+	err_set(err, ERR_USAGE, 0, 0, "who are you? git's user.name and user.email are not set");
 	err_hint(err, "run: git config --global user.name \"Your Name\" && git config --global user.email you@example.org");
-	return ERR_DATA;
+	return ERR_USAGE;
 }
 
 /*
@@ -240,6 +241,21 @@ int store_identity_check(struct store *s, struct err *err)
 }
 
 /* ---- the edit lock ---- */
+
+/* What to do about a file that cannot be made in dir: a read-only
+ * folder or file system is the user's to fix, and says so. */
+static void hint_unwritable(struct err *err, int errnum, const char *file)
+{
+	const char *slash = strrchr(file, '/');
+	int n = slash && slash > file ? (int)(slash - file) : (int)strlen(file);
+
+	if (errnum == EACCES || errnum == EPERM)
+		err_hint(err, "convene writes in '%.*s' for every edit; check the folder's permissions (ls -ld '%.*s')",
+			 n, file, n, file);
+	else if (errnum == EROFS)
+		err_hint(err, "'%.*s' is on a read-only file system; copy the initiative somewhere writable",
+			 n, file);
+}
 
 /*
  * An flock(2) on $GIT_DIR/convene.lock: the kernel lets go of it when its
@@ -312,8 +328,13 @@ int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 	if (s->lockfd >= 0)
 		return 0;
 	snprintf(path, sizeof(path), "%sconvene.lock", gitdir);
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0)
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot open %s: %s", path, strerror(errno));
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0) {
+		int saved = errno;
+
+		err_set(err, ERR_INTERNAL, 0, 0, "cannot open %s: %s", path, strerror(saved));
+		hint_unwritable(err, saved, path);
+		return ERR_INTERNAL;
+	}
 	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
 		if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= wait_ms) {
 			close(fd);
@@ -453,9 +474,13 @@ int store_write(struct store *s, const char *path, const void *data, size_t len,
 	if ((error = store_full_path(s, path, full, sizeof(full), err)) < 0)
 		return error;
 	snprintf(lock, sizeof(lock), "%s.lock", full);
-	if (make_dirs(full, strlen(s->workdir)) < 0)
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot make the folder of '%s': %s",
-			       path, strerror(errno));
+	if (make_dirs(full, strlen(s->workdir)) < 0) {
+		saved = errno;
+		err_set(err, ERR_INTERNAL, 0, 0, "cannot make the folder of '%s': %s", path,
+			strerror(saved));
+		hint_unwritable(err, saved, full);
+		return ERR_INTERNAL;
+	}
 	fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0 && errno == EEXIST && s->lockfd >= 0) {
 		/* under the edit lock, a <file>.lock is what a killed convene
@@ -470,8 +495,10 @@ int store_write(struct store *s, const char *path, const void *data, size_t len,
 			err_hint(err, "if no other program is running, remove '%s.lock'", path);
 			return ERR_REFUSED;
 		}
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot create '%s.lock': %s", path,
-			       strerror(errno));
+		saved = errno;
+		err_set(err, ERR_INTERNAL, 0, 0, "cannot create '%s.lock': %s", path, strerror(saved));
+		hint_unwritable(err, saved, full);
+		return ERR_INTERNAL;
 	}
 	while (left) {
 		n = write(fd, p, left);

@@ -83,7 +83,7 @@ test_expect_success 'init refuses a non-empty folder and changes nothing in it' 
 
 test_expect_success 'init without a git identity says how to set it and writes nothing' '
 	git config --global --unset user.name &&
-	test_expect_code 1 convene init --name X --site s lit 2>err &&
+	test_expect_code 2 convene init --name X --site s lit 2>err &&
 	test_grep "user.name and user.email are not set" err &&
 	test_grep "git config --global user.name" err &&
 	test_grep "git config --global user.email" err &&

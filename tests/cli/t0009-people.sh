@@ -37,8 +37,8 @@ test_expect_success 'a Hebrew name gets a generated id m-XXXX; a Latin one its s
 
 test_expect_success 'member add refuses a bad role and an id in use, creating nothing' '
 	init_lit && cd lit &&
-	test_expect_code 1 convene member add "X" --id x --role boss 2>../err &&
-	test_grep "'"'"'role'"'"' must be one of" ../err && test ! -e members/x.yaml &&
+	test_expect_code 2 convene member add "X" --id x --role boss 2>../err &&
+	test_grep "'"'"'--role'"'"' must be one of" ../err && test ! -e members/x.yaml &&
 	convene member add "X" --id x 2>/dev/null &&
 	test_expect_code 2 convene member add "Y" --id x 2>../err &&
 	test_grep "members/x.yaml already exists" ../err &&

@@ -40,6 +40,26 @@ static void check_text(struct buf *out, const char *file, const char *text)
 	schema_ids_free(ids);
 }
 
+void test_schema__meeting_file_names(void)
+{
+	struct buf b = BUF_INIT;
+	static const char *const bad[] = {
+		"meetings/0.yaml", "meetings/000.yaml", "meetings/00001.yaml",
+		"meetings/999999999999.yaml", "meetings/100000.yaml", NULL
+	};
+	const char *const *f;
+
+	for (f = bad; *f; f++) {
+		check_text(&b, *f, "number: 1\ntitle: t\nstatus: planned\n");
+		check_str(buf_str(&b), "1:1 error a meeting's file is named by its number (1 to 99999) in three digits or more, like meetings/001.yaml\n");
+	}
+	check_text(&b, "meetings/99999.yaml", "number: 99999\ntitle: t\nstatus: planned\n");
+	check_str(buf_str(&b), "");
+	check_text(&b, "meetings/1000.yaml", "number: 1000\ntitle: t\nstatus: planned\n");
+	check_str(buf_str(&b), "");
+	buf_release(&b);
+}
+
 void test_schema__valid_meeting(void)
 {
 	struct buf b = BUF_INIT;
@@ -199,4 +219,98 @@ void test_schema__same_error_after_lines_move(void)
 	diags_release(&a);
 	diags_release(&b);
 	diags_release(&c);
+}
+
+void test_schema__number_is_finite(void)
+{
+	struct buf b = BUF_INIT;
+
+	check_text(&b, "outcomes/grade3.yaml",
+		   "id: grade3\ntitle: t\nindicators:\n- id: i1\n  name: n\n  baseline: 1e999\n"
+		   "  target: -.inf\n  measurements:\n  - {id: m1, date: 2026-02-01, value: .nan}\n"
+		   "  - {id: m2, date: 2026-02-01, value: 1.5e3}\n");
+	check_str(buf_str(&b),
+		  "6:13 error 'baseline' must be a finite number; found '1e999'\n"
+		  "7:11 error 'target' must be a finite number; found '-.inf'\n"
+		  "9:39 error 'value' must be a finite number; found '.nan'\n");
+	buf_release(&b);
+}
+
+void test_schema__check_value(void)
+{
+	static const char *const members[] = { "dana", NULL };
+	struct schema_ids *ids = ids_with(members);
+	const char *due[] = { "agenda", "actions", "due" }, *owner[] = { "agenda", "actions", "owner" };
+	const char *value[] = { "indicators", "measurements", "value" };
+	struct err err;
+
+	err_clear(&err);
+	check(schema_check_value(KIND_MEETING, due, 3, "2026-02-28", "--due", NULL, &err) == 0);
+	check(schema_check_value(KIND_MEETING, due, 3, "2026-02-30", "--due", NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'--due' is 2026-02-30, a day that does not exist");
+	check(schema_check_value(KIND_MEETING, due, 3, "", "--due", NULL, &err) == ERR_USAGE);
+	check(schema_check_value(KIND_MEETING, (const char *[]){ "start" }, 1, "25:00", "--start",
+				 NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'--start' must be a time like 17:00; found '25:00'");
+	check(schema_check_value(KIND_MEETING, (const char *[]){ "duration" }, 1, "-5", "--duration",
+				 NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'--duration' must be a whole number; found '-5'");
+	check(schema_check_value(KIND_MEETING, (const char *[]){ "duration" }, 1, "90", "--duration",
+				 NULL, &err) == 0);
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "role" }, 1, "king", "--role",
+				 NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'--role' must be one of facilitator, backbone, member, funder, partner, observer; found 'king'");
+	check(schema_check_value(KIND_OUTCOME, value, 3, "abc", "VALUE", NULL, &err) == ERR_USAGE);
+	check(schema_check_value(KIND_OUTCOME, value, 3, "nan", "VALUE", NULL, &err) == ERR_USAGE);
+	check(schema_check_value(KIND_OUTCOME, value, 3, "1e999", "VALUE", NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'VALUE' must be a finite number; found '1e999'");
+	check(schema_check_value(KIND_OUTCOME, value, 3, "-2.5", "VALUE", NULL, &err) == 0);
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "organization" }, 1, "a\nb", "--org",
+				 NULL, &err) == ERR_USAGE);
+	/* a text field takes text that looks like a number */
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "phone" }, 1, "0501234567", "--phone",
+				 NULL, &err) == 0);
+	/* the form is a usage error; what it names, a matter of the data */
+	check(schema_check_value(KIND_MEETING, owner, 3, "Not An Id", "--owner", ids, &err) == ERR_USAGE);
+	check(schema_check_value(KIND_MEETING, owner, 3, "ghost", "--owner", NULL, &err) == 0);
+	check(schema_check_value(KIND_MEETING, owner, 3, "ghost", "--owner", ids, &err) == ERR_NOTFOUND);
+	check_str(err.msg, "unknown member 'ghost' in '--owner'; add members/<id>.yaml or fix the id");
+	check(schema_check_value(KIND_MEETING, owner, 3, "dana", "--owner", ids, &err) == 0);
+	/* a list that could not be read is not checked */
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "subgroups" }, 1, "x", "--subgroup",
+				 ids, &err) == 0);
+	schema_ids_known(ids, REF_SUBGROUP);
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "subgroups" }, 1, "x", "--subgroup",
+				 ids, &err) == ERR_NOTFOUND);
+	check(schema_check_value(KIND_MEMBER, (const char *[]){ "newer" }, 1, "anything", "--x",
+				 ids, &err) == 0);
+	schema_ids_free(ids);
+}
+
+void test_schema__field_known(void)
+{
+	struct schema_unknown u;
+
+	check(schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "vision" }, 1));
+	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "visoin" }, 1));
+	check(u.at == 0);
+	check_str(u.closest, "vision");
+	check_str(u.what, "the initiative");
+	check(!strncmp(u.known, "name, language, problem, vision,", 32));
+	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "elevator" }, 1));
+	check_str(u.closest, "elevator_pitch");
+	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "colour" }, 1));
+	check_str(u.closest, "");
+	check(schema_field_known(&u, KIND_MEETING, (const char *[]){ "agenda", "notes" }, 2));
+	check(!schema_field_known(&u, KIND_MEETING, (const char *[]){ "agenda", "notse" }, 2));
+	check(u.at == 1);
+	check_str(u.closest, "notes");
+	check_str(u.what, "an agenda item");
+	check(schema_field_known(&u, KIND_MEETING, (const char *[]){ "location", "host" }, 2));
+	check(schema_field_known(&u, KIND_INTERVIEW, (const char *[]){ "answers", "motivation" }, 2));
+	check(!schema_field_known(&u, KIND_INTERVIEW, (const char *[]){ "answers", "q", "x" }, 3));
+	check(u.at == 2 && !u.what);
+	/* a value has no fields */
+	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "vision", "text" }, 2));
+	check(u.at == 1 && !u.what);
 }
