@@ -411,6 +411,26 @@ static int digits_(const char *s, size_t len)
 }
 
 /*
+ * e5, _1e5, .e5, 1_.e-5: digits, '_' and at most one '.' before an
+ * exponent, with no digit needed.  npm yaml's YAML 1.1 schema takes such
+ * text for a float (and reads e4481704 as NaN).
+ */
+static int loose_float(const char *s, size_t len)
+{
+	size_t i = 0, dots = 0;
+
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < len && (s[i] == '_' || s[i] == '.' || (s[i] >= '0' && s[i] <= '9')); i++)
+		dots += s[i] == '.';
+	if (i >= len || (s[i] != 'e' && s[i] != 'E') || dots > 1)
+		return 0;
+	if (++i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	return all_in(s + i, len - i, "0123456789");
+}
+
+/*
  * YAML 1.1 readers (PyYAML and many others) see more than 1.2 does: yes/no
  * and on/off booleans, 0b and 0x numbers, numbers with '_', base-60
  * numbers like 17:00.  Dates stay plain: a 1.1 reader takes them as dates.
@@ -423,6 +443,8 @@ static int yaml11_special(const char *s, size_t len)
 	};
 	const char *dot, *e, *colon;
 
+	if (loose_float(s, len))
+		return 1;
 	if (!len || !strchr("yYnNoO=<0123456789+-.", s[0]))
 		return 0;
 	if (is_one_of(s, len, words))

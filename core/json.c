@@ -67,14 +67,18 @@ static void json_scalar(struct buf *out, const struct doc_node *n)
 		buf_adds(out, (n->str[0] == 't' || n->str[0] == 'T') ? "true" : "false");
 		break;
 	case DOC_INT:
-	case DOC_FLOAT:
-		/* 0x1F, 0o7, +1, 01.5, .inf: YAML numbers JSON cannot write
-		 * stay strings, as written */
-		if (json_number(n->str))
-			buf_add(out, n->str, n->len);
-		else
-			json_str(out, n->str, n->len);
+	case DOC_FLOAT: {
+		/* a number in its one form (007 is 7, .5 is 0.5, as readers
+		 * read them); 0x1F, 0o7, .inf have none that readers agree on:
+		 * they stay strings, as written (validate refuses them) */
+		size_t at = out->len;
+
+		if (doc_number_canon(out, n->str, n->len) == 0 && json_number(out->ptr + at))
+			break;
+		out->len = at;
+		json_str(out, n->str, n->len);
 		break;
+	}
 	default:
 		json_str(out, n->str, n->len);
 	}

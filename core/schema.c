@@ -803,6 +803,27 @@ static void check_list(struct ctx *c, const struct doc_node *v, const struct fie
 /* The found value for a message, only when there is a message to write. */
 #define DESCRIBE(n) (describe(d, sizeof(d), (n)), d)
 
+/* A number that YAML readers read differently (0x1F, 0o17: hex and octal
+ * are YAML 1.2's, not 1.1's; .inf, .nan) or that has no plain decimal
+ * form: an error that says what to write. */
+static void check_number(struct ctx *c, const struct doc_node *v, const struct field *f)
+{
+	struct buf b = BUF_INIT;
+	int base = v->len > 2 && v->str[0] == '0' ? v->str[1] == 'x' ? 16 : v->str[1] == 'o' ? 8 : 0 : 0;
+
+	if (doc_number_canon(&b, v->str, v->len) == 0) {
+		buf_release(&b);
+		return;
+	}
+	if (base && v->len < 18)
+		error_at(c, v, "'%s' is %s, which YAML readers do not read alike; write %llu", f->key,
+			 v->str, strtoull(v->str + 2, NULL, base));
+	else
+		error_at(c, v, "'%s' is %s, which YAML readers do not read alike; write it in decimal digits, without an exponent",
+			 f->key, v->str);
+	buf_release(&b);
+}
+
 static void check_value(struct ctx *c, const struct doc_node *v, const struct field *f,
 			const struct where *w)
 {
@@ -843,7 +864,9 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 	case T_TEXT:
 		break;
 	case T_INT:
-		if (t != DOC_INT || !all_digits(v->str, v->len))
+		if (t == DOC_INT && v->len > 2 && v->str[0] == '0' && (v->str[1] == 'x' || v->str[1] == 'o'))
+			check_number(c, v, f);
+		else if (t != DOC_INT || !all_digits(v->str, v->len))
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_NUM:
@@ -851,6 +874,8 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		else if (t == DOC_FLOAT && !is_finite(v->str))
 			error_at(c, v, "'%s' must be a finite number; found %s", f->key, DESCRIBE(v));
+		else
+			check_number(c, v, f);
 		break;
 	case T_BOOL:
 		if (t != DOC_BOOL)
@@ -1018,6 +1043,8 @@ static void normalize_value(struct doc *doc, struct doc_node *v, const struct fi
 		if (v->kind == DOC_SCALAR && doc_scalar_type(v) != DOC_NULL &&
 		    (f->type == T_DATE ? text_is_date(v->str, v->len) : is_datetime(v->str, v->len)))
 			v->flags |= DOC_PLAIN;
+		else
+			as_text(v);  /* 2026-02-30 is text, as validate says */
 		break;
 	case T_INT: case T_NUM: {
 		struct doc_node *n;

@@ -24,8 +24,27 @@ if [ "${1:-build}" = test ]; then
 	command -v tmux >/dev/null 2>&1 || need="$need tmux"
 	command -v tar >/dev/null 2>&1 || need="$need tar"
 	command -v clang >/dev/null 2>&1 || need="$need clang"
+	# independent YAML readers for t0026: PyYAML (Debian's, seen by
+	# /usr/bin/python3 only) and npm yaml, installed into build/js
+	/usr/bin/python3 -c 'import yaml' 2>/dev/null || need="$need python3-yaml"
+	command -v node >/dev/null 2>&1 || need="$need nodejs"
+	command -v npm >/dev/null 2>&1 || need="$need npm"
 fi
-[ -z "$need" ] && exit 0
+# test-only JavaScript checkers: into build/js, never the source tree
+js_deps() {
+	[ "${1:-build}" = test ] || return 0
+	[ -d build/js/node_modules/yaml ] && return 0
+	command -v npm >/dev/null 2>&1 || return 0
+	echo "convene: installing npm yaml@2 into build/js" >&2
+	npm install --prefix build/js --no-audit --no-fund --silent yaml@2 >&2 || {
+		echo "convene: error: 'npm install --prefix build/js yaml@2' failed" >&2
+		exit 1
+	}
+}
+if [ -z "$need" ]; then
+	js_deps "${1:-build}"
+	exit 0
+fi
 cmd="apt-get install -y$need"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "convene: installing:$need" >&2
@@ -36,6 +55,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 			exit 1
 		}
 	fi
+	js_deps "${1:-build}"
 	exit 0
 fi
 echo "convene: error: missing build dependencies:$need" >&2

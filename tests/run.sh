@@ -4,8 +4,9 @@
 # $CONVENE is the binary, $UNIT the unit test binary.
 here=$(cd "$(dirname "$0")" && pwd)
 RESULTS=$(mktemp) || exit 1
-export RESULTS CONVENE
-trap 'rm -f "$RESULTS"' EXIT
+READER_CORPUS=$(mktemp -d) || exit 1
+export RESULTS CONVENE READER_CORPUS
+trap 'rm -f "$RESULTS"; rm -rf "$READER_CORPUS"' EXIT
 status=0
 
 "$UNIT" > "$RESULTS.unit" 2>&1

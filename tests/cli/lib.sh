@@ -79,7 +79,24 @@ init_lit() {
 	convene init --template ucsd --lang he --name "קריאה מוקדמת בנגב" --site beersheva lit 2>/dev/null
 }
 
+# For the readers' test (t0026): the YAML of every initiative this test
+# file left, when $READER_CORPUS names a folder to keep it in.
+keep_yaml() {
+	[ -n "${READER_CORPUS:-}" ] && [ -d "$READER_CORPUS" ] || return 0
+	k=0
+	find "$TRASH" -name initiative.yaml ! -path "*/.git/*" 2>/dev/null | while read -r f; do
+		k=$((k + 1))
+		src=$(dirname "$f") dst="$READER_CORPUS/$TEST_NAME-$k"
+		mkdir -p "$dst" &&
+		(cd "$src" && find . -name "*.yaml" ! -path "./.git/*" -type f) | while read -r y; do
+			mkdir -p "$dst/$(dirname "$y")" && cp "$src/$y" "$dst/$y"
+		done
+		git init -q "$dst"
+	done
+}
+
 test_done() {
+	keep_yaml
 	echo "# $TEST_NAME: $test_passed passed, $test_failed failed"
 	[ -n "${RESULTS:-}" ] && echo "$test_passed $test_failed" >> "$RESULTS"
 	[ "$test_failed" = 0 ]

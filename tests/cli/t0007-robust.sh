@@ -121,7 +121,7 @@ test_expect_success 'get --json writes only numbers JSON can read' '
 	init_lit && cd lit && mkdir outcomes &&
 	printf "id: o\\ntitle: t\\nindicators:\\n- id: i\\n  name: n\\n  baseline: 01.5\\n  target: -2.5e3\\n" > outcomes/o.yaml &&
 	convene get --json outcomes/o.yaml:indicators[i] > ../out &&
-	echo "{\"id\":\"i\",\"name\":\"n\",\"baseline\":\"01.5\",\"target\":-2.5e3}" > ../want &&
+	echo "{\"id\":\"i\",\"name\":\"n\",\"baseline\":1.5,\"target\":-2500.0}" > ../want &&
 	test_cmp ../want ../out
 '
 
