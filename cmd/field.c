@@ -57,18 +57,6 @@ done:
 	return rc;
 }
 
-/* A value typed by a person: no trailing newline on one line, exactly one
- * after many lines (a literal block's usual end). */
-static void trim_value(struct buf *v)
-{
-	while (v->len && (v->ptr[v->len - 1] == '\n' || v->ptr[v->len - 1] == '\r'))
-		v->len--;
-	if (v->ptr)
-		v->ptr[v->len] = '\0';
-	if (v->len && memchr(v->ptr, '\n', v->len))
-		buf_addc(v, '\n');
-}
-
 static struct doc_node *make_value(struct doc *doc, const struct path *p, const struct buf *v,
 				   int yaml, struct err *err)
 {
@@ -244,7 +232,8 @@ int cmd_set(int argc, char **argv, struct store *s)
 		if (edit_text(&v, yaml ? ".yaml" : ".txt", &err) < 0)
 			goto fail;
 	}
-	trim_value(&v);
+	if (!yaml)
+		text_lines(&v);  /* the one form of typed text (README) */
 	if (!(value = make_value(t.doc, &p, &v, yaml, &err))) {
 		if (!err.msg[0])
 			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");

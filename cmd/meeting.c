@@ -178,11 +178,10 @@ static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 			buf_release(&text);
 			return report(NULL, &err);
 		}
-		while (text.len && text.ptr[text.len - 1] == '\n')
-			text.ptr[--text.len] = '\0';
 	} else {
 		buf_adds(&text, argv[optind + 2]);
 	}
+	text_lines(&text);  /* the one form of typed text (README) */
 	if (!text.len || text_check(buf_str(&text), text.len, &bad)) {
 		buf_release(&text);
 		return usage_error(me, "the text must be UTF-8 text, not empty, without control characters");

@@ -45,7 +45,16 @@ int dom_member_id(char *out, size_t size, const char *name,
 
 struct doc_node *dom_str(struct doc *doc, const char *s)
 {
-	return doc_scalar(doc, s, strlen(s), 0);
+	struct buf b = BUF_INIT;
+	struct doc_node *n = NULL;
+
+	/* typed text in its one form: line ends, the final one (text.h) */
+	if (buf_adds(&b, s) == 0) {
+		text_lines(&b);
+		n = doc_scalar(doc, buf_str(&b), b.len, 0);
+	}
+	buf_release(&b);
+	return n;
 }
 
 struct doc_node *dom_plain(struct doc *doc, const char *s)

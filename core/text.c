@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "text.h"
 
 /*
@@ -189,4 +190,28 @@ void text_redact_url(char *out, size_t size, const char *url)
 	else
 		snprintf(out, size, "%s", url);
 	text_cut(out);
+}
+
+void text_lines(struct buf *b)
+{
+	char *s = b->ptr;
+	size_t i, n = 0;
+
+	if (!s)
+		return;
+	for (i = 0; i < b->len; i++) {
+		if (s[i] == '\r') {
+			s[n++] = '\n';
+			if (i + 1 < b->len && s[i + 1] == '\n')
+				i++;
+		} else {
+			s[n++] = s[i];
+		}
+	}
+	while (n && s[n - 1] == '\n')
+		n--;
+	b->len = n;
+	s[n] = '\0';
+	if (memchr(s, '\n', n))
+		buf_addc(b, '\n');
 }

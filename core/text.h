@@ -28,6 +28,14 @@ int text_is_date(const char *s, size_t len);
 /* Display width helpers: the number of characters in a UTF-8 string. */
 size_t text_chars(const char *s, size_t len);
 
+/*
+ * Text typed into a command, in the one form convene keeps it: line ends
+ * become '\n' (CR LF and a lone CR alike); one line keeps no final line
+ * end, more lines end with exactly one.  In place, in b.
+ */
+struct buf;
+void text_lines(struct buf *b);
+
 /* Whether s is a valid id: ^[a-z0-9][a-z0-9-]{0,62}$ (DESIGN §2). */
 int text_is_id(const char *s);
 

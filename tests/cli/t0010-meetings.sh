@@ -26,7 +26,7 @@ test_expect_success 'note writes id, by, site, at and text, and commits with a m
 	    by: dana
 	    site: beersheva
 	    at: 2026-02-01T17:05:00+02:00
-	    text: |-
+	    text: |
 	      כי הילדים שלנו
 	      ועוד שורה
 	- id: landscape

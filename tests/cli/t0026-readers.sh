@@ -160,4 +160,24 @@ test_expect_success 'the files the earlier CLI tests and the bad catalogue leave
 		{ cat ../report 2>/dev/null; exit 1; }
 '
 
+test_expect_success 'typed text has one form in every command: line ends, the final one' '
+	init_lit && cd lit && convene member add Dana --id dana 2>/dev/null &&
+	printf "one\r\ntwo\r\n" | convene set vision - 2>/dev/null &&
+	convene get --json vision > ../got && printf "%s\n" "\"one\\ntwo\\n\"" > ../want && test_cmp ../want ../got &&
+	printf "alone\n\n\n" | convene set mission - 2>/dev/null &&
+	convene get --json mission > ../got && printf "%s\n" "\"alone\"" > ../want && test_cmp ../want ../got &&
+	convene set problem "$(printf "a\rb")" 2>/dev/null &&
+	convene get --json problem > ../got && printf "%s\n" "\"a\\nb\\n\"" > ../want && test_cmp ../want ../got &&
+	printf "x\r\n" | convene note 1 opening - 2>/dev/null &&
+	printf "p\r\nq" | convene decide 1 opening - 2>/dev/null &&
+	convene get --json "meetings/001.yaml:agenda[opening].notes" > ../notes &&
+	test_grep "\"text\":\"x\"" ../notes &&
+	convene get --json "meetings/001.yaml:agenda[opening].decisions" > ../dec &&
+	test_grep "\"text\":\"p\\nq\\n\"" ../dec &&
+	convene interview add dana --by dana --answer "why=$(printf "first\r\nsecond")" 2>/dev/null &&
+	convene get --json interviews/dana-1.yaml:answers.why > ../got &&
+	printf "%s\n" "\"first\\nsecond\\n\"" > ../want && test_cmp ../want ../got &&
+	! grep -rl "$(printf "\r")" --include="*.yaml" .
+'
+
 test_done

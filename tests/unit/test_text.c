@@ -175,3 +175,25 @@ void test_text__word_diff(void)
 		buf_release(&want);
 	}
 }
+
+/* Typed text's one form: LF line ends, none after one line, one after many. */
+void test_text__lines(void)
+{
+	static const char *const cases[][2] = {
+		{ "one\r\ntwo\r\n", "one\ntwo\n" }, { "one\ntwo", "one\ntwo\n" },
+		{ "alone\n\n\n", "alone" }, { "a\rb", "a\nb\n" }, { "x\r\n", "x" },
+		{ "a\n\n\nb\n\n", "a\n\n\nb\n" }, { "  lead\n", "  lead" }, { "", "" },
+		{ "\n\n", "" }, { "\r", "" }, { "tail \r\n", "tail " },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct buf b = BUF_INIT;
+
+		buf_adds(&b, cases[i][0]);
+		text_lines(&b);
+		check_str(buf_str(&b), cases[i][1]);
+		check(b.len == strlen(cases[i][1]));
+		buf_release(&b);
+	}
+}
