@@ -265,7 +265,8 @@ static int is_empty_collection(const struct doc_node *n)
 
 static void put_node(struct buf *out, const struct doc_node *n, unsigned indent);
 
-/* The rest of a line after "key:" or "-", then the value's lines. */
+/* The rest of a line after "key:" or "-", then the value's lines.  in_seq:
+ * after "-" (1), or after an explicit key's ":" (2). */
 static void put_value(struct buf *out, const struct doc_node *v, unsigned indent, int in_seq)
 {
 	int tag = (v->flags & DOC_CONFLICT) != 0;
@@ -286,7 +287,7 @@ static void put_value(struct buf *out, const struct doc_node *v, unsigned indent
 		buf_adds(out, v->kind == DOC_MAP ? " {}\n" : " []\n");
 		return;
 	}
-	if (in_seq && !tag) {
+	if (in_seq == 1 && !tag) {
 		/* "- key: value" and "- - item": the first on this line */
 		buf_addc(out, ' ');
 		put_node(out, v, indent + 2);
@@ -309,6 +310,17 @@ static void put_node(struct buf *out, const struct doc_node *n, unsigned indent)
 		if (n->kind == DOC_SEQ) {
 			buf_addc(out, '-');
 			put_value(out, c, indent, 1);
+			continue;
+		}
+		if (c->key->len > 128) {
+			/* an implicit key may be 1024 characters at most: a long
+			 * one is written as an explicit "? key", as libyaml did */
+			buf_adds(out, "? ");
+			put_scalar(out, c->key, indent + 2, 1);
+			buf_addc(out, '\n');
+			put_indent(out, indent);
+			buf_addc(out, ':');
+			put_value(out, c, indent, 2);
 			continue;
 		}
 		put_scalar(out, c->key, indent, 1);
