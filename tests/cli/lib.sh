@@ -31,13 +31,29 @@ test_count=0
 test_failed=0
 test_passed=0
 
+# Each body runs with set -e in force: not inside an `if` or an `||`,
+# where POSIX ignores it, so that any line that fails fails the test.
+# First, as git's chain-lint does, the body runs behind `(exit 117) &&`
+# in a folder of its own: with every line chained by `&&` nothing of it
+# runs and the status is 117; a link missing lets the rest run.
 test_expect_success() {
 	test_count=$((test_count + 1))
 	dir="$TRASH/t$test_count"
-	mkdir -p "$dir"
+	mkdir -p "$dir" "$TRASH/lint.$test_count"
 	out="$TRASH/out.$test_count"
 	reset_home
-	if (cd "$dir" && set -e && eval "$2") > "$out" 2>&1; then
+	(cd "$TRASH/lint.$test_count" && eval "(exit 117) && $2") > /dev/null 2>&1
+	lint=$?
+	rm -rf "$TRASH/lint.$test_count"
+	reset_home
+	if [ "$lint" = 117 ]; then
+		(cd "$dir" && set -e && eval "$2") > "$out" 2>&1
+		rc=$?
+	else
+		echo "chain-lint: a line of this test is not joined to the next by '&&' (status $lint, want 117)" > "$out"
+		rc=1
+	fi
+	if [ "$rc" = 0 ]; then
 		test_passed=$((test_passed + 1))
 		echo "ok $test_count - $1"
 	else

@@ -168,7 +168,7 @@ test_expect_success 'set waits for a held lock, then refuses with exit 4' '
 test_expect_success 'the lock of a killed convene is no lock (the kernel drops it)' '
 	init_lit && cd lit &&
 	{ flock -o .git/convene.lock sleep 30 & } && pid=$! &&
-	sleep 0.3 && kill -9 $pid && wait $pid 2>/dev/null || true &&
+	sleep 0.3 && kill -9 $pid && test_expect_code 137 wait $pid &&
 	sleep 0.1 &&
 	convene set vision x 2>/dev/null &&
 	test "$(git rev-list --count HEAD)" = 2

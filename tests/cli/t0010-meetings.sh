@@ -76,9 +76,13 @@ test_expect_success 'actions: --open, --overdue, --mine, --json' '
 	people && git config convene.member yossi &&
 	convene action 1 next-steps "send the summary" --owner yossi --due 2026-01-20 2>/dev/null &&
 	convene action 2 next-steps "book the hall" --owner dana --due 2026-03-01 2>/dev/null &&
-	convene set meetings/002.yaml:agenda[next-steps].actions[$(sed -n "s/^  - id: //p" meetings/002.yaml | head -1)].status done 2>/dev/null || true &&
+	id=$(convene get --json "meetings/002.yaml:agenda[next-steps].actions" | sed -n "s/^\[{\"id\":\"\([0-9a-f]*\)\".*/\1/p") &&
+	test -n "$id" &&
+	convene set "meetings/002.yaml:agenda[next-steps].actions[$id].status" done 2>/dev/null &&
 	convene actions > ../out &&
 	test "$(wc -l < ../out)" = 2 &&
+	convene actions --open > ../out &&
+	test "$(wc -l < ../out)" = 1 && test_grep "send the summary" ../out &&
 	convene actions --overdue > ../out &&
 	test_grep "send the summary" ../out && ! grep -q "book the hall" ../out &&
 	convene actions --mine > ../out && test "$(wc -l < ../out)" = 1 &&

@@ -57,7 +57,7 @@ test_expect_success 'every line is committed as it is typed: a killed session ke
 '
 
 test_expect_success 'through tmux, as a person types: prompts, Hebrew, item titles' '
-	command -v tmux >/dev/null || { echo "tmux missing: make test-deps installs it"; exit 1; } &&
+	{ command -v tmux >/dev/null || { echo "tmux missing: make test-deps installs it"; exit 1; }; } &&
 	people &&
 	sock="$TRASH/tmux.sock" &&
 	tmux -S "$sock" new-session -d -x 120 -y 40 "cd $PWD && CONVENE_NOW=$CONVENE_NOW HOME=$HOME PATH=$PATH convene notes 2 --by yossi; sleep 30" &&
@@ -70,7 +70,7 @@ test_expect_success 'through tmux, as a person types: prompts, Hebrew, item titl
 		sleep 0.02; n=$((n + 1))
 	done &&
 	tmux -S "$sock" send-keys "/q" Enter &&
-	sleep 0.2 && tmux -S "$sock" kill-server 2>/dev/null;
+	sleep 0.2 && tmux -S "$sock" kill-server &&
 	test_grep "principles>" ../screen &&
 	test_grep "[1/4] opening" ../screen &&
 	test_grep "meeting 002: note on principles" ../screen &&

@@ -11,7 +11,7 @@ test_expect_success '2 processes x 50 notes on the same meeting: all 100 are the
 			convene note 1 why-here "note $1-$i" 2>>../err.$1 || echo "failed $1-$i" >> ../failed
 			i=$((i + 1))
 		done
-	}
+	} &&
 	{ writer a & } && pa=$! &&
 	{ writer b & } && pb=$! &&
 	wait $pa && wait $pb &&

@@ -66,7 +66,7 @@ conflicted() {
 	(cd lit && convene set vision "כל ילד קורא" 2>/dev/null &&
 		convene note 1 why-here "a note" 2>/dev/null) &&
 	(cd haifa && convene set vision "every child reads" 2>/dev/null) &&
-	cd lit && { git pull -q --no-rebase --no-edit ../haifa main > /dev/null 2>&1 || true; } &&
+	cd lit && test_expect_code 1 git pull -q --no-rebase --no-edit ../haifa main > /dev/null 2>&1 &&
 	git add -A && git commit -qm "merge with a conflict"
 }
 

@@ -107,8 +107,8 @@ test_expect_success 'tricky text, ids, keys and numbers through the commands rea
 	convene validate >/dev/null 2>&1 &&
 	test_grep "שלום #5 🎉" meetings/001.yaml && test_grep "🎉 שלום" initiative.yaml &&
 	! grep -rn -e "\\\\U" -e "\\\\u05" --include="*.yaml" . &&
-	/usr/bin/python3 "$TESTS/readers.py" "$CONVENE" "$JS" . > ../report ||
-		{ cat ../report 2>/dev/null; exit 1; }
+	{ /usr/bin/python3 "$TESTS/readers.py" "$CONVENE" "$JS" . > ../report ||
+		{ cat ../report; exit 1; }; }
 '
 
 test_expect_success 'after fmt, readers and convene agree on hand-written numbers, dates and keys' '
@@ -139,8 +139,8 @@ test_expect_success 'after fmt, readers and convene agree on hand-written number
 	convene fmt >/dev/null 2>&1 &&
 	test "$(convene get --json members/dana.yaml:phone)" = "\"0501234567\"" &&
 	test "$(convene get --json outcomes/reading.yaml:indicators[g3].baseline)" = 0.5 &&
-	/usr/bin/python3 "$TESTS/readers.py" "$CONVENE" "$JS" . > ../report ||
-		{ cat ../report 2>/dev/null; exit 1; }
+	{ /usr/bin/python3 "$TESTS/readers.py" "$CONVENE" "$JS" . > ../report ||
+		{ cat ../report; exit 1; }; }
 '
 
 test_expect_success 'the files the earlier CLI tests and the bad catalogue leave read the same everywhere' '
@@ -156,8 +156,8 @@ test_expect_success 'the files the earlier CLI tests and the bad catalogue leave
 	fi &&
 	echo "$# initiatives" &&
 	{ for r in "$@"; do (cd "$r" && convene fmt >/dev/null 2>&1); done; true; } &&
-	/usr/bin/python3 "$TESTS/readers.py" "$CONVENE" "$JS" "$@" > ../report ||
-		{ cat ../report 2>/dev/null; exit 1; }
+	{ /usr/bin/python3 "$TESTS/readers.py" "$CONVENE" "$JS" "$@" > ../report ||
+		{ cat ../report; exit 1; }; }
 '
 
 test_expect_success 'typed text has one form in every command: line ends, the final one' '
