@@ -181,7 +181,8 @@ static void interview_visit(void *ctx, const char *file, const struct doc *doc)
 {
 	struct interviews *iv = ctx;
 	const struct doc_node *r = doc->root, *answers, *a;
-	const char *id, *member, *who, *date, *status, *conf;
+	const char *id, *member, *who, *date, *status;
+	int conf;
 
 	if (schema_kind_of(file) != KIND_INTERVIEW || !r || r->kind != DOC_MAP)
 		return;
@@ -190,7 +191,7 @@ static void interview_visit(void *ctx, const char *file, const struct doc *doc)
 	who = dom_text(r, "interviewer");
 	date = dom_text(r, "date");
 	status = dom_text(r, "status");
-	conf = dom_text(r, "confidential");
+	conf = dom_flag(r, "confidential");
 	if (iv->json) {
 		buf_adds(&iv->out, iv->n ? ",\n {\"id\":" : "\n {\"id\":");
 		json_str(&iv->out, id ? id : "", id ? strlen(id) : 0);
@@ -207,10 +208,10 @@ static void interview_visit(void *ctx, const char *file, const struct doc *doc)
 		pad(&iv->out, who ? who : "?", 14);
 		pad(&iv->out, date ? date : "-", 12);
 		buf_addf(&iv->out, "%s%s\n", status ? status : "done",
-			 conf && conf[0] == 't' ? " (confidential)" : "");
+			 conf ? " (confidential)" : "");
 	}
 	iv->n++;
-	if (conf && (conf[0] == 't' || conf[0] == 'T')) {
+	if (conf) {
 		iv->confidential++;
 		return;
 	}

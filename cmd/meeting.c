@@ -493,13 +493,11 @@ static void meeting_visit(void *ctx, const char *file, const struct doc *doc)
 	struct meeting_scan *m = ctx;
 	const struct doc_node *r = doc->root, *loc, *agenda, *item, *acts, *a;
 	struct meeting_info *info, *nv;
-	const char *v;
 
 	if (!r || r->kind != DOC_MAP)
 		return;
 	if (schema_kind_of(file) == KIND_MEMBER) {
-		v = dom_text(r, "can_host");
-		if (v && (v[0] == 't' || v[0] == 'T') && !dom_text(r, "left") && dom_text(r, "id")) {
+		if (dom_flag(r, "can_host") && !dom_text(r, "left") && dom_text(r, "id")) {
 			char **nh = realloc(m->hosts, (m->nhosts + 1) * sizeof(char *));
 
 			if (!nh || !(nh[m->nhosts] = strdup(dom_text(r, "id")))) {

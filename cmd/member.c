@@ -164,7 +164,6 @@ static void member_visit(void *ctx, const char *file, const struct doc *doc)
 	struct member_rows *rows = ctx;
 	const struct doc_node *r = doc->root;
 	struct member_row *m, *nv;
-	const char *v;
 
 	if (schema_kind_of(file) != KIND_MEMBER || !r || r->kind != DOC_MAP)
 		return;
@@ -181,8 +180,7 @@ static void member_visit(void *ctx, const char *file, const struct doc *doc)
 	m->role = dup_or_empty(dom_text(r, "role"));
 	m->org = dup_or_empty(dom_text(r, "organization"));
 	m->left = dup_or_empty(dom_text(r, "left"));
-	v = dom_text(r, "can_host");
-	m->host = v && (v[0] == 't' || v[0] == 'T');
+	m->host = dom_flag(r, "can_host");
 	if (!m->id || !m->name || !m->role || !m->org || !m->left)
 		rows->failed = 1;
 }

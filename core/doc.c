@@ -386,6 +386,13 @@ enum doc_type doc_scalar_type(const struct doc_node *node)
 	return plain_type(node->str, node->len);
 }
 
+int doc_bool(const struct doc_node *node)
+{
+	if (!node || node->kind != DOC_SCALAR || doc_scalar_type(node) != DOC_BOOL)
+		return -1;
+	return node->str[0] == 't' || node->str[0] == 'T';
+}
+
 int doc_is_str(const struct doc_node *node)
 {
 	return node && node->kind == DOC_SCALAR && doc_scalar_type(node) == DOC_STR;

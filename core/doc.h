@@ -107,6 +107,10 @@ int doc_is_str(const struct doc_node *node);
 /* 1 when node is absent or a null scalar. */
 int doc_is_null(const struct doc_node *node);
 
+/* A boolean's value: 1 true, 0 false (YAML 1.2 core: true, True, TRUE and
+ * the same of false), -1 when node is not a boolean. */
+int doc_bool(const struct doc_node *node);
+
 /* Whether two subtrees hold the same data (types, values, order). */
 int doc_equal(const struct doc_node *a, const struct doc_node *b);
 

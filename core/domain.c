@@ -140,3 +140,10 @@ void dom_conflicts(const struct doc_node *root,
 	if (root)
 		walk_conflicts(root, path, 0, sizeof(path), fn, ctx);
 }
+
+int dom_flag(const struct doc_node *map, const char *key)
+{
+	const struct doc_node *v = map ? doc_get(map, key) : NULL;
+
+	return doc_bool(v) == 1;
+}

@@ -42,6 +42,11 @@ struct doc_node *dom_seq(struct doc *doc, enum schema_kind kind, const char *con
 /* The text of a scalar field, or NULL when absent, null or not a scalar. */
 const char *dom_text(const struct doc_node *map, const char *key);
 
+/* Whether map's key holds true, as YAML 1.2's core schema reads it (true,
+ * True, TRUE); false, absent, null or text ("yes", "true" in quotes) are
+ * not true.  The one reader of every flag (confidential, can_host). */
+int dom_flag(const struct doc_node *map, const char *key);
+
 /*
  * Calls fn for every !conflict node of a tree, in document order, with its
  * field path inside the file ("vision", "agenda[x].notes[1a2b3c4d]"; ""

@@ -64,7 +64,7 @@ static void json_scalar(struct buf *out, const struct doc_node *n)
 		buf_adds(out, "null");
 		break;
 	case DOC_BOOL:
-		buf_adds(out, (n->str[0] == 't' || n->str[0] == 'T') ? "true" : "false");
+		buf_adds(out, doc_bool(n) == 1 ? "true" : "false");
 		break;
 	case DOC_INT:
 	case DOC_FLOAT: {

@@ -116,4 +116,24 @@ test_expect_success 'interview add refuses an unknown member and bad answers' '
 	test_expect_code 2 convene interview add yossi 2>../err && test_grep "with --by" ../err
 '
 
+test_expect_success 'a flag is read one way everywhere: confidential: True, can_host: TRUE' '
+	init_lit && cd lit &&
+	convene member add "Yossi" --id yossi 2>/dev/null &&
+	convene member add "Rina" --id rina 2>/dev/null &&
+	convene interview add rina --by yossi --answer why="a secret" 2>/dev/null &&
+	printf "confidential: True\n" >> interviews/rina-1.yaml &&
+	printf "can_host: TRUE\n" >> members/yossi.yaml &&
+	printf "can_host: \"true\"\n" >> members/rina.yaml &&
+	git add -A && git commit -qm "by hand" &&
+	convene interview list > ../out && test_grep "(confidential)" ../out &&
+	convene interview summary > ../out && ! grep -q "a secret" ../out &&
+	convene member list --json > ../out &&
+	test_grep "\"id\":\"yossi\"" ../out &&
+	sed -n "s/.*\"id\":\"yossi\"[^}]*\"can_host\":\([a-z]*\).*/\1/p" ../out > ../host &&
+	echo true > ../want && test_cmp ../want ../host &&
+	sed -n "s/.*\"id\":\"rina\"[^}]*\"can_host\":\([a-z]*\).*/\1/p" ../out > ../host &&
+	echo false > ../want && test_cmp ../want ../host &&
+	convene hosts > ../out && test_grep "next: yossi" ../out && ! grep -q rina ../out
+'
+
 test_done

@@ -572,3 +572,20 @@ void test_doc__yaml_test_suite(void)
 	check(matched > 150);
 	check(wrong == 0);
 }
+
+/* One reader of booleans: YAML 1.2 core's spellings, nothing else. */
+void test_doc__bool(void)
+{
+	const char *text = "a: true\nb: True\nc: TRUE\nd: false\ne: False\nf: \"true\"\ng: yes\nh:\ni: tRUE\n";
+	struct doc *doc;
+	struct err err;
+
+	check(doc_load(&doc, text, strlen(text), &err) == 0);
+	check(doc_bool(doc_get(doc->root, "a")) == 1 && doc_bool(doc_get(doc->root, "b")) == 1 &&
+	      doc_bool(doc_get(doc->root, "c")) == 1);
+	check(doc_bool(doc_get(doc->root, "d")) == 0 && doc_bool(doc_get(doc->root, "e")) == 0);
+	check(doc_bool(doc_get(doc->root, "f")) == -1 && doc_bool(doc_get(doc->root, "g")) == -1 &&
+	      doc_bool(doc_get(doc->root, "h")) == -1 && doc_bool(doc_get(doc->root, "i")) == -1);
+	check(doc_bool(NULL) == -1);
+	doc_free(doc);
+}
