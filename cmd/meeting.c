@@ -129,7 +129,8 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 	     dom_put(t.doc, KIND_MEETING, keys, 2, e, "status", dom_str(t.doc, "open")) < 0))
 		goto oom;
 	doc_seq_append(seq, e);
-	snprintf(msg, sizeof(msg), "meeting %.3s: %s on %s", file + 9, entry_words[kind], itemid);
+	snprintf(msg, sizeof(msg), "meeting %03ld: %s on %s", path_meeting_of_file(file),
+		 entry_words[kind], itemid);
 	return txn_commit(&t, msg);
 oom:
 	txn_release(&t);
@@ -240,7 +241,7 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 		note("nothing to change: they are all marked as attending");
 		return EXIT_OK;
 	}
-	snprintf(msg, sizeof(msg), "meeting %.3s: %d attending", file + 9, added);
+	snprintf(msg, sizeof(msg), "meeting %03ld: %d attending", path_meeting_of_file(file), added);
 	return txn_commit(&t, msg);
 }
 

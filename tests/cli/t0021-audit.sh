@@ -239,6 +239,18 @@ test_expect_success 'what is not a day, a number or an option is refused, and sa
 	convene log --meeting 100 > ../m && ! test -s ../m
 '
 
+test_expect_success 'a note on meeting 1000 is found by log --meeting 1000, not 100' '
+	init_lit && cd lit &&
+	printf "number: 1000\ntitle: far\nstatus: planned\nagenda:\n- id: opening\n  title: o\n" > meetings/1000.yaml &&
+	printf "number: 100\ntitle: near\nstatus: planned\nagenda:\n- id: opening\n  title: o\n" > meetings/100.yaml &&
+	git add -A && git commit -qm "two meetings by hand" &&
+	convene note 1000 opening hello 2>../err &&
+	test_grep "meeting 1000: note on opening" ../err &&
+	convene log --meeting 1000 > ../m &&
+	test $(wc -l < ../m) = 1 &&
+	convene log --meeting 100 > ../m && ! test -s ../m
+'
+
 test_expect_success 'nothing committed yet; a history cut short' '
 	git init -q empty && (cd empty && echo "name: Literacy" > initiative.yaml &&
 	convene diff > ../d 2>/dev/null && echo "name set" > ../want && test_cmp ../want ../d &&
