@@ -64,7 +64,10 @@ static const char usage_status[] =
 static const char usage_fmt[] =
 	"usage: convene fmt [--check] [--drop-comments] [FILE...]\n"
 	"\n"
-	"Rewrites the initiative's files in canonical form (DESIGN section 2).\n"
+	"Rewrites the initiative's files in the form convene writes them: 2-space\n"
+	"block style, multi-line text as literal blocks, quotes only where a YAML\n"
+	"reader would misread the text, text fields as text, date fields as dates,\n"
+	"numbers in one form (007 is 7, .5 is 0.5).\n"
 	"  --check             change nothing; list files that are not canonical, exit 1 if any\n"
 	"  --drop-comments     rewrite files that hold comments too (the comments are lost)\n";
 
