@@ -27,7 +27,9 @@ const char usage_commit[] =
 	"usage: convene commit [-m MESSAGE]\n"
 	"\n"
 	"Commits the files changed by hand, after checking the whole initiative:\n"
-	"any error refuses the commit.  Runs the pre-commit and post-commit hooks.\n";
+	"any error refuses the commit, but an unresolved conflict (a merge\n"
+	"recorded it; 'convene resolve' settles it), as sync does.  Runs the\n"
+	"pre-commit and post-commit hooks.\n";
 
 #define HEADER "# convene: "
 
@@ -45,6 +47,32 @@ static void strip_header(struct buf *text)
 	memmove(text->ptr, text->ptr + at, text->len - at);
 	text->len -= at;
 	text->ptr[text->len] = '\0';
+}
+
+/* Drops from d the errors that were there before the edit (diag_same):
+ * a conflict a merge recorded, say, is not this edit's to fix. */
+static void keep_new_errors(struct diags *d, const struct diags *before)
+{
+	size_t i, j, k = 0;
+	char *used = calloc(before->n + 1, 1);
+
+	for (i = 0; i < d->n; i++) {
+		int old = 0;
+
+		for (j = 0; used && !old && j < before->n; j++)
+			if (!used[j] && d->v[i].level == DIAG_ERROR && diag_same(&before->v[j], &d->v[i]))
+				used[j] = 1, old = 1;
+		if (old) {
+			free(d->v[i].file);
+			free(d->v[i].msg);
+			free(d->v[i].where);
+			d->errors--;
+			continue;
+		}
+		d->v[k++] = d->v[i];
+	}
+	d->n = k;
+	free(used);
 }
 
 /* The problems of text as file, into d; the loaded tree into *out. */
@@ -71,6 +99,7 @@ int edit_file(struct store *s, const char *file)
 {
 	struct buf text = BUF_INIT, shown = BUF_INIT;
 	struct schema_ids *ids = NULL;
+	struct diags before = { 0 };
 	struct doc *doc = NULL;
 	struct err err;
 	char *orig = NULL, msg[200];
@@ -84,6 +113,13 @@ int edit_file(struct store *s, const char *file)
 	}
 	buf_add(&text, orig, len);
 	buf_add(&shown, orig, len);
+	{
+		struct buf o = BUF_INIT;
+
+		buf_add(&o, orig, len);
+		check_text(&before, file, &o, ids, &doc);
+		buf_release(&o);
+	}
 	for (;;) {
 		struct diags d = { 0 };
 		unsigned errors;
@@ -107,6 +143,7 @@ int edit_file(struct store *s, const char *file)
 		strip_header(&text);
 		doc_free(doc);
 		check_text(&d, file, &text, ids, &doc);
+		keep_new_errors(&d, &before);
 		errors = d.errors;
 		if (!errors) {
 			diags_release(&d);
@@ -150,6 +187,7 @@ int edit_file(struct store *s, const char *file)
 		rc = txn_commit(&t, msg);
 	}
 done:
+	diags_release(&before);
 	doc_free(doc);
 	schema_ids_free(ids);
 	free(orig);
@@ -244,7 +282,7 @@ int cmd_commit(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	if (store_identity_check(s, &err) < 0 || store_lock(s, 3000, &err) < 0)
 		return report(NULL, &err);
-	rc = commit_pending(s, message, 0, &n);
+	rc = commit_pending(s, message, 1, &n);
 	if (rc == EXIT_OK && !n)
 		note("nothing to commit: the work tree is as HEAD has it");
 	return rc;

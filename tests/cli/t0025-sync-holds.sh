@@ -222,4 +222,36 @@ test_expect_success "a lock that goes away while the sync waits: exit 0" '
 	git -C "$SRV/brief.git" show main:meetings/001.yaml > m && test_grep "after the wait" m
 '
 
+test_expect_success "a hand edit is committed while a conflict waits elsewhere, as sync would" '
+	new_bare pending && three_sites "$SRV/pending.git" &&
+	(cd a && convene set vision "from haifa" 2>/dev/null && convene sync -q) &&
+	(cd b && convene set vision "from beersheva" 2>/dev/null && convene sync -q 2>/dev/null) &&
+	cd b && test_expect_code 1 convene validate >/dev/null 2>&1 &&
+	sed -i "s/^mission:.*/mission: written by hand/" initiative.yaml &&
+	convene commit -m "mission by hand" 2>../err &&
+	test -z "$(git status --porcelain)" &&
+	test "$(convene get mission)" = "written by hand" &&
+	sed -i "s/^mission:.*/mission: [unclosed/" initiative.yaml &&
+	test_expect_code 1 convene commit -m "broken" 2>../err &&
+	test_grep "nothing was committed" ../err
+'
+
+test_expect_success "edit changes one field beside a conflict it did not make" '
+	new_bare editc && three_sites "$SRV/editc.git" &&
+	(cd a && convene member add Avi --id avi 2>/dev/null && convene sync -q) &&
+	(cd b && convene sync -q) &&
+	(cd a && convene set members/avi.yaml:role funder 2>/dev/null && convene sync -q) &&
+	(cd b && convene set members/avi.yaml:role partner 2>/dev/null && convene sync -q 2>/dev/null) &&
+	cat > ed <<-\EOT &&
+	#!/bin/sh
+	if grep -q "^# convene:" "$1"; then exit 1; fi
+	echo "phone: \"050-1234567\"" >> "$1"
+	EOT
+	chmod +x ed &&
+	(cd b && EDITOR=../ed convene member edit avi 2>../err) &&
+	test_grep "050-1234567" b/members/avi.yaml &&
+	test_grep "!conflict" b/members/avi.yaml &&
+	test -z "$(git -C b status --porcelain)"
+'
+
 test_done
