@@ -19,6 +19,8 @@
 #   hscalar S KEY VALUE         (initiative.yaml, by hand)
 #   htitle S M VALUE            hsteps S M VALUE    (next_steps, by hand)
 #   hnote S M ITEM ID AT TEXT   (a note added to the file by hand)
+#   (a hand edit's name ends in "+" when no convene commit follows: the
+#   next command that commits, or the next sync, takes it)
 #   sync S                      bundle S T
 BEGIN {
 	srand(seed)
@@ -60,7 +62,8 @@ BEGIN {
 		r = rand() * total
 		for (i = 1; upto[i] <= r; i++)
 			;
-		emit(s, op[i])
+		# a hand edit is left for the next command to commit, now and then
+		emit(s, op[i] (op[i] ~ /^h/ && rand() < 0.3 ? "+" : ""))
 	}
 }
 
@@ -109,53 +112,55 @@ function meeting_item(    m, its, n) {
 	return m "\t" its[pick(n)]
 }
 
-function emit(s, o,    a, b, f, v, keys) {
+function emit(s, o0,    o, a, b, f, v, keys) {
 	a = site()
+	o = o0
+	sub(/\+$/, "", o)
 	if (o == "note" || o == "decide")
-		print o "\t" a "\t" meeting_item() "\t" text(s)
+		print o0 "\t" a "\t" meeting_item() "\t" text(s)
 	else if (o == "action")
-		print o "\t" a "\t" meeting_item() "\t" (rand() < 0.3 ? -1 : pick(1000)) "\t" \
+		print o0 "\t" a "\t" meeting_item() "\t" (rand() < 0.3 ? -1 : pick(1000)) "\t" \
 			(rand() < 0.3 ? "-" : date()) "\t" text(s)
 	else if (o == "attend")
-		print o "\t" a "\t" pick(3) "\t" pick(1000) "\t" pick(3)
+		print o0 "\t" a "\t" pick(3) "\t" pick(1000) "\t" pick(3)
 	else if (o == "principle")
-		print o "\t" a "\t" text(s)
+		print o0 "\t" a "\t" text(s)
 	else if (o == "vision")
-		print o "\t" a "\t" (rand() < 0.3 ? line() : lines())
+		print o0 "\t" a "\t" (rand() < 0.3 ? line() : lines())
 	else if (o == "vline")
-		print o "\t" a "\t" pick(1000) "\t" line()
+		print o0 "\t" a "\t" pick(1000) "\t" line()
 	else if (o == "madd")	# guestN: the same id added at two sites at once
-		print o "\t" a "\t" (rand() < 0.3 ? "guest" pick(3) : "m" s "-" a) "\t" \
+		print o0 "\t" a "\t" (rand() < 0.3 ? "guest" pick(3) : "m" s "-" a) "\t" \
 			roles[pick(nroles)] "\t" line()
 	else if (o == "medit") {
 		f = pick(4)
 		if (f == 1)
-			print o "\t" a "\t" pick(1000) "\torganization\t" line()
+			print o0 "\t" a "\t" pick(1000) "\torganization\t" line()
 		else if (f == 2)
-			print o "\t" a "\t" pick(1000) "\tphone\t" \
+			print o0 "\t" a "\t" pick(1000) "\tphone\t" \
 				(rand() < 0.5 ? "007" : sprintf("+972-5%d-%07d", pick(9), pick(9999999)))
 		else if (f == 3)
-			print o "\t" a "\t" pick(1000) "\trole\t" roles[pick(nroles)]
+			print o0 "\t" a "\t" pick(1000) "\trole\t" roles[pick(nroles)]
 		else
-			print o "\t" a "\t" pick(1000) "\taddress\t" lines()
+			print o0 "\t" a "\t" pick(1000) "\taddress\t" lines()
 	} else if (o == "measure") {
 		v = rand() < 0.5 ? pick(200) - 50 : sprintf("%.2f", rand() * 100)
-		print o "\t" a "\t" pick(1000) "\t" v "\t" date() "\t" text(s)
+		print o0 "\t" a "\t" pick(1000) "\t" v "\t" date() "\t" text(s)
 	} else if (o == "hscalar") {
 		split("mission problem elevator_pitch landscape", keys, " ")
-		print o "\t" a "\t" keys[pick(4)] "\t" (rand() < 0.5 ? line() : lines())
+		print o0 "\t" a "\t" keys[pick(4)] "\t" (rand() < 0.5 ? line() : lines())
 	} else if (o == "htitle")
-		print o "\t" a "\t" pick(3) "\t" line()
+		print o0 "\t" a "\t" pick(3) "\t" line()
 	else if (o == "hsteps")
-		print o "\t" a "\t" pick(3) "\t" lines()
+		print o0 "\t" a "\t" pick(3) "\t" lines()
 	else if (o == "hnote")
-		print o "\t" a "\t" meeting_item() "\t" sprintf("h%07d", s) "\t" \
+		print o0 "\t" a "\t" meeting_item() "\t" sprintf("h%07d", s) "\t" \
 			sprintf("%sT%02d:%02d:%02d+02:00", date(), pick(24) - 1, pick(60) - 1, pick(60) - 1) \
 			"\t" text(s)
 	else if (o == "sync")
-		print o "\t" a
+		print o0 "\t" a
 	else if (o == "bundle") {
 		do b = site(); while (b == a)
-		print o "\t" a "\t" b
+		print o0 "\t" a "\t" b
 	}
 }

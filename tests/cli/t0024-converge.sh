@@ -75,20 +75,26 @@ members() { ls "$W/$1/members" 2>/dev/null | sed -n 's/\.yaml$//p' | LC_ALL=C so
 nth() { awk -v p="$1" '{ l[NR] = $0 } END { if (NR) print l[p % NR + 1] }'; }
 
 # A hand edit of FILE at SITE (EDIT, KEY, ... in the environment), then
-# `convene commit`; a refused commit puts the file back, so that nothing
-# unacknowledged stays behind to be committed by a later sync.
+# `convene commit`; a refused commit puts the file back as it was (with
+# what an earlier edit left for later), so that nothing
+# unacknowledged stays behind to be committed by a later sync.  With
+# $later = 1, no commit: the file is left changed, for the next command
+# that commits (a CLI edit of the same file, a sync: README) to take.
 hand_edit() {
 	hfile=$2
 	if ! awk -f "$TESTS/converge-edit.awk" < "$W/$1/$hfile" > "$W/edited"; then
 		echo "step $step: no place for the hand edit in $hfile" >> "$W/skipped"
 		return 1
 	fi
+	cp "$W/$1/$hfile" "$W/before"
 	cat "$W/edited" > "$W/$1/$hfile"
-	if run "$1" convene commit -m "by hand: $op"; then
+	if [ "$later" = 1 ]; then
+		return 0
+	elif run "$1" convene commit -m "by hand: $op"; then
 		return 0
 	fi
 	fail "convene commit (after a hand edit of $hfile)"
-	git -C "$W/$1" checkout -q HEAD -- "$hfile"
+	cat "$W/before" > "$W/$1/$hfile"
 	return 1
 }
 
@@ -223,6 +229,8 @@ random_steps() {
 	started=$(date +%s)
 	while IFS=$TAB read -r op s f1 f2 f3 f4 f5; do
 		step=$((step + 1))
+		later=0
+		case $op in *+) later=1 op=${op%+} ;; esac
 		case $f1$f2$f3$f4$f5 in
 		*"$HT"*)
 			f1=$(tabs "$f1") f2=$(tabs "$f2") f3=$(tabs "$f3")
