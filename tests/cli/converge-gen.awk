@@ -22,6 +22,7 @@
 #   (a hand edit's name ends in "+" when no convene commit follows: the
 #   next command that commits, or the next sync, takes it)
 #   sync S                      bundle S T
+#   rebundle S PICK             (a bundle S took before, taken again)
 BEGIN {
 	srand(seed)
 	nw = split("#| #|#3|see item #3|x #y|a # b|:|key: value|a:b|: |- |- item|'|\"|" \
@@ -50,7 +51,7 @@ BEGIN {
 	# op weights, out of their sum
 	nops = split("note 18 decide 6 action 6 attend 6 principle 2 vision 3 vline 3 " \
 		"madd 3 medit 4 measure 4 hscalar 3 htitle 2 hsteps 2 hnote 3 " \
-		"sync 22 bundle 8", w, " ")
+		"sync 22 bundle 8 rebundle 1", w, " ")
 	total = 0
 	for (i = 1; i < nops; i += 2) {
 		op[++k] = w[i]
@@ -159,6 +160,8 @@ function emit(s, o0,    o, a, b, f, v, keys) {
 			"\t" text(s)
 	else if (o == "sync")
 		print o0 "\t" a
+	else if (o == "rebundle")
+		print o0 "\t" a "\t" pick(1000)
 	else if (o == "bundle") {
 		do b = site(); while (b == a)
 		print o0 "\t" a "\t" b

@@ -26,6 +26,7 @@ RERUN="CONVENE_SEED=$SEED CONVENE_CONVERGE_STEPS=$STEPS${CONVENE_CONVERGE_EXCLUD
 echo "# seed $SEED, $STEPS steps: $RERUN"
 W="$TRASH/w"
 mkdir -p "$W/bundles"
+: > "$W/bundles/a" && : > "$W/bundles/b" && : > "$W/bundles/c"
 TAB=$(printf '\t')
 
 name_of() { case $1 in a) echo haifa ;; b) echo beersheva ;; c) echo tlv ;; esac; }
@@ -205,13 +206,23 @@ do_step() {
 		[ -e "$W/bundled.$f1.$s" ] && set -- --for "$(name_of "$f1")"
 		if run "$s" convene bundle create "$file" "$@"; then
 			rsite=$f1
-			if run "$f1" convene sync "$file"; then : > "$W/bundled.$s.$f1"
+			if run "$f1" convene sync "$file"; then
+				: > "$W/bundled.$s.$f1"
+				echo "$file" >> "$W/bundles/$f1"
 			else fail "convene sync $step.bundle (from $s)"; fi
 		elif [ $rc = 1 ] && grep -q "nothing to bundle" "$W/err" &&
 		     git -C "$W/$f1" cat-file -e "$(git -C "$W/$s" rev-parse HEAD)^{commit}" 2>/dev/null; then
 			: # rightly so: the other site has it all
 		else
 			fail "convene bundle create $*"
+		fi ;;
+	rebundle)
+		# an old bundle again (the stick still holds it): nothing new
+		file=$(nth "$f1" < "$W/bundles/$s")
+		if [ -z "$file" ]; then
+			echo "step $step: no bundle came to $s yet" >> "$W/skipped"
+		elif ! run "$s" convene sync "$file"; then
+			fail "convene sync $(basename "$file") (taken again)"
 		fi ;;
 	*)
 		echo "t0024: unknown step '$op'" >&2
