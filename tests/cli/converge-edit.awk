@@ -9,6 +9,9 @@
 #                                as a literal block; \036 is a tab
 #   EDIT=note ITEM=I ID= SITE= AT= VALUE=
 #                                appends a note to agenda item I
+#   EDIT=flow KEY=K              rewrites the top-level list K of plain
+#                                scalars (attendees) in flow style, [a, b]:
+#                                the same data in another layout
 # V as a double-quoted scalar: what YAML would read as a line break or
 # take for a tab, escaped; the lines of V (\037) joined by \n
 function dq(v) {
@@ -71,6 +74,23 @@ edit == "scalar" {
 	next
 }
 
+edit == "flow" {
+	if (state == 1 && /^- [a-z0-9-]+$/) {
+		list = list (list == "" ? "" : ", ") substr($0, 3)
+		next
+	}
+	if (state == 1) {
+		print key ": [" list "]"
+		state = 2
+	}
+	if (state == 0 && $0 == key ":") {
+		state = 1
+		next
+	}
+	print
+	next
+}
+
 edit == "note" {
 	if (state == 0 && $0 == "- id: " item) {
 		state = 1
@@ -96,6 +116,10 @@ edit == "note" {
 }
 
 END {
+	if (edit == "flow" && state == 1)
+		print key ": [" list "]"
+	if (edit == "flow" && (state == 0 || list == ""))
+		exit 1
 	if (edit == "scalar" && !done)
 		put("", key, value)
 	if (edit == "note" && !done) {

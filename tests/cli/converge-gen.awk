@@ -19,9 +19,11 @@
 #   hscalar S KEY VALUE         (initiative.yaml, by hand)
 #   htitle S M VALUE            hsteps S M VALUE    (next_steps, by hand)
 #   hnote S M ITEM ID AT TEXT   (a note added to the file by hand)
+#   hflow S M                   (attendees rewritten by hand as [a, b])
 #   (a hand edit's name ends in "+" when no convene commit follows: the
 #   next command that commits, or the next sync, takes it)
 #   sync S                      bundle S T
+#   swap S T                    (bundles both ways, made before either is taken)
 #   rebundle S PICK             (a bundle S took before, taken again)
 BEGIN {
 	srand(seed)
@@ -51,8 +53,8 @@ BEGIN {
 	nsites = split("a b c", sites, " ")
 	# op weights, out of their sum
 	nops = split("note 18 decide 6 action 6 attend 6 principle 2 vision 3 vline 3 " \
-		"madd 3 medit 4 measure 4 hscalar 3 htitle 2 hsteps 2 hnote 3 " \
-		"sync 22 bundle 8 rebundle 1", w, " ")
+		"madd 3 medit 4 measure 4 hscalar 3 htitle 2 hsteps 2 hnote 3 hflow 2 " \
+		"sync 22 bundle 6 swap 3 rebundle 1", w, " ")
 	total = 0
 	for (i = 1; i < nops; i += 2) {
 		op[++k] = w[i]
@@ -153,6 +155,8 @@ function emit(s, o0,    o, a, b, f, v, keys) {
 		print o0 "\t" a "\t" keys[pick(4)] "\t" (rand() < 0.5 ? line() : lines())
 	} else if (o == "htitle")
 		print o0 "\t" a "\t" pick(3) "\t" line()
+	else if (o == "hflow")
+		print o0 "\t" a "\t" pick(3)
 	else if (o == "hsteps")
 		print o0 "\t" a "\t" pick(3) "\t" lines()
 	else if (o == "hnote")
@@ -163,7 +167,7 @@ function emit(s, o0,    o, a, b, f, v, keys) {
 		print o0 "\t" a
 	else if (o == "rebundle")
 		print o0 "\t" a "\t" pick(1000)
-	else if (o == "bundle") {
+	else if (o == "bundle" || o == "swap") {
 		do b = site(); while (b == a)
 		print o0 "\t" a "\t" b
 	}

@@ -134,6 +134,46 @@ setup() {
 	ack member yael - "Yael Mizrahi"
 }
 
+# bundle_for S T FILE: S writes FILE for T; 0 when written, 1 when not
+# (rightly: T has it all; or a failure, recorded).  --for once a bundle
+# came the other way: before that, S knows nothing of what T has (exit
+# 2, rightly) and sends everything.
+bundle_for() {
+	if [ -e "$W/bundled.$2.$1" ]; then
+		run "$1" convene bundle create "$3" --for "$(name_of "$2")"
+	else
+		run "$1" convene bundle create "$3"
+	fi && return 0
+	if [ $rc = 1 ] && grep -q "nothing to bundle" "$W/err" &&
+	   git -C "$W/$2" cat-file -e "$(git -C "$W/$1" rev-parse HEAD)^{commit}" 2>/dev/null; then
+		return 1
+	fi
+	fail "convene bundle create $(basename "$3") (for $2)"
+	return 1
+}
+
+# sync_step SITE [FILE]: a sync that must exit 0 and merge every file as
+# YAML: each file here was written or checked by convene, so a line merge
+# or a file kept whole (DESIGN §4: for a side that does not parse) means
+# that convene wrote, or let through, what it cannot read
+sync_step() {
+	run "$1" convene sync -q ${2:+"$2"} || return 1
+	if grep -q "cannot be merged as YAML\|conflict markers\|cannot hold both versions" "$W/err"; then
+		fail "convene sync ${2:+$(basename "$2")}: a line merge of a file convene wrote"
+	fi
+	return 0
+}
+
+# take_bundle T S FILE: T syncs FILE, which S wrote
+take_bundle() {
+	if sync_step "$1" "$3"; then
+		: > "$W/bundled.$2.$1"
+		echo "$3" >> "$W/bundles/$1"
+	else
+		fail "convene sync $(basename "$3") (from $2)"
+	fi
+}
+
 # One step of the generator's, as read into $op $s $f1 ... $f5.
 do_step() {
 	case $op in
@@ -191,37 +231,33 @@ do_step() {
 		EDIT=scalar KEY=title VALUE=$f2 hand_edit "$s" meetings/00$f1.yaml ;;
 	hsteps)
 		EDIT=scalar KEY=next_steps VALUE=$f2 hand_edit "$s" meetings/00$f1.yaml ;;
+	hflow)
+		EDIT=flow KEY=attendees hand_edit "$s" meetings/00$f1.yaml ;;
 	hnote)
 		if EDIT=note ITEM=$f2 ID=$f3 SITE=$(name_of "$s") AT=$f4 VALUE=$f5 \
 			hand_edit "$s" meetings/00$f1.yaml; then
 			ack note "$f1" "$f2" "$f5"
 		fi ;;
 	sync)
-		run "$s" convene sync -q || fail "convene sync" ;;
+		sync_step "$s" || fail "convene sync" ;;
 	bundle)
-		# --for once a bundle came the other way: before that, s knows
-		# nothing of what f1 has (exit 2, rightly) and sends everything
-		file="$W/bundles/$step.bundle"
-		set --
-		[ -e "$W/bundled.$f1.$s" ] && set -- --for "$(name_of "$f1")"
-		if run "$s" convene bundle create "$file" "$@"; then
-			rsite=$f1
-			if run "$f1" convene sync "$file"; then
-				: > "$W/bundled.$s.$f1"
-				echo "$file" >> "$W/bundles/$f1"
-			else fail "convene sync $step.bundle (from $s)"; fi
-		elif [ $rc = 1 ] && grep -q "nothing to bundle" "$W/err" &&
-		     git -C "$W/$f1" cat-file -e "$(git -C "$W/$s" rev-parse HEAD)^{commit}" 2>/dev/null; then
-			: # rightly so: the other site has it all
-		else
-			fail "convene bundle create $*"
-		fi ;;
+		bundle_for "$s" "$f1" "$W/bundles/$step.bundle" &&
+		take_bundle "$f1" "$s" "$W/bundles/$step.bundle" ;;
+	swap)
+		# each makes a bundle for the other before either takes one: both
+		# merge the same two commits (same_merges checks the trees agree)
+		bundle_for "$s" "$f1" "$W/bundles/$step.bundle"
+		made_s=$?
+		bundle_for "$f1" "$s" "$W/bundles/$step-back.bundle"
+		made_f1=$?
+		[ $made_s = 0 ] && take_bundle "$f1" "$s" "$W/bundles/$step.bundle"
+		[ $made_f1 = 0 ] && take_bundle "$s" "$f1" "$W/bundles/$step-back.bundle" ;;
 	rebundle)
 		# an old bundle again (the stick still holds it): nothing new
 		file=$(nth "$f1" < "$W/bundles/$s")
 		if [ -z "$file" ]; then
 			echo "step $step: no bundle came to $s yet" >> "$W/skipped"
-		elif ! run "$s" convene sync "$file"; then
+		elif ! sync_step "$s" "$file"; then
 			fail "convene sync $(basename "$file") (taken again)"
 		fi ;;
 	*)
@@ -386,6 +422,27 @@ members_attendance() {
 	test_cmp "$W/want" "$W/got"
 }
 
+# DESIGN §4: merging A into B and B into A gives the same bytes.  Two
+# merge commits of the same two parents (a swap of bundles makes them)
+# must hold the same tree.
+same_merges() {
+	git -C "$W/a" rev-list --merges --parents HEAD |
+	awk 'NF == 3 { print ($2 < $3 ? $2 "-" $3 : $3 "-" $2), $1 }' | LC_ALL=C sort > "$W/merges"
+	pairs=$(cut -d' ' -f1 "$W/merges" | uniq -d | wc -l)
+	echo "# $pairs pairs of sites merged the same two commits" >&3
+	cut -d' ' -f1 "$W/merges" | uniq -d | while read -r pair; do
+		grep "^$pair " "$W/merges" | cut -d' ' -f2 | while read -r m; do
+			echo "$(git -C "$W/a" rev-parse "$m^{tree}") $m"
+		done > "$W/trees"
+		[ "$(cut -d' ' -f1 "$W/trees" | sort -u | wc -l)" = 1 ] || {
+			echo "merges of $pair differ:"
+			cat "$W/trees"
+			git -C "$W/a" diff $(cut -d' ' -f2 "$W/trees" | head -2)
+			exit 1
+		}
+	done
+}
+
 no_merge_state() {
 	for site in a b c; do
 		git -C "$W/$site" status --porcelain > "$W/status" &&
@@ -406,6 +463,7 @@ test_expect_success 'convene validate exits 0 at every site' 'validate_all'
 test_expect_success 'git fsck --strict is clean at every site and at the hub' 'fsck_all'
 test_expect_success 'every acknowledged note, decision, action, principle and measurement is there exactly once' 'items_once'
 test_expect_success 'every acknowledged member and attendance is there, no attendee twice' 'members_attendance'
+test_expect_success 'whoever merged the same two commits, the tree is the same' 'same_merges'
 test_expect_success 'no site has merge state or changes left over' 'no_merge_state'
 
 if [ -n "${CONVENE_CONVERGE_KEEP:-}" ]; then
