@@ -2,15 +2,18 @@
 # Three sites converge (issue 11): a (haifa), b (beersheva) and c (tlv),
 # clones of one bare hub, take seeded random steps — notes, decisions,
 # actions, attendance, the vision, members, measurements, principles,
-# hand edits committed with `convene commit`, syncs with the hub and
-# bundles carried from one site to another — with text drawn from a word
-# list that YAML finds hard (#, " #", ":", "- ", quotes, backslash,
-# Hebrew, emoji, leading and trailing spaces, yes, null, 007).  Every
-# command must exit 0: a sync that records a conflict goes on and exits
-# 0 (DESIGN §4, `convene help sync`).  Then every site syncs until quiet,
-# site a settles every conflict with side 1 and the settlement reaches
-# everyone, and the sites must hold the same bytes, valid, fsck-clean,
-# with every acknowledged item (its command exited 0) there exactly once.
+# hand edits (committed with `convene commit`, or left for the next
+# command), syncs with the hub, bundles carried from one site to another
+# (both ways at once, too; an old one again) — with text drawn from a
+# word list that YAML finds hard (#, " #", ":", "- ", quotes, backslash,
+# Hebrew, emoji, tabs, U+2028, leading and trailing spaces, yes, null,
+# 007).  Every command must exit 0: a sync that records a conflict goes
+# on and exits 0 (DESIGN §4, `convene help sync`), and never falls back
+# to a line merge.  Then every site syncs until quiet, site a settles
+# every conflict with side 1 and the settlement reaches everyone, and the
+# sites must hold the same bytes, valid, fsck-clean, with every
+# acknowledged item (its command exited 0) there exactly once, and two
+# merges of the same two commits must have made the same tree.
 #
 #   CONVENE_SEED=N              the run (default fixed); printed on failure
 #   CONVENE_CONVERGE_STEPS=N    random steps (default 800, `make stress` 8000)
@@ -339,7 +342,8 @@ settle_conflicts() {
 		done < "$W/fields"
 		test $settled -gt 0 || { echo "round $round settled nothing"; return 1; }
 	done
-	sync_all || synced=1
+	sync_all
+	synced=$?
 	echo "[]" > "$W/none"
 	for site in a b c; do
 		(cd "$W/$site" && convene conflicts --json) > "$W/left" &&
