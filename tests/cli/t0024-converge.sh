@@ -51,12 +51,12 @@ fail() {
 		echo "step $step ($rsite, $op): $1: exit $rc"
 		sed 's/^/    /' "$W/err" "$W/out" | head -20
 	} >> "$W/failures"
-	# the errors it gave, but those that an earlier one caused (an
-	# unsettled conflict, a merge left half done) only when alone
-	grep 'error' "$W/err" | sed 's/^[^ ]*yaml:[0-9:]* //; s/[0-9a-f]\{7,\}/H/g; s/[0-9][0-9]*/N/g' |
+	# the errors (and warnings) it gave, but those that an earlier one
+	# caused (an unsettled conflict, a merge left half done) only when alone
+	grep 'error\|warning' "$W/err" | sed 's/^[^ ]*yaml:[0-9:]* //; s/[0-9a-f]\{7,\}/H/g; s/[0-9][0-9]*/N/g' |
 		sort -u > "$W/errs"
 	grep -v "unresolved conflict in\|merge (or rebase\|nothing was committed\|editor .* failed" \
-		"$W/errs" > "$W/errs.new"
+		"$W/errs" > "$W/errs.new" || :
 	mv "$W/errs.new" "$W/errs"
 	test -s "$W/errs" || grep -v '^\[' "$W/err" | head -1 > "$W/errs"
 	printf '%s exit %s: %s\n' "$op" "$rc" "$(tr '\n' '|' < "$W/errs")" >> "$W/kinds"
@@ -206,7 +206,7 @@ do_step() {
 	vline)
 		# one line of the vision as it is here changed: diff3 merges these
 		old=$(cd "$W/$s" && convene get --json vision 2>/dev/null |
-			jq -j 'if type == "string" then . else "" end')
+			jq -j 'if type == "string" then . else "" end') || old=
 		new=$(printf '%s\n' "$old" | L=$f2 awk -v p="$f1" '{ l[NR] = $0 }
 			END { for (i = 1; i <= NR; i++) print (i == p % NR + 1 ? ENVIRON["L"] : l[i]) }')
 		run "$s" convene set vision -- "$new" || fail "convene set vision (one line)" ;;
@@ -229,16 +229,16 @@ do_step() {
 			ack measure "$1/$2" "$f3 $(echo "$f2" | jq .)" "$f4"
 		else fail "convene outcome measure $1 $2 $f2"; fi ;;
 	hscalar)
-		EDIT=scalar KEY=$f1 VALUE=$f2 hand_edit "$s" initiative.yaml ;;
+		EDIT=scalar KEY=$f1 VALUE=$f2 hand_edit "$s" initiative.yaml || : ;;
 	htitle)
-		EDIT=scalar KEY=title VALUE=$f2 hand_edit "$s" meetings/00$f1.yaml ;;
+		EDIT=scalar KEY=title VALUE=$f2 hand_edit "$s" "meetings/00$f1.yaml" || : ;;
 	hsteps)
-		EDIT=scalar KEY=next_steps VALUE=$f2 hand_edit "$s" meetings/00$f1.yaml ;;
+		EDIT=scalar KEY=next_steps VALUE=$f2 hand_edit "$s" "meetings/00$f1.yaml" || : ;;
 	hflow)
-		EDIT=flow KEY=attendees hand_edit "$s" meetings/00$f1.yaml ;;
+		EDIT=flow KEY=attendees hand_edit "$s" "meetings/00$f1.yaml" || : ;;
 	hnote)
 		if EDIT=note ITEM=$f2 ID=$f3 SITE=$(name_of "$s") AT=$f4 VALUE=$f5 \
-			hand_edit "$s" meetings/00$f1.yaml; then
+			hand_edit "$s" "meetings/00$f1.yaml"; then
 			ack note "$f1" "$f2" "$f5"
 		fi ;;
 	sync)
@@ -249,10 +249,9 @@ do_step() {
 	swap)
 		# each makes a bundle for the other before either takes one: both
 		# merge the same two commits (same_merges checks the trees agree)
-		bundle_for "$s" "$f1" "$W/bundles/$step.bundle"
-		made_s=$?
-		bundle_for "$f1" "$s" "$W/bundles/$step-back.bundle"
-		made_f1=$?
+		made_s=0 made_f1=0
+		bundle_for "$s" "$f1" "$W/bundles/$step.bundle" || made_s=1
+		bundle_for "$f1" "$s" "$W/bundles/$step-back.bundle" || made_f1=1
 		[ $made_s = 0 ] && take_bundle "$f1" "$s" "$W/bundles/$step.bundle"
 		[ $made_f1 = 0 ] && take_bundle "$s" "$f1" "$W/bundles/$step-back.bundle" ;;
 	rebundle)
@@ -313,7 +312,7 @@ sync_all() {
 
 # Twice round: after that every site is at the hub's commit.
 sync_quiet() {
-	sync_all
+	sync_all || :
 	sync_all || return 1
 	hub=$(git -C "$W/hub.git" rev-parse main) || return 1
 	for site in a b c; do
@@ -342,8 +341,8 @@ settle_conflicts() {
 		done < "$W/fields"
 		test $settled -gt 0 || { echo "round $round settled nothing"; return 1; }
 	done
-	sync_all
-	synced=$?
+	synced=0
+	sync_all || synced=1
 	echo "[]" > "$W/none"
 	for site in a b c; do
 		(cd "$W/$site" && convene conflicts --json) > "$W/left" &&
