@@ -3,6 +3,7 @@
 #   make             build ./convene
 #   make test        build and run every test (unit, CLI, catalogue, suites)
 #   make check       the same under AddressSanitizer and UBSan
+#   make stress      the three-site convergence test, ten times longer
 #   make bench       benchmarks against raw libyaml and the git CLI
 #   make demo        an example initiative, start to finish
 #   make fuzz        run the libFuzzer targets for a while (FUZZ_SECONDS)
@@ -47,7 +48,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/tests/unit/main.o
 LIB = $(BUILD)/libconvene.a
 
-.PHONY: all deps test-deps test check bench demo fuzz install clean FORCE
+.PHONY: all deps test-deps test check stress bench demo fuzz install clean FORCE
 
 all: $(BIN)
 
@@ -104,6 +105,15 @@ test: test-deps $(BIN) $(BUILD)/unit
 check:
 	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
 		$(MAKE) SAN=1 BUILD=build/san BIN=build/san/convene test
+
+# t0024 (three sites, random steps, then every site the same) ten times
+# longer than in `make test`, with a new seed each time unless
+# CONVENE_SEED names one; the test prints the seed, to run it again.
+STRESS_STEPS ?= 8000
+stress: test-deps $(BIN)
+	@CONVENE=$(abspath $(BIN)) CONVENE_CONVERGE_STEPS=$(STRESS_STEPS) \
+		CONVENE_SEED=$${CONVENE_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d " ")} \
+		sh tests/cli/t0024-converge.sh
 
 bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh

@@ -24,6 +24,8 @@ if [ "${1:-build}" = test ]; then
 	command -v tmux >/dev/null 2>&1 || need="$need tmux"
 	command -v tar >/dev/null 2>&1 || need="$need tar"
 	command -v clang >/dev/null 2>&1 || need="$need clang"
+	# t0024 reads convene's --json output
+	command -v jq >/dev/null 2>&1 || need="$need jq"
 	# independent YAML readers for t0026: PyYAML (Debian's, seen by
 	# /usr/bin/python3 only) and npm yaml, installed into build/js
 	/usr/bin/python3 -c 'import yaml' 2>/dev/null || need="$need python3-yaml"
