@@ -15,6 +15,10 @@ struct store {
 	char *workdir;
 	int lockfd;          /* >= 0 while we hold the edit lock, else -1 */
 	char site[64];
+	/* what taking the edit lock finished or undid of a sync killed while
+	 * it checked out (store_checkout_recover()), for store_merge_resume() */
+	char resumed[48];    /* the commit it finished, hex */
+	char undone[256];    /* the file changed since, that made it undo */
 };
 
 /* libgit2's last error as ours: "what: libgit2's message". */
@@ -34,6 +38,28 @@ int store_identity_error(struct err *err);
 /* Marks the edit lock "busy" while libgit2 holds git's own lock files
  * for us, so that the next holder can clean up after a crash. */
 void store_mark(struct store *s, int busy);
+
+/*
+ * Moves the work tree, the index and the current branch from commit from
+ * (NULL: the branch has no commit yet) to commit to, so that a crash at
+ * any moment is finished or undone by the next holder of the edit lock
+ * (store/checkout.c says how).  A file in the way (changed, not
+ * committed) is ERR_REFUSED with nothing changed.  Call it busy
+ * (store_mark()).
+ */
+int store_checkout(struct store *s, const git_oid *from, const git_oid *to, const char *why,
+		   struct err *err);
+
+/* Finishes or undoes the checkout a killed convene left, and says which
+ * in s->resumed or s->undone.  Under the edit lock, busy. */
+int store_checkout_recover(struct store *s, struct err *err);
+
+/* store_write() with the file's mode (0644, 0755), without the fsync of
+ * its folder: the caller does that (store_fsync_dir()) once per folder. */
+int store_write_file(struct store *s, const char *path, const void *data, size_t len,
+		     unsigned mode, struct err *err);
+/* fsync of the folder that holds full (a path). */
+void store_fsync_dir(const char *full);
 
 /* The full path of a work-tree file; refuses names that leave the work
  * tree or pass through a symbolic link. */

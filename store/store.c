@@ -323,7 +323,7 @@ int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 	struct timespec nap = { 0, 20 * 1000 * 1000 };
 	char path[4096], pid[32];
 	unsigned waited = 0;
-	int fd, n;
+	int fd, n, error;
 
 	if (s->lockfd >= 0)
 		return 0;
@@ -352,7 +352,14 @@ int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 	pid[n > 0 ? n : 0] = '\0';
 	if (strstr(pid, " busy"))
 		recover(s);
+	/* and while it checked out a sync's files: finished, or undone */
+	store_mark(s, 1);
+	error = store_checkout_recover(s, err);
 	store_mark(s, 0);
+	if (error < 0) {
+		store_unlock(s);
+		return error;
+	}
 	return 0;
 }
 
@@ -446,7 +453,7 @@ static int make_dirs(char *full, size_t top)
 	return 0;
 }
 
-static void fsync_dir(const char *full)
+void store_fsync_dir(const char *full)
 {
 	char dir[4096];
 	char *slash;
@@ -462,8 +469,8 @@ static void fsync_dir(const char *full)
 	}
 }
 
-int store_write(struct store *s, const char *path, const void *data, size_t len,
-		struct err *err)
+int store_write_file(struct store *s, const char *path, const void *data, size_t len,
+		     unsigned mode, struct err *err)
 {
 	char full[4096], lock[4200];
 	const char *p = data;
@@ -481,12 +488,12 @@ int store_write(struct store *s, const char *path, const void *data, size_t len,
 		hint_unwritable(err, saved, full);
 		return ERR_INTERNAL;
 	}
-	fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (mode_t)mode);
 	if (fd < 0 && errno == EEXIST && s->lockfd >= 0) {
 		/* under the edit lock, a <file>.lock is what a killed convene
 		 * left half-written: the file itself is untouched, drop it */
 		unlink(lock);
-		fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (mode_t)mode);
 	}
 	if (fd < 0) {
 		if (errno == EEXIST) {
@@ -519,7 +526,6 @@ int store_write(struct store *s, const char *path, const void *data, size_t len,
 	fd = -1;
 	if (rename(lock, full) < 0)
 		goto fail;
-	fsync_dir(full);
 	return 0;
 fail:
 	saved = errno;
@@ -527,6 +533,19 @@ fail:
 		close(fd);
 	unlink(lock);
 	return err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", path, strerror(saved));
+}
+
+int store_write(struct store *s, const char *path, const void *data, size_t len,
+		struct err *err)
+{
+	char full[4096];
+	int error;
+
+	if ((error = store_write_file(s, path, data, len, 0644, err)) < 0)
+		return error;
+	if (store_full_path(s, path, full, sizeof(full), err) == 0)
+		store_fsync_dir(full);
+	return 0;
 }
 
 int store_remove(struct store *s, const char *path, struct err *err)

@@ -795,41 +795,13 @@ void store_merge_result_release(struct store_merge_result *r)
 
 static int fast_forward(struct store *s, const git_oid *to, struct err *err)
 {
-	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
-	git_object *target;
-	git_reference *head = NULL, *moved = NULL;
-	int error;
+	git_oid head;
+	int error, unborn = git_reference_name_to_id(&head, s->repo, "HEAD") < 0;
 
-	if (git_object_lookup(&target, s->repo, to, GIT_OBJECT_COMMIT) < 0)
-		return store_git_fail(err, ERR_INTERNAL, "cannot read the fetched commit");
-	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	git_error_clear();
 	store_mark(s, 1);
-	error = git_checkout_tree(s->repo, target, &co);
-	if (error < 0) {
-		error = store_git_fail(err, error == GIT_ECONFLICT ? ERR_REFUSED : ERR_INTERNAL,
-				       "cannot update the work tree");
-		if (error == ERR_REFUSED)
-			err_hint(err, "a file in the way is not committed; commit or move it, then sync again");
-		goto done;
-	}
-	error = git_repository_head(&head, s->repo);
-	if (error == 0)
-		error = git_reference_set_target(&moved, head, to, "convene sync: fast-forward");
-	else if (error == GIT_EUNBORNBRANCH) {
-		char branch[256];
-
-		git_error_clear();
-		if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
-			goto done;
-		error = git_branch_create(&moved, s->repo, branch, (git_commit *)target, 0);
-	}
-	if (error < 0)
-		error = store_git_fail(err, ERR_INTERNAL, "cannot move the branch");
-done:
+	error = store_checkout(s, unborn ? NULL : &head, to, "convene sync: fast-forward", err);
 	store_mark(s, 0);
-	git_reference_free(head);
-	git_reference_free(moved);
-	git_object_free(target);
 	return error;
 }
 
@@ -1063,16 +1035,13 @@ done:
 int store_merge_commit(struct store *s, const char *tip, const struct store_merge_result *r,
 		       const char *message, char *oid, size_t oid_size, struct err *err)
 {
-	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
 	git_signature *sig = NULL;
 	git_tree *tree = NULL;
 	git_commit *parents[2] = { NULL, NULL }, *made = NULL;
-	git_reference *head = NULL, *moved = NULL;
+	git_reference *head = NULL;
 	git_oid tree_id, id, commit_id;
 	struct buf msg = BUF_INIT;
 	const char *site = store_site(s);
-	char marker[4200], old_hex[GIT_OID_HEXSZ + 1], new_hex[GIT_OID_HEXSZ + 1];
-	FILE *f;
 	int error;
 
 	if (store_signature(s, &sig) < 0)
@@ -1094,48 +1063,24 @@ int store_merge_commit(struct store *s, const char *tip, const struct store_merg
 		error = store_git_fail(err, ERR_INTERNAL, "cannot write the merge");
 		goto done;
 	}
-	/* the commit first, then the files, then the branch: a crash
-	 * before the branch moves leaves at worst the merged files as
-	 * changes on top of the old commit, never a revert of theirs */
+	/* the commit first, then the files, then the branch: the files
+	 * always have a commit to be finished (or undone) to */
 	if (git_commit_create(&commit_id, s->repo, NULL, sig, sig, NULL, msg.ptr, tree, 2,
 			      (const git_commit **)parents) < 0 ||
 	    git_commit_lookup(&made, s->repo, &commit_id) < 0) {
 		error = store_git_fail(err, ERR_INTERNAL, "cannot commit the merge");
 		goto done;
 	}
-	/* if this process dies while it writes the files, the next sync
-	 * finishes the job (store_merge_resume()) */
-	snprintf(marker, sizeof(marker), "%sconvene-merge", git_repository_path(s->repo));
-	git_oid_tostr(old_hex, sizeof(old_hex), git_reference_target(head));
-	git_oid_tostr(new_hex, sizeof(new_hex), &commit_id);
-	if ((f = fopen(marker, "w"))) {
-		fprintf(f, "%s %s\n", old_hex, new_hex);
-		if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
-			/* then no resume: the files left are hand edits */
-		}
-		fclose(f);
-	}
-	co.checkout_strategy = GIT_CHECKOUT_SAFE;
-	if ((error = git_checkout_tree(s->repo, (git_object *)made, &co)) < 0) {
-		unlink(marker);
-		error = store_git_fail(err, error == GIT_ECONFLICT ? ERR_REFUSED : ERR_INTERNAL,
-				       "cannot update the work tree");
-		if (error == ERR_REFUSED)
-			err_hint(err, "a file in the way is not committed; commit or move it, then sync again");
+	/* killed while it writes the files, the next command finishes it
+	 * (store/checkout.c) */
+	if ((error = store_checkout(s, git_reference_target(head), &commit_id, "convene sync: merge",
+				    err)) < 0)
 		goto done;
-	}
-	error = git_reference_set_target(&moved, head, &commit_id, "convene sync: merge");
-	unlink(marker);
-	if (error < 0) {
-		error = store_git_fail(err, ERR_INTERNAL, "cannot move the branch to the merge");
-		goto done;
-	}
 	if (oid)
 		git_oid_tostr(oid, oid_size, &commit_id);
 	error = 0;
 done:
 	store_mark(s, 0);
-	git_reference_free(moved);
 	git_reference_free(head);
 	git_commit_free(made);
 	git_commit_free(parents[0]);
@@ -1148,48 +1093,15 @@ done:
 
 int store_merge_resume(struct store *s, char *oid, size_t oid_size, struct err *err)
 {
-	git_checkout_options co = GIT_CHECKOUT_OPTIONS_INIT;
-	git_reference *head = NULL, *moved = NULL;
-	git_object *merge = NULL;
-	git_oid old, new;
-	char marker[4200], line[200];
-	FILE *f;
-	int error = 0;
-
-	oid[0] = '\0';
-	snprintf(marker, sizeof(marker), "%sconvene-merge", git_repository_path(s->repo));
-	if (!(f = fopen(marker, "r")))
+	/* store_lock() did it, for every command that edits */
+	snprintf(oid, oid_size, "%s", s->resumed);
+	if (!s->undone[0])
 		return 0;
-	if (!fgets(line, sizeof(line), f) || strlen(line) < 2 * GIT_OID_HEXSZ + 1 ||
-	    git_oid_fromstrn(&old, line, GIT_OID_HEXSZ) < 0 ||
-	    git_oid_fromstrn(&new, line + GIT_OID_HEXSZ + 1, GIT_OID_HEXSZ) < 0) {
-		fclose(f);
-		unlink(marker);
-		git_error_clear();
-		return 0;
-	}
-	fclose(f);
-	/* only while HEAD is where the merge left it */
-	if (git_repository_head(&head, s->repo) < 0 || !git_oid_equal(git_reference_target(head), &old) ||
-	    git_object_lookup(&merge, s->repo, &new, GIT_OBJECT_COMMIT) < 0)
-		goto done;
-	co.checkout_strategy = GIT_CHECKOUT_SAFE;
-	store_mark(s, 1);
-	if (git_checkout_tree(s->repo, merge, &co) < 0 ||
-	    git_reference_set_target(&moved, head, &new, "convene sync: merge, finished") < 0) {
-		error = store_git_fail(err, ERR_INTERNAL, "cannot finish the sync that was interrupted");
-		err_hint(err, "the files it had written are kept as changes; convene sync commits them and merges again");
-	} else {
-		git_oid_tostr(oid, oid_size, &new);
-	}
-	store_mark(s, 0);
-done:
-	unlink(marker);
-	git_error_clear();
-	git_object_free(merge);
-	git_reference_free(moved);
-	git_reference_free(head);
-	return error;
+	err_set(err, ERR_DATA, 0, 0, "a sync that was interrupted was undone: '%s' was changed after it stopped",
+		s->undone);
+	err_hint(err, "nothing is lost: that change is kept as a hand edit, and this sync merges again");
+	s->undone[0] = '\0';
+	return ERR_DATA;
 }
 
 /* ---- push ---- */

@@ -1,0 +1,112 @@
+#!/bin/sh
+# sync, clone and bundle create killed (issue 11): at chosen moments
+# through the die.c shim.  After each kill the next command finishes with
+# no manual step, git fsck and convene validate are clean, and every note
+# whose command exited 0 reaches both sites.
+. "$(dirname "$0")/lib.sh"
+TESTS=$(cd "$(dirname "$0")" && pwd)
+DIE="$TRASH/die.so"
+cc -shared -fPIC -o "$DIE" "$TESTS/die.c" -ldl || exit 1
+
+# die_at [--after] PATTERN command...: runs it under the shim, which ends
+# it as it opens a path holding PATTERN for writing (with --after, just
+# after the open: a lock file made, a file cut to 0 bytes); fails unless
+# it was killed so.
+die_at() {
+	after=
+	if [ "$1" = --after ]; then after=1; shift; fi
+	at=$1
+	shift
+	set +e
+	DIE_AT=$at DIE_AFTER=$after LD_PRELOAD=$DIE ASAN_OPTIONS=verify_asan_link_order=0 \
+		"$@" >/dev/null 2>&1
+	got=$?
+	set -e
+	[ "$got" = 137 ] || { echo "die_at $at: '$*' exited $got, it was not killed there" >&2; return 1; }
+}
+
+# a (haifa) and b (beersheva), syncing through the bare hub.git beside them
+two_sites() {
+	convene init --template ucsd --lang en --name "Crash" --site haifa a >/dev/null 2>&1 &&
+	git init -q --bare hub.git &&
+	(cd a && convene remote add origin ../hub.git >/dev/null 2>&1 && convene sync -q) &&
+	convene clone -q --site beersheva hub.git b >/dev/null 2>&1
+}
+
+# git's lock files and libgit2's temporary files left in a, b or the hub
+leftovers() {
+	find a/.git b/.git hub.git \( -name '*.lock' ! -name convene.lock \) -o \
+		-name 'pack_git2_*' -o -name 'tmp_object_git2_*' -o -path '*/convene/checkout'
+	find a b -path '*/.git' -prune -o -name '*.lock' -print
+}
+
+# Both sites synced, and at the same commit with valid data and a clean
+# fsck; every line of acked (a note's text) in both.
+converged() {
+	(cd a && convene sync -q) && (cd b && convene sync -q) && (cd a && convene sync -q) &&
+	test "$(git -C a rev-parse HEAD)" = "$(git -C b rev-parse HEAD)" &&
+	test "$(git -C a rev-parse HEAD)" = "$(git -C hub.git rev-parse main)" &&
+	for site in a b; do
+		(cd $site && convene validate >/dev/null 2>&1 &&
+		 git fsck --strict --no-dangling >/dev/null 2>&1 && cat meetings/*.yaml) > all.$site || {
+			echo "$site: validate or fsck failed"; return 1; }
+		if [ -f acked ]; then
+			while read -r text; do
+				grep -qF "text: $text" all.$site ||
+					{ echo "$site: acknowledged note '$text' is missing"; return 1; }
+			done < acked
+		fi
+	done &&
+	leftovers > left && test_cmp /dev/null left
+}
+
+note() {
+	(cd "$1" && convene note "$2" opening "$3" 2>/dev/null) && echo "$3" >> acked
+}
+
+# ---- item 6: a checkout killed halfway ----
+
+test_expect_success 'a merge killed as it writes a file: none is cut, the next sync finishes it' '
+	two_sites && note a 2 "a on two" && (cd a && convene sync -q) && note b 3 "b on three" &&
+	(cd b && die_at --after meetings/002.yaml convene sync -q) &&
+	git -C b show HEAD:meetings/002.yaml > old && test_cmp old b/meetings/002.yaml &&
+	(cd b && convene sync 2>../err) && test_grep "finished the merge" err &&
+	(cd b && git log -1 --format=%s) > last && test_grep "sync with origin: merge" last &&
+	(cd b && git status --porcelain) > status && test_cmp /dev/null status &&
+	converged
+'
+
+test_expect_success 'a fast-forward killed as it writes a file: the next sync finishes it' '
+	two_sites && note a 2 "a on two" && note a 3 "a on three" &&
+	printf "PNG\000\001\002" > a/logo.png && (cd a && git add logo.png && git commit -qm logo) &&
+	(cd a && convene sync -q) &&
+	(cd b && die_at --after meetings/003.yaml convene sync -q) &&
+	git -C b show HEAD:meetings/003.yaml > old && test_cmp old b/meetings/003.yaml &&
+	cmp a/logo.png b/logo.png &&
+	(cd b && convene sync 2>../err) && test_grep "finished the merge" err &&
+	(cd b && git status --porcelain) > status && test_cmp /dev/null status &&
+	cmp a/logo.png b/logo.png && converged
+'
+
+test_expect_success 'after a killed checkout the next command may be an edit: it finishes first' '
+	two_sites && note a 2 "a on two" && (cd a && convene sync -q) && note b 3 "b on three" &&
+	(cd b && die_at --after meetings/002.yaml convene sync -q) &&
+	note b 2 "b on two, after the crash" &&
+	(cd b && git log -2 --format=%s) > last && test_grep "sync with origin: merge" last &&
+	test_grep "a on two" b/meetings/002.yaml &&
+	converged
+'
+
+test_expect_success 'a file changed by hand after the crash: the sync is undone, the change kept, nothing lost' '
+	two_sites && note a 1 "a on one" && note a 2 "a on two" && note a 3 "a on three" &&
+	(cd a && convene sync -q) && note b 3 "b on three" &&
+	(cd b && die_at --after meetings/003.yaml convene sync -q) &&
+	test_grep "a on one" b/meetings/001.yaml &&
+	sed "s/^title: .*/title: Renamed by hand/" b/meetings/001.yaml > t && mv t b/meetings/001.yaml &&
+	(cd b && convene sync 2>../err) &&
+	test_grep "was undone: '"'"'meetings/001.yaml'"'"' was changed after it stopped" err &&
+	test_grep "title: Renamed by hand" b/meetings/001.yaml &&
+	converged && test_grep "title: Renamed by hand" a/meetings/001.yaml
+'
+
+test_done
