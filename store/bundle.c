@@ -356,6 +356,8 @@ int store_bundle_read(struct store *s, const char *file, char *tip, size_t size,
 		err_hint(err, "make it where the initiative has commits: convene bundle create FILE");
 		goto done;
 	}
+	/* libgit2's temporary pack files (objects/pack/pack_git2_*) */
+	store_mark(s, 1);
 	if (git_odb_write_pack(&wp, odb, NULL, NULL) < 0) {
 		error = store_git_fail(err, ERR_INTERNAL, "cannot write into the object database");
 		goto done;
@@ -375,6 +377,7 @@ int store_bundle_read(struct store *s, const char *file, char *tip, size_t size,
 done:
 	if (wp)
 		wp->free(wp);
+	store_mark(s, 0);
 	git_odb_free(odb);
 	fclose(f);
 	return error;
@@ -387,9 +390,13 @@ int store_site_seen(struct store *s, const char *site, const char *tip, struct e
 	git_oid id;
 
 	snprintf(name, sizeof(name), "refs/convene/sites/%s", site);
+	store_mark(s, 1);
 	if (git_oid_fromstr(&id, tip) < 0 ||
-	    git_reference_create(&ref, s->repo, name, &id, 1, "convene: a bundle came") < 0)
+	    git_reference_create(&ref, s->repo, name, &id, 1, "convene: a bundle came") < 0) {
+		store_mark(s, 0);
 		return store_git_fail(err, ERR_INTERNAL, "cannot record what the site has");
+	}
+	store_mark(s, 0);
 	git_reference_free(ref);
 	return 0;
 }

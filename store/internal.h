@@ -5,6 +5,8 @@
 #ifndef CONVENE_STORE_INTERNAL_H
 #define CONVENE_STORE_INTERNAL_H
 
+#include <time.h>
+
 #include <git2.h>
 
 #include "core/err.h"
@@ -14,6 +16,7 @@ struct store {
 	git_repository *repo;
 	char *workdir;
 	int lockfd;          /* >= 0 while we hold the edit lock, else -1 */
+	int busy;            /* store_mark() depth */
 	char site[64];
 	/* what taking the edit lock finished or undid of a sync killed while
 	 * it checked out (store_checkout_recover()), for store_merge_resume() */
@@ -35,8 +38,10 @@ void store_commit_info(git_commit *c, struct store_commit *out);
 /* The identity is missing: the error that says how to set it. */
 int store_identity_error(struct err *err);
 
-/* Marks the edit lock "busy" while libgit2 holds git's own lock files
- * for us, so that the next holder can clean up after a crash. */
+/* Marks the edit lock "busy" while convene or libgit2 writes into
+ * $GIT_DIR (objects, git's own lock files), so that the next holder can
+ * clean up after a crash.  Calls nest: busy from the first store_mark(s, 1)
+ * to its matching store_mark(s, 0). */
 void store_mark(struct store *s, int busy);
 
 /*
@@ -60,6 +65,11 @@ int store_write_file(struct store *s, const char *path, const void *data, size_t
 		     unsigned mode, struct err *err);
 /* fsync of the folder that holds full (a path). */
 void store_fsync_dir(const char *full);
+
+/* Removes what git and libgit2 leave while they write (lock files,
+ * temporary objects and packs) in the repository at gitdir, made at or
+ * after since: what a convene that held its flock then and died left. */
+void store_sweep(const char *gitdir, const struct timespec *since);
 
 /* The full path of a work-tree file; refuses names that leave the work
  * tree or pass through a symbolic link. */

@@ -167,7 +167,9 @@ int store_config_set(struct store *s, const char *key, const char *value, struct
 	git_config_free(cfg);
 	if (error < 0)
 		return store_git_fail(err, ERR_INTERNAL, "cannot open .git/config");
+	store_mark(s, 1);  /* config.lock */
 	error = git_config_set_string(local, key, value);
+	store_mark(s, 0);
 	git_config_free(local);
 	if (error < 0)
 		return store_git_fail(err, ERR_INTERNAL, "cannot write .git/config");
@@ -265,11 +267,14 @@ static void hint_unwritable(struct err *err, int errnum, const char *file)
  * holder's pid, for people to read.
  */
 /*
- * Our pid in the lock file, with " busy" while libgit2 holds git's own
- * lock files (index.lock, the branch's ref lock) on our behalf.  Whoever
- * gets the lock next and finds " busy" knows those are ours, left by a
- * convene that was killed, and removes them: a crash never leaves the
- * repository locked.
+ * Our pid in the lock file, with " busy" while libgit2 (or convene) holds
+ * git's own lock files on our behalf: index.lock, a ref's lock, HEAD,
+ * FETCH_HEAD, config, packed-refs, and the temporary files of objects and
+ * packs being received.  Whoever gets the lock next and finds " busy"
+ * knows that the holder before was killed while it wrote, and removes
+ * what it left (store_sweep()): a crash never leaves the repository
+ * locked.  The mark's time (the lock file's mtime) is when that work
+ * began.
  */
 void store_mark(struct store *s, int busy)
 {
@@ -278,43 +283,70 @@ void store_mark(struct store *s, int busy)
 
 	if (s->lockfd < 0)
 		return;
+	/* the outermost only: the mark's time must stay when the work began */
+	if (busy ? s->busy++ > 0 : s->busy == 0 || --s->busy > 0)
+		return;
 	if (pwrite(s->lockfd, text, (size_t)n, 0) != n || ftruncate(s->lockfd, n) < 0) {
 		/* only a hint for the next holder and for people */
 	}
 }
 
-/* Removes path if it is older than the busy mark (made before the crash,
- * so ours), not a lock a git command took since. */
-static void unlink_if_older(const char *path, const struct stat *mark)
+/* What git and libgit2 make while they write: <file>.lock beside each
+ * file they replace, libgit2's temporary objects and packs. */
+static int git_temp(const char *name)
 {
-	struct stat st;
+	size_t n = strlen(name);
 
-	if (lstat(path, &st) == 0 && st.st_mtim.tv_sec <= mark->st_mtim.tv_sec)
-		unlink(path);
+	return (n > 5 && !strcmp(name + n - 5, ".lock") && strcmp(name, "convene.lock")) ||
+	       !strncmp(name, "pack_git2_", 10) || !strncmp(name, "tmp_object_git2_", 16);
 }
 
-static void recover(struct store *s)
+static void sweep_dir(const char *dir, const struct timespec *since, int deep)
 {
-	const char *gitdir = git_repository_path(s->repo);
-	char path[4096], head[512];
-	struct stat mark;
-	FILE *f;
+	char path[4096];
+	struct dirent *de;
+	struct stat st;
+	DIR *d = opendir(dir);
 
-	if (fstat(s->lockfd, &mark) < 0)
+	if (!d)
 		return;
-	snprintf(path, sizeof(path), "%sindex.lock", gitdir);
-	unlink_if_older(path, &mark);
-	snprintf(path, sizeof(path), "%sHEAD", gitdir);
-	if ((f = fopen(path, "r"))) {
-		if (fgets(head, sizeof(head), f) && !strncmp(head, "ref: ", 5)) {
-			head[strcspn(head, "\n")] = '\0';
-			snprintf(path, sizeof(path), "%s%s.lock", gitdir, head + 5);
-			unlink_if_older(path, &mark);
-		}
-		fclose(f);
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
+		    (size_t)snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= sizeof(path) ||
+		    lstat(path, &st) < 0)
+			continue;
+		if (S_ISDIR(st.st_mode) && deep)
+			sweep_dir(path, since, deep);
+		else if (S_ISREG(st.st_mode) && git_temp(de->d_name) &&
+			 (st.st_mtim.tv_sec > since->tv_sec ||
+			  (st.st_mtim.tv_sec == since->tv_sec && st.st_mtim.tv_nsec >= since->tv_nsec)))
+			unlink(path);
 	}
-	snprintf(path, sizeof(path), "%sHEAD.lock", gitdir);
-	unlink_if_older(path, &mark);
+	closedir(d);
+}
+
+/*
+ * Only what was made since the dead holder marked itself busy is removed:
+ * a lock older than that was there before it began, is not its own (its
+ * libgit2 would have failed on it), and stays for the error to name.  What
+ * cannot be told apart is a git command (not convene: it takes no flock)
+ * that took a lock in this very moment; it then fails to commit its lock
+ * and says so, and nothing is lost.
+ */
+void store_sweep(const char *gitdir, const struct timespec *since)
+{
+	static const struct { const char *dir; int deep; } where[] = {
+		{ "", 0 }, { "refs", 1 }, { "logs", 1 }, { "objects", 0 },
+		{ "objects/pack", 0 }, { "convene", 0 },
+	};
+	char dir[4096];
+	size_t i;
+
+	for (i = 0; i < sizeof(where) / sizeof(where[0]); i++) {
+		snprintf(dir, sizeof(dir), "%s%s%s", gitdir,
+			 gitdir[0] && gitdir[strlen(gitdir) - 1] != '/' ? "/" : "", where[i].dir);
+		sweep_dir(dir, since, where[i].deep);
+	}
 }
 
 int store_lock(struct store *s, unsigned wait_ms, struct err *err)
@@ -323,6 +355,7 @@ int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 	struct timespec nap = { 0, 20 * 1000 * 1000 };
 	char path[4096], pid[32];
 	unsigned waited = 0;
+	struct stat mark;
 	int fd, n, error;
 
 	if (s->lockfd >= 0)
@@ -350,8 +383,8 @@ int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 	/* the holder before us died while git's own locks were taken */
 	n = (int)pread(fd, pid, sizeof(pid) - 1, 0);
 	pid[n > 0 ? n : 0] = '\0';
-	if (strstr(pid, " busy"))
-		recover(s);
+	if (strstr(pid, " busy") && fstat(fd, &mark) == 0)
+		store_sweep(gitdir, &mark.st_mtim);
 	/* and while it checked out a sync's files: finished, or undone */
 	store_mark(s, 1);
 	error = store_checkout_recover(s, err);
@@ -369,6 +402,7 @@ void store_unlock(struct store *s)
 		return;
 	close(s->lockfd);  /* releases the flock */
 	s->lockfd = -1;
+	s->busy = 0;
 }
 
 /* ---- work-tree files ---- */
@@ -1014,6 +1048,8 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 		err_hint(err, "nothing was changed; run the command again");
 		goto fail;
 	}
+	/* blobs and trees (libgit2's tmp_object_git2_* while it writes) */
+	store_mark(s, 1);
 	error = git_revparse_single(&p->head, s->repo, "HEAD^{commit}");
 	if (error < 0 && error != GIT_ENOTFOUND && error != GIT_EUNBORNBRANCH) {
 		error = store_git_fail(err, ERR_INTERNAL, "cannot read HEAD");
@@ -1024,6 +1060,7 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 		 * paths, not a whole index of every file */
 		if ((error = updated_tree(p, paths, n, err)) < 0)
 			goto fail;
+		store_mark(s, 0);
 		*out = p;
 		return 0;
 	}
@@ -1048,9 +1085,11 @@ int store_prepare(struct store_pending **out, struct store *s, const char *const
 	}
 	git_tree_free(ptree);
 	git_index_free(index);
+	store_mark(s, 0);
 	*out = p;
 	return 0;
 fail:
+	store_mark(s, 0);
 	git_tree_free(ptree);
 	git_index_free(index);
 	store_abandon(p);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -132,6 +133,60 @@ struct xfer {
 	int hostkey_known;       /* known_hosts has another key for it */
 };
 
+/* The file in libgit2's "failed to lock file 'PATH' for writing", into
+ * out; 0 when msg is not that. */
+static int locked_file(const char *msg, char *out, size_t size)
+{
+	const char *p = msg ? strstr(msg, "failed to lock file '") : NULL, *end;
+
+	if (!p)
+		return 0;
+	p += strlen("failed to lock file '");
+	if (!(end = strchr(p, '\'')) || (size_t)(end - p) >= size)
+		return 0;
+	snprintf(out, size, "%.*s", (int)(end - p), p);
+	return 1;
+}
+
+/* How long ago the file was last written, in words ("3 minutes"). */
+static void age_of(const char *path, char *out, size_t size)
+{
+	struct stat st;
+	long secs;
+
+	if (stat(path, &st) < 0) {
+		snprintf(out, size, "a moment");
+		return;
+	}
+	secs = (long)(time(NULL) - st.st_mtime);
+	if (secs < 120)
+		snprintf(out, size, "%ld second%s", secs, secs == 1 ? "" : "s");
+	else if (secs < 2 * 3600)
+		snprintf(out, size, "%ld minutes", secs / 60);
+	else if (secs < 2 * 86400)
+		snprintf(out, size, "%ld hours", secs / 3600);
+	else
+		snprintf(out, size, "%ld days", secs / 86400);
+}
+
+/*
+ * A lock file of git's in the way here that no dead convene left (the
+ * next holder of the edit lock removes those, store_sweep()): a git
+ * command's, under way or killed.  Never removed here: the error names it
+ * and says what to do.  ERR_REFUSED, exit 4.
+ */
+static int lock_fail(struct err *err, const char *file)
+{
+	char age[64];
+
+	age_of(file, age, sizeof(age));
+	err_set(err, ERR_REFUSED, 0, 0, "git's lock file '%s' is in the way (it has been there for %s)",
+		file, age);
+	err_hint(err, "a git command is writing there, or one was killed while it did: if none is running, remove that file (rm '%s') and sync again",
+		 file);
+	return ERR_REFUSED;
+}
+
 /*
  * A failed transfer as our error.  What means "cannot reach it now" (no
  * network, refused, no such host, a path that is not there: a USB stick
@@ -147,6 +202,8 @@ static int net_fail(struct err *err, int error, const char *url_in, const struct
 
 	text_redact_url(url, sizeof(url), url_in);
 
+	if (locked_file(msg, url, sizeof(url)))
+		return lock_fail(err, url);
 	if (x->hostkey[0]) {
 		err_set(err, ERR_REFUSED, 0, 0, "%s", x->hostkey);
 		if (x->hostkey_known)
@@ -1008,7 +1065,9 @@ int store_merge(struct store *s, const char *tip, struct store_merge_result *r, 
 	/* a file's name is its record's id: a "rename" is another record */
 	mo.flags &= ~(unsigned)GIT_MERGE_FIND_RENAMES;
 	/* in memory first: nothing touches the work tree until the merge is
-	 * a commit, so an interrupted sync leaves no half-merged files */
+	 * a commit, so an interrupted sync leaves no half-merged files (its
+	 * blobs and trees are written, busy) */
+	store_mark(s, 1);
 	if (git_commit_lookup(&oc, s->repo, &head) < 0 || git_commit_lookup(&tc, s->repo, &id) < 0 ||
 	    git_merge_commits(&index, s->repo, oc, tc, &mo) < 0 || driver.failed) {
 		error = driver.why[0] ? err_set(err, ERR_INTERNAL, 0, 0, "cannot merge: %s", driver.why)
@@ -1023,6 +1082,7 @@ int store_merge(struct store *s, const char *tip, struct store_merge_result *r, 
 	}
 	git_oid_tostr(r->tree, sizeof(r->tree), &tree);
 unmark:
+	store_mark(s, 0);
 	driver.r = NULL;
 done:
 	git_index_free(index);
@@ -1214,6 +1274,71 @@ done:
 	return error;
 }
 
+/*
+ * A hub given by a path (a bare repository on a USB stick or a shared
+ * folder) is written by the push itself (push_local()): its objects, then
+ * its branch through refs/heads/<branch>.lock.  A convene killed in
+ * between would leave that lock, and every later push there would wait
+ * on it.  So while it pushes to such a hub, convene holds an flock on
+ * <hub>/convene.lock, marked busy as it marks its own repository's
+ * (store_mark()): the next convene to push there finds the mark of one
+ * that died and removes what that one left, and only that (store_sweep():
+ * made since the mark).  A lock no convene left (a git push, under way or
+ * killed) is not removed: the push waits for it as for a busy hub, then
+ * the error names it.  Over git://, https:// or ssh:// the server's git
+ * looks after its own files.
+ */
+static void hub_mark(int fd, int busy)
+{
+	char text[48];
+	int n = snprintf(text, sizeof(text), "%ld%s\n", (long)getpid(), busy ? " busy" : "");
+
+	if (pwrite(fd, text, (size_t)n, 0) != n || ftruncate(fd, n) < 0) {
+		/* a hint for the next pusher and for people */
+	}
+}
+
+/* The flock of the hub at path, or -1 when it cannot be had (the push
+ * goes on without it, as it always could). */
+static int hub_lock(const char *path)
+{
+	struct timespec nap = { 0, 20 * 1000 * 1000 };
+	char dir[4200], file[4300], text[32];
+	unsigned waited = 0;
+	struct stat mark;
+	int fd, n;
+
+	/* its git folder: the bare repository, or its .git */
+	snprintf(file, sizeof(file), "%.4000s/.git/objects", path);
+	snprintf(dir, sizeof(dir), "%.4000s%s/", path, stat(file, &mark) == 0 ? "/.git" : "");
+	snprintf(file, sizeof(file), "%sconvene.lock", dir);
+	if ((fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0)
+		return -1;
+	/* another site pushing there: a pack on a slow stick takes a while */
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= 10000) {
+			close(fd);
+			return -1;
+		}
+		nanosleep(&nap, NULL);
+		waited += 20;
+	}
+	n = (int)pread(fd, text, sizeof(text) - 1, 0);
+	text[n > 0 ? n : 0] = '\0';
+	if (strstr(text, " busy") && fstat(fd, &mark) == 0)
+		store_sweep(dir, &mark.st_mtim);
+	hub_mark(fd, 1);
+	return fd;
+}
+
+static void hub_unlock(int fd)
+{
+	if (fd < 0)
+		return;
+	hub_mark(fd, 0);
+	close(fd);
+}
+
 int store_push(struct store *s, const char *remote, const struct store_progress *p,
 	       struct err *err)
 {
@@ -1223,7 +1348,7 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 	char branch[256], spec[600], path[4096];
 	char *specs[1] = { spec };
 	git_strarray refspecs = { specs, 1 };
-	int error;
+	int error, hub;
 
 	if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
 		return error;
@@ -1232,9 +1357,11 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 		return error;
 	if (local_path(s, git_remote_url(r), path, sizeof(path))) {
 		git_remote_free(r);
+		hub = hub_lock(path);
 		store_mark(s, 1);
 		error = push_local(s, remote, path, branch, err);
 		store_mark(s, 0);
+		hub_unlock(hub);
 		return error;
 	}
 	store_mark(s, 1);

@@ -64,6 +64,44 @@ note() {
 	(cd "$1" && convene note "$2" opening "$3" 2>/dev/null) && echo "$3" >> acked
 }
 
+# ---- item 5: git's locks left by a killed sync ----
+
+for lock in refs/remotes/origin/main.lock FETCH_HEAD.lock objects/pack/pack_git2_ index.lock \
+	    refs/heads/main.lock config.lock hub.git/refs/heads/main.lock hub.git/objects/pack/pack_git2_; do
+	test_expect_success "a sync killed holding $lock: the next sync removes it and finishes" '
+		two_sites && note a 1 "from a" && (cd a && convene sync -q) && note b 2 "from b" &&
+		(cd b && die_at --after "$lock" convene sync -q) &&
+		case $lock in
+		hub.git/*) ls -d $lock* > held ;;
+		*) ls -d b/.git/$lock* > held ;;
+		esac &&
+		(cd b && convene sync -q) &&
+		converged
+	'
+done
+
+test_expect_success 'a lock no convene left is named, exit 4, and stays; on the hub too' '
+	two_sites && note a 1 "from a" && (cd a && convene sync -q) &&
+	touch -d "10 minutes ago" b/.git/refs/remotes/origin/main.lock &&
+	(cd b && test_expect_code 4 convene sync 2>../err) &&
+	test_grep "lock file '"'"'$PWD/b/.git/refs/remotes/origin/main.lock'"'"' is in the way (it has been there for 10 minutes)" err &&
+	test_grep "remove that file (rm '"'"'$PWD/b/.git/refs/remotes/origin/main.lock'"'"')" err &&
+	test -e b/.git/refs/remotes/origin/main.lock &&
+	# made before the convene that died marked itself busy: not its own
+	echo "1 busy" > b/.git/convene.lock &&
+	(cd b && test_expect_code 4 convene sync 2>/dev/null) &&
+	rm b/.git/refs/remotes/origin/main.lock &&
+	note b 2 "from b" &&
+	touch -d "3 minutes ago" hub.git/refs/heads/main.lock &&
+	git -C b config convene.syncPatience 1 &&
+	(cd b && test_expect_code 4 convene sync 2>../err) &&
+	test_grep "$PWD/hub.git is busy: another push holds its branch (refs/heads/main.lock)" err &&
+	test_grep "remove $PWD/hub.git/refs/heads/main.lock" err &&
+	test -e hub.git/refs/heads/main.lock &&
+	rm hub.git/refs/heads/main.lock &&
+	converged
+'
+
 # ---- item 6: a checkout killed halfway ----
 
 test_expect_success 'a merge killed as it writes a file: none is cut, the next sync finishes it' '
