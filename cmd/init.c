@@ -327,8 +327,9 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	struct diags d = { 0 };
 	struct scan_stats st;
 	struct store *s = NULL;
+	struct store_tmp tmp;
 	struct err err;
-	int c, rc, tty, state, hooks = 0, quiet = 0;
+	int c, rc, tty, hooks = 0, quiet = 0;
 	size_t i;
 
 	(void)unused;
@@ -359,24 +360,30 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	err_clear(&err);
 	if (store_identity_check(NULL, &err) < 0)
 		return report(NULL, &err);
-	if ((state = dir_state(dir)) < 0) {
+	if (dir_state(dir) < 0) {
 		err_set(&err, ERR_USAGE, 0, 0, "'%s' exists and is not empty", dir);
 		err_hint(&err, "name a new folder: convene clone %s NEWDIR", argv[optind]);
 		return report(NULL, &err);
 	}
 	tty = !quiet && isatty(2);
 	p.ctx = &tty;
-	if ((is_bundle_arg(argv[optind], 0) ? clone_bundle(&s, argv[optind], dir, &err)
-					  : store_clone(&s, argv[optind], dir, &p, &err)) < 0 ||
+	/* made beside dir under a name of its own, renamed when complete:
+	 * killed, it leaves nothing in dir, and the next clone removes it */
+	if (store_tmp_dir(&tmp, dir, &err) < 0)
+		return report(NULL, &err);
+	if ((is_bundle_arg(argv[optind], 0) ? clone_bundle(&s, argv[optind], tmp.path, &err)
+					  : store_clone(&s, argv[optind], tmp.path, &p, &err)) < 0 ||
 	    site_config(s, site, &err) < 0 ||
 	    (hooks && install_hooks(s, &err) < 0)) {
 		rc = report(NULL, &err);
 		store_free(s);
-		store_remove_tree(dir);  /* nothing half-made is left */
-		if (state == 0)
-			mkdir(dir, 0777);
+		store_tmp_abandon(&tmp);  /* nothing half-made is left */
 		return rc;
 	}
+	store_free(s);
+	s = NULL;
+	if (store_tmp_commit(&tmp, &err) < 0 || store_open(&s, dir, &err) < 0)
+		return report(NULL, &err);
 	{
 		char shown[1024];
 

@@ -67,9 +67,10 @@ int store_bundle_create(struct store *s, const char *file, const char *who, size
 	git_commit *pre = NULL;
 	git_oid head, since, id;
 	struct pack_out o = { NULL, 0 };
-	char branch[256], hex[GIT_OID_HEXSZ + 1], tmp[4200];
+	struct store_tmp t = { .fd = -1 };
+	char branch[256], hex[GIT_OID_HEXSZ + 1];
 	const char *site = store_site(s);
-	int error, have_since = 0;
+	int error, have_since = 0, fd = -1;
 
 	*commits = 0;
 	if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
@@ -105,9 +106,14 @@ int store_bundle_create(struct store *s, const char *file, const char *who, size
 		error = store_git_fail(err, ERR_INTERNAL, "cannot gather the objects");
 		goto done;
 	}
-	snprintf(tmp, sizeof(tmp), "%s.tmp", file);
-	if (!(o.f = fopen(tmp, "wb"))) {
-		error = err_set(err, ERR_USAGE, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
+	/* under a name of its own until complete: a kill leaves nothing
+	 * that looks like the bundle, and the next one removes it */
+	if ((error = store_tmp_file(&t, file, err)) < 0)
+		goto done;
+	if ((fd = dup(t.fd)) < 0 || !(o.f = fdopen(fd, "wb"))) {
+		if (fd >= 0)
+			close(fd);
+		error = err_set(err, ERR_USAGE, 0, 0, "cannot write '%s': %s", file, strerror(errno));
 		goto done;
 	}
 	fputs("# v2 git bundle\n", o.f);
@@ -128,29 +134,26 @@ int store_bundle_create(struct store *s, const char *file, const char *who, size
 		fprintf(o.f, "%s refs/convene/from/%s\n", hex, site);
 	fputc('\n', o.f);
 	if (git_packbuilder_foreach(pb, write_chunk, &o) < 0 || o.failed) {
-		error = o.failed ? err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp,
+		error = o.failed ? err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file,
 					   strerror(errno))
 				 : store_git_fail(err, ERR_INTERNAL, "cannot write the pack");
 		goto done;
 	}
 	if (fflush(o.f) != 0 || fsync(fileno(o.f)) != 0) {
-		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
+		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file, strerror(errno));
 		goto done;
 	}
 	error = fclose(o.f);
 	o.f = NULL;
-	if (error != 0 || rename(tmp, file) < 0) {
+	if (error != 0) {
 		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file, strerror(errno));
 		goto done;
 	}
-	error = 0;
+	error = store_tmp_commit(&t, err);
 done:
-	if (o.f) {
+	if (o.f)
 		fclose(o.f);
-		unlink(tmp);
-	} else if (error < 0) {
-		unlink(tmp);
-	}
+	store_tmp_abandon(&t);
 	git_commit_free(pre);
 	git_packbuilder_free(pb);
 	git_revwalk_free(walk);

@@ -149,4 +149,28 @@ int store_remote_list(struct store *s, void (*fn)(void *ctx, const char *name, c
 /* Removes a directory tree that init created, after a failure. */
 void store_remove_tree(const char *dir);
 
+/*
+ * A file or folder made under a temporary name beside its target, then
+ * renamed onto it, so that a convene killed meanwhile leaves nothing
+ * under the target's name; what a killed one left for the same target is
+ * removed when the next one is made (store/tmp.c), what a live one is
+ * making never is.
+ */
+struct store_tmp {
+	int fd;              /* a file's: write into it (flock()ed: keep it open) */
+	char path[4300];     /* what to write or fill: the temporary name */
+	char lock[4200];     /* the flock()ed file (path itself, for a file) */
+	char target[4096];
+	int in_place;        /* a folder that is the current one: filled where it is */
+};
+/* A temporary file for target, open in t->fd. */
+int store_tmp_file(struct store_tmp *t, const char *target, struct err *err);
+/* A temporary folder for target: t->path, not made yet. */
+int store_tmp_dir(struct store_tmp *t, const char *target, struct err *err);
+/* Renames t onto its target (a folder: only a missing or empty one,
+ * else ERR_USAGE and t is removed) and lets go of it. */
+int store_tmp_commit(struct store_tmp *t, struct err *err);
+/* Removes t (no-op once committed or abandoned). */
+void store_tmp_abandon(struct store_tmp *t);
+
 #endif

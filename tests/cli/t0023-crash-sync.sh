@@ -147,4 +147,53 @@ test_expect_success 'a file changed by hand after the crash: the sync is undone,
 	converged && test_grep "title: Renamed by hand" a/meetings/001.yaml
 '
 
+# ---- item 7: clone and bundle create killed ----
+
+for at in .git/config .git/index.lock meetings/002.yaml; do
+	test_expect_success "a clone killed at $at leaves nothing in its folder; the next clone works" '
+		two_sites &&
+		die_at $at convene clone -q --site tlv hub.git c &&
+		! test -e c && ls -A | grep "^\.c\.convene-" > left &&
+		convene clone -q --site tlv hub.git c 2>/dev/null &&
+		ls -A > after && ! grep "convene-" after &&
+		(cd c && convene validate >/dev/null && git config convene.site) > site &&
+		echo tlv > want && test_cmp want site
+	'
+done
+
+test_expect_success 'a clone killed into an empty folder, or of a bundle: the same' '
+	two_sites && mkdir c && (cd a && convene bundle create ../a.bundle 2>/dev/null) &&
+	die_at meetings/002.yaml convene clone -q hub.git c &&
+	ls -A c > in-c && test_cmp /dev/null in-c &&
+	convene clone -q hub.git c 2>/dev/null && (cd c && convene validate >/dev/null) &&
+	die_at meetings/001.yaml convene clone -q a.bundle d && ! test -e d &&
+	convene clone -q a.bundle d 2>/dev/null && (cd d && convene validate >/dev/null) &&
+	ls -A > after && ! grep "convene-" after
+'
+
+test_expect_success 'what a live clone or bundle create is making is left alone' '
+	two_sites && mkdir usb &&
+	mkdir .c.convene-abcdef.d &&
+	{ sh -c "exec 8>.c.convene-abcdef 9>usb/.x.bundle.convene-abcdef &&
+		 flock 8 && flock 9 && touch held && exec sleep 30" & } && holder=$! &&
+	while ! test -e held; do sleep 0.01; done &&
+	convene clone -q hub.git c 2>/dev/null &&
+	(cd a && convene bundle create ../usb/x.bundle 2>/dev/null) &&
+	kill $holder && { wait $holder 2>/dev/null || :; } &&
+	test -e .c.convene-abcdef.d && test -e usb/.x.bundle.convene-abcdef &&
+	(cd a && convene bundle create ../usb/x.bundle 2>/dev/null) &&
+	! test -e usb/.x.bundle.convene-abcdef &&
+	rm -rf c && convene clone -q hub.git c 2>/dev/null && ! test -e .c.convene-abcdef.d
+'
+
+test_expect_success 'a bundle create killed leaves nothing that looks like a bundle; the next one removes it' '
+	two_sites && mkdir usb &&
+	(cd a && die_at --after x.bundle convene bundle create ../usb/x.bundle) &&
+	ls usb > seen && test_cmp /dev/null seen &&
+	(cd a && convene bundle create ../usb/x.bundle 2>/dev/null) &&
+	ls -A usb > seen && echo x.bundle > want && test_cmp want seen &&
+	git -C b bundle verify ../usb/x.bundle >/dev/null 2>&1 &&
+	(cd b && convene sync -q ../usb/x.bundle)
+'
+
 test_done
