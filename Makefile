@@ -3,7 +3,8 @@
 #   make             build ./convene
 #   make test        build and run every test (unit, CLI, catalogue, suites)
 #   make check       the same under AddressSanitizer and UBSan
-#   make stress      the three-site convergence test, ten times longer
+#   make stress      the three-site convergence test, ten times longer;
+#                    the crash tests with STRESS_KILLS kills each
 #   make bench       benchmarks against raw libyaml and the git CLI
 #   make demo        an example initiative, start to finish
 #   make fuzz        run the libFuzzer targets for a while (FUZZ_SECONDS)
@@ -16,6 +17,7 @@ BUILD ?= build
 BIN ?= convene
 PKGS = libgit2 yaml-0.1 zlib
 FUZZ_SECONDS ?= 60
+STRESS_KILLS ?= 2000
 
 WARN = -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wvla -Wwrite-strings \
        -Wformat-security -Wno-unused-parameter -Wno-missing-field-initializers
@@ -109,11 +111,15 @@ check:
 # t0024 (three sites, random steps, then every site the same) ten times
 # longer than in `make test`, with a new seed each time unless
 # CONVENE_SEED names one; the test prints the seed, to run it again.
+# Then the crash tests (notes; sync, clone and bundle create) with
+# STRESS_KILLS SIGKILLs at random moments each, instead of ~200.
 STRESS_STEPS ?= 8000
 stress: test-deps $(BIN)
 	@CONVENE=$(abspath $(BIN)) CONVENE_CONVERGE_STEPS=$(STRESS_STEPS) \
 		CONVENE_SEED=$${CONVENE_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d " ")} \
 		sh tests/cli/t0024-converge.sh
+	@CONVENE=$(abspath $(BIN)) CONVENE_CRASH_KILLS=$(STRESS_KILLS) sh tests/cli/t0014-crash.sh
+	@CONVENE=$(abspath $(BIN)) CONVENE_CRASH_KILLS=$(STRESS_KILLS) sh tests/cli/t0023-crash-sync.sh
 
 bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh

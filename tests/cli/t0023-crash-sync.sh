@@ -1,10 +1,16 @@
 #!/bin/sh
-# sync, clone and bundle create killed (issue 11): at chosen moments
-# through the die.c shim.  After each kill the next command finishes with
-# no manual step, git fsck and convene validate are clean, and every note
-# whose command exited 0 reaches both sites.
+# sync, clone and bundle create killed (issue 11, items 5-7): at chosen
+# moments through the die.c shim (holding each of git's locks, halfway
+# through a checkout, a clone, a bundle), then with SIGKILL at random
+# moments.  After each kill the next command finishes with no manual step,
+# git fsck and convene validate are clean, and every note whose command
+# exited 0 reaches both sites.
+#
+#   CONVENE_CRASH_KILLS=N      random kills (default 200; make stress: more)
+#   CONVENE_CRASH_REPORT=FILE  where the kills landed, appended to FILE
 . "$(dirname "$0")/lib.sh"
 TESTS=$(cd "$(dirname "$0")" && pwd)
+KILLS=${CONVENE_CRASH_KILLS:-200}
 DIE="$TRASH/die.so"
 cc -shared -fPIC -o "$DIE" "$TESTS/die.c" -ldl || exit 1
 
@@ -194,6 +200,118 @@ test_expect_success 'a bundle create killed leaves nothing that looks like a bun
 	ls -A usb > seen && echo x.bundle > want && test_cmp want seen &&
 	git -C b bundle verify ../usb/x.bundle >/dev/null 2>&1 &&
 	(cd b && convene sync -q ../usb/x.bundle)
+'
+
+# ---- SIGKILL at random moments ----
+
+# milliseconds since the epoch
+now_ms() {
+	echo $(( $(date +%s%N) / 1000000 ))
+}
+
+# sleeps a random time from 0 to $1 ms
+nap() {
+	r=$(( $(od -An -N2 -tu2 /dev/urandom) % ($1 + 1) ))
+	sleep "$(printf '%d.%03d' $((r / 1000)) $((r % 1000)))"
+}
+
+# kills the command started in the background as $pid after a random nap
+# of up to $1 ms; $rc gets its exit, and kills counts the SIGKILLs that
+# ended it
+kill_it() {
+	nap "$1"
+	kill -9 $pid 2>/dev/null
+	set +e
+	wait $pid
+	rc=$?
+	set -e
+	[ $rc = 137 ] && kills=$((kills + 1))
+	return 0
+}
+
+# runs a command; $took gets how long it took, in ms
+timed() {
+	t0=$(now_ms)
+	"$@"
+	st=$?
+	took=$(( $(now_ms) - t0 ))
+	return $st
+}
+
+# what a killed sync at $1 left, for the report
+landed() {
+	if test -e $1/.git/convene/checkout; then echo "sync: in a checkout"
+	elif test -n "$(find $1/.git hub.git -name "*.lock" ! -name convene.lock)"; then echo "sync: holding a git lock"
+	elif grep -q busy hub.git/convene.lock 2>/dev/null; then echo "sync: pushing"
+	elif grep -q busy $1/.git/convene.lock; then echo "sync: writing objects"
+	else echo "sync: between steps"
+	fi
+}
+
+# Each phase goes on until its share of the kills is reached: each round
+# sleeps from 0 to as long as the same command took last time, so that
+# kills land anywhere in it, and some rounds end before the kill.
+test_expect_success "$KILLS SIGKILLs at random moments in sync, clone and bundle create: the next command always finishes" '
+	two_sites && mkdir usb && : > acked && : > landed &&
+	note a 1 "timing" && timed convene -C a sync -q &&
+	want=$((KILLS * 8 / 10)) && kills=0 && i=1 &&
+	while [ $kills -lt $want ] && [ $i -le $((want * 4)) ]; do
+		if [ $((i % 2)) = 1 ]; then w=a; else w=b; fi &&
+		note $w $((i % 3 + 1)) "n$i at $w" &&
+		if [ $((i % 4)) = 0 ]; then note $w $(((i + 1) % 3 + 1)) "m$i at $w"; fi &&
+		{ (cd $w && exec convene sync -q >/dev/null 2>&1) & } && pid=$! &&
+		kill_it $((took + 5)) &&
+		if [ $rc = 137 ]; then landed $w; else echo "sync: done first"; fi >> landed &&
+		# now and then the one after is killed too, finishing the first
+		if [ $((i % 7)) = 0 ]; then
+			{ (cd $w && exec convene sync -q >/dev/null 2>&1) & } && pid=$! &&
+			kill_it $((took + 5)) &&
+			if [ $rc = 137 ]; then echo "sync: killed again"; else echo "sync: done first"; fi >> landed
+		fi &&
+		# the next command: the sync again, now and then an edit first
+		if [ $((i % 5)) = 0 ]; then
+			note $w 1 "after $i at $w" || { echo "round $i: the note after the kill failed"; exit 1; }
+		fi &&
+		timed convene -C $w sync -q 2>err.$i ||
+			{ echo "round $i: the next sync exited $?"; cat err.$i; exit 1; } &&
+		(cd $w && git fsck --strict --no-dangling >/dev/null 2>&1 && convene validate >/dev/null 2>&1) ||
+			{ echo "round $i: fsck or validate failed at $w"; exit 1; } &&
+		i=$((i + 1)) || exit 1
+	done &&
+	syncs=$kills && timed convene clone -q hub.git c 2>/dev/null && rm -rf c &&
+	want=$((KILLS / 10)) && kills=0 && i=1 &&
+	while [ $kills -lt $want ] && [ $i -le $((want * 4)) ]; do
+		{ (exec convene clone -q hub.git c >/dev/null 2>&1) & } && pid=$! &&
+		kill_it $((took + 5)) &&
+		# renamed into place (its site set): done, but for its last words
+		if test -e c; then
+			echo "clone: $rc, in place" >> landed &&
+			(cd c && convene validate >/dev/null 2>&1 && git config convene.site >/dev/null &&
+			 convene sync -q) || { echo "clone $i: a clone in place is not complete"; exit 1; }
+		else
+			echo "clone: $rc, half-made" >> landed &&
+			timed convene clone -q hub.git c 2>err.c || { echo "clone $i: the next clone failed"; cat err.c; exit 1; }
+		fi &&
+		(cd c && convene validate >/dev/null 2>&1 && git fsck --strict >/dev/null 2>&1) &&
+		ls -A > here && ! grep convene- here && rm -rf c &&
+		i=$((i + 1)) || { echo "clone $i failed"; exit 1; }
+	done &&
+	clones=$kills && timed convene -C a bundle create ../usb/t.bundle 2>/dev/null &&
+	want=$((KILLS - syncs - clones)) && kills=0 && i=1 &&
+	while [ $kills -lt $want ] && [ $i -le $((want * 4)) ]; do
+		{ (cd a && exec convene bundle create ../usb/s.bundle >/dev/null 2>&1) & } && pid=$! &&
+		kill_it $((took + 5)) && echo "bundle: $rc" >> landed &&
+		timed convene -C a bundle create ../usb/s.bundle 2>/dev/null &&
+		ls -A usb > seen && printf "s.bundle\nt.bundle\n" > want && test_cmp want seen &&
+		git -C a bundle verify ../usb/s.bundle >/dev/null 2>&1 &&
+		i=$((i + 1)) || { echo "bundle $i failed"; exit 1; }
+	done &&
+	kills=$((syncs + clones + kills)) &&
+	summary="$kills kills ($syncs sync, $clones clone, $((kills - syncs - clones)) bundle create): $(sort landed | uniq -c | sed "s/^ *//" | tr "\n" ";")" &&
+	echo "$summary" >&2 &&
+	if [ -n "${CONVENE_CRASH_REPORT:-}" ]; then echo "$summary" >> "$CONVENE_CRASH_REPORT"; fi &&
+	test $kills -ge $KILLS &&
+	converged
 '
 
 test_done
