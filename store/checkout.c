@@ -222,7 +222,8 @@ done:
  * Where the work tree's file stands: AT_NEW, AT_OLD, AT_CUT (a beginning
  * of the new content, counted only when cut is set), or AT_OTHER.  A path
  * that passes through a symbolic link is AT_OTHER for convene's own
- * writes, and no file for libgit2's (git does not follow them).
+ * writes, and no file for libgit2's (git does not follow them); one that
+ * passes through a file is no file (see blocked()).
  */
 static int where(struct store *s, const struct change *c, int cut)
 {
@@ -240,7 +241,7 @@ static int where(struct store *s, const struct change *c, int cut)
 		*slash = '\0';
 		link = lstat(full, &st) == 0 && !S_ISDIR(st.st_mode);
 		*slash = '/';
-		if (link && !cut)
+		if (link && S_ISLNK(st.st_mode) && !cut)
 			return AT_OTHER;
 		if (link)
 			return !c->mode[1] ? AT_NEW : !c->mode[0] ? AT_OLD : AT_OTHER;
@@ -283,6 +284,32 @@ static int where(struct store *s, const struct change *c, int cut)
 	if (cut && S_ISREG(st.st_mode) && is_beginning(s, c, full))
 		return AT_CUT;
 	return AT_OTHER;
+}
+
+/* Whether a file of the work tree stands where c needs a folder, and the
+ * change does not remove it: writing c would fail half-way. */
+static int blocked(struct store *s, const struct plan *p, const struct change *c)
+{
+	char part[4096];
+	const char *slash;
+	struct stat st;
+	size_t i;
+
+	if (!c->mode[1])
+		return 0;
+	for (slash = strchr(c->path, '/'); slash; slash = strchr(slash + 1, '/')) {
+		snprintf(part, sizeof(part), "%s%.*s", git_repository_workdir(s->repo),
+			 (int)(slash - c->path), c->path);
+		if (lstat(part, &st) < 0 || S_ISDIR(st.st_mode))
+			continue;
+		for (i = 0; i < p->n; i++)
+			if (!p->v[i].mode[1] && strlen(p->v[i].path) == (size_t)(slash - c->path) &&
+			    !strncmp(p->v[i].path, c->path, (size_t)(slash - c->path)))
+				break;
+		if (i == p->n)
+			return 1;
+	}
+	return 0;
 }
 
 /* Removes the folders of path that are left empty, up to the top. */
@@ -622,14 +649,19 @@ int store_checkout(struct store *s, const git_oid *from, const git_oid *to, cons
 	}
 	/* as libgit2's safe checkout: a file that is neither as the old
 	 * commit nor as the new one has it is someone's, and not touched */
-	for (i = 0; i < p.n; i++)
-		if ((p.v[i].at = where(s, &p.v[i], 0)) == AT_OTHER) {
+	for (i = 0; i < p.n; i++) {
+		if ((p.v[i].at = where(s, &p.v[i], 0)) == AT_OTHER)
 			err_set(err, ERR_REFUSED, 0, 0, "cannot update the work tree: '%s' has changes that are not committed",
 				p.v[i].path);
-			err_hint(err, "commit or move it, then sync again");
-			error = ERR_REFUSED;
-			goto done;
-		}
+		else if (blocked(s, &p, &p.v[i]))
+			err_set(err, ERR_REFUSED, 0, 0, "cannot update the work tree: a file that is not committed stands where '%s' needs a folder",
+				p.v[i].path);
+		else
+			continue;
+		err_hint(err, "commit or move it, then sync again");
+		error = ERR_REFUSED;
+		goto done;
+	}
 	if ((error = write_journal(s, &p, err)) < 0)
 		goto done;
 	/* killed or failed from here on, the next command finishes it */
@@ -688,7 +720,10 @@ int store_checkout_recover(struct store *s, struct err *err)
 				 p.v[i].path);
 			unlink(full);
 		}
-		if ((p.v[i].at = where(s, &p.v[i], p.git)) == AT_OTHER && other == (size_t)-1)
+		p.v[i].at = where(s, &p.v[i], p.git);
+		if (!p.git && p.v[i].at != AT_NEW && blocked(s, &p, &p.v[i]))
+			p.v[i].at = AT_OTHER;
+		if (p.v[i].at == AT_OTHER && other == (size_t)-1)
 			other = i;
 	}
 	if (other == (size_t)-1) {

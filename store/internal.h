@@ -59,7 +59,8 @@ int store_checkout(struct store *s, const git_oid *from, const git_oid *to, cons
  * in s->resumed or s->undone.  Under the edit lock, busy. */
 int store_checkout_recover(struct store *s, struct err *err);
 
-/* store_write() with the file's mode (0644, 0755), without the fsync of
+/* store_write() with the file's mode (0666 or 0777, less the umask, as
+ * git makes them), without the fsync of
  * its folder: the caller does that (store_fsync_dir()) once per folder. */
 int store_write_file(struct store *s, const char *path, const void *data, size_t len,
 		     unsigned mode, struct err *err);

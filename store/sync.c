@@ -159,6 +159,8 @@ static void age_of(const char *path, char *out, size_t size)
 		return;
 	}
 	secs = (long)(time(NULL) - st.st_mtime);
+	if (secs < 0)
+		secs = 0;  /* a clock set back */
 	if (secs < 120)
 		snprintf(out, size, "%ld second%s", secs, secs == 1 ? "" : "s");
 	else if (secs < 2 * 3600)
@@ -198,12 +200,12 @@ static int net_fail(struct err *err, int error, const char *url_in, const struct
 	const git_error *e = git_error_last();
 	const char *msg = e && e->message ? e->message : "unknown error";
 	int klass = e ? e->klass : 0;
-	char url[1024];
+	char url[1024], file[4096];
 
 	text_redact_url(url, sizeof(url), url_in);
 
-	if (locked_file(msg, url, sizeof(url)))
-		return lock_fail(err, url);
+	if (locked_file(msg, file, sizeof(file)))
+		return lock_fail(err, file);
 	if (x->hostkey[0]) {
 		err_set(err, ERR_REFUSED, 0, 0, "%s", x->hostkey);
 		if (x->hostkey_known)

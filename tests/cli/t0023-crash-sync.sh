@@ -153,6 +153,17 @@ test_expect_success 'a file changed by hand after the crash: the sync is undone,
 	converged && test_grep "title: Renamed by hand" a/meetings/001.yaml
 '
 
+test_expect_success 'a checkout that could only stop half-way is refused before it starts' '
+	two_sites && mkdir a/docs && echo agenda > a/docs/hall.txt &&
+	(cd a && git add docs && git commit -q -m "docs" && convene sync -q) &&
+	echo "not committed" > b/docs &&
+	(cd b && git rev-parse HEAD > ../before && test_expect_code 4 convene sync 2>../err &&
+	 git rev-parse HEAD > ../after) &&
+	test_grep "a file that is not committed stands where '"'"'docs/hall.txt'"'"' needs a folder" err &&
+	test_cmp before after && ! test -e b/.git/convene/checkout &&
+	rm b/docs && converged && test_grep agenda b/docs/hall.txt
+'
+
 # ---- item 7: clone and bundle create killed ----
 
 for at in .git/config .git/index.lock meetings/002.yaml; do
