@@ -49,32 +49,6 @@ static void strip_header(struct buf *text)
 	text->ptr[text->len] = '\0';
 }
 
-/* Drops from d the errors that were there before the edit (diag_same):
- * a conflict a merge recorded, say, is not this edit's to fix. */
-static void keep_new_errors(struct diags *d, const struct diags *before)
-{
-	size_t i, j, k = 0;
-	char *used = calloc(before->n + 1, 1);
-
-	for (i = 0; i < d->n; i++) {
-		int old = 0;
-
-		for (j = 0; used && !old && j < before->n; j++)
-			if (!used[j] && d->v[i].level == DIAG_ERROR && diag_same(&before->v[j], &d->v[i]))
-				used[j] = 1, old = 1;
-		if (old) {
-			free(d->v[i].file);
-			free(d->v[i].msg);
-			free(d->v[i].where);
-			d->errors--;
-			continue;
-		}
-		d->v[k++] = d->v[i];
-	}
-	d->n = k;
-	free(used);
-}
-
 /* The problems of text as file, into d; the loaded tree into *out. */
 static void check_text(struct diags *d, const char *file, const struct buf *text,
 		       const struct schema_ids *ids, struct doc **out)
@@ -143,8 +117,8 @@ int edit_file(struct store *s, const char *file)
 		strip_header(&text);
 		doc_free(doc);
 		check_text(&d, file, &text, ids, &doc);
-		keep_new_errors(&d, &before);
-		errors = d.errors;
+		/* a conflict a merge recorded, say, is not this edit's to fix */
+		errors = diags_keep_new(&d, &before);
 		if (!errors) {
 			diags_release(&d);
 			break;

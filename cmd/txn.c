@@ -12,31 +12,15 @@
 
 static int file_changed(struct txn *t, struct err *err);
 
-/*
- * The errors of `after` that `before` does not have, compared by what and
- * where in the data (diag_same: positions move when lines are added or
- * taken away above).  Printed; returns how many.
- */
-static size_t new_errors(const struct diags *before, const struct diags *after)
+/* Prints the errors of after (which it drops the others from) that
+ * before does not have (diags_keep_new); returns how many. */
+static size_t new_errors(const struct diags *before, struct diags *after)
 {
-	size_t i, j, found = 0;
-	char *used = calloc(before->n + 1, 1);
+	size_t i, found = diags_keep_new(after, before);
 
-	for (i = 0; i < after->n; i++) {
-		if (after->v[i].level != DIAG_ERROR)
-			continue;
-		for (j = 0; j < before->n; j++)
-			if (used && !used[j] && before->v[j].level == DIAG_ERROR &&
-			    diag_same(&before->v[j], &after->v[i]))
-				break;
-		if (used && j < before->n) {
-			used[j] = 1;
-			continue;
-		}
-		print_diag(stderr, &after->v[i]);
-		found++;
-	}
-	free(used);
+	for (i = 0; i < after->n; i++)
+		if (after->v[i].level == DIAG_ERROR)
+			print_diag(stderr, &after->v[i]);
 	return found;
 }
 

@@ -85,6 +85,33 @@ int diag_same(const struct diag *a, const struct diag *b)
 	return same_words(a->msg, b->msg);
 }
 
+unsigned diags_keep_new(struct diags *d, const struct diags *before)
+{
+	char *used = calloc(before->n + 1, 1);
+	size_t i, j, k = 0;
+
+	for (i = 0; i < d->n; i++) {
+		int known = 0;
+
+		for (j = 0; used && !known && j < before->n; j++)
+			if (!used[j] && d->v[i].level == DIAG_ERROR && diag_same(&before->v[j], &d->v[i]))
+				used[j] = 1, known = 1;
+		if (!known) {
+			d->v[k++] = d->v[i];
+			continue;
+		}
+		free(d->v[i].file);
+		free(d->v[i].msg);
+		free(d->v[i].where);
+		d->errors--;
+	}
+	d->n = k;
+	if (!used)
+		d->failed = 1;
+	free(used);
+	return d->errors;
+}
+
 struct numbered {
 	struct diag d;
 	size_t i;

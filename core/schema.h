@@ -54,6 +54,11 @@ void diags_release(struct diags *d);
  */
 int diag_same(const struct diag *a, const struct diag *b);
 
+/* Drops from d every error that before has too (diag_same, each matched
+ * once), keeping warnings and the errors an edit adds; returns how many
+ * errors are left.  d->conflicts is not recounted. */
+unsigned diags_keep_new(struct diags *d, const struct diags *before);
+
 /* The kind of a file by its path in the layout (KIND_NONE if outside it). */
 enum schema_kind schema_kind_of(const char *file);
 const char *schema_kind_name(enum schema_kind kind);

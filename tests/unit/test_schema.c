@@ -216,6 +216,11 @@ void test_schema__same_error_after_lines_move(void)
 	/* the same message elsewhere in the data is another error */
 	check(!diag_same(&b.v[1], &c.v[1]));
 	check(!diag_same(&a.v[0], &b.v[0]));
+	/* what an edit from b to c adds: the author of a note it renamed */
+	check(diags_keep_new(&c, &b) == 1 && c.n == 1);
+	check_str(c.v[0].where, "agenda[o].notes[n2].by");
+	/* settling the conflict (a to b) adds nothing */
+	check(diags_keep_new(&b, &a) == 0 && b.n == 0);
 	diags_release(&a);
 	diags_release(&b);
 	diags_release(&c);
