@@ -112,3 +112,114 @@ void json_node(struct buf *out, const struct doc_node *n)
 	if (n->flags & DOC_CONFLICT)
 		buf_addc(out, '}');
 }
+
+void jw_init(struct json_w *w, struct buf *out)
+{
+	memset(w, 0, sizeof(*w));
+	w->out = out;
+}
+
+struct buf *jw_key(struct json_w *w, const char *key)
+{
+	unsigned d = w->depth, i;
+
+	if (d) {
+		if (w->items[d - 1])
+			buf_addc(w->out, ',');
+		if (w->lines[d - 1]) {
+			buf_addc(w->out, '\n');
+			for (i = 0; i < d; i++)
+				buf_addc(w->out, ' ');
+		}
+		w->items[d - 1] = 1;
+	}
+	if (key) {
+		json_str(w->out, key, strlen(key));
+		buf_addc(w->out, ':');
+	}
+	return w->out;
+}
+
+static void jw_open(struct json_w *w, const char *key, char bracket, int lines)
+{
+	jw_key(w, key);
+	buf_addc(w->out, bracket);
+	/* deeper than any output of convene: kept flat rather than overrun */
+	if (w->depth < JSON_DEPTH) {
+		w->items[w->depth] = 0;
+		w->lines[w->depth] = (unsigned char)lines;
+		w->close[w->depth] = bracket == '{' ? '}' : ']';
+		w->depth++;
+	}
+}
+
+void jw_object(struct json_w *w, const char *key)
+{
+	jw_open(w, key, '{', 0);
+}
+
+void jw_array(struct json_w *w, const char *key)
+{
+	jw_open(w, key, '[', 0);
+}
+
+void jw_lines(struct json_w *w, const char *key)
+{
+	jw_open(w, key, '[', 1);
+}
+
+void jw_end(struct json_w *w)
+{
+	unsigned d;
+
+	if (!w->depth)
+		return;
+	d = --w->depth;
+
+	if (w->lines[d] && w->items[d])
+		buf_addc(w->out, '\n');
+	buf_addc(w->out, (char)w->close[d]);
+}
+
+void jw_strn(struct json_w *w, const char *key, const char *s, size_t len)
+{
+	json_str(jw_key(w, key), s, len);
+}
+
+void jw_str(struct json_w *w, const char *key, const char *s)
+{
+	if (s)
+		jw_strn(w, key, s, strlen(s));
+	else
+		jw_null(w, key);
+}
+
+void jw_opt(struct json_w *w, const char *key, const char *s)
+{
+	jw_str(w, key, s && s[0] ? s : NULL);
+}
+
+void jw_int(struct json_w *w, const char *key, long long v)
+{
+	buf_addf(jw_key(w, key), "%lld", v);
+}
+
+void jw_uint(struct json_w *w, const char *key, unsigned long long v)
+{
+	buf_addf(jw_key(w, key), "%llu", v);
+}
+
+void jw_bool(struct json_w *w, const char *key, int v)
+{
+	buf_adds(jw_key(w, key), v ? "true" : "false");
+}
+
+void jw_null(struct json_w *w, const char *key)
+{
+	buf_adds(jw_key(w, key), "null");
+}
+
+void jw_node(struct json_w *w, const char *key, const struct doc_node *node)
+{
+	json_node(jw_key(w, key), node);
+}
