@@ -19,9 +19,14 @@
 #include "core/worddiff.h"
 #include "store/history.h"
 
-const char usage_history[] =
-	"usage: convene history [--json] [--reverse] FIELD\n"
-	"\n"
+static const struct opt history_opts[] = {
+	{ 'r', "reverse", NULL, "oldest first", 0 },
+	{ 'j', "json", NULL, "for scripts", 0 },
+	OPT_END
+};
+
+const struct help help_history = {
+	"[--json] [--reverse] FIELD",
 	"Every commit where the value of FIELD actually changed (not every commit\n"
 	"that touched its file), newest first: date, commit, who, at which site,\n"
 	"at which meeting, and what changed, word by word ([-removed-]{+added+},\n"
@@ -30,47 +35,77 @@ const char usage_history[] =
 	"('members/dana.yaml').  Changes made concurrently and merged later are\n"
 	"marked; a merge is listed when it made a value neither side had (a\n"
 	"conflict it recorded, text merged from both).  A renamed file is\n"
-	"followed where git can tell.\n"
-	"\n"
-	"  --reverse           oldest first\n"
-	"  --json              for scripts\n";
+	"followed where git can tell.\n",
+	history_opts, NULL,
+	NULL
+};
 
-const char usage_show[] =
-	"usage: convene show [--json] PATH --at DATE|REV\n"
-	"\n"
+static const struct opt show_opts[] = {
+	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
+	{ 'a', "at", "DATE|REV", "the date (the last commit that day) or revision", 0 },
+	OPT_END
+};
+
+const struct help help_show = {
+	"[--json] PATH --at DATE|REV",
 	"A field or a whole file as it stood at a date or at a commit (any\n"
 	"revision git takes: HEAD~3, 4f2a9c1).  A date means the last commit made\n"
 	"that day or before along the line of HEAD's first parents: the\n"
 	"initiative as the merges kept it, not what one site had alone while\n"
 	"offline (a sync that merely caught up takes on the other site's line).\n"
-	"Which commit that is goes to standard error.\n";
+	"Which commit that is goes to standard error.\n",
+	show_opts, NULL,
+	NULL
+};
 
-const char usage_diff[] =
-	"usage: convene diff [--json] [FROM [TO]]\n"
-	"\n"
+static const struct opt diff_opts[] = {
+	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
+	OPT_END
+};
+
+const struct help help_diff = {
+	"[--json] [FROM [TO]]",
 	"What changed, in words: \"vision changed\", \"member added: ...\", \"3 notes\n"
 	"added to meeting 002\", \"1 note changed in meeting 002\", \"agenda item\n"
 	"principles changed in meeting 002\".  FROM and TO are dates or revisions\n"
 	"(see 'convene show').  Without TO: from FROM to HEAD; without either: the\n"
-	"uncommitted changes of the work tree.\n";
+	"uncommitted changes of the work tree.\n",
+	diff_opts, NULL,
+	NULL
+};
 
-const char usage_archive[] =
-	"usage: convene archive [--prefix DIR] --at DATE|REV FILE.tar.gz\n"
-	"\n"
+static const struct opt archive_opts[] = {
+	{ 'a', "at", "DATE|REV", "the date (the last commit that day) or revision", 0 },
+	{ 'p', "prefix", "DIR", "put every file under DIR/", 0 },
+	OPT_END
+};
+
+const struct help help_archive = {
+	"[--prefix DIR] --at DATE|REV FILE.tar.gz",
 	"The whole initiative as it stood then, as a gzip'd tar that `tar xzf`\n"
 	"reads ('-': to standard output).  The same commit always gives the same\n"
-	"bytes.\n"
-	"  --prefix DIR        put every file under DIR/\n";
+	"bytes.\n",
+	archive_opts, NULL,
+	NULL
+};
 
-const char usage_log[] =
-	"usage: convene log [-n N] [--meeting M] [--author WHO] [--site S] [--since DATE] [--json]\n"
-	"\n"
-	"The history, newest first: commit, date, who, at which site, what.\n"
-	"  --meeting M         commits tied to meeting M (made by a meeting\n"
-	"                      command, or with a Convene-Meeting: trailer)\n"
-	"  --author WHO        whose name or email holds WHO\n"
-	"  --site S            made at site S\n"
-	"  --since DATE        made that day or later (the author's date)\n";
+static const struct opt log_opts[] = {
+	{ 'n', "max-count", "N", "the newest N commits only", 'n' },
+	{ 'm', "meeting", "M", "commits tied to meeting M (made by a meeting\n"
+	  "command, or with a Convene-Meeting: trailer)", 0 },
+	{ 'a', "author", "WHO", "whose name or email holds WHO", 0 },
+	{ 's', "site", "S", "made at site S", 0 },
+	{ 'S', "since", "DATE", "made that day or later (the author's date)", 0 },
+	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
+	OPT_END
+};
+
+const struct help help_log = {
+	"[-n N] [--meeting M] [--author WHO] [--site S] [--since DATE] [--json]",
+	"The history, newest first: commit, date, who, at which site, what.\n",
+	log_opts, NULL,
+	NULL
+};
 
 /* ---- history ---- */
 
@@ -397,11 +432,6 @@ static void history_release(struct history *h)
 
 int cmd_history(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "reverse", no_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("history");
 	struct word_marks marks = { "[-", "-]", "{+", "+}" };
 	struct history h;
@@ -410,7 +440,7 @@ int cmd_history(int argc, char **argv, struct store *s)
 	size_t i;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(history_opts, argc, argv)) != -1) {
 		if (c == 'j')
 			json = 1;
 		else if (c == 'r')
@@ -474,11 +504,6 @@ static int resolve(struct store *s, const char *spec, struct store_commit *c)
 
 int cmd_show(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "at", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("show");
 	const char *at = NULL;
 	struct store_commit c;
@@ -492,7 +517,7 @@ int cmd_show(int argc, char **argv, struct store *s)
 	int opt, json = 0, rc;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((opt = opt_next(show_opts, argc, argv)) != -1) {
 		if (opt == 'j')
 			json = 1;
 		else if (opt == 'a') {
@@ -825,16 +850,13 @@ done:
 
 int cmd_diff(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 }
-	};
 	struct diffs d = { BUF_INIT, 0, 0 };
 	struct store_commit from, to;
 	struct err err;
 	int c, rc, nargs, nothing = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(diff_opts, argc, argv)) != -1) {
 		if (c != 'j')
 			return option_error(cmd_find("diff"), c, argv);
 		d.json = 1;
@@ -872,11 +894,6 @@ int cmd_diff(int argc, char **argv, struct store *s)
 
 int cmd_archive(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "at", required_argument, NULL, 'a' },
-		{ "prefix", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("archive");
 	const char *at = NULL, *prefix = NULL;
 	char dir[128];
@@ -886,7 +903,7 @@ int cmd_archive(int argc, char **argv, struct store *s)
 	int opt, rc;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((opt = opt_next(archive_opts, argc, argv)) != -1) {
 		if (opt == 'a')
 			rc = once(me, &at, "--at", optarg);
 		else if (opt == 'p')
@@ -974,14 +991,6 @@ static int log_one(void *ctx, const struct store_commit *e)
 
 int cmd_log(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "meeting", required_argument, NULL, 'm' },
-		{ "author", required_argument, NULL, 'a' },
-		{ "site", required_argument, NULL, 's' },
-		{ "since", required_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("log");
 	struct log_out o;
 	const char *given = NULL, *count = NULL;
@@ -992,7 +1001,7 @@ int cmd_log(int argc, char **argv, struct store *s)
 
 	memset(&o, 0, sizeof(o));
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":n:", opts, NULL)) != -1) {
+	while ((c = opt_next(log_opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'j': o.json = 1; break;
 		case 'a': rc = once(me, &o.author, "--author", optarg); break;

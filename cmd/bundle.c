@@ -9,17 +9,12 @@
 #include "core/text.h"
 #include "store/sync.h"
 
-const char usage_bundle[] =
-	"usage: convene bundle create FILE [--for SITE|REMOTE]\n"
-	"\n"
-	"Writes this site's history to FILE, a git bundle, to carry to a site\n"
-	"with no network (a USB stick).  There: convene sync FILE.\n"
-	"\n"
-	"  --for SITE|REMOTE   only what that site lacks: the commits since the\n"
-	"                      last bundle that came from it (or the last sync\n"
-	"                      with that remote).  Without it: everything.\n"
-	"\n"
-	"Exit 1 when the other site has everything already (no file is written).\n";
+static const struct opt bundle_create_opts[] = {
+	{ 'f', "for", "SITE|REMOTE", "only what that site lacks: the commits since the\n"
+	  "last bundle that came from it (or the last sync\n"
+	  "with that remote).  Without it: everything.", 0 },
+	OPT_END
+};
 
 static int bundle_create(int argc, char **argv, struct store *s)
 {
@@ -29,19 +24,18 @@ static int bundle_create(int argc, char **argv, struct store *s)
 	size_t commits, pending;
 	int i, rc;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--for") && i + 1 < argc) {
-			if ((rc = once(me, &who, "--for", argv[++i])) != 0)
-				return rc;
-		} else if (argv[i][0] == '-' && argv[i][1])
-			return usage_error(me, "unknown option '%s'", argv[i]);
-		else if (file)
-			return usage_error(me, "bundle create takes one file");
-		else
-			file = argv[i];
+	optind = 0;
+	while ((i = opt_next(bundle_create_opts, argc, argv)) != -1) {
+		if (i != 'f')
+			return option_error(me, i, argv);
+		if ((rc = once(me, &who, "--for", optarg)) != 0)
+			return rc;
 	}
-	if (!file)
+	if (argc - optind > 1)
+		return usage_error(me, "bundle create takes one file");
+	if (optind == argc)
 		return usage_error(me, "bundle create takes a file to write");
+	file = argv[optind];
 	if (who && !text_is_id(who) && !strchr(who, '/'))
 		return usage_error(me, "--for names a site or a remote");
 	err_clear(&err);
@@ -61,12 +55,21 @@ static int bundle_create(int argc, char **argv, struct store *s)
 	return EXIT_OK;
 }
 
+static const struct subcmd bundle_subs[] = {
+	{ "create", bundle_create, "FILE [--for SITE|REMOTE]",
+	  bundle_create_opts },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct help help_bundle = {
+	NULL,
+	"Writes this site's history to FILE, a git bundle, to carry to a site\n"
+	"with no network (a USB stick).  There: convene sync FILE.\n",
+	NULL, bundle_subs,
+	"Exit 1 when the other site has everything already (no file is written).\n"
+};
+
 int cmd_bundle(int argc, char **argv, struct store *s)
 {
-	static const struct subcmd table[] = {
-		{ "create", bundle_create },
-		{ NULL, NULL }
-	};
-
-	return run_subcommand("bundle", table, argc, argv, s);
+	return run_subcommand("bundle", bundle_subs, argc, argv, s);
 }

@@ -5,6 +5,7 @@
 #ifndef CONVENE_CMD_H
 #define CONVENE_CMD_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "core/buf.h"
@@ -16,13 +17,63 @@
 #define NO_GIT    0x2  /* never touches libgit2: skip starting it (7 ms of
 			* Debian's build goes to reading the CA bundle) */
 
+/*
+ * One option of a command: the one source of what opt_next() parses and of
+ * what --help lists (cmd/options.c).  A table ends with OPT_END.
+ */
+struct opt {
+	int key;           /* what opt_next() returns: the letter, for -x */
+	const char *name;  /* --name; NULL for a letter alone */
+	const char *arg;   /* the value's name ("MEMBER"); NULL: a flag */
+	const char *help;  /* what it does; '\n' between lines */
+	char letter;       /* -x too, or 0 */
+};
+#define OPT_END { 0, NULL, NULL, NULL, 0 }
+/* The table of the read commands that take --json alone. */
+extern const struct opt opts_json[];
+
+/* A family's subcommands, as `member add`: the table ends with NULL. */
+struct subcmd {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct store *s);
+	const char *synopsis;      /* its forms, after "convene FAMILY NAME" */
+	const struct opt *opts;
+};
+
+/*
+ * A command's help, kept beside the command.  The synopsis holds the
+ * forms after "convene NAME", one per line; a line that starts with a
+ * space continues the form above.  A family lists its subcommands' forms
+ * and options instead.
+ */
+struct help {
+	const char *synopsis;
+	const char *about;         /* paragraphs after the usage, or NULL */
+	const struct opt *opts;
+	const struct subcmd *subs;
+	const char *after;         /* paragraphs after the options, or NULL */
+};
+
 struct cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv, struct store *s);
 	unsigned flags;
 	const char *summary;
-	const char *usage;   /* the full --help text */
+	const struct help *help;
 };
+
+/* The next option as getopt_long() returns it (the key, '?' or ':', -1
+ * at the end), from a table; set optind = 0 before the first call. */
+int opt_next(const struct opt *opts, int argc, char **argv);
+/* The full --help of a command, or its first usage line. */
+int print_help(FILE *f, const struct cmd *c);
+void print_usage_line(FILE *f, const struct cmd *c);
+/* Each option of c (or of its subcommand sub), one per line: its names
+ * and its value, "--by MEMBER", "-q,--quiet"; -1 if there is no such
+ * subcommand. */
+int print_options(FILE *f, const struct cmd *c, const char *sub);
+/* Prints "convene: error: out of memory"; returns EXIT_INTERNAL. */
+int out_of_memory(void);
 
 /* The sorted table, ending with a NULL name. */
 extern const struct cmd commands[];
@@ -150,11 +201,6 @@ int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *sta
 int visit_initiative(struct store *s, void (*visit)(void *ctx, const char *file, const struct doc *doc),
 		     void *ctx, const int *failed);
 
-/* A family's subcommands, as `member add`: the table ends with NULL. */
-struct subcmd {
-	const char *name;
-	int (*fn)(int argc, char **argv, struct store *s);
-};
 int run_subcommand(const char *name, const struct subcmd *table, int argc, char **argv,
 		   struct store *s);
 
@@ -184,26 +230,27 @@ int commit_pending(struct store *s, const char *message, int allow_conflicts, si
 /* Edits a file in the user's editor until it is valid (cmd/edit.c). */
 int edit_file(struct store *s, const char *file);
 
-extern const char usage_commit[], usage_edit[], usage_log[], usage_member[];
-extern const char usage_meeting[], usage_attend[], usage_note[], usage_decide[];
-extern const char usage_action[], usage_actions[], usage_hosts[];
-extern const char usage_interview[], usage_principle[], usage_outcome[], usage_notes[];
+extern const struct help help_init, help_validate, help_get, help_set, help_status, help_fmt;
+extern const struct help help_commit, help_edit, help_log, help_member;
+extern const struct help help_meeting, help_attend, help_note, help_decide;
+extern const struct help help_action, help_actions, help_hosts;
+extern const struct help help_interview, help_principle, help_outcome, help_notes;
 
 int cmd_notes(int argc, char **argv, struct store *s);
-extern const char usage_merge_file[], usage_conflicts[], usage_resolve[];
+extern const struct help help_merge_file, help_conflicts, help_resolve;
 int cmd_conflicts(int argc, char **argv, struct store *s);
-extern const char usage_history[], usage_show[], usage_diff[], usage_archive[];
+extern const struct help help_history, help_show, help_diff, help_archive;
 int cmd_history(int argc, char **argv, struct store *s);
 int cmd_show(int argc, char **argv, struct store *s);
 int cmd_diff(int argc, char **argv, struct store *s);
 int cmd_archive(int argc, char **argv, struct store *s);
-extern const char usage_bundle[];
+extern const struct help help_bundle;
 int cmd_bundle(int argc, char **argv, struct store *s);
-extern const char usage_clone[];
+extern const struct help help_clone;
 int cmd_clone(int argc, char **argv, struct store *s);
-extern const char usage_sync[];
+extern const struct help help_sync;
 int cmd_sync(int argc, char **argv, struct store *s);
-extern const char usage_remote[];
+extern const struct help help_remote;
 int cmd_remote(int argc, char **argv, struct store *s);
 int cmd_resolve(int argc, char **argv, struct store *s);
 int cmd_merge_file(int argc, char **argv, struct store *s);

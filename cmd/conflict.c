@@ -14,19 +14,32 @@
 #include "core/text.h"
 #include "txn.h"
 
-const char usage_conflicts[] =
-	"usage: convene conflicts [--json]\n"
-	"\n"
+const struct help help_conflicts = {
+	"[--json]",
 	"Every unresolved conflict in the initiative: where it is (file:line and\n"
-	"the field path to give to resolve) and its sides, numbered.\n";
+	"the field path to give to resolve) and its sides, numbered.\n",
+	opts_json, NULL,
+	NULL
+};
 
-const char usage_resolve[] =
-	"usage: convene resolve FIELD --side N | --base | --value VALUE [--yaml] [--no-commit]\n"
-	"\n"
+static const struct opt resolve_opts[] = {
+	{ 's', "side", "N", "take side N's value (as 'convene conflicts' numbers them)", 0 },
+	{ 'b', "base", NULL, "take the value both sides started from", 0 },
+	{ 'v', "value", "VALUE", "set a new value", 0 },
+	{ 'y', "yaml", NULL, "read VALUE as YAML (a list or a mapping)", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
+const struct help help_resolve = {
+	"FIELD --side N | --base | --value VALUE [--yaml] [--no-commit]",
 	"Settles the conflict at FIELD (as 'convene conflicts' names it): with side\n"
 	"N's value, the base's, or a new value.  A side without a value deleted\n"
 	"it: taking that side deletes the field.  Validated, written and committed\n"
-	"at once.\n";
+	"at once.\n",
+	resolve_opts, NULL,
+	NULL
+};
 
 struct listing {
 	struct buf out;
@@ -191,11 +204,6 @@ int cmd_conflicts(int argc, char **argv, struct store *s)
 
 int cmd_resolve(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "side", required_argument, NULL, 's' }, { "base", no_argument, NULL, 'b' },
-		{ "value", required_argument, NULL, 'v' }, { "yaml", no_argument, NULL, 'y' },
-		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("resolve");
 	const char *value = NULL, *from = NULL;
 	struct doc_node *c, *chosen = NULL, *sides, *side, *parent;
@@ -209,7 +217,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	size_t bad;
 
 	optind = 0;
-	while ((c2 = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c2 = opt_next(resolve_opts, argc, argv)) != -1) {
 		switch (c2) {
 		case 's':
 			n = strtol(optarg, &end, 10);

@@ -14,22 +14,31 @@
 #include "editor.h"
 #include "txn.h"
 
-const char usage_edit[] =
-	"usage: convene edit PATH\n"
-	"\n"
+const struct help help_edit = {
+	"PATH",
 	"Opens a file of the initiative (members/dana.yaml, meetings/002.yaml, ...)\n"
 	"in $VISUAL or $EDITOR.  On save it is checked; if it has errors the editor\n"
 	"opens again with them listed on top.  Save it unchanged, or quit the\n"
 	"editor with an error, to give up: then nothing changes.  A valid file is\n"
-	"written and committed at once.\n";
+	"written and committed at once.\n",
+	NULL, NULL,
+	NULL
+};
 
-const char usage_commit[] =
-	"usage: convene commit [-m MESSAGE]\n"
-	"\n"
+static const struct opt commit_opts[] = {
+	{ 'm', "message", "MESSAGE", "the commit message (default: the files changed)", 'm' },
+	OPT_END
+};
+
+const struct help help_commit = {
+	"[-m MESSAGE]",
 	"Commits the files changed by hand, after checking the whole initiative:\n"
 	"any error refuses the commit, but an unresolved conflict (a merge\n"
 	"recorded it; 'convene resolve' settles it), as sync does.  Runs the\n"
-	"pre-commit and post-commit hooks.\n";
+	"pre-commit and post-commit hooks.\n",
+	commit_opts, NULL,
+	NULL
+};
 
 #define HEADER "# convene: "
 
@@ -245,7 +254,7 @@ int cmd_commit(int argc, char **argv, struct store *s)
 	int c, rc;
 
 	optind = 0;
-	while ((c = getopt(argc, argv, ":m:")) != -1) {
+	while ((c = opt_next(commit_opts, argc, argv)) != -1) {
 		if (c != 'm')
 			return option_error(cmd_find("commit"), c, argv);
 		if ((rc = once(cmd_find("commit"), &message, "-m", optarg)) != 0)

@@ -13,6 +13,33 @@
 #include "editor.h"
 #include "txn.h"
 
+const struct help help_get = {
+	"[--json] FIELD",
+	"Prints the value at a field path: 'vision', 'meetings/002.yaml:agenda[principles].notes'.\n",
+	opts_json, NULL,
+	NULL
+};
+
+static const struct opt set_opts[] = {
+	{ 'y', "yaml", NULL, "read VALUE as YAML (a list or a mapping)", 0 },
+	{ 'e', "edit", NULL, "edit the current value in your editor", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'f', "force", NULL, "set a field the schema does not know (kept; validate\n"
+	  "warns about it)", 0 },
+	OPT_END
+};
+
+const struct help help_set = {
+	"[--yaml] [--no-commit] [--force] FIELD VALUE\n"
+	"[--yaml] FIELD -        (the value from standard input)\n"
+	"--edit FIELD            (the value in $VISUAL or $EDITOR)",
+	"Sets a field, validates the file, writes it atomically and commits at once\n"
+	"(running the pre-commit and post-commit hooks).  A field the schema does\n"
+	"not know is refused (exit 2), with the nearest one it knows.\n",
+	set_opts, NULL,
+	NULL
+};
+
 void put_value(struct buf *b, const struct doc_node *node, int json)
 {
 	if (json) {
@@ -145,11 +172,6 @@ static int known_field(const struct path *p, const char *const *keys)
 
 int cmd_set(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "yaml", no_argument, NULL, 'y' }, { "edit", no_argument, NULL, 'e' },
-		{ "no-commit", no_argument, NULL, 'n' }, { "force", no_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("set");
 	const char *keys[PATH_MAX_SEGS];
 	struct doc_node *parent, *old, *value;
@@ -162,7 +184,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	size_t i;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(set_opts, argc, argv)) != -1) {
 		if (c == 'y')
 			yaml = 1;
 		else if (c == 'e')

@@ -11,6 +11,40 @@
 #include "core/path.h"
 #include "core/text.h"
 
+const struct help help_validate = {
+	"[--json]",
+	"Checks every file of the initiative: YAML syntax, fields, types, ids and\n"
+	"references between files.  Prints every problem as file:line:col, sorted\n"
+	"by file and line.  Exit 1 if any error.\n",
+	opts_json, NULL,
+	NULL
+};
+
+const struct help help_status = {
+	"[--json]",
+	"Members, interviews done and missing, meetings; for each remote the\n"
+	"commits to push and to fetch (as of the last sync) and when this site\n"
+	"last synced with it; unresolved conflicts and the problems found.\n",
+	opts_json, NULL,
+	NULL
+};
+
+static const struct opt fmt_opts[] = {
+	{ 'c', "check", NULL, "change nothing; list files that are not canonical, exit 1 if any", 0 },
+	{ 'd', "drop-comments", NULL, "rewrite files that hold comments too (the comments are lost)", 0 },
+	OPT_END
+};
+
+const struct help help_fmt = {
+	"[--check] [--drop-comments] [FILE...]",
+	"Rewrites the initiative's files in the form convene writes them: 2-space\n"
+	"block style, multi-line text as literal blocks, quotes only where a YAML\n"
+	"reader would misread the text, text fields as text, date fields as dates,\n"
+	"numbers in one form (007 is 7, .5 is 0.5).\n",
+	fmt_opts, NULL,
+	NULL
+};
+
 static const char *plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
@@ -363,7 +397,7 @@ int cmd_status(int argc, char **argv, struct store *s)
 		return rc;
 	err_clear(&err);
 	if (!(st.interviewed = schema_ids_new()))
-		return report(NULL, (err_set(&err, ERR_NOMEM, 0, 0, "out of memory"), &err));
+		return out_of_memory();
 	if (scan_initiative(s, &d, &stats, status_visit, &st, &err) < 0) {
 		rc = report(NULL, &err);
 		goto done;
@@ -391,11 +425,6 @@ done:
 
 int cmd_fmt(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "check", no_argument, NULL, 'c' },
-		{ "drop-comments", no_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("fmt");
 	int check = 0, drop = 0, c, rc = EXIT_OK, error;
 	char **files = NULL, *data, dir[32], id[72];
@@ -403,7 +432,7 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 	struct err err;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(fmt_opts, argc, argv)) != -1) {
 		if (c == 'c')
 			check = 1;
 		else if (c == 'd')
@@ -440,8 +469,7 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 			report(files[i], &err);
 			rc = EXIT_DATA;
 		} else if ((schema_normalize(doc, files[i]), doc_emit(&out, doc)) < 0) {
-			fprintf(stderr, "convene: error: out of memory\n");
-			rc = EXIT_INTERNAL;
+			rc = out_of_memory();
 		} else if (out.len != len || memcmp(out.ptr ? out.ptr : "", data, len)) {
 			if (doc->comments && !drop) {
 				fprintf(stderr, "%s:%u:%u: error: the file holds comments, which fmt would drop\n",

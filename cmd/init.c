@@ -18,6 +18,26 @@
 #include "core/text.h"
 #include "store/sync.h"
 
+static const struct opt init_opts[] = {
+	{ 'n', "name", "NAME", "the initiative's name (default: the folder's name)", 0 },
+	{ 'l', "lang", "he|en", "language of the templates (default: from $LANG)", 0 },
+	{ 't', "template", "T", "ucsd (three first meetings) or blank (default: ucsd)", 0 },
+	{ 's', "site", "SITE", "this site's name, an id (default: from the host name)", 0 },
+	{ 'H', "hooks", NULL, "install the sample hooks (pre-commit: validate first;\n"
+	  "post-sync: write .git/convene-status.txt)", 0 },
+	OPT_END
+};
+
+const struct help help_init = {
+	"[DIR] [--name NAME] [--lang he|en] [--template ucsd|blank] [--site SITE] [--hooks]",
+	"Creates a new initiative: a git repository in DIR (default: the current\n"
+	"folder, which must be empty) with initiative.yaml and, for the ucsd\n"
+	"template, meetings 001-003 with their goals, agenda and prompts.  It is\n"
+	"committed at once with your git identity.\n",
+	init_opts, NULL,
+	NULL
+};
+
 /* 1 if dir does not exist, 0 if it is an empty folder, -1 otherwise. */
 static int dir_state(const char *dir)
 {
@@ -167,14 +187,6 @@ static int install_hooks(struct store *s, struct err *err)
 
 int cmd_init(int argc, char **argv, struct store *unused)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "template", required_argument, NULL, 't' },
-		{ "site", required_argument, NULL, 's' },
-		{ "hooks", no_argument, NULL, 'H' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("init");
 	const char *dir = ".", *name = NULL, *lang = NULL, *tmpl = NULL, *site_arg = NULL;
 	char site[64] = "", oid[16] = "", cwd[PATH_MAX];
@@ -186,7 +198,7 @@ int cmd_init(int argc, char **argv, struct store *unused)
 
 	(void)unused;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(init_opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'n': rc = once(me, &name, "--name", optarg); break;
 		case 'H': hooks = 1; break;
@@ -254,17 +266,22 @@ done:
 	return rc;
 }
 
-const char usage_clone[] =
-	"usage: convene clone [--site SITE] [--hooks] [--quiet] URL|FILE.bundle [DIR]\n"
-	"\n"
+static const struct opt clone_opts[] = {
+	{ 's', "site", "SITE", "this site's name, an id (default: from the host name)", 0 },
+	{ 'H', "hooks", NULL, "install the sample hooks, as init does", 0 },
+	{ 'q', "quiet", NULL, "no progress", 'q' },
+	OPT_END
+};
+
+const struct help help_clone = {
+	"[--site SITE] [--hooks] [--quiet] URL|FILE.bundle [DIR]",
 	"A new site joins an initiative: clones URL (a path, git://, https://,\n"
 	"ssh://, or a bundle file) into DIR (default: the last part of URL),\n"
 	"checks it out, sets this site's name and the YAML merge driver for\n"
-	"plain git, and validates what came.\n"
-	"\n"
-	"  --site SITE         this site's name, an id (default: from the host name)\n"
-	"  --hooks             install the sample hooks, as init does\n"
-	"  -q, --quiet         no progress\n";
+	"plain git, and validates what came.\n",
+	clone_opts, NULL,
+	NULL
+};
 
 /* "literacy" from https://host/x/literacy.git/ or /media/usb/literacy */
 static void clone_dir(char *out, size_t size, const char *url)
@@ -314,12 +331,6 @@ static int clone_bundle(struct store **out, const char *file, const char *dir, s
 
 int cmd_clone(int argc, char **argv, struct store *unused)
 {
-	static const struct option opts[] = {
-		{ "site", required_argument, NULL, 's' },
-		{ "hooks", no_argument, NULL, 'H' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("clone");
 	const char *site_arg = NULL;
 	char site[64] = "", dir[PATH_MAX];
@@ -334,7 +345,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 
 	(void)unused;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
+	while ((c = opt_next(clone_opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'H': hooks = 1; break;
 		case 'q': quiet = 1; break;

@@ -12,24 +12,36 @@
 #include "core/text.h"
 #include "txn.h"
 
-const char usage_principle[] =
-	"usage: convene principle add TEXT [--id ID] [--no-commit]\n"
-	"       convene principle list [--json]\n"
-	"\n"
-	"The group's guiding principles, in initiative.yaml.\n";
+static const struct opt principle_add_opts[] = {
+	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
 
-const char usage_outcome[] =
-	"usage: convene outcome add TITLE [--id ID] [--description TEXT] [--population TEXT]\n"
-	"                           [--principle P]... [--no-commit]\n"
-	"       convene outcome list [--json]\n"
-	"       convene outcome show ID [--json]\n"
-	"       convene outcome indicator OUTCOME NAME [--id ID] [--unit U] [--baseline N]\n"
-	"                                 [--target N] [--no-commit]\n"
-	"       convene outcome measure OUTCOME INDICATOR VALUE [--date DATE] [--note TEXT]\n"
-	"                               [--no-commit]\n"
-	"\n"
-	"An outcome is outcomes/<id>.yaml, with indicators that carry a baseline,\n"
-	"a target and dated measurements.\n";
+static const struct opt outcome_add_opts[] = {
+	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
+	{ 'd', "description", "TEXT", "what it means", 0 },
+	{ 'p', "population", "TEXT", "who it is for", 0 },
+	{ 'P', "principle", "P", "a guiding principle it serves (again for more)", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
+static const struct opt outcome_indicator_opts[] = {
+	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
+	{ 'u', "unit", "U", "what it counts in", 0 },
+	{ 'b', "baseline", "N", "where it starts", 0 },
+	{ 't', "target", "N", "where the group wants it", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
+static const struct opt outcome_measure_opts[] = {
+	{ 'd', "date", "DATE", "the day it was measured (default: today)", 0 },
+	{ 'N', "note", "TEXT", "a note on the measurement", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
 
 /* An id from text (its slug) or, for text with none, prefix and random hex. */
 static void make_id(char *out, size_t size, const char *text, const char *prefix)
@@ -44,10 +56,6 @@ static void make_id(char *out, size_t size, const char *text, const char *prefix
 
 static int principle_add(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "id", required_argument, NULL, 'i' }, { "no-commit", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("principle");
 	const char *keys[] = { "principles" };
 	const char *id = NULL;
@@ -58,7 +66,7 @@ static int principle_add(int argc, char **argv, struct store *s)
 	size_t bad;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(principle_add_opts, argc, argv)) != -1) {
 		if (c == 'i') {
 			if ((rc = once(me, &id, "--id", optarg)))
 				return rc;
@@ -144,26 +152,30 @@ static int principle_list(int argc, char **argv, struct store *s)
 	return rc;
 }
 
+static const struct subcmd principle_subs[] = {
+	{ "add", principle_add, "TEXT [--id ID] [--no-commit]",
+	  principle_add_opts },
+	{ "list", principle_list, "[--json]",
+	  opts_json },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct help help_principle = {
+	NULL,
+	"The group's guiding principles, in initiative.yaml.\n",
+	NULL, principle_subs,
+	NULL
+};
+
 int cmd_principle(int argc, char **argv, struct store *s)
 {
-	static const struct subcmd table[] = {
-		{ "add", principle_add }, { "list", principle_list }, { NULL, NULL }
-	};
-
-	return run_subcommand("principle", table, argc, argv, s);
+	return run_subcommand("principle", principle_subs, argc, argv, s);
 }
 
 /* ---- outcomes ---- */
 
 static int outcome_add(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "id", required_argument, NULL, 'i' },
-		{ "description", required_argument, NULL, 'd' },
-		{ "population", required_argument, NULL, 'p' },
-		{ "principle", required_argument, NULL, 'P' },
-		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("outcome");
 	const char *id = NULL, *desc = NULL, *pop = NULL, *principles[32];
 	char idbuf[40], file[128], msg[300];
@@ -173,7 +185,7 @@ static int outcome_add(int argc, char **argv, struct store *s)
 	int c, no_commit = 0, rc = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(outcome_add_opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'i': rc = once(me, &id, "--id", optarg); break;
 		case 'd': rc = once(me, &desc, "--description", optarg); break;
@@ -229,17 +241,11 @@ static int outcome_add(int argc, char **argv, struct store *s)
 	return txn_commit(&t, msg);
 oom:
 	txn_release(&t);
-	fprintf(stderr, "convene: error: out of memory\n");
-	return EXIT_INTERNAL;
+	return out_of_memory();
 }
 
 static int outcome_indicator(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "id", required_argument, NULL, 'i' }, { "unit", required_argument, NULL, 'u' },
-		{ "baseline", required_argument, NULL, 'b' }, { "target", required_argument, NULL, 't' },
-		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("outcome");
 	const char *keys[] = { "indicators" };
 	const char *id = NULL, *unit = NULL, *base = NULL, *target = NULL;
@@ -249,7 +255,7 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 	int c, no_commit = 0, rc = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(outcome_indicator_opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'i': rc = once(me, &id, "--id", optarg); break;
 		case 'u': rc = once(me, &unit, "--unit", optarg); break;
@@ -305,10 +311,6 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 
 static int outcome_measure(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' }, { "note", required_argument, NULL, 'N' },
-		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("outcome");
 	const char *keys[] = { "indicators", "measurements" };
 	const char *date = NULL, *notetext = NULL;
@@ -318,7 +320,7 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 	int c, no_commit = 0, rc = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(outcome_measure_opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'd': rc = once(me, &date, "--date", optarg); break;
 		case 'N': rc = once(me, &notetext, "--note", optarg); break;
@@ -433,12 +435,32 @@ static int outcome_show(int argc, char **argv, struct store *s)
 	return show_file(argc, argv, s, "outcome", "outcomes");
 }
 
+static const struct subcmd outcome_subs[] = {
+	{ "add", outcome_add, "TITLE [--id ID] [--description TEXT] [--population TEXT]\n"
+	  " [--principle P]... [--no-commit]",
+	  outcome_add_opts },
+	{ "list", outcome_list, "[--json]",
+	  opts_json },
+	{ "show", outcome_show, "ID [--json]",
+	  opts_json },
+	{ "indicator", outcome_indicator, "OUTCOME NAME [--id ID] [--unit U] [--baseline N]\n"
+	  " [--target N] [--no-commit]",
+	  outcome_indicator_opts },
+	{ "measure", outcome_measure, "OUTCOME INDICATOR VALUE [--date DATE] [--note TEXT]\n"
+	  " [--no-commit]",
+	  outcome_measure_opts },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct help help_outcome = {
+	NULL,
+	"An outcome is outcomes/<id>.yaml, with indicators that carry a baseline,\n"
+	"a target and dated measurements.\n",
+	NULL, outcome_subs,
+	NULL
+};
+
 int cmd_outcome(int argc, char **argv, struct store *s)
 {
-	static const struct subcmd table[] = {
-		{ "add", outcome_add }, { "list", outcome_list }, { "show", outcome_show },
-		{ "indicator", outcome_indicator }, { "measure", outcome_measure }, { NULL, NULL }
-	};
-
-	return run_subcommand("outcome", table, argc, argv, s);
+	return run_subcommand("outcome", outcome_subs, argc, argv, s);
 }

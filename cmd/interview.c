@@ -12,28 +12,20 @@
 #include "core/text.h"
 #include "txn.h"
 
-const char usage_interview[] =
-	"usage: convene interview add MEMBER [--by INTERVIEWER] [--date DATE] [--id ID]\n"
-	"                             [--answer QUESTION=TEXT]... [--notes TEXT]\n"
-	"                             [--confidential] [--planned] [--no-commit]\n"
-	"       convene interview list [--json]\n"
-	"       convene interview show ID [--json]\n"
-	"       convene interview summary [--json]\n"
-	"\n"
-	"An interview is interviews/<id>.yaml (the id defaults to MEMBER-1, -2...).\n"
-	"INTERVIEWER defaults to you: git config convene.member, as for note.\n"
-	"QUESTION is an id such as motivation or strengths.  summary groups the\n"
-	"answers by question; confidential interviews are counted, not shown.\n";
+static const struct opt interview_add_opts[] = {
+	{ 'b', "by", "INTERVIEWER", "who interviewed (default: you, git config convene.member)", 0 },
+	{ 'd', "date", "DATE", "when it took place (default: today)", 0 },
+	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
+	{ 'a', "answer", "QUESTION=TEXT", "an answer to question QUESTION (again for more)", 0 },
+	{ 'N', "notes", "TEXT", "the interviewer's notes", 0 },
+	{ 'c', "confidential", NULL, "the answers are not for the group", 0 },
+	{ 'p', "planned", NULL, "not held yet: planned", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
 
 static int interview_add(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "by", required_argument, NULL, 'b' }, { "date", required_argument, NULL, 'd' },
-		{ "id", required_argument, NULL, 'i' }, { "answer", required_argument, NULL, 'a' },
-		{ "notes", required_argument, NULL, 'N' }, { "confidential", no_argument, NULL, 'c' },
-		{ "planned", no_argument, NULL, 'p' }, { "no-commit", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("interview");
 	const char *by = NULL, *date = NULL, *id = NULL, *notes = NULL, *answers[64], *from;
 	const char *keys[] = { "answers" };
@@ -45,7 +37,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 	struct txn t;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(interview_add_opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'b': rc = once(me, &by, "--by", optarg); break;
 		case 'd': rc = once(me, &date, "--date", optarg); break;
@@ -136,8 +128,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 	return txn_commit(&t, msg);
 oom:
 	txn_release(&t);
-	fprintf(stderr, "convene: error: out of memory\n");
-	return EXIT_INTERNAL;
+	return out_of_memory();
 }
 
 /* ---- reading ---- */
@@ -392,12 +383,31 @@ static int interview_show(int argc, char **argv, struct store *s)
 	return show_file(argc, argv, s, "interview", "interviews");
 }
 
+static const struct subcmd interview_subs[] = {
+	{ "add", interview_add, "MEMBER [--by INTERVIEWER] [--date DATE] [--id ID]\n"
+	  " [--answer QUESTION=TEXT]... [--notes TEXT]\n"
+	  " [--confidential] [--planned] [--no-commit]",
+	  interview_add_opts },
+	{ "list", interview_list, "[--json]",
+	  opts_json },
+	{ "show", interview_show, "ID [--json]",
+	  opts_json },
+	{ "summary", interview_summary, "[--json]",
+	  opts_json },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct help help_interview = {
+	NULL,
+	"An interview is interviews/<id>.yaml (the id defaults to MEMBER-1, -2...).\n"
+	"INTERVIEWER defaults to you: git config convene.member, as for note.\n"
+	"QUESTION is an id such as motivation or strengths.  summary groups the\n"
+	"answers by question; confidential interviews are counted, not shown.\n",
+	NULL, interview_subs,
+	NULL
+};
+
 int cmd_interview(int argc, char **argv, struct store *s)
 {
-	static const struct subcmd table[] = {
-		{ "add", interview_add }, { "list", interview_list }, { "show", interview_show },
-		{ "summary", interview_summary }, { NULL, NULL }
-	};
-
-	return run_subcommand("interview", table, argc, argv, s);
+	return run_subcommand("interview", interview_subs, argc, argv, s);
 }

@@ -1,6 +1,7 @@
 /*
- * The meetings family: meeting new, list, show, edit; attend; note, decide
- * and action on an agenda item; actions across meetings; hosts (rotation).
+ * The meetings family: meeting new, list, show, edit; actions across
+ * meetings; hosts (rotation).  What is added to a meeting is in note.c
+ * (note, decide, action) and attend.c.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -13,267 +14,41 @@
 #include "core/text.h"
 #include "txn.h"
 
-const char usage_meeting[] =
-	"usage: convene meeting new [--date DATE] [--start HH:MM] [--duration MINUTES]\n"
-	"                           [--host MEMBER | --virtual URL | --address TEXT] [--title T]\n"
-	"       convene meeting list [--json]\n"
-	"       convene meeting show M [--json]\n"
-	"       convene meeting edit M\n"
-	"\n"
-	"M is a meeting's number: 1, 001 or meetings/001.yaml.  new makes the next\n"
-	"meeting, planned, with an opening and a summary item on its agenda.\n";
+static const struct opt meeting_new_opts[] = {
+	{ 'd', "date", "DATE", "the day it meets", 0 },
+	{ 's', "start", "HH:MM", "the time it starts", 0 },
+	{ 'u', "duration", "MINUTES", "how long it lasts, in minutes", 0 },
+	{ 'h', "host", "MEMBER", "at this member's site", 0 },
+	{ 'v', "virtual", "URL", "online, at this link", 0 },
+	{ 'a', "address", "TEXT", "where it meets", 0 },
+	{ 't', "title", "T", "its title (default: Meeting N)", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
 
-const char usage_attend[] =
-	"usage: convene attend M MEMBER... [--no-commit]\n"
-	"\n"
-	"Marks members as attending meeting M.\n";
+static const struct opt actions_opts[] = {
+	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
+	{ 'o', "open", NULL, "only actions not done or dropped", 0 },
+	{ 'm', "mine", NULL, "only those you own (git config convene.member)", 0 },
+	{ 'd', "overdue", NULL, "only open ones past their date", 0 },
+	OPT_END
+};
 
-const char usage_note[] =
-	"usage: convene note M ITEM TEXT [--by MEMBER] [--no-commit]\n"
-	"\n"
-	"Adds a note to agenda item ITEM of meeting M, with a new id, this site,\n"
-	"the time, and who wrote it (--by, or git config convene.member).\n"
-	"TEXT '-' reads it from standard input.\n";
-
-const char usage_decide[] =
-	"usage: convene decide M ITEM TEXT [--by MEMBER] [--no-commit]\n"
-	"\n"
-	"Records a decision on agenda item ITEM of meeting M.\n";
-
-const char usage_action[] =
-	"usage: convene action M ITEM TEXT [--owner MEMBER] [--due DATE] [--by MEMBER] [--no-commit]\n"
-	"\n"
-	"Records an action on agenda item ITEM of meeting M, open until done.\n";
-
-const char usage_actions[] =
-	"usage: convene actions [--open] [--mine] [--overdue] [--json]\n"
-	"\n"
+const struct help help_actions = {
+	"[--open] [--mine] [--overdue] [--json]",
 	"Actions across all meetings.  --open: not done or dropped; --mine: owned\n"
-	"by you (git config convene.member); --overdue: open and past their date.\n";
+	"by you (git config convene.member); --overdue: open and past their date.\n",
+	actions_opts, NULL,
+	NULL
+};
 
-const char usage_hosts[] =
-	"usage: convene hosts [--json]\n"
-	"\n"
+const struct help help_hosts = {
+	"[--json]",
 	"Who hosted which meeting, and who could host next: members who can host,\n"
-	"those who hosted least (and longest ago) first.\n";
-
-/* ---- adding to a meeting ---- */
-
-/* The agenda item `item` of the meeting, or NULL with a message. */
-static struct doc_node *agenda_item(struct txn *t, const char *item)
-{
-	struct doc_node *agenda = doc_get(t->doc->root, "agenda"), *n;
-	struct doc_node *c;
-
-	if ((n = doc_find_id(agenda, item)))
-		return txn_refuse_conflict(t, n, "this agenda item") ? NULL : n;
-	fprintf(stderr, "convene: error: %s has no agenda item '%s'\n", t->file, item);
-	if (agenda && agenda->kind == DOC_SEQ && agenda->n) {
-		fprintf(stderr, "convene: hint: its items are:");
-		for (c = agenda->head; c; c = c->next)
-			if (dom_text(c, "id"))
-				fprintf(stderr, " %s", dom_text(c, "id"));
-		fputc('\n', stderr);
-	}
-	return NULL;
-}
-
-static const char *const entry_lists[] = { "notes", "decisions", "actions" };
-static const char *const entry_words[] = { "note", "decision", "action" };
-
-int meeting_add(struct store *s, const char *file, const char *itemid, enum entry kind,
-		const char *text, const char *by, const char *owner, const char *due,
-		int no_commit)
-{
-	const char *keys[2] = { "agenda", NULL }, *who, *from;
-	char id[9], at[48], site[64], whobuf[72], msg[300];
-	struct doc_node *item, *seq, *e;
-	struct txn t;
-	int rc;
-	struct optfield fields[] = {
-		{ NULL, NULL, "agenda.notes.by" }, { "--owner", owner, "agenda.actions.owner" },
-		{ "--due", due, "agenda.actions.due" },
-	};
-
-	fields[0].value = who = acting_member(s, by, whobuf, sizeof(whobuf), &from);
-	fields[0].opt = from;
-	if ((rc = check_options(KIND_MEETING, fields, 3, NULL)) != 0)
-		return rc;
-	if ((rc = txn_begin(&t, s, file)) != 0)
-		return rc;
-	t.no_commit = no_commit;
-	if ((rc = check_options(KIND_MEETING, fields, 3, t.ids)) != 0) {
-		txn_release(&t);
-		return rc;
-	}
-	if (!(item = agenda_item(&t, itemid))) {
-		txn_release(&t);
-		return EXIT_DATA;
-	}
-	keys[1] = entry_lists[kind];
-	if (dom_random_id(id) < 0 || now_stamp(at, sizeof(at)) < 0)
-		goto oom;
-	snprintf(site, sizeof(site), "%s", store_site(s));
-	if (!(seq = dom_seq(t.doc, KIND_MEETING, keys, 1, item, entry_lists[kind])) ||
-	    !(e = doc_map(t.doc)))
-		goto oom;
-	if (dom_put(t.doc, KIND_MEETING, keys, 2, e, "id", dom_str(t.doc, id)) < 0 ||
-	    (who && dom_put(t.doc, KIND_MEETING, keys, 2, e, "by", dom_str(t.doc, who)) < 0) ||
-	    (site[0] && dom_put(t.doc, KIND_MEETING, keys, 2, e, "site", dom_str(t.doc, site)) < 0) ||
-	    dom_put(t.doc, KIND_MEETING, keys, 2, e, "at", dom_str(t.doc, at)) < 0 ||
-	    dom_put(t.doc, KIND_MEETING, keys, 2, e, "text", dom_str(t.doc, text)) < 0)
-		goto oom;
-	if (kind == ENTRY_ACTION &&
-	    ((owner && dom_put(t.doc, KIND_MEETING, keys, 2, e, "owner", dom_str(t.doc, owner)) < 0) ||
-	     (due && dom_put(t.doc, KIND_MEETING, keys, 2, e, "due", dom_str(t.doc, due)) < 0) ||
-	     dom_put(t.doc, KIND_MEETING, keys, 2, e, "status", dom_str(t.doc, "open")) < 0))
-		goto oom;
-	doc_seq_append(seq, e);
-	snprintf(msg, sizeof(msg), "meeting %03ld: %s on %s", path_meeting_of_file(file),
-		 entry_words[kind], itemid);
-	return txn_commit(&t, msg);
-oom:
-	txn_release(&t);
-	fprintf(stderr, "convene: error: out of memory\n");
-	return EXIT_INTERNAL;
-}
-
-static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
-{
-	static const struct option opts[] = {
-		{ "by", required_argument, NULL, 'b' }, { "owner", required_argument, NULL, 'o' },
-		{ "due", required_argument, NULL, 'd' }, { "no-commit", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
-	static const char *const names[] = { "note", "decide", "action" };
-	const struct cmd *me = cmd_find(names[kind]);
-	const char *by = NULL, *owner = NULL, *due = NULL;
-	struct buf text = BUF_INIT;
-	struct err err;
-	char file[64];
-	int c, no_commit = 0, rc = 0;
-	size_t bad;
-
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'b': rc = once(me, &by, "--by", optarg); break;
-		case 'o': rc = once(me, &owner, "--owner", optarg); break;
-		case 'd': rc = once(me, &due, "--due", optarg); break;
-		case 'n': no_commit = 1; break;
-		default: return option_error(me, c, argv);
-		}
-		if (rc)
-			return rc;
-	}
-	if ((owner || due) && kind != ENTRY_ACTION)
-		return usage_error(me, "--owner and --due are for actions");
-	if (argc - optind != 3)
-		return usage_error(me, "%s takes a meeting, an agenda item and the text", names[kind]);
-	if (meeting_file(file, sizeof(file), argv[optind]) < 0)
-		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[optind],
-				   PATH_MEETING_MAX);
-	err_clear(&err);
-	if (!strcmp(argv[optind + 2], "-")) {
-		if (read_stdin(&text, DOC_MAX_BYTES, &err) < 0) {
-			buf_release(&text);
-			return report(NULL, &err);
-		}
-	} else {
-		buf_adds(&text, argv[optind + 2]);
-	}
-	text_lines(&text);  /* the one form of typed text (README) */
-	if (!text.len || text_check(buf_str(&text), text.len, &bad)) {
-		buf_release(&text);
-		return usage_error(me, "the text must be UTF-8 text, not empty, without control characters");
-	}
-	rc = meeting_add(s, file, argv[optind + 1], kind, buf_str(&text), by, owner, due, no_commit);
-	buf_release(&text);
-	return rc;
-}
-
-int cmd_note(int argc, char **argv, struct store *s)
-{
-	return add_entry(argc, argv, s, ENTRY_NOTE);
-}
-
-int cmd_decide(int argc, char **argv, struct store *s)
-{
-	return add_entry(argc, argv, s, ENTRY_DECISION);
-}
-
-int cmd_action(int argc, char **argv, struct store *s)
-{
-	return add_entry(argc, argv, s, ENTRY_ACTION);
-}
-
-int meeting_attend(struct store *s, const char *file, char *const *names, int no_commit)
-{
-	char msg[300];
-	struct doc_node *seq, *c;
-	struct txn t;
-	int i, rc, added = 0;
-
-	if ((rc = txn_begin(&t, s, file)) != 0)
-		return rc;
-	t.no_commit = no_commit;
-	for (i = 0; names[i]; i++)
-		if ((rc = check_option(KIND_MEETING, "attendees", names[i], "attendees", t.ids)) != 0) {
-			txn_release(&t);
-			return rc;
-		}
-	if (!(seq = dom_seq(t.doc, KIND_MEETING, NULL, 0, t.doc->root, "attendees"))) {
-		txn_release(&t);
-		fprintf(stderr, "convene: error: 'attendees' in %s is not a list\n", file);
-		return EXIT_DATA;
-	}
-	for (i = 0; names[i]; i++) {
-		for (c = seq->head; c; c = c->next)
-			if (c->kind == DOC_SCALAR && !strcmp(c->str, names[i]))
-				break;
-		if (!c) {
-			doc_seq_append(seq, dom_str(t.doc, names[i]));
-			added++;
-		}
-	}
-	if (!added) {
-		txn_release(&t);
-		note("nothing to change: they are all marked as attending");
-		return EXIT_OK;
-	}
-	snprintf(msg, sizeof(msg), "meeting %03ld: %d attending", path_meeting_of_file(file), added);
-	return txn_commit(&t, msg);
-}
-
-int cmd_attend(int argc, char **argv, struct store *s)
-{
-	const struct cmd *me = cmd_find("attend");
-	char file[64], **names;
-	int i, n = 0, no_commit = 0, rc;
-
-	if (!(names = calloc((size_t)argc + 1, sizeof(char *))))
-		return EXIT_INTERNAL;
-	for (i = 2; i < argc; i++) {
-		if (!strcmp(argv[i], "--no-commit"))
-			no_commit = 1;
-		else if (!text_is_id(argv[i])) {
-			free(names);
-			return usage_error(me, "'%s' is not a member id", argv[i]);
-		} else
-			names[n++] = argv[i];
-	}
-	if (argc < 2 || !n) {
-		free(names);
-		return usage_error(me, "attend takes a meeting number and members");
-	}
-	if (meeting_file(file, sizeof(file), argv[1]) < 0) {
-		free(names);
-		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[1], PATH_MEETING_MAX);
-	}
-	rc = meeting_attend(s, file, names, no_commit);
-	free(names);
-	return rc;
-}
+	"those who hosted least (and longest ago) first.\n",
+	opts_json, NULL,
+	NULL
+};
 
 /* ---- meeting new ---- */
 
@@ -307,13 +82,6 @@ static struct doc_node *agenda_entry(struct doc *doc, const char *id, const char
 
 static int meeting_new(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' }, { "start", required_argument, NULL, 's' },
-		{ "duration", required_argument, NULL, 'u' }, { "host", required_argument, NULL, 'h' },
-		{ "virtual", required_argument, NULL, 'v' }, { "address", required_argument, NULL, 'a' },
-		{ "title", required_argument, NULL, 't' }, { "no-commit", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("meeting");
 	const char *date = NULL, *start = NULL, *duration = NULL, *host = NULL, *virt = NULL;
 	const char *address = NULL, *title = NULL;
@@ -327,7 +95,7 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	int c, no_commit = 0, rc = 0, he;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(meeting_new_opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'd': rc = once(me, &date, "--date", optarg); break;
 		case 's': rc = once(me, &start, "--start", optarg); break;
@@ -407,8 +175,7 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	return txn_commit(&t, msg);
 oom:
 	txn_release(&t);
-	fprintf(stderr, "convene: error: out of memory\n");
-	return EXIT_INTERNAL;
+	return out_of_memory();
 }
 
 /* ---- reading meetings ---- */
@@ -708,29 +475,41 @@ static int meeting_edit(int argc, char **argv, struct store *s)
 	return edit_file(s, file);
 }
 
+static const struct subcmd meeting_subs[] = {
+	{ "new", meeting_new, "[--date DATE] [--start HH:MM] [--duration MINUTES]\n"
+	  " [--host MEMBER | --virtual URL | --address TEXT] [--title T]\n"
+	  " [--no-commit]",
+	  meeting_new_opts },
+	{ "list", meeting_list, "[--json]",
+	  opts_json },
+	{ "show", meeting_show, "M [--json]",
+	  opts_json },
+	{ "edit", meeting_edit, "M",
+	  NULL },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct help help_meeting = {
+	NULL,
+	"M is a meeting's number: 1, 001 or meetings/001.yaml.  new makes the next\n"
+	"meeting, planned, with an opening and a summary item on its agenda.\n",
+	NULL, meeting_subs,
+	NULL
+};
+
 int cmd_meeting(int argc, char **argv, struct store *s)
 {
-	static const struct subcmd table[] = {
-		{ "new", meeting_new }, { "list", meeting_list }, { "show", meeting_show },
-		{ "edit", meeting_edit }, { NULL, NULL }
-	};
-
-	return run_subcommand("meeting", table, argc, argv, s);
+	return run_subcommand("meeting", meeting_subs, argc, argv, s);
 }
 
 int cmd_actions(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' }, { "open", no_argument, NULL, 'o' },
-		{ "mine", no_argument, NULL, 'm' }, { "overdue", no_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct meeting_scan m = { 0 };
 	char mine[72];
 	int c, rc, want_mine = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(actions_opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'j': m.json = 1; break;
 		case 'o': m.open = 1; break;

@@ -12,20 +12,31 @@
 #include "core/text.h"
 #include "txn.h"
 
-const char usage_member[] =
-	"usage: convene member add NAME [--id ID] [--org ORG] [--role ROLE] [--email E]\n"
-	"                          [--phone P] [--can-host] [--address A] [--subgroup S]...\n"
-	"                          [--joined DATE] [--no-commit]\n"
-	"       convene member list [--all] [--json]\n"
-	"       convene member show ID [--json]\n"
-	"       convene member edit ID\n"
-	"       convene member leave ID [--date DATE] [--no-commit]\n"
-	"\n"
-	"A member is members/<id>.yaml.  The id is made from the name (a Hebrew\n"
-	"name gets m-XXXX) unless --id gives one.  ROLE is one of facilitator,\n"
-	"backbone, member, funder, partner, observer.  Members are never\n"
-	"deleted: leave sets the date they left.  list shows those who have not\n"
-	"left (--all: everyone).\n";
+static const struct opt member_add_opts[] = {
+	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
+	{ 'o', "org", "ORG", "the organisation they come from", 0 },
+	{ 'r', "role", "ROLE", "facilitator, backbone, member, funder, partner or observer", 0 },
+	{ 'e', "email", "E", "their email address", 0 },
+	{ 'p', "phone", "P", "their phone number", 0 },
+	{ 'h', "can-host", NULL, "their site can host a meeting", 0 },
+	{ 'a', "address", "A", "the address of their site", 0 },
+	{ 's', "subgroup", "S", "a subgroup they are in (again for more)", 0 },
+	{ 'j', "joined", "DATE", "the day they joined (default: today)", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
+static const struct opt member_list_opts[] = {
+	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
+	{ 'a', "all", NULL, "those who left too", 0 },
+	OPT_END
+};
+
+static const struct opt member_leave_opts[] = {
+	{ 'd', "date", "DATE", "the day they left (default: today)", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
 
 static int member_exists(void *ctx, const char *id)
 {
@@ -43,15 +54,6 @@ static int member_exists(void *ctx, const char *id)
 
 static int member_add(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "id", required_argument, NULL, 'i' }, { "org", required_argument, NULL, 'o' },
-		{ "role", required_argument, NULL, 'r' }, { "email", required_argument, NULL, 'e' },
-		{ "phone", required_argument, NULL, 'p' }, { "can-host", no_argument, NULL, 'h' },
-		{ "address", required_argument, NULL, 'a' },
-		{ "subgroup", required_argument, NULL, 's' },
-		{ "joined", required_argument, NULL, 'j' },
-		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("member");
 	const char *id = NULL, *org = NULL, *role = NULL, *email = NULL, *phone = NULL;
 	const char *address = NULL, *joined = NULL, *subgroups[32];
@@ -62,7 +64,7 @@ static int member_add(int argc, char **argv, struct store *s)
 	struct txn t;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(member_add_opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'i': rc = once(me, &id, "--id", optarg); break;
 		case 'o': rc = once(me, &org, "--org", optarg); break;
@@ -139,8 +141,7 @@ static int member_add(int argc, char **argv, struct store *s)
 	return txn_commit(&t, msg);
 oom:
 	txn_release(&t);
-	fprintf(stderr, "convene: error: out of memory\n");
-	return EXIT_INTERNAL;
+	return out_of_memory();
 }
 
 struct member_row {
@@ -215,17 +216,13 @@ static void json_field(struct buf *b, const char *key, const char *value, int fi
 
 static int member_list(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' }, { "all", no_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct member_rows rows = { 0 };
 	struct buf b = BUF_INIT;
 	size_t i, w[3] = { 2, 4, 4 };
 	int json = 0, c, rc;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(member_list_opts, argc, argv)) != -1) {
 		if (c == 'j')
 			json = 1;
 		else if (c == 'a')
@@ -289,10 +286,6 @@ done:
 
 static int member_leave(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "no-commit", no_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("member");
 	const char *date = NULL;
 	char file[128], day[11], msg[300];
@@ -300,7 +293,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 	struct txn t;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(member_leave_opts, argc, argv)) != -1) {
 		if (c == 'd') {
 			if ((rc = once(me, &date, "--date", optarg)))
 				return rc;
@@ -322,8 +315,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 	if (dom_put(t.doc, KIND_MEMBER, NULL, 0, t.doc->root, "left",
 		    dom_str(t.doc, date ? date : day)) < 0) {
 		txn_release(&t);
-		fprintf(stderr, "convene: error: out of memory\n");
-		return EXIT_INTERNAL;
+		return out_of_memory();
 	}
 	snprintf(msg, sizeof(msg), "member left: %s", argv[optind]);
 	return txn_commit(&t, msg);
@@ -344,12 +336,34 @@ static int member_edit(int argc, char **argv, struct store *s)
 	return edit_file(s, file);
 }
 
+static const struct subcmd member_subs[] = {
+	{ "add", member_add, "NAME [--id ID] [--org ORG] [--role ROLE] [--email E]\n"
+	  " [--phone P] [--can-host] [--address A] [--subgroup S]...\n"
+	  " [--joined DATE] [--no-commit]",
+	  member_add_opts },
+	{ "list", member_list, "[--all] [--json]",
+	  member_list_opts },
+	{ "show", member_show, "ID [--json]",
+	  opts_json },
+	{ "edit", member_edit, "ID",
+	  NULL },
+	{ "leave", member_leave, "ID [--date DATE] [--no-commit]",
+	  member_leave_opts },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct help help_member = {
+	NULL,
+	"A member is members/<id>.yaml.  The id is made from the name (a Hebrew\n"
+	"name gets m-XXXX) unless --id gives one.  ROLE is one of facilitator,\n"
+	"backbone, member, funder, partner, observer.  Members are never\n"
+	"deleted: leave sets the date they left.  list shows those who have not\n"
+	"left (--all: everyone).\n",
+	NULL, member_subs,
+	NULL
+};
+
 int cmd_member(int argc, char **argv, struct store *s)
 {
-	static const struct subcmd table[] = {
-		{ "add", member_add }, { "list", member_list }, { "show", member_show },
-		{ "edit", member_edit }, { "leave", member_leave }, { NULL, NULL }
-	};
-
-	return run_subcommand("member", table, argc, argv, s);
+	return run_subcommand("member", member_subs, argc, argv, s);
 }

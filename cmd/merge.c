@@ -12,14 +12,22 @@
 #include "cmd.h"
 #include "core/mergefile.h"
 
-const char usage_merge_file[] =
-	"usage: convene merge-file [-L OURS -L BASE -L THEIRS] BASE OURS THEIRS [PATH]\n"
-	"\n"
+static const struct opt merge_file_opts[] = {
+	{ 'L', NULL, "LABEL", "names a side in the conflicts: ours, base, theirs,\n"
+	  "in that order (at most three)", 'L' },
+	OPT_END
+};
+
+const struct help help_merge_file = {
+	"[-L OURS -L BASE -L THEIRS] BASE OURS THEIRS [PATH]",
 	"Merges three versions of a YAML file of the initiative, as git's merge\n"
 	"driver (init configures it: merge-file %O %A %B %P).  The result goes to\n"
 	"OURS.  Exit 0 when the merge is clean, 1 when conflicts remain: they are\n"
 	"written into the file as !conflict values (see 'convene conflicts').\n"
-	"The labels name the sides in each conflict's `from`.\n";
+	"The labels name the sides in each conflict's `from`.\n",
+	merge_file_opts, NULL,
+	NULL
+};
 
 static int slurp(const char *path, struct buf *out, struct err *err)
 {
@@ -77,16 +85,18 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 	int nl = 0, nf = 0, i, rc;
 
 	(void)s;
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-L") && i + 1 < argc) {
-			if (nl == 3)
-				return usage_error(me, "at most three -L labels");
-			labels[nl++] = argv[++i];
-		} else if (nf < 4) {
-			files[nf++] = argv[i];
-		} else {
+	optind = 0;
+	while ((i = opt_next(merge_file_opts, argc, argv)) != -1) {
+		if (i != 'L')
+			return option_error(me, i, argv);
+		if (nl == 3)
+			return usage_error(me, "at most three -L labels");
+		labels[nl++] = optarg;
+	}
+	for (i = optind; i < argc; i++) {
+		if (nf == 4)
 			return usage_error(me, "too many arguments");
-		}
+		files[nf++] = argv[i];
 	}
 	if (nf < 3)
 		return usage_error(me, "merge-file takes BASE OURS THEIRS [PATH]");

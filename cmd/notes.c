@@ -13,9 +13,13 @@
 #include "core/domain.h"
 #include "core/text.h"
 
-const char usage_notes[] =
-	"usage: convene notes M [--by MEMBER]\n"
-	"\n"
+static const struct opt notes_opts[] = {
+	{ 'b', "by", "MEMBER", "who takes the notes (default: git config convene.member)", 0 },
+	OPT_END
+};
+
+const struct help help_notes = {
+	"M [--by MEMBER]",
 	"Takes notes in meeting M, agenda item by agenda item.  Each line you type\n"
 	"is saved and committed as a note on the current item.  Commands:\n"
 	"  /next, /n            the next item          /prev, /p   the one before\n"
@@ -24,7 +28,10 @@ const char usage_notes[] =
 	"  /decide TEXT         record a decision on this item\n"
 	"  /action TEXT [@OWNER] [due:DATE]   record an action\n"
 	"  /attend MEMBER...    mark members as attending\n"
-	"  /help                this list              /quit, /q   stop (so does end of input)\n";
+	"  /help                this list              /quit, /q   stop (so does end of input)\n",
+	notes_opts, NULL,
+	NULL
+};
 
 struct item {
 	char *id, *title, *prompt;
@@ -235,7 +242,7 @@ static int command(struct session *ss, char *line, int *rc)
 		else
 			keep_worst(rc, meeting_attend(ss->s, ss->file, names, 0));
 	} else if (!strcmp(line, "/help") || !strcmp(line, "/h")) {
-		fputs(strchr(usage_notes, '\n') + 1, stderr);
+		fprintf(stderr, "\n%s", help_notes.about);
 	} else {
 		fprintf(stderr, "  unknown command %s (/help lists them)\n", line);
 	}
@@ -244,9 +251,6 @@ static int command(struct session *ss, char *line, int *rc)
 
 int cmd_notes(int argc, char **argv, struct store *s)
 {
-	static const struct option opts[] = {
-		{ "by", required_argument, NULL, 'b' }, { NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find("notes");
 	struct session ss = { 0 };
 	char *line = NULL;
@@ -255,7 +259,7 @@ int cmd_notes(int argc, char **argv, struct store *s)
 	int c, rc = 0, saved = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(notes_opts, argc, argv)) != -1) {
 		if (c != 'b')
 			return option_error(me, c, argv);
 		if ((rc = once(me, &ss.by, "--by", optarg)) != 0)

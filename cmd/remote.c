@@ -9,14 +9,6 @@
 #include "core/json.h"
 #include "core/text.h"
 
-const char usage_remote[] =
-	"usage: convene remote add NAME URL\n"
-	"       convene remote list [--json]\n"
-	"       convene remote rm NAME\n"
-	"\n"
-	"URL is a path (a bare repository, on a USB stick for one), git://,\n"
-	"https:// or ssh://.  The same remotes as git's (git remote -v).\n";
-
 static int remote_add(int argc, char **argv, struct store *s)
 {
 	struct err err;
@@ -93,11 +85,25 @@ static int remote_list(int argc, char **argv, struct store *s)
 	return rc;
 }
 
+static const struct subcmd remote_subs[] = {
+	{ "add", remote_add, "NAME URL",
+	  NULL },
+	{ "list", remote_list, "[--json]",
+	  opts_json },
+	{ "rm", remote_rm, "NAME",
+	  NULL },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct help help_remote = {
+	NULL,
+	"URL is a path (a bare repository, on a USB stick for one), git://,\n"
+	"https:// or ssh://.  The same remotes as git's (git remote -v).\n",
+	NULL, remote_subs,
+	NULL
+};
+
 int cmd_remote(int argc, char **argv, struct store *s)
 {
-	static const struct subcmd table[] = {
-		{ "add", remote_add }, { "list", remote_list }, { "rm", remote_rm }, { NULL, NULL }
-	};
-
-	return run_subcommand("remote", table, argc, argv, s);
+	return run_subcommand("remote", remote_subs, argc, argv, s);
 }

@@ -127,8 +127,7 @@ int visit_initiative(struct store *s, void (*visit)(void *ctx, const char *file,
 	if (error < 0)
 		return report(NULL, &err);
 	if (failed && *failed) {
-		fprintf(stderr, "convene: error: out of memory\n");
-		return EXIT_INTERNAL;
+		return out_of_memory();
 	}
 	return 0;
 }

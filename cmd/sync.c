@@ -16,10 +16,14 @@
 #include "hooks/hook.h"
 #include "store/sync.h"
 
-const char usage_sync[] =
-	"usage: convene sync [--quiet] [REMOTE]\n"
-	"       convene sync [--quiet] FILE.bundle\n"
-	"\n"
+static const struct opt sync_opts[] = {
+	{ 'q', "quiet", NULL, "no progress, only errors", 'q' },
+	OPT_END
+};
+
+const struct help help_sync = {
+	"[--quiet] [REMOTE]\n"
+	"[--quiet] FILE.bundle",
 	"Brings this site and a remote to the same notes: commits hand edits\n"
 	"(checked first; invalid ones refuse the sync), fetches, merges what the\n"
 	"other sites did (YAML-aware: notes taken at the same time all stay; a\n"
@@ -29,10 +33,8 @@ const char usage_sync[] =
 	"\n"
 	"REMOTE defaults to the branch's upstream, then 'origin', then the only\n"
 	"remote.  With FILE.bundle (from 'convene bundle create' or 'git bundle\n"
-	"create'), merges what another site carried here; nothing is pushed.\n"
-	"\n"
-	"  -q, --quiet         no progress, only errors\n"
-	"\n"
+	"create'), merges what another site carried here; nothing is pushed.\n",
+	sync_opts, NULL,
 	"A remote that answers but is busy (another push holds its branch) or\n"
 	"moves while we merge is tried again, waiting longer each time, for up\n"
 	"to convene.syncPatience seconds (git config; 30 by default).\n"
@@ -40,7 +42,8 @@ const char usage_sync[] =
 	"Exit 3 when the remote cannot be reached, or kept moving: local commits\n"
 	"are kept, and the next sync sends them.  Exit 4 when it stayed busy or\n"
 	"refused the push.  Exit 1 when the merged data has problems other than\n"
-	"conflicts (a conflict is recorded, and the sync goes on).\n";
+	"conflicts (a conflict is recorded, and the sync goes on).\n"
+};
 
 /* How long a sync keeps trying while the remote answers but is busy or
  * overtaken by other sites' pushes (convene.syncPatience, seconds). */
@@ -368,16 +371,16 @@ int cmd_sync(int argc, char **argv, struct store *s)
 
 	memset(&y, 0, sizeof(y));
 	y.s = s;
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet"))
-			y.quiet = 1;
-		else if (argv[i][0] == '-')
-			return usage_error(me, "unknown option '%s'", argv[i]);
-		else if (want)
-			return usage_error(me, "sync takes one remote (or bundle file)");
-		else
-			want = argv[i];
+	optind = 0;
+	while ((i = opt_next(sync_opts, argc, argv)) != -1) {
+		if (i != 'q')
+			return option_error(me, i, argv);
+		y.quiet = 1;
 	}
+	if (argc - optind > 1)
+		return usage_error(me, "sync takes one remote (or bundle file)");
+	if (optind < argc)
+		want = argv[optind];
 	y.tty = !y.quiet && isatty(2);
 	p.ctx = &y;
 	err_clear(&err);

@@ -63,11 +63,8 @@ int usage_error(const struct cmd *c, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	if (c) {
-		const char *nl = strchr(c->usage, '\n');
-
-		fprintf(stderr, "%.*s\n", nl ? (int)(nl - c->usage) : (int)strlen(c->usage), c->usage);
-	}
+	if (c)
+		print_usage_line(stderr, c);
 	return EXIT_USAGE;
 }
 
@@ -137,10 +134,8 @@ void json_diags(struct buf *out, const struct diags *d)
 
 int put_out(const struct buf *b)
 {
-	if (buf_failed(b)) {
-		fprintf(stderr, "convene: error: out of memory\n");
-		return EXIT_INTERNAL;
-	}
+	if (buf_failed(b))
+		return out_of_memory();
 	if (b->len && fwrite(b->ptr, 1, b->len, stdout) != b->len) {
 		fprintf(stderr, "convene: error: cannot write the output\n");
 		return EXIT_INTERNAL;
@@ -165,17 +160,20 @@ int read_stdin(struct buf *out, size_t limit, struct err *err)
 	return 0;
 }
 
+int out_of_memory(void)
+{
+	fprintf(stderr, "convene: error: out of memory\n");
+	return EXIT_INTERNAL;
+}
+
 int read_options(int argc, char **argv, const char *name, int nargs, int *json)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 }
-	};
 	const struct cmd *me = cmd_find(name);
 	int c;
 
 	*json = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = opt_next(opts_json, argc, argv)) != -1) {
 		if (c != 'j')
 			return option_error(me, c, argv);
 		*json = 1;
