@@ -9,6 +9,7 @@
 #include "store/sync.h"
 #include "core/json.h"
 #include "core/path.h"
+#include "core/status.h"
 #include "core/text.h"
 
 const struct help help_validate = {
@@ -115,117 +116,9 @@ int cmd_validate(int argc, char **argv, struct store *s)
 
 /* ---- status ---- */
 
-struct meeting_row {
-	long number;
-	char *date, *status, *title;
-	size_t attendees, notes;
-};
-
-struct status {
-	char *name, *language;
-	size_t members, left, interviews_done, interviews_planned;
-	char **active;            /* ids of members who have not left */
-	size_t nactive;
-	struct schema_ids *interviewed;
-	struct meeting_row *meetings;
-	size_t nmeetings;
-	int failed;
-};
-
-static const char *scalar(const struct doc_node *n)
-{
-	return n && n->kind == DOC_SCALAR && !doc_is_null(n) ? n->str : NULL;
-}
-
 static void status_visit(void *ctx, const char *file, const struct doc *doc)
 {
-	struct status *st = ctx;
-	const struct doc_node *r = doc->root, *a, *item, *l;
-	const char *v;
-
-	if (!r || r->kind != DOC_MAP || (r->flags & DOC_CONFLICT))
-		return;
-	switch (schema_kind_of(file)) {
-	case KIND_INITIATIVE:
-		if ((v = scalar(doc_get(r, "name"))))
-			st->name = strdup(v);
-		if ((v = scalar(doc_get(r, "language"))))
-			st->language = strdup(v);
-		break;
-	case KIND_MEMBER:
-		st->members++;
-		if (scalar(doc_get(r, "left"))) {
-			st->left++;
-		} else if ((v = scalar(doc_get(r, "id")))) {
-			char **nv = realloc(st->active, (st->nactive + 1) * sizeof(char *));
-
-			if (!nv || !(nv[st->nactive] = strdup(v))) {
-				st->failed = 1;
-				if (nv)
-					st->active = nv;
-				return;
-			}
-			st->active = nv;
-			st->nactive++;
-		}
-		break;
-	case KIND_INTERVIEW:
-		v = scalar(doc_get(r, "status"));
-		if (v && !strcmp(v, "planned")) {
-			st->interviews_planned++;
-		} else {
-			st->interviews_done++;
-			if ((v = scalar(doc_get(r, "member"))))
-				schema_ids_add(st->interviewed, REF_MEMBER, v);
-		}
-		break;
-	case KIND_MEETING: {
-		struct meeting_row *m, *nv;
-
-		nv = realloc(st->meetings, (st->nmeetings + 1) * sizeof(*nv));
-		if (!nv) {
-			st->failed = 1;
-			return;
-		}
-		st->meetings = nv;
-		m = &nv[st->nmeetings++];
-		memset(m, 0, sizeof(*m));
-		v = scalar(doc_get(r, "number"));
-		m->number = v ? strtol(v, NULL, 10) : 0;
-		m->date = strdup((v = scalar(doc_get(r, "date"))) ? v : "");
-		m->status = strdup((v = scalar(doc_get(r, "status"))) ? v : "");
-		m->title = strdup((v = scalar(doc_get(r, "title"))) ? v : "");
-		if (!m->title || !m->date || !m->status)
-			st->failed = 1;
-		if ((a = doc_get(r, "attendees")) && a->kind == DOC_SEQ)
-			m->attendees = a->n;
-		if ((a = doc_get(r, "agenda")) && a->kind == DOC_SEQ)
-			for (item = a->head; item; item = item->next)
-				if ((l = doc_get(item, "notes")) && l->kind == DOC_SEQ)
-					m->notes += l->n;
-		break;
-	}
-	default:
-		break;
-	}
-}
-
-static void status_release(struct status *st)
-{
-	size_t i;
-
-	free(st->name);
-	free(st->language);
-	for (i = 0; i < st->nactive; i++)
-		free(st->active[i]);
-	free(st->active);
-	for (i = 0; i < st->nmeetings; i++) {
-		free(st->meetings[i].title);
-		free(st->meetings[i].date);
-		free(st->meetings[i].status);
-	}
-	free(st->meetings);
-	schema_ids_free(st->interviewed);
+	status_add(ctx, file, doc);  /* sets failed, read once the scan is over */
 }
 
 /* Each remote: how far apart we are, as of the last fetch, and when this
@@ -233,7 +126,7 @@ static void status_release(struct status *st)
 struct remote_rows {
 	struct store *s;
 	struct buf *b;
-	int json;
+	struct json_w *w;  /* NULL: text */
 	size_t n;
 };
 
@@ -252,22 +145,17 @@ static void remote_row(void *ctx, const char *name, const char *url_in)
 	snprintf(key, sizeof(key), "remote.%s.conveneSynced", name);
 	if (store_config_get(r->s, key, synced, sizeof(synced)) < 0)
 		synced[0] = '\0';
-	if (r->json) {
-		buf_adds(r->b, r->n++ ? ",{\"name\":" : "{\"name\":");
-		json_str(r->b, name, strlen(name));
-		buf_adds(r->b, ",\"url\":");
-		json_str(r->b, url, strlen(url));
-		buf_addf(r->b, ",\"ahead\":%zu,\"behind\":", ahead);
+	if (r->w) {
+		jw_object(r->w, NULL);
+		jw_str(r->w, "name", name);
+		jw_str(r->w, "url", url);
+		jw_uint(r->w, "ahead", ahead);
 		if (known)
-			buf_addf(r->b, "%zu", behind);
+			jw_uint(r->w, "behind", behind);
 		else
-			buf_adds(r->b, "null");
-		buf_adds(r->b, ",\"synced\":");
-		if (synced[0])
-			json_str(r->b, synced, strlen(synced));
-		else
-			buf_adds(r->b, "null");
-		buf_addc(r->b, '}');
+			jw_null(r->w, "behind");
+		jw_opt(r->w, "synced", synced);
+		jw_end(r->w);
 		return;
 	}
 	if (!r->n++)
@@ -280,113 +168,103 @@ static void remote_row(void *ctx, const char *name, const char *url_in)
 	buf_addf(r->b, "; last synced %s\n", synced[0] ? synced : "never");
 }
 
-static void status_remotes(struct buf *b, struct store *s, int json)
+static void status_remotes(struct buf *b, struct store *s, struct json_w *w)
 {
-	struct remote_rows r = { s, b, json, 0 };
+	struct remote_rows r = { s, b, w, 0 };
 	struct err err;
 
 	err_clear(&err);
-	if (json)
-		buf_adds(b, ",\"remotes\":[");
+	if (w)
+		jw_array(w, "remotes");
 	store_remote_list(s, remote_row, &r, &err);
-	if (json)
-		buf_addc(b, ']');
+	if (w)
+		jw_end(w);
 }
 
-static void status_json(struct buf *b, struct status *st, const struct diags *d,
+static void status_json(struct buf *b, const struct status *st, const struct diags *d,
 			struct store *s)
+{
+	struct json_w w;
+	size_t i;
+
+	jw_init(&w, b);
+	jw_object(&w, NULL);
+	jw_str(&w, "name", st->name);
+	jw_str(&w, "language", st->language);
+	jw_str(&w, "site", store_site(s));
+	jw_object(&w, "members");
+	jw_uint(&w, "total", st->members);
+	jw_uint(&w, "active", st->active);
+	jw_uint(&w, "left", st->left);
+	jw_end(&w);
+	jw_object(&w, "interviews");
+	jw_uint(&w, "done", st->interviews_done);
+	jw_uint(&w, "planned", st->interviews_planned);
+	jw_array(&w, "missing");
+	for (i = 0; i < st->nmissing; i++)
+		jw_str(&w, NULL, st->missing[i]);
+	jw_end(&w);
+	jw_end(&w);
+	jw_array(&w, "meetings");
+	for (i = 0; i < st->nmeetings; i++) {
+		const struct status_meeting *m = &st->meetings[i];
+
+		jw_object(&w, NULL);
+		jw_int(&w, "number", m->number);
+		jw_opt(&w, "date", m->date);
+		jw_str(&w, "status", m->status);
+		jw_str(&w, "title", m->title);
+		jw_uint(&w, "attendees", m->attendees);
+		jw_uint(&w, "notes", m->notes);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	status_remotes(b, s, &w);
+	jw_uint(&w, "conflicts", st->conflicts);
+	jw_uint(&w, "errors", st->errors);
+	jw_uint(&w, "warnings", st->warnings);
+	json_diags(jw_key(&w, "problems"), d);
+	jw_end(&w);
+	buf_addc(b, '\n');
+}
+
+static void status_text(struct buf *b, const struct status *st, struct store *s)
 {
 	const char *site = store_site(s);
 	size_t i;
-	int first = 1;
-
-	buf_adds(b, "{\"name\":");
-	if (st->name)
-		json_str(b, st->name, strlen(st->name));
-	else
-		buf_adds(b, "null");
-	buf_adds(b, ",\"language\":");
-	if (st->language)
-		json_str(b, st->language, strlen(st->language));
-	else
-		buf_adds(b, "null");
-	buf_adds(b, ",\"site\":");
-	json_str(b, site, strlen(site));
-	buf_addf(b, ",\"members\":{\"total\":%zu,\"active\":%zu,\"left\":%zu}", st->members,
-		 st->members - st->left, st->left);
-	buf_addf(b, ",\"interviews\":{\"done\":%zu,\"planned\":%zu,\"missing\":[",
-		 st->interviews_done, st->interviews_planned);
-	for (i = 0; i < st->nactive; i++) {
-		if (schema_ids_has(st->interviewed, REF_MEMBER, st->active[i]))
-			continue;
-		if (!first)
-			buf_addc(b, ',');
-		first = 0;
-		json_str(b, st->active[i], strlen(st->active[i]));
-	}
-	buf_adds(b, "]},\"meetings\":[");
-	for (i = 0; i < st->nmeetings; i++) {
-		const struct meeting_row *m = &st->meetings[i];
-
-		buf_addf(b, "%s{\"number\":%ld,\"date\":", i ? "," : "", m->number);
-		if (m->date[0])
-			json_str(b, m->date, strlen(m->date));
-		else
-			buf_adds(b, "null");
-		buf_adds(b, ",\"status\":");
-		json_str(b, m->status, strlen(m->status));
-		buf_adds(b, ",\"title\":");
-		json_str(b, m->title, strlen(m->title));
-		buf_addf(b, ",\"attendees\":%zu,\"notes\":%zu}", m->attendees, m->notes);
-	}
-	buf_adds(b, "]");
-	status_remotes(b, s, 1);
-	buf_addf(b, ",\"conflicts\":%u,\"errors\":%u,\"warnings\":%u,\"problems\":",
-		 d->conflicts, d->errors, d->warnings);
-	json_diags(b, d);
-	buf_adds(b, "}\n");
-}
-
-static void status_text(struct buf *b, struct status *st, const struct diags *d,
-			struct store *s)
-{
-	const char *site = store_site(s);
-	size_t i, missing = 0;
 
 	buf_addf(b, "initiative: %s (%s)%s%s\n", st->name ? st->name : "(no name)",
 		 st->language ? st->language : "?", site[0] ? ", site " : "", site);
-	buf_addf(b, "members:    %zu active", st->members - st->left);
+	buf_addf(b, "members:    %zu active", st->active);
 	if (st->left)
 		buf_addf(b, ", %zu left", st->left);
 	buf_adds(b, "\ninterviews: ");
 	buf_addf(b, "%zu done, %zu planned", st->interviews_done, st->interviews_planned);
-	for (i = 0; i < st->nactive; i++) {
-		if (schema_ids_has(st->interviewed, REF_MEMBER, st->active[i]))
-			continue;
-		buf_adds(b, missing++ ? ", " : "; missing: ");
-		buf_adds(b, st->active[i]);
+	for (i = 0; i < st->nmissing; i++) {
+		buf_adds(b, i ? ", " : "; missing: ");
+		buf_adds(b, st->missing[i]);
 	}
 	buf_addf(b, "\nmeetings:   %zu\n", st->nmeetings);
 	for (i = 0; i < st->nmeetings; i++) {
-		const struct meeting_row *m = &st->meetings[i];
+		const struct status_meeting *m = &st->meetings[i];
 
 		buf_addf(b, "  %03ld  %-10s  %-9s  %zu attending, %zu notes  %s\n", m->number,
 			 m->date[0] ? m->date : "-", m->status, m->attendees, m->notes, m->title);
 	}
-	status_remotes(b, s, 0);
-	if (d->conflicts)
-		buf_addf(b, "conflicts:  %u unresolved (see 'convene conflicts')\n", d->conflicts);
-	if (!d->errors && !d->warnings)
+	status_remotes(b, s, NULL);
+	if (st->conflicts)
+		buf_addf(b, "conflicts:  %u unresolved (see 'convene conflicts')\n", st->conflicts);
+	if (!st->errors && !st->warnings)
 		buf_adds(b, "problems:   none\n");
 	else
-		buf_addf(b, "problems:   %u %s, %u %s (see 'convene validate')\n", d->errors,
-			 plural(d->errors, "error", "errors"), d->warnings,
-			 plural(d->warnings, "warning", "warnings"));
+		buf_addf(b, "problems:   %u %s, %u %s (see 'convene validate')\n", st->errors,
+			 plural(st->errors, "error", "errors"), st->warnings,
+			 plural(st->warnings, "warning", "warnings"));
 }
 
 int cmd_status(int argc, char **argv, struct store *s)
 {
-	struct status st = { 0 };
+	struct status st;
 	struct diags d = { 0 };
 	struct scan_stats stats;
 	struct buf b = BUF_INIT;
@@ -396,13 +274,15 @@ int cmd_status(int argc, char **argv, struct store *s)
 	if ((rc = read_options(argc, argv, "status", 0, &json)) != 0)
 		return rc;
 	err_clear(&err);
-	if (!(st.interviewed = schema_ids_new()))
+	if (status_init(&st) < 0) {
+		status_release(&st);
 		return out_of_memory();
+	}
 	if (scan_initiative(s, &d, &stats, status_visit, &st, &err) < 0) {
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if (st.failed) {
+	if (st.failed || status_finish(&st, &d) < 0) {
 		err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
 		rc = report(NULL, &err);
 		goto done;
@@ -410,7 +290,7 @@ int cmd_status(int argc, char **argv, struct store *s)
 	if (json)
 		status_json(&b, &st, &d, s);
 	else
-		status_text(&b, &st, &d, s);
+		status_text(&b, &st, s);
 	rc = put_out(&b);
 	if (rc == EXIT_OK && d.errors)
 		rc = EXIT_DATA;

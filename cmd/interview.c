@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "core/domain.h"
+#include "core/interviews.h"
 #include "core/json.h"
 #include "core/text.h"
 #include "txn.h"
@@ -133,174 +134,65 @@ oom:
 
 /* ---- reading ---- */
 
-struct answer {
-	char *question, *member, *text;
-	size_t order;  /* when the question was first seen */
-};
-
-struct interviews {
-	struct buf out;   /* list rows */
-	int json;
-	size_t n, confidential;
-	struct answer *ans;
-	size_t nans;
-	char **questions;
-	size_t nq;
-	int failed;
-};
-
-static size_t question_order(struct interviews *iv, const char *q)
+static void interviews_visit(void *ctx, const char *file, const struct doc *doc)
 {
-	size_t i;
-	char **nv;
-
-	for (i = 0; i < iv->nq; i++)
-		if (!strcmp(iv->questions[i], q))
-			return i;
-	if (!(nv = realloc(iv->questions, (iv->nq + 1) * sizeof(char *))) ||
-	    !(nv[iv->nq] = strdup(q))) {
-		if (nv)
-			iv->questions = nv;
-		iv->failed = 1;
-		return 0;
-	}
-	iv->questions = nv;
-	return iv->nq++;
+	interviews_add(ctx, file, doc);  /* sets failed, which visit_initiative reads */
 }
 
-static void interview_visit(void *ctx, const char *file, const struct doc *doc)
+static int load_interviews(struct store *s, struct interviews *iv)
 {
-	struct interviews *iv = ctx;
-	const struct doc_node *r = doc->root, *answers, *a;
-	const char *id, *member, *who, *date, *status;
-	int conf;
-
-	if (schema_kind_of(file) != KIND_INTERVIEW || !r || r->kind != DOC_MAP)
-		return;
-	id = dom_text(r, "id");
-	member = dom_text(r, "member");
-	who = dom_text(r, "interviewer");
-	date = dom_text(r, "date");
-	status = dom_text(r, "status");
-	conf = dom_flag(r, "confidential");
-	if (iv->json) {
-		buf_adds(&iv->out, iv->n ? ",\n {\"id\":" : "\n {\"id\":");
-		json_str(&iv->out, id ? id : "", id ? strlen(id) : 0);
-		buf_adds(&iv->out, ",\"member\":");
-		json_str(&iv->out, member ? member : "", member ? strlen(member) : 0);
-		buf_adds(&iv->out, ",\"interviewer\":");
-		json_str(&iv->out, who ? who : "", who ? strlen(who) : 0);
-		buf_adds(&iv->out, ",\"date\":");
-		json_str(&iv->out, date ? date : "", date ? strlen(date) : 0);
-		buf_addf(&iv->out, ",\"status\":\"%s\"}", status ? status : "done");
-	} else {
-		pad(&iv->out, id ? id : "?", 16);
-		pad(&iv->out, member ? member : "?", 14);
-		pad(&iv->out, who ? who : "?", 14);
-		pad(&iv->out, date ? date : "-", 12);
-		buf_addf(&iv->out, "%s%s\n", status ? status : "done",
-			 conf ? " (confidential)" : "");
-	}
-	iv->n++;
-	if (conf) {
-		iv->confidential++;
-		return;
-	}
-	if (!(answers = doc_get(r, "answers")) || answers->kind != DOC_MAP)
-		return;
-	for (a = answers->head; a; a = a->next) {
-		struct answer *nv;
-
-		if (!doc_is_str(a))
-			continue;
-		if (!(nv = realloc(iv->ans, (iv->nans + 1) * sizeof(*nv)))) {
-			iv->failed = 1;
-			return;
-		}
-		iv->ans = nv;
-		nv[iv->nans].question = strdup(a->key->str);
-		nv[iv->nans].member = strdup(member ? member : "?");
-		nv[iv->nans].text = strdup(a->str);
-		nv[iv->nans].order = question_order(iv, a->key->str);
-		if (!nv[iv->nans].question || !nv[iv->nans].member || !nv[iv->nans].text)
-			iv->failed = 1;
-		iv->nans++;
-	}
-}
-
-static void interviews_release(struct interviews *iv)
-{
-	size_t i;
-
-	for (i = 0; i < iv->nans; i++) {
-		free(iv->ans[i].question);
-		free(iv->ans[i].member);
-		free(iv->ans[i].text);
-	}
-	free(iv->ans);
-	for (i = 0; i < iv->nq; i++)
-		free(iv->questions[i]);
-	free(iv->questions);
-	buf_release(&iv->out);
-}
-
-static int answer_cmp(const void *a, const void *b)
-{
-	const struct answer *x = a, *y = b;
-
-	if (x->order != y->order)
-		return x->order < y->order ? -1 : 1;
-	return strcmp(x->member, y->member);
-}
-
-static int scan_interviews(struct store *s, struct interviews *iv)
-{
-	return visit_initiative(s, interview_visit, iv, &iv->failed);
+	return visit_initiative(s, interviews_visit, iv, &iv->failed);
 }
 
 static int interview_summary(int argc, char **argv, struct store *s)
 {
-	struct interviews iv = { BUF_INIT, 0, 0, 0, NULL, 0, NULL, 0, 0 };
+	struct interviews iv = { 0 };
 	struct buf b = BUF_INIT;
+	struct json_w top, w;
 	size_t i, j;
 	int json, rc;
 
 	if ((rc = read_options(argc, argv, "interview", 0, &json)) != 0)
 		return rc;
-	if ((rc = scan_interviews(s, &iv)) != 0)
+	if ((rc = load_interviews(s, &iv)) != 0)
 		goto done;
-	if (iv.nans)
-		qsort(iv.ans, iv.nans, sizeof(*iv.ans), answer_cmp);
-	if (json)
-		buf_addf(&b, "{\"interviews\":%zu,\"confidential\":%zu,\"questions\":[", iv.n,
-			 iv.confidential);
-	for (i = 0; i < iv.nans; i = j) {
-		size_t count;
+	if (interviews_summary(&iv) < 0) {
+		rc = out_of_memory();
+		goto done;
+	}
+	jw_init(&top, &b);
+	if (json) {
+		jw_object(&top, NULL);
+		jw_uint(&top, "interviews", iv.n);
+		jw_uint(&top, "confidential", iv.confidential);
+		/* one question a line, indented as a list at the top is */
+		jw_init(&w, jw_key(&top, "questions"));
+		jw_lines(&w, NULL);
+	}
+	for (i = 0; i < iv.nquestions; i++) {
+		const struct question *q = &iv.questions[i];
 
-		for (j = i; j < iv.nans && !strcmp(iv.ans[j].question, iv.ans[i].question); j++)
-			;
-		count = j - i;
 		if (json) {
-			buf_adds(&b, i ? ",\n {\"question\":" : "\n {\"question\":");
-			json_str(&b, iv.ans[i].question, strlen(iv.ans[i].question));
-			buf_adds(&b, ",\"answers\":[");
-		} else {
-			buf_addf(&b, "%s%s (%zu answer%s)\n", i ? "\n" : "", iv.ans[i].question, count,
-				 count == 1 ? "" : "s");
+			jw_object(&w, NULL);
+			jw_str(&w, "question", q->id);
+			jw_array(&w, "answers");
+			for (j = 0; j < q->n; j++) {
+				jw_object(&w, NULL);
+				jw_str(&w, "member", q->ans[j].member);
+				jw_str(&w, "text", q->ans[j].text);
+				jw_end(&w);
+			}
+			jw_end(&w);
+			jw_end(&w);
+			continue;
 		}
-		for (; i < j; i++) {
+		buf_addf(&b, "%s%s (%zu answer%s)\n", i ? "\n" : "", q->id, q->n,
+			 q->n == 1 ? "" : "s");
+		for (j = 0; j < q->n; j++) {
 			const char *t;
 
-			if (json) {
-				buf_adds(&b, i + count == j ? "{\"member\":" : ",{\"member\":");
-				json_str(&b, iv.ans[i].member, strlen(iv.ans[i].member));
-				buf_adds(&b, ",\"text\":");
-				json_str(&b, iv.ans[i].text, strlen(iv.ans[i].text));
-				buf_addc(&b, '}');
-				continue;
-			}
-			buf_addf(&b, "  %s: ", iv.ans[i].member);
-			for (t = iv.ans[i].text; *t; t++) {
+			buf_addf(&b, "  %s: ", q->ans[j].member);
+			for (t = q->ans[j].text; *t; t++) {
 				buf_addc(&b, *t);
 				if (*t == '\n' && t[1])
 					buf_adds(&b, "    ");
@@ -308,13 +200,13 @@ static int interview_summary(int argc, char **argv, struct store *s)
 			if (b.ptr[b.len - 1] != '\n')
 				buf_addc(&b, '\n');
 		}
-		if (json)
-			buf_adds(&b, "]}");
 	}
 	if (json) {
-		buf_adds(&b, iv.nans ? "\n]}\n" : "]}\n");
+		jw_end(&w);
+		jw_end(&top);
+		buf_addc(&b, '\n');
 	} else {
-		if (!iv.nans)
+		if (!iv.nquestions)
 			buf_adds(&b, "no answers yet (interview add MEMBER --by YOU --answer motivation=...)\n");
 		if (iv.confidential)
 			buf_addf(&b, "\n(%zu confidential interview%s not shown)\n", iv.confidential,
@@ -329,18 +221,45 @@ done:
 
 static int interview_list(int argc, char **argv, struct store *s)
 {
-	struct interviews iv = { BUF_INIT, 0, 0, 0, NULL, 0, NULL, 0, 0 };
-	int rc;
+	struct interviews iv = { 0 };
+	struct buf b = BUF_INIT;
+	struct json_w w;
+	int json, rc;
+	size_t i;
 
-	if ((rc = read_options(argc, argv, "interview", 0, &iv.json)) != 0)
+	if ((rc = read_options(argc, argv, "interview", 0, &json)) != 0)
 		return rc;
-	if (iv.json)
-		buf_addc(&iv.out, '[');
-	if ((rc = scan_interviews(s, &iv)) == 0) {
-		if (iv.json)
-			buf_adds(&iv.out, iv.n ? "\n]\n" : "]\n");
-		rc = put_out(&iv.out);
+	if ((rc = load_interviews(s, &iv)) != 0)
+		goto done;
+	jw_init(&w, &b);
+	if (json)
+		jw_lines(&w, NULL);
+	for (i = 0; i < iv.n; i++) {
+		const struct interview_info *x = &iv.v[i];
+
+		if (json) {
+			jw_object(&w, NULL);
+			jw_str(&w, "id", x->id ? x->id : "");
+			jw_str(&w, "member", x->member ? x->member : "");
+			jw_str(&w, "interviewer", x->interviewer ? x->interviewer : "");
+			jw_str(&w, "date", x->date ? x->date : "");
+			jw_str(&w, "status", x->status);
+			jw_end(&w);
+			continue;
+		}
+		pad(&b, x->id ? x->id : "?", 16);
+		pad(&b, x->member ? x->member : "?", 14);
+		pad(&b, x->interviewer ? x->interviewer : "?", 14);
+		pad(&b, x->date ? x->date : "-", 12);
+		buf_addf(&b, "%s%s\n", x->status, x->confidential ? " (confidential)" : "");
 	}
+	if (json) {
+		jw_end(&w);
+		buf_addc(&b, '\n');
+	}
+	rc = put_out(&b);
+done:
+	buf_release(&b);
 	interviews_release(&iv);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
+#include "core/meetings.h"
 #include "core/path.h"
 #include "core/text.h"
 #include "txn.h"
@@ -180,188 +181,44 @@ oom:
 
 /* ---- reading meetings ---- */
 
+static void meetings_visit(void *ctx, const char *file, const struct doc *doc)
+{
+	meetings_add(ctx, file, doc);  /* sets failed, which visit_initiative reads */
+}
+
 /* Every meeting, loaded one at a time, for list, actions and hosts. */
-struct meeting_info {
-	long number;
-	char *date, *status, *title, *host, *virt;
-};
-
-struct meeting_scan {
-	struct meeting_info *v;
-	size_t n;
-	/* actions */
-	struct buf out;
-	int json, open, overdue, count;
-	const char *mine;
-	char today[11];
-	/* hosts: members who can host */
-	char **hosts;
-	size_t nhosts;
-	int failed;
-};
-
-static char *dup0(const char *s)
+static int load_meetings(struct store *s, struct meetings *m)
 {
-	return s ? strdup(s) : NULL;
-}
-
-static void add_action_row(struct meeting_scan *m, long number, const char *item,
-			   const struct doc_node *a)
-{
-	const char *status = dom_text(a, "status"), *due = dom_text(a, "due");
-	const char *owner = dom_text(a, "owner"), *text = dom_text(a, "text");
-	const char *id = dom_text(a, "id");
-	int open = !status || !strcmp(status, "open");
-
-	if ((m->open || m->overdue) && !open)
-		return;
-	if (m->overdue && (!due || strcmp(due, m->today) >= 0))
-		return;
-	if (m->mine && (!owner || strcmp(owner, m->mine)))
-		return;
-	if (m->json) {
-		buf_adds(&m->out, m->count++ ? ",\n {" : "\n {");
-		buf_addf(&m->out, "\"meeting\":%ld,\"item\":", number);
-		json_str(&m->out, item, strlen(item));
-		buf_adds(&m->out, ",\"id\":");
-		json_str(&m->out, id ? id : "", id ? strlen(id) : 0);
-		buf_adds(&m->out, ",\"owner\":");
-		if (owner)
-			json_str(&m->out, owner, strlen(owner));
-		else
-			buf_adds(&m->out, "null");
-		buf_adds(&m->out, ",\"due\":");
-		if (due)
-			json_str(&m->out, due, strlen(due));
-		else
-			buf_adds(&m->out, "null");
-		buf_adds(&m->out, ",\"status\":");
-		json_str(&m->out, status ? status : "open", strlen(status ? status : "open"));
-		buf_adds(&m->out, ",\"text\":");
-		json_str(&m->out, text ? text : "", text ? strlen(text) : 0);
-		buf_addc(&m->out, '}');
-		return;
-	}
-	m->count++;
-	buf_addf(&m->out, "%03ld  ", number);
-	pad(&m->out, item, 18);
-	pad(&m->out, owner ? owner : "-", 14);
-	pad(&m->out, due ? due : "-", 12);
-	pad(&m->out, status ? status : "open", 8);
-	if (text) {
-		const char *nl = strchr(text, '\n');
-
-		buf_add(&m->out, text, nl ? (size_t)(nl - text) : strlen(text));
-	}
-	buf_addc(&m->out, '\n');
-}
-
-static void meeting_visit(void *ctx, const char *file, const struct doc *doc)
-{
-	struct meeting_scan *m = ctx;
-	const struct doc_node *r = doc->root, *loc, *agenda, *item, *acts, *a;
-	struct meeting_info *info, *nv;
-
-	if (!r || r->kind != DOC_MAP)
-		return;
-	if (schema_kind_of(file) == KIND_MEMBER) {
-		if (dom_flag(r, "can_host") && !dom_text(r, "left") && dom_text(r, "id")) {
-			char **nh = realloc(m->hosts, (m->nhosts + 1) * sizeof(char *));
-
-			if (!nh || !(nh[m->nhosts] = strdup(dom_text(r, "id")))) {
-				m->failed = 1;
-				if (nh)
-					m->hosts = nh;
-				return;
-			}
-			m->hosts = nh;
-			m->nhosts++;
-		}
-		return;
-	}
-	if (schema_kind_of(file) != KIND_MEETING)
-		return;
-	if (!(nv = realloc(m->v, (m->n + 1) * sizeof(*nv)))) {
-		m->failed = 1;
-		return;
-	}
-	m->v = nv;
-	info = &nv[m->n++];
-	memset(info, 0, sizeof(*info));
-	info->number = strtol(file + 9, NULL, 10);
-	info->date = dup0(dom_text(r, "date"));
-	info->status = dup0(dom_text(r, "status"));
-	info->title = dup0(dom_text(r, "title"));
-	loc = doc_get(r, "location");
-	info->host = dup0(dom_text(loc, "host"));
-	info->virt = dup0(dom_text(loc, "virtual"));
-	if (!(agenda = doc_get(r, "agenda")) || agenda->kind != DOC_SEQ)
-		return;
-	for (item = agenda->head; item; item = item->next) {
-		if (!(acts = doc_get(item, "actions")) || acts->kind != DOC_SEQ)
-			continue;
-		for (a = acts->head; a; a = a->next)
-			if (a->kind == DOC_MAP)
-				add_action_row(m, info->number, dom_text(item, "id") ? dom_text(item, "id") : "?", a);
-	}
-}
-
-static void meeting_scan_release(struct meeting_scan *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->n; i++) {
-		free(m->v[i].date);
-		free(m->v[i].status);
-		free(m->v[i].title);
-		free(m->v[i].host);
-		free(m->v[i].virt);
-	}
-	free(m->v);
-	for (i = 0; i < m->nhosts; i++)
-		free(m->hosts[i]);
-	free(m->hosts);
-	buf_release(&m->out);
-}
-
-static int run_scan(struct store *s, struct meeting_scan *m)
-{
-	return visit_initiative(s, meeting_visit, m, &m->failed);
-}
-
-static void json_opt(struct buf *b, const char *key, const char *v)
-{
-	buf_addf(b, ",\"%s\":", key);
-	if (v)
-		json_str(b, v, strlen(v));
-	else
-		buf_adds(b, "null");
+	return visit_initiative(s, meetings_visit, m, &m->failed);
 }
 
 static int meeting_list(int argc, char **argv, struct store *s)
 {
-	struct meeting_scan m = { 0 };
+	struct meetings m = { 0 };
 	struct buf b = BUF_INIT;
+	struct json_w w;
 	size_t i;
 	int json, rc;
 
 	if ((rc = read_options(argc, argv, "meeting", 0, &json)) != 0)
 		return rc;
-	if ((rc = run_scan(s, &m)) != 0)
+	if ((rc = load_meetings(s, &m)) != 0)
 		goto done;
+	jw_init(&w, &b);
 	if (json)
-		buf_addc(&b, '[');
+		jw_lines(&w, NULL);
 	for (i = 0; i < m.n; i++) {
 		const struct meeting_info *x = &m.v[i];
 
 		if (json) {
-			buf_addf(&b, "%s{\"number\":%ld", i ? ",\n " : "\n ", x->number);
-			json_opt(&b, "date", x->date);
-			json_opt(&b, "status", x->status);
-			json_opt(&b, "host", x->host);
-			json_opt(&b, "virtual", x->virt);
-			json_opt(&b, "title", x->title);
-			buf_addc(&b, '}');
+			jw_object(&w, NULL);
+			jw_int(&w, "number", x->number);
+			jw_str(&w, "date", x->date);
+			jw_str(&w, "status", x->status);
+			jw_str(&w, "host", x->host);
+			jw_str(&w, "virtual", x->virt);
+			jw_str(&w, "title", x->title);
+			jw_end(&w);
 			continue;
 		}
 		buf_addf(&b, "%03ld  ", x->number);
@@ -370,12 +227,14 @@ static int meeting_list(int argc, char **argv, struct store *s)
 		pad(&b, x->host ? x->host : x->virt ? "virtual" : "-", 14);
 		buf_addf(&b, "%s\n", x->title ? x->title : "");
 	}
-	if (json)
-		buf_adds(&b, m.n ? "\n]\n" : "]\n");
+	if (json) {
+		jw_end(&w);
+		buf_addc(&b, '\n');
+	}
 	rc = put_out(&b);
 done:
 	buf_release(&b);
-	meeting_scan_release(&m);
+	meetings_release(&m);
 	return rc;
 }
 
@@ -502,11 +361,44 @@ int cmd_meeting(int argc, char **argv, struct store *s)
 	return run_subcommand("meeting", meeting_subs, argc, argv, s);
 }
 
+static void action_row(struct buf *b, struct json_w *w, const struct action_info *a)
+{
+	if (w) {
+		jw_object(w, NULL);
+		jw_int(w, "meeting", a->meeting);
+		jw_str(w, "item", a->item);
+		jw_str(w, "id", a->id ? a->id : "");
+		jw_str(w, "owner", a->owner);
+		jw_str(w, "due", a->due);
+		jw_str(w, "status", a->status);
+		jw_str(w, "text", a->text ? a->text : "");
+		jw_end(w);
+		return;
+	}
+	buf_addf(b, "%03ld  ", a->meeting);
+	pad(b, a->item, 18);
+	pad(b, a->owner ? a->owner : "-", 14);
+	pad(b, a->due ? a->due : "-", 12);
+	pad(b, a->status, 8);
+	if (a->text) {
+		const char *nl = strchr(a->text, '\n');
+
+		buf_add(b, a->text, nl ? (size_t)(nl - a->text) : strlen(a->text));
+	}
+	buf_addc(b, '\n');
+}
+
 int cmd_actions(int argc, char **argv, struct store *s)
 {
-	struct meeting_scan m = { 0 };
-	char mine[72];
+	struct { int json, open, overdue; } m = { 0 };  /* as the options set it */
+	struct action_filter f = { 0 };
+	const struct action_info **v = NULL;
+	struct meetings all = { 0 };
+	struct buf out = BUF_INIT;
+	struct json_w w;
+	char mine[72], day[11];
 	int c, rc, want_mine = 0;
+	size_t i, n;
 
 	optind = 0;
 	while ((c = opt_next(actions_opts, argc, argv)) != -1) {
@@ -523,123 +415,112 @@ int cmd_actions(int argc, char **argv, struct store *s)
 	if (want_mine) {
 		const char *from;
 
-		if (!(m.mine = acting_member(s, NULL, mine, sizeof(mine), &from))) {
+		if (!(f.owner = acting_member(s, NULL, mine, sizeof(mine), &from))) {
 			fprintf(stderr, "convene: error: --mine needs to know who you are\n");
 			fprintf(stderr, "convene: hint: git config convene.member <your member id>\n");
 			return EXIT_USAGE;
 		}
-		if ((rc = check_option(KIND_MEETING, from, m.mine, "agenda.actions.owner", NULL)) != 0)
+		if ((rc = check_option(KIND_MEETING, from, f.owner, "agenda.actions.owner", NULL)) != 0)
 			return rc;
 	}
-	today(m.today);
-	if (m.json)
-		buf_addc(&m.out, '[');
-	if ((rc = run_scan(s, &m)) != 0)
+	today(day);
+	f.open = m.open;
+	f.overdue = m.overdue;
+	f.today = day;
+	if ((rc = load_meetings(s, &all)) != 0)
 		goto done;
+	if (meetings_actions(&v, &n, &all, &f) < 0) {
+		rc = out_of_memory();
+		goto done;
+	}
+	jw_init(&w, &out);
 	if (m.json)
-		buf_adds(&m.out, m.count ? "\n]\n" : "]\n");
-	rc = put_out(&m.out);
+		jw_lines(&w, NULL);
+	for (i = 0; i < n; i++)
+		action_row(&out, m.json ? &w : NULL, v[i]);
+	if (m.json) {
+		jw_end(&w);
+		buf_addc(&out, '\n');
+	}
+	rc = put_out(&out);
 done:
-	meeting_scan_release(&m);
+	free(v);
+	buf_release(&out);
+	meetings_release(&all);
 	return rc;
 }
 
 /* ---- hosts ---- */
 
-struct host_score {
-	const char *id;
-	int times;
-	long last;  /* the number of the last meeting they hosted, 0 if none */
-};
-
-static int score_cmp(const void *a, const void *b)
-{
-	const struct host_score *x = a, *y = b;
-
-	if (x->times != y->times)
-		return x->times < y->times ? -1 : 1;
-	if (x->last != y->last)
-		return x->last < y->last ? -1 : 1;
-	return strcmp(x->id, y->id);
-}
-
 int cmd_hosts(int argc, char **argv, struct store *s)
 {
-	struct meeting_scan m = { 0 };
-	struct host_score *sc = NULL;
+	struct meetings m = { 0 };
+	struct rotation rot = { 0 };
 	struct buf b = BUF_INIT;
-	size_t i, j;
-	int json, rc, first = 1;
+	struct json_w w;
+	size_t i;
+	int json, rc;
 
 	if ((rc = read_options(argc, argv, "hosts", 0, &json)) != 0)
 		return rc;
-	if ((rc = run_scan(s, &m)) != 0)
+	if ((rc = load_meetings(s, &m)) != 0)
 		goto done;
-	if (m.nhosts && !(sc = calloc(m.nhosts, sizeof(*sc)))) {
+	if (meetings_rotation(&rot, &m) < 0) {
 		rc = EXIT_INTERNAL;
 		goto done;
 	}
-	for (i = 0; i < m.nhosts; i++) {
-		sc[i].id = m.hosts[i];
-		for (j = 0; j < m.n; j++)
-			if (m.v[j].host && !strcmp(m.v[j].host, sc[i].id)) {
-				sc[i].times++;
-				if (m.v[j].number > sc[i].last)
-					sc[i].last = m.v[j].number;
-			}
-	}
-	if (m.nhosts)
-		qsort(sc, m.nhosts, sizeof(*sc), score_cmp);
 	if (json) {
-		buf_adds(&b, "{\"hosted\":[");
-		for (j = 0; j < m.n; j++) {
-			if (!m.v[j].host && !m.v[j].virt)
-				continue;
-			buf_addf(&b, "%s{\"meeting\":%ld", first ? "" : ",", m.v[j].number);
-			first = 0;
-			json_opt(&b, "date", m.v[j].date);
-			json_opt(&b, "host", m.v[j].host);
-			json_opt(&b, "virtual", m.v[j].virt);
-			buf_addc(&b, '}');
+		jw_init(&w, &b);
+		jw_object(&w, NULL);
+		jw_array(&w, "hosted");
+		for (i = 0; i < rot.nhosted; i++) {
+			jw_object(&w, NULL);
+			jw_int(&w, "meeting", rot.hosted[i]->number);
+			jw_str(&w, "date", rot.hosted[i]->date);
+			jw_str(&w, "host", rot.hosted[i]->host);
+			jw_str(&w, "virtual", rot.hosted[i]->virt);
+			jw_end(&w);
 		}
-		buf_adds(&b, "],\"next\":[");
-		for (i = 0; i < m.nhosts; i++) {
-			buf_addf(&b, "%s{\"member\":", i ? "," : "");
-			json_str(&b, sc[i].id, strlen(sc[i].id));
-			buf_addf(&b, ",\"hosted\":%d}", sc[i].times);
+		jw_end(&w);
+		jw_array(&w, "next");
+		for (i = 0; i < rot.nnext; i++) {
+			jw_object(&w, NULL);
+			jw_str(&w, "member", rot.next[i].member);
+			jw_int(&w, "hosted", rot.next[i].times);
+			jw_end(&w);
 		}
-		buf_adds(&b, "]}\n");
+		jw_end(&w);
+		jw_end(&w);
+		buf_addc(&b, '\n');
 	} else {
-		for (j = 0; j < m.n; j++) {
-			if (!m.v[j].host && !m.v[j].virt)
-				continue;
-			buf_addf(&b, "%03ld  ", m.v[j].number);
-			pad(&b, m.v[j].date ? m.v[j].date : "-", 12);
-			buf_addf(&b, "%s\n", m.v[j].host ? m.v[j].host : "(virtual)");
-			first = 0;
+		for (i = 0; i < rot.nhosted; i++) {
+			buf_addf(&b, "%03ld  ", rot.hosted[i]->number);
+			pad(&b, rot.hosted[i]->date ? rot.hosted[i]->date : "-", 12);
+			buf_addf(&b, "%s\n", rot.hosted[i]->host ? rot.hosted[i]->host : "(virtual)");
 		}
-		if (first)
+		if (!rot.nhosted)
 			buf_adds(&b, "no meeting has a host yet\n");
-		if (!m.nhosts) {
+		if (!rot.nnext) {
 			buf_adds(&b, "next: no member can host (member add --can-host)\n");
 		} else {
-			buf_addf(&b, "next: %s", sc[0].id);
-			if (sc[0].times)
-				buf_addf(&b, " (hosted %d, last at meeting %03ld)", sc[0].times, sc[0].last);
+			buf_addf(&b, "next: %s", rot.next[0].member);
+			if (rot.next[0].times)
+				buf_addf(&b, " (hosted %d, last at meeting %03ld)", rot.next[0].times,
+					 rot.next[0].last);
 			else
 				buf_adds(&b, " (has not hosted yet)");
-			if (m.nhosts > 1) {
+			if (rot.nnext > 1) {
 				buf_adds(&b, "; then");
-				for (i = 1; i < m.nhosts && i < 4; i++)
-					buf_addf(&b, " %s", sc[i].id);
+				for (i = 1; i < rot.nnext && i < 4; i++)
+					buf_addf(&b, " %s", rot.next[i].member);
 			}
 			buf_addc(&b, '\n');
 		}
 	}
 	rc = put_out(&b);
 done:
-	free(sc);
+	rotation_release(&rot);
 	buf_release(&b);
-	meeting_scan_release(&m);
+	meetings_release(&m);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
+#include "core/members.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -144,82 +145,18 @@ oom:
 	return out_of_memory();
 }
 
-struct member_row {
-	char *id, *name, *role, *org, *left;
-	int host;
-};
-
-struct member_rows {
-	struct member_row *v;
-	size_t n;
-	int all, failed;
-};
-
-static char *dup_or_empty(const char *s)
+static void members_visit(void *ctx, const char *file, const struct doc *doc)
 {
-	return strdup(s ? s : "");
-}
-
-static void member_visit(void *ctx, const char *file, const struct doc *doc)
-{
-	struct member_rows *rows = ctx;
-	const struct doc_node *r = doc->root;
-	struct member_row *m, *nv;
-
-	if (schema_kind_of(file) != KIND_MEMBER || !r || r->kind != DOC_MAP)
-		return;
-	if (dom_text(r, "left") && !rows->all)
-		return;
-	if (!(nv = realloc(rows->v, (rows->n + 1) * sizeof(*nv)))) {
-		rows->failed = 1;
-		return;
-	}
-	rows->v = nv;
-	m = &nv[rows->n++];
-	m->id = dup_or_empty(dom_text(r, "id"));
-	m->name = dup_or_empty(dom_text(r, "name"));
-	m->role = dup_or_empty(dom_text(r, "role"));
-	m->org = dup_or_empty(dom_text(r, "organization"));
-	m->left = dup_or_empty(dom_text(r, "left"));
-	m->host = dom_flag(r, "can_host");
-	if (!m->id || !m->name || !m->role || !m->org || !m->left)
-		rows->failed = 1;
-}
-
-static void rows_release(struct member_rows *rows)
-{
-	size_t i;
-
-	for (i = 0; i < rows->n; i++) {
-		free(rows->v[i].id);
-		free(rows->v[i].name);
-		free(rows->v[i].role);
-		free(rows->v[i].org);
-		free(rows->v[i].left);
-	}
-	free(rows->v);
-}
-
-static int row_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct member_row *)a)->id, ((const struct member_row *)b)->id);
-}
-
-static void json_field(struct buf *b, const char *key, const char *value, int first)
-{
-	buf_addf(b, "%s\"%s\":", first ? "" : ",", key);
-	if (value && *value)
-		json_str(b, value, strlen(value));
-	else
-		buf_adds(b, "null");
+	members_add(ctx, file, doc);  /* sets failed, which visit_initiative reads */
 }
 
 static int member_list(int argc, char **argv, struct store *s)
 {
-	struct member_rows rows = { 0 };
+	struct members rows = { 0 };
 	struct buf b = BUF_INIT;
 	size_t i, w[3] = { 2, 4, 4 };
 	int json = 0, c, rc;
+	struct json_w jw;
 
 	optind = 0;
 	while ((c = opt_next(member_list_opts, argc, argv)) != -1) {
@@ -232,25 +169,26 @@ static int member_list(int argc, char **argv, struct store *s)
 	}
 	if (optind < argc)
 		return usage_error(cmd_find("member"), "member list takes no arguments");
-	if ((rc = visit_initiative(s, member_visit, &rows, &rows.failed)) != 0)
+	if ((rc = visit_initiative(s, members_visit, &rows, &rows.failed)) != 0)
 		goto done;
-	if (rows.n)
-		qsort(rows.v, rows.n, sizeof(*rows.v), row_cmp);
+	members_sort(&rows);
 	if (json) {
-		buf_addc(&b, '[');
+		jw_init(&jw, &b);
+		jw_lines(&jw, NULL);
 		for (i = 0; i < rows.n; i++) {
-			const struct member_row *m = &rows.v[i];
+			const struct member_info *m = &rows.v[i];
 
-			buf_adds(&b, i ? ",\n {" : "\n {");
-			json_field(&b, "id", m->id, 1);
-			json_field(&b, "name", m->name, 0);
-			json_field(&b, "role", m->role, 0);
-			json_field(&b, "organization", m->org, 0);
-			buf_addf(&b, ",\"can_host\":%s", m->host ? "true" : "false");
-			json_field(&b, "left", m->left, 0);
-			buf_addc(&b, '}');
+			jw_object(&jw, NULL);
+			jw_opt(&jw, "id", m->id);
+			jw_opt(&jw, "name", m->name);
+			jw_opt(&jw, "role", m->role);
+			jw_opt(&jw, "organization", m->org);
+			jw_bool(&jw, "can_host", m->can_host);
+			jw_opt(&jw, "left", m->left);
+			jw_end(&jw);
 		}
-		buf_adds(&b, rows.n ? "\n]\n" : "]\n");
+		jw_end(&jw);
+		buf_addc(&b, '\n');
 	} else {
 		for (i = 0; i < rows.n; i++) {
 			size_t k;
@@ -265,12 +203,12 @@ static int member_list(int argc, char **argv, struct store *s)
 		pad(&b, "ROLE", w[2] + 2);
 		buf_adds(&b, "HOST  ORGANIZATION\n");
 		for (i = 0; i < rows.n; i++) {
-			const struct member_row *m = &rows.v[i];
+			const struct member_info *m = &rows.v[i];
 
 			pad(&b, m->id, w[0] + 2);
 			pad(&b, m->name, w[1] + 2);
 			pad(&b, m->role, w[2] + 2);
-			pad(&b, m->host ? "yes" : "-", 6);
+			pad(&b, m->can_host ? "yes" : "-", 6);
 			buf_adds(&b, m->org);
 			if (m->left[0])
 				buf_addf(&b, " (left %s)", m->left);
@@ -280,7 +218,7 @@ static int member_list(int argc, char **argv, struct store *s)
 	rc = put_out(&b);
 done:
 	buf_release(&b);
-	rows_release(&rows);
+	members_release(&rows);
 	return rc;
 }
 

@@ -1,0 +1,67 @@
+/*
+ * The one-on-one interviews as the read commands see them: the list, the
+ * summary (answers grouped by question, for meeting 1) and the rule of
+ * confidentiality.  Pure: the caller loads each file (cmd's
+ * visit_initiative) and feeds it to interviews_add().
+ *
+ * Ownership: struct interviews owns every string and array in it until
+ * interviews_release().
+ */
+#ifndef CONVENE_INTERVIEWS_H
+#define CONVENE_INTERVIEWS_H
+
+#include <stddef.h>
+
+#include "doc.h"
+
+/* Whether an interview (the root of its file) is confidential: its
+ * answers are counted, never shown.  confidential: true, True or TRUE
+ * (dom_flag()); a quoted "true" or "yes" is text, not the flag. */
+int interview_confidential(const struct doc_node *root);
+/* An interview's status: what the file says (planned), else done. */
+const char *interview_status(const struct doc_node *root);
+
+/* One row of interview list; strings are NULL when absent, status never. */
+struct interview_info {
+	char *id, *member, *interviewer, *date, *status;
+	int confidential;
+};
+
+/* One answer, of an interview that is not confidential. */
+struct answer {
+	char *question, *member, *text;  /* member "?" when the file names none */
+	size_t order;  /* when the question was first seen */
+};
+
+/* The answers to one question: a run of interviews.ans. */
+struct question {
+	const char *id;
+	const struct answer *ans;
+	size_t n;
+};
+
+struct interviews {
+	struct interview_info *v;   /* in the order they were added */
+	size_t n;
+	size_t confidential;        /* of them, how many are */
+	struct answer *ans;
+	size_t nans;
+	char **seen;                /* question ids, in the order first seen */
+	size_t nseen;
+	struct question *questions; /* after interviews_summary() */
+	size_t nquestions;
+	int failed;                 /* memory ran out: what was gathered is incomplete */
+};
+
+/* Takes an interview file (others are skipped): its row, and its answers
+ * unless it is confidential.  Returns 0, or ERR_NOMEM (and sets failed). */
+int interviews_add(struct interviews *iv, const char *file, const struct doc *doc);
+/*
+ * Groups the answers by question, questions in the order they were first
+ * seen and each one's answers by member, into iv->questions.  Returns 0 or
+ * ERR_NOMEM.
+ */
+int interviews_summary(struct interviews *iv);
+void interviews_release(struct interviews *iv);
+
+#endif
