@@ -461,7 +461,7 @@ done:
 
 /* The commit named by a date or revision (its id, date and site: not
  * its strings), or what is wrong said on stderr. */
-static int resolve(struct store *s, const char *spec, struct store_commit *c)
+static int revision_at(struct store *s, const char *spec, struct store_commit *c)
 {
 	struct err err;
 
@@ -845,9 +845,9 @@ int cmd_diff(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	if (!nargs && store_is_unborn(s)) {
 		nothing = 1;  /* nothing committed: every file is new */
-	} else if ((rc = resolve(s, nargs ? argv[optind] : "HEAD", &from)) ||
-		   (nargs == 2 && (rc = resolve(s, argv[optind + 1], &to))) ||
-		   (nargs == 1 && (rc = resolve(s, "HEAD", &to)))) {
+	} else if ((rc = revision_at(s, nargs ? argv[optind] : "HEAD", &from)) ||
+		   (nargs == 2 && (rc = revision_at(s, argv[optind + 1], &to))) ||
+		   (nargs == 1 && (rc = revision_at(s, "HEAD", &to)))) {
 		return rc;
 	}
 	if (nargs)
@@ -907,7 +907,7 @@ int cmd_archive(int argc, char **argv, struct store *s)
 	snprintf(dir, sizeof(dir), "%s", prefix);
 	while (dir[0] && dir[strlen(dir) - 1] == '/')  /* --prefix lit/ is lit */
 		dir[strlen(dir) - 1] = '\0';
-	if ((rc = resolve(s, at, &c)))
+	if ((rc = revision_at(s, at, &c)))
 		return rc;
 	err_clear(&err);
 	if (store_archive(s, &c.oid, dir, argv[optind], &n, &err) < 0)
