@@ -16,6 +16,7 @@
 #include "core/path.h"
 #include "core/text.h"
 #include "core/worddiff.h"
+#include "store/fieldhist.h"
 #include "store/history.h"
 
 const char usage_history[] =
@@ -73,198 +74,17 @@ const char usage_log[] =
 
 /* ---- history ---- */
 
-/* A value at the path, in one version of its file. */
-struct value {
-	struct store_oid blob;
-	int present;             /* the path had a value there */
-	int conflict;            /* it was an unresolved conflict */
-	int unreadable;          /* the file was not YAML there */
-	char *text;              /* the value as text (a scalar's own text) */
-};
-
-/* What history found: one entry per change. */
-struct change {
-	struct store_oid oid;
-	char id[8], date[32], site[64], meeting[8];
-	char *author, *email, *subject;
-	int mainline, merge;
-	struct value *before, *after;  /* in the cache; before NULL at the start */
-};
-
-struct history {
-	struct store *s;
-	struct path p;
-	struct value **cache;    /* by blob id, open addressing */
-	size_t ncache, capcache;
-	struct value absent;
-	struct change *v;
-	size_t n, cap;
-	int failed;
-	struct err err;
-};
-
-static size_t blob_hash(const struct store_oid *b)
+/* The fields that say which commit, the same in history and log; subject
+ * as the caller shows it. */
+static void commit_json(struct json_w *w, const struct store_commit *c, const char *subject)
 {
-	size_t h;
-
-	memcpy(&h, b->id, sizeof(h));
-	return h;
-}
-
-static void value_text(struct value *v, const struct doc_node *node)
-{
-	struct buf b = BUF_INIT;
-
-	if (node->kind == DOC_SCALAR && !(node->flags & DOC_CONFLICT))
-		buf_add(&b, node->str, node->len);
-	else
-		doc_emit_node(&b, node);
-	v->text = buf_failed(&b) ? NULL : strdup(buf_str(&b));
-	buf_release(&b);
-}
-
-/* Reads the value at the path in one blob (once: it is kept). */
-static struct value *value_of(struct history *h, const struct store_blob_at *at)
-{
-	struct value *v;
-	struct doc *doc = NULL;
-	struct doc_node *node;
-	struct err e;
-	char *data;
-	size_t len, i;
-
-	if (!at->present)
-		return &h->absent;
-	if (h->capcache) {
-		for (i = blob_hash(&at->blob) & (h->capcache - 1); h->cache[i];
-		     i = (i + 1) & (h->capcache - 1))
-			if (!memcmp(h->cache[i]->blob.id, at->blob.id, 20))
-				return h->cache[i];
-	}
-	if ((h->ncache + 1) * 2 > h->capcache) {
-		size_t cap = h->capcache ? h->capcache * 2 : 256;
-		struct value **bigger = calloc(cap, sizeof(*bigger));
-
-		if (!bigger)
-			return NULL;
-		for (i = 0; i < h->capcache; i++)
-			if (h->cache[i]) {
-				size_t j = blob_hash(&h->cache[i]->blob) & (cap - 1);
-
-				while (bigger[j])
-					j = (j + 1) & (cap - 1);
-				bigger[j] = h->cache[i];
-			}
-		free(h->cache);
-		h->cache = bigger;
-		h->capcache = cap;
-	}
-	if (!(v = calloc(1, sizeof(*v))))
-		return NULL;
-	v->blob = at->blob;
-	err_clear(&e);
-	if (store_blob_read(h->s, &at->blob, &data, &len, &e) < 0) {
-		free(v);
-		h->err = e;
-		return NULL;
-	}
-	if (!h->p.n) {
-		/* the whole file: its bytes */
-		v->present = 1;
-		v->text = data;
-		data = NULL;
-		if (doc_load(&doc, v->text, len, &e) == 0 && doc->root &&
-		    (doc->root->flags & DOC_CONFLICT))
-			v->conflict = 1;
-	} else if (doc_load(&doc, data, len, &e) < 0) {
-		v->present = v->unreadable = 1;
-	} else if (doc->root && path_resolve(&node, doc->root, &h->p, h->p.n, &e) == 0 && node &&
-		   !doc_is_null(node)) {
-		const struct doc_node *up;
-
-		v->present = 1;
-		for (up = node; up; up = up->parent)
-			v->conflict |= (up->flags & DOC_CONFLICT) != 0;
-		value_text(v, node);
-	}
-	free(data);
-	doc_free(doc);
-	if (v->present && !v->unreadable && !v->text) {
-		free(v);
-		return NULL;
-	}
-	for (i = blob_hash(&v->blob) & (h->capcache - 1); h->cache[i]; i = (i + 1) & (h->capcache - 1))
-		;
-	h->cache[i] = v;
-	h->ncache++;
-	return v;
-}
-
-static int value_eq(const struct value *a, const struct value *b)
-{
-	if (a == b)
-		return 1;
-	if (a->present != b->present)
-		return 0;
-	if (!a->present)
-		return 1;
-	if (a->unreadable || b->unreadable)
-		return !memcmp(a->blob.id, b->blob.id, 20);
-	return !strcmp(a->text, b->text);
-}
-
-static char *dup_or_empty(const char *s)
-{
-	return strdup(s ? s : "");
-}
-
-static int history_step(void *ctx, const struct store_commit *c, const struct store_blob_at *self,
-			const struct store_blob_at *parents, unsigned n)
-{
-	struct history *h = ctx;
-	struct value *after, *before = NULL, *pv;
-	struct change *ch;
-	unsigned i;
-
-	/* the same blob as a parent: the value is that parent's */
-	for (i = 0; i < n; i++)
-		if (self->present == parents[i].present &&
-		    (!self->present || !memcmp(self->blob.id, parents[i].blob.id, 20)))
-			return 0;
-	if (!(after = value_of(h, self)))
-		goto fail;
-	for (i = 0; i < n; i++) {
-		if (!(pv = value_of(h, &parents[i])))
-			goto fail;
-		if (value_eq(after, pv))
-			return 0;  /* the value one side had: taken, not changed */
-		if (i == 0)
-			before = pv;
-	}
-	if (!n && !after->present)
-		return 0;
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 16;
-		struct change *v = realloc(h->v, cap * sizeof(*v));
-
-		if (!v)
-			goto fail;
-		h->v = v;
-		h->cap = cap;
-	}
-	ch = &h->v[h->n++];
-	memset(ch, 0, sizeof(*ch));
-	ch->oid = c->oid;
-	ch->mainline = c->mainline;
-	ch->merge = n > 1;
-	ch->before = before;
-	ch->after = after;
-	return 0;
-fail:
-	h->failed = 1;
-	if (!h->err.msg[0])
-		err_set(&h->err, ERR_NOMEM, 0, 0, "out of memory");
-	return -1;
+	jw_str(w, "commit", c->id);
+	jw_str(w, "date", c->date);
+	jw_str(w, "author", c->author);
+	jw_str(w, "email", c->email);
+	jw_opt(w, "site", c->site);
+	jw_opt(w, "meeting", c->meeting);
+	jw_str(w, "subject", subject);
 }
 
 static void indent(struct buf *b, const char *text, size_t len, const char *pad)
@@ -281,117 +101,60 @@ static void indent(struct buf *b, const char *text, size_t len, const char *pad)
 		buf_addc(b, '\n');
 }
 
-static void change_text(struct buf *b, const struct change *ch, const struct word_marks *m)
+static void change_text(struct buf *b, const struct field_change *ch, const struct word_marks *m)
 {
-	const struct value *a = ch->before, *z = ch->after;
+	const struct store_commit *c = &ch->commit;
+	const struct field_value *a = ch->before, *z = ch->after;
 	struct buf d = BUF_INIT;
 
-	buf_addf(b, "%s  %s  %s <%s>", ch->date, ch->id, ch->author, ch->email);
-	if (ch->site[0])
-		buf_addf(b, "  @%s", ch->site);
-	if (ch->meeting[0])
-		buf_addf(b, "  meeting %s", ch->meeting);
+	buf_addf(b, "%s  %s  %s <%s>", c->date, c->id, c->author, c->email);
+	if (c->site[0])
+		buf_addf(b, "  @%s", c->site);
+	if (c->meeting[0])
+		buf_addf(b, "  meeting %s", c->meeting);
 	buf_addc(b, '\n');
-	buf_addf(b, "    %s%s%s\n", ch->subject, ch->merge ? "  (a merge)" : "",
-		 ch->mainline ? "" : "  (made concurrently, merged later)");
-	if (!z->present) {
+	buf_addf(b, "    %s%s%s\n", c->subject, ch->merge ? "  (a merge)" : "",
+		 c->mainline ? "" : "  (made concurrently, merged later)");
+	switch (ch->kind) {
+	case FIELD_REMOVED:
 		buf_adds(b, "    removed\n");
-	} else if (z->unreadable) {
+		break;
+	case FIELD_UNREADABLE:
 		buf_adds(b, "    (the file is not valid YAML in this commit)\n");
-	} else if (z->conflict) {
+		break;
+	case FIELD_CONFLICT:
 		buf_adds(b, "    a conflict recorded; its sides:\n");
 		indent(b, z->text, strlen(z->text), "      ");
-	} else if (!a || !a->present || a->unreadable || a->conflict) {
-		buf_adds(b, a && a->conflict ? "    resolved:\n" : "    set:\n");
+		break;
+	case FIELD_RESOLVED:
+	case FIELD_SET:
+		buf_adds(b, ch->kind == FIELD_RESOLVED ? "    resolved:\n" : "    set:\n");
 		indent(b, z->text, strlen(z->text), "      ");
-	} else {
+		break;
+	case FIELD_CHANGED:
 		if (word_diff(&d, a->text, strlen(a->text), z->text, strlen(z->text), m) == 0)
 			indent(b, buf_str(&d), d.len, "      ");
 		buf_release(&d);
+		break;
 	}
 	buf_addc(b, '\n');
 }
 
-static void json_value(struct buf *b, const struct value *v)
+static void value_json(struct json_w *w, const char *key, const struct field_value *v)
 {
-	if (!v || !v->present || v->unreadable)
-		buf_adds(b, "null");
-	else
-		json_str(b, v->text, strlen(v->text));
+	jw_str(w, key, !v || !v->present || v->unreadable ? NULL : v->text);
 }
 
-static void change_json(struct buf *b, const struct change *ch, int first)
+static void change_json(struct json_w *w, const struct field_change *ch)
 {
-	buf_adds(b, first ? "\n {\"commit\":" : ",\n {\"commit\":");
-	json_str(b, ch->id, strlen(ch->id));
-	buf_adds(b, ",\"date\":");
-	json_str(b, ch->date, strlen(ch->date));
-	buf_adds(b, ",\"author\":");
-	json_str(b, ch->author, strlen(ch->author));
-	buf_adds(b, ",\"email\":");
-	json_str(b, ch->email, strlen(ch->email));
-	buf_adds(b, ",\"site\":");
-	if (ch->site[0])
-		json_str(b, ch->site, strlen(ch->site));
-	else
-		buf_adds(b, "null");
-	buf_adds(b, ",\"meeting\":");
-	if (ch->meeting[0])
-		json_str(b, ch->meeting, strlen(ch->meeting));
-	else
-		buf_adds(b, "null");
-	buf_adds(b, ",\"subject\":");
-	json_str(b, ch->subject, strlen(ch->subject));
-	buf_addf(b, ",\"merge\":%s,\"mainline\":%s,\"conflict\":%s,\"before\":",
-		 ch->merge ? "true" : "false", ch->mainline ? "true" : "false",
-		 ch->after->conflict ? "true" : "false");
-	json_value(b, ch->before);
-	buf_adds(b, ",\"after\":");
-	json_value(b, ch->after);
-	buf_addc(b, '}');
-}
-
-/* Who made each change, where, when: read for the changes alone. */
-static int describe_changes(struct history *h)
-{
-	struct store_commit c;
-	size_t i;
-
-	for (i = 0; i < h->n; i++) {
-		struct change *ch = &h->v[i];
-
-		if (store_commit_read(h->s, &ch->oid, &c, &h->err) < 0)
-			return -1;
-		memcpy(ch->id, c.id, sizeof(ch->id));
-		memcpy(ch->date, c.date, sizeof(ch->date));
-		memcpy(ch->site, c.site, sizeof(ch->site));
-		memcpy(ch->meeting, c.meeting, sizeof(ch->meeting));
-		ch->author = dup_or_empty(c.author);
-		ch->email = dup_or_empty(c.email);
-		ch->subject = dup_or_empty(c.subject);
-		store_commit_release(&c);
-		if (!ch->author || !ch->email || !ch->subject)
-			return err_set(&h->err, ERR_NOMEM, 0, 0, "out of memory");
-	}
-	return 0;
-}
-
-static void history_release(struct history *h)
-{
-	size_t i;
-
-	for (i = 0; i < h->n; i++) {
-		free(h->v[i].author);
-		free(h->v[i].email);
-		free(h->v[i].subject);
-	}
-	free(h->v);
-	for (i = 0; i < h->capcache; i++)
-		if (h->cache[i]) {
-			free(h->cache[i]->text);
-			free(h->cache[i]);
-		}
-	free(h->cache);
+	jw_object(w, NULL);
+	commit_json(w, &ch->commit, ch->commit.subject);
+	jw_bool(w, "merge", ch->merge);
+	jw_bool(w, "mainline", ch->commit.mainline);
+	jw_bool(w, "conflict", ch->after->conflict);
+	value_json(w, "before", ch->before);
+	value_json(w, "after", ch->after);
+	jw_end(w);
 }
 
 int cmd_history(int argc, char **argv, struct store *s)
@@ -403,7 +166,10 @@ int cmd_history(int argc, char **argv, struct store *s)
 	};
 	const struct cmd *me = cmd_find("history");
 	struct word_marks marks = { "[-", "-]", "{+", "+}" };
-	struct history h;
+	struct field_history h;
+	struct json_w w;
+	struct path p;
+	struct err err;
 	struct buf b = BUF_INIT;
 	int c, json = 0, reverse = 0, rc;
 	size_t i;
@@ -419,14 +185,11 @@ int cmd_history(int argc, char **argv, struct store *s)
 	}
 	if (argc - optind != 1)
 		return usage_error(me, "history takes one field path");
-	memset(&h, 0, sizeof(h));
-	h.s = s;
-	err_clear(&h.err);
-	if (path_parse(&h.p, argv[optind], &h.err) < 0)
-		return report(NULL, &h.err);
-	if (store_path_history(s, h.p.file, history_step, &h, &h.err) < 0 ||
-	    h.failed || describe_changes(&h) < 0) {
-		rc = report(NULL, &h.err);
+	err_clear(&err);
+	if (path_parse(&p, argv[optind], &err) < 0)
+		return report(NULL, &err);
+	if (store_field_history(&h, s, &p, &err) < 0) {
+		rc = report(NULL, &err);
 		goto done;
 	}
 	if (color(stdout, "x")[0]) {
@@ -435,24 +198,27 @@ int cmd_history(int argc, char **argv, struct store *s)
 		marks.add_open = "\033[32m{+";
 		marks.add_close = "+}\033[m";
 	}
+	jw_init(&w, &b);
 	if (json)
-		buf_addc(&b, '[');
+		jw_lines(&w, NULL);
 	for (i = 0; i < h.n; i++) {
-		const struct change *ch = &h.v[reverse ? h.n - 1 - i : i];
+		const struct field_change *ch = &h.v[reverse ? h.n - 1 - i : i];
 
 		if (json)
-			change_json(&b, ch, i == 0);
+			change_json(&w, ch);
 		else
 			change_text(&b, ch, &marks);
 	}
-	if (json)
-		buf_adds(&b, h.n ? "\n]\n" : "]\n");
-	else if (!h.n)
+	if (json) {
+		jw_end(&w);
+		buf_addc(&b, '\n');
+	} else if (!h.n) {
 		note("%s has no history: it was never set", argv[optind]);
+	}
 	rc = put_out(&b);
 done:
 	buf_release(&b);
-	history_release(&h);
+	store_field_history_release(&h);
 	return rc;
 }
 
