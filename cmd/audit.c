@@ -450,6 +450,7 @@ struct log_out {
 	int json;
 	size_t n, max;
 	const char *meeting, *author, *site, *since;
+	struct commit_filter filter;
 };
 
 static int log_one(void *ctx, const struct store_commit *e)
@@ -459,10 +460,7 @@ static int log_one(void *ctx, const struct store_commit *e)
 
 	if (o->max && o->n >= o->max)
 		return 1;
-	if ((o->meeting && strcmp(e->meeting, o->meeting)) ||
-	    (o->site && strcmp(e->site, o->site)) ||
-	    (o->since && strcmp(e->day, o->since) < 0) ||
-	    (o->author && !strstr(e->author, o->author) && !strstr(e->email, o->author)))
+	if (!store_commit_matches(e, &o->filter))
 		return 0;
 	snprintf(subject, sizeof(subject), "%s", e->subject);
 	text_cut(subject);
@@ -556,6 +554,10 @@ int cmd_log(int argc, char **argv, struct store *s)
 	if (optind < argc)
 		return usage_error(me, "log takes no arguments");
 	err_clear(&err);
+	o.filter.meeting = o.meeting;
+	o.filter.author = o.author;
+	o.filter.site = o.site;
+	o.filter.since = o.since;
 	if (o.json)
 		buf_addc(&o.b, '[');
 	if (store_commits(s, log_one, &o, &err) < 0) {
