@@ -447,6 +447,7 @@ static void meeting_number(char *out, size_t size, const char *file)
 
 struct log_out {
 	struct buf b;
+	struct json_w w;
 	int json;
 	size_t n, max;
 	const char *meeting, *author, *site, *since;
@@ -464,31 +465,14 @@ static int log_one(void *ctx, const struct store_commit *e)
 		return 0;
 	snprintf(subject, sizeof(subject), "%s", e->subject);
 	text_cut(subject);
+	o->n++;
 	if (o->json) {
-		buf_adds(&o->b, o->n++ ? ",\n {\"commit\":" : "\n {\"commit\":");
-		json_str(&o->b, e->id, strlen(e->id));
-		buf_adds(&o->b, ",\"date\":");
-		json_str(&o->b, e->date, strlen(e->date));
-		buf_adds(&o->b, ",\"author\":");
-		json_str(&o->b, e->author, strlen(e->author));
-		buf_adds(&o->b, ",\"email\":");
-		json_str(&o->b, e->email, strlen(e->email));
-		buf_adds(&o->b, ",\"site\":");
-		if (e->site[0])
-			json_str(&o->b, e->site, strlen(e->site));
-		else
-			buf_adds(&o->b, "null");
-		buf_adds(&o->b, ",\"meeting\":");
-		if (e->meeting[0])
-			json_str(&o->b, e->meeting, strlen(e->meeting));
-		else
-			buf_adds(&o->b, "null");
-		buf_adds(&o->b, ",\"subject\":");
-		json_str(&o->b, subject, strlen(subject));
-		buf_addf(&o->b, ",\"merge\":%s}", e->nparents > 1 ? "true" : "false");
+		jw_object(&o->w, NULL);
+		commit_json(&o->w, e, subject);
+		jw_bool(&o->w, "merge", e->nparents > 1);
+		jw_end(&o->w);
 		return 0;
 	}
-	o->n++;
 	buf_addf(&o->b, "%s  %.16s  ", e->id, e->date);
 	buf_adds(&o->b, e->author);
 	if (e->site[0])
@@ -558,14 +542,17 @@ int cmd_log(int argc, char **argv, struct store *s)
 	o.filter.author = o.author;
 	o.filter.site = o.site;
 	o.filter.since = o.since;
+	jw_init(&o.w, &o.b);
 	if (o.json)
-		buf_addc(&o.b, '[');
+		jw_lines(&o.w, NULL);
 	if (store_commits(s, log_one, &o, &err) < 0) {
 		buf_release(&o.b);
 		return report(NULL, &err);
 	}
-	if (o.json)
-		buf_adds(&o.b, o.n ? "\n]\n" : "]\n");
+	if (o.json) {
+		jw_end(&o.w);
+		buf_addc(&o.b, '\n');
+	}
 	rc = put_out(&o.b);
 	buf_release(&o.b);
 	return rc;
