@@ -187,6 +187,14 @@ int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commi
 	return error < 0 ? error : 0;
 }
 
+int store_commit_matches(const struct store_commit *c, const struct commit_filter *f)
+{
+	return (!f->meeting || !strcmp(c->meeting, f->meeting)) &&
+	       (!f->site || !strcmp(c->site, f->site)) &&
+	       (!f->since || strcmp(c->day, f->since) >= 0) &&
+	       (!f->author || strstr(c->author, f->author) || strstr(c->email, f->author));
+}
+
 /* ---- a walk over commits held in memory ---- */
 
 /*

@@ -71,6 +71,18 @@ int store_path_history(struct store *s, const char *path,
 int store_commits(struct store *s, int (*fn)(void *ctx, const struct store_commit *c), void *ctx,
 		  struct err *err);
 
+/* Which commits `convene log` lists: each field NULL to take any. */
+struct commit_filter {
+	const char *meeting;     /* "002": c->meeting exactly */
+	const char *author;      /* held in the author's name or email */
+	const char *site;        /* c->site exactly */
+	const char *since;       /* YYYY-MM-DD: made that day or later, by
+				  * the author's date */
+};
+
+/* Whether c passes every filter that f sets. */
+int store_commit_matches(const struct store_commit *c, const struct commit_filter *f);
+
 /* A blob's bytes: *out is malloc()ed (NUL-terminated); the caller frees it. */
 int store_blob_read(struct store *s, const struct store_oid *blob, char **out, size_t *len,
 		    struct err *err);
