@@ -231,7 +231,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	if (path_parse(&p, argv[optind], &err) < 0)
 		return report(NULL, &err);
-	if ((rc = txn_begin_resolve(&t, s, p.file)) != 0)
+	if ((rc = txn_begin(&t, s, p.file, TXN_RESOLVE)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	path_format(pathtext, sizeof(pathtext), &p);

@@ -99,7 +99,7 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 	fields[0].opt = from;
 	if ((rc = check_options(KIND_MEETING, fields, 3, NULL)) != 0)
 		return rc;
-	if ((rc = txn_begin(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	if ((rc = check_options(KIND_MEETING, fields, 3, t.ids)) != 0) {
@@ -214,7 +214,7 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 	struct txn t;
 	int i, rc, added = 0;
 
-	if ((rc = txn_begin(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	for (i = 0; names[i]; i++)
@@ -371,7 +371,7 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	path_meeting_file(file, sizeof(file), nums.max + 1);
 	he = !strcmp(nums.lang, "he");
 	snprintf(deftitle, sizeof(deftitle), he ? "מפגש %ld" : "Meeting %ld", nums.max + 1);
-	if ((rc = txn_create(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	if ((rc = check_option(KIND_MEETING, "--host", host, "location.host", t.ids)) != 0) {
 		txn_release(&t);
