@@ -30,7 +30,7 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 	struct txn t;
 	int i, rc, added = 0;
 
-	if ((rc = txn_begin(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	for (i = 0; names[i]; i++)

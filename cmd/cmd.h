@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/schema.h"
+#include "store/load.h"
 #include "store/store.h"
 
 #define NEED_REPO 0x1  /* open the repository first (git's RUN_SETUP) */
@@ -204,15 +205,6 @@ int visit_initiative(struct store *s, void (*visit)(void *ctx, const char *file,
 int run_subcommand(const char *name, const struct subcmd *table, int argc, char **argv,
 		   struct store *s);
 
-/* Loads one file of the work tree, reporting load errors into diags. */
-int load_file(struct store *s, const char *file, struct doc **out, struct diags *diags,
-	      struct err *err);
-/* The ids that references may name (members, principles, subgroups). */
-int gather_ids(struct store *s, struct schema_ids **out, struct err *err);
-/* The same, with the principles and subgroups of this initiative tree
- * rather than of initiative.yaml on disk. */
-int gather_ids_with(struct store *s, struct schema_ids **out, const struct doc *initiative,
-		    struct err *err);
 
 /* Shows dir/<id>.yaml, the id in argv[optind], as YAML or --json;
  * cmd names the command for messages (cmd/interview.c). */

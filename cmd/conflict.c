@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
+#include "core/mergefile.h"
 #include "core/path.h"
 #include "core/text.h"
 #include "txn.h"
@@ -43,6 +44,7 @@ const struct help help_resolve = {
 
 struct listing {
 	struct buf out;
+	struct json_w w;
 	int json;
 	size_t n;
 	const char *file;
@@ -103,27 +105,27 @@ static void list_one(void *ctx, const char *path, const struct doc_node *c)
 	else
 		snprintf(full, sizeof(full), "%s%s%s", l->file, path[0] ? ":" : "", path);
 	if (l->json) {
-		buf_adds(&l->out, l->n ? ",\n {\"file\":" : "\n {\"file\":");
-		json_str(&l->out, l->file, strlen(l->file));
-		buf_addf(&l->out, ",\"line\":%u,\"col\":%u,\"field\":", c->line, c->col);
-		json_str(&l->out, full, strlen(full));
-		buf_adds(&l->out, ",\"base\":");
-		json_node(&l->out, doc_get(c, "base"));
-		buf_adds(&l->out, ",\"sides\":[");
+		jw_object(&l->w, NULL);
+		jw_str(&l->w, "file", l->file);
+		jw_uint(&l->w, "line", c->line);
+		jw_uint(&l->w, "col", c->col);
+		jw_str(&l->w, "field", full);
+		jw_node(&l->w, "base", doc_get(c, "base"));
+		jw_array(&l->w, "sides");
 		for (s = sides && sides->kind == DOC_SEQ ? sides->head : NULL; s; s = s->next) {
-			const struct doc_node *from = doc_get(s, "from");
-
-			buf_addf(&l->out, "%s{\"side\":%zu,\"from\":", k ? "," : "", k + 1);
-			json_node(&l->out, from);
-			buf_adds(&l->out, ",\"value\":");
-			if (doc_get(s, "value"))
-				json_node(&l->out, doc_get(s, "value"));
-			else
-				buf_adds(&l->out, "null,\"deleted\":true");
-			buf_addc(&l->out, '}');
-			k++;
+			jw_object(&l->w, NULL);
+			jw_uint(&l->w, "side", ++k);
+			jw_node(&l->w, "from", doc_get(s, "from"));
+			if (doc_get(s, "value")) {
+				jw_node(&l->w, "value", doc_get(s, "value"));
+			} else {
+				jw_null(&l->w, "value");
+				jw_bool(&l->w, "deleted", 1);
+			}
+			jw_end(&l->w);
 		}
-		buf_adds(&l->out, "]}");
+		jw_end(&l->w);
+		jw_end(&l->w);
 	} else {
 		buf_addf(&l->out, "%s:%u:%u: %s\n", l->file, c->line, c->col, full);
 		buf_adds(&l->out, "  base:     ");
@@ -162,11 +164,13 @@ static int list_marked(struct listing *l, struct store *s)
 		return report(NULL, &err);
 	for (i = 0; i < n; i++, l->n++) {
 		if (l->json) {
-			buf_adds(&l->out, l->n ? ",\n {\"file\":" : "\n {\"file\":");
-			json_str(&l->out, files[i], strlen(files[i]));
-			buf_addf(&l->out, ",\"line\":%u,\"col\":1,\"field\":", lines[i]);
-			json_str(&l->out, files[i], strlen(files[i]));
-			buf_adds(&l->out, ",\"markers\":true}");
+			jw_object(&l->w, NULL);
+			jw_str(&l->w, "file", files[i]);
+			jw_uint(&l->w, "line", lines[i]);
+			jw_uint(&l->w, "col", 1);
+			jw_str(&l->w, "field", files[i]);
+			jw_bool(&l->w, "markers", 1);
+			jw_end(&l->w);
 		} else {
 			buf_addf(&l->out, "%s:%u:1: %s\n  both versions are in the file, between git's "
 				 "conflict markers: keep what you want, delete the marker lines, then "
@@ -180,18 +184,20 @@ static int list_marked(struct listing *l, struct store *s)
 
 int cmd_conflicts(int argc, char **argv, struct store *s)
 {
-	struct listing l = { BUF_INIT, 0, 0, NULL };
+	struct listing l = { BUF_INIT };
 	int rc;
 
 	if ((rc = read_options(argc, argv, "conflicts", 0, &l.json)) != 0)
 		return rc;
+	jw_init(&l.w, &l.out);
 	if (l.json)
-		buf_addc(&l.out, '[');
+		jw_lines(&l.w, NULL);
 	if ((rc = visit_initiative(s, conflicts_visit, &l, NULL)) == 0 &&
 	    (rc = list_marked(&l, s)) == 0) {
-		if (l.json)
-			buf_adds(&l.out, l.n ? "\n]\n" : "]\n");
-		else if (l.n)
+		if (l.json) {
+			jw_end(&l.w);
+			buf_addc(&l.out, '\n');
+		} else if (l.n)
 			buf_addf(&l.out, "%zu conflict%s; settle each with: convene resolve FIELD --side N\n",
 				 l.n, l.n == 1 ? "" : "s");
 		else
@@ -239,7 +245,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	if (path_parse(&p, argv[optind], &err) < 0)
 		return report(NULL, &err);
-	if ((rc = txn_begin_resolve(&t, s, p.file)) != 0)
+	if ((rc = txn_begin(&t, s, p.file, TXN_RESOLVE)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	path_format(pathtext, sizeof(pathtext), &p);
@@ -286,23 +292,18 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	if (!parent && chosen && chosen->kind == DOC_SCALAR && !deleted) {
 		/* a file that could not be merged as YAML: its sides are the
 		 * versions' texts, and the one taken must be YAML again */
-		struct doc *whole = NULL;
+		struct doc *whole;
+		struct err why;
 
-		if (doc_load(&whole, chosen->str, chosen->len, &err) < 0) {
-			fprintf(stderr, "%s: that side's text does not load: %u:%u: %s\n", p.file,
-				err.line, err.col, err.msg);
-			err_set(&err, ERR_DATA, 0, 0, "cannot take that side of %s as it is", p.file);
-			err_hint(&err, "take another side, or mend the text by hand: convene edit %s", p.file);
+		if (merge_file_side(&whole, chosen, p.file, &why, &err) < 0) {
+			if (err.code == ERR_DATA && why.code)
+				fprintf(stderr, "%s: that side's text does not load: %u:%u: %s\n", p.file,
+					why.line, why.col, why.msg);
 			goto fail;
 		}
 		chosen = whole->root;
 		doc_free(parsed);
 		parsed = whole;
-		if (!chosen) {
-			err_set(&err, ERR_DATA, 0, 0, "that side of %s is an empty file", p.file);
-			err_hint(&err, "take another side, or mend it by hand: convene edit %s", p.file);
-			goto fail;
-		}
 	}
 	if (deleted && !parent) {
 		/* the side that deleted the whole file: delete it */

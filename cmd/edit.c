@@ -153,7 +153,7 @@ int edit_file(struct store *s, const char *file)
 	{
 		struct txn t;
 
-		if ((rc = txn_begin(&t, s, file)) != 0)
+		if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 			goto done;
 		/* the file must still be what the editor started from */
 		if (t.oldlen != len || memcmp(t.old, orig, len)) {

@@ -216,7 +216,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	} else if (!edit) {
 		buf_adds(&v, argv[optind + 1]);
 	}
-	if ((rc = txn_begin(&t, s, p.file)) != 0) {
+	if ((rc = txn_begin(&t, s, p.file, TXN_EDIT)) != 0) {
 		buf_release(&v);
 		return rc;
 	}

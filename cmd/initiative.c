@@ -89,7 +89,7 @@ static int principle_add(int argc, char **argv, struct store *s)
 		snprintf(idbuf, sizeof(idbuf), "p-%s", hex);
 		id = idbuf;
 	}
-	if ((rc = txn_begin(&t, s, "initiative.yaml")) != 0)
+	if ((rc = txn_begin(&t, s, "initiative.yaml", TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	now_stamp(at, sizeof(at));
@@ -216,7 +216,7 @@ static int outcome_add(int argc, char **argv, struct store *s)
 		id = idbuf;
 	}
 	snprintf(file, sizeof(file), "outcomes/%s.yaml", id);
-	if ((rc = txn_create(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	for (i = 0; i < np; i++)
 		if ((rc = check_option(KIND_OUTCOME, "--principle", principles[i], "principles", t.ids))) {
@@ -286,7 +286,7 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 		id = idbuf;
 	}
 	snprintf(file, sizeof(file), "outcomes/%s.yaml", argv[optind]);
-	if ((rc = txn_begin(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	if (!(seq = dom_seq(t.doc, KIND_OUTCOME, NULL, 0, t.doc->root, "indicators")) ||
@@ -342,7 +342,7 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	snprintf(file, sizeof(file), "outcomes/%s.yaml", argv[optind]);
-	if ((rc = txn_begin(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	if ((ind = doc_find_id(doc_get(t.doc->root, "indicators"), argv[optind + 1])) &&

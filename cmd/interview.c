@@ -95,7 +95,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 			free(data);
 	}
 	snprintf(file, sizeof(file), "interviews/%s.yaml", id);
-	if ((rc = txn_create(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	if ((rc = check_option(KIND_INTERVIEW, "member", argv[optind], "member", t.ids)) ||
 	    (rc = check_option(KIND_INTERVIEW, from, by, "interviewer", t.ids))) {

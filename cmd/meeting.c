@@ -140,7 +140,7 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	path_meeting_file(file, sizeof(file), nums.max + 1);
 	he = !strcmp(nums.lang, "he");
 	snprintf(deftitle, sizeof(deftitle), he ? "מפגש %ld" : "Meeting %ld", nums.max + 1);
-	if ((rc = txn_create(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	if ((rc = check_option(KIND_MEETING, "--host", host, "location.host", t.ids)) != 0) {
 		txn_release(&t);

@@ -112,7 +112,7 @@ static int member_add(int argc, char **argv, struct store *s)
 		id = idbuf;
 	}
 	snprintf(file, sizeof(file), "members/%s.yaml", id);
-	if ((rc = txn_create(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	for (i = 0; i < nsub; i++)
 		if ((rc = check_option(KIND_MEMBER, "--subgroup", subgroups[i], "subgroups", t.ids))) {
@@ -246,7 +246,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 	if ((rc = check_option(KIND_MEMBER, "--date", date, "left", NULL)))
 		return rc;
 	snprintf(file, sizeof(file), "members/%s.yaml", argv[optind]);
-	if ((rc = txn_begin(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	today(day);

@@ -87,7 +87,7 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 	fields[0].opt = from;
 	if ((rc = check_options(KIND_MEETING, fields, 3, NULL)) != 0)
 		return rc;
-	if ((rc = txn_begin(&t, s, file)) != 0)
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	if ((rc = check_options(KIND_MEETING, fields, 3, t.ids)) != 0) {

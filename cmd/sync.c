@@ -5,15 +5,14 @@
  * remote that moved while we merged is fetched and merged again.  No
  * network is exit 3 and keeps everything: the next sync catches up.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "hooks/hook.h"
+#include "store/retry.h"
 #include "store/sync.h"
 
 static const struct opt sync_opts[] = {
@@ -44,10 +43,6 @@ const struct help help_sync = {
 	"refused the push.  Exit 1 when the merged data has problems other than\n"
 	"conflicts (a conflict is recorded, and the sync goes on).\n"
 };
-
-/* How long a sync keeps trying while the remote answers but is busy or
- * overtaken by other sites' pushes (convene.syncPatience, seconds). */
-#define PATIENCE_SECONDS 30
 
 struct sync {
 	struct store *s;
@@ -100,24 +95,6 @@ static void end_progress(struct sync *y)
 	if (y->progress_open)
 		fputc('\n', stderr), y->progress_open = 0;
 	y->shown = NULL;
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
-/* A number in [0, n): which of the waiting sites goes first is chance. */
-static unsigned long random_below(unsigned long n)
-{
-	unsigned long r = 0;
-
-	if (getrandom(&r, sizeof(r), 0) != (ssize_t)sizeof(r))
-		r = (unsigned long)getpid() * 2654435761UL;
-	return n ? r % n : 0;
 }
 
 /* Local commits kept; how many wait.  Exit 3. */
@@ -357,6 +334,30 @@ static int sync_bundle(struct sync *y, const char *file)
 	return finish(y);
 }
 
+/* One round trip, for retry_run(): below 0 (-2 busy, -1 overtaken) to
+ * try again, else the exit code. */
+struct attempt {
+	struct sync *y;
+	struct store_progress *p;
+};
+
+static int attempt(void *ctx)
+{
+	struct attempt *a = ctx;
+
+	return round_trip(a->y, a->p);
+}
+
+static void waiting(void *ctx, int rc)
+{
+	struct attempt *a = ctx;
+
+	if (!a->y->quiet)
+		note(rc == -2 ? "%s is busy with another push; trying again" :
+			      "%s moved while we merged; fetching again", a->y->remote);
+	a->y->round++;
+}
+
 int cmd_sync(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("sync");
@@ -366,8 +367,10 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	char name[256], url[4096], key[300], stamp[64], resumed[48];
 	const char *want = NULL, *args[2] = { NULL, NULL };
 	size_t pending;
-	long waited, patience = PATIENCE_SECONDS;
-	int i, rc = -1, tries, status;
+	struct retry r;
+	struct attempt a = { &y, &p };
+	long patience;
+	int i, rc = -1, status;
 
 	memset(&y, 0, sizeof(y));
 	y.s = s;
@@ -399,44 +402,24 @@ int cmd_sync(int argc, char **argv, struct store *s)
 		return report(NULL, &err);
 	y.remote = name;
 	y.url = url;
-	if (store_config_get(s, "convene.syncPatience", key, sizeof(key)) == 0) {
-		char *end;
-
-		patience = strtol(key, &end, 10);
-		if (end == key || *end || patience < 0 || patience > 86400) {
-			fprintf(stderr, "convene: error: convene.syncPatience is '%s', not a number of seconds (0 to 86400)\n", key);
-			fprintf(stderr, "convene: hint: git config convene.syncPatience 30\n");
-			return EXIT_USAGE;
-		}
-	}
+	if (retry_patience(s, &patience, &err) < 0)
+		return report(NULL, &err);
 	/* hand edits first: what is synced is what is committed */
 	if ((rc = commit_pending(s, NULL, 1, &pending)) != EXIT_OK)
 		return rc;
 	/* a remote that answers is tried again while other sites' pushes
-	 * overtake ours or hold its lock, waiting longer each time, with
-	 * some chance in it, so that sites syncing at once spread out */
-	for (tries = 0, waited = 0; (rc = round_trip(&y, &p)) < 0; tries++) {
-		long wait = tries < 6 ? 50L << tries : 2000;
-
-		wait += (long)(random_below((unsigned long)wait / 2 + 1));
-		if (waited + wait > patience * 1000L)
-			break;
-		if (!y.quiet)
-			note(rc == -2 ? "%s is busy with another push; trying again" :
-				      "%s moved while we merged; fetching again", name);
-		sleep_ms(wait);
-		waited += wait;
-		y.round++;
-	}
+	 * overtake ours or hold its lock (store/retry.h) */
+	retry_init(&r, patience, 0);
+	rc = retry_run(&r, attempt, waiting, &a);
 	if (rc == -2) {
 		report(NULL, &y.busy);
 		fprintf(stderr, "convene: error: %s stayed busy for %ld s (%d tries)\n", name,
-			(waited + 999) / 1000, tries + 1);
+			(r.waited + 999) / 1000, r.tries);
 		return EXIT_REFUSED;
 	}
 	if (rc < 0) {
 		fprintf(stderr, "convene: error: %s kept moving: %d tries in %ld s, each overtaken by another site's push\n",
-			name, tries + 1, (waited + 999) / 1000);
+			name, r.tries, (r.waited + 999) / 1000);
 		fprintf(stderr, "convene: hint: your commits are kept here; sync again in a moment\n");
 		return EXIT_UNREACHABLE;
 	}

@@ -119,3 +119,28 @@ done:
 	buf_release(&clean);
 	return error;
 }
+
+int merge_file_side(struct doc **out, const struct doc_node *text, const char *file,
+		    struct err *why, struct err *err)
+{
+	struct doc *whole = NULL;
+	int error;
+
+	*out = NULL;
+	err_clear(why);
+	if ((error = doc_load(&whole, text->str, text->len, why)) < 0) {
+		if (error == ERR_NOMEM)
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		err_set(err, ERR_DATA, 0, 0, "cannot take that side of %s as it is", file);
+		err_hint(err, "take another side, or mend the text by hand: convene edit %s", file);
+		return ERR_DATA;
+	}
+	if (!whole->root) {
+		doc_free(whole);
+		err_set(err, ERR_DATA, 0, 0, "that side of %s is an empty file", file);
+		err_hint(err, "take another side, or mend it by hand: convene edit %s", file);
+		return ERR_DATA;
+	}
+	*out = whole;
+	return 0;
+}

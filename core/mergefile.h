@@ -43,4 +43,16 @@ int merge_file_whole(struct buf *out, size_t *replaced, const char *base, size_t
 		     const char *ours, size_t olen, const char *theirs, size_t tlen,
 		     const struct merge_opts *opts, struct err *err);
 
+/*
+ * The tree of one side of such a conflict over a whole file (a side's
+ * value is the text of that version), for resolve to take: the text
+ * loaded as YAML into *out (the caller frees it with doc_free()).  A text
+ * that does not load, or is empty, cannot be taken as it is: ERR_DATA,
+ * with err saying so for file and what to do, and why (when the text does
+ * not load; code 0 otherwise) doc_load()'s error, at its line:col in the
+ * text.
+ */
+int merge_file_side(struct doc **out, const struct doc_node *text, const char *file,
+		    struct err *why, struct err *err);
+
 #endif
