@@ -129,8 +129,8 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 	     dom_put(t.doc, KIND_MEETING, keys, 2, e, "status", dom_str(t.doc, "open")) < 0))
 		goto oom;
 	doc_seq_append(seq, e);
-	snprintf(msg, sizeof(msg), "meeting %03ld: %s on %s", path_meeting_of_file(file),
-		 entry_words[kind], itemid);
+	layout_subject(msg, sizeof(msg), layout_meeting_of_file(file), "%s on %s",
+		       entry_words[kind], itemid);
 	return txn_commit(&t, msg);
 oom:
 	txn_release(&t);
@@ -241,7 +241,7 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 		note("nothing to change: they are all marked as attending");
 		return EXIT_OK;
 	}
-	snprintf(msg, sizeof(msg), "meeting %03ld: %d attending", path_meeting_of_file(file), added);
+	layout_subject(msg, sizeof(msg), layout_meeting_of_file(file), "%d attending", added);
 	return txn_commit(&t, msg);
 }
 
@@ -402,8 +402,8 @@ static int meeting_new(int argc, char **argv, struct store *s)
 		goto oom;
 	doc_seq_append(agenda, e1);
 	doc_seq_append(agenda, e2);
-	snprintf(msg, sizeof(msg), "meeting %03ld: planned%s%s", nums.max + 1, date ? " for " : "",
-		 date ? date : "");
+	layout_subject(msg, sizeof(msg), nums.max + 1, "planned%s%s", date ? " for " : "",
+		       date ? date : "");
 	return txn_commit(&t, msg);
 oom:
 	txn_release(&t);
