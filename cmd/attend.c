@@ -57,7 +57,7 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 		note("nothing to change: they are all marked as attending");
 		return EXIT_OK;
 	}
-	snprintf(msg, sizeof(msg), "meeting %03ld: %d attending", path_meeting_of_file(file), added);
+	layout_subject(msg, sizeof(msg), layout_meeting_of_file(file), "%d attending", added);
 	return txn_commit(&t, msg);
 }
 

@@ -453,15 +453,6 @@ int cmd_archive(int argc, char **argv, struct store *s)
 
 /* ---- log ---- */
 
-/* "002" of meetings/002.yaml (and "1000" of meetings/1000.yaml): what a
- * commit's meeting is compared with.  core/describe.c reads the same. */
-static void meeting_number(char *out, size_t size, const char *file)
-{
-	const char *n = file + strlen("meetings/");
-
-	snprintf(out, size, "%.*s", (int)strspn(n, "0123456789"), n);
-}
-
 struct log_out {
 	struct buf b;
 	struct json_w w;
@@ -521,13 +512,13 @@ int cmd_log(int argc, char **argv, struct store *s)
 				return usage_error(me, "--since takes a date, YYYY-MM-DD");
 			break;
 		case 'm': {
-			char file[64];
+			long n;
 
 			if ((rc = once(me, &given, "--meeting", optarg)))
 				break;
-			if (meeting_file(file, sizeof(file), optarg) < 0)
+			if (!(n = layout_meeting_number(optarg)))
 				return usage_error(me, "--meeting takes a meeting number: 2, 002");
-			meeting_number(meeting, sizeof(meeting), file);
+			layout_meeting_name(meeting, sizeof(meeting), n);
 			o.meeting = meeting;
 			break;
 		}

@@ -171,8 +171,8 @@ static int meeting_new(int argc, char **argv, struct store *s)
 		goto oom;
 	doc_seq_append(agenda, e1);
 	doc_seq_append(agenda, e2);
-	snprintf(msg, sizeof(msg), "meeting %03ld: planned%s%s", nums.max + 1, date ? " for " : "",
-		 date ? date : "");
+	layout_subject(msg, sizeof(msg), nums.max + 1, "planned%s%s", date ? " for " : "",
+		       date ? date : "");
 	return txn_commit(&t, msg);
 oom:
 	txn_release(&t);

@@ -117,8 +117,8 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 	     dom_put(t.doc, KIND_MEETING, keys, 2, e, "status", dom_str(t.doc, "open")) < 0))
 		goto oom;
 	doc_seq_append(seq, e);
-	snprintf(msg, sizeof(msg), "meeting %03ld: %s on %s", path_meeting_of_file(file),
-		 entry_words[kind], itemid);
+	layout_subject(msg, sizeof(msg), layout_meeting_of_file(file), "%s on %s",
+		       entry_words[kind], itemid);
 	return txn_commit(&t, msg);
 oom:
 	txn_release(&t);

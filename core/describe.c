@@ -19,7 +19,7 @@
 /* "002" of meetings/002.yaml (and "1000" of meetings/1000.yaml). */
 static void meeting_number(char *out, size_t size, const char *file)
 {
-	const char *n = file + strlen("meetings/");
+	const char *n = file + strlen(LAYOUT_MEETINGS "/");
 
 	snprintf(out, size, "%.*s", (int)strspn(n, "0123456789"), n);
 }

@@ -2,97 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "layout.h"
 #include "path.h"
 #include "text.h"
-
-static const char *const layout_dirs[] = {
-	"members", "interviews", "meetings", "outcomes", NULL
-};
-
-int path_is_layout_file(const char *file, char *dir, size_t dsize,
-			char *id, size_t isize)
-{
-	const char *slash = strchr(file, '/'), *dot;
-	const char *const *d;
-	size_t dlen, ilen;
-
-	if (!strcmp(file, "initiative.yaml")) {
-		snprintf(dir, dsize, "%s", "");
-		snprintf(id, isize, "%s", "initiative");
-		return 1;
-	}
-	if (!slash)
-		return 0;
-	dlen = (size_t)(slash - file);
-	dot = strrchr(slash, '.');
-	if (!dot || strcmp(dot, ".yaml"))
-		return 0;
-	ilen = (size_t)(dot - slash - 1);
-	for (d = layout_dirs; *d; d++)
-		if (strlen(*d) == dlen && !strncmp(*d, file, dlen))
-			break;
-	if (!*d || ilen == 0 || ilen >= isize || dlen >= dsize)
-		return 0;
-	memcpy(dir, file, dlen);
-	dir[dlen] = '\0';
-	memcpy(id, slash + 1, ilen);
-	id[ilen] = '\0';
-	return text_is_id(id);
-}
-
-/* digits[0..len) as a number, or 0 when it is none or too large. */
-static long meeting_digits(const char *digits, size_t len)
-{
-	long n = 0;
-	size_t i;
-
-	if (!len)
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (digits[i] < '0' || digits[i] > '9')
-			return 0;
-		n = n * 10 + (digits[i] - '0');
-		if (n > PATH_MEETING_MAX)
-			return 0;
-	}
-	return n;
-}
-
-long path_meeting_number(const char *arg)
-{
-	size_t len;
-
-	if (!strncmp(arg, "meetings/", 9))
-		arg += 9;
-	len = strlen(arg);
-	if (len > 5 && !strcmp(arg + len - 5, ".yaml"))
-		len -= 5;
-	return meeting_digits(arg, len);
-}
-
-long path_meeting_of_file(const char *file)
-{
-	char want[32];
-	size_t len;
-	long n;
-
-	if (strncmp(file, "meetings/", 9))
-		return 0;
-	file += 9;
-	len = strlen(file);
-	if (len <= 5 || strcmp(file + len - 5, ".yaml"))
-		return 0;
-	if (!(n = meeting_digits(file, len - 5)))
-		return 0;
-	/* one spelling per number, so two sites never make two files of it */
-	snprintf(want, sizeof(want), "%03ld.yaml", n);
-	return strcmp(want, file) ? 0 : n;
-}
-
-void path_meeting_file(char *out, size_t size, long n)
-{
-	snprintf(out, size, "meetings/%03ld.yaml", n);
-}
 
 static int is_key_char(char c)
 {
@@ -113,13 +25,13 @@ int path_parse(struct path *out, const char *text, struct err *err)
 			goto badfile;
 		memcpy(out->file, text, n);
 		out->file[n] = '\0';
-		if (!path_is_layout_file(out->file, dir, sizeof(dir), id, sizeof(id)))
+		if (!layout_file(out->file, dir, sizeof(dir), id, sizeof(id)))
 			goto badfile;
 		if (!colon)
 			return 0;
 		p = colon + 1;
 	} else {
-		strcpy(out->file, "initiative.yaml");
+		strcpy(out->file, LAYOUT_INITIATIVE);
 		p = text;
 	}
 
@@ -169,7 +81,7 @@ void path_format(char *out, size_t size, const struct path *p)
 	int n;
 
 	out[0] = '\0';
-	if (strcmp(p->file, "initiative.yaml") || !p->n) {
+	if (strcmp(p->file, LAYOUT_INITIATIVE) || !p->n) {
 		n = snprintf(out, size, "%s%s", p->file, p->n ? ":" : "");
 		len = n < 0 ? 0 : (size_t)n;
 	}

@@ -8,6 +8,7 @@
 
 #include "doc.h"
 #include "err.h"
+#include "layout.h"
 
 #define PATH_MAX_SEGS 16
 
@@ -40,27 +41,14 @@ int path_resolve(struct doc_node **out, struct doc_node *root,
 		 const struct path *p, size_t depth, struct err *err);
 
 /*
- * Meeting numbers (DESIGN §2, meetings/<NNN>.yaml), for every layer: a
- * number from 1 to PATH_MEETING_MAX, and its file named with at least
- * three digits, zero-padded to three and no more (001, 042, 1000).
+ * Meeting numbers and the layout's files belong to layout.h.  These are
+ * the names the commands still call them by, until issue 12's moves out
+ * of cmd/ are merged and a sweep renames the callers.
  */
-#define PATH_MEETING_MAX 99999L
-
-/* The meeting a person names: "2", "002", "meetings/002" or
- * "meetings/002.yaml", digits only; 0 when it names none. */
-long path_meeting_number(const char *arg);
-
-/* The number of a meeting file ("meetings/002.yaml" gives 2) when its name
- * is the one path_meeting_file() writes; 0 for any other name
- * (meetings/2.yaml, meetings/0002.yaml, meetings/000.yaml). */
-long path_meeting_of_file(const char *file);
-
-/* Writes "meetings/NNN.yaml" for number n (1..PATH_MEETING_MAX). */
-void path_meeting_file(char *out, size_t size, long n);
-
-/* Whether a relative file name fits the layout; sets *dir ("members") and
- * *id (the base name, without .yaml) into the given buffers. */
-int path_is_layout_file(const char *file, char *dir, size_t dsize,
-			char *id, size_t isize);
+#define PATH_MEETING_MAX LAYOUT_MEETING_MAX
+#define path_meeting_number layout_meeting_number
+#define path_meeting_of_file layout_meeting_of_file
+#define path_meeting_file layout_meeting_file
+#define path_is_layout_file layout_file
 
 #endif

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "path.h"
+#include "layout.h"
 #include "schema.h"
 #include "text.h"
 
@@ -466,21 +466,6 @@ static const struct shape *root_shape(enum schema_kind kind)
 	case KIND_OUTCOME: return &outcome_s;
 	default: return NULL;
 	}
-}
-
-enum schema_kind schema_kind_of(const char *file)
-{
-	if (!strcmp(file, "initiative.yaml"))
-		return KIND_INITIATIVE;
-	if (!strncmp(file, "members/", 8))
-		return KIND_MEMBER;
-	if (!strncmp(file, "interviews/", 11))
-		return KIND_INTERVIEW;
-	if (!strncmp(file, "meetings/", 9))
-		return KIND_MEETING;
-	if (!strncmp(file, "outcomes/", 9))
-		return KIND_OUTCOME;
-	return KIND_NONE;
 }
 
 const char *schema_kind_name(enum schema_kind kind)
@@ -1125,7 +1110,7 @@ static void normalize_shape(struct doc *doc, struct doc_node *map, const struct 
 
 void schema_normalize(struct doc *doc, const char *file)
 {
-	const struct shape *s = root_shape(schema_kind_of(file));
+	const struct shape *s = root_shape(layout_kind(file));
 
 	if (s && doc->root && doc->root->kind == DOC_MAP && !(doc->root->flags & DOC_CONFLICT))
 		normalize_shape(doc, doc->root, s);
@@ -1135,14 +1120,14 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 		  const struct schema_ids *ids)
 {
 	struct ctx c = { out, file, ids };
-	enum schema_kind kind = schema_kind_of(file);
+	enum schema_kind kind = layout_kind(file);
 	const struct shape *s = root_shape(kind);
 	const struct doc_node *root = doc->root, *v;
 	char dir[32], id[72];
 
 	if (!s)
 		return;
-	if (!path_is_layout_file(file, dir, sizeof(dir), id, sizeof(id))) {
+	if (!layout_file(file, dir, sizeof(dir), id, sizeof(id))) {
 		error_at(&c, NULL, "file name '%s' is not a valid id; rename the file: an id is 1 to 63 of a-z, 0-9 and '-', not starting with '-'",
 			 file);
 		return;
@@ -1164,12 +1149,12 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 
 	/* the id (or number) is the file's name */
 	if (kind == KIND_MEETING) {
-		long number = path_meeting_of_file(file);
+		long number = layout_meeting_of_file(file);
 
 		v = doc_get(root, "number");
 		if (!number)
 			error_at(&c, NULL, "a meeting's file is named by its number (1 to %ld) in three digits or more, like meetings/001.yaml",
-				 PATH_MEETING_MAX);
+				 LAYOUT_MEETING_MAX);
 		else if (v && doc_scalar_type(v) == DOC_INT && all_digits(v->str, v->len) &&
 			 strtol(v->str, NULL, 10) != number)
 			error_at(&c, v, "meeting number %s does not match the file name '%s'; rename the file or fix the number",

@@ -13,11 +13,7 @@
 
 #include "doc.h"
 #include "err.h"
-
-enum schema_kind {
-	KIND_NONE, KIND_INITIATIVE, KIND_MEMBER, KIND_INTERVIEW, KIND_MEETING,
-	KIND_OUTCOME
-};
+#include "layout.h"  /* enum schema_kind: the kinds are the layout's */
 
 enum schema_ref { REF_MEMBER, REF_PRINCIPLE, REF_SUBGROUP, REF__COUNT };
 
@@ -59,8 +55,9 @@ int diag_same(const struct diag *a, const struct diag *b);
  * errors are left.  d->conflicts is not recounted. */
 unsigned diags_keep_new(struct diags *d, const struct diags *before);
 
-/* The kind of a file by its path in the layout (KIND_NONE if outside it). */
-enum schema_kind schema_kind_of(const char *file);
+/* The kind of a file by its path: layout_kind(), under the name the
+ * commands call it by until the callers are swept (see path.h). */
+#define schema_kind_of layout_kind
 const char *schema_kind_name(enum schema_kind kind);
 
 /* The set of ids that references may name.  Owned by the caller. */

@@ -59,10 +59,10 @@ static int render_initiative(struct template_out *f, const char *lang, const cha
 	for (i = 0; i < sizeof(empty) / sizeof(empty[0]); i++)
 		if (add_pair(doc, empty[i], "", DOC_PLAIN) < 0)
 			goto done;
-	schema_normalize(doc, "initiative.yaml");
+	schema_normalize(doc, LAYOUT_INITIATIVE);
 	if (doc_emit(&b, doc) < 0)
 		goto done;
-	snprintf(f->path, sizeof(f->path), "initiative.yaml");
+	snprintf(f->path, sizeof(f->path), "%s", LAYOUT_INITIATIVE);
 	f->data = buf_detach(&b, &f->len);
 	error = f->data ? 0 : -1;
 done:

@@ -20,7 +20,7 @@
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
 
-#include "core/text.h"
+#include "core/layout.h"
 #include "internal.h"
 #include "sync.h"
 
@@ -49,7 +49,7 @@ static int known_tip(struct store *s, const char *who, const char *branch, git_o
 {
 	char ref[600];
 
-	snprintf(ref, sizeof(ref), "refs/convene/sites/%s", who);
+	layout_ref_site(ref, sizeof(ref), who);
 	if (git_reference_name_to_id(out, s->repo, ref) == 0)
 		return 0;
 	snprintf(ref, sizeof(ref), "refs/remotes/%s/%s", who, branch);
@@ -130,8 +130,12 @@ int store_bundle_create(struct store *s, const char *file, const char *who, size
 	}
 	git_oid_tostr(hex, sizeof(hex), &head);
 	fprintf(o.f, "%s refs/heads/%s\n%s HEAD\n", hex, branch, hex);
-	if (site[0])
-		fprintf(o.f, "%s refs/convene/from/%s\n", hex, site);
+	if (site[0]) {
+		char from[128];
+
+		layout_ref_from(from, sizeof(from), site);
+		fprintf(o.f, "%s %s\n", hex, from);
+	}
 	fputc('\n', o.f);
 	if (git_packbuilder_foreach(pb, write_chunk, &o) < 0 || o.failed) {
 		error = o.failed ? err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file,
@@ -335,10 +339,10 @@ int store_bundle_read(struct store *s, const char *file, char *tip, size_t size,
 			goto done;
 		}
 		{
-			const char *ref = line + GIT_OID_HEXSZ + 1;
+			const char *ref = line + GIT_OID_HEXSZ + 1, *from;
 
-			if (!strncmp(ref, "refs/convene/from/", 18) && text_is_id(ref + 18))
-				snprintf(site, ssize, "%s", ref + 18);
+			if ((from = layout_ref_from_site(ref)))
+				snprintf(site, ssize, "%s", from);
 			else if (!strcmp(ref, want) || (!picked && (!strcmp(ref, "HEAD") ||
 								   !strncmp(ref, "refs/heads/", 11)))) {
 				if (picked != 2)
@@ -392,7 +396,7 @@ int store_site_seen(struct store *s, const char *site, const char *tip, struct e
 	char name[300];
 	git_oid id;
 
-	snprintf(name, sizeof(name), "refs/convene/sites/%s", site);
+	layout_ref_site(name, sizeof(name), site);
 	store_mark(s, 1);
 	if (git_oid_fromstr(&id, tip) < 0 ||
 	    git_reference_create(&ref, s->repo, name, &id, 1, "convene: a bundle came") < 0) {

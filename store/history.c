@@ -15,7 +15,7 @@
 #include <zlib.h>
 
 #include "core/buf.h"
-#include "core/schema.h"
+#include "core/layout.h"
 #include "core/text.h"
 #include "history.h"
 #include "internal.h"
@@ -91,22 +91,6 @@ static void map_free(struct oidmap *m)
 
 /* ---- commits ---- */
 
-/* "Name: value" among the message's trailers (its last paragraph). */
-static void trailer(const char *msg, const char *name, char *out, size_t size)
-{
-	size_t n = strlen(name);
-	const char *p;
-
-	out[0] = '\0';
-	for (p = msg; (p = strstr(p, name)); p += n)
-		if ((p == msg || p[-1] == '\n') && p[n] == ':' && p[n + 1] == ' ') {
-			size_t len = strcspn(p + n + 2, "\n");
-
-			if (len < size)
-				snprintf(out, size, "%.*s", (int)len, p + n + 2);
-		}
-}
-
 void store_commit_info(git_commit *c, struct store_commit *out)
 {
 	const git_signature *a = git_commit_author(c);
@@ -130,15 +114,8 @@ void store_commit_info(git_commit *c, struct store_commit *out)
 	out->message = git_commit_message(c);
 	subject = git_commit_summary(c);
 	out->subject = subject ? subject : "";
-	trailer(out->message, "Convene-Site", out->site, sizeof(out->site));
-	trailer(out->message, "Convene-Meeting", out->meeting, sizeof(out->meeting));
-	if (!out->meeting[0] && !strncmp(out->subject, "meeting ", 8)) {
-		size_t digits = strspn(out->subject + 8, "0123456789");
-
-		if (digits >= 3 && digits < sizeof(out->meeting) && out->subject[8 + digits] == ':')
-			snprintf(out->meeting, sizeof(out->meeting), "%.*s", (int)digits,
-				 out->subject + 8);
-	}
+	layout_commit_read(out->message, out->subject, out->site, sizeof(out->site),
+			   out->meeting, sizeof(out->meeting));
 	out->nparents = git_commit_parentcount(c);
 }
 
@@ -883,7 +860,7 @@ int store_tree_diff(struct store *s, const struct store_oid *a, const struct sto
 		size_t oldlen = 0, newlen = 0;
 
 		/* a file git does not know is the initiative's, or no change */
-		if (d->status == GIT_DELTA_UNTRACKED && schema_kind_of(d->new_file.path) == KIND_NONE)
+		if (d->status == GIT_DELTA_UNTRACKED && layout_kind(d->new_file.path) == KIND_NONE)
 			continue;
 		if (d->status != GIT_DELTA_ADDED && d->status != GIT_DELTA_UNTRACKED) {
 			memcpy(id.id, d->old_file.id.id, 20);

@@ -19,7 +19,7 @@
 #include <git2.h>
 
 #include "core/doc.h"
-#include "core/schema.h"
+#include "core/layout.h"
 #include "core/text.h"
 #include "store.h"
 #include "internal.h"
@@ -623,20 +623,21 @@ static int list_add(char ***v, size_t *n, size_t *cap, const char *a, const char
 
 int store_list(struct store *s, char ***out, size_t *n, struct err *err)
 {
-	static const char *const dirs[] = { "members/", "interviews/", "meetings/", "outcomes/" };
-	char full[4096], **v = NULL;
-	size_t cap = 0, i, first;
+	const struct layout_folder *f;
+	char full[4096], dir[64], **v = NULL;
+	size_t cap = 0, first;
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
 
 	*out = NULL;
 	*n = 0;
-	snprintf(full, sizeof(full), "%sinitiative.yaml", s->workdir);
-	if (stat(full, &st) == 0 && list_add(&v, n, &cap, "", "initiative.yaml") < 0)
+	snprintf(full, sizeof(full), "%s%s", s->workdir, LAYOUT_INITIATIVE);
+	if (stat(full, &st) == 0 && list_add(&v, n, &cap, "", LAYOUT_INITIATIVE) < 0)
 		goto oom;
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		snprintf(full, sizeof(full), "%s%s", s->workdir, dirs[i]);
+	for (f = layout_folders; f->name; f++) {
+		snprintf(dir, sizeof(dir), "%s/", f->name);
+		snprintf(full, sizeof(full), "%s%s", s->workdir, dir);
 		if (!(d = opendir(full)))
 			continue;
 		first = *n;
@@ -648,11 +649,11 @@ int store_list(struct store *s, char ***out, size_t *n, struct err *err)
 			/* folders and links: store_strays() tells; d_type saves a
 			 * stat per file where the file system gives it */
 			if (de->d_type != DT_REG) {
-				snprintf(full, sizeof(full), "%s%s%s", s->workdir, dirs[i], de->d_name);
+				snprintf(full, sizeof(full), "%s%s%s", s->workdir, dir, de->d_name);
 				if (de->d_type != DT_UNKNOWN || lstat(full, &st) < 0 || !S_ISREG(st.st_mode))
 					continue;
 			}
-			if (list_add(&v, n, &cap, dirs[i], de->d_name) < 0) {
+			if (list_add(&v, n, &cap, dir, de->d_name) < 0) {
 				closedir(d);
 				goto oom;
 			}
@@ -666,12 +667,6 @@ oom:
 	store_list_free(v, *n);
 	*n = 0;
 	return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-}
-
-static int is_layout_dir(const char *name)
-{
-	return !strcmp(name, "members") || !strcmp(name, "interviews") ||
-	       !strcmp(name, "meetings") || !strcmp(name, "outcomes");
 }
 
 static int yamlish(const char *name)
@@ -705,12 +700,12 @@ static int strays_in(struct store *s, const char *dir, int layout, char ***v, si
 		if (lstat(full, &st) < 0)
 			continue;
 		if (S_ISLNK(st.st_mode)) {
-			if (layout || yamlish(de->d_name) || is_layout_dir(de->d_name))
+			if (layout || yamlish(de->d_name) || layout_folder_kind(de->d_name) != KIND_NONE)
 				error = list_add(v, n, cap, rel, "@");
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			if (!dir[0] && !is_layout_dir(de->d_name))
+			if (!dir[0] && layout_folder_kind(de->d_name) == KIND_NONE)
 				error = strays_in(s, rel, 0, v, n, cap);
 			else if (layout)
 				error = list_add(v, n, cap, rel, "/");
@@ -720,7 +715,7 @@ static int strays_in(struct store *s, const char *dir, int layout, char ***v, si
 			continue;
 		if (layout && !strcmp(de->d_name + (l > 5 ? l - 5 : 0), ".yaml"))
 			continue;
-		if (!dir[0] && !strcmp(de->d_name, "initiative.yaml"))
+		if (!dir[0] && !strcmp(de->d_name, LAYOUT_INITIATIVE))
 			continue;
 		error = list_add(v, n, cap, rel, "");
 	}
@@ -730,15 +725,15 @@ static int strays_in(struct store *s, const char *dir, int layout, char ***v, si
 
 int store_strays(struct store *s, char ***out, size_t *n, struct err *err)
 {
-	static const char *const dirs[] = { "members", "interviews", "meetings", "outcomes" };
-	size_t cap = 0, i;
+	const struct layout_folder *f;
+	size_t cap = 0;
 	char **v = NULL;
 	int error;
 
 	*n = 0;
 	error = strays_in(s, "", 0, &v, n, &cap);
-	for (i = 0; !error && i < sizeof(dirs) / sizeof(dirs[0]); i++)
-		error = strays_in(s, dirs[i], 1, &v, n, &cap);
+	for (f = layout_folders; !error && f->name; f++)
+		error = strays_in(s, f->name, 1, &v, n, &cap);
 	if (error) {
 		store_list_free(v, *n);
 		*n = 0;
@@ -1105,11 +1100,7 @@ int store_finish(struct store_pending *p, const char *message, char *oid_out, si
 	git_oid commit_id;
 	int error;
 
-	buf_adds(&msg, message);
-	if (msg.len && msg.ptr[msg.len - 1] != '\n')
-		buf_addc(&msg, '\n');
-	if (site[0])
-		buf_addf(&msg, "\nConvene-Site: %s\n", site);
+	layout_commit_message(&msg, message, site);
 	if (buf_failed(&msg)) {
 		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		goto done;
@@ -1213,7 +1204,7 @@ int store_changed(struct store *s, char ***out, size_t *n, struct err *err)
 		path = d->new_file.path ? d->new_file.path : d->old_file.path;
 		/* a new file that git does not know: the initiative's only (a
 		 * bundle dropped here is not a hand edit) */
-		if (e->status == GIT_STATUS_WT_NEW && schema_kind_of(path) == KIND_NONE)
+		if (e->status == GIT_STATUS_WT_NEW && layout_kind(path) == KIND_NONE)
 			continue;
 		if (list_add(&v, n, &cap, "", path) < 0) {
 			git_status_list_free(list);

@@ -136,7 +136,7 @@ int store_head(struct store *s, char *out, size_t size);
 
 /* The work-tree files that differ from HEAD (changed, new, deleted),
  * sorted; ignored files are left out, and so are new files that git does
- * not know unless they are the initiative's (schema_kind_of()).  Same ownership as store_list(). */
+ * not know unless they are the initiative's (layout_kind()).  Same ownership as store_list(). */
 int store_changed(struct store *s, char ***out, size_t *n, struct err *err);
 
 /* Remotes, as git keeps them in .git/config (remote.NAME.url). */

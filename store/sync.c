@@ -22,6 +22,7 @@
 #include <git2.h>
 #include <git2/sys/merge.h>
 
+#include "core/layout.h"
 #include "core/mergefile.h"
 #include "core/text.h"
 #include "internal.h"
@@ -1108,11 +1109,7 @@ int store_merge_commit(struct store *s, const char *tip, const struct store_merg
 
 	if (store_signature(s, &sig) < 0)
 		return store_identity_error(err);
-	buf_adds(&msg, message);
-	if (msg.len && msg.ptr[msg.len - 1] != '\n')
-		buf_addc(&msg, '\n');
-	if (site[0])
-		buf_addf(&msg, "\nConvene-Site: %s\n", site);
+	layout_commit_message(&msg, message, site);
 	store_mark(s, 1);
 	if (buf_failed(&msg)) {
 		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
