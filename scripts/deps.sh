@@ -11,6 +11,9 @@ command -v make >/dev/null 2>&1 || need="$need make"
 have_pc libgit2 || need="$need libgit2-dev"
 have_pc yaml-0.1 || need="$need libyaml-dev"
 have_pc zlib || need="$need zlib1g-dev"
+# the calendar (iCalendar) and the HTML pages (Markdown to HTML)
+have_pc libical || need="$need libical-dev"
+have_pc libcmark || need="$need libcmark-dev"
 if [ "${1:-build}" = test ]; then
 	command -v git >/dev/null 2>&1 || need="$need git"
 	command -v lighttpd >/dev/null 2>&1 || need="$need lighttpd"
@@ -31,15 +34,22 @@ if [ "${1:-build}" = test ]; then
 	/usr/bin/python3 -c 'import yaml' 2>/dev/null || need="$need python3-yaml"
 	command -v node >/dev/null 2>&1 || need="$need nodejs"
 	command -v npm >/dev/null 2>&1 || need="$need npm"
+	# the pages judged by a real browser, their PDF by poppler's pdfinfo,
+	# Hebrew glyphs for the screenshots
+	command -v chromium >/dev/null 2>&1 || need="$need chromium"
+	command -v pdfinfo >/dev/null 2>&1 || need="$need poppler-utils"
+	[ -d /usr/share/fonts/truetype/noto ] || need="$need fonts-noto-core"
 fi
 # test-only JavaScript checkers: into build/js, never the source tree
 js_deps() {
 	[ "${1:-build}" = test ] || return 0
-	[ -d build/js/node_modules/yaml ] && return 0
+	[ -d build/js/node_modules/yaml ] && [ -d build/js/node_modules/ical.js ] && return 0
 	command -v npm >/dev/null 2>&1 || return 0
-	echo "convene: installing npm yaml@2 into build/js" >&2
-	npm install --prefix build/js --no-audit --no-fund --silent yaml@2 >&2 || {
-		echo "convene: error: 'npm install --prefix build/js yaml@2' failed" >&2
+	# yaml reads what convene writes (t0026); ical.js, the parser of
+	# Thunderbird's calendar, reads its iCalendar feeds
+	echo "convene: installing npm yaml@2 ical.js@2 into build/js" >&2
+	npm install --prefix build/js --no-audit --no-fund --silent yaml@2 ical.js@2 >&2 || {
+		echo "convene: error: 'npm install --prefix build/js yaml@2 ical.js@2' failed" >&2
 		exit 1
 	}
 }
