@@ -1,6 +1,6 @@
 /*
  * What the command files share: messages, exit codes, colour, JSON of
- * diagnostics, and going over an initiative's files (scan_initiative).
+ * diagnostics, option checks and small helpers.
  */
 #include <getopt.h>
 #include <stdarg.h>
