@@ -164,8 +164,9 @@ static int command(struct session *ss, char *line, int *rc)
 					   ss->by, NULL, NULL, 0));
 		break;
 	case NOTES_ACTION:
-		notes_action(arg, &owner, &due);
-		if (!*arg)
+		if (notes_action(arg, &owner, &due) < 0)
+			keep_worst(rc, out_of_memory());
+		else if (!*arg)
 			fprintf(stderr, "  /action needs the action's text\n");
 		else
 			keep_worst(rc, meeting_add(ss->s, ss->file, item, ENTRY_ACTION, arg,

@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "domain.h"
 #include "err.h"
 #include "notes.h"
@@ -98,26 +97,46 @@ enum notes_command notes_command(char *line, char **arg)
 	return NOTES_UNKNOWN;
 }
 
-void notes_action(char *text, const char **owner, const char **due)
+int notes_action(char *text, const char **owner, const char **due)
 {
-	char *w, *save = NULL, *rest;
-	struct buf kept = BUF_INIT;
+	char *copy = strdup(text), *w, *save = NULL, *at = text;
+	const char *o = NULL, *d = NULL;
+	size_t n;
 
 	*owner = *due = NULL;
-	for (w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+	if (!copy)
+		return ERR_NOMEM;
+	/* words from a copy, written back into text: the kept words, then
+	 * the owner and the date after them, each ended by a NUL.  It fits,
+	 * as "@" and "due:" and the spaces dropped make room for the NULs;
+	 * and nothing points into what a later word overwrites (pointing
+	 * into text itself gave "@dana buy milk" the owner "uy milk") */
+	for (w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
 		if (w[0] == '@' && text_is_id(w + 1))
-			*owner = w + 1;
+			o = w + 1;
 		else if (!strncmp(w, "due:", 4))
-			*due = w + 4;
-		else
-			buf_addf(&kept, "%s%s", kept.len ? " " : "", w);
+			d = w + 4;
+		else {
+			if (at > text)
+				*at++ = ' ';
+			n = strlen(w);
+			memcpy(at, w, n);
+			at += n;
+		}
 	}
-	/* the words are still in text (strtok cut it); put the rest first */
-	rest = buf_detach(&kept, NULL);
-	if (rest) {
-		memmove(text, rest, strlen(rest) + 1);
-		free(rest);
+	*at++ = '\0';
+	if (o) {
+		n = strlen(o) + 1;
+		memcpy(at, o, n);
+		*owner = at;
+		at += n;
 	}
+	if (d) {
+		memcpy(at, d, strlen(d) + 1);
+		*due = at;
+	}
+	free(copy);
+	return 0;
 }
 
 size_t notes_words(char *arg, char **out, size_t max)

@@ -6,7 +6,7 @@
  *
  * Ownership: struct notes_agenda owns its items and their strings until
  * notes_agenda_release().  The parsers below cut the caller's line in
- * place and return pointers into it: nothing is allocated for them.
+ * place and return pointers into it: nothing they return is allocated.
  */
 #ifndef CONVENE_NOTES_H
 #define CONVENE_NOTES_H
@@ -48,8 +48,10 @@ enum notes_command notes_command(char *line, char **arg);
 
 /* "/action TEXT @owner due:2026-02-15": *owner gets the id of the last
  * "@id" word, *due the rest of the last "due:" word (NULL when there is
- * none), and text keeps the other words, one space between them. */
-void notes_action(char *text, const char **owner, const char **due);
+ * none), and text keeps the other words, one space between them; owner
+ * and due point into text's bytes, after its new end.  Returns 0, or
+ * ERR_NOMEM (text unchanged) for the scratch copy it makes. */
+int notes_action(char *text, const char **owner, const char **due);
 
 /* The words of arg (/attend a b), cut at spaces, into out: at most max
  * of them, then a NULL (out holds max + 1).  Returns how many. */

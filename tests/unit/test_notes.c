@@ -118,7 +118,7 @@ void test_notes__action(void)
 	char t[] = "call  the school @dana due:2026-02-15";
 	const char *owner, *due;
 
-	notes_action(t, &owner, &due);
+	check(notes_action(t, &owner, &due) == 0);
 	check_str(t, "call the school");
 	check_str(owner, "dana");
 	check_str(due, "2026-02-15");
@@ -169,4 +169,28 @@ void test_notes__words(void)
 	check(notes_words(c, out, 2) == 2);
 	check_str(out[1], "b");
 	check(out[2] == NULL);
+}
+
+void test_notes__action_owner_first(void)
+{
+	/* the owner and the date before the text: the text moves over the
+	 * bytes they were read from, and they must not change with it */
+	char t[] = "@dana due:2026-03-01 buy milk and bread";
+	const char *owner, *due;
+
+	check(notes_action(t, &owner, &due) == 0);
+	check_str(t, "buy milk and bread");
+	check_str(owner, "dana");
+	check_str(due, "2026-03-01");
+}
+
+void test_notes__action_only_owner(void)
+{
+	char t[] = "@dana";
+	const char *owner, *due;
+
+	check(notes_action(t, &owner, &due) == 0);
+	check_str(t, "");
+	check_str(owner, "dana");
+	check(due == NULL);
 }
