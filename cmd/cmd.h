@@ -160,13 +160,6 @@ const char *acting_member(struct store *s, const char *by, char *buf, size_t siz
  */
 int once(const struct cmd *c, const char **slot, const char *opt, const char *value);
 
-/* Whether a sync or clone source names a bundle file rather than a
- * repository: a file that starts as a bundle does; any other plain file
- * (a repository is a folder or a URL), but where remotes may be named
- * (remotes: sync) only a path with a '/' or a name ending in .bundle; a
- * missing name ending in .bundle that is no URL. */
-int is_bundle_arg(const char *arg, int remotes);
-
 /* Appends s and spaces up to width characters (not bytes: Hebrew). */
 void pad(struct buf *b, const char *s, size_t width);
 

@@ -351,7 +351,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	 * killed, it leaves nothing in dir, and the next clone removes it */
 	if (store_tmp_dir(&tmp, dir, &err) < 0)
 		return report(NULL, &err);
-	if ((is_bundle_arg(argv[optind], 0) ? clone_bundle(&s, argv[optind], tmp.path, &err)
+	if ((store_is_bundle_arg(argv[optind], 0) ? clone_bundle(&s, argv[optind], tmp.path, &err)
 					  : store_clone(&s, argv[optind], tmp.path, &p, &err)) < 0 ||
 	    site_config(s, site, &err) < 0 ||
 	    (hooks && install_hooks(s, &err) < 0)) {
