@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "core/schema.h"
 #include "store/load.h"
+#include "store/scan.h"
 #include "store/store.h"
 
 #define NEED_REPO 0x1  /* open the repository first (git's RUN_SETUP) */
@@ -159,13 +160,6 @@ const char *acting_member(struct store *s, const char *by, char *buf, size_t siz
  */
 int once(const struct cmd *c, const char **slot, const char *opt, const char *value);
 
-/* Whether a sync or clone source names a bundle file rather than a
- * repository: a file that starts as a bundle does; any other plain file
- * (a repository is a folder or a URL), but where remotes may be named
- * (remotes: sync) only a path with a '/' or a name ending in .bundle; a
- * missing name ending in .bundle that is no URL. */
-int is_bundle_arg(const char *arg, int remotes);
-
 /* Appends s and spaces up to width characters (not bytes: Hebrew). */
 void pad(struct buf *b, const char *s, size_t width);
 
@@ -179,23 +173,6 @@ int put_out(const struct buf *b);
 /* Reads all of stdin (at most limit bytes) into out. */
 int read_stdin(struct buf *out, size_t limit, struct err *err);
 
-/*
- * Going over an initiative: lists its files, gathers the ids files refer
- * to, then loads and checks each file in turn, calling visit (if not NULL)
- * with each tree that loaded.  Problems go to diags.  Memory stays bounded
- * by the largest file.
- */
-struct scan_stats {
-	size_t files, by_kind[6];
-};
-/* What validate, status and conflicts say of a file outside the YAML data
- * that holds git's conflict markers (store_marked()). */
-#define MARKED_MESSAGE "unresolved conflict: this file changed at two sites, and both versions " \
-	"are in it between git's conflict markers; keep what you want, delete the marker lines, " \
-	"then 'convene commit'"
-int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *stats,
-		    void (*visit)(void *ctx, const char *file, const struct doc *doc),
-		    void *ctx, struct err *err);
 /* scan_initiative() for read commands: problems in the files are not
  * theirs to report; returns 0 or the exit code of a failure (printed),
  * also when *failed (the visitor ran out of memory) is set. */

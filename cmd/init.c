@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "core/setup.h"
 #include "core/template.h"
 #include "core/text.h"
 #include "store/sync.h"
@@ -59,17 +60,7 @@ static void default_site(char *out, size_t size)
 	char host[256] = "";
 
 	gethostname(host, sizeof(host) - 1);
-	if (!text_slug(out, size, host))
-		snprintf(out, size, "site");
-}
-
-/* --site S: an id, as it goes into every commit's trailer. */
-static int site_option(char *site, size_t size, const char *arg)
-{
-	if (strlen(arg) >= size || !text_is_id(arg))
-		return -1;
-	snprintf(site, size, "%s", arg);
-	return 0;
+	setup_site_from_host(out, size, host);
 }
 
 static const char *default_lang(void)
@@ -81,20 +72,17 @@ static const char *default_lang(void)
 		const char *v = getenv(vars[i]);
 
 		if (v && *v)
-			return (!strncmp(v, "he", 2) || !strncmp(v, "iw", 2)) ? "he" : "en";
+			return setup_lang(v);
 	}
-	return "en";
+	return setup_lang(NULL);
 }
 
 /* The last part of dir's path, in cwd's buffer when dir is ".". */
 static const char *base_name(const char *dir, char *cwd, size_t size)
 {
-	const char *slash;
-
 	if (!strcmp(dir, ".") && getcwd(cwd, size))
 		dir = cwd;
-	slash = strrchr(dir, '/');
-	return slash && slash[1] ? slash + 1 : dir;
+	return setup_base_name(dir);
 }
 
 /* This site's config: its name, and the YAML merge driver for plain git. */
@@ -207,7 +195,7 @@ int cmd_init(int argc, char **argv, struct store *unused)
 		case 's':
 			if ((rc = once(me, &site_arg, "--site", optarg)))
 				break;
-			if (site_option(site, sizeof(site), optarg) < 0)
+			if (setup_site_option(site, sizeof(site), optarg) < 0)
 				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
 			break;
 		default: return option_error(me, c, argv);
@@ -283,25 +271,6 @@ const struct help help_clone = {
 	NULL
 };
 
-/* "literacy" from https://host/x/literacy.git/ or /media/usb/literacy */
-static void clone_dir(char *out, size_t size, const char *url)
-{
-	const char *end = url + strlen(url), *start;
-	size_t n;
-
-	while (end > url && end[-1] == '/')
-		end--;
-	start = end;
-	while (start > url && start[-1] != '/' && start[-1] != ':')
-		start--;
-	n = (size_t)(end - start);
-	if (n > 4 && !strncmp(end - 4, ".git", 4))
-		n -= 4;
-	else if (n > 7 && !strncmp(end - 7, ".bundle", 7))
-		n -= 7;
-	snprintf(out, size, "%.*s", (int)n, start);
-}
-
 static void clone_progress(void *ctx, const char *what, size_t done, size_t total, size_t bytes)
 {
 	const int *tty = ctx;
@@ -352,7 +321,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 		case 's':
 			if (once(me, &site_arg, "--site", optarg))
 				return EXIT_USAGE;
-			if (site_option(site, sizeof(site), optarg) < 0)
+			if (setup_site_option(site, sizeof(site), optarg) < 0)
 				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
 			break;
 		default: return option_error(me, c, argv);
@@ -363,7 +332,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	if (argc - optind == 2)
 		snprintf(dir, sizeof(dir), "%s", argv[optind + 1]);
 	else
-		clone_dir(dir, sizeof(dir), argv[optind]);
+		setup_clone_dir(dir, sizeof(dir), argv[optind]);
 	if (!dir[0])
 		return usage_error(me, "cannot tell a folder name from '%s'; name one", argv[optind]);
 	if (!site[0])
@@ -382,7 +351,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	 * killed, it leaves nothing in dir, and the next clone removes it */
 	if (store_tmp_dir(&tmp, dir, &err) < 0)
 		return report(NULL, &err);
-	if ((is_bundle_arg(argv[optind], 0) ? clone_bundle(&s, argv[optind], tmp.path, &err)
+	if ((store_is_bundle_arg(argv[optind], 0) ? clone_bundle(&s, argv[optind], tmp.path, &err)
 					  : store_clone(&s, argv[optind], tmp.path, &p, &err)) < 0 ||
 	    site_config(s, site, &err) < 0 ||
 	    (hooks && install_hooks(s, &err) < 0)) {

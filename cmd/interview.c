@@ -25,14 +25,28 @@ static const struct opt interview_add_opts[] = {
 	OPT_END
 };
 
+struct taken {
+	struct store *s;
+	struct err *err;
+};
+
+static int interview_taken(void *ctx, const char *id)
+{
+	const struct taken *tk = ctx;
+	char file[128];
+
+	snprintf(file, sizeof(file), "interviews/%s.yaml", id);
+	return store_exists(tk->s, file, tk->err);
+}
+
 static int interview_add(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("interview");
 	const char *by = NULL, *date = NULL, *id = NULL, *notes = NULL, *answers[64], *from;
 	const char *keys[] = { "answers" };
-	char idbuf[80], file[128], day[11], msg[300], q[72], whobuf[72], *data;
-	int c, conf = 0, planned = 0, no_commit = 0, rc = 0, k;
-	size_t nans = 0, i, len, bad;
+	char idbuf[80], file[128], day[11], msg[300], q[72], whobuf[72];
+	int c, conf = 0, planned = 0, no_commit = 0, rc = 0;
+	size_t nans = 0, i, bad;
 	struct doc_node *r, *map;
 	struct err err;
 	struct txn t;
@@ -83,16 +97,12 @@ static int interview_add(int argc, char **argv, struct store *s)
 	if (id && !text_is_id(id))
 		return usage_error(me, "'%s' is not an id", id);
 	err_clear(&err);
-	for (k = 1; !id; k++) {
-		snprintf(idbuf, sizeof(idbuf), "%s-%d", argv[optind], k);
-		snprintf(file, sizeof(file), "interviews/%s.yaml", idbuf);
-		rc = store_read(s, file, &data, &len, &err);
-		if (rc == ERR_NOTFOUND)
-			id = idbuf;
-		else if (rc < 0)
+	if (!id) {
+		struct taken tk = { s, &err };
+
+		if (interviews_new_id(idbuf, sizeof(idbuf), argv[optind], interview_taken, &tk) < 0)
 			return report(NULL, &err);
-		else
-			free(data);
+		id = idbuf;
 	}
 	snprintf(file, sizeof(file), "interviews/%s.yaml", id);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)

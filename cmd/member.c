@@ -41,16 +41,12 @@ static const struct opt member_leave_opts[] = {
 
 static int member_exists(void *ctx, const char *id)
 {
-	struct store *s = ctx;
-	char path[128], *data;
-	size_t len;
+	char path[128];
 	struct err err;
 
+	/* only a file that can be read takes the id */
 	snprintf(path, sizeof(path), "members/%s.yaml", id);
-	if (store_read(s, path, &data, &len, &err) < 0)
-		return 0;
-	free(data);
-	return 1;
+	return store_exists(ctx, path, &err) > 0;
 }
 
 static int member_add(int argc, char **argv, struct store *s)

@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "core/domain.h"
+#include "core/notes.h"
 #include "core/text.h"
 
 static const struct opt notes_opts[] = {
@@ -33,25 +34,21 @@ const struct help help_notes = {
 	NULL
 };
 
-struct item {
-	char *id, *title, *prompt;
-};
-
 struct session {
 	struct store *s;
 	char file[64];
 	const char *by;
-	struct item *items;
-	size_t n, at;
+	struct notes_agenda agenda;
+	size_t at;
 	int tty;
 };
 
 static void show_item(struct session *ss)
 {
-	const struct item *it = &ss->items[ss->at];
+	const struct notes_item *it = &ss->agenda.v[ss->at];
 	const char *p;
 
-	fprintf(stderr, "\n[%zu/%zu] %s — %s\n", ss->at + 1, ss->n, it->id, it->title);
+	fprintf(stderr, "\n[%zu/%zu] %s — %s\n", ss->at + 1, ss->agenda.n, it->id, it->title);
 	if (!it->prompt)
 		return;
 	fputs("  ", stderr);
@@ -66,44 +63,22 @@ static void show_item(struct session *ss)
 
 static int load_agenda(struct session *ss)
 {
-	const struct doc_node *agenda, *a;
 	struct doc *doc;
 	struct err err;
-	size_t n = 0;
 
 	err_clear(&err);
 	if (load_file(ss->s, ss->file, &doc, NULL, &err) < 0)
 		return report(err.line ? ss->file : NULL, &err);
-	agenda = doc_get(doc->root, "agenda");
-	if (agenda && agenda->kind == DOC_SEQ)
-		n = agenda->n;
-	if (!n) {
+	if (notes_agenda(&ss->agenda, doc->root) < 0) {
+		doc_free(doc);
+		return out_of_memory();
+	}
+	if (!ss->agenda.listed) {
 		doc_free(doc);
 		fprintf(stderr, "convene: error: %s has no agenda items to take notes on\n", ss->file);
 		return EXIT_DATA;
 	}
-	if (!(ss->items = calloc(n, sizeof(*ss->items)))) {
-		doc_free(doc);
-		return EXIT_INTERNAL;
-	}
-	for (a = agenda->head; a; a = a->next) {
-		const char *id = dom_text(a, "id"), *title = dom_text(a, "title");
-		const char *prompt = dom_text(a, "prompt");
-
-		if (!id)
-			continue;
-		ss->items[ss->n].id = strdup(id);
-		ss->items[ss->n].title = strdup(title ? title : "");
-		ss->items[ss->n].prompt = prompt ? strdup(prompt) : NULL;
-		if (!ss->items[ss->n].id || !ss->items[ss->n].title) {
-			free(ss->items[ss->n].id);
-			free(ss->items[ss->n].title);
-			free(ss->items[ss->n].prompt);
-			continue;
-		}
-		ss->n++;
-	}
-	if (!ss->n) {
+	if (!ss->agenda.n) {
 		fprintf(stderr, "convene: error: no agenda item of %s has an id to take notes on\n", ss->file);
 		doc_free(doc);
 		return EXIT_DATA;
@@ -111,43 +86,6 @@ static int load_agenda(struct session *ss)
 	fprintf(stderr, "%s — %s\n", ss->file, dom_text(doc->root, "title") ? dom_text(doc->root, "title") : "");
 	doc_free(doc);
 	return 0;
-}
-
-static int find_item(const struct session *ss, const char *arg)
-{
-	size_t i;
-	char *end;
-	long k = strtol(arg, &end, 10);
-
-	if (*arg && !*end && k >= 1 && (size_t)k <= ss->n)
-		return (int)k - 1;
-	for (i = 0; i < ss->n; i++)
-		if (!strcmp(ss->items[i].id, arg))
-			return (int)i;
-	return -1;
-}
-
-/* "/action TEXT @owner due:2026-02-15": pulls owner and due out of text. */
-static void action_parts(char *text, const char **owner, const char **due)
-{
-	char *w, *save = NULL, *rest;
-	struct buf kept = BUF_INIT;
-
-	*owner = *due = NULL;
-	for (w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-		if (w[0] == '@' && text_is_id(w + 1))
-			*owner = w + 1;
-		else if (!strncmp(w, "due:", 4))
-			*due = w + 4;
-		else
-			buf_addf(&kept, "%s%s", kept.len ? " " : "", w);
-	}
-	/* the words are still in text (strtok cut it); put the rest first */
-	rest = buf_detach(&kept, NULL);
-	if (rest) {
-		memmove(text, rest, strlen(rest) + 1);
-		free(rest);
-	}
 }
 
 static void show_notes(struct session *ss)
@@ -161,7 +99,7 @@ static void show_notes(struct session *ss)
 		report(ss->file, &err);
 		return;
 	}
-	item = doc_find_id(doc_get(doc->root, "agenda"), ss->items[ss->at].id);
+	item = doc_find_id(doc_get(doc->root, "agenda"), ss->agenda.v[ss->at].id);
 	seq = doc_get(item, "notes");
 	if (!seq || seq->kind != DOC_SEQ || !seq->n)
 		fprintf(stderr, "  (no notes yet)\n");
@@ -182,69 +120,70 @@ static void keep_worst(int *rc, int code)
 /* One command line; returns 1 to stop. */
 static int command(struct session *ss, char *line, int *rc)
 {
-	char *arg = strchr(line, ' '), *names[64];
-	const char *owner, *due;
-	size_t i, n;
+	const char *item = ss->agenda.v[ss->at].id, *owner, *due;
+	char *arg, *names[64];
+	size_t i;
 	int k;
 
-	if (arg)
-		*arg++ = '\0';
-	else
-		arg = line + strlen(line);
-	while (*arg == ' ')
-		arg++;
-	if (!strcmp(line, "/quit") || !strcmp(line, "/q"))
+	switch (notes_command(line, &arg)) {
+	case NOTES_QUIT:
 		return 1;
-	if (!strcmp(line, "/next") || !strcmp(line, "/n")) {
-		if (ss->at + 1 < ss->n)
+	case NOTES_NEXT:
+		if (ss->at + 1 < ss->agenda.n)
 			ss->at++;
 		else
 			fprintf(stderr, "  (this is the last item)\n");
 		show_item(ss);
-	} else if (!strcmp(line, "/prev") || !strcmp(line, "/p")) {
+		break;
+	case NOTES_PREV:
 		if (ss->at > 0)
 			ss->at--;
 		show_item(ss);
-	} else if (!strcmp(line, "/go")) {
-		if ((k = find_item(ss, arg)) < 0) {
+		break;
+	case NOTES_GO:
+		if ((k = notes_find_item(&ss->agenda, arg)) < 0) {
 			fprintf(stderr, "  no item '%s' (/items lists them)\n", arg);
 		} else {
 			ss->at = (size_t)k;
 			show_item(ss);
 		}
-	} else if (!strcmp(line, "/items")) {
-		for (i = 0; i < ss->n; i++)
+		break;
+	case NOTES_ITEMS:
+		for (i = 0; i < ss->agenda.n; i++)
 			fprintf(stderr, "%s %zu. %s — %s\n", i == ss->at ? ">" : " ", i + 1,
-				ss->items[i].id, ss->items[i].title);
-	} else if (!strcmp(line, "/show")) {
+				ss->agenda.v[i].id, ss->agenda.v[i].title);
+		break;
+	case NOTES_SHOW:
 		show_notes(ss);
-	} else if (!strcmp(line, "/decide") || !strcmp(line, "/d")) {
+		break;
+	case NOTES_DECIDE:
 		if (!*arg)
 			fprintf(stderr, "  /decide needs the decision's text\n");
 		else
-			keep_worst(rc, meeting_add(ss->s, ss->file, ss->items[ss->at].id, ENTRY_DECISION, arg,
+			keep_worst(rc, meeting_add(ss->s, ss->file, item, ENTRY_DECISION, arg,
 					   ss->by, NULL, NULL, 0));
-	} else if (!strcmp(line, "/action") || !strcmp(line, "/a")) {
-		action_parts(arg, &owner, &due);
-		if (!*arg)
+		break;
+	case NOTES_ACTION:
+		if (notes_action(arg, &owner, &due) < 0)
+			keep_worst(rc, out_of_memory());
+		else if (!*arg)
 			fprintf(stderr, "  /action needs the action's text\n");
 		else
-			keep_worst(rc, meeting_add(ss->s, ss->file, ss->items[ss->at].id, ENTRY_ACTION, arg,
+			keep_worst(rc, meeting_add(ss->s, ss->file, item, ENTRY_ACTION, arg,
 					   ss->by, owner, due, 0));
-	} else if (!strcmp(line, "/attend")) {
-		char *save = NULL, *w;
-
-		for (n = 0, w = strtok_r(arg, " ", &save); w && n < 63; w = strtok_r(NULL, " ", &save))
-			names[n++] = w;
-		names[n] = NULL;
-		if (!n)
+		break;
+	case NOTES_ATTEND:
+		if (!notes_words(arg, names, 63))
 			fprintf(stderr, "  /attend needs member ids\n");
 		else
 			keep_worst(rc, meeting_attend(ss->s, ss->file, names, 0));
-	} else if (!strcmp(line, "/help") || !strcmp(line, "/h")) {
+		break;
+	case NOTES_HELP:
 		fprintf(stderr, "\n%s", help_notes.about);
-	} else {
+		break;
+	case NOTES_UNKNOWN:
 		fprintf(stderr, "  unknown command %s (/help lists them)\n", line);
+		break;
 	}
 	return 0;
 }
@@ -254,7 +193,7 @@ int cmd_notes(int argc, char **argv, struct store *s)
 	const struct cmd *me = cmd_find("notes");
 	struct session ss = { 0 };
 	char *line = NULL;
-	size_t cap = 0, i, bad;
+	size_t cap = 0, bad;
 	ssize_t len;
 	int c, rc = 0, saved = 0;
 
@@ -286,7 +225,7 @@ int cmd_notes(int argc, char **argv, struct store *s)
 	show_item(&ss);
 	for (;;) {
 		if (ss.tty)
-			fprintf(stderr, "%s> ", ss.items[ss.at].id);
+			fprintf(stderr, "%s> ", ss.agenda.v[ss.at].id);
 		if ((len = getline(&line, &cap, stdin)) < 0)
 			break;
 		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -303,7 +242,7 @@ int cmd_notes(int argc, char **argv, struct store *s)
 				break;
 			continue;
 		}
-		if ((c = meeting_add(s, ss.file, ss.items[ss.at].id, ENTRY_NOTE, line, ss.by, NULL, NULL, 0))) {
+		if ((c = meeting_add(s, ss.file, ss.agenda.v[ss.at].id, ENTRY_NOTE, line, ss.by, NULL, NULL, 0))) {
 			fprintf(stderr, "  not saved; type it again\n");
 			keep_worst(&rc, c);
 		} else {
@@ -315,11 +254,6 @@ int cmd_notes(int argc, char **argv, struct store *s)
 	note("%d note%s saved in %s", saved, saved == 1 ? "" : "s", ss.file);
 done:
 	free(line);
-	for (i = 0; i < ss.n; i++) {
-		free(ss.items[i].id);
-		free(ss.items[i].title);
-		free(ss.items[i].prompt);
-	}
-	free(ss.items);
+	notes_agenda_release(&ss.agenda);
 	return rc;
 }

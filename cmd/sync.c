@@ -393,7 +393,7 @@ int cmd_sync(int argc, char **argv, struct store *s)
 		warn("%s (%s)", err.msg, err.hint);
 	else if (resumed[0])
 		note("finished the merge %.7s that an interrupted sync had begun", resumed);
-	if (want && is_bundle_arg(want, 1)) {
+	if (want && store_is_bundle_arg(want, 1)) {
 		if ((rc = commit_pending(s, NULL, 1, &pending)) != EXIT_OK)
 			return rc;
 		return sync_bundle(&y, want);

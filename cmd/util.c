@@ -1,6 +1,6 @@
 /*
  * What the command files share: messages, exit codes, colour, JSON of
- * diagnostics, and going over an initiative's files (scan_initiative).
+ * diagnostics, option checks and small helpers.
  */
 #include <getopt.h>
 #include <stdarg.h>
@@ -8,7 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sys/stat.h>
 #include <time.h>
 
 #include "cmd.h"
@@ -228,21 +227,11 @@ int meeting_file(char *out, size_t size, const char *arg)
 int check_option(enum schema_kind kind, const char *opt, const char *value, const char *field,
 		 const struct schema_ids *ids)
 {
-	const char *keys[PATH_MAX_SEGS];
-	char path[256], *p, *save = NULL;
 	struct err err;
-	size_t n = 0;
 
-	if (!value)
-		return 0;
-	snprintf(path, sizeof(path), "%s", field);
-	for (p = strtok_r(path, ".", &save); p && n < PATH_MAX_SEGS; p = strtok_r(NULL, ".", &save))
-		keys[n++] = p;
 	err_clear(&err);
-	if (schema_check_value(kind, keys, n, value, opt, ids, &err) == 0)
+	if (schema_check_option(kind, field, value, opt, ids, &err) == 0)
 		return 0;
-	if (err.code == ERR_NOTFOUND && !err.hint[0])
-		err_hint(&err, "nothing was changed");
 	return report(NULL, &err);
 }
 
@@ -277,24 +266,6 @@ int once(const struct cmd *c, const char **slot, const char *opt, const char *va
 				   value);
 	*slot = value;
 	return 0;
-}
-
-int is_bundle_arg(const char *arg, int remotes)
-{
-	size_t n = strlen(arg);
-	struct stat st;
-
-	if (store_is_bundle(arg))
-		return 1;
-	/* a repository is a folder or a URL, never a plain file: an empty or
-	 * broken file is a bundle that the bundle reader says is wrong, and
-	 * so is a missing one named *.bundle.  Where a word may name a
-	 * remote (sync hub), a file of that name in the folder does not
-	 * take its place unless it is written as a path. */
-	if (stat(arg, &st) == 0)
-		return S_ISREG(st.st_mode) && (!remotes || strchr(arg, '/') ||
-					       (n > 7 && !strcmp(arg + n - 7, ".bundle")));
-	return n > 7 && !strcmp(arg + n - 7, ".bundle") && !strstr(arg, "://");
 }
 
 void pad(struct buf *b, const char *s, size_t width)

@@ -1,4 +1,5 @@
 /* Interviews, their summary and who may read them: see interviews.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,4 +169,16 @@ void interviews_release(struct interviews *iv)
 	free(iv->seen);
 	free(iv->questions);
 	memset(iv, 0, sizeof(*iv));
+}
+
+int interviews_new_id(char *out, size_t size, const char *member,
+		      int (*taken)(void *ctx, const char *id), void *ctx)
+{
+	int k, t;
+
+	for (k = 1;; k++) {
+		snprintf(out, size, "%s-%d", member, k);
+		if ((t = taken(ctx, out)) <= 0)
+			return t;
+	}
 }

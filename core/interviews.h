@@ -64,4 +64,13 @@ int interviews_add(struct interviews *iv, const char *file, const struct doc *do
 int interviews_summary(struct interviews *iv);
 void interviews_release(struct interviews *iv);
 
+/*
+ * The id of a new interview of member when none is given: "dana-1", or
+ * "dana-2" when that one is taken, and so on.  taken(ctx, id) says
+ * whether an id is in use: 1, 0, or a negative error code, which is
+ * returned as it is.  Returns 0 with the id in out.
+ */
+int interviews_new_id(char *out, size_t size, const char *member,
+		      int (*taken)(void *ctx, const char *id), void *ctx);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "layout.h"
+#include "path.h"
 #include "schema.h"
 #include "text.h"
 
@@ -1327,4 +1328,24 @@ int schema_field_known(struct schema_unknown *out, enum schema_kind kind,
 		s = f->type == T_LIST || f->type == T_MAP ? f->sub : NULL;
 	}
 	return 1;
+}
+
+int schema_check_option(enum schema_kind kind, const char *field, const char *value,
+			const char *opt, const struct schema_ids *ids, struct err *err)
+{
+	const char *keys[PATH_MAX_SEGS];
+	char path[256], *p, *save = NULL;
+	size_t n = 0;
+	int error;
+
+	if (!value)
+		return 0;
+	snprintf(path, sizeof(path), "%s", field);
+	for (p = strtok_r(path, ".", &save); p && n < PATH_MAX_SEGS; p = strtok_r(NULL, ".", &save))
+		keys[n++] = p;
+	if ((error = schema_check_value(kind, keys, n, value, opt, ids, err)) == 0)
+		return 0;
+	if (err->code == ERR_NOTFOUND && !err->hint[0])
+		err_hint(err, "nothing was changed");
+	return error;
 }

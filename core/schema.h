@@ -110,6 +110,16 @@ int schema_check_value(enum schema_kind kind, const char *const *keys, size_t n,
 		       const char *text, const char *name, const struct schema_ids *ids,
 		       struct err *err);
 
+/*
+ * schema_check_value() for a command's option: field is the path of keys
+ * joined by dots ("agenda.actions.due"), value NULL when the option was
+ * not given (0).  A value that names what ids do not hold says, unless
+ * the schema had more to say, that nothing was changed: the command
+ * refuses before it writes.
+ */
+int schema_check_option(enum schema_kind kind, const char *field, const char *value,
+			const char *opt, const struct schema_ids *ids, struct err *err);
+
 /* The same for a whole value, as set makes it (a scalar, a list or a
  * mapping), with the field's own rules: an empty value clears a field
  * that is not required. */

@@ -1,7 +1,7 @@
 /*
  * The figures of `convene status`: the initiative, its members, interviews
  * and meetings, and the problems a scan found.  Pure: the caller loads
- * each file (cmd's scan_initiative) and feeds it to status_add(), then
+ * each file (store's scan_initiative) and feeds it to status_add(), then
  * status_finish() computes what needs every file.  What needs git (the
  * remotes) is not here.
  *

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <git2.h>
@@ -177,6 +178,24 @@ int store_is_bundle(const char *path)
 	n = fread(head, 1, 15, f);
 	fclose(f);
 	return n == 15 && (!memcmp(head, "# v2 git bundle", 15) || !memcmp(head, "# v3 git bundle", 15));
+}
+
+int store_is_bundle_arg(const char *arg, int remotes)
+{
+	size_t n = strlen(arg);
+	struct stat st;
+
+	if (store_is_bundle(arg))
+		return 1;
+	/* a repository is a folder or a URL, never a plain file: an empty or
+	 * broken file is a bundle that the bundle reader says is wrong, and
+	 * so is a missing one named *.bundle.  Where a word may name a
+	 * remote (sync hub), a file of that name in the folder does not
+	 * take its place unless it is written as a path. */
+	if (stat(arg, &st) == 0)
+		return S_ISREG(st.st_mode) && (!remotes || strchr(arg, '/') ||
+					       (n > 7 && !strcmp(arg + n - 7, ".bundle")));
+	return n > 7 && !strcmp(arg + n - 7, ".bundle") && !strstr(arg, "://");
 }
 
 struct walk_check {

@@ -472,6 +472,20 @@ int store_read(struct store *s, const char *path, char **out, size_t *len, struc
 	return 0;
 }
 
+int store_exists(struct store *s, const char *path, struct err *err)
+{
+	char *data;
+	size_t len;
+	int error = store_read(s, path, &data, &len, err);
+
+	if (error == ERR_NOTFOUND)
+		return 0;
+	if (error < 0)
+		return error;
+	free(data);
+	return 1;
+}
+
 static int make_dirs(char *full, size_t top)
 {
 	char *p;

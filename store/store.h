@@ -59,6 +59,10 @@ void store_unlock(struct store *s);
  * and NUL-terminated; the caller frees it.  ERR_NOTFOUND if missing. */
 int store_read(struct store *s, const char *path, char **out, size_t *len,
 	       struct err *err);
+/* Whether a work-tree file is there to read: 1, 0 when it is missing, or
+ * the error store_read() gives for one that cannot be read.  What an id
+ * being free means to member add and interview add. */
+int store_exists(struct store *s, const char *path, struct err *err);
 
 /*
  * Writes a work-tree file atomically: <path>.lock beside it, fsync, rename,

@@ -133,6 +133,13 @@ int store_bundle_create(struct store *s, const char *file, const char *who, size
 /* Whether path is a file that starts as a git bundle (v2 or v3) does. */
 int store_is_bundle(const char *path);
 
+/* Whether a sync or clone source names a bundle file rather than a
+ * repository: a file that starts as a bundle does; any other plain file
+ * (a repository is a folder or a URL), but where remotes may be named
+ * (remotes: sync) only a path with a '/' or a name ending in .bundle; a
+ * missing name ending in .bundle that is no URL. */
+int store_is_bundle_arg(const char *arg, int remotes);
+
 /*
  * Reads a bundle (ours or from `git bundle create`, v2 or v3) into the
  * object database: tip gets the commit it brings for our branch (or its

@@ -2,6 +2,7 @@
  * confidentiality and the summary of answers by question. */
 #include <string.h>
 
+#include "core/err.h"
 #include "core/interviews.h"
 #include "tests/unit/unit.h"
 
@@ -112,4 +113,33 @@ void test_interviews__status(void)
 	check(!iv.v[1].date && !iv.v[1].interviewer);
 	check(interviews_summary(&iv) == 0 && iv.nquestions == 0);
 	interviews_release(&iv);
+}
+
+/* interviews_new_id's taken(): ids in the NULL-terminated list are taken;
+ * "broken" stands for a file that cannot be read. */
+static int taken_in(void *ctx, const char *id)
+{
+	const char *const *v = ctx;
+
+	if (!strcmp(id, "broken-1"))
+		return ERR_INTERNAL;
+	for (; *v; v++)
+		if (!strcmp(*v, id))
+			return 1;
+	return 0;
+}
+
+void test_interviews__new_id(void)
+{
+	const char *none[] = { NULL }, *some[] = { "dana-1", "dana-2", "yossi-1", NULL };
+	char id[80];
+
+	check(interviews_new_id(id, sizeof(id), "dana", taken_in, none) == 0);
+	check_str(id, "dana-1");
+	check(interviews_new_id(id, sizeof(id), "dana", taken_in, some) == 0);
+	check_str(id, "dana-3");
+	check(interviews_new_id(id, sizeof(id), "rina", taken_in, some) == 0);
+	check_str(id, "rina-1");
+	/* an error of taken() is the answer, not a free id */
+	check(interviews_new_id(id, sizeof(id), "broken", taken_in, none) == ERR_INTERNAL);
 }

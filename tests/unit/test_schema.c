@@ -319,3 +319,31 @@ void test_schema__field_known(void)
 	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "vision", "text" }, 2));
 	check(u.at == 1 && !u.what);
 }
+
+void test_schema__check_option(void)
+{
+	static const char *const members[] = { "dana", NULL };
+	struct schema_ids *ids = ids_with(members);
+	struct err err;
+	int bad_date, ghost, dana, no_ids, none;
+
+	err_clear(&err);
+	none = schema_check_option(KIND_MEETING, "agenda.actions.due", NULL, "--due", ids, &err);
+	dana = schema_check_option(KIND_MEETING, "agenda.actions.owner", "dana", "--owner", ids, &err);
+	no_ids = schema_check_option(KIND_MEETING, "agenda.actions.owner", "ghost", "--owner", NULL,
+				     &err);
+	bad_date = schema_check_option(KIND_MEETING, "agenda.actions.due", "2026-02-30", "--due", ids,
+				       &err);
+	check(none == 0 && dana == 0 && no_ids == 0);
+	/* the dotted field is the path of keys: a date is checked as one */
+	check(bad_date == ERR_USAGE);
+	check(strstr(err.msg, "--due") != NULL);
+	check(!strstr(err.hint, "nothing was changed"));
+	err_clear(&err);
+	ghost = schema_check_option(KIND_MEETING, "agenda.actions.owner", "ghost", "--owner", ids,
+				    &err);
+	check(ghost == ERR_NOTFOUND);
+	check(strstr(err.msg, "ghost") != NULL);
+	schema_ids_free(ids);
+	check_str(err.hint, "nothing was changed");
+}
