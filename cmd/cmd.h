@@ -103,8 +103,9 @@ void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints a diagnostic as file:line:col: level: message. */
 void print_diag(FILE *f, const struct diag *d);
-/* Appends diagnostics as a JSON array. */
-void json_diags(struct buf *out, const struct diags *d);
+/* Writes diagnostics to w as a JSON array, one a line, under key. */
+struct json_w;
+void json_diags(struct json_w *w, const char *key, const struct diags *d);
 
 /* Colour codes when stream is a terminal and NO_COLOR is unset, else "". */
 const char *color(FILE *stream, const char *code);

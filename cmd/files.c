@@ -78,6 +78,7 @@ int cmd_validate(int argc, char **argv, struct store *s)
 	struct diags d = { 0 };
 	struct scan_stats st;
 	struct buf b = BUF_INIT;
+	struct json_w w;
 	struct err err;
 	int json, rc;
 	size_t i;
@@ -90,10 +91,14 @@ int cmd_validate(int argc, char **argv, struct store *s)
 		return report(NULL, &err);
 	}
 	if (json) {
-		buf_addf(&b, "{\"files\":%zu,\"errors\":%u,\"warnings\":%u,\"problems\":",
-			 st.files, d.errors, d.warnings);
-		json_diags(&b, &d);
-		buf_adds(&b, "}\n");
+		jw_init(&w, &b);
+		jw_object(&w, NULL);
+		jw_uint(&w, "files", st.files);
+		jw_uint(&w, "errors", d.errors);
+		jw_uint(&w, "warnings", d.warnings);
+		json_diags(&w, "problems", &d);
+		jw_end(&w);
+		buf_addc(&b, '\n');
 		rc = put_out(&b);
 	} else {
 		for (i = 0; i < d.n; i++)
@@ -223,7 +228,7 @@ static void status_json(struct buf *b, const struct status *st, const struct dia
 	jw_uint(&w, "conflicts", st->conflicts);
 	jw_uint(&w, "errors", st->errors);
 	jw_uint(&w, "warnings", st->warnings);
-	json_diags(jw_key(&w, "problems"), d);
+	json_diags(&w, "problems", d);
 	jw_end(&w);
 	buf_addc(b, '\n');
 }

@@ -117,9 +117,10 @@ static int principle_list(int argc, char **argv, struct store *s)
 {
 	const struct doc_node *seq, *p;
 	struct buf b = BUF_INIT;
+	struct json_w w;
 	struct doc *doc;
 	struct err err;
-	int json, rc, first = 1;
+	int json, rc;
 
 	if ((rc = read_options(argc, argv, "principle", 0, &json)) != 0)
 		return rc;
@@ -127,25 +128,26 @@ static int principle_list(int argc, char **argv, struct store *s)
 	if (load_file(s, "initiative.yaml", &doc, NULL, &err) < 0)
 		return report(err.line ? "initiative.yaml" : NULL, &err);
 	seq = doc_get(doc->root, "principles");
+	jw_init(&w, &b);
 	if (json)
-		buf_addc(&b, '[');
+		jw_lines(&w, NULL);
 	for (p = seq && seq->kind == DOC_SEQ ? seq->head : NULL; p; p = p->next) {
 		const char *id = dom_text(p, "id"), *text = dom_text(p, "text");
 
 		if (json) {
-			buf_adds(&b, first ? "\n {\"id\":" : ",\n {\"id\":");
-			json_str(&b, id ? id : "", id ? strlen(id) : 0);
-			buf_adds(&b, ",\"text\":");
-			json_str(&b, text ? text : "", text ? strlen(text) : 0);
-			buf_addc(&b, '}');
+			jw_object(&w, NULL);
+			jw_str(&w, "id", id ? id : "");
+			jw_str(&w, "text", text ? text : "");
+			jw_end(&w);
 		} else {
 			pad(&b, id ? id : "?", 14);
 			buf_addf(&b, "%s\n", text ? text : "");
 		}
-		first = 0;
 	}
-	if (json)
-		buf_adds(&b, first ? "]\n" : "\n]\n");
+	if (json) {
+		jw_end(&w);
+		buf_addc(&b, '\n');
+	}
 	rc = put_out(&b);
 	buf_release(&b);
 	doc_free(doc);
@@ -377,8 +379,8 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 
 struct outcome_rows {
 	struct buf b;
+	struct json_w w;
 	int json;
-	size_t n;
 };
 
 static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
@@ -397,33 +399,34 @@ static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
 		for (i = inds->head; i; i = i->next)
 			n++;
 	if (o->json) {
-		buf_adds(&o->b, o->n ? ",\n {\"id\":" : "\n {\"id\":");
-		json_str(&o->b, id ? id : "", id ? strlen(id) : 0);
-		buf_adds(&o->b, ",\"title\":");
-		json_str(&o->b, title ? title : "", title ? strlen(title) : 0);
-		buf_adds(&o->b, ",\"status\":");
-		json_str(&o->b, status ? status : "", status ? strlen(status) : 0);
-		buf_addf(&o->b, ",\"indicators\":%zu}", n);
+		jw_object(&o->w, NULL);
+		jw_str(&o->w, "id", id ? id : "");
+		jw_str(&o->w, "title", title ? title : "");
+		jw_str(&o->w, "status", status ? status : "");
+		jw_uint(&o->w, "indicators", n);
+		jw_end(&o->w);
 	} else {
 		pad(&o->b, id ? id : "?", 16);
 		pad(&o->b, status ? status : "-", 10);
 		buf_addf(&o->b, "%zu indicator%s  %s\n", n, n == 1 ? " " : "s", title ? title : "");
 	}
-	o->n++;
 }
 
 static int outcome_list(int argc, char **argv, struct store *s)
 {
-	struct outcome_rows o = { BUF_INIT, 0, 0 };
+	struct outcome_rows o = { BUF_INIT };
 	int rc;
 
 	if ((rc = read_options(argc, argv, "outcome", 0, &o.json)) != 0)
 		return rc;
+	jw_init(&o.w, &o.b);
 	if (o.json)
-		buf_addc(&o.b, '[');
+		jw_lines(&o.w, NULL);
 	if ((rc = visit_initiative(s, outcome_visit, &o, NULL)) == 0) {
-		if (o.json)
-			buf_adds(&o.b, o.n ? "\n]\n" : "]\n");
+		if (o.json) {
+			jw_end(&o.w);
+			buf_addc(&o.b, '\n');
+		}
 		rc = put_out(&o.b);
 	}
 	buf_release(&o.b);

@@ -148,7 +148,7 @@ static int interview_summary(int argc, char **argv, struct store *s)
 {
 	struct interviews iv = { 0 };
 	struct buf b = BUF_INIT;
-	struct json_w top, w;
+	struct json_w w;
 	size_t i, j;
 	int json, rc;
 
@@ -160,14 +160,13 @@ static int interview_summary(int argc, char **argv, struct store *s)
 		rc = out_of_memory();
 		goto done;
 	}
-	jw_init(&top, &b);
+	jw_init(&w, &b);
 	if (json) {
-		jw_object(&top, NULL);
-		jw_uint(&top, "interviews", iv.n);
-		jw_uint(&top, "confidential", iv.confidential);
+		jw_object(&w, NULL);
+		jw_uint(&w, "interviews", iv.n);
+		jw_uint(&w, "confidential", iv.confidential);
 		/* one question a line, indented as a list at the top is */
-		jw_init(&w, jw_key(&top, "questions"));
-		jw_lines(&w, NULL);
+		jw_lines_at(&w, "questions", 1);
 	}
 	for (i = 0; i < iv.nquestions; i++) {
 		const struct question *q = &iv.questions[i];
@@ -203,7 +202,7 @@ static int interview_summary(int argc, char **argv, struct store *s)
 	}
 	if (json) {
 		jw_end(&w);
-		jw_end(&top);
+		jw_end(&w);
 		buf_addc(&b, '\n');
 	} else {
 		if (!iv.nquestions)

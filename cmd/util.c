@@ -114,22 +114,23 @@ void print_diag(FILE *f, const struct diag *d)
 		d->level == DIAG_ERROR ? "error" : "warning", c[0] ? "\033[m" : "", d->msg);
 }
 
-void json_diags(struct buf *out, const struct diags *d)
+void json_diags(struct json_w *w, const char *key, const struct diags *d)
 {
 	size_t i;
 
-	buf_addc(out, '[');
+	jw_lines(w, key);
 	for (i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 
-		buf_adds(out, i ? ",\n  {\"file\":" : "\n  {\"file\":");
-		json_str(out, g->file, strlen(g->file));
-		buf_addf(out, ",\"line\":%u,\"col\":%u,\"level\":\"%s\",\"message\":", g->line,
-			 g->col, g->level == DIAG_ERROR ? "error" : "warning");
-		json_str(out, g->msg, strlen(g->msg));
-		buf_addc(out, '}');
+		jw_object(w, NULL);
+		jw_str(w, "file", g->file);
+		jw_uint(w, "line", g->line);
+		jw_uint(w, "col", g->col);
+		jw_str(w, "level", g->level == DIAG_ERROR ? "error" : "warning");
+		jw_str(w, "message", g->msg);
+		jw_end(w);
 	}
-	buf_adds(out, d->n ? "\n]" : "]");
+	jw_end(w);
 }
 
 int put_out(const struct buf *b)
