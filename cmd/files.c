@@ -8,7 +8,7 @@
 #include "cmd.h"
 #include "store/sync.h"
 #include "core/json.h"
-#include "core/path.h"
+#include "core/layout.h"
 #include "core/status.h"
 #include "core/text.h"
 
@@ -340,7 +340,7 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 		struct doc *doc = NULL;
 
 		err_clear(&err);
-		if (optind < argc && !path_is_layout_file(files[i], dir, sizeof(dir), id, sizeof(id))) {
+		if (optind < argc && !layout_file(files[i], dir, sizeof(dir), id, sizeof(id))) {
 			fprintf(stderr, "convene: error: '%s' is not a file of the initiative\n", files[i]);
 			rc = EXIT_USAGE;
 			continue;

@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
+#include "core/layout.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -390,7 +391,7 @@ static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
 	const char *id, *title, *status;
 	size_t n = 0;
 
-	if (schema_kind_of(file) != KIND_OUTCOME || !r || r->kind != DOC_MAP)
+	if (layout_kind(file) != KIND_OUTCOME || !r || r->kind != DOC_MAP)
 		return;
 	id = dom_text(r, "id");
 	title = dom_text(r, "title");

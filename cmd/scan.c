@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "core/path.h"
+#include "core/layout.h"
 
 /* Files that look like they belong but that convene does not read. */
 static void warn_strays(struct store *s, struct diags *diags)
@@ -118,7 +118,7 @@ int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *sta
 
 		err_clear(&e);
 		stats->files++;
-		stats->by_kind[schema_kind_of(files[i])]++;
+		stats->by_kind[layout_kind(files[i])]++;
 		if ((error = load_file(s, files[i], &doc, diags, &e)) < 0) {
 			if (error == ERR_NOMEM) {
 				*err = e;

@@ -218,11 +218,11 @@ void today(char *out)
 
 int meeting_file(char *out, size_t size, const char *arg)
 {
-	long n = path_meeting_number(arg);
+	long n = layout_meeting_number(arg);
 
 	if (!n)
 		return -1;
-	path_meeting_file(out, size, n);
+	layout_meeting_file(out, size, n);
 	return 0;
 }
 
