@@ -123,7 +123,7 @@ int now_stamp(char *out, size_t size);
 /* Today's date, 2026-02-01 (11 bytes). */
 void today(char *out);
 /* meetings/NNN.yaml from "2", "002" or "meetings/002.yaml"; -1 if it names
- * no meeting number (core/path.h says what one is). */
+ * no meeting number (core/layout.h says what one is). */
 int meeting_file(char *out, size_t size, const char *arg);
 /*
  * Checks the value of an option (opt, "--due"; NULL value: not given) as

@@ -90,7 +90,7 @@ static int principle_add(int argc, char **argv, struct store *s)
 		snprintf(idbuf, sizeof(idbuf), "p-%s", hex);
 		id = idbuf;
 	}
-	if ((rc = txn_begin(&t, s, "initiative.yaml", TXN_EDIT)) != 0)
+	if ((rc = txn_begin(&t, s, LAYOUT_INITIATIVE, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	now_stamp(at, sizeof(at));
@@ -126,8 +126,8 @@ static int principle_list(int argc, char **argv, struct store *s)
 	if ((rc = read_options(argc, argv, "principle", 0, &json)) != 0)
 		return rc;
 	err_clear(&err);
-	if (load_file(s, "initiative.yaml", &doc, NULL, &err) < 0)
-		return report(err.line ? "initiative.yaml" : NULL, &err);
+	if (load_file(s, LAYOUT_INITIATIVE, &doc, NULL, &err) < 0)
+		return report(err.line ? LAYOUT_INITIATIVE : NULL, &err);
 	seq = doc_get(doc->root, "principles");
 	jw_init(&w, &b);
 	if (json)
@@ -218,7 +218,7 @@ static int outcome_add(int argc, char **argv, struct store *s)
 		make_id(idbuf, sizeof(idbuf), argv[optind], "o");
 		id = idbuf;
 	}
-	snprintf(file, sizeof(file), "outcomes/%s.yaml", id);
+	layout_outcome_file(file, sizeof(file), id);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	for (i = 0; i < np; i++)
@@ -288,7 +288,7 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 		make_id(idbuf, sizeof(idbuf), argv[optind + 1], "i");
 		id = idbuf;
 	}
-	snprintf(file, sizeof(file), "outcomes/%s.yaml", argv[optind]);
+	layout_outcome_file(file, sizeof(file), argv[optind]);
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
@@ -344,7 +344,7 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 		if ((rc = check_options(KIND_OUTCOME, fields, 2, NULL)))
 			return rc;
 	}
-	snprintf(file, sizeof(file), "outcomes/%s.yaml", argv[optind]);
+	layout_outcome_file(file, sizeof(file), argv[optind]);
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
@@ -436,7 +436,7 @@ static int outcome_list(int argc, char **argv, struct store *s)
 
 static int outcome_show(int argc, char **argv, struct store *s)
 {
-	return show_file(argc, argv, s, "outcome", "outcomes");
+	return show_file(argc, argv, s, "outcome", LAYOUT_OUTCOMES);
 }
 
 static const struct subcmd outcome_subs[] = {

@@ -10,6 +10,7 @@
 #include "core/domain.h"
 #include "core/interviews.h"
 #include "core/json.h"
+#include "core/layout.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -85,7 +86,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	for (k = 1; !id; k++) {
 		snprintf(idbuf, sizeof(idbuf), "%s-%d", argv[optind], k);
-		snprintf(file, sizeof(file), "interviews/%s.yaml", idbuf);
+		layout_interview_file(file, sizeof(file), idbuf);
 		rc = store_read(s, file, &data, &len, &err);
 		if (rc == ERR_NOTFOUND)
 			id = idbuf;
@@ -94,7 +95,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 		else
 			free(data);
 	}
-	snprintf(file, sizeof(file), "interviews/%s.yaml", id);
+	layout_interview_file(file, sizeof(file), id);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	if ((rc = check_option(KIND_INTERVIEW, "member", argv[optind], "member", t.ids)) ||
@@ -277,7 +278,7 @@ int show_file(int argc, char **argv, struct store *s, const char *cmd, const cha
 		return rc;
 	if (!text_is_id(argv[optind]))
 		return usage_error(cmd_find(cmd), "'%s' is not an id", argv[optind]);
-	snprintf(file, sizeof(file), "%s/%s.yaml", dir, argv[optind]);
+	layout_folder_file(file, sizeof(file), dir, argv[optind]);
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)
@@ -298,7 +299,7 @@ int show_file(int argc, char **argv, struct store *s, const char *cmd, const cha
 
 static int interview_show(int argc, char **argv, struct store *s)
 {
-	return show_file(argc, argv, s, "interview", "interviews");
+	return show_file(argc, argv, s, "interview", LAYOUT_INTERVIEWS);
 }
 
 static const struct subcmd interview_subs[] = {

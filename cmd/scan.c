@@ -110,8 +110,8 @@ int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *sta
 	warn_strays(s, diags);
 	if ((error = note_marked(s, diags, err)) < 0)
 		goto done;
-	if (!n || strcmp(files[0], "initiative.yaml"))
-		diags_add(diags, "initiative.yaml", 1, 1, DIAG_ERROR,
+	if (!n || strcmp(files[0], LAYOUT_INITIATIVE))
+		diags_add(diags, LAYOUT_INITIATIVE, 1, 1, DIAG_ERROR,
 			  "initiative.yaml is missing; an initiative needs one (see 'convene init')");
 	for (i = 0; i < n; i++) {
 		struct err e;
