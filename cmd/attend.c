@@ -8,7 +8,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
-#include "core/path.h"
+#include "core/layout.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -88,7 +88,7 @@ int cmd_attend(int argc, char **argv, struct store *s)
 	}
 	if (meeting_file(file, sizeof(file), argv[optind]) < 0) {
 		free(names);
-		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[optind], PATH_MEETING_MAX);
+		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[optind], LAYOUT_MEETING_MAX);
 	}
 	rc = meeting_attend(s, file, names, no_commit);
 	free(names);

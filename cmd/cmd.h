@@ -104,8 +104,9 @@ void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints a diagnostic as file:line:col: level: message. */
 void print_diag(FILE *f, const struct diag *d);
-/* Appends diagnostics as a JSON array. */
-void json_diags(struct buf *out, const struct diags *d);
+/* Writes diagnostics to w as a JSON array, one a line, under key. */
+struct json_w;
+void json_diags(struct json_w *w, const char *key, const struct diags *d);
 
 /* Colour codes when stream is a terminal and NO_COLOR is unset, else "". */
 const char *color(FILE *stream, const char *code);
@@ -123,7 +124,7 @@ int now_stamp(char *out, size_t size);
 /* Today's date, 2026-02-01 (11 bytes). */
 void today(char *out);
 /* meetings/NNN.yaml from "2", "002" or "meetings/002.yaml"; -1 if it names
- * no meeting number (core/path.h says what one is). */
+ * no meeting number (core/layout.h says what one is). */
 int meeting_file(char *out, size_t size, const char *arg);
 /*
  * Checks the value of an option (opt, "--due"; NULL value: not given) as

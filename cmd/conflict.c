@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
+#include "core/layout.h"
 #include "core/mergefile.h"
 #include "core/path.h"
 #include "core/text.h"
@@ -100,7 +101,7 @@ static void list_one(void *ctx, const char *path, const struct doc_node *c)
 	char full[1200];
 	size_t k = 0;
 
-	if (!strcmp(l->file, "initiative.yaml") && path[0])
+	if (!strcmp(l->file, LAYOUT_INITIATIVE) && path[0])
 		snprintf(full, sizeof(full), "%s", path);
 	else
 		snprintf(full, sizeof(full), "%s%s%s", l->file, path[0] ? ":" : "", path);

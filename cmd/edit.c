@@ -9,7 +9,7 @@
 
 #include "cmd.h"
 #include "core/json.h"
-#include "core/path.h"
+#include "core/layout.h"
 #include "core/text.h"
 #include "editor.h"
 #include "txn.h"
@@ -185,7 +185,7 @@ int cmd_edit(int argc, char **argv, struct store *s)
 
 	if (argc != 2)
 		return usage_error(cmd_find("edit"), "edit takes one file");
-	if (!path_is_layout_file(argv[1], dir, sizeof(dir), id, sizeof(id)))
+	if (!layout_file(argv[1], dir, sizeof(dir), id, sizeof(id)))
 		return usage_error(cmd_find("edit"), "'%s' is not a file of the initiative", argv[1]);
 	return edit_file(s, argv[1]);
 }

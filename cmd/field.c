@@ -114,7 +114,7 @@ static struct doc_node *make_value(struct doc *doc, const struct path *p, const 
 		keys[i] = p->seg[i].key;
 	/* Text fields take the value as text, whatever it looks like;
 	 * numbers, booleans and such are read as YAML would read them. */
-	if (schema_is_text_field(schema_kind_of(p->file), keys, p->n))
+	if (schema_is_text_field(layout_kind(p->file), keys, p->n))
 		return doc_scalar(doc, buf_str(v), v->len, 0);
 	return doc_scalar(doc, buf_str(v), v->len, DOC_PLAIN);
 }
@@ -138,7 +138,7 @@ static int make_parents(struct doc *doc, const struct path *p, struct err *err)
 		if (p->seg[i].id[0])
 			return 0;  /* path_resolve says which item is missing */
 		if (!(next = doc_map(doc)) ||
-		    dom_put(doc, schema_kind_of(p->file), keys, i, n, keys[i], next) < 0)
+		    dom_put(doc, layout_kind(p->file), keys, i, n, keys[i], next) < 0)
 			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		n = next;
 	}
@@ -152,7 +152,7 @@ static int known_field(const struct path *p, const char *const *keys)
 	struct schema_unknown u;
 	char path[2600];
 
-	if (schema_field_known(&u, schema_kind_of(p->file), keys, p->n))
+	if (schema_field_known(&u, layout_kind(p->file), keys, p->n))
 		return 0;
 	path_format(path, sizeof(path), p);
 	if (!u.what) {
@@ -264,9 +264,9 @@ int cmd_set(int argc, char **argv, struct store *s)
 	/* a value of the wrong form is the command line's mistake, said as
 	 * such rather than at a line of a file never written */
 	err_clear(&err);
-	if (schema_check_node(schema_kind_of(p.file), keys, p.n, value, pathtext, t.ids, &err) < 0)
+	if (schema_check_node(layout_kind(p.file), keys, p.n, value, pathtext, t.ids, &err) < 0)
 		goto fail;
-	if (dom_put(t.doc, schema_kind_of(p.file), keys, p.n - 1, parent, p.seg[p.n - 1].key,
+	if (dom_put(t.doc, layout_kind(p.file), keys, p.n - 1, parent, p.seg[p.n - 1].key,
 		    value) < 0) {
 		err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
 		goto fail;

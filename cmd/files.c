@@ -8,7 +8,7 @@
 #include "cmd.h"
 #include "store/sync.h"
 #include "core/json.h"
-#include "core/path.h"
+#include "core/layout.h"
 #include "core/status.h"
 #include "core/text.h"
 
@@ -51,24 +51,25 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+static void describe_count(struct buf *b, size_t n, const char *one, const char *many,
+			   int *first)
+{
+	if (!n)
+		return;
+	buf_addf(b, "%s%zu %s", *first ? " (" : ", ", n, plural(n, one, many));
+	*first = 0;
+}
+
 static void describe_scan(struct buf *b, const struct scan_stats *st)
 {
-	static const char *const kinds[][2] = {
-		{ "other file", "other files" }, { "initiative", "initiatives" },
-		{ "member", "members" }, { "interview", "interviews" },
-		{ "meeting", "meetings" }, { "outcome", "outcomes" }
-	};
-	size_t k;
+	const struct layout_folder *f;
 	int first = 1;
 
 	buf_addf(b, "checked %zu %s", st->files, plural(st->files, "file", "files"));
-	for (k = 1; k < 6; k++) {
-		if (!st->by_kind[k])
-			continue;
-		buf_addf(b, "%s%zu %s", first ? " (" : ", ", st->by_kind[k],
-			 kinds[k][st->by_kind[k] != 1]);
-		first = 0;
-	}
+	describe_count(b, st->by_kind[KIND_INITIATIVE], "initiative", "initiatives", &first);
+	/* a folder is named by the plural of its kind: "2 members", "1 meeting" */
+	for (f = layout_folders; f->name; f++)
+		describe_count(b, st->by_kind[f->kind], schema_kind_name(f->kind), f->name, &first);
 	if (!first)
 		buf_addc(b, ')');
 }
@@ -78,6 +79,7 @@ int cmd_validate(int argc, char **argv, struct store *s)
 	struct diags d = { 0 };
 	struct scan_stats st;
 	struct buf b = BUF_INIT;
+	struct json_w w;
 	struct err err;
 	int json, rc;
 	size_t i;
@@ -90,10 +92,14 @@ int cmd_validate(int argc, char **argv, struct store *s)
 		return report(NULL, &err);
 	}
 	if (json) {
-		buf_addf(&b, "{\"files\":%zu,\"errors\":%u,\"warnings\":%u,\"problems\":",
-			 st.files, d.errors, d.warnings);
-		json_diags(&b, &d);
-		buf_adds(&b, "}\n");
+		jw_init(&w, &b);
+		jw_object(&w, NULL);
+		jw_uint(&w, "files", st.files);
+		jw_uint(&w, "errors", d.errors);
+		jw_uint(&w, "warnings", d.warnings);
+		json_diags(&w, "problems", &d);
+		jw_end(&w);
+		buf_addc(&b, '\n');
 		rc = put_out(&b);
 	} else {
 		for (i = 0; i < d.n; i++)
@@ -122,7 +128,7 @@ static void status_visit(void *ctx, const char *file, const struct doc *doc)
 }
 
 /* Each remote: how far apart we are, as of the last fetch, and when this
- * site last synced with it (remote.NAME.conveneSynced, set by sync). */
+ * site last synced with it (layout_synced_key(), set by sync). */
 struct remote_rows {
 	struct store *s;
 	struct buf *b;
@@ -142,7 +148,7 @@ static void remote_row(void *ctx, const char *name, const char *url_in)
 	if (store_ahead_behind(r->s, name, &ahead, &behind, &known, &err) < 0)
 		ahead = behind = 0, known = 0;
 	text_redact_url(url, sizeof(url), url_in);
-	snprintf(key, sizeof(key), "remote.%s.conveneSynced", name);
+	layout_synced_key(key, sizeof(key), name);
 	if (store_config_get(r->s, key, synced, sizeof(synced)) < 0)
 		synced[0] = '\0';
 	if (r->w) {
@@ -223,7 +229,7 @@ static void status_json(struct buf *b, const struct status *st, const struct dia
 	jw_uint(&w, "conflicts", st->conflicts);
 	jw_uint(&w, "errors", st->errors);
 	jw_uint(&w, "warnings", st->warnings);
-	json_diags(jw_key(&w, "problems"), d);
+	json_diags(&w, "problems", d);
 	jw_end(&w);
 	buf_addc(b, '\n');
 }
@@ -335,7 +341,7 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 		struct doc *doc = NULL;
 
 		err_clear(&err);
-		if (optind < argc && !path_is_layout_file(files[i], dir, sizeof(dir), id, sizeof(id))) {
+		if (optind < argc && !layout_file(files[i], dir, sizeof(dir), id, sizeof(id))) {
 			fprintf(stderr, "convene: error: '%s' is not a file of the initiative\n", files[i]);
 			rc = EXIT_USAGE;
 			continue;

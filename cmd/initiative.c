@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
+#include "core/layout.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -89,7 +90,7 @@ static int principle_add(int argc, char **argv, struct store *s)
 		snprintf(idbuf, sizeof(idbuf), "p-%s", hex);
 		id = idbuf;
 	}
-	if ((rc = txn_begin(&t, s, "initiative.yaml", TXN_EDIT)) != 0)
+	if ((rc = txn_begin(&t, s, LAYOUT_INITIATIVE, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
 	now_stamp(at, sizeof(at));
@@ -117,35 +118,37 @@ static int principle_list(int argc, char **argv, struct store *s)
 {
 	const struct doc_node *seq, *p;
 	struct buf b = BUF_INIT;
+	struct json_w w;
 	struct doc *doc;
 	struct err err;
-	int json, rc, first = 1;
+	int json, rc;
 
 	if ((rc = read_options(argc, argv, "principle", 0, &json)) != 0)
 		return rc;
 	err_clear(&err);
-	if (load_file(s, "initiative.yaml", &doc, NULL, &err) < 0)
-		return report(err.line ? "initiative.yaml" : NULL, &err);
+	if (load_file(s, LAYOUT_INITIATIVE, &doc, NULL, &err) < 0)
+		return report(err.line ? LAYOUT_INITIATIVE : NULL, &err);
 	seq = doc_get(doc->root, "principles");
+	jw_init(&w, &b);
 	if (json)
-		buf_addc(&b, '[');
+		jw_lines(&w, NULL);
 	for (p = seq && seq->kind == DOC_SEQ ? seq->head : NULL; p; p = p->next) {
 		const char *id = dom_text(p, "id"), *text = dom_text(p, "text");
 
 		if (json) {
-			buf_adds(&b, first ? "\n {\"id\":" : ",\n {\"id\":");
-			json_str(&b, id ? id : "", id ? strlen(id) : 0);
-			buf_adds(&b, ",\"text\":");
-			json_str(&b, text ? text : "", text ? strlen(text) : 0);
-			buf_addc(&b, '}');
+			jw_object(&w, NULL);
+			jw_str(&w, "id", id ? id : "");
+			jw_str(&w, "text", text ? text : "");
+			jw_end(&w);
 		} else {
 			pad(&b, id ? id : "?", 14);
 			buf_addf(&b, "%s\n", text ? text : "");
 		}
-		first = 0;
 	}
-	if (json)
-		buf_adds(&b, first ? "]\n" : "\n]\n");
+	if (json) {
+		jw_end(&w);
+		buf_addc(&b, '\n');
+	}
 	rc = put_out(&b);
 	buf_release(&b);
 	doc_free(doc);
@@ -215,7 +218,7 @@ static int outcome_add(int argc, char **argv, struct store *s)
 		make_id(idbuf, sizeof(idbuf), argv[optind], "o");
 		id = idbuf;
 	}
-	snprintf(file, sizeof(file), "outcomes/%s.yaml", id);
+	layout_outcome_file(file, sizeof(file), id);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	for (i = 0; i < np; i++)
@@ -285,7 +288,7 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 		make_id(idbuf, sizeof(idbuf), argv[optind + 1], "i");
 		id = idbuf;
 	}
-	snprintf(file, sizeof(file), "outcomes/%s.yaml", argv[optind]);
+	layout_outcome_file(file, sizeof(file), argv[optind]);
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
@@ -341,7 +344,7 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 		if ((rc = check_options(KIND_OUTCOME, fields, 2, NULL)))
 			return rc;
 	}
-	snprintf(file, sizeof(file), "outcomes/%s.yaml", argv[optind]);
+	layout_outcome_file(file, sizeof(file), argv[optind]);
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
@@ -377,8 +380,8 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 
 struct outcome_rows {
 	struct buf b;
+	struct json_w w;
 	int json;
-	size_t n;
 };
 
 static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
@@ -388,7 +391,7 @@ static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
 	const char *id, *title, *status;
 	size_t n = 0;
 
-	if (schema_kind_of(file) != KIND_OUTCOME || !r || r->kind != DOC_MAP)
+	if (layout_kind(file) != KIND_OUTCOME || !r || r->kind != DOC_MAP)
 		return;
 	id = dom_text(r, "id");
 	title = dom_text(r, "title");
@@ -397,33 +400,34 @@ static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
 		for (i = inds->head; i; i = i->next)
 			n++;
 	if (o->json) {
-		buf_adds(&o->b, o->n ? ",\n {\"id\":" : "\n {\"id\":");
-		json_str(&o->b, id ? id : "", id ? strlen(id) : 0);
-		buf_adds(&o->b, ",\"title\":");
-		json_str(&o->b, title ? title : "", title ? strlen(title) : 0);
-		buf_adds(&o->b, ",\"status\":");
-		json_str(&o->b, status ? status : "", status ? strlen(status) : 0);
-		buf_addf(&o->b, ",\"indicators\":%zu}", n);
+		jw_object(&o->w, NULL);
+		jw_str(&o->w, "id", id ? id : "");
+		jw_str(&o->w, "title", title ? title : "");
+		jw_str(&o->w, "status", status ? status : "");
+		jw_uint(&o->w, "indicators", n);
+		jw_end(&o->w);
 	} else {
 		pad(&o->b, id ? id : "?", 16);
 		pad(&o->b, status ? status : "-", 10);
 		buf_addf(&o->b, "%zu indicator%s  %s\n", n, n == 1 ? " " : "s", title ? title : "");
 	}
-	o->n++;
 }
 
 static int outcome_list(int argc, char **argv, struct store *s)
 {
-	struct outcome_rows o = { BUF_INIT, 0, 0 };
+	struct outcome_rows o = { BUF_INIT };
 	int rc;
 
 	if ((rc = read_options(argc, argv, "outcome", 0, &o.json)) != 0)
 		return rc;
+	jw_init(&o.w, &o.b);
 	if (o.json)
-		buf_addc(&o.b, '[');
+		jw_lines(&o.w, NULL);
 	if ((rc = visit_initiative(s, outcome_visit, &o, NULL)) == 0) {
-		if (o.json)
-			buf_adds(&o.b, o.n ? "\n]\n" : "]\n");
+		if (o.json) {
+			jw_end(&o.w);
+			buf_addc(&o.b, '\n');
+		}
 		rc = put_out(&o.b);
 	}
 	buf_release(&o.b);
@@ -432,7 +436,7 @@ static int outcome_list(int argc, char **argv, struct store *s)
 
 static int outcome_show(int argc, char **argv, struct store *s)
 {
-	return show_file(argc, argv, s, "outcome", "outcomes");
+	return show_file(argc, argv, s, "outcome", LAYOUT_OUTCOMES);
 }
 
 static const struct subcmd outcome_subs[] = {

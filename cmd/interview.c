@@ -10,6 +10,7 @@
 #include "core/domain.h"
 #include "core/interviews.h"
 #include "core/json.h"
+#include "core/layout.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -35,7 +36,7 @@ static int interview_taken(void *ctx, const char *id)
 	const struct taken *tk = ctx;
 	char file[128];
 
-	snprintf(file, sizeof(file), "interviews/%s.yaml", id);
+	layout_interview_file(file, sizeof(file), id);
 	return store_exists(tk->s, file, tk->err);
 }
 
@@ -104,7 +105,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 			return report(NULL, &err);
 		id = idbuf;
 	}
-	snprintf(file, sizeof(file), "interviews/%s.yaml", id);
+	layout_interview_file(file, sizeof(file), id);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	if ((rc = check_option(KIND_INTERVIEW, "member", argv[optind], "member", t.ids)) ||
@@ -158,7 +159,7 @@ static int interview_summary(int argc, char **argv, struct store *s)
 {
 	struct interviews iv = { 0 };
 	struct buf b = BUF_INIT;
-	struct json_w top, w;
+	struct json_w w;
 	size_t i, j;
 	int json, rc;
 
@@ -170,14 +171,13 @@ static int interview_summary(int argc, char **argv, struct store *s)
 		rc = out_of_memory();
 		goto done;
 	}
-	jw_init(&top, &b);
+	jw_init(&w, &b);
 	if (json) {
-		jw_object(&top, NULL);
-		jw_uint(&top, "interviews", iv.n);
-		jw_uint(&top, "confidential", iv.confidential);
+		jw_object(&w, NULL);
+		jw_uint(&w, "interviews", iv.n);
+		jw_uint(&w, "confidential", iv.confidential);
 		/* one question a line, indented as a list at the top is */
-		jw_init(&w, jw_key(&top, "questions"));
-		jw_lines(&w, NULL);
+		jw_lines_at(&w, "questions", 1);
 	}
 	for (i = 0; i < iv.nquestions; i++) {
 		const struct question *q = &iv.questions[i];
@@ -213,7 +213,7 @@ static int interview_summary(int argc, char **argv, struct store *s)
 	}
 	if (json) {
 		jw_end(&w);
-		jw_end(&top);
+		jw_end(&w);
 		buf_addc(&b, '\n');
 	} else {
 		if (!iv.nquestions)
@@ -288,7 +288,7 @@ int show_file(int argc, char **argv, struct store *s, const char *cmd, const cha
 		return rc;
 	if (!text_is_id(argv[optind]))
 		return usage_error(cmd_find(cmd), "'%s' is not an id", argv[optind]);
-	snprintf(file, sizeof(file), "%s/%s.yaml", dir, argv[optind]);
+	layout_folder_file(file, sizeof(file), dir, argv[optind]);
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)
@@ -309,7 +309,7 @@ int show_file(int argc, char **argv, struct store *s, const char *cmd, const cha
 
 static int interview_show(int argc, char **argv, struct store *s)
 {
-	return show_file(argc, argv, s, "interview", "interviews");
+	return show_file(argc, argv, s, "interview", LAYOUT_INTERVIEWS);
 }
 
 static const struct subcmd interview_subs[] = {

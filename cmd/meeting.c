@@ -10,8 +10,8 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
+#include "core/layout.h"
 #include "core/meetings.h"
-#include "core/path.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -63,10 +63,10 @@ static void max_number(void *ctx, const char *file, const struct doc *doc)
 	struct numbers *n = ctx;
 	long v;
 
-	if (schema_kind_of(file) == KIND_INITIATIVE && dom_text(doc->root, "language"))
+	if (layout_kind(file) == KIND_INITIATIVE && dom_text(doc->root, "language"))
 		snprintf(n->lang, sizeof(n->lang), "%s", dom_text(doc->root, "language"));
 	/* a file misnamed (validate says so) numbers no meeting */
-	if ((v = path_meeting_of_file(file)) > n->max)
+	if ((v = layout_meeting_of_file(file)) > n->max)
 		n->max = v;
 }
 
@@ -132,12 +132,12 @@ static int meeting_new(int argc, char **argv, struct store *s)
 		return report(NULL, &err);
 	}
 	diags_release(&d);
-	if (nums.max >= PATH_MEETING_MAX) {
-		fprintf(stderr, "convene: error: meeting %ld is the last a number can name\n", PATH_MEETING_MAX);
+	if (nums.max >= LAYOUT_MEETING_MAX) {
+		fprintf(stderr, "convene: error: meeting %ld is the last a number can name\n", LAYOUT_MEETING_MAX);
 		return EXIT_DATA;
 	}
 	snprintf(num, sizeof(num), "%ld", nums.max + 1);
-	path_meeting_file(file, sizeof(file), nums.max + 1);
+	layout_meeting_file(file, sizeof(file), nums.max + 1);
 	he = !strcmp(nums.lang, "he");
 	snprintf(deftitle, sizeof(deftitle), he ? "מפגש %ld" : "Meeting %ld", nums.max + 1);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
@@ -281,7 +281,7 @@ static int meeting_show(int argc, char **argv, struct store *s)
 		return rc;
 	if (meeting_file(file, sizeof(file), argv[optind]) < 0)
 		return usage_error(cmd_find("meeting"), "'%s' is not a meeting number (1 to %ld)",
-				   argv[optind], PATH_MEETING_MAX);
+				   argv[optind], LAYOUT_MEETING_MAX);
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)

@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
+#include "core/layout.h"
 #include "core/members.h"
 #include "core/text.h"
 #include "txn.h"
@@ -45,7 +46,7 @@ static int member_exists(void *ctx, const char *id)
 	struct err err;
 
 	/* only a file that can be read takes the id */
-	snprintf(path, sizeof(path), "members/%s.yaml", id);
+	layout_member_file(path, sizeof(path), id);
 	return store_exists(ctx, path, &err) > 0;
 }
 
@@ -107,7 +108,7 @@ static int member_add(int argc, char **argv, struct store *s)
 			return usage_error(me, "cannot make an id from '%s'; give one with --id", argv[optind]);
 		id = idbuf;
 	}
-	snprintf(file, sizeof(file), "members/%s.yaml", id);
+	layout_member_file(file, sizeof(file), id);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	for (i = 0; i < nsub; i++)
@@ -241,7 +242,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 		return usage_error(me, "member leave takes a member's id");
 	if ((rc = check_option(KIND_MEMBER, "--date", date, "left", NULL)))
 		return rc;
-	snprintf(file, sizeof(file), "members/%s.yaml", argv[optind]);
+	layout_member_file(file, sizeof(file), argv[optind]);
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
@@ -257,7 +258,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 
 static int member_show(int argc, char **argv, struct store *s)
 {
-	return show_file(argc, argv, s, "member", "members");
+	return show_file(argc, argv, s, "member", LAYOUT_MEMBERS);
 }
 
 static int member_edit(int argc, char **argv, struct store *s)
@@ -266,7 +267,7 @@ static int member_edit(int argc, char **argv, struct store *s)
 
 	if (argc != 2 || !text_is_id(argv[1]))
 		return usage_error(cmd_find("member"), "member edit takes a member's id");
-	snprintf(file, sizeof(file), "members/%s.yaml", argv[1]);
+	layout_member_file(file, sizeof(file), argv[1]);
 	return edit_file(s, file);
 }
 

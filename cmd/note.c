@@ -10,7 +10,7 @@
 #include "cmd.h"
 #include "core/domain.h"
 #include "core/json.h"
-#include "core/path.h"
+#include "core/layout.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -152,7 +152,7 @@ static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 		return usage_error(me, "%s takes a meeting, an agenda item and the text", names[kind]);
 	if (meeting_file(file, sizeof(file), argv[optind]) < 0)
 		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[optind],
-				   PATH_MEETING_MAX);
+				   LAYOUT_MEETING_MAX);
 	err_clear(&err);
 	if (!strcmp(argv[optind + 2], "-")) {
 		if (read_stdin(&text, DOC_MAX_BYTES, &err) < 0) {

@@ -42,8 +42,8 @@ static int remote_rm(int argc, char **argv, struct store *s)
 
 struct remotes {
 	struct buf b;
+	struct json_w w;
 	int json;
-	size_t n;
 };
 
 static void remote_row(void *ctx, const char *name, const char *url)
@@ -51,35 +51,36 @@ static void remote_row(void *ctx, const char *name, const char *url)
 	struct remotes *r = ctx;
 
 	if (r->json) {
-		buf_adds(&r->b, r->n ? ",\n {\"name\":" : "\n {\"name\":");
-		json_str(&r->b, name, strlen(name));
-		buf_adds(&r->b, ",\"url\":");
-		json_str(&r->b, url, strlen(url));
-		buf_addc(&r->b, '}');
+		jw_object(&r->w, NULL);
+		jw_str(&r->w, "name", name);
+		jw_str(&r->w, "url", url);
+		jw_end(&r->w);
 	} else {
 		pad(&r->b, name, 12);
 		buf_addf(&r->b, "%s\n", url);
 	}
-	r->n++;
 }
 
 static int remote_list(int argc, char **argv, struct store *s)
 {
-	struct remotes r = { BUF_INIT, 0, 0 };
+	struct remotes r = { BUF_INIT };
 	struct err err;
 	int rc;
 
 	if ((rc = read_options(argc, argv, "remote", 0, &r.json)) != 0)
 		return rc;
 	err_clear(&err);
+	jw_init(&r.w, &r.b);
 	if (r.json)
-		buf_addc(&r.b, '[');
+		jw_lines(&r.w, NULL);
 	if (store_remote_list(s, remote_row, &r, &err) < 0) {
 		buf_release(&r.b);
 		return report(NULL, &err);
 	}
-	if (r.json)
-		buf_adds(&r.b, r.n ? "\n]\n" : "]\n");
+	if (r.json) {
+		jw_end(&r.w);
+		buf_addc(&r.b, '\n');
+	}
 	rc = put_out(&r.b);
 	buf_release(&r.b);
 	return rc;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "core/layout.h"
 #include "hooks/hook.h"
 #include "store/retry.h"
 #include "store/sync.h"
@@ -431,7 +432,7 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	if (status)
 		warn("the post-sync hook failed (exit %d); the sync itself is done", status);
 	if (now_stamp(stamp, sizeof(stamp)) == 0) {
-		snprintf(key, sizeof(key), "remote.%s.conveneSynced", name);
+		layout_synced_key(key, sizeof(key), name);
 		if (store_config_set(s, key, stamp, &err) < 0)
 			warn("%s", err.msg);
 	}

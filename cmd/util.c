@@ -113,22 +113,23 @@ void print_diag(FILE *f, const struct diag *d)
 		d->level == DIAG_ERROR ? "error" : "warning", c[0] ? "\033[m" : "", d->msg);
 }
 
-void json_diags(struct buf *out, const struct diags *d)
+void json_diags(struct json_w *w, const char *key, const struct diags *d)
 {
 	size_t i;
 
-	buf_addc(out, '[');
+	jw_lines(w, key);
 	for (i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 
-		buf_adds(out, i ? ",\n  {\"file\":" : "\n  {\"file\":");
-		json_str(out, g->file, strlen(g->file));
-		buf_addf(out, ",\"line\":%u,\"col\":%u,\"level\":\"%s\",\"message\":", g->line,
-			 g->col, g->level == DIAG_ERROR ? "error" : "warning");
-		json_str(out, g->msg, strlen(g->msg));
-		buf_addc(out, '}');
+		jw_object(w, NULL);
+		jw_str(w, "file", g->file);
+		jw_uint(w, "line", g->line);
+		jw_uint(w, "col", g->col);
+		jw_str(w, "level", g->level == DIAG_ERROR ? "error" : "warning");
+		jw_str(w, "message", g->msg);
+		jw_end(w);
 	}
-	buf_adds(out, d->n ? "\n]" : "]");
+	jw_end(w);
 }
 
 int put_out(const struct buf *b)
@@ -216,11 +217,11 @@ void today(char *out)
 
 int meeting_file(char *out, size_t size, const char *arg)
 {
-	long n = path_meeting_number(arg);
+	long n = layout_meeting_number(arg);
 
 	if (!n)
 		return -1;
-	path_meeting_file(out, size, n);
+	layout_meeting_file(out, size, n);
 	return 0;
 }
 

@@ -12,7 +12,7 @@
 #include "describe.h"
 #include "doc.h"
 #include "err.h"
-#include "path.h"
+#include "layout.h"
 #include "schema.h"
 #include "text.h"
 
@@ -239,13 +239,13 @@ int describe_file(struct describe *d, const char *file, const char *old, size_t 
 		  const char *new, size_t newlen)
 {
 	struct doc *o = NULL, *n = NULL;
-	enum schema_kind kind = schema_kind_of(file);
+	enum schema_kind kind = layout_kind(file);
 	char dir[32], id[128], what[300], name[200] = "";
 	struct err err;
 
 	err_clear(&err);
 	/* a file the layout does not name (members/README.md): by its name */
-	if (kind == KIND_NONE || !path_is_layout_file(file, dir, sizeof(dir), id, sizeof(id))) {
+	if (kind == KIND_NONE || !layout_file(file, dir, sizeof(dir), id, sizeof(id))) {
 		say(d, file, "%s %s", file, !old ? "added" : !new ? "removed" : "changed");
 		return d->failed ? ERR_NOMEM : 0;
 	}

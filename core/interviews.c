@@ -6,6 +6,7 @@
 #include "domain.h"
 #include "err.h"
 #include "interviews.h"
+#include "layout.h"
 #include "schema.h"
 
 int interview_confidential(const struct doc_node *root)
@@ -105,7 +106,7 @@ int interviews_add(struct interviews *iv, const char *file, const struct doc *do
 	const struct doc_node *r = doc->root;
 	int rc;
 
-	if (schema_kind_of(file) != KIND_INTERVIEW || !r || r->kind != DOC_MAP)
+	if (layout_kind(file) != KIND_INTERVIEW || !r || r->kind != DOC_MAP)
 		return 0;
 	if ((rc = add_interview(iv, r)) < 0)
 		iv->failed = 1;

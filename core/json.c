@@ -128,7 +128,7 @@ struct buf *jw_key(struct json_w *w, const char *key)
 			buf_addc(w->out, ',');
 		if (w->lines[d - 1]) {
 			buf_addc(w->out, '\n');
-			for (i = 0; i < d; i++)
+			for (i = 0; i < w->lines[d - 1]; i++)
 				buf_addc(w->out, ' ');
 		}
 		w->items[d - 1] = 1;
@@ -140,7 +140,8 @@ struct buf *jw_key(struct json_w *w, const char *key)
 	return w->out;
 }
 
-static void jw_open(struct json_w *w, const char *key, char bracket, int lines)
+/* lines: the indent of each element on its own line; 0 for one line */
+static void jw_open(struct json_w *w, const char *key, char bracket, unsigned lines)
 {
 	jw_key(w, key);
 	buf_addc(w->out, bracket);
@@ -165,7 +166,13 @@ void jw_array(struct json_w *w, const char *key)
 
 void jw_lines(struct json_w *w, const char *key)
 {
-	jw_open(w, key, '[', 1);
+	jw_open(w, key, '[', w->depth + 1);
+}
+
+void jw_lines_at(struct json_w *w, const char *key, unsigned indent)
+{
+	/* at least one space: 0 would put the elements on one line */
+	jw_open(w, key, '[', indent < 1 ? 1 : indent > 255 ? 255 : indent);
 }
 
 void jw_end(struct json_w *w)

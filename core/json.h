@@ -25,12 +25,17 @@ void json_node(struct buf *out, const struct doc_node *node);
 struct json_w {
 	struct buf *out;
 	unsigned depth;
+	/* lines[d]: the indent of level d's elements, 0 when on one line */
 	unsigned char items[JSON_DEPTH], lines[JSON_DEPTH], close[JSON_DEPTH];
 };
 void jw_init(struct json_w *w, struct buf *out);
 void jw_object(struct json_w *w, const char *key);
 void jw_array(struct json_w *w, const char *key);
 void jw_lines(struct json_w *w, const char *key);
+/* jw_lines() with each element indented by indent spaces (at least one)
+ * whatever the depth: interview summary's questions sit one space in,
+ * as a list at the top does, though they are inside an object. */
+void jw_lines_at(struct json_w *w, const char *key, unsigned indent);
 void jw_end(struct json_w *w);
 /* A string; NULL is null. */
 void jw_str(struct json_w *w, const char *key, const char *s);

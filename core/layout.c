@@ -88,6 +88,26 @@ int layout_file(const char *file, char *dir, size_t dsize, char *id, size_t isiz
 	return text_is_id(id);
 }
 
+void layout_folder_file(char *out, size_t size, const char *folder, const char *id)
+{
+	snprintf(out, size, "%s/%s.yaml", folder, id);
+}
+
+void layout_member_file(char *out, size_t size, const char *id)
+{
+	layout_folder_file(out, size, LAYOUT_MEMBERS, id);
+}
+
+void layout_interview_file(char *out, size_t size, const char *id)
+{
+	layout_folder_file(out, size, LAYOUT_INTERVIEWS, id);
+}
+
+void layout_outcome_file(char *out, size_t size, const char *id)
+{
+	layout_folder_file(out, size, LAYOUT_OUTCOMES, id);
+}
+
 /* ---- meeting numbers ---- */
 
 /* digits[0..len) as a number, or 0 when it is none or too large. */
@@ -248,4 +268,9 @@ const char *layout_ref_from_site(const char *ref)
 	if (strncmp(ref, ref_from, REF_FROM_LEN) || !text_is_id(ref + REF_FROM_LEN))
 		return NULL;
 	return ref + REF_FROM_LEN;
+}
+
+void layout_synced_key(char *out, size_t size, const char *remote)
+{
+	snprintf(out, size, "remote.%s.conveneSynced", remote);
 }

@@ -53,6 +53,14 @@ enum schema_kind layout_kind(const char *file);
  * *id (the base name without .yaml, "initiative") into the given buffers. */
 int layout_file(const char *file, char *dir, size_t dsize, char *id, size_t isize);
 
+/* Writes "<folder>/<id>.yaml", the file of id in a folder ("members",
+ * "dana" give members/dana.yaml), as layout_file() reads it back. */
+void layout_folder_file(char *out, size_t size, const char *folder, const char *id);
+/* layout_folder_file() in members/, interviews/ and outcomes/. */
+void layout_member_file(char *out, size_t size, const char *id);
+void layout_interview_file(char *out, size_t size, const char *id);
+void layout_outcome_file(char *out, size_t size, const char *id);
+
 /*
  * Meeting numbers (meetings/<NNN>.yaml): a number from 1 to
  * LAYOUT_MEETING_MAX, its file named with at least three digits,
@@ -122,5 +130,9 @@ void layout_ref_from(char *out, size_t size, const char *site);
 
 /* The site of a "refs/convene/from/<site>" ref (an id), else NULL. */
 const char *layout_ref_from_site(const char *ref);
+
+/* Writes the git config key "remote.<remote>.conveneSynced": when this
+ * site last synced with that remote (sync sets it, status shows it). */
+void layout_synced_key(char *out, size_t size, const char *remote);
 
 #endif

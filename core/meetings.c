@@ -4,6 +4,7 @@
 
 #include "domain.h"
 #include "err.h"
+#include "layout.h"
 #include "meetings.h"
 #include "members.h"
 #include "schema.h"
@@ -97,9 +98,9 @@ int meetings_add(struct meetings *m, const char *file, const struct doc *doc)
 
 	if (!r || r->kind != DOC_MAP)
 		return 0;
-	if (schema_kind_of(file) == KIND_MEMBER)
+	if (layout_kind(file) == KIND_MEMBER)
 		rc = add_host(m, r);
-	else if (schema_kind_of(file) == KIND_MEETING)
+	else if (layout_kind(file) == KIND_MEETING)
 		rc = add_meeting(m, file, r);
 	if (rc < 0)
 		m->failed = 1;

@@ -4,6 +4,7 @@
 
 #include "domain.h"
 #include "err.h"
+#include "layout.h"
 #include "members.h"
 #include "schema.h"
 
@@ -27,7 +28,7 @@ int members_add(struct members *m, const char *file, const struct doc *doc)
 	const struct doc_node *r = doc->root;
 	struct member_info *x, *nv;
 
-	if (schema_kind_of(file) != KIND_MEMBER || !r || r->kind != DOC_MAP)
+	if (layout_kind(file) != KIND_MEMBER || !r || r->kind != DOC_MAP)
 		return 0;
 	if (member_left(r) && !m->all)
 		return 0;

@@ -40,15 +40,4 @@ void path_format(char *out, size_t size, const struct path *p);
 int path_resolve(struct doc_node **out, struct doc_node *root,
 		 const struct path *p, size_t depth, struct err *err);
 
-/*
- * Meeting numbers and the layout's files belong to layout.h.  These are
- * the names the commands still call them by, until issue 12's moves out
- * of cmd/ are merged and a sweep renames the callers.
- */
-#define PATH_MEETING_MAX LAYOUT_MEETING_MAX
-#define path_meeting_number layout_meeting_number
-#define path_meeting_of_file layout_meeting_of_file
-#define path_meeting_file layout_meeting_file
-#define path_is_layout_file layout_file
-
 #endif

@@ -55,9 +55,6 @@ int diag_same(const struct diag *a, const struct diag *b);
  * errors are left.  d->conflicts is not recounted. */
 unsigned diags_keep_new(struct diags *d, const struct diags *before);
 
-/* The kind of a file by its path: layout_kind(), under the name the
- * commands call it by until the callers are swept (see path.h). */
-#define schema_kind_of layout_kind
 const char *schema_kind_name(enum schema_kind kind);
 
 /* The set of ids that references may name.  Owned by the caller. */

@@ -5,6 +5,7 @@
 #include "domain.h"
 #include "err.h"
 #include "interviews.h"
+#include "layout.h"
 #include "members.h"
 #include "status.h"
 
@@ -67,7 +68,7 @@ static int add_file(struct status *st, const char *file, const struct doc_node *
 	const char *v;
 	int bad = 0;
 
-	switch (schema_kind_of(file)) {
+	switch (layout_kind(file)) {
 	case KIND_INITIATIVE:
 		/* the last initiative.yaml counts; there is one */
 		if ((v = dom_text(r, "name"))) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/layout.h"
 #include "core/text.h"
 #include "edit.h"
 #include "load.h"
@@ -173,7 +174,7 @@ static int check_referrers(struct txn *t, const struct doc *after, struct txn_er
 		goto done;
 	err_clear(&err);
 	for (i = 0; i < n; i++) {
-		enum schema_kind k = schema_kind_of(files[i]);
+		enum schema_kind k = layout_kind(files[i]);
 		struct diags was = { 0 }, now = { 0 };
 		struct doc *doc;
 
@@ -318,7 +319,7 @@ int edit_commit(struct txn *t, const char *message, struct txn_done *out, struct
 				"the change would make %s invalid; nothing was changed", t->file);
 		goto done;
 	}
-	if (schema_kind_of(t->file) == KIND_INITIATIVE &&
+	if (layout_kind(t->file) == KIND_INITIATIVE &&
 	    (error = check_referrers(t, again, e)) < 0)
 		goto done;
 	if (t->mode != TXN_CREATE && text.len == t->oldlen && !memcmp(text.ptr, t->old, text.len)) {

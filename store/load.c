@@ -4,7 +4,7 @@
  */
 #include <stdlib.h>
 
-#include "core/path.h"
+#include "core/layout.h"
 #include "load.h"
 
 int load_file(struct store *s, const char *file, struct doc **out, struct diags *diags,
@@ -48,8 +48,8 @@ int gather_ids_with(struct store *s, struct schema_ids **out, const struct doc *
 	}
 	schema_ids_known(ids, REF_MEMBER);
 	for (i = 0; i < n; i++)
-		if (schema_kind_of(files[i]) == KIND_MEMBER &&
-		    path_is_layout_file(files[i], dir, sizeof(dir), id, sizeof(id)))
+		if (layout_kind(files[i]) == KIND_MEMBER &&
+		    layout_file(files[i], dir, sizeof(dir), id, sizeof(id)))
 			schema_ids_add(ids, REF_MEMBER, id);
 	store_list_free(files, n);
 	if (initiative) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/layout.h"
 #include "core/path.h"
 #include "load.h"
 #include "scan.h"
@@ -79,15 +80,15 @@ int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *sta
 	warn_strays(s, diags);
 	if ((error = note_marked(s, diags, err)) < 0)
 		goto done;
-	if (!n || strcmp(files[0], "initiative.yaml"))
-		diags_add(diags, "initiative.yaml", 1, 1, DIAG_ERROR,
+	if (!n || strcmp(files[0], LAYOUT_INITIATIVE))
+		diags_add(diags, LAYOUT_INITIATIVE, 1, 1, DIAG_ERROR,
 			  "initiative.yaml is missing; an initiative needs one (see 'convene init')");
 	for (i = 0; i < n; i++) {
 		struct err e;
 
 		err_clear(&e);
 		stats->files++;
-		stats->by_kind[schema_kind_of(files[i])]++;
+		stats->by_kind[layout_kind(files[i])]++;
 		if ((error = load_file(s, files[i], &doc, diags, &e)) < 0) {
 			if (error == ERR_NOMEM) {
 				*err = e;

@@ -59,3 +59,31 @@ void test_json__nested_lines_indent(void)
 	check(is(&b, "{\"files\":2,\"problems\":[\n  {\"file\":\"x.yaml\"}\n]}"));
 	buf_release(&b);
 }
+
+void test_json__lines_at_fixed_indent(void)
+{
+	struct buf b = BUF_INIT;
+	struct json_w w;
+
+	jw_init(&w, &b);
+	jw_object(&w, NULL);
+	jw_uint(&w, "n", 1);
+	jw_lines_at(&w, "q", 1);
+	jw_object(&w, NULL);
+	jw_array(&w, "a");
+	jw_str(&w, NULL, "x");
+	jw_str(&w, NULL, "y");
+	jw_end(&w);
+	jw_end(&w);
+	jw_int(&w, NULL, 2);
+	jw_end(&w);
+	jw_lines_at(&w, "z", 3);
+	jw_end(&w);
+	jw_lines_at(&w, "zero", 0);
+	jw_null(&w, NULL);
+	jw_end(&w);
+	jw_end(&w);
+	check(is(&b, "{\"n\":1,\"q\":[\n {\"a\":[\"x\",\"y\"]},\n 2\n],\"z\":[],\"zero\":[\n null\n]}"));
+	check(w.depth == 0);
+	buf_release(&b);
+}

@@ -256,3 +256,40 @@ void test_layout__refs(void)
 	check(!layout_ref_from_site("refs/convene/from/../heads"));
 	check(!layout_ref_from_site("refs/convene/from/Haifa"));
 }
+
+void test_layout__id_files(void)
+{
+	char file[64], dir[32], id[32], small[12];
+	const struct layout_folder *f;
+
+	layout_member_file(file, sizeof(file), "dana");
+	check_str(file, "members/dana.yaml");
+	check(layout_kind(file) == KIND_MEMBER);
+	layout_interview_file(file, sizeof(file), "dana-2");
+	check_str(file, "interviews/dana-2.yaml");
+	check(layout_kind(file) == KIND_INTERVIEW);
+	layout_outcome_file(file, sizeof(file), "grade-3-reading");
+	check_str(file, "outcomes/grade-3-reading.yaml");
+	check(layout_kind(file) == KIND_OUTCOME);
+	/* every folder's file reads back as its folder and id */
+	for (f = layout_folders; f->name; f++) {
+		layout_folder_file(file, sizeof(file), f->name, "x-1");
+		check(layout_file(file, dir, sizeof(dir), id, sizeof(id)));
+		check_str(dir, f->name);
+		check_str(id, "x-1");
+		check(layout_kind(file) == f->kind);
+	}
+	/* truncated as snprintf does, never overrun */
+	layout_member_file(small, sizeof(small), "dana-levi");
+	check_str(small, "members/dan");
+}
+
+void test_layout__synced_key(void)
+{
+	char key[64];
+
+	layout_synced_key(key, sizeof(key), "origin");
+	check_str(key, "remote.origin.conveneSynced");
+	layout_synced_key(key, sizeof(key), "hub-2");
+	check_str(key, "remote.hub-2.conveneSynced");
+}
