@@ -421,9 +421,10 @@ static const struct field location_f[] = {
 static const struct shape location_s = { "a location", location_f };
 
 static const struct field agenda_f[] = {
-	F("id", T_ID, REQ), F("title", T_STR, REQ), F("prompt", T_TEXT, 0),
+	F("id", T_ID, REQ), F("title", T_STR, REQ),
+	/* what the agenda shows of an item before its prompt (DESIGN §6) */
 	F("minutes", T_INT, POS), R("lead", T_REF, REF_MEMBER, 0),
-	E("purpose", purposes, 0), S("notes", T_LIST, &note_s, 0),
+	E("purpose", purposes, 0), F("prompt", T_TEXT, 0), S("notes", T_LIST, &note_s, 0),
 	S("decisions", T_LIST, &decision_s, 0), S("actions", T_LIST, &action_s, 0),
 	END
 };
