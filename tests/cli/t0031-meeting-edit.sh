@@ -193,4 +193,29 @@ test_expect_success 'edit with no options opens the editor, as before' '
 	test -z "$(git status --porcelain)"
 '
 
+test_expect_success 'meeting --help and help --options list what edit parses' '
+	convene help --options meeting edit > out &&
+	cat >want <<-\EOT &&
+	--date DATE
+	--start HH:MM
+	--duration MINUTES
+	--host MEMBER
+	--virtual URL
+	--address TEXT
+	--title T
+	--status STATUS
+	--item ID
+	--minutes N
+	--lead MEMBER
+	--purpose P
+	--item-title T
+	--no-commit
+	EOT
+	test_cmp want out &&
+	convene meeting --help > h &&
+	test_grep "convene meeting edit M [--date DATE]" h &&
+	test_grep "[--item ID [--minutes N] [--lead MEMBER] [--purpose P] [--item-title T]]" h &&
+	test_grep "  --purpose P         the item'"'"'s purpose: information, discussion or" h
+'
+
 test_done
