@@ -168,6 +168,11 @@ void pad(struct buf *b, const char *s, size_t width);
  * JSON (cmd/field.c). */
 void put_value(struct buf *b, const struct doc_node *node, int json);
 
+/* The system's tz database names, for tz_set_reader() (core/tz.h): the
+ * text of $TZDIR/tzdata.zi (default /usr/share/zoneinfo), malloc()ed, or
+ * NULL when it cannot be read. */
+char *tz_read_system(size_t *len);
+
 /* Writes a buffer to stdout; returns EXIT_INTERNAL if that fails. */
 int put_out(const struct buf *b);
 

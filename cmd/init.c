@@ -17,6 +17,7 @@
 #include "core/setup.h"
 #include "core/template.h"
 #include "core/text.h"
+#include "core/tz.h"
 #include "store/sync.h"
 
 static const struct opt init_opts[] = {
@@ -75,6 +76,24 @@ static const char *default_lang(void)
 			return setup_lang(v);
 	}
 	return setup_lang(NULL);
+}
+
+/* The system's time zone, for initiative.yaml: what TZ, /etc/timezone and
+ * the /etc/localtime link say, read here; tz_choose() picks one. */
+static const char *default_timezone(char *out, size_t size)
+{
+	char etc[256] = "", link[PATH_MAX];
+	FILE *f = fopen("/etc/timezone", "r");
+	ssize_t n;
+
+	if (f) {
+		if (!fgets(etc, sizeof(etc), f))
+			etc[0] = '\0';
+		fclose(f);
+	}
+	n = readlink("/etc/localtime", link, sizeof(link) - 1);
+	link[n > 0 ? n : 0] = '\0';
+	return tz_choose(out, size, getenv("TZ"), etc[0] ? etc : NULL, link[0] ? link : NULL);
 }
 
 /* The last part of dir's path, in cwd's buffer when dir is ".". */
@@ -177,7 +196,7 @@ int cmd_init(int argc, char **argv, struct store *unused)
 {
 	const struct cmd *me = cmd_find("init");
 	const char *dir = ".", *name = NULL, *lang = NULL, *tmpl = NULL, *site_arg = NULL;
-	char site[64] = "", oid[16] = "", cwd[PATH_MAX];
+	char site[64] = "", oid[16] = "", cwd[PATH_MAX], zone[128];
 	struct template_out *files = NULL;
 	struct store *s = NULL;
 	struct err err;
@@ -220,7 +239,8 @@ int cmd_init(int argc, char **argv, struct store *unused)
 		default_site(site, sizeof(site));
 
 	err_clear(&err);
-	if (template_render(&files, &n, tmpl, lang, name, &err) < 0)
+	default_timezone(zone, sizeof(zone));
+	if (template_render(&files, &n, tmpl, lang, name, zone, &err) < 0)
 		return report(NULL, &err);
 	if (store_identity_check(NULL, &err) < 0) {
 		rc = report(NULL, &err);
@@ -244,8 +264,11 @@ int cmd_init(int argc, char **argv, struct store *unused)
 			mkdir(dir, 0777);
 		goto done;
 	}
-	note("Initialized initiative '%s' in %s (site %s, template %s, language %s), commit %s",
-	     name, store_workdir(s), site, tmpl, lang, oid);
+	note("Initialized initiative '%s' in %s (site %s, template %s, language %s, time zone %s), commit %s",
+	     name, store_workdir(s), site, tmpl, lang, zone, oid);
+	if (!strcmp(zone, "UTC") || !strcmp(zone, "Etc/UTC"))
+		note("convene: hint: meeting times are in %s; if the group meets elsewhere: convene set timezone Asia/Jerusalem",
+		     zone);
 	note("next: cd %s && convene status", dir);
 	rc = EXIT_OK;
 done:

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "core/tz.h"
 
 #define VERSION "0.1.0"
 
@@ -175,6 +176,7 @@ int main(int argc, char **argv)
 	}
 	if (wants_help(argc - i, argv + i))
 		return print_help(stdout, c);
+	tz_set_reader(tz_read_system);  /* read when a time zone is first checked */
 	if (!(c->flags & NO_GIT) && store_global_init() < 0) {
 		fprintf(stderr, "convene: error: cannot start libgit2\n");
 		return EXIT_INTERNAL;

@@ -325,13 +325,268 @@ static int meeting_show(int argc, char **argv, struct store *s)
 	return rc;
 }
 
+/* ---- meeting edit ---- */
+
+static const struct opt meeting_edit_opts[] = {
+	{ 'd', "date", "DATE", "the day it meets", 0 },
+	{ 's', "start", "HH:MM", "the time it starts", 0 },
+	{ 'u', "duration", "MINUTES", "how long it lasts, in minutes", 0 },
+	{ 'h', "host", "MEMBER", "at this member's site", 0 },
+	{ 'v', "virtual", "URL", "online, at this link", 0 },
+	{ 'a', "address", "TEXT", "where it meets", 0 },
+	{ 't', "title", "T", "its title (default: Meeting N)", 0 },
+	{ 'S', "status", "STATUS", "planned, held or cancelled", 0 },
+	{ 'i', "item", "ID", "the agenda item that --minutes, --lead, --purpose\n"
+	  "and --item-title change", 0 },
+	{ 'm', "minutes", "N", "the item's planned minutes, 1 or more", 0 },
+	{ 'l', "lead", "MEMBER", "the member who leads the item", 0 },
+	{ 'p', "purpose", "P", "the item's purpose: information, discussion or\ndecision", 0 },
+	{ 'T', "item-title", "T", "the item's title", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
+/* What meeting edit was asked to set; NULL: not given. */
+struct meeting_change {
+	const char *date, *start, *duration, *host, *virt, *address, *title, *status;
+	const char *item, *minutes, *lead, *purpose, *item_title;
+};
+
+/* Appends ", name" (or "name" first) to a list of what changed. */
+static void changed(char *list, size_t size, const char *name)
+{
+	size_t n = strlen(list);
+
+	snprintf(list + n, size - n, "%s%s", n ? ", " : "", name);
+}
+
+/*
+ * Sets key of map (at keys[0..n) in the meeting) to value when it holds
+ * another; a !conflict there refuses the edit.  Returns 1 when it
+ * changed, 0 when it held that, or the negated exit code.
+ */
+static int put_field(struct txn *t, const char *const *keys, size_t n, struct doc_node *map,
+		     const char *key, const char *value, int plain)
+{
+	struct doc_node *old = doc_get(map, key);
+	int rc;
+
+	if (!value)
+		return 0;
+	if (old && old->kind == DOC_SCALAR && !(old->flags & DOC_CONFLICT) &&
+	    !doc_is_null(old) && !strcmp(old->str, value))
+		return 0;
+	if (old && (rc = txn_refuse_conflict(t, old, key)) != 0)
+		return -rc;
+	if (dom_put(t->doc, KIND_MEETING, keys, n, map, key,
+		    plain ? dom_plain(t->doc, value) : dom_str(t->doc, value)) < 0)
+		return -out_of_memory();
+	return 1;
+}
+
+/* The place given together (--host, --virtual, --address) replaces the
+ * one the meeting had: the location keys not given go; other keys of
+ * the location (a newer convene's) stay. */
+static int put_place(struct txn *t, const struct meeting_change *c)
+{
+	static const char *const keys[] = { "location" };
+	const char *given[3] = { c->host, c->address, c->virt };
+	static const char *const names[3] = { "host", "address", "virtual" };
+	struct doc_node *loc = doc_get(t->doc->root, "location"), *old;
+	int rc, any = 0;
+	size_t i;
+
+	if (!c->host && !c->virt && !c->address)
+		return 0;
+	if (loc && (rc = txn_refuse_conflict(t, loc, "location")) != 0)
+		return -rc;
+	if (!loc || loc->kind != DOC_MAP) {
+		if (!(loc = doc_map(t->doc)) ||
+		    dom_put(t->doc, KIND_MEETING, NULL, 0, t->doc->root, "location", loc) < 0)
+			return -out_of_memory();
+		any = 1;
+	}
+	for (i = 0; i < 3; i++) {
+		if (given[i]) {
+			if ((rc = put_field(t, keys, 1, loc, names[i], given[i], 0)) < 0)
+				return rc;
+			any |= rc;
+		} else if ((old = doc_get(loc, names[i]))) {
+			if ((rc = txn_refuse_conflict(t, old, names[i])) != 0)
+				return -rc;
+			doc_remove(old);
+			any = 1;
+		}
+	}
+	return any;
+}
+
+/* The agenda item id, or NULL with the error printed (*rc its exit code). */
+static struct doc_node *find_item(struct txn *t, const char *id, int *rc)
+{
+	struct doc_node *agenda = doc_get(t->doc->root, "agenda"), *item;
+	struct buf ids = BUF_INIT;
+
+	if (agenda && agenda->kind == DOC_SEQ && (item = doc_find_id(agenda, id)))
+		return item;
+	for (item = agenda && agenda->kind == DOC_SEQ ? agenda->head : NULL; item; item = item->next)
+		if (dom_text(item, "id"))
+			buf_addf(&ids, "%s%s", ids.len ? ", " : "", dom_text(item, "id"));
+	fprintf(stderr, "convene: error: %s has no agenda item '%s'\n", t->file, id);
+	if (ids.len && !buf_failed(&ids))
+		fprintf(stderr, "convene: hint: its items: %s; nothing was changed\n", ids.ptr);
+	buf_release(&ids);
+	*rc = EXIT_DATA;
+	return NULL;
+}
+
+/* Applies c to the meeting and writes the subject of the commit: "moved
+ * to 2026-05-03 18:00", "cancelled", "edited title, item opening
+ * (minutes)", joined by "; ".  Returns 0 or the exit code. */
+static int apply_change(struct txn *t, const struct meeting_change *c, char *subject, size_t size)
+{
+	struct doc_node *r = t->doc->root, *item = NULL;
+	const char *ikeys[] = { "agenda" };
+	char other[200] = "", fields[100] = "", part[160];
+	int rc, moved = 0, status;
+
+	if (c->item && !(item = find_item(t, c->item, &rc)))
+		return rc;
+	if ((rc = put_field(t, NULL, 0, r, "date", c->date, 0)) < 0)
+		return -rc;
+	moved |= rc;
+	if ((rc = put_field(t, NULL, 0, r, "start", c->start, 0)) < 0)
+		return -rc;
+	moved |= rc;
+	if ((rc = put_field(t, NULL, 0, r, "title", c->title, 0)) < 0)
+		return -rc;
+	if (rc)
+		changed(other, sizeof(other), "title");
+	if ((rc = put_field(t, NULL, 0, r, "duration", c->duration, 1)) < 0)
+		return -rc;
+	if (rc)
+		changed(other, sizeof(other), "duration");
+	if ((rc = put_place(t, c)) < 0)
+		return -rc;
+	if (rc)
+		changed(other, sizeof(other), "place");
+	if ((status = put_field(t, NULL, 0, r, "status", c->status, 0)) < 0)
+		return -status;
+	if (item) {
+		static const struct { const char *name; int plain; } f[] = {
+			{ "title", 0 }, { "minutes", 1 }, { "lead", 0 }, { "purpose", 0 }
+		};
+		const char *v[] = { c->item_title, c->minutes, c->lead, c->purpose };
+		size_t i;
+
+		if ((rc = txn_refuse_conflict(t, item, "agenda item")) != 0)
+			return rc;
+		for (i = 0; i < 4; i++) {
+			if ((rc = put_field(t, ikeys, 1, item, f[i].name, v[i], f[i].plain)) < 0)
+				return -rc;
+			if (rc)
+				changed(fields, sizeof(fields), f[i].name);
+		}
+		if (fields[0]) {
+			snprintf(part, sizeof(part), "item %s (%s)", c->item, fields);
+			changed(other, sizeof(other), part);
+		}
+	}
+	subject[0] = '\0';
+	if (moved) {
+		const char *date = dom_text(r, "date"), *start = dom_text(r, "start");
+
+		snprintf(subject, size, "moved to %s%s%s", date ? date : "", date && start ? " " : "",
+			 start ? start : "");
+	}
+	if (status) {
+		size_t n = strlen(subject);
+
+		snprintf(subject + n, size - n, "%s%s", n ? "; " : "",
+			 !strcmp(c->status, "planned") ? "planned again" : c->status);
+	}
+	if (other[0] || !subject[0]) {
+		size_t n = strlen(subject);
+
+		snprintf(subject + n, size - n, "%sedited%s%s", n ? "; " : "", other[0] ? " " : "",
+			 other);
+	}
+	return 0;
+}
+
 static int meeting_edit(int argc, char **argv, struct store *s)
 {
-	char file[64];
+	const struct cmd *me = cmd_find("meeting");
+	struct meeting_change c = { 0 };
+	char file[64], subject[300], msg[400];
+	struct txn t;
+	int opt, rc = 0, no_commit = 0, given = 0;
 
-	if (argc != 2 || meeting_file(file, sizeof(file), argv[1]) < 0)
-		return usage_error(cmd_find("meeting"), "meeting edit takes a meeting number");
-	return edit_file(s, file);
+	optind = 0;
+	while ((opt = opt_next(meeting_edit_opts, argc, argv)) != -1) {
+		switch (opt) {
+		case 'd': rc = once(me, &c.date, "--date", optarg); break;
+		case 's': rc = once(me, &c.start, "--start", optarg); break;
+		case 'u': rc = once(me, &c.duration, "--duration", optarg); break;
+		case 'h': rc = once(me, &c.host, "--host", optarg); break;
+		case 'v': rc = once(me, &c.virt, "--virtual", optarg); break;
+		case 'a': rc = once(me, &c.address, "--address", optarg); break;
+		case 't': rc = once(me, &c.title, "--title", optarg); break;
+		case 'S': rc = once(me, &c.status, "--status", optarg); break;
+		case 'i': rc = once(me, &c.item, "--item", optarg); break;
+		case 'm': rc = once(me, &c.minutes, "--minutes", optarg); break;
+		case 'l': rc = once(me, &c.lead, "--lead", optarg); break;
+		case 'p': rc = once(me, &c.purpose, "--purpose", optarg); break;
+		case 'T': rc = once(me, &c.item_title, "--item-title", optarg); break;
+		case 'n': no_commit = 1; break;
+		default: return option_error(me, opt, argv);
+		}
+		if (rc)
+			return rc;
+		given += opt != 'n';
+	}
+	if (argc - optind != 1 || meeting_file(file, sizeof(file), argv[optind]) < 0)
+		return usage_error(me, "meeting edit takes a meeting number");
+	if (!given) {
+		if (no_commit)
+			return usage_error(me, "--no-commit goes with the options that set fields; the editor's change is committed when it is valid");
+		return edit_file(s, file);  /* no options: the whole file, in the editor */
+	}
+	if (c.host && c.virt)
+		return usage_error(me, "a meeting has a --host or a --virtual link, not both");
+	if (!c.item && (c.minutes || c.lead || c.purpose || c.item_title))
+		return usage_error(me, "--minutes, --lead, --purpose and --item-title change an agenda item: name it with --item ID");
+	if (c.item && !c.minutes && !c.lead && !c.purpose && !c.item_title)
+		return usage_error(me, "--item names the agenda item to change: give --minutes, --lead, --purpose or --item-title");
+	if (c.item && !text_is_id(c.item))
+		return usage_error(me, "--item '%s' is not an agenda item id (a-z, 0-9 and '-')", c.item);
+	{
+		/* the form of every value first: nothing is locked or read yet */
+		const struct optfield fields[] = {
+			{ "--date", c.date, "date" }, { "--start", c.start, "start" },
+			{ "--duration", c.duration, "duration" }, { "--host", c.host, "location.host" },
+			{ "--virtual", c.virt, "location.virtual" },
+			{ "--address", c.address, "location.address" }, { "--title", c.title, "title" },
+			{ "--status", c.status, "status" }, { "--minutes", c.minutes, "agenda.minutes" },
+			{ "--lead", c.lead, "agenda.lead" }, { "--purpose", c.purpose, "agenda.purpose" },
+			{ "--item-title", c.item_title, "agenda.title" },
+		};
+
+		if ((rc = check_options(KIND_MEETING, fields, sizeof(fields) / sizeof(fields[0]), NULL)))
+			return rc;
+	}
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
+		return rc;
+	t.no_commit = no_commit;
+	/* then what they name: members that exist */
+	if ((rc = check_option(KIND_MEETING, "--host", c.host, "location.host", t.ids)) != 0 ||
+	    (rc = check_option(KIND_MEETING, "--lead", c.lead, "agenda.lead", t.ids)) != 0 ||
+	    (rc = apply_change(&t, &c, subject, sizeof(subject))) != 0) {
+		txn_release(&t);
+		return rc;
+	}
+	layout_subject(msg, sizeof(msg), layout_meeting_of_file(file), "%s", subject);
+	return txn_commit(&t, msg);
 }
 
 static const struct subcmd meeting_subs[] = {
@@ -343,15 +598,24 @@ static const struct subcmd meeting_subs[] = {
 	  opts_json },
 	{ "show", meeting_show, "M [--json]",
 	  opts_json },
-	{ "edit", meeting_edit, "M",
-	  NULL },
+	{ "edit", meeting_edit, "M [--date DATE] [--start HH:MM] [--duration MINUTES]\n"
+	  " [--host MEMBER | --virtual URL | --address TEXT] [--title T]\n"
+	  " [--status planned|held|cancelled] [--no-commit]\n"
+	  " [--item ID [--minutes N] [--lead MEMBER] [--purpose P] [--item-title T]]",
+	  meeting_edit_opts },
 	{ NULL, NULL, NULL, NULL }
 };
 
 const struct help help_meeting = {
 	NULL,
 	"M is a meeting's number: 1, 001 or meetings/001.yaml.  new makes the next\n"
-	"meeting, planned, with an opening and a summary item on its agenda.\n",
+	"meeting, planned, with an opening and a summary item on its agenda.\n"
+	"\n"
+	"edit with no options opens the meeting's file in $VISUAL or $EDITOR; with\n"
+	"options it sets those fields and commits (\"meeting 004: moved to\n"
+	"2026-05-03 18:00\").  --host, --virtual and --address given together are\n"
+	"the new place: what the meeting had before goes.  --item ID with\n"
+	"--minutes, --lead, --purpose or --item-title changes one agenda item.\n",
 	NULL, meeting_subs,
 	NULL
 };

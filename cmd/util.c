@@ -14,6 +14,7 @@
 #include "core/json.h"
 #include "core/path.h"
 #include "core/text.h"
+#include "core/tz.h"
 #include "store/sync.h"
 
 int exit_code(int error)
@@ -276,4 +277,28 @@ void pad(struct buf *b, const char *s, size_t width)
 	buf_adds(b, s);
 	while (n++ < width)
 		buf_addc(b, ' ');
+}
+
+char *tz_read_system(size_t *len)
+{
+	const char *dir = getenv("TZDIR");
+	char path[4200];
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	FILE *f;
+
+	/* TZDIR as the C library reads it: where the zone files are */
+	snprintf(path, sizeof(path), "%s/tzdata.zi", dir && *dir ? dir : "/usr/share/zoneinfo");
+	if (!(f = fopen(path, "r")))
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < (4u << 20))
+		buf_add(&b, chunk, n);
+	if (ferror(f) || buf_failed(&b)) {
+		fclose(f);
+		buf_release(&b);
+		return NULL;
+	}
+	fclose(f);
+	return buf_detach(&b, len);
 }

@@ -13,6 +13,7 @@
 #include "path.h"
 #include "schema.h"
 #include "text.h"
+#include "tz.h"
 
 /* ---- diagnostics ---- */
 
@@ -311,10 +312,12 @@ enum ftype {
 	T_MAP,      /* a nested mapping */
 	T_ANSWERS,  /* a mapping of question ids to text */
 	T_EMAIL,
-	T_URL
+	T_URL,
+	T_TZ        /* an IANA time zone name the tz database knows (tz.h) */
 };
 
 #define REQ 0x1
+#define POS 0x2     /* T_INT: 1 or more */
 
 struct shape;
 
@@ -337,6 +340,7 @@ static const char *const roles[] = {
 	"facilitator", "backbone", "member", "funder", "partner", "observer", NULL
 };
 static const char *const meeting_status[] = { "planned", "held", "cancelled", NULL };
+static const char *const purposes[] = { "information", "discussion", "decision", NULL };
 static const char *const action_status[] = { "open", "done", "dropped", NULL };
 static const char *const interview_status[] = { "planned", "done", NULL };
 static const char *const outcome_status[] = {
@@ -385,7 +389,7 @@ static const struct field timeline_f[] = {
 static const struct shape timeline_s = { "a timeline entry", timeline_f };
 
 static const struct field initiative_f[] = {
-	F("name", T_STR, REQ), E("language", languages, REQ),
+	F("name", T_STR, REQ), E("language", languages, REQ), F("timezone", T_TZ, 0),
 	F("problem", T_TEXT, 0), F("vision", T_TEXT, 0), F("mission", T_TEXT, 0),
 	F("elevator_pitch", T_TEXT, 0), S("principles", T_LIST, &principle_s, 0),
 	F("landscape", T_TEXT, 0), S("levers", T_LIST, &lever_s, 0),
@@ -418,8 +422,10 @@ static const struct field location_f[] = {
 static const struct shape location_s = { "a location", location_f };
 
 static const struct field agenda_f[] = {
-	F("id", T_ID, REQ), F("title", T_STR, REQ), F("prompt", T_TEXT, 0),
-	F("minutes", T_INT, 0), S("notes", T_LIST, &note_s, 0),
+	F("id", T_ID, REQ), F("title", T_STR, REQ),
+	/* what the agenda shows of an item before its prompt (DESIGN §6) */
+	F("minutes", T_INT, POS), R("lead", T_REF, REF_MEMBER, 0),
+	E("purpose", purposes, 0), F("prompt", T_TEXT, 0), S("notes", T_LIST, &note_s, 0),
 	S("decisions", T_LIST, &decision_s, 0), S("actions", T_LIST, &action_s, 0),
 	END
 };
@@ -515,7 +521,7 @@ int schema_is_text_field(enum schema_kind kind, const char *const *keys, size_t 
 	return f->type == T_STR || f->type == T_TEXT || f->type == T_EMAIL ||
 	       f->type == T_URL || f->type == T_ID || f->type == T_REF ||
 	       f->type == T_ENUM || f->type == T_DATE || f->type == T_TIME ||
-	       f->type == T_DATETIME;
+	       f->type == T_DATETIME || f->type == T_TZ;
 }
 
 struct doc_node *schema_insert_after(enum schema_kind kind, const char *const *keys,
@@ -692,6 +698,7 @@ static const char *type_word(enum ftype t)
 	case T_MAP: case T_ANSWERS: return "a mapping of keys to values";
 	case T_EMAIL: return "an email address";
 	case T_URL: return "a web address (https://...)";
+	case T_TZ: return "a time zone name like Asia/Jerusalem";
 	case T_STR: return "one line of text";
 	default: return "text";
 	}
@@ -837,6 +844,31 @@ static void check_number(struct ctx *c, const struct doc_node *v, const struct f
 	buf_release(&b);
 }
 
+/* A time zone: a name the tz database knows, exactly; the nearest one it
+ * knows is named.  Without a database (none on this system) the name is
+ * not checked, and validate says so. */
+static void check_tz(struct ctx *c, const struct doc_node *v, const struct field *f)
+{
+	char near[72], d[64];
+
+	switch (tz_known(v->str)) {
+	case 1:
+		return;
+	case 0:
+		if (tz_nearest(v->str, near, sizeof(near)))
+			error_at(c, v, "'%s' is %s, a time zone the tz database does not know; did you mean '%s'?",
+				 f->key, DESCRIBE(v), near);
+		else
+			error_at(c, v, "'%s' is %s, a time zone the tz database does not know; write an IANA name like Asia/Jerusalem, America/New_York or UTC",
+				 f->key, DESCRIBE(v));
+		return;
+	default:
+		diags_add(c->out, c->file, v->line, v->col, DIAG_WARNING,
+			  "'%s' (%s) is not checked: this system has no tz database (install tzdata)",
+			  f->key, v->str);
+	}
+}
+
 static void check_value(struct ctx *c, const struct doc_node *v, const struct field *f,
 			const struct where *w)
 {
@@ -854,7 +886,7 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 	t = v->kind == DOC_SCALAR ? doc_scalar_type(v) : DOC_STR;
 	switch (f->type) {
 	case T_STR: case T_TEXT: case T_EMAIL: case T_URL: case T_ID:
-	case T_DATE: case T_TIME: case T_DATETIME: case T_ENUM:
+	case T_DATE: case T_TIME: case T_DATETIME: case T_ENUM: case T_TZ:
 		if (v->kind != DOC_SCALAR || t == DOC_NULL) {
 			error_at(c, v, "'%s' must be %s; found %s", f->key,
 				 type_word(f->type), t == DOC_NULL ? "nothing" : DESCRIBE(v));
@@ -865,7 +897,7 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 		break;
 	}
 	if ((f->type == T_STR || f->type == T_TEXT || f->type == T_EMAIL || f->type == T_URL ||
-	     f->type == T_ID || f->type == T_REF) && not_text(c, v, f->key, 0))
+	     f->type == T_ID || f->type == T_REF || f->type == T_TZ) && not_text(c, v, f->key, 0))
 		return;
 	switch (f->type) {
 	case T_STR:
@@ -880,7 +912,11 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 		if (t == DOC_INT && v->len > 2 && v->str[0] == '0' && (v->str[1] == 'x' || v->str[1] == 'o'))
 			check_number(c, v, f);
 		else if (t != DOC_INT || !all_digits(v->str, v->len))
-			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
+			error_at(c, v, "'%s' must be %s%s; found %s", f->key, type_word(f->type),
+				 f->flags & POS ? ", 1 or more" : "", DESCRIBE(v));
+		else if ((f->flags & POS) && v->len == strspn(v->str, "0"))
+			error_at(c, v, "'%s' must be %s, 1 or more; found %s", f->key,
+				 type_word(f->type), DESCRIBE(v));
 		break;
 	case T_NUM:
 		if (t != DOC_INT && t != DOC_FLOAT)
@@ -923,6 +959,9 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 	case T_URL:
 		if (strncmp(v->str, "https://", 8) && strncmp(v->str, "http://", 7))
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
+		break;
+	case T_TZ:
+		check_tz(c, v, f);
 		break;
 	case T_ENUM:
 		for (e = f->values; *e; e++)
@@ -1048,7 +1087,7 @@ static void normalize_value(struct doc *doc, struct doc_node *v, const struct fi
 		return;  /* a conflict's sides are settled by resolve */
 	switch (f->type) {
 	case T_STR: case T_TEXT: case T_ID: case T_REF: case T_ENUM: case T_TIME:
-	case T_EMAIL: case T_URL:
+	case T_EMAIL: case T_URL: case T_TZ:
 		as_text(v);
 		break;
 	case T_DATE: case T_DATETIME:

@@ -44,7 +44,8 @@ static int add_pair(struct doc *doc, const char *key, const char *value, unsigne
 	return 0;
 }
 
-static int render_initiative(struct template_out *f, const char *lang, const char *name)
+static int render_initiative(struct template_out *f, const char *lang, const char *name,
+			     const char *timezone)
 {
 	static const char *const empty[] = { "problem", "vision", "mission", "elevator_pitch" };
 	struct doc *doc = doc_new();
@@ -54,7 +55,8 @@ static int render_initiative(struct template_out *f, const char *lang, const cha
 
 	if (!doc || !(doc->root = doc_map(doc)))
 		goto done;
-	if (add_pair(doc, "name", name, 0) < 0 || add_pair(doc, "language", lang, 0) < 0)
+	if (add_pair(doc, "name", name, 0) < 0 || add_pair(doc, "language", lang, 0) < 0 ||
+	    (timezone && add_pair(doc, "timezone", timezone, 0) < 0))
 		goto done;
 	for (i = 0; i < sizeof(empty) / sizeof(empty[0]); i++)
 		if (add_pair(doc, empty[i], "", DOC_PLAIN) < 0)
@@ -99,7 +101,7 @@ static int render_copy(struct template_out *f, const char *lang, const char *pat
 }
 
 int template_render(struct template_out **out, size_t *n, const char *tmpl,
-		    const char *lang, const char *name, struct err *err)
+		    const char *lang, const char *name, const char *timezone, struct err *err)
 {
 	static const char *const ucsd[] = {
 		"meetings/001.yaml", "meetings/002.yaml", "meetings/003.yaml"
@@ -118,7 +120,7 @@ int template_render(struct template_out **out, size_t *n, const char *tmpl,
 		return err_set(err, ERR_USAGE, 0, 0, "unknown template '%s'; use ucsd or blank", tmpl);
 	if (!(files = calloc(count, sizeof(*files))))
 		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-	if (render_initiative(&files[0], lang, name) < 0) {
+	if (render_initiative(&files[0], lang, name, timezone) < 0) {
 		template_out_free(files, count);
 		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	}

@@ -33,9 +33,10 @@ struct template_out {
 
 /*
  * Renders the files of a new initiative: initiative.yaml named `name` in
- * `lang` ("he" or "en"), and for template "ucsd" meetings 001-003.
+ * `lang` ("he" or "en"), with `timezone` (an IANA name, or NULL for none),
+ * and for template "ucsd" meetings 001-003.
  * *out is a malloc()ed array of *n files; free with template_out_free().
  */
 int template_render(struct template_out **out, size_t *n, const char *tmpl,
-		    const char *lang, const char *name, struct err *err);
+		    const char *lang, const char *name, const char *timezone, struct err *err);
 void template_out_free(struct template_out *files, size_t n);

@@ -19,8 +19,11 @@ XDG_CONFIG_HOME="$HOME/.config"
 GIT_CONFIG_NOSYSTEM=1
 NO_COLOR=1
 LANG=C.UTF-8
+# init writes the system's time zone into initiative.yaml: the same on
+# every machine (a test that wants another sets TZ or the field)
+TZ=UTC
 unset VISUAL EDITOR LC_ALL LC_MESSAGES GIT_DIR GIT_WORK_TREE
-export PATH HOME XDG_CONFIG_HOME GIT_CONFIG_NOSYSTEM NO_COLOR LANG
+export PATH HOME XDG_CONFIG_HOME GIT_CONFIG_NOSYSTEM NO_COLOR LANG TZ
 # Each test starts with the same identity, whatever the one before did.
 reset_home() {
 	rm -rf "$HOME" && mkdir -p "$HOME" &&

@@ -12,6 +12,7 @@ test_expect_success 'set vision writes a literal block and commits with the site
 	cat >../want <<-\EOT &&
 	name: קריאה מוקדמת בנגב
 	language: he
+	timezone: UTC
 	problem:
 	vision: |
 	  כל ילד בנגב קורא בהנאה עד כיתה ג׳.
@@ -50,7 +51,7 @@ test_expect_success 'set a new key puts it in schema order' '
 	init_lit && cd lit &&
 	convene set landscape "יש שלוש ספריות" 2>/dev/null &&
 	convene set problem "אין מספיק ספרים" 2>/dev/null &&
-	sed -n "3p;7p" initiative.yaml > out &&
+	sed -n "4p;8p" initiative.yaml > out &&
 	printf "problem: אין מספיק ספרים\nlandscape: יש שלוש ספריות\n" > want &&
 	test_cmp want out
 '
@@ -178,7 +179,7 @@ test_expect_success 'set refuses a file with comments rather than drop them' '
 	init_lit && cd lit &&
 	echo "# our notes" >> initiative.yaml && git commit -qam comment &&
 	test_expect_code 1 convene set vision x 2>err &&
-	test_grep "initiative.yaml:7:1: error: the file holds comments" err &&
+	test_grep "initiative.yaml:8:1: error: the file holds comments" err &&
 	test_grep "# our notes" initiative.yaml
 '
 

@@ -43,7 +43,7 @@ test_expect_success 'the vision changed at both sites: git merge records a !conf
 	test_grep "value: every child reads" initiative.yaml &&
 	! grep -q "<<<<<<<" initiative.yaml &&
 	test_expect_code 1 convene validate > ../v 2>/dev/null &&
-	test_grep "initiative.yaml:4:9: error: unresolved conflict in '"'"'vision'"'"'" ../v
+	test_grep "initiative.yaml:5:9: error: unresolved conflict in '"'"'vision'"'"'" ../v
 '
 
 test_expect_success 'merge-file: exit codes, labels in from, a side that is not YAML' '
@@ -74,7 +74,7 @@ test_expect_success 'conflicts lists each conflict with its field and numbered s
 	conflicted &&
 	convene conflicts > ../out &&
 	cat > ../want <<-\EOT &&
-	initiative.yaml:4:9: vision
+	initiative.yaml:5:9: vision
 	  base:     (none)
 	  side 1:   every child reads   (theirs)
 	  side 2:   כל ילד קורא   (ours)

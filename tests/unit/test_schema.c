@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/schema.h"
+#include "core/tz.h"
 #include "tests/unit/unit.h"
 
 static struct schema_ids *ids_with(const char *const *members)
@@ -301,7 +302,7 @@ void test_schema__field_known(void)
 	check(u.at == 0);
 	check_str(u.closest, "vision");
 	check_str(u.what, "the initiative");
-	check(!strncmp(u.known, "name, language, problem, vision,", 32));
+	check(!strncmp(u.known, "name, language, timezone, problem, vision,", 42));
 	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "elevator" }, 1));
 	check_str(u.closest, "elevator_pitch");
 	check(!schema_field_known(&u, KIND_INITIATIVE, (const char *[]){ "colour" }, 1));
@@ -346,4 +347,81 @@ void test_schema__check_option(void)
 	check(strstr(err.msg, "ghost") != NULL);
 	schema_ids_free(ids);
 	check_str(err.hint, "nothing was changed");
+}
+
+static const char zones[] = "Z Asia/Jerusalem 2:20:54 - LMT 1880\nL Etc/UTC UTC\n";
+
+void test_schema__timezone(void)
+{
+	const char *tzkey[] = { "timezone" };
+	struct buf b = BUF_INIT;
+	struct err err;
+
+	check(tz_load(zones, strlen(zones)) == 0);
+	check_text(&b, "initiative.yaml", "name: n\nlanguage: en\ntimezone: Asia/Jerusalem\n");
+	check_str(buf_str(&b), "");
+	/* optional: an initiative from before timezone is valid */
+	check_text(&b, "initiative.yaml", "name: n\nlanguage: en\n");
+	check_str(buf_str(&b), "");
+	check_text(&b, "initiative.yaml", "name: n\nlanguage: en\ntimezone: Asia/Jerusalm\n");
+	check_str(buf_str(&b), "3:11 error 'timezone' is 'Asia/Jerusalm', a time zone the tz database does not know; did you mean 'Asia/Jerusalem'?\n");
+	check_text(&b, "initiative.yaml", "name: n\nlanguage: en\ntimezone: Mars/Olympus\n");
+	check_str(buf_str(&b), "3:11 error 'timezone' is 'Mars/Olympus', a time zone the tz database does not know; write an IANA name like Asia/Jerusalem, America/New_York or UTC\n");
+	check_text(&b, "initiative.yaml", "name: n\nlanguage: en\ntimezone: 2\n");
+	check_str(buf_str(&b), "3:11 error 'timezone' must be text, but 2 reads as a number; put it in quotes: \"2\"\n");
+	check_text(&b, "initiative.yaml", "name: n\nlanguage: en\ntimezone: [UTC]\n");
+	check_str(buf_str(&b), "3:11 error 'timezone' must be a time zone name like Asia/Jerusalem; found a list\n");
+	/* the command line's value, by the same rule */
+	err_clear(&err);
+	check(schema_is_text_field(KIND_INITIATIVE, tzkey, 1));
+	check(schema_check_value(KIND_INITIATIVE, tzkey, 1, "UTC", "timezone", NULL, &err) == 0);
+	check(schema_check_value(KIND_INITIATIVE, tzkey, 1, "asia/jerusalem", "timezone", NULL,
+				 &err) == ERR_USAGE);
+	check_str(err.msg, "'timezone' is 'asia/jerusalem', a time zone the tz database does not know; did you mean 'Asia/Jerusalem'?");
+	/* no database: not checked, and said */
+	tz_unload();
+	check_text(&b, "initiative.yaml", "name: n\nlanguage: en\ntimezone: Mars/Olympus\n");
+	check_str(buf_str(&b), "3:11 warning 'timezone' (Mars/Olympus) is not checked: this system has no tz database (install tzdata)\n");
+	buf_release(&b);
+}
+
+void test_schema__agenda_item_fields(void)
+{
+	const char *minutes[] = { "agenda", "minutes" }, *purpose[] = { "agenda", "purpose" };
+	const char *lead[] = { "agenda", "lead" };
+	static const char *const members[] = { "dana", NULL };
+	struct schema_ids *ids = ids_with(members);
+	struct buf b = BUF_INIT;
+	struct err err;
+
+	check_text(&b, "meetings/001.yaml",
+		   "number: 1\ntitle: t\nstatus: planned\nagenda:\n"
+		   "- id: opening\n  title: o\n  minutes: 15\n  lead: dana\n  purpose: information\n"
+		   "- id: vision\n  title: v\n  purpose: decision\n");
+	check_str(buf_str(&b), "");
+	check_text(&b, "meetings/001.yaml",
+		   "number: 1\ntitle: t\nstatus: planned\nagenda:\n"
+		   "- id: a\n  title: o\n  minutes: 0\n  lead: rina\n  purpose: decide\n"
+		   "- id: b\n  title: v\n  minutes: 7.5\n  lead: 5\n"
+		   "- id: c\n  title: v\n  minutes: -3\n  lead: Dana Levi\n");
+	check_str(buf_str(&b),
+		  "7:12 error 'minutes' must be a whole number, 1 or more; found '0'\n"
+		  "8:9 error unknown member 'rina' in 'lead'; add members/<id>.yaml or fix the id\n"
+		  "9:12 error 'purpose' must be one of information, discussion, decision; found 'decide'\n"
+		  "12:12 error 'minutes' must be a whole number, 1 or more; found '7.5'\n"
+		  "13:9 error 'lead' must be text, but 5 reads as a number; put it in quotes: \"5\"\n"
+		  "16:12 error 'minutes' must be a whole number, 1 or more; found '-3'\n"
+		  "17:9 error 'lead' must be an id (a-z, 0-9 and '-'); found 'Dana Levi'\n");
+	/* as options give them */
+	err_clear(&err);
+	check(schema_check_value(KIND_MEETING, minutes, 2, "20", "--minutes", NULL, &err) == 0);
+	check(schema_check_value(KIND_MEETING, minutes, 2, "0", "--minutes", NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'--minutes' must be a whole number, 1 or more; found '0'");
+	check(schema_check_value(KIND_MEETING, minutes, 2, "000", "--minutes", NULL, &err) == ERR_USAGE);
+	check(schema_check_value(KIND_MEETING, purpose, 2, "vote", "--purpose", NULL, &err) == ERR_USAGE);
+	check_str(err.msg, "'--purpose' must be one of information, discussion, decision; found 'vote'");
+	check(schema_check_value(KIND_MEETING, lead, 2, "ghost", "--lead", ids, &err) == ERR_NOTFOUND);
+	check(schema_check_value(KIND_MEETING, lead, 2, "dana", "--lead", ids, &err) == 0);
+	schema_ids_free(ids);
+	buf_release(&b);
 }
