@@ -50,6 +50,7 @@ static const char style[] =
 	"p{margin:.35rem 0}\n"
 	"a{color:#0b57a4}\n"
 	"hr{border:0;border-top:1px solid #bbb;margin:1.2rem 0}\n"
+	"blockquote{margin:.3rem 0;padding:0 .7rem;border-inline-start:3px solid #bbb;color:#333}\n"
 	"@page{size:A4;margin:16mm 15mm}\n"
 	"@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}"
 	"a{color:inherit}h1,h2,h3{break-after:avoid}li{break-inside:avoid}}\n";
