@@ -193,8 +193,22 @@ static int take_later(struct sources *src, struct reader *rd)
 		struct err e;
 		const char *status;
 
+		char *data = NULL;
+		size_t len;
+		int rc;
+
 		err_clear(&e);
-		if (load(rd, src->later[i], &doc, &e) == ERR_NOMEM)
+		if ((rc = read_one(rd, src->later[i], &data, &len, &e)) == ERR_NOMEM)
+			return ERR_NOMEM;
+		/* most later meetings were held: a file that does not even hold
+		 * the word is not parsed (the cost of minutes is in these) */
+		if (rc < 0 || !strstr(data, "planned")) {
+			free(data);
+			continue;
+		}
+		rc = doc_load(&doc, data, len, &e);
+		free(data);
+		if (rc == ERR_NOMEM)
 			return ERR_NOMEM;
 		if (!doc)
 			continue;
