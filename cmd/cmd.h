@@ -243,6 +243,10 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 /* Marks members as attending; names is NULL-terminated (cmd/meeting.c). */
 int meeting_attend(struct store *s, const char *file, char *const *names, int no_commit);
 
+extern const struct help help_agenda, help_minutes;
+int cmd_agenda(int argc, char **argv, struct store *s);
+int cmd_minutes(int argc, char **argv, struct store *s);
+
 int cmd_action(int argc, char **argv, struct store *s);
 int cmd_actions(int argc, char **argv, struct store *s);
 int cmd_attend(int argc, char **argv, struct store *s);

@@ -29,6 +29,7 @@ static const struct help help_help = {
 const struct cmd commands[] = {
 	{ "action", cmd_action, NEED_REPO, "record an action on an agenda item", &help_action },
 	{ "actions", cmd_actions, NEED_REPO, "actions across meetings: open, mine, overdue", &help_actions },
+	{ "agenda", cmd_agenda, NEED_REPO, "the agenda of a meeting, or its run sheet: Markdown or HTML", &help_agenda },
 	{ "archive", cmd_archive, NEED_REPO, "the initiative as it stood then, as a .tar.gz", &help_archive },
 	{ "attend", cmd_attend, NEED_REPO, "mark members as attending a meeting", &help_attend },
 	{ "bundle", cmd_bundle, NEED_REPO, "history in a file, for a site with no network", &help_bundle },
@@ -49,6 +50,7 @@ const struct cmd commands[] = {
 	{ "merge-file", cmd_merge_file, NO_GIT, "merge three versions of a file (git's merge driver)", &help_merge_file },
 	{ "meeting", cmd_meeting, NEED_REPO, "plan, list, show, edit meetings", &help_meeting },
 	{ "member", cmd_member, NEED_REPO, "add, list, show, edit members; leave", &help_member },
+	{ "minutes", cmd_minutes, NEED_REPO, "the minutes of a meeting: Markdown or HTML", &help_minutes },
 	{ "note", cmd_note, NEED_REPO, "add a note to an agenda item", &help_note },
 	{ "notes", cmd_notes, NEED_REPO, "take notes in a meeting, item by item", &help_notes },
 	{ "outcome", cmd_outcome, NEED_REPO, "outcomes, indicators, measurements", &help_outcome },

@@ -1,0 +1,466 @@
+/*
+ * agenda and minutes: what the group receives before and after a meeting
+ * (DESIGN §6).  Loads what the document needs — the initiative, the
+ * meeting, the members, and the other meetings it speaks of — from the
+ * work tree, or for minutes --at from a commit; core/agenda.c writes the
+ * Markdown, core/page.c the page; -o writes it atomically.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "core/agenda.h"
+#include "core/domain.h"
+#include "core/layout.h"
+#include "core/page.h"
+#include "store/history.h"
+
+static const struct opt agenda_opts[] = {
+	{ 'f', "format", "md|html", "Markdown (the default) or a standalone HTML page", 0 },
+	{ 'F', "facilitator", NULL, "the run sheet: each item's prompt too", 0 },
+	{ 'o', "output", "FILE", "write to FILE, atomically (-: standard output)", 'o' },
+	OPT_END
+};
+
+static const struct opt minutes_opts[] = {
+	{ 'f', "format", "md|html", "Markdown (the default) or a standalone HTML page", 0 },
+	{ 'a', "at", "DATE|REV", "as they stood at a date or a commit", 0 },
+	{ 'o', "output", "FILE", "write to FILE, atomically (-: standard output)", 'o' },
+	OPT_END
+};
+
+const struct help help_agenda = {
+	"M [--format md|html] [--facilitator] [-o FILE]",
+	"The agenda of meeting M, in the initiative's language: title, date with\n"
+	"its weekday, start and end in the initiative's time zone, place, goals,\n"
+	"the items with their lead, purpose and planned times, and the actions\n"
+	"still open from earlier meetings.  --format html gives one page that\n"
+	"needs nothing from outside and prints on A4.\n",
+	agenda_opts, NULL,
+	NULL
+};
+
+const struct help help_minutes = {
+	"M [--format md|html] [--at DATE|REV] [-o FILE]",
+	"The minutes of meeting M: who was present and absent, each item's notes,\n"
+	"decisions and actions, unsettled conflicts with every side, the next\n"
+	"steps and the next planned meeting, and the commit they were made from.\n",
+	minutes_opts, NULL,
+	NULL
+};
+
+/* What a document is made from, as it is loaded. */
+struct sources {
+	long number;
+	int minutes;
+	struct doc *initiative, *meeting;
+	struct agenda_members members;
+	struct meetings meetings;
+	long *numbers;          /* every meeting there is, for "no meeting N" */
+	size_t nnumbers;
+	char **later;           /* minutes: the files of later meetings */
+	size_t nlater;
+	struct err *err;
+};
+
+static void sources_release(struct sources *src)
+{
+	size_t i;
+
+	doc_free(src->initiative);
+	doc_free(src->meeting);
+	agenda_members_release(&src->members);
+	meetings_release(&src->meetings);
+	free(src->numbers);
+	for (i = 0; i < src->nlater; i++)
+		free(src->later[i]);
+	free(src->later);
+}
+
+/* Where the files come from: the work tree, or a commit. */
+struct reader {
+	struct store *s;
+	const struct store_oid *at;   /* NULL: the work tree */
+};
+
+static int read_one(struct reader *rd, const char *file, char **data, size_t *len,
+		    struct err *err)
+{
+	return rd->at ? store_read_at(rd->s, rd->at, file, data, len, err)
+		      : store_read(rd->s, file, data, len, err);
+}
+
+/* Loads a file; one that does not load is left out (validate says why),
+ * unless it is the one the document is of. */
+static int load(struct reader *rd, const char *file, struct doc **out, struct err *err)
+{
+	char *data = NULL;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if ((rc = read_one(rd, file, &data, &len, err)) < 0)
+		return rc;
+	rc = doc_load(out, data, len, err);
+	free(data);
+	return rc;
+}
+
+/* Sorts out one file by its name; loads what the document needs. */
+static int take(struct sources *src, struct reader *rd, const char *file)
+{
+	enum schema_kind kind = layout_kind(file);
+	struct doc *doc;
+	struct err e;
+	long n;
+
+	err_clear(&e);
+	if (!strcmp(file, LAYOUT_INITIATIVE)) {
+		if (load(rd, file, &src->initiative, &e) == ERR_NOMEM)
+			return ERR_NOMEM;
+		return 0;
+	}
+	if (kind == KIND_MEMBER) {
+		if (load(rd, file, &doc, &e) == ERR_NOMEM)
+			return ERR_NOMEM;
+		if (doc && agenda_members_add(&src->members, file, doc) < 0) {
+			doc_free(doc);
+			return ERR_NOMEM;
+		}
+		doc_free(doc);
+		return 0;
+	}
+	if (kind != KIND_MEETING || !(n = layout_meeting_of_file(file)))
+		return 0;
+	{
+		long *nv = realloc(src->numbers, (src->nnumbers + 1) * sizeof(*nv));
+
+		if (!nv)
+			return ERR_NOMEM;
+		src->numbers = nv;
+		nv[src->nnumbers++] = n;
+	}
+	if (n == src->number)
+		return load(rd, file, &src->meeting, src->err) < 0 ? -1 : 0;
+	if (src->minutes && n > src->number) {
+		/* only the next planned one is named: loaded later, in order */
+		char **nv = realloc(src->later, (src->nlater + 1) * sizeof(*nv));
+
+		if (!nv || !(nv[src->nlater] = strdup(file)))
+			return ERR_NOMEM;
+		src->later = nv;
+		src->nlater++;
+		return 0;
+	}
+	if (src->minutes || n > src->number)
+		return 0;
+	/* the agenda lists the actions still open from earlier meetings */
+	if (load(rd, file, &doc, &e) == ERR_NOMEM)
+		return ERR_NOMEM;
+	if (doc && meetings_add(&src->meetings, file, doc) < 0) {
+		doc_free(doc);
+		return ERR_NOMEM;
+	}
+	doc_free(doc);
+	return 0;
+}
+
+static int by_number(const void *a, const void *b)
+{
+	long x = layout_meeting_of_file(*(char *const *)a), y = layout_meeting_of_file(*(char *const *)b);
+
+	return (x > y) - (x < y);
+}
+
+static int by_value(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The later meetings, in order, until the first planned one. */
+static int take_later(struct sources *src, struct reader *rd)
+{
+	size_t i;
+
+	qsort(src->later, src->nlater, sizeof(*src->later), by_number);
+	for (i = 0; i < src->nlater; i++) {
+		struct doc *doc;
+		struct err e;
+		const char *status;
+
+		char *data = NULL;
+		size_t len;
+		int rc;
+
+		err_clear(&e);
+		if ((rc = read_one(rd, src->later[i], &data, &len, &e)) == ERR_NOMEM)
+			return ERR_NOMEM;
+		/* most later meetings were held: a file that does not even hold
+		 * the word is not parsed (the cost of minutes is in these) */
+		if (rc < 0 || !strstr(data, "planned")) {
+			free(data);
+			continue;
+		}
+		rc = doc_load(&doc, data, len, &e);
+		free(data);
+		if (rc == ERR_NOMEM)
+			return ERR_NOMEM;
+		if (!doc)
+			continue;
+		status = dom_text(doc->root, "status");
+		if (status && !strcmp(status, "planned")) {
+			int rc = meetings_add(&src->meetings, src->later[i], doc);
+
+			doc_free(doc);
+			return rc;
+		}
+		doc_free(doc);
+	}
+	return 0;
+}
+
+/* For store_tree_diff() over one commit: every file's name. */
+struct names {
+	char **v;
+	size_t n;
+};
+
+static int add_name(void *ctx, const char *path, const char *old, size_t oldlen, const char *new,
+		    size_t newlen)
+{
+	struct names *names = ctx;
+	char **nv;
+
+	(void)old, (void)oldlen, (void)new, (void)newlen;
+	if (!(nv = realloc(names->v, (names->n + 1) * sizeof(*nv))) || !(nv[names->n] = strdup(path)))
+		return ERR_NOMEM;
+	names->v = nv;
+	names->n++;
+	return 0;
+}
+
+static int gather(struct sources *src, struct reader *rd, struct err *err)
+{
+	struct names names = { NULL, 0 };
+	size_t i;
+	int rc;
+
+	if (rd->at)
+		rc = store_tree_diff(rd->s, NULL, rd->at, add_name, &names, err);
+	else
+		rc = store_list(rd->s, &names.v, &names.n, err);
+	for (i = 0; rc >= 0 && i < names.n; i++)
+		if ((rc = take(src, rd, names.v[i])) == ERR_NOMEM)
+			err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	store_list_free(names.v, names.n);
+	if (rc >= 0 && src->minutes)
+		rc = take_later(src, rd);
+	if (rc == ERR_NOMEM)
+		err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	agenda_members_sort(&src->members);
+	return rc;
+}
+
+/* "no meeting 7; the meetings are 1, 2, 3", exit 1. */
+static int no_meeting(struct sources *src, const char *file)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	qsort(src->numbers, src->nnumbers, sizeof(*src->numbers), by_value);
+	for (i = 0; i < src->nnumbers; i++)
+		buf_addf(&b, "%s%ld", i ? ", " : "", src->numbers[i]);
+	if (src->nnumbers)
+		fprintf(stderr, "convene: error: no meeting %ld (%s); the meeting%s: %s\n",
+			src->number, file, src->nnumbers > 1 ? "s are" : " is", buf_str(&b));
+	else
+		fprintf(stderr, "convene: error: no meeting %ld (%s); there are no meetings yet\n",
+			src->number, file);
+	fprintf(stderr, "convene: hint: 'convene meeting list' lists them; 'convene meeting new' plans one\n");
+	buf_release(&b);
+	return EXIT_DATA;
+}
+
+/* Writes the document to standard output, or atomically to file. */
+static int write_out(const char *file, const struct buf *b)
+{
+	struct store_tmp t;
+	struct stat st;
+	struct err err;
+
+	if (buf_failed(b))
+		return out_of_memory();
+	if (!file || !strcmp(file, "-"))
+		return put_out(b);
+	if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "convene: error: '%s' is a folder; -o takes the name of a file\n", file);
+		return EXIT_USAGE;
+	}
+	err_clear(&err);
+	if (store_tmp_file(&t, file, &err) < 0)
+		return report(NULL, &err);
+	{
+		size_t off = 0;
+
+		while (off < b->len) {
+			ssize_t k = write(t.fd, b->ptr + off, b->len - off);
+
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0)
+				goto fail;
+			off += (size_t)k;
+		}
+	}
+	if (fsync(t.fd) < 0)
+		goto fail;
+	if (store_tmp_commit(&t, &err) < 0)
+		return report(NULL, &err);
+	return EXIT_OK;
+fail:
+	fprintf(stderr, "convene: error: cannot write '%s': %s\n", file, strerror(errno));
+	store_tmp_abandon(&t);
+	return EXIT_INTERNAL;
+}
+
+static int render(struct store *s, const struct cmd *me, const char *arg, int minutes,
+		  const char *format, unsigned flags, const char *at, const char *output)
+{
+	struct sources src = { 0 };
+	struct reader rd = { s, NULL };
+	struct store_commit c;
+	struct agenda_in in = { 0 };
+	struct agenda_said said;
+	struct buf md = BUF_INIT, page = BUF_INIT, title = BUF_INIT;
+	struct err err;
+	char file[64];
+	int html = format && !strcmp(format, "html"), rc, have_commit = 0;
+
+	if (format && !html && strcmp(format, "md"))
+		return usage_error(me, "--format is md or html, not '%s'", format);
+	if (meeting_file(file, sizeof(file), arg) < 0)
+		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", arg, LAYOUT_MEETING_MAX);
+	if (output && strcmp(output, "-")) {
+		struct stat st;
+
+		/* said before any work, and nothing is written */
+		if (stat(output, &st) == 0 && S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "convene: error: '%s' is a folder; -o takes the name of a file\n",
+				output);
+			return EXIT_USAGE;
+		}
+	}
+	err_clear(&err);
+	if (at) {
+		if (store_resolve(s, at, &c, &err) < 0)
+			return report(NULL, &err);
+		have_commit = 1;
+		rd.at = &c.oid;
+	} else if (minutes && !store_is_unborn(s)) {
+		if (store_resolve(s, "HEAD", &c, &err) < 0)
+			return report(NULL, &err);
+		have_commit = 1;
+	}
+	src.number = layout_meeting_number(file);
+	src.minutes = minutes;
+	src.err = &err;
+	if (gather(&src, &rd, &err) < 0) {
+		rc = report(err.line ? file : NULL, &err);
+		goto done;
+	}
+	if (!src.meeting) {
+		rc = no_meeting(&src, file);
+		goto done;
+	}
+	if (!src.meeting->root || src.meeting->root->kind != DOC_MAP) {
+		fprintf(stderr, "convene: error: %s %s\n", file, src.meeting->root &&
+			(src.meeting->root->flags & DOC_CONFLICT)
+			? "is in conflict as a whole: it was deleted at one site and changed at another"
+			: "holds no meeting");
+		fprintf(stderr, "convene: hint: 'convene conflicts' shows it; 'convene validate' says what is wrong\n");
+		rc = EXIT_DATA;
+		goto done;
+	}
+	in.initiative = src.initiative ? src.initiative->root : NULL;
+	in.meeting = src.meeting->root;
+	in.number = src.number;
+	in.members = &src.members;
+	in.meetings = &src.meetings;
+	if (have_commit) {
+		in.commit_id = c.id;
+		in.commit_date = c.date;
+		if (!at) {
+			char **changed;
+			size_t n;
+
+			if (store_changed(s, &changed, &n, &err) == 0) {
+				in.uncommitted = n > 0;
+				store_list_free(changed, n);
+			}
+		}
+	}
+	if ((minutes ? minutes_markdown(&md, &in, &said) : agenda_markdown(&md, &in, flags, &said)) < 0) {
+		rc = out_of_memory();
+		goto done;
+	}
+	if (said.no_timezone)
+		fprintf(stderr, "convene: hint: initiative.yaml names no timezone, so times are in UTC; "
+			"set one: convene set timezone Asia/Jerusalem\n");
+	if (html) {
+		agenda_page_title(&title, &in, minutes, flags);
+		if (page_from_markdown(&page, agenda_lang(&in), buf_str(&title), md.ptr ? md.ptr : "",
+				       md.len) < 0) {
+			rc = out_of_memory();
+			goto done;
+		}
+	}
+	rc = write_out(output, html ? &page : &md);
+done:
+	if (have_commit)
+		store_commit_release(&c);
+	buf_release(&md);
+	buf_release(&page);
+	buf_release(&title);
+	sources_release(&src);
+	return rc;
+}
+
+/* The options both commands share, and --facilitator or --at. */
+static int run(int argc, char **argv, struct store *s, int minutes)
+{
+	const struct cmd *me = cmd_find(minutes ? "minutes" : "agenda");
+	const char *format = NULL, *at = NULL, *output = NULL;
+	unsigned flags = 0;
+	int c, rc = 0;
+
+	optind = 0;
+	while ((c = opt_next(minutes ? minutes_opts : agenda_opts, argc, argv)) != -1) {
+		switch (c) {
+		case 'f': rc = once(me, &format, "--format", optarg); break;
+		case 'a': rc = once(me, &at, "--at", optarg); break;
+		case 'o': rc = once(me, &output, "-o", optarg); break;
+		case 'F': flags |= AGENDA_FACILITATOR; break;
+		default: return option_error(me, c, argv);
+		}
+		if (rc)
+			return rc;
+	}
+	if (argc - optind != 1)
+		return usage_error(me, "%s takes one meeting number", me->name);
+	return render(s, me, argv[optind], minutes, format, flags, at, output);
+}
+
+int cmd_agenda(int argc, char **argv, struct store *s)
+{
+	return run(argc, argv, s, 0);
+}
+
+int cmd_minutes(int argc, char **argv, struct store *s)
+{
+	return run(argc, argv, s, 1);
+}

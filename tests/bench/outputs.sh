@@ -1,0 +1,38 @@
+#!/bin/sh
+# make bench, outputs: on the large synthetic initiative that run.sh made,
+# `convene minutes` and `convene agenda` of its largest meeting (HTML)
+# against `convene validate` of the same repository; best of 3 runs each.
+# No limits: the numbers are for reading.
+set -eu
+: "${CONVENE:?}" "${BUILD:?}"
+dir="$BUILD/bench/initiative"
+[ -f "$dir/initiative.yaml" ] || {
+	echo "bench: $dir is missing; tests/bench/run.sh makes it" >&2
+	exit 1
+}
+cd "$dir"
+file=$(ls -S meetings/*.yaml | head -n 1)
+size=$(wc -c < "$file")
+m=$(basename "$file" .yaml)
+bytes=$(cat initiative.yaml members/* interviews/* meetings/* outcomes/* 2>/dev/null | wc -c)
+
+best() {  # the best wall time of 3 runs of "$@", in ms (0.1 ms steps)
+	b=""
+	for i in 1 2 3; do
+		start=$(date +%s%N)
+		"$@" > /dev/null 2>&1 || true
+		ns=$(( $(date +%s%N) - start ))
+		[ -z "$b" ] || [ "$ns" -lt "$b" ] && b=$ns
+	done
+	awk -v n="$b" 'BEGIN { printf "%.1f", n / 1e6 }'
+}
+
+val=$(best "$CONVENE" validate)
+min=$(best "$CONVENE" minutes "$m" --format html)
+age=$(best "$CONVENE" agenda "$m" --format html)
+"$CONVENE" minutes "$m" --format html > "$BUILD/bench/minutes.html" 2>/dev/null
+out=$(wc -c < "$BUILD/bench/minutes.html")
+echo "outputs: meeting $m, the largest ($((size / 1024)) KiB; $(($bytes / 1024)) KiB of data in all)"
+echo "  convene validate:     ${val} ms"
+awk -v a="$min" -v b="$val" -v o="$out" 'BEGIN { if (b < 0.1) b = 0.1; printf "  convene minutes html: %s ms, %.2fx validate (%d KiB of HTML)\n", a, a / b, o / 1024 }'
+awk -v a="$age" -v b="$val" 'BEGIN { if (b < 0.1) b = 0.1; printf "  convene agenda html:  %s ms, %.2fx validate (reads every earlier meeting for its open actions)\n", a, a / b }'
