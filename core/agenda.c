@@ -863,7 +863,7 @@ int agenda_members_add(struct agenda_members *m, const char *file, const struct 
 	struct agenda_member *nv, *x;
 	int bad = 0;
 
-	if (schema_kind_of(file) != KIND_MEMBER || !r || r->kind != DOC_MAP || !dom_text(r, "id"))
+	if (layout_kind(file) != KIND_MEMBER || !r || r->kind != DOC_MAP || !dom_text(r, "id"))
 		return 0;
 	if (!(nv = realloc(m->v, (m->n + 1) * sizeof(*nv)))) {
 		m->failed = 1;
