@@ -31,6 +31,7 @@ const struct cmd commands[] = {
 	{ "archive", cmd_archive, NEED_REPO, "the initiative as it stood then, as a .tar.gz", &help_archive },
 	{ "attend", cmd_attend, NEED_REPO, "mark members as attending a meeting", &help_attend },
 	{ "bundle", cmd_bundle, NEED_REPO, "history in a file, for a site with no network", &help_bundle },
+	{ "calendar", cmd_calendar, NEED_REPO, "the meetings as iCalendar: a feed, or an invitation", &help_calendar },
 	{ "clone", cmd_clone, 0, "join an initiative: clone it and set this site up", &help_clone },
 	{ "commit", cmd_commit, NEED_REPO, "commit hand edits, checked first", &help_commit },
 	{ "conflicts", cmd_conflicts, NEED_REPO, "every unresolved conflict and its sides", &help_conflicts },
