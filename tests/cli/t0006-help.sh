@@ -4,12 +4,12 @@
 
 test_expect_success 'convene help lists every command with its summary' '
 	convene help > out &&
-	for c in action actions archive attend bundle clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file note notes outcome principle remote resolve set show status sync validate; do test_grep "  $c " out; done &&
+	for c in action actions archive attend bundle calendar clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file note notes outcome principle remote resolve set show status sync validate; do test_grep "  $c " out; done &&
 	test_grep "exit codes:" out
 '
 
 test_expect_success 'every command has --help and help COMMAND' '
-	for c in action actions archive attend bundle clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file note notes outcome principle remote resolve set show status sync validate; do
+	for c in action actions archive attend bundle calendar clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file note notes outcome principle remote resolve set show status sync validate; do
 		convene $c --help > a && convene help $c > b && test_cmp a b &&
 		test_grep "usage: convene $c" a &&
 		! grep -n "DESIGN\|§" a || return 1
@@ -46,7 +46,7 @@ agree='NR == FNR { named[$1 " " $2] = 1; next }
 usage_subs='/^$/ { exit } $1 == "usage:" { print $4 } $1 == "convene" { print $3 }'
 
 test_expect_success 'each form of the usage names exactly the options its command parses' '
-	for c in action actions archive attend bundle clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file note notes outcome principle remote resolve set show status sync validate; do
+	for c in action actions archive attend bundle calendar clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file note notes outcome principle remote resolve set show status sync validate; do
 		convene $c --help > h &&
 		if convene help --options $c > o 2>/dev/null; then
 			awk -v family=0 "$usage_options" h | sort -u > named &&
