@@ -18,6 +18,7 @@
 #include "core/ical.h"
 #include "core/layout.h"
 #include "core/members.h"
+#include "core/text.h"
 #include "store/history.h"
 #include "store/meetinghist.h"
 
@@ -62,6 +63,8 @@ struct meeting_row {
 	long minutes;
 	struct buf goals, items;   /* one per line */
 	const char *conflict;      /* the field that is an unsettled conflict */
+	const char *invalid;       /* the field that holds no date, time or
+				    * number of minutes */
 };
 
 struct gather {
@@ -99,6 +102,17 @@ static int has_conflict(const struct doc_node *n)
 		if (has_conflict(c))
 			return 1;
 	return 0;
+}
+
+/* HH:MM or HH:MM:SS, as the schema takes a time. */
+static int is_time(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (n == 5 || n == 8) && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
+	       (s[0] < '2' || s[1] <= '3') && s[2] == ':' && s[3] >= '0' && s[3] <= '5' &&
+	       s[4] >= '0' && s[4] <= '9' &&
+	       (n == 5 || (s[5] == ':' && s[6] >= '0' && s[6] <= '5' && s[7] >= '0' && s[7] <= '9'));
 }
 
 static void add_member(struct gather *g, const char *file, const struct doc_node *root)
@@ -162,7 +176,17 @@ static void add_meeting(struct gather *g, const char *file, long number, const s
 	r->status = dup_text(root, "status", g);
 	r->date = dup_text(root, "date", g);
 	r->start = dup_text(root, "start", g);
-	r->minutes = dom_text(root, "duration") ? strtol(dom_text(root, "duration"), NULL, 10) : 0;
+	if (dom_text(root, "duration")) {
+		char *end;
+
+		r->minutes = strtol(dom_text(root, "duration"), &end, 10);
+		if (*end || r->minutes <= 0 || r->minutes > 100000)
+			r->invalid = "duration";
+	}
+	if (r->start && !is_time(r->start))
+		r->invalid = "start";
+	if (r->date && !text_is_date(r->date, strlen(r->date)))
+		r->invalid = "date";
 	if ((loc = doc_get(root, "location")) && loc->kind == DOC_MAP) {
 		r->host = dup_text(loc, "host", g);
 		r->address = dup_text(loc, "address", g);
@@ -490,6 +514,12 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 			rc = EXIT_DATA;
 			goto done;
 		}
+		if (m->invalid && !m->conflict) {
+			fprintf(stderr, "convene: error: %s: the %s of meeting %ld is not valid\n"
+				"convene: hint: convene validate says what is wrong\n", m->file, m->invalid, want);
+			rc = EXIT_DATA;
+			goto done;
+		}
 		if (m->conflict || !m->date) {
 			if (m->conflict && !strcmp(m->conflict, "file"))
 				fprintf(stderr, "convene: error: %s cannot be read or is an unsettled conflict as a whole\n"
@@ -557,6 +587,11 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 		}
 		if (!m->date)
 			continue;  /* not planned for a day yet */
+		if (m->invalid) {
+			fprintf(stderr, "convene: meeting %ld is not in the calendar: its %s is not valid "
+				"(convene validate says what is wrong)\n", m->number, m->invalid);
+			continue;
+		}
 		layout_meeting_name(num, sizeof(num), m->number);
 		buf_addf(uid, "%s-%s@convene", hist.root, num);
 		location_of(loc, &g, m);

@@ -214,6 +214,20 @@ test_expect_success 'a place that is an unsettled conflict is skipped too' '
 	! grep -q VEVENT feed.ics
 '
 
+test_expect_success 'a meeting whose date or start is not valid is skipped, saying why' '
+	init_en Asia/Jerusalem &&
+	convene meeting new --date 2026-03-26 --start 17:00 > /dev/null &&
+	convene meeting new --date 2026-04-02 --start 17:00 > /dev/null &&
+	sed -i "s/^start: .*/start: \"25:00\"/" meetings/002.yaml &&
+	git commit -qam "meeting 002: a bad start" &&
+	convene calendar > feed.ics 2> err &&
+	test_grep "meeting 2 is not in the calendar: its start is not valid" err &&
+	test $(grep -c "^BEGIN:VEVENT" feed.ics) = 1 &&
+	test_expect_code 1 convene calendar --meeting 2 --invite > out 2> err &&
+	test_grep "the start of meeting 2 is not valid" err &&
+	test ! -s out
+'
+
 test_expect_success 'no such meeting: exit 1, naming the meetings there are' '
 	init_en Asia/Jerusalem &&
 	convene meeting new --date 2026-03-26 > /dev/null &&
