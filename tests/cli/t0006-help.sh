@@ -2,14 +2,19 @@
 # The command line: help, usage errors, exit codes.
 . "$(dirname "$0")/lib.sh"
 
+all_commands="action actions agenda archive attend bundle calendar clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file minutes note notes outcome principle remote resolve set show status sync validate"
+
 test_expect_success 'convene help lists every command with its summary' '
 	convene help > out &&
-	for c in action actions agenda archive attend bundle clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file minutes note notes outcome principle remote resolve set show status sync validate; do test_grep "  $c " out; done &&
+	for c in $all_commands; do test_grep "  $c " out; done &&
+	sed -n "s/^  \([a-z][a-z-]*\) .*/\1/p" out > listed &&
+	printf "%s\n" $all_commands > known &&
+	test_cmp known listed &&
 	test_grep "exit codes:" out
 '
 
 test_expect_success 'every command has --help and help COMMAND' '
-	for c in action actions agenda archive attend bundle clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file minutes note notes outcome principle remote resolve set show status sync validate; do
+	for c in $all_commands; do
 		convene $c --help > a && convene help $c > b && test_cmp a b &&
 		test_grep "usage: convene $c" a &&
 		! grep -n "DESIGN\|§" a || return 1
@@ -46,7 +51,7 @@ agree='NR == FNR { named[$1 " " $2] = 1; next }
 usage_subs='/^$/ { exit } $1 == "usage:" { print $4 } $1 == "convene" { print $3 }'
 
 test_expect_success 'each form of the usage names exactly the options its command parses' '
-	for c in action actions agenda archive attend bundle clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file minutes note notes outcome principle remote resolve set show status sync validate; do
+	for c in $all_commands; do
 		convene $c --help > h &&
 		if convene help --options $c > o 2>/dev/null; then
 			awk -v family=0 "$usage_options" h | sort -u > named &&

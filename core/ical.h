@@ -1,0 +1,74 @@
+/*
+ * iCalendar (RFC 5545) through libical: events described by plain structs
+ * become a VCALENDAR, as `convene calendar` writes it (DESIGN §6).  Pure:
+ * nothing here reads the clock, the files or the environment, so the same
+ * structs always give the same bytes.
+ *
+ * Ownership: the structs are the caller's and are only read; the text
+ * ical_write() appends to out is the caller's buffer.
+ */
+#ifndef CONVENE_ICAL_H
+#define CONVENE_ICAL_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "err.h"
+
+#define ICAL_DEFAULT_MINUTES 120
+
+/* A person with an email: an ORGANIZER or an ATTENDEE (CN = name). */
+struct ical_person {
+	const char *name, *email;
+};
+
+struct ical_event {
+	const char *uid;
+	unsigned sequence;
+	long long stamp;           /* DTSTAMP and LAST-MODIFIED, Unix time */
+	const char *date;          /* YYYY-MM-DD, local to the zone */
+	const char *start;         /* HH:MM local, or NULL: an all-day event */
+	long minutes;              /* duration; 0: ICAL_DEFAULT_MINUTES */
+	const char *summary;
+	const char *location, *url, *description;  /* each NULL: left out */
+	int cancelled;             /* STATUS:CANCELLED, else CONFIRMED */
+	const struct ical_person *organizer;       /* NULL: none */
+	const struct ical_person *attendees;
+	size_t nattendees;
+};
+
+enum ical_method { ICAL_PUBLISH, ICAL_REQUEST, ICAL_CANCEL };
+
+struct ical_calendar {
+	enum ical_method method;
+	const char *zone;          /* IANA name; NULL or "UTC": times in UTC */
+	const char *name;          /* X-WR-CALNAME, or NULL */
+	const struct ical_event *events;
+	size_t n;
+};
+
+/* Whether libical knows the zone from the tz database ("UTC" too). */
+int ical_zone_known(const char *zone);
+
+/*
+ * Appends the VCALENDAR of cal to out: CRLF line ends, lines folded at 75
+ * octets without splitting a UTF-8 character (libical).  Timed events are
+ * in the zone (DTSTART;TZID=<IANA name>), with one VTIMEZONE cut to start
+ * at the earliest of them; all-day events are DTSTART;VALUE=DATE.
+ * METHOD:PUBLISH leaves the attendees out (RFC 5546 §3.2.1: a published
+ * event MUST NOT have them); REQUEST and CANCEL list them.  Returns 0,
+ * ERR_DATA for a date or time that does not parse or an unknown zone, or
+ * ERR_NOMEM; err says which.
+ */
+int ical_write(struct buf *out, const struct ical_calendar *cal, struct err *err);
+
+/*
+ * What of a meeting file makes its time and place, in one string that is
+ * equal for two versions exactly when their date, start, duration and
+ * location are: appended to out.  It starts with 'D' when the meeting
+ * has a date (is in calendars); a file that does not parse gives a string
+ * of its own, starting otherwise.  Returns 0 or ERR_NOMEM.
+ */
+int ical_schedule_key(struct buf *out, const char *data, size_t len);
+
+#endif
