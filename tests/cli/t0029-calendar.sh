@@ -25,9 +25,11 @@ init_en() {
 	convene member add "Ruth Mor" --id ruth --email ruth@example.org > /dev/null &&
 	convene member add "Noa Bar" --id noa > /dev/null &&
 	convene member leave ruth > /dev/null &&
-	if [ -n "$1" ]; then
-		printf 'timezone: %s\n' "$1" >> initiative.yaml &&
-		convene commit -m "time zone $1" > /dev/null 2>&1
+	if [ -n "${1:-}" ]; then
+		convene set timezone "$1" > /dev/null 2>&1
+	else
+		sed -i "/^timezone:/d" initiative.yaml &&
+		convene commit -m "no time zone" > /dev/null 2>&1
 	fi
 }
 
@@ -180,8 +182,10 @@ test_expect_success 'no timezone: UTC, with a hint' '
 '
 
 test_expect_success 'an unknown time zone is an error at its place in initiative.yaml' '
-	init_en Asia/Jerusalm &&
+	init_en &&
 	convene meeting new --date 2026-03-26 --start 17:00 > /dev/null &&
+	printf "timezone: Asia/Jerusalm\n" >> initiative.yaml &&
+	git commit -qam "a time zone convene would refuse, by hand" &&
 	test_expect_code 1 convene calendar > out 2> err &&
 	test_grep "initiative.yaml:" err &&
 	test_grep "unknown time zone '"'"'Asia/Jerusalm'"'"'" err &&
@@ -298,7 +302,7 @@ test_expect_success 'golden: the Hebrew feed, exact bytes' '
 	convene member add "דנה לוי" --id dana --role facilitator --email dana@example.org \
 		--address "מתנ״ס הנגב, באר שבע" > /dev/null &&
 	convene member add "אבי כהן" --id avi --email avi@example.org > /dev/null &&
-	printf "timezone: Asia/Jerusalem\n" >> initiative.yaml &&
+	sed -i "s/^timezone: .*/timezone: Asia\/Jerusalem/" initiative.yaml &&
 	sed -i "s/^date:\$/date: 2026-03-26/; s/^start:\$/start: \"17:00\"\nlocation:\n  host: dana/" meetings/001.yaml &&
 	sed -i "s/^date:\$/date: 2026-04-30/" meetings/002.yaml &&
 	sed -i "s/^date:\$/date: 2026-05-28/; s/^start:\$/start: \"17:30\"\nduration: 90\nlocation:\n  virtual: https:\\/\\/meet.example.org\\/lit/" meetings/003.yaml &&
