@@ -130,4 +130,24 @@ convene history vision
 first=$(git rev-list --max-parents=0 HEAD)
 step "convene diff $first   (what changed since init, in words)"
 convene diff "$first"
+
+# What the group receives: the agenda before the next meeting, the minutes
+# of the first, the meetings in everyone's calendar.
+cd "$top/literacy"
+out="$top/out"
+mkdir -p "$out"
+step "convene set timezone Asia/Jerusalem"
+convene set timezone Asia/Jerusalem
+step "convene meeting edit 2 --date 2026-03-01 --start 17:30 --host dana   (the next meeting, planned)"
+convene meeting edit 2 --date 2026-03-01 --start 17:30 --host dana
+convene meeting edit 2 --item principles --minutes 45 --lead dana --purpose decision
+step "convene agenda 2   (Markdown, in the initiative's language)"
+convene agenda 2
+convene agenda 2 --format html -o "$out/agenda-002.html"
+step "convene minutes 1 --format html -o $out/minutes-001.html"
+convene minutes 1 --format html -o "$out/minutes-001.html"
+step "convene calendar -o $out/literacy.ics   (every dated meeting, for any calendar program)"
+convene calendar -o "$out/literacy.ics"
+printf '\nWhat the group receives is in %s:\n' "$out"
+ls "$out" | sed 's/^/  /'
 printf '\nThe demo initiative is in %s (and %s)\n' "$top/literacy" "$top/haifa"
