@@ -13,6 +13,7 @@
 #include "core/layout.h"
 #include "core/meetings.h"
 #include "core/text.h"
+#include "store/meetingedit.h"
 #include "txn.h"
 
 static const struct opt meeting_new_opts[] = {
@@ -346,179 +347,12 @@ static const struct opt meeting_edit_opts[] = {
 	OPT_END
 };
 
-/* What meeting edit was asked to set; NULL: not given. */
-struct meeting_change {
-	const char *date, *start, *duration, *host, *virt, *address, *title, *status;
-	const char *item, *minutes, *lead, *purpose, *item_title;
-};
-
-/* Appends ", name" (or "name" first) to a list of what changed. */
-static void changed(char *list, size_t size, const char *name)
-{
-	size_t n = strlen(list);
-
-	snprintf(list + n, size - n, "%s%s", n ? ", " : "", name);
-}
-
-/*
- * Sets key of map (at keys[0..n) in the meeting) to value when it holds
- * another; a !conflict there refuses the edit.  Returns 1 when it
- * changed, 0 when it held that, or the negated exit code.
- */
-static int put_field(struct txn *t, const char *const *keys, size_t n, struct doc_node *map,
-		     const char *key, const char *value, int plain)
-{
-	struct doc_node *old = doc_get(map, key);
-	int rc;
-
-	if (!value)
-		return 0;
-	if (old && old->kind == DOC_SCALAR && !(old->flags & DOC_CONFLICT) &&
-	    !doc_is_null(old) && !strcmp(old->str, value))
-		return 0;
-	if (old && (rc = txn_refuse_conflict(t, old, key)) != 0)
-		return -rc;
-	if (dom_put(t->doc, KIND_MEETING, keys, n, map, key,
-		    plain ? dom_plain(t->doc, value) : dom_str(t->doc, value)) < 0)
-		return -out_of_memory();
-	return 1;
-}
-
-/* The place given together (--host, --virtual, --address) replaces the
- * one the meeting had: the location keys not given go; other keys of
- * the location (a newer convene's) stay. */
-static int put_place(struct txn *t, const struct meeting_change *c)
-{
-	static const char *const keys[] = { "location" };
-	const char *given[3] = { c->host, c->address, c->virt };
-	static const char *const names[3] = { "host", "address", "virtual" };
-	struct doc_node *loc = doc_get(t->doc->root, "location"), *old;
-	int rc, any = 0;
-	size_t i;
-
-	if (!c->host && !c->virt && !c->address)
-		return 0;
-	if (loc && (rc = txn_refuse_conflict(t, loc, "location")) != 0)
-		return -rc;
-	if (!loc || loc->kind != DOC_MAP) {
-		if (!(loc = doc_map(t->doc)) ||
-		    dom_put(t->doc, KIND_MEETING, NULL, 0, t->doc->root, "location", loc) < 0)
-			return -out_of_memory();
-		any = 1;
-	}
-	for (i = 0; i < 3; i++) {
-		if (given[i]) {
-			if ((rc = put_field(t, keys, 1, loc, names[i], given[i], 0)) < 0)
-				return rc;
-			any |= rc;
-		} else if ((old = doc_get(loc, names[i]))) {
-			if ((rc = txn_refuse_conflict(t, old, names[i])) != 0)
-				return -rc;
-			doc_remove(old);
-			any = 1;
-		}
-	}
-	return any;
-}
-
-/* The agenda item id, or NULL with the error printed (*rc its exit code). */
-static struct doc_node *find_item(struct txn *t, const char *id, int *rc)
-{
-	struct doc_node *agenda = doc_get(t->doc->root, "agenda"), *item;
-	struct buf ids = BUF_INIT;
-
-	if (agenda && agenda->kind == DOC_SEQ && (item = doc_find_id(agenda, id)))
-		return item;
-	for (item = agenda && agenda->kind == DOC_SEQ ? agenda->head : NULL; item; item = item->next)
-		if (dom_text(item, "id"))
-			buf_addf(&ids, "%s%s", ids.len ? ", " : "", dom_text(item, "id"));
-	fprintf(stderr, "convene: error: %s has no agenda item '%s'\n", t->file, id);
-	if (ids.len && !buf_failed(&ids))
-		fprintf(stderr, "convene: hint: its items: %s; nothing was changed\n", ids.ptr);
-	buf_release(&ids);
-	*rc = EXIT_DATA;
-	return NULL;
-}
-
-/* Applies c to the meeting and writes the subject of the commit: "moved
- * to 2026-05-03 18:00", "cancelled", "edited title, item opening
- * (minutes)", joined by "; ".  Returns 0 or the exit code. */
-static int apply_change(struct txn *t, const struct meeting_change *c, char *subject, size_t size)
-{
-	struct doc_node *r = t->doc->root, *item = NULL;
-	const char *ikeys[] = { "agenda" };
-	char other[200] = "", fields[100] = "", part[160];
-	int rc, moved = 0, status;
-
-	if (c->item && !(item = find_item(t, c->item, &rc)))
-		return rc;
-	if ((rc = put_field(t, NULL, 0, r, "date", c->date, 0)) < 0)
-		return -rc;
-	moved |= rc;
-	if ((rc = put_field(t, NULL, 0, r, "start", c->start, 0)) < 0)
-		return -rc;
-	moved |= rc;
-	if ((rc = put_field(t, NULL, 0, r, "title", c->title, 0)) < 0)
-		return -rc;
-	if (rc)
-		changed(other, sizeof(other), "title");
-	if ((rc = put_field(t, NULL, 0, r, "duration", c->duration, 1)) < 0)
-		return -rc;
-	if (rc)
-		changed(other, sizeof(other), "duration");
-	if ((rc = put_place(t, c)) < 0)
-		return -rc;
-	if (rc)
-		changed(other, sizeof(other), "place");
-	if ((status = put_field(t, NULL, 0, r, "status", c->status, 0)) < 0)
-		return -status;
-	if (item) {
-		static const struct { const char *name; int plain; } f[] = {
-			{ "title", 0 }, { "minutes", 1 }, { "lead", 0 }, { "purpose", 0 }
-		};
-		const char *v[] = { c->item_title, c->minutes, c->lead, c->purpose };
-		size_t i;
-
-		if ((rc = txn_refuse_conflict(t, item, "agenda item")) != 0)
-			return rc;
-		for (i = 0; i < 4; i++) {
-			if ((rc = put_field(t, ikeys, 1, item, f[i].name, v[i], f[i].plain)) < 0)
-				return -rc;
-			if (rc)
-				changed(fields, sizeof(fields), f[i].name);
-		}
-		if (fields[0]) {
-			snprintf(part, sizeof(part), "item %s (%s)", c->item, fields);
-			changed(other, sizeof(other), part);
-		}
-	}
-	subject[0] = '\0';
-	if (moved) {
-		const char *date = dom_text(r, "date"), *start = dom_text(r, "start");
-
-		snprintf(subject, size, "moved to %s%s%s", date ? date : "", date && start ? " " : "",
-			 start ? start : "");
-	}
-	if (status) {
-		size_t n = strlen(subject);
-
-		snprintf(subject + n, size - n, "%s%s", n ? "; " : "",
-			 !strcmp(c->status, "planned") ? "planned again" : c->status);
-	}
-	if (other[0] || !subject[0]) {
-		size_t n = strlen(subject);
-
-		snprintf(subject + n, size - n, "%sedited%s%s", n ? "; " : "", other[0] ? " " : "",
-			 other);
-	}
-	return 0;
-}
-
 static int meeting_edit(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("meeting");
 	struct meeting_change c = { 0 };
 	char file[64], subject[300], msg[400];
+	struct txn_err e;
 	struct txn t;
 	int opt, rc = 0, no_commit = 0, given = 0;
 
@@ -580,11 +414,18 @@ static int meeting_edit(int argc, char **argv, struct store *s)
 	t.no_commit = no_commit;
 	/* then what they name: members that exist */
 	if ((rc = check_option(KIND_MEETING, "--host", c.host, "location.host", t.ids)) != 0 ||
-	    (rc = check_option(KIND_MEETING, "--lead", c.lead, "agenda.lead", t.ids)) != 0 ||
-	    (rc = apply_change(&t, &c, subject, sizeof(subject))) != 0) {
+	    (rc = check_option(KIND_MEETING, "--lead", c.lead, "agenda.lead", t.ids)) != 0) {
 		txn_release(&t);
 		return rc;
 	}
+	txn_err_init(&e);
+	if (meeting_change_apply(&t, &c, subject, sizeof(subject), &e) < 0) {
+		rc = txn_say_failure(&e, file);
+		txn_err_release(&e);
+		txn_release(&t);
+		return rc;
+	}
+	txn_err_release(&e);
 	layout_subject(msg, sizeof(msg), layout_meeting_of_file(file), "%s", subject);
 	return txn_commit(&t, msg);
 }

@@ -8,8 +8,7 @@
 #include "hooks/hook.h"
 #include "txn.h"
 
-/* Says what refused or failed an edit of file; returns the exit code. */
-static int say_failure(const struct txn_err *e, const char *file)
+int txn_say_failure(const struct txn_err *e, const char *file)
 {
 	size_t i;
 
@@ -58,7 +57,7 @@ int txn_begin(struct txn *t, struct store *s, const char *file, enum txn_mode mo
 
 	txn_err_init(&e);
 	if (edit_begin(t, s, file, mode, &e) < 0)
-		rc = say_failure(&e, file);
+		rc = txn_say_failure(&e, file);
 	else
 		t->commit = commit_with_hooks;
 	txn_err_release(&e);
@@ -72,7 +71,7 @@ int txn_refuse_conflict(struct txn *t, const struct doc_node *n, const char *wha
 
 	txn_err_init(&e);
 	if (edit_refuse_conflict(t, n, what, &e) < 0)
-		rc = say_failure(&e, t->file);
+		rc = txn_say_failure(&e, t->file);
 	txn_err_release(&e);
 	return rc;
 }
@@ -86,7 +85,7 @@ int txn_commit(struct txn *t, const char *message)
 
 	txn_err_init(&e);
 	if (edit_commit(t, message, &done, &e) < 0)
-		rc = say_failure(&e, file);
+		rc = txn_say_failure(&e, file);
 	else
 		rc = say_done(&done, file);
 	txn_err_release(&e);
@@ -102,7 +101,7 @@ int txn_commit_removal(struct txn *t, const char *message)
 
 	txn_err_init(&e);
 	if (edit_commit_removal(t, message, &done, &e) < 0)
-		rc = say_failure(&e, file);
+		rc = txn_say_failure(&e, file);
 	else
 		rc = say_done(&done, file);
 	txn_err_release(&e);

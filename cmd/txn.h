@@ -34,4 +34,8 @@ int txn_commit_removal(struct txn *t, const char *message);
 int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const char *head,
 		      const char *message, char *oid, size_t oid_size, struct err *err);
 
+/* Says what refused or failed an edit of file (e from store/edit.h);
+ * returns the exit code. */
+int txn_say_failure(const struct txn_err *e, const char *file);
+
 #endif
