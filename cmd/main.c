@@ -102,7 +102,9 @@ int cmd_help(int argc, char **argv, struct store *s)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc > (options ? 2 : 1))
+	/* help has always shown the command's help whatever follows it:
+	 * `convene help member add` is the member family's help */
+	if (options && argc > 2)
 		return usage_error(me, "too many arguments");
 	if (!argc && options)
 		return usage_error(me, "--options takes a command");

@@ -88,6 +88,19 @@ test_expect_success 'help --options refuses what is not a command or subcommand'
 	test_expect_code 2 convene help --options 2>err
 '
 
+test_expect_success 'help COMMAND shows its help whatever follows, as it always did' '
+	convene help member add > a &&
+	convene member --help > b &&
+	test_cmp b a &&
+	convene help status extra > a &&
+	convene status --help > b &&
+	test_cmp b a &&
+	test_expect_code 2 convene help nope member 2>err &&
+	test_grep "no such command '"'"'nope'"'"'" err &&
+	test_expect_code 2 convene help --options member add extra 2>err &&
+	test_grep "too many arguments" err
+'
+
 test_expect_success 'unknown commands and options exit 2' '
 	test_expect_code 2 convene frobnicate 2>err &&
 	test_grep "'"'"'frobnicate'"'"' is not a convene command" err &&
