@@ -67,6 +67,9 @@ struct cmd {
 /* The next option as getopt_long() returns it (the key, '?' or ':', -1
  * at the end), from a table; set optind = 0 before the first call. */
 int opt_next(const struct opt *opts, int argc, char **argv);
+/* The same, where the first operand ends the options (merge-file: git
+ * gives it file names, and one may start with '-'). */
+int opt_next_ordered(const struct opt *opts, int argc, char **argv);
 /* The full --help of a command, or its first usage line. */
 int print_help(FILE *f, const struct cmd *c);
 void print_usage_line(FILE *f, const struct cmd *c);

@@ -86,7 +86,7 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 
 	(void)s;
 	optind = 0;
-	while ((i = opt_next(merge_file_opts, argc, argv)) != -1) {
+	while ((i = opt_next_ordered(merge_file_opts, argc, argv)) != -1) {
 		if (i != 'L')
 			return option_error(me, i, argv);
 		if (nl == 3)

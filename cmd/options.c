@@ -17,14 +17,17 @@ const struct opt opts_json[] = {
  * few entries; the parser keeps no pointer into it between calls). */
 #define OPT_MAX 32
 
-int opt_next(const struct opt *opts, int argc, char **argv)
+static int next(const struct opt *opts, int argc, char **argv, int ordered)
 {
 	static struct option lo[OPT_MAX + 1];
-	static char shorts[2 * OPT_MAX + 2];
+	static char shorts[2 * OPT_MAX + 3];
 	size_t n = 0, k = 0;
 
+	if (ordered)
+		shorts[k++] = '+';  /* the first operand ends the options */
 	shorts[k++] = ':';  /* getopt prints nothing: option_error() does */
-	for (; opts->key && n < OPT_MAX; opts++) {
+	/* a table is a dozen entries; OPT_MAX bounds both arrays */
+	for (; opts->key && n < OPT_MAX && k < sizeof(shorts) - 3; opts++) {
 		if (opts->name) {
 			lo[n].name = opts->name;
 			lo[n].has_arg = opts->arg ? required_argument : no_argument;
@@ -41,6 +44,16 @@ int opt_next(const struct opt *opts, int argc, char **argv)
 	memset(&lo[n], 0, sizeof(lo[n]));
 	shorts[k] = '\0';
 	return getopt_long(argc, argv, shorts, lo, NULL);
+}
+
+int opt_next(const struct opt *opts, int argc, char **argv)
+{
+	return next(opts, argc, argv, 0);
+}
+
+int opt_next_ordered(const struct opt *opts, int argc, char **argv)
+{
+	return next(opts, argc, argv, 1);
 }
 
 /* "usage: convene NAME " or the same width of spaces, then each form of

@@ -163,4 +163,13 @@ test_expect_success 'a whole file in conflict: resolve with the deleting side re
 	convene validate 2>/dev/null
 '
 
+test_expect_success 'merge-file: what follows the files is a path, even one that starts with -' '
+	printf "a: 1\nb: 1\n" > base &&
+	printf "a: 2\nb: 1\n" > ours &&
+	printf "a: 1\nb: 3\n" > theirs &&
+	convene merge-file -L o -L b -L t base ours theirs -odd.yaml &&
+	printf "a: 2\nb: 3\n" > want &&
+	test_cmp want ours
+'
+
 test_done
