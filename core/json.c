@@ -143,15 +143,18 @@ struct buf *jw_key(struct json_w *w, const char *key)
 /* lines: the indent of each element on its own line; 0 for one line */
 static void jw_open(struct json_w *w, const char *key, char bracket, unsigned lines)
 {
+	/* deeper than any output of convene (4 levels): the output would be
+	 * wrong, so the buffer fails, as when memory runs out */
+	if (w->depth >= JSON_DEPTH) {
+		w->out->failed = 1;
+		return;
+	}
 	jw_key(w, key);
 	buf_addc(w->out, bracket);
-	/* deeper than any output of convene: kept flat rather than overrun */
-	if (w->depth < JSON_DEPTH) {
-		w->items[w->depth] = 0;
-		w->lines[w->depth] = (unsigned char)lines;
-		w->close[w->depth] = bracket == '{' ? '}' : ']';
-		w->depth++;
-	}
+	w->items[w->depth] = 0;
+	w->lines[w->depth] = (unsigned char)lines;
+	w->close[w->depth] = bracket == '{' ? '}' : ']';
+	w->depth++;
 }
 
 void jw_object(struct json_w *w, const char *key)

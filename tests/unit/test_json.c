@@ -87,3 +87,18 @@ void test_json__lines_at_fixed_indent(void)
 	check(w.depth == 0);
 	buf_release(&b);
 }
+
+void test_json__too_deep_fails(void)
+{
+	struct buf b = BUF_INIT;
+	struct json_w w;
+	int i;
+
+	jw_init(&w, &b);
+	for (i = 0; i < JSON_DEPTH; i++)
+		jw_array(&w, NULL);
+	check(!buf_failed(&b));
+	jw_array(&w, NULL);  /* one deeper than the writer keeps */
+	check(buf_failed(&b));
+	buf_release(&b);
+}
