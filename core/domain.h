@@ -6,7 +6,10 @@
 #ifndef CONVENE_DOMAIN_H
 #define CONVENE_DOMAIN_H
 
+#include "buf.h"
 #include "doc.h"
+#include "err.h"
+#include "path.h"
 #include "schema.h"
 
 /* 8 random hex digits from getrandom(2): two sites never pick the same
@@ -38,6 +41,19 @@ int dom_put(struct doc *doc, enum schema_kind kind, const char *const *keys, siz
  * missing; NULL if key holds something else or memory ran out. */
 struct doc_node *dom_seq(struct doc *doc, enum schema_kind kind, const char *const *keys,
 			 size_t n, struct doc_node *map, const char *key);
+
+/*
+ * The value v typed for the field at p, as `set` takes it: as YAML when
+ * yaml is set (a list or a mapping), else as text for a text field and as
+ * YAML would read it for the others (numbers, booleans...).  A node of
+ * doc, or NULL with err set (ERR_USAGE: not UTF-8 text, not YAML).
+ */
+struct doc_node *dom_value(struct doc *doc, const struct path *p, const struct buf *v,
+			   int yaml, struct err *err);
+
+/* Makes the missing mappings on the way to p's field, as `mkdir -p` does.
+ * A missing list item is left for path_resolve to name.  0 or ERR_NOMEM. */
+int dom_make_parents(struct doc *doc, const struct path *p, struct err *err);
 
 /* The text of a scalar field, or NULL when absent, null or not a scalar. */
 const char *dom_text(const struct doc_node *map, const char *key);

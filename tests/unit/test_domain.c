@@ -63,3 +63,103 @@ void test_domain__random_id(void)
 	check(strlen(a) == 8 && strspn(a, "0123456789abcdef") == 8);
 	check(strcmp(a, b) != 0);
 }
+
+/* dom_value of text typed for the field at pathtext */
+static struct doc_node *value_of(struct doc *doc, const char *pathtext, const char *text, int yaml,
+				 struct err *err)
+{
+	struct buf v = BUF_INIT;
+	struct doc_node *n;
+	struct path p;
+
+	err_clear(err);
+	if (path_parse(&p, pathtext, err) < 0)
+		return NULL;
+	buf_adds(&v, text);
+	n = dom_value(doc, &p, &v, yaml, err);
+	buf_release(&v);
+	return n;
+}
+
+void test_domain__value_typed_by_field(void)
+{
+	struct doc *doc = doc_new();
+	struct doc_node *n;
+	struct err err;
+
+	/* a text field keeps what looks like a number as text */
+	check((n = value_of(doc, "members/dana.yaml:name", "42", 0, &err)));
+	check(n->kind == DOC_SCALAR && !(n->flags & DOC_PLAIN));
+	check(n->len == 2 && !memcmp(n->str, "42", 2));
+	/* a boolean is read as YAML reads it */
+	check((n = value_of(doc, "members/dana.yaml:can_host", "true", 0, &err)));
+	check(n->kind == DOC_SCALAR && (n->flags & DOC_PLAIN) && doc_bool(n) == 1);
+	check((n = value_of(doc, "meetings/001.yaml:duration", "90", 0, &err)));
+	check(n->flags & DOC_PLAIN);
+	doc_free(doc);
+}
+
+void test_domain__value_as_yaml(void)
+{
+	struct doc *doc = doc_new();
+	struct doc_node *n;
+	struct err err;
+
+	check((n = value_of(doc, "vision", "[a, b]\n", 1, &err)));
+	check(n->kind == DOC_SEQ && n->head && n->head->next && !n->head->next->next);
+	/* an empty value is an empty plain scalar (null) */
+	check((n = value_of(doc, "vision", "", 1, &err)));
+	check(n->kind == DOC_SCALAR && doc_is_null(n));
+	check(!value_of(doc, "vision", "[a\n", 1, &err));
+	check(err.code == ERR_USAGE);
+	check(!strncmp(err.msg, "the value is not YAML: line ", 28));
+	doc_free(doc);
+}
+
+void test_domain__value_not_text(void)
+{
+	struct doc *doc = doc_new();
+	struct err err;
+
+	check(!value_of(doc, "vision", "a\001b", 0, &err));
+	check(err.code == ERR_USAGE && err.hint[0]);
+	check_str(err.msg, "the value is not UTF-8 text, or holds a control character");
+	check(!value_of(doc, "vision", "\xff", 1, &err));
+	check(err.code == ERR_USAGE);
+	doc_free(doc);
+}
+
+static int parents_of(struct buf *out, const char *text, const char *pathtext)
+{
+	struct doc *doc;
+	struct path p;
+	struct err err;
+	int rc;
+
+	err_clear(&err);
+	buf_reset(out);
+	if (doc_load(&doc, text, strlen(text), &err) < 0 || path_parse(&p, pathtext, &err) < 0)
+		return -100;
+	if ((rc = dom_make_parents(doc, &p, &err)) == 0)
+		doc_emit(out, doc);
+	doc_free(doc);
+	return rc;
+}
+
+void test_domain__make_parents(void)
+{
+	struct buf b = BUF_INIT;
+
+	/* made where the schema puts it: before attendees */
+	check(parents_of(&b, "number: 1\ntitle: x\nattendees: []\n",
+			 "meetings/001.yaml:location.host") == 0);
+	check_str(buf_str(&b), "number: 1\ntitle: x\nlocation: {}\nattendees: []\n");
+	/* an existing mapping is left as it is; the field itself is not made */
+	check(parents_of(&b, "number: 1\nlocation:\n  address: here\n",
+			 "meetings/001.yaml:location.host") == 0);
+	check_str(buf_str(&b), "number: 1\nlocation:\n  address: here\n");
+	/* a missing list item is not made up */
+	check(parents_of(&b, "number: 1\nagenda: []\n", "meetings/001.yaml:agenda[x].notes") == 0);
+	check_str(buf_str(&b), "number: 1\nagenda: []\n");
+	buf_release(&b);
+}
