@@ -204,6 +204,48 @@ void dom_conflicts(const struct doc_node *root,
 		walk_conflicts(root, path, 0, sizeof(path), fn, ctx);
 }
 
+void dom_preview(struct buf *b, const struct doc_node *v)
+{
+	struct buf y = BUF_INIT;
+	const char *s;
+	size_t len, chars = 0;
+
+	if (!v) {
+		buf_adds(b, "(deleted)");
+		return;
+	}
+	if (doc_is_null(v)) {
+		buf_adds(b, "(none)");
+		return;
+	}
+	if (v->kind == DOC_SCALAR) {
+		s = v->str;
+		len = v->len;
+	} else {
+		doc_emit_node(&y, v);
+		s = buf_str(&y);
+		len = y.len;
+	}
+	for (; len && chars < 60; s++, len--) {
+		if (*s == '\n') {
+			if (len > 1)
+				buf_adds(b, " / ");
+			continue;
+		}
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			chars++;
+		buf_addc(b, *s);
+	}
+	/* finish the character that was cut */
+	while (len && ((unsigned char)*s & 0xc0) == 0x80) {
+		buf_addc(b, *s++);
+		len--;
+	}
+	if (len)
+		buf_adds(b, "...");
+	buf_release(&y);
+}
+
 int dom_flag(const struct doc_node *map, const char *key)
 {
 	const struct doc_node *v = map ? doc_get(map, key) : NULL;

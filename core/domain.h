@@ -72,4 +72,11 @@ int dom_flag(const struct doc_node *map, const char *key);
 void dom_conflicts(const struct doc_node *root,
 		   void (*fn)(void *ctx, const char *path, const struct doc_node *c), void *ctx);
 
+/*
+ * A value in one line, as conflicts lists a side: its lines joined by
+ * " / ", cut after 60 characters with "...".  "(deleted)" for no value
+ * (v NULL), "(none)" for null; a list or a mapping as YAML.
+ */
+void dom_preview(struct buf *b, const struct doc_node *v);
+
 #endif

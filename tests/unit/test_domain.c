@@ -163,3 +163,52 @@ void test_domain__make_parents(void)
 	check_str(buf_str(&b), "number: 1\nagenda: []\n");
 	buf_release(&b);
 }
+
+/* dom_preview of the value of key in the YAML text (NULL: no value) */
+static void preview_of(struct buf *out, const char *text)
+{
+	struct doc *doc;
+	struct err err;
+
+	buf_reset(out);
+	if (!text) {
+		dom_preview(out, NULL);
+		return;
+	}
+	if (doc_load(&doc, text, strlen(text), &err) < 0)
+		return;
+	dom_preview(out, doc_get(doc->root, "v"));
+	doc_free(doc);
+}
+
+void test_domain__preview(void)
+{
+	struct buf b = BUF_INIT;
+
+	preview_of(&b, NULL);
+	check_str(buf_str(&b), "(deleted)");
+	preview_of(&b, "v: null\n");
+	check_str(buf_str(&b), "(none)");
+	preview_of(&b, "v: plain\n");
+	check_str(buf_str(&b), "plain");
+	/* lines joined, the last line end dropped */
+	preview_of(&b, "v: |\n  one\n  two\n");
+	check_str(buf_str(&b), "one / two");
+	preview_of(&b, "v: [a, b]\n");
+	check_str(buf_str(&b), "- a / - b");
+	buf_release(&b);
+}
+
+void test_domain__preview_cut(void)
+{
+	struct buf b = BUF_INIT;
+
+	preview_of(&b, "v: 0123456789012345678901234567890123456789012345678901234567890123\n");
+	check_str(buf_str(&b), "012345678901234567890123456789012345678901234567890123456789...");
+	preview_of(&b, "v: 012345678901234567890123456789012345678901234567890123456789\n");
+	check_str(buf_str(&b), "012345678901234567890123456789012345678901234567890123456789");
+	/* counted in characters, never cut inside one */
+	preview_of(&b, "v: שששששששששששששששששששששששששששששששששששששששששששששששששששששששששששששש\n");
+	check_str(buf_str(&b), "שששששששששששששששששששששששששששששששששששששששששששששששששששששששששששש...");
+	buf_release(&b);
+}
