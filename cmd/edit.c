@@ -169,7 +169,7 @@ int commit_pending(struct store *s, const char *message, int allow_conflicts, si
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if (d.errors > (allow_conflicts ? d.conflicts : 0)) {
+	if ((allow_conflicts ? diags_other_errors(&d) : d.errors) > 0) {
 		for (i = 0; i < d.n; i++)
 			print_diag(stderr, &d.v[i]);
 		fprintf(stderr, "convene: error: %u error%s; nothing was committed\n", d.errors,
