@@ -44,17 +44,6 @@ static const struct opt outcome_measure_opts[] = {
 	OPT_END
 };
 
-/* An id from text (its slug) or, for text with none, prefix and random hex. */
-static void make_id(char *out, size_t size, const char *text, const char *prefix)
-{
-	char hex[9];
-
-	if (text_slug(out, size > 32 ? 32 : size, text))
-		return;
-	dom_random_id(hex);
-	snprintf(out, size, "%s-%.4s", prefix, hex);
-}
-
 static int principle_add(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("principle");
@@ -215,7 +204,8 @@ static int outcome_add(int argc, char **argv, struct store *s)
 		if ((rc = check_option(KIND_OUTCOME, "--principle", principles[i], "principles", NULL)))
 			return rc;
 	if (!id) {
-		make_id(idbuf, sizeof(idbuf), argv[optind], "o");
+		if (dom_item_id(idbuf, sizeof(idbuf), argv[optind], "o") < 0)
+			return usage_error(me, "cannot make an id; give one with --id");
 		id = idbuf;
 	}
 	layout_outcome_file(file, sizeof(file), id);
@@ -285,7 +275,8 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (!id) {
-		make_id(idbuf, sizeof(idbuf), argv[optind + 1], "i");
+		if (dom_item_id(idbuf, sizeof(idbuf), argv[optind + 1], "i") < 0)
+			return usage_error(me, "cannot make an id; give one with --id");
 		id = idbuf;
 	}
 	layout_outcome_file(file, sizeof(file), argv[optind]);

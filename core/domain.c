@@ -43,6 +43,18 @@ int dom_member_id(char *out, size_t size, const char *name,
 	return 0;
 }
 
+int dom_item_id(char *out, size_t size, const char *text, const char *prefix)
+{
+	char hex[9];
+
+	if (text_slug(out, size > 32 ? 32 : size, text))
+		return 0;
+	if (dom_random_id(hex) < 0)
+		return -1;
+	snprintf(out, size, "%s-%.4s", prefix, hex);
+	return 0;
+}
+
 struct doc_node *dom_str(struct doc *doc, const char *s)
 {
 	struct buf b = BUF_INIT;

@@ -25,6 +25,11 @@ int dom_random_id(char *out);
 int dom_member_id(char *out, size_t size, const char *name,
 		  int (*taken)(void *ctx, const char *id), void *ctx);
 
+/* An id for a list item or an outcome named `text`: its slug, at most 31
+ * bytes, or for text with none (Hebrew) prefix, '-' and 4 random hex
+ * digits.  Returns 0, or -1 when no random digits could be drawn. */
+int dom_item_id(char *out, size_t size, const char *text, const char *prefix);
+
 /* A string scalar, and a scalar typed as YAML would read it. */
 struct doc_node *dom_str(struct doc *doc, const char *s);
 struct doc_node *dom_plain(struct doc *doc, const char *s);
