@@ -216,6 +216,20 @@ void dom_conflicts(const struct doc_node *root,
 		walk_conflicts(root, path, 0, sizeof(path), fn, ctx);
 }
 
+int dom_has_conflict(const struct doc_node *n)
+{
+	const struct doc_node *c;
+
+	if (!n)
+		return 0;
+	if (n->flags & DOC_CONFLICT)
+		return 1;
+	for (c = n->head; c; c = c->next)
+		if (dom_has_conflict(c))
+			return 1;
+	return 0;
+}
+
 void dom_preview(struct buf *b, const struct doc_node *v)
 {
 	struct buf y = BUF_INIT;

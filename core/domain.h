@@ -77,6 +77,9 @@ int dom_flag(const struct doc_node *map, const char *key);
 void dom_conflicts(const struct doc_node *root,
 		   void (*fn)(void *ctx, const char *path, const struct doc_node *c), void *ctx);
 
+/* Whether n (NULL: no) is a !conflict or holds one at any depth. */
+int dom_has_conflict(const struct doc_node *n);
+
 /*
  * A value in one line, as conflicts lists a side: its lines joined by
  * " / ", cut after 60 characters with "...".  "(deleted)" for no value

@@ -257,3 +257,17 @@ void test_domain__item_id_no_random(void)
 	check(rc == -1);
 	check(dom_random_id(id) == 0);
 }
+
+void test_domain__has_conflict(void)
+{
+	static const char text[] = "a: 1\nb:\n  c:\n  - x\n  - !conflict\n    base: y\n    sides: []\n";
+	struct doc *doc;
+	struct err err;
+
+	check(doc_load(&doc, text, strlen(text), &err) == 0);
+	check(dom_has_conflict(doc->root));
+	check(dom_has_conflict(doc_get(doc->root, "b")));
+	check(!dom_has_conflict(doc_get(doc->root, "a")));
+	check(!dom_has_conflict(NULL));
+	doc_free(doc);
+}
