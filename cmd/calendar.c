@@ -90,20 +90,6 @@ static char *dup_text(const struct doc_node *map, const char *key, struct gather
 	return d;
 }
 
-static int has_conflict(const struct doc_node *n)
-{
-	const struct doc_node *c;
-
-	if (!n)
-		return 0;
-	if (n->flags & DOC_CONFLICT)
-		return 1;
-	for (c = n->head; c; c = c->next)
-		if (has_conflict(c))
-			return 1;
-	return 0;
-}
-
 /* HH:MM or HH:MM:SS, as the schema takes a time. */
 static int is_time(const char *s)
 {
@@ -170,7 +156,7 @@ static void add_meeting(struct gather *g, const char *file, long number, const s
 		return;
 	}
 	for (i = 0; i < sizeof(sched) / sizeof(sched[0]) && !r->conflict; i++)
-		if (has_conflict(doc_get(root, sched[i])))
+		if (dom_has_conflict(doc_get(root, sched[i])))
 			r->conflict = sched[i];
 	r->title = dup_text(root, "title", g);
 	r->status = dup_text(root, "status", g);
@@ -236,7 +222,7 @@ static int take_file(void *ctx, const char *path, const char *old, size_t oldlen
 		if (tz) {
 			g->zone_line = tz->line;
 			g->zone_col = tz->col;
-			g->zone_conflict = has_conflict(tz);
+			g->zone_conflict = dom_has_conflict(tz);
 		}
 	} else if (kind == KIND_MEMBER && doc->root && doc->root->kind == DOC_MAP) {
 		add_member(g, path, doc->root);

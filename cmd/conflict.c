@@ -51,49 +51,6 @@ struct listing {
 	const char *file;
 };
 
-/* One line of a value, for a list: the first line, cut. */
-static void preview(struct buf *b, const struct doc_node *v)
-{
-	struct buf y = BUF_INIT;
-	const char *s;
-	size_t len, chars = 0;
-
-	if (!v) {
-		buf_adds(b, "(deleted)");
-		return;
-	}
-	if (doc_is_null(v)) {
-		buf_adds(b, "(none)");
-		return;
-	}
-	if (v->kind == DOC_SCALAR) {
-		s = v->str;
-		len = v->len;
-	} else {
-		doc_emit_node(&y, v);
-		s = buf_str(&y);
-		len = y.len;
-	}
-	for (; len && chars < 60; s++, len--) {
-		if (*s == '\n') {
-			if (len > 1)
-				buf_adds(b, " / ");
-			continue;
-		}
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			chars++;
-		buf_addc(b, *s);
-	}
-	/* finish the character that was cut */
-	while (len && ((unsigned char)*s & 0xc0) == 0x80) {
-		buf_addc(b, *s++);
-		len--;
-	}
-	if (len)
-		buf_adds(b, "...");
-	buf_release(&y);
-}
-
 static void list_one(void *ctx, const char *path, const struct doc_node *c)
 {
 	struct listing *l = ctx;
@@ -130,13 +87,13 @@ static void list_one(void *ctx, const char *path, const struct doc_node *c)
 	} else {
 		buf_addf(&l->out, "%s:%u:%u: %s\n", l->file, c->line, c->col, full);
 		buf_adds(&l->out, "  base:     ");
-		preview(&l->out, doc_get(c, "base"));
+		dom_preview(&l->out, doc_get(c, "base"));
 		buf_addc(&l->out, '\n');
 		for (s = sides && sides->kind == DOC_SEQ ? sides->head : NULL; s; s = s->next) {
 			const struct doc_node *from = doc_get(s, "from");
 
 			buf_addf(&l->out, "  side %zu:   ", ++k);
-			preview(&l->out, doc_get(s, "value"));
+			dom_preview(&l->out, doc_get(s, "value"));
 			buf_addf(&l->out, "   (%s)\n", from && from->kind == DOC_SCALAR ? from->str : "?");
 		}
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "core/handedit.h"
 #include "core/json.h"
 #include "core/layout.h"
 #include "core/text.h"
@@ -40,44 +41,6 @@ const struct help help_commit = {
 	NULL
 };
 
-#define HEADER "# convene: "
-
-/* Drops the lines we put on top: they start with "# convene: ". */
-static void strip_header(struct buf *text)
-{
-	size_t at = 0;
-
-	while (text->len - at >= sizeof(HEADER) - 1 &&
-	       !memcmp(text->ptr + at, HEADER, sizeof(HEADER) - 1)) {
-		const char *nl = memchr(text->ptr + at, '\n', text->len - at);
-
-		at = nl ? (size_t)(nl - text->ptr) + 1 : text->len;
-	}
-	memmove(text->ptr, text->ptr + at, text->len - at);
-	text->len -= at;
-	text->ptr[text->len] = '\0';
-}
-
-/* The problems of text as file, into d; the loaded tree into *out. */
-static void check_text(struct diags *d, const char *file, const struct buf *text,
-		       const struct schema_ids *ids, struct doc **out)
-{
-	struct err err;
-
-	*out = NULL;
-	err_clear(&err);
-	if (doc_load(out, buf_str(text), text->len, &err) < 0) {
-		diags_add(d, file, err.line, err.col, DIAG_ERROR, "%s%s%s", err.msg,
-			  err.hint[0] ? "; " : "", err.hint);
-		return;
-	}
-	if ((*out)->comments)
-		diags_add(d, file, (*out)->comment_line, (*out)->comment_col, DIAG_ERROR,
-			  "comments are not kept; move the text into a field such as notes");
-	schema_check(d, file, *out, ids);
-	diags_sort(d);
-}
-
 int edit_file(struct store *s, const char *file)
 {
 	struct buf text = BUF_INIT, shown = BUF_INIT;
@@ -100,13 +63,12 @@ int edit_file(struct store *s, const char *file)
 		struct buf o = BUF_INIT;
 
 		buf_add(&o, orig, len);
-		check_text(&before, file, &o, ids, &doc);
+		handedit_check(&before, file, &o, ids, &doc);
 		buf_release(&o);
 	}
 	for (;;) {
 		struct diags d = { 0 };
 		unsigned errors;
-		size_t lines = 0;
 
 		/* the lock is not held while a person edits: the commit
 		 * checks that the file did not change meanwhile */
@@ -123,9 +85,9 @@ int edit_file(struct store *s, const char *file)
 			}
 			goto done;
 		}
-		strip_header(&text);
+		handedit_strip_header(&text);
 		doc_free(doc);
-		check_text(&d, file, &text, ids, &doc);
+		handedit_check(&d, file, &text, ids, &doc);
 		/* a conflict a merge recorded, say, is not this edit's to fix */
 		errors = diags_keep_new(&d, &before);
 		if (!errors) {
@@ -133,16 +95,8 @@ int edit_file(struct store *s, const char *file)
 			break;
 		}
 		/* on top, with line numbers as the user will see them */
-		lines = 2 + errors;
 		buf_reset(&shown);
-		buf_addf(&shown, HEADER "%s has %u error%s; fix them, save and quit (save it unchanged to give up)\n",
-			 file, errors, errors == 1 ? "" : "s");
-		for (i = 0; i < d.n; i++)
-			if (d.v[i].level == DIAG_ERROR)
-				buf_addf(&shown, HEADER "line %u, column %u: %s\n",
-					 d.v[i].line + (unsigned)lines, d.v[i].col, d.v[i].msg);
-		buf_adds(&shown, HEADER "\n");
-		buf_add(&shown, buf_str(&text), text.len);
+		handedit_header(&shown, file, &d, errors, &text);
 		buf_reset(&text);
 		buf_add(&text, buf_str(&shown), shown.len);
 		for (i = 0; i < d.n; i++)
@@ -215,7 +169,7 @@ int commit_pending(struct store *s, const char *message, int allow_conflicts, si
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if (d.errors > (allow_conflicts ? d.conflicts : 0)) {
+	if ((allow_conflicts ? diags_other_errors(&d) : d.errors) > 0) {
 		for (i = 0; i < d.n; i++)
 			print_diag(stderr, &d.v[i]);
 		fprintf(stderr, "convene: error: %u error%s; nothing was committed\n", d.errors,

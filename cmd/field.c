@@ -84,67 +84,6 @@ done:
 	return rc;
 }
 
-static struct doc_node *make_value(struct doc *doc, const struct path *p, const struct buf *v,
-				   int yaml, struct err *err)
-{
-	const char *keys[PATH_MAX_SEGS];
-	struct doc *parsed;
-	struct doc_node *n;
-	size_t i, bad;
-
-	if (text_check(buf_str(v), v->len, &bad)) {
-		err_set(err, ERR_USAGE, 0, 0, "the value is not UTF-8 text, or holds a control character");
-		err_hint(err, "type it again; only tab and line breaks are allowed besides text");
-		return NULL;
-	}
-	if (yaml) {
-		if (doc_load(&parsed, v->ptr ? v->ptr : "", v->len, err) < 0) {
-			char why[sizeof(err->msg)];
-
-			snprintf(why, sizeof(why), "%s", err->msg);
-			err_set(err, ERR_USAGE, 0, 0, "the value is not YAML: line %u column %u: %s",
-				err->line, err->col, why);
-			return NULL;
-		}
-		n = parsed->root ? doc_copy(doc, parsed->root) : doc_scalar(doc, "", 0, DOC_PLAIN);
-		doc_free(parsed);
-		return n;
-	}
-	for (i = 0; i < p->n; i++)
-		keys[i] = p->seg[i].key;
-	/* Text fields take the value as text, whatever it looks like;
-	 * numbers, booleans and such are read as YAML would read them. */
-	if (schema_is_text_field(layout_kind(p->file), keys, p->n))
-		return doc_scalar(doc, buf_str(v), v->len, 0);
-	return doc_scalar(doc, buf_str(v), v->len, DOC_PLAIN);
-}
-
-/* Makes the mappings that lead to the field, as `mkdir -p` does:
- * `set meetings/001.yaml:location.host dana` on a meeting with no location. */
-static int make_parents(struct doc *doc, const struct path *p, struct err *err)
-{
-	const char *keys[PATH_MAX_SEGS];
-	struct doc_node *n = doc->root, *next;
-	size_t i;
-
-	for (i = 0; i + 1 < p->n && n && n->kind == DOC_MAP; i++) {
-		keys[i] = p->seg[i].key;
-		if ((next = doc_get(n, p->seg[i].key))) {
-			if (p->seg[i].id[0])
-				next = doc_find_id(next, p->seg[i].id);
-			n = next;
-			continue;
-		}
-		if (p->seg[i].id[0])
-			return 0;  /* path_resolve says which item is missing */
-		if (!(next = doc_map(doc)) ||
-		    dom_put(doc, layout_kind(p->file), keys, i, n, keys[i], next) < 0)
-			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-		n = next;
-	}
-	return 0;
-}
-
 /* 0 when the schema knows the field of p (keys, its keys); else the
  * exit code of the usage error, printed with the nearest known name. */
 static int known_field(const struct path *p, const char *const *keys)
@@ -222,7 +161,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	}
 	t.no_commit = no_commit;
 	path_format(pathtext, sizeof(pathtext), &p);
-	if (make_parents(t.doc, &p, &err) < 0 ||
+	if (dom_make_parents(t.doc, &p, &err) < 0 ||
 	    path_resolve(&parent, t.doc->root, &p, p.n - 1, &err) < 0)
 		goto fail;
 	if ((rc = txn_refuse_conflict(&t, parent, pathtext)) != 0) {
@@ -256,11 +195,8 @@ int cmd_set(int argc, char **argv, struct store *s)
 	}
 	if (!yaml)
 		text_lines(&v);  /* the one form of typed text (README) */
-	if (!(value = make_value(t.doc, &p, &v, yaml, &err))) {
-		if (!err.msg[0])
-			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
+	if (!(value = dom_value(t.doc, &p, &v, yaml, &err)))
 		goto fail;
-	}
 	/* a value of the wrong form is the command line's mistake, said as
 	 * such rather than at a line of a file never written */
 	err_clear(&err);

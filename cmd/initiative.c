@@ -10,6 +10,7 @@
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
+#include "core/outcomes.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -43,17 +44,6 @@ static const struct opt outcome_measure_opts[] = {
 	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
 	OPT_END
 };
-
-/* An id from text (its slug) or, for text with none, prefix and random hex. */
-static void make_id(char *out, size_t size, const char *text, const char *prefix)
-{
-	char hex[9];
-
-	if (text_slug(out, size > 32 ? 32 : size, text))
-		return;
-	dom_random_id(hex);
-	snprintf(out, size, "%s-%.4s", prefix, hex);
-}
 
 static int principle_add(int argc, char **argv, struct store *s)
 {
@@ -215,7 +205,8 @@ static int outcome_add(int argc, char **argv, struct store *s)
 		if ((rc = check_option(KIND_OUTCOME, "--principle", principles[i], "principles", NULL)))
 			return rc;
 	if (!id) {
-		make_id(idbuf, sizeof(idbuf), argv[optind], "o");
+		if (dom_item_id(idbuf, sizeof(idbuf), argv[optind], "o") < 0)
+			return usage_error(me, "cannot make an id; give one with --id");
 		id = idbuf;
 	}
 	layout_outcome_file(file, sizeof(file), id);
@@ -285,7 +276,8 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (!id) {
-		make_id(idbuf, sizeof(idbuf), argv[optind + 1], "i");
+		if (dom_item_id(idbuf, sizeof(idbuf), argv[optind + 1], "i") < 0)
+			return usage_error(me, "cannot make an id; give one with --id");
 		id = idbuf;
 	}
 	layout_outcome_file(file, sizeof(file), argv[optind]);
@@ -387,29 +379,23 @@ struct outcome_rows {
 static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
 {
 	struct outcome_rows *o = ctx;
-	const struct doc_node *r = doc->root, *inds, *i;
-	const char *id, *title, *status;
-	size_t n = 0;
+	struct outcome_info r;
+	size_t n;
 
-	if (layout_kind(file) != KIND_OUTCOME || !r || r->kind != DOC_MAP)
+	if (!outcome_info(&r, file, doc))
 		return;
-	id = dom_text(r, "id");
-	title = dom_text(r, "title");
-	status = dom_text(r, "status");
-	if ((inds = doc_get(r, "indicators")) && inds->kind == DOC_SEQ)
-		for (i = inds->head; i; i = i->next)
-			n++;
+	n = r.indicators;
 	if (o->json) {
 		jw_object(&o->w, NULL);
-		jw_str(&o->w, "id", id ? id : "");
-		jw_str(&o->w, "title", title ? title : "");
-		jw_str(&o->w, "status", status ? status : "");
+		jw_str(&o->w, "id", r.id ? r.id : "");
+		jw_str(&o->w, "title", r.title ? r.title : "");
+		jw_str(&o->w, "status", r.status ? r.status : "");
 		jw_uint(&o->w, "indicators", n);
 		jw_end(&o->w);
 	} else {
-		pad(&o->b, id ? id : "?", 16);
-		pad(&o->b, status ? status : "-", 10);
-		buf_addf(&o->b, "%zu indicator%s  %s\n", n, n == 1 ? " " : "s", title ? title : "");
+		pad(&o->b, r.id ? r.id : "?", 16);
+		pad(&o->b, r.status ? r.status : "-", 10);
+		buf_addf(&o->b, "%zu indicator%s  %s\n", n, n == 1 ? " " : "s", r.title ? r.title : "");
 	}
 }
 

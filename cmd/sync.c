@@ -131,7 +131,7 @@ static unsigned check_merged(struct sync *y)
 		diags_release(&d);
 		return 1;
 	}
-	errors = d.errors - d.conflicts;
+	errors = diags_other_errors(&d);
 	for (i = 0; errors && i < d.n; i++)
 		if (d.v[i].level == DIAG_ERROR)
 			print_diag(stderr, &d.v[i]);

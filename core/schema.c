@@ -87,6 +87,13 @@ int diag_same(const struct diag *a, const struct diag *b)
 	return same_words(a->msg, b->msg);
 }
 
+unsigned diags_other_errors(const struct diags *d)
+{
+	/* a list cut short by memory counts a conflict whose error it
+	 * could not add: never below zero */
+	return d->errors > d->conflicts ? d->errors - d->conflicts : 0;
+}
+
 unsigned diags_keep_new(struct diags *d, const struct diags *before)
 {
 	char *used = calloc(before->n + 1, 1);

@@ -55,6 +55,10 @@ int diag_same(const struct diag *a, const struct diag *b);
  * errors are left.  d->conflicts is not recounted. */
 unsigned diags_keep_new(struct diags *d, const struct diags *before);
 
+/* The errors of d other than the unresolved conflicts: what a merge or a
+ * commit must not leave, where a conflict is the group's to settle. */
+unsigned diags_other_errors(const struct diags *d);
+
 const char *schema_kind_name(enum schema_kind kind);
 
 /* The set of ids that references may name.  Owned by the caller. */

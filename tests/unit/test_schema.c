@@ -425,3 +425,25 @@ void test_schema__agenda_item_fields(void)
 	schema_ids_free(ids);
 	buf_release(&b);
 }
+
+void test_schema__other_errors_than_conflicts(void)
+{
+	struct diags d = { 0 };
+
+	/* a conflict alone leaves nothing to fix */
+	diags_of(&d, "initiative.yaml",
+		 "name: n\nlanguage: he\nvision: !conflict\n  base: a\n  sides:\n  - value: b\n");
+	check(d.errors == 1 && d.conflicts == 1);
+	check(diags_other_errors(&d) == 0);
+	diags_release(&d);
+	/* a missing name besides it is one */
+	diags_of(&d, "initiative.yaml",
+		 "language: he\nvision: !conflict\n  base: a\n  sides:\n  - value: b\n");
+	check(d.conflicts == 1 && d.errors == 2);
+	check(diags_other_errors(&d) == 1);
+	diags_release(&d);
+	/* never below zero, even for a list memory cut short */
+	d.errors = 1;
+	d.conflicts = 2;
+	check(diags_other_errors(&d) == 0);
+}
