@@ -65,6 +65,7 @@ struct meeting_row {
 	const char *conflict;      /* the field that is an unsettled conflict */
 	const char *invalid;       /* the field that holds no date, time or
 				    * number of minutes */
+	char *key;                 /* its ical_schedule_key(), for the history */
 };
 
 struct gather {
@@ -129,8 +130,11 @@ static void add_member(struct gather *g, const char *file, const struct doc_node
 	r->left = member_left(root) != NULL;
 }
 
-static void add_meeting(struct gather *g, const char *file, long number, const struct doc_node *root)
+static void add_meeting(struct gather *g, const char *file, long number, const struct doc *doc,
+			const char *data, size_t len)
 {
+	const struct doc_node *root = doc ? doc->root : NULL;
+	struct buf key = BUF_INIT;
 	static const char *const sched[] = { "date", "start", "duration", "location" };
 	const struct doc_node *loc, *n, *it;
 	struct meeting_row *r;
@@ -151,6 +155,11 @@ static void add_meeting(struct gather *g, const char *file, long number, const s
 	memset(r, 0, sizeof(*r));
 	r->number = number;
 	snprintf(r->file, sizeof(r->file), "%s", file);
+	/* the history reads every changed version of a meeting: this one,
+	 * parsed already, is given to it (the same key it would make) */
+	if (ical_schedule_key_of(&key, doc, data, len) < 0 || !(r->key = buf_detach(&key, NULL)))
+		g->failed = 1;
+	buf_release(&key);
 	if (!root || root->kind != DOC_MAP || (root->flags & DOC_CONFLICT)) {
 		r->conflict = "file";
 		return;
@@ -210,7 +219,7 @@ static int take_file(void *ctx, const char *path, const char *old, size_t oldlen
 		/* validate says what is wrong; a meeting we cannot read is
 		 * left out, and said to be */
 		if (kind == KIND_MEETING)
-			add_meeting(g, path, number, NULL);
+			add_meeting(g, path, number, NULL, data, len);
 		return g->failed ? -1 : 0;
 	}
 	if (kind == KIND_INITIATIVE && doc->root && doc->root->kind == DOC_MAP) {
@@ -227,7 +236,7 @@ static int take_file(void *ctx, const char *path, const char *old, size_t oldlen
 	} else if (kind == KIND_MEMBER && doc->root && doc->root->kind == DOC_MAP) {
 		add_member(g, path, doc->root);
 	} else if (kind == KIND_MEETING) {
-		add_meeting(g, path, number, doc->root);
+		add_meeting(g, path, number, doc, data, len);
 	}
 	doc_free(doc);
 	return g->failed ? -1 : 0;
@@ -246,7 +255,7 @@ static void gather_release(struct gather *g)
 		struct meeting_row *m = &g->meetings[i];
 
 		free(m->title), free(m->status), free(m->date), free(m->start);
-		free(m->host), free(m->address), free(m->virt);
+		free(m->host), free(m->address), free(m->virt), free(m->key);
 		buf_release(&m->goals);
 		buf_release(&m->items);
 	}
@@ -522,9 +531,23 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 		}
 	}
 
-	if ((rc = store_meeting_history(&hist, s, &err)) < 0) {
-		rc = report(NULL, &err);
-		goto done;
+	{
+		struct meeting_hist_key *known = calloc(g.nmeetings ? g.nmeetings : 1, sizeof(*known));
+
+		if (!known) {
+			rc = out_of_memory();
+			goto done;
+		}
+		for (i = 0; i < g.nmeetings; i++) {
+			known[i].file = g.meetings[i].file;
+			known[i].key = g.meetings[i].key;
+		}
+		rc = store_meeting_history(&hist, s, known, g.nmeetings, &err);
+		free(known);
+		if (rc < 0) {
+			rc = report(NULL, &err);
+			goto done;
+		}
 	}
 	rc = 0;
 

@@ -252,15 +252,12 @@ int ical_write(struct buf *out, const struct ical_calendar *cal, struct err *err
 	return buf_failed(out) ? err_set(err, ERR_NOMEM, 0, 0, "out of memory") : 0;
 }
 
-int ical_schedule_key(struct buf *out, const char *data, size_t len)
+int ical_schedule_key_of(struct buf *out, const struct doc *doc, const char *data, size_t len)
 {
 	static const char *const keys[] = { "date", "start", "duration", "location" };
-	struct doc *doc = NULL;
-	struct err err;
 	size_t i;
 
-	if (doc_load(&doc, data, len, &err) < 0 || !doc->root || doc->root->kind != DOC_MAP ||
-	    (doc->root->flags & DOC_CONFLICT)) {
+	if (!doc || !doc->root || doc->root->kind != DOC_MAP || (doc->root->flags & DOC_CONFLICT)) {
 		/* unreadable, empty or a whole-file conflict: itself */
 		buf_adds(out, "\x1f");
 		buf_add(out, data, len);
@@ -275,6 +272,18 @@ int ical_schedule_key(struct buf *out, const char *data, size_t len)
 				buf_adds(out, "\x1f");
 		}
 	}
-	doc_free(doc);
 	return buf_failed(out) ? ERR_NOMEM : 0;
+}
+
+int ical_schedule_key(struct buf *out, const char *data, size_t len)
+{
+	struct doc *doc = NULL;
+	struct err err;
+	int rc;
+
+	if (doc_load(&doc, data, len, &err) < 0)
+		doc = NULL;
+	rc = ical_schedule_key_of(out, doc, data, len);
+	doc_free(doc);
+	return rc;
 }

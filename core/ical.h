@@ -15,6 +15,8 @@
 #include "buf.h"
 #include "err.h"
 
+struct doc;
+
 #define ICAL_DEFAULT_MINUTES 120
 
 /* A person with an email: an ORGANIZER or an ATTENDEE (CN = name). */
@@ -70,5 +72,8 @@ int ical_write(struct buf *out, const struct ical_calendar *cal, struct err *err
  * of its own, starting otherwise.  Returns 0 or ERR_NOMEM.
  */
 int ical_schedule_key(struct buf *out, const char *data, size_t len);
+/* The same key from what doc_load() made of data (doc NULL: it did not
+ * load), for a caller that has the file loaded already. */
+int ical_schedule_key_of(struct buf *out, const struct doc *doc, const char *data, size_t len);
 
 #endif

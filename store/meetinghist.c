@@ -44,8 +44,31 @@ static size_t key_slot(const struct keys *k, const git_oid *id)
 	return h;
 }
 
+/* Room for one more key; 0 or ERR_NOMEM (err set). */
+static int keys_grow(struct walk *w)
+{
+	struct keys *k = &w->keys;
+	size_t i;
+
+	if ((k->n + 1) * 2 > k->cap) {
+		struct keys bigger = { NULL, 0, k->cap ? k->cap * 2 : 256 };
+
+		if (!(bigger.v = calloc(bigger.cap, sizeof(*bigger.v))))
+			return err_set(w->err, ERR_NOMEM, 0, 0, "out of memory");
+		for (i = 0; i < k->cap; i++)
+			if (k->v[i].key)
+				bigger.v[key_slot(&bigger, &k->v[i].id)] = k->v[i];
+		bigger.n = k->n;
+		free(k->v);
+		*k = bigger;
+	}
+	return 0;
+}
+
 /* The schedule key of blob id, NULL when out of memory or unreadable
  * (err set). */
+static git_tree *meetings_tree(git_repository *repo, git_commit *c);
+
 static const char *schedule(struct walk *w, const git_oid *id)
 {
 	struct keys *k = &w->keys;
@@ -55,20 +78,8 @@ static const char *schedule(struct walk *w, const git_oid *id)
 
 	if (k->cap && k->v[key_slot(k, id)].key)
 		return k->v[key_slot(k, id)].key;
-	if ((k->n + 1) * 2 > k->cap) {
-		struct keys bigger = { NULL, 0, k->cap ? k->cap * 2 : 256 };
-
-		if (!(bigger.v = calloc(bigger.cap, sizeof(*bigger.v)))) {
-			err_set(w->err, ERR_NOMEM, 0, 0, "out of memory");
-			return NULL;
-		}
-		for (i = 0; i < k->cap; i++)
-			if (k->v[i].key)
-				bigger.v[key_slot(&bigger, &k->v[i].id)] = k->v[i];
-		bigger.n = k->n;
-		free(k->v);
-		*k = bigger;
-	}
+	if (keys_grow(w) < 0)
+		return NULL;
 	if (git_blob_lookup(&blob, w->s->repo, id) < 0) {
 		store_git_fail(w->err, ERR_INTERNAL, "cannot read a meeting's old version");
 		return NULL;
@@ -85,6 +96,39 @@ static const char *schedule(struct walk *w, const git_oid *id)
 	k->v[i].key = buf_detach(&b, NULL);
 	k->n++;
 	return k->v[i].key;
+}
+
+/* The keys the caller made of HEAD's meetings, by their blobs' ids: those
+ * versions are not read again.  0 or ERR_NOMEM. */
+static int seed(struct walk *w, git_commit *head, const struct meeting_hist_key *known, size_t n)
+{
+	git_tree *t = meetings_tree(w->s->repo, head);
+	size_t i, slot;
+	int error = 0;
+
+	for (i = 0; t && i < n && !error; i++) {
+		const char *name = known[i].file, *slash = strchr(name, '/');
+		const git_tree_entry *e;
+
+		if (!known[i].key || !slash || (size_t)(slash - name) != strlen(LAYOUT_MEETINGS) ||
+		    strncmp(name, LAYOUT_MEETINGS, (size_t)(slash - name)) ||
+		    !(e = git_tree_entry_byname(t, slash + 1)) || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+			continue;
+		if ((error = keys_grow(w)) < 0)
+			break;
+		slot = key_slot(&w->keys, git_tree_entry_id(e));
+		if (w->keys.v[slot].key)
+			continue;  /* two files with the same bytes */
+		if (!(w->keys.v[slot].key = strdup(known[i].key))) {
+			error = err_set(w->err, ERR_NOMEM, 0, 0, "out of memory");
+			break;
+		}
+		w->keys.v[slot].id = *git_tree_entry_id(e);
+		w->keys.n++;
+	}
+	git_tree_free(t);
+	git_error_clear();
+	return error;
 }
 
 /* The entry of meetings/<name>, made when new; NULL for a name that is no
@@ -259,7 +303,8 @@ static int by_file(const void *a, const void *b)
 		      ((const struct meeting_hist_entry *)b)->file);
 }
 
-int store_meeting_history(struct meeting_hist *out, struct store *s, struct err *err)
+int store_meeting_history(struct meeting_hist *out, struct store *s,
+			  const struct meeting_hist_key *known, size_t nknown, struct err *err)
 {
 	struct walk w;
 	git_revwalk *rw = NULL;
@@ -277,6 +322,16 @@ int store_meeting_history(struct meeting_hist *out, struct store *s, struct err 
 	}
 	if ((error = first_commit(s, &head, out->root, err)) < 0)
 		return error;
+	if (nknown) {
+		git_commit *c;
+
+		if (git_commit_lookup(&c, s->repo, &head) < 0)
+			return store_git_fail(err, ERR_INTERNAL, "cannot read HEAD's commit");
+		error = seed(&w, c, known, nknown);
+		git_commit_free(c);
+		if (error < 0)
+			goto done;
+	}
 	if (git_revwalk_new(&rw, s->repo) < 0 || git_revwalk_push(rw, &head) < 0) {
 		error = store_git_fail(err, ERR_INTERNAL, "cannot walk the history");
 		goto done;

@@ -41,9 +41,19 @@ struct meeting_hist {
 	size_t n;
 };
 
+/* What the caller already made of a meeting file at HEAD: its
+ * ical_schedule_key() (core/ical.h), so that version is not read twice. */
+struct meeting_hist_key {
+	const char *file;        /* "meetings/004.yaml" */
+	const char *key;         /* NULL: not known */
+};
+
 /* Fills out; a repository with no commit gives root "" and no entries.
- * Returns 0 or an error code with err set; release out in either case. */
-int store_meeting_history(struct meeting_hist *out, struct store *s, struct err *err);
+ * known (nknown of them, may be 0) are keys of HEAD's versions, taken
+ * as they are.  Returns 0 or an error code with err set; release out in
+ * either case. */
+int store_meeting_history(struct meeting_hist *out, struct store *s,
+			  const struct meeting_hist_key *known, size_t nknown, struct err *err);
 
 /* The entry of a meeting file, or NULL when no commit holds it. */
 const struct meeting_hist_entry *meeting_hist_find(const struct meeting_hist *h, const char *file);

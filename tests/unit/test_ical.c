@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/doc.h"
 #include "core/ical.h"
 #include "store/meetinghist.h"
 #include "tests/unit/unit.h"
@@ -235,6 +236,30 @@ void test_ical__schedule_key(void)
 	buf_release(&d);
 }
 
+void test_ical__schedule_key_of_a_loaded_doc(void)
+{
+	const char *m = "number: 1\ntitle: One\ndate: 2026-02-01\nstart: \"17:00\"\n"
+			"location:\n  host: a\n  address: Hall 1\n";
+	const char *bad = "number: 1\ntitle: [One\n";
+	struct buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT, d = BUF_INIT;
+	struct doc *doc = NULL;
+	struct err err;
+
+	check(doc_load(&doc, m, strlen(m), &err) == 0);
+	check(ical_schedule_key(&a, m, strlen(m)) == 0);
+	check(ical_schedule_key_of(&b, doc, m, strlen(m)) == 0);
+	check_str(buf_str(&b), buf_str(&a));
+	/* a file that did not load: the same key as from its bytes */
+	check(ical_schedule_key(&c, bad, strlen(bad)) == 0);
+	check(ical_schedule_key_of(&d, NULL, bad, strlen(bad)) == 0);
+	check(c.len == d.len && !memcmp(c.ptr, d.ptr, c.len) && c.ptr[0] == '\x1f');
+	doc_free(doc);
+	buf_release(&a);
+	buf_release(&b);
+	buf_release(&c);
+	buf_release(&d);
+}
+
 /* ---- the history of the meetings, on a real repository ---- */
 
 static int make_repo(char *dir, const char *script)
@@ -263,7 +288,8 @@ static void remove_repo(const char *dir)
 		printf("  cannot remove %s\n", dir);
 }
 
-static int hist_of(struct meeting_hist *h, const char *dir)
+static int hist_known(struct meeting_hist *h, const char *dir, const struct meeting_hist_key *known,
+		      size_t n)
 {
 	struct store *s = NULL;
 	struct err err;
@@ -271,12 +297,17 @@ static int hist_of(struct meeting_hist *h, const char *dir)
 
 	err_clear(&err);
 	ok = store_global_init() == 0 && store_open(&s, dir, &err) == 0 &&
-	     store_meeting_history(h, s, &err) == 0;
+	     store_meeting_history(h, s, known, n, &err) == 0;
 	if (!ok)
 		printf("  %s\n", err.msg);
 	store_free(s);
 	store_global_shutdown();
 	return ok;
+}
+
+static int hist_of(struct meeting_hist *h, const char *dir)
+{
+	return hist_known(h, dir, NULL, 0);
 }
 
 #define M(date, start, extra) "number: 1\\ntitle: One\\nstatus: planned\\ndate: " date \
@@ -327,6 +358,40 @@ void test_ical__sequence_counts_moves_not_notes(void)
 	check(two->changed == 1767225600 + 4 * 3600);
 	check(!meeting_hist_find(&h, "meetings/003.yaml"));
 	store_meeting_history_release(&h);
+}
+
+/* The key given for HEAD's version is the one compared (it is not read
+ * again): given the key of the version before, the last move is none. */
+void test_ical__history_takes_the_keys_given_for_head(void)
+{
+	char dir[] = "/tmp/convene-unit-ical-XXXXXX";
+	/* as make_repo's printf writes M(): the backslashes stay */
+	const char *before = "number: 1\ntitle: One\nstatus: planned\ndate: 2026-02-08\nstart: \\\"17:00\\\"\n";
+	struct meeting_hist h, g;
+	struct meeting_hist_key known[2] = { { "meetings/001.yaml", NULL }, { "meetings/009.yaml", "x" } };
+	struct buf key = BUF_INIT;
+	const struct meeting_hist_entry *one;
+	int ok;
+
+	memset(&h, 0, sizeof(h));
+	memset(&g, 0, sizeof(g));
+	check(ical_schedule_key(&key, before, strlen(before)) == 0);
+	known[0].key = buf_str(&key);
+	ok = make_repo(dir,
+		       "put 001 '" M("2026-02-01", "17:00", "") "' 'meeting 001: planned' && "
+		       "put 001 '" M("2026-02-08", "17:00", "") "' 'meeting 001: a week later' && "
+		       "put 001 '" M("2026-02-08", "18:00", "") "' 'meeting 001: an hour later'");
+	ok = ok && hist_of(&h, dir) && hist_known(&g, dir, known, 2);
+	remove_repo(dir);
+	check(ok);
+	one = meeting_hist_find(&h, "meetings/001.yaml");
+	check(one && one->sequence == 2);
+	one = meeting_hist_find(&g, "meetings/001.yaml");
+	check(one && one->sequence == 1);
+	check(g.n == 1);  /* a key for a file HEAD lacks is no meeting */
+	buf_release(&key);
+	store_meeting_history_release(&h);
+	store_meeting_history_release(&g);
 }
 
 void test_ical__merge_that_takes_one_side_counts_once(void)
