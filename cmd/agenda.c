@@ -289,43 +289,16 @@ static int no_meeting(struct sources *src, const char *file)
 /* Writes the document to standard output, or atomically to file. */
 static int write_out(const char *file, const struct buf *b)
 {
-	struct store_tmp t;
-	struct stat st;
 	struct err err;
 
 	if (buf_failed(b))
 		return out_of_memory();
 	if (!file || !strcmp(file, "-"))
 		return put_out(b);
-	if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "convene: error: '%s' is a folder; -o takes the name of a file\n", file);
-		return EXIT_USAGE;
-	}
 	err_clear(&err);
-	if (store_tmp_file(&t, file, &err) < 0)
-		return report(NULL, &err);
-	{
-		size_t off = 0;
-
-		while (off < b->len) {
-			ssize_t k = write(t.fd, b->ptr + off, b->len - off);
-
-			if (k < 0 && errno == EINTR)
-				continue;
-			if (k <= 0)
-				goto fail;
-			off += (size_t)k;
-		}
-	}
-	if (fsync(t.fd) < 0)
-		goto fail;
-	if (store_tmp_commit(&t, &err) < 0)
+	if (store_write_output(file, b->ptr, b->len, &err) < 0)
 		return report(NULL, &err);
 	return EXIT_OK;
-fail:
-	fprintf(stderr, "convene: error: cannot write '%s': %s\n", file, strerror(errno));
-	store_tmp_abandon(&t);
-	return EXIT_INTERNAL;
 }
 
 static int render(struct store *s, const struct cmd *me, const char *arg, int minutes,

@@ -363,41 +363,6 @@ static int by_number(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Writes text to file atomically; ERR_USAGE for a folder or a folder
- * that is not there (nothing written). */
-static int write_file(const char *file, const struct buf *text, struct err *err)
-{
-	struct store_tmp t;
-	struct stat st;
-	size_t off = 0;
-	int error;
-
-	if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) {
-		err_set(err, ERR_USAGE, 0, 0, "'%s' is a folder", file);
-		err_hint(err, "name the file to write: %s/meetings.ics, say", file);
-		return ERR_USAGE;
-	}
-	if ((error = store_tmp_file(&t, file, err)) < 0) {
-		if (errno == ENOENT)
-			err_hint(err, "the folder it goes in must exist");
-		return error;
-	}
-	while (off < text->len) {
-		ssize_t n = write(t.fd, text->ptr + off, text->len - off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
-	if (off < text->len || fsync(t.fd) < 0) {
-		err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file, strerror(errno));
-		store_tmp_abandon(&t);
-		return ERR_INTERNAL;
-	}
-	return store_tmp_commit(&t, err);
-}
 
 /* Says which files of the calendar have changes not committed. */
 static void note_uncommitted(struct store *s)
@@ -642,7 +607,7 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 		goto done;
 	}
 	if (out) {
-		if (write_file(out, &ics, &err) < 0)
+		if (store_write_output(out, ics.ptr, ics.len, &err) < 0)
 			rc = report(NULL, &err);
 	} else {
 		rc = put_out(&ics);

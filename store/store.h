@@ -176,5 +176,11 @@ int store_tmp_dir(struct store_tmp *t, const char *target, struct err *err);
 int store_tmp_commit(struct store_tmp *t, struct err *err);
 /* Removes t (no-op once committed or abandoned). */
 void store_tmp_abandon(struct store_tmp *t);
+/*
+ * Writes data to file atomically (a temporary name, fsync, rename), for
+ * -o of the outputs.  A folder, or a folder that is not there: ERR_USAGE,
+ * nothing written.
+ */
+int store_write_output(const char *file, const void *data, size_t len, struct err *err);
 
 #endif

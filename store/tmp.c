@@ -185,3 +185,35 @@ void store_tmp_abandon(struct store_tmp *t)
 	close(t->fd);
 	t->fd = -1;
 }
+
+int store_write_output(const char *file, const void *data, size_t len, struct err *err)
+{
+	struct store_tmp t;
+	struct stat st;
+	size_t off = 0;
+	int error;
+
+	if (stat(file, &st) == 0 && S_ISDIR(st.st_mode))
+		return err_set(err, ERR_USAGE, 0, 0, "'%s' is a folder; -o takes the name of a file",
+			       file);
+	if ((error = store_tmp_file(&t, file, err)) < 0) {
+		if (errno == ENOENT)
+			err_hint(err, "the folder it goes in must exist");
+		return error;
+	}
+	while (off < len) {
+		ssize_t n = write(t.fd, (const char *)data + off, len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	if (off < len || fsync(t.fd) < 0) {
+		err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", file, strerror(errno));
+		store_tmp_abandon(&t);
+		return ERR_INTERNAL;
+	}
+	return store_tmp_commit(&t, err);
+}
