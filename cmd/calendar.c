@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "core/calendar.h"
 #include "core/domain.h"
 #include "core/ical.h"
 #include "core/layout.h"
@@ -49,321 +50,6 @@ const struct help help_calendar = {
 	NULL
 };
 
-/* ---- what the files say ---- */
-
-struct member_row {
-	char *id, *name, *email, *role, *address;
-	int left;
-};
-
-struct meeting_row {
-	long number;
-	char file[32];
-	char *title, *status, *date, *start, *host, *address, *virt;
-	long minutes;
-	struct buf goals, items;   /* one per line */
-	const char *conflict;      /* the field that is an unsettled conflict */
-	const char *invalid;       /* the field that holds no date, time or
-				    * number of minutes */
-	char *key;                 /* its ical_schedule_key(), for the history */
-};
-
-struct gather {
-	char *zone, *lang, *name;
-	unsigned zone_line, zone_col;
-	int zone_conflict;
-	struct member_row *members;
-	size_t nmembers, capmembers;
-	struct meeting_row *meetings;
-	size_t nmeetings, capmeetings;
-	int failed;
-};
-
-static char *dup_text(const struct doc_node *map, const char *key, struct gather *g)
-{
-	const char *t = dom_text(map, key);
-	char *d;
-
-	if (!t)
-		return NULL;
-	if (!(d = strdup(t)))
-		g->failed = 1;
-	return d;
-}
-
-/* HH:MM or HH:MM:SS, as the schema takes a time. */
-static int is_time(const char *s)
-{
-	size_t n = strlen(s);
-
-	return (n == 5 || n == 8) && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
-	       (s[0] < '2' || s[1] <= '3') && s[2] == ':' && s[3] >= '0' && s[3] <= '5' &&
-	       s[4] >= '0' && s[4] <= '9' &&
-	       (n == 5 || (s[5] == ':' && s[6] >= '0' && s[6] <= '5' && s[7] >= '0' && s[7] <= '9'));
-}
-
-static void add_member(struct gather *g, const char *file, const struct doc_node *root)
-{
-	struct member_row *r;
-	char dir[16], id[80];
-
-	if (g->nmembers == g->capmembers) {
-		size_t cap = g->capmembers ? g->capmembers * 2 : 32;
-		struct member_row *v = realloc(g->members, cap * sizeof(*v));
-
-		if (!v) {
-			g->failed = 1;
-			return;
-		}
-		g->members = v;
-		g->capmembers = cap;
-	}
-	r = &g->members[g->nmembers++];
-	memset(r, 0, sizeof(*r));
-	layout_file(file, dir, sizeof(dir), id, sizeof(id));
-	if (!(r->id = strdup(id)))
-		g->failed = 1;
-	r->name = dup_text(root, "name", g);
-	r->email = dup_text(root, "email", g);
-	r->role = dup_text(root, "role", g);
-	r->address = dup_text(root, "address", g);
-	r->left = member_left(root) != NULL;
-}
-
-static void add_meeting(struct gather *g, const char *file, long number, const struct doc *doc,
-			const char *data, size_t len)
-{
-	const struct doc_node *root = doc ? doc->root : NULL;
-	struct buf key = BUF_INIT;
-	static const char *const sched[] = { "date", "start", "duration", "location" };
-	const struct doc_node *loc, *n, *it;
-	struct meeting_row *r;
-	size_t i;
-
-	if (g->nmeetings == g->capmeetings) {
-		size_t cap = g->capmeetings ? g->capmeetings * 2 : 32;
-		struct meeting_row *v = realloc(g->meetings, cap * sizeof(*v));
-
-		if (!v) {
-			g->failed = 1;
-			return;
-		}
-		g->meetings = v;
-		g->capmeetings = cap;
-	}
-	r = &g->meetings[g->nmeetings++];
-	memset(r, 0, sizeof(*r));
-	r->number = number;
-	snprintf(r->file, sizeof(r->file), "%s", file);
-	/* the history reads every changed version of a meeting: this one,
-	 * parsed already, is given to it (the same key it would make) */
-	if (ical_schedule_key_of(&key, doc, data, len) < 0 || !(r->key = buf_detach(&key, NULL)))
-		g->failed = 1;
-	buf_release(&key);
-	if (!root || root->kind != DOC_MAP || (root->flags & DOC_CONFLICT)) {
-		r->conflict = "file";
-		return;
-	}
-	for (i = 0; i < sizeof(sched) / sizeof(sched[0]) && !r->conflict; i++)
-		if (dom_has_conflict(doc_get(root, sched[i])))
-			r->conflict = sched[i];
-	r->title = dup_text(root, "title", g);
-	r->status = dup_text(root, "status", g);
-	r->date = dup_text(root, "date", g);
-	r->start = dup_text(root, "start", g);
-	if (dom_text(root, "duration")) {
-		char *end;
-
-		r->minutes = strtol(dom_text(root, "duration"), &end, 10);
-		if (*end || r->minutes <= 0 || r->minutes > 100000)
-			r->invalid = "duration";
-	}
-	if (r->start && !is_time(r->start))
-		r->invalid = "start";
-	if (r->date && !text_is_date(r->date, strlen(r->date)))
-		r->invalid = "date";
-	if ((loc = doc_get(root, "location")) && loc->kind == DOC_MAP) {
-		r->host = dup_text(loc, "host", g);
-		r->address = dup_text(loc, "address", g);
-		r->virt = dup_text(loc, "virtual", g);
-	}
-	if ((n = doc_get(root, "goals")) && n->kind == DOC_SEQ)
-		for (it = n->head; it; it = it->next)
-			if (it->kind == DOC_SCALAR && !(it->flags & DOC_CONFLICT) && it->len)
-				buf_addf(&r->goals, "%s\n", it->str);
-	if ((n = doc_get(root, "agenda")) && n->kind == DOC_SEQ)
-		for (it = n->head; it; it = it->next)
-			if (dom_text(it, "title"))
-				buf_addf(&r->items, "%s\n", dom_text(it, "title"));
-	if (buf_failed(&r->goals) || buf_failed(&r->items))
-		g->failed = 1;
-}
-
-/* Every file of the last commit, as store_tree_diff() gives them. */
-static int take_file(void *ctx, const char *path, const char *old, size_t oldlen, const char *data,
-		     size_t len)
-{
-	struct gather *g = ctx;
-	enum schema_kind kind = layout_kind(path);
-	struct doc *doc = NULL;
-	struct err err;
-	long number = 0;
-
-	if (!data || kind == KIND_NONE || kind == KIND_INTERVIEW || kind == KIND_OUTCOME)
-		return 0;
-	if (kind == KIND_MEETING && (number = layout_meeting_of_file(path)) <= 0)
-		return 0;  /* misnamed: validate says so */
-	if (kind == KIND_MEMBER && strchr(path + strlen(LAYOUT_MEMBERS) + 1, '/'))
-		return 0;
-	if (doc_load(&doc, data, len, &err) < 0) {
-		/* validate says what is wrong; a meeting we cannot read is
-		 * left out, and said to be */
-		if (kind == KIND_MEETING)
-			add_meeting(g, path, number, NULL, data, len);
-		return g->failed ? -1 : 0;
-	}
-	if (kind == KIND_INITIATIVE && doc->root && doc->root->kind == DOC_MAP) {
-		const struct doc_node *tz = doc_get(doc->root, "timezone");
-
-		g->zone = dup_text(doc->root, "timezone", g);
-		g->lang = dup_text(doc->root, "language", g);
-		g->name = dup_text(doc->root, "name", g);
-		if (tz) {
-			g->zone_line = tz->line;
-			g->zone_col = tz->col;
-			g->zone_conflict = dom_has_conflict(tz);
-		}
-	} else if (kind == KIND_MEMBER && doc->root && doc->root->kind == DOC_MAP) {
-		add_member(g, path, doc->root);
-	} else if (kind == KIND_MEETING) {
-		add_meeting(g, path, number, doc, data, len);
-	}
-	doc_free(doc);
-	return g->failed ? -1 : 0;
-}
-
-static void gather_release(struct gather *g)
-{
-	size_t i;
-
-	for (i = 0; i < g->nmembers; i++) {
-		struct member_row *m = &g->members[i];
-
-		free(m->id), free(m->name), free(m->email), free(m->role), free(m->address);
-	}
-	for (i = 0; i < g->nmeetings; i++) {
-		struct meeting_row *m = &g->meetings[i];
-
-		free(m->title), free(m->status), free(m->date), free(m->start);
-		free(m->host), free(m->address), free(m->virt), free(m->key);
-		buf_release(&m->goals);
-		buf_release(&m->items);
-	}
-	free(g->members);
-	free(g->meetings);
-	free(g->zone), free(g->lang), free(g->name);
-}
-
-static const struct member_row *member_by_id(const struct gather *g, const char *id)
-{
-	size_t i;
-
-	for (i = 0; id && i < g->nmembers; i++)
-		if (!strcmp(g->members[i].id, id))
-			return &g->members[i];
-	return NULL;
-}
-
-/* ---- the event of a meeting ---- */
-
-/* An address on one line: its lines joined by ", ". */
-static void one_line(struct buf *b, const char *s)
-{
-	int first = 1;
-
-	while (*s) {
-		size_t n = strcspn(s, "\n");
-
-		while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
-			n--;
-		if (n) {
-			if (!first)
-				buf_adds(b, ", ");
-			buf_add(b, s, n);
-			first = 0;
-		}
-		s += strcspn(s, "\n");
-		if (*s)
-			s++;
-		while (*s == ' ')
-			s++;
-	}
-}
-
-/* LOCATION: the address given, else the host's (or their name), else the
- * virtual link. */
-static void location_of(struct buf *b, const struct gather *g, const struct meeting_row *m)
-{
-	const struct member_row *host = member_by_id(g, m->host);
-
-	if (m->address)
-		one_line(b, m->address);
-	else if (host && host->address)
-		one_line(b, host->address);
-	else if (host && host->name)
-		buf_adds(b, host->name);
-	else if (m->virt)
-		buf_adds(b, m->virt);
-}
-
-static void description_of(struct buf *b, const struct meeting_row *m, int he)
-{
-	const char *p;
-	int n = 0;
-
-	if (m->goals.len) {
-		buf_adds(b, he ? "מטרות:\n" : "Goals:\n");
-		for (p = buf_str(&m->goals); *p; p += strcspn(p, "\n") + 1)
-			buf_addf(b, "- %.*s\n", (int)strcspn(p, "\n"), p);
-	}
-	if (m->items.len) {
-		buf_adds(b, b->len ? "\n" : "");
-		buf_adds(b, he ? "סדר היום:\n" : "Agenda:\n");
-		for (p = buf_str(&m->items); *p; p += strcspn(p, "\n") + 1)
-			buf_addf(b, "%d. %.*s\n", ++n, (int)strcspn(p, "\n"), p);
-	}
-	if (m->virt) {
-		buf_adds(b, b->len ? "\n" : "");
-		buf_addf(b, "%s %s\n", he ? "קישור לפגישה:" : "Online:", m->virt);
-	}
-	/* no final line end inside the value */
-	while (b->len && b->ptr[b->len - 1] == '\n')
-		b->ptr[--b->len] = '\0';
-}
-
-/* The meetings as "1-3, 5", for the message about one that is not there. */
-static void list_numbers(struct buf *b, const struct gather *g)
-{
-	size_t i = 0, j;
-
-	while (i < g->nmeetings) {
-		for (j = i; j + 1 < g->nmeetings && g->meetings[j + 1].number == g->meetings[j].number + 1; j++)
-			;
-		buf_addf(b, "%s%ld", i ? ", " : "", g->meetings[i].number);
-		if (j > i)
-			buf_addf(b, "%s%ld", j > i + 1 ? "-" : ", ", g->meetings[j].number);
-		i = j + 1;
-	}
-}
-
-static int by_number(const void *a, const void *b)
-{
-	long x = ((const struct meeting_row *)a)->number, y = ((const struct meeting_row *)b)->number;
-
-	return x < y ? -1 : x > y;
-}
-
-
 /* Says which files of the calendar have changes not committed. */
 static void note_uncommitted(struct store *s)
 {
@@ -387,7 +73,7 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("calendar");
 	const char *marg = NULL, *out = NULL, *zone;
-	struct gather g;
+	struct cal_gather g;
 	struct meeting_hist hist;
 	struct store_commit head;
 	struct ical_event *events = NULL;
@@ -430,11 +116,11 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 	if (store_resolve(s, "HEAD", &head, &err) < 0)
 		return report(NULL, &err);
 	store_commit_release(&head);
-	if (store_tree_diff(s, NULL, &head.oid, take_file, &g, &err) < 0 || g.failed) {
+	if (store_tree_diff(s, NULL, &head.oid, cal_take_file, &g, &err) < 0 || g.failed) {
 		rc = g.failed ? out_of_memory() : report(NULL, &err);
 		goto done;
 	}
-	qsort(g.meetings, g.nmeetings, sizeof(*g.meetings), by_number);
+	qsort(g.meetings, g.nmeetings, sizeof(*g.meetings), cal_by_number);
 	note_uncommitted(s);
 
 	zone = g.zone;
@@ -458,7 +144,7 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 	he = g.lang && !strcmp(g.lang, "he");
 
 	if (want) {
-		struct meeting_row *m = NULL;
+		struct cal_meeting *m = NULL;
 
 		for (i = 0; i < g.nmeetings; i++)
 			if (g.meetings[i].number == want)
@@ -466,7 +152,7 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 		if (!m) {
 			struct buf list = BUF_INIT;
 
-			list_numbers(&list, &g);
+			cal_list_numbers(&list, &g);
 			fprintf(stderr, "convene: error: there is no meeting %ld%s%s\n", want,
 				g.nmeetings ? "; the meetings are " : " (there are no meetings yet)",
 				buf_str(&list));
@@ -525,7 +211,7 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 		goto done;
 	}
 	for (i = 0; i < g.nmembers; i++) {
-		const struct member_row *mr = &g.members[i];
+		const struct cal_member *mr = &g.members[i];
 
 		if (mr->left || !mr->email)
 			continue;
@@ -541,7 +227,7 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 			"convene member edit ID --role facilitator --email ADDRESS names one\n");
 
 	for (i = 0; i < g.nmeetings; i++) {
-		struct meeting_row *m = &g.meetings[i];
+		struct cal_meeting *m = &g.meetings[i];
 		const struct meeting_hist_entry *h = meeting_hist_find(&hist, m->file);
 		struct ical_event *e = &events[nevents];
 		struct buf *uid = &texts[4 * nevents], *loc = uid + 1, *desc = uid + 2, *sum = uid + 3;
@@ -568,8 +254,8 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 		}
 		layout_meeting_name(num, sizeof(num), m->number);
 		buf_addf(uid, "%s-%s@convene", hist.root, num);
-		location_of(loc, &g, m);
-		description_of(desc, m, he);
+		cal_location(loc, &g, m);
+		cal_description(desc, m, he);
 		e->uid = buf_str(uid);
 		e->sequence = h ? h->sequence : 0;
 		e->stamp = h ? h->changed : 0;
@@ -620,6 +306,6 @@ done:
 	free(attendees);
 	buf_release(&ics);
 	store_meeting_history_release(&hist);
-	gather_release(&g);
+	cal_gather_release(&g);
 	return rc;
 }
