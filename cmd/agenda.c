@@ -187,7 +187,8 @@ static int take_later(struct sources *src, struct reader *rd)
 {
 	size_t i;
 
-	qsort(src->later, src->nlater, sizeof(*src->later), by_number);
+	if (src->nlater)  /* qsort() takes no NULL, even for nothing */
+		qsort(src->later, src->nlater, sizeof(*src->later), by_number);
 	for (i = 0; i < src->nlater; i++) {
 		struct doc *doc;
 		struct err e;

@@ -120,7 +120,8 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 		rc = g.failed ? out_of_memory() : report(NULL, &err);
 		goto done;
 	}
-	qsort(g.meetings, g.nmeetings, sizeof(*g.meetings), cal_by_number);
+	if (g.nmeetings)
+		qsort(g.meetings, g.nmeetings, sizeof(*g.meetings), cal_by_number);
 	note_uncommitted(s);
 
 	zone = g.zone;
