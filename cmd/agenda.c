@@ -273,7 +273,8 @@ static int no_meeting(struct sources *src, const char *file)
 	struct buf b = BUF_INIT;
 	size_t i;
 
-	qsort(src->numbers, src->nnumbers, sizeof(*src->numbers), by_value);
+	if (src->nnumbers)
+		qsort(src->numbers, src->nnumbers, sizeof(*src->numbers), by_value);
 	for (i = 0; i < src->nnumbers; i++)
 		buf_addf(&b, "%s%ld", i ? ", " : "", src->numbers[i]);
 	if (src->nnumbers)
