@@ -1294,33 +1294,6 @@ int schema_check_node(enum schema_kind kind, const char *const *keys, size_t n,
 
 /* ---- fields the schema knows ---- */
 
-/* Edits from a to b, a swap of two neighbours counting as one (the
- * optimal string alignment distance): "visoin" is 1 from "vision". */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, d[65][65];
-
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	for (i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= la; i++)
-		for (j = 1; j <= lb; j++) {
-			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-
-			if (d[i - 1][j] + 1 < best)
-				best = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
-			d[i][j] = best;
-		}
-	return d[la][lb];
-}
 
 static void unknown_at(struct schema_unknown *out, const struct shape *s, size_t at,
 		       const char *key)
@@ -1338,7 +1311,7 @@ static void unknown_at(struct schema_unknown *out, const struct shape *s, size_t
 		k = snprintf(out->known + len, sizeof(out->known) - len, "%s%s", len ? ", " : "", f->key);
 		if (k > 0 && (size_t)k < sizeof(out->known) - len)
 			len += (size_t)k;
-		dist = distance(key, f->key);
+		dist = text_distance(key, f->key);
 		/* a slip of a letter or two, or the start of a longer name */
 		if (dist > 2 || dist * 2 > klen)
 			dist = klen >= 3 && !strncmp(f->key, key, klen) ? 3 : (size_t)-1;

@@ -50,4 +50,9 @@ size_t text_slug(char *out, size_t size, const char *name);
  * as git prints remote URLs: messages never show a token. */
 void text_redact_url(char *out, size_t size, const char *url);
 
+/* The edits from a to b, a swap of two neighbours counting as one (the
+ * optimal string alignment distance): "visoin" is 1 from "vision".  Bytes,
+ * at most 64 each; (size_t)-1 for longer ones.  For "did you mean". */
+size_t text_distance(const char *a, const char *b);
+
 #endif

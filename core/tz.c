@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "tz.h"
 
 /* The one list of the process (tz.h says why): names point into text. */
@@ -124,33 +125,6 @@ static int fold(char *out, size_t size, const char *name, size_t len)
 	return 1;
 }
 
-/* Edits from a to b, a swap of two neighbours counting as one (the
- * optimal string alignment distance, as schema.c's for keys). */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, d[65][65];
-
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	for (i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= la; i++)
-		for (j = 1; j <= lb; j++) {
-			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-
-			if (d[i - 1][j] + 1 < best)
-				best = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
-			d[i][j] = best;
-		}
-	return d[la][lb];
-}
 
 static const char *last_part(const char *name)
 {
@@ -175,7 +149,7 @@ static const char *nearest(const char *want, int city)
 
 		if (!fold(f, sizeof(f), name, strlen(name)))
 			continue;
-		d = distance(want, f);
+		d = text_distance(want, f);
 		if (d <= 2 && d * 3 <= len && d < bestd) {
 			bestd = d;
 			best = tz.names[i];

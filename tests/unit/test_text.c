@@ -197,3 +197,19 @@ void test_text__lines(void)
 		buf_release(&b);
 	}
 }
+
+void test_text__distance(void)
+{
+	check(text_distance("vision", "vision") == 0);
+	check(text_distance("visoin", "vision") == 1);           /* a swap is one edit */
+	check(text_distance("Asia/Jerusalm", "Asia/Jerusalem") == 1);
+	check(text_distance("", "abc") == 3);
+	check(text_distance("kitten", "sitting") == 3);
+	{
+		char long_[80];
+
+		memset(long_, 'a', sizeof(long_) - 1);
+		long_[sizeof(long_) - 1] = '\0';
+		check(text_distance(long_, "a") == (size_t)-1);  /* too long to compare */
+	}
+}
