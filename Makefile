@@ -47,7 +47,8 @@ LIB_SRC = $(CORE_SRC) $(STORE_SRC) $(HOOKS_SRC)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/templates.o
 CMD_OBJ = $(CMD_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
-UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/tests/unit/main.o
+UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/tests/unit/main.o \
+	   $(BUILD)/obj/tests/unit/repo.o
 LIB = $(BUILD)/libconvene.a
 
 .PHONY: all deps test-deps test check stress bench demo fuzz install clean FORCE

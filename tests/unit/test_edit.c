@@ -10,6 +10,7 @@
 
 #include "core/domain.h"
 #include "store/edit.h"
+#include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
 
 #define INITIATIVE "name: Reading\nprinciples:\n- id: p-data\n  text: Data first\n"
@@ -27,19 +28,6 @@ struct repo {
 	struct store *s;
 };
 
-static int write_file(const char *dir, const char *path, const char *text)
-{
-	char full[256];
-	FILE *f;
-	int ok;
-
-	snprintf(full, sizeof(full), "%s/%s", dir, path);
-	if (!(f = fopen(full, "w")))
-		return 0;
-	ok = fputs(text, f) >= 0;
-	return fclose(f) == 0 && ok;
-}
-
 /* A repository with the files above committed, opened as a store. */
 static int repo_make(struct repo *r)
 {
@@ -48,19 +36,16 @@ static int repo_make(struct repo *r)
 
 	snprintf(r->dir, sizeof(r->dir), "/tmp/convene-unit-edit-XXXXXX");
 	r->s = NULL;
-	if (!mkdtemp(r->dir))
+	if (!unit_repo(r->dir, "git config user.name Unit && git config user.email unit@example.org && "
+		       "mkdir members outcomes"))
 		return 0;
-	snprintf(cmd, sizeof(cmd), "cd %s && git init -q && git config user.name Unit && "
-		 "git config user.email unit@example.org && mkdir members outcomes", r->dir);
-	if (system(cmd) != 0)
-		return 0;
-	if (!write_file(r->dir, "initiative.yaml", INITIATIVE) ||
-	    !write_file(r->dir, "members/dana.yaml", DANA) ||
-	    !write_file(r->dir, "members/yossi.yaml", YOSSI) ||
-	    !write_file(r->dir, "members/rina.yaml", RINA) ||
-	    !write_file(r->dir, "members/gone.yaml", GONE) ||
-	    !write_file(r->dir, "members/broken.yaml", "id: broken\nname: [\n") ||
-	    !write_file(r->dir, "outcomes/reading.yaml", READING))
+	if (!unit_write_file(r->dir, "initiative.yaml", INITIATIVE) ||
+	    !unit_write_file(r->dir, "members/dana.yaml", DANA) ||
+	    !unit_write_file(r->dir, "members/yossi.yaml", YOSSI) ||
+	    !unit_write_file(r->dir, "members/rina.yaml", RINA) ||
+	    !unit_write_file(r->dir, "members/gone.yaml", GONE) ||
+	    !unit_write_file(r->dir, "members/broken.yaml", "id: broken\nname: [\n") ||
+	    !unit_write_file(r->dir, "outcomes/reading.yaml", READING))
 		return 0;
 	snprintf(cmd, sizeof(cmd), "cd %s && GIT_CONFIG_NOSYSTEM=1 git add . && "
 		 "GIT_CONFIG_NOSYSTEM=1 git commit -qm start", r->dir);
@@ -71,12 +56,9 @@ static int repo_make(struct repo *r)
 
 static void repo_free(struct repo *r)
 {
-	char cmd[128];
-
 	store_free(r->s);
 	store_global_shutdown();
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", r->dir);
-	if (system(cmd) != 0)
+	if (!unit_repo_remove(r->dir))
 		unit_failed = 1;
 }
 

@@ -7,33 +7,18 @@
 #include <string.h>
 
 #include "store/fieldhist.h"
+#include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
 
 /* A repository in a new temporary folder (dir), made by the shell
  * commands of script run in it; 0 when git or the shell failed. */
 static int make_repo(char *dir, const char *script)
 {
-	char cmd[4096];
+	char all[8192];
 
-	if (!mkdtemp(dir))
-		return 0;
-	snprintf(cmd, sizeof(cmd),
-		 "cd %s && export GIT_CONFIG_NOSYSTEM=1 HOME=%s GIT_AUTHOR_NAME=Unit "
-		 "GIT_AUTHOR_EMAIL=unit@example.org GIT_COMMITTER_NAME=Unit "
-		 "GIT_COMMITTER_EMAIL=unit@example.org && git init -q -b main && "
-		 "put() { printf \"$1\" > initiative.yaml && git add initiative.yaml && "
-		 "git commit -qm \"$2\"; } && %s",
-		 dir, dir, script);
-	return system(cmd) == 0;
-}
-
-static void remove_repo(const char *dir)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		printf("  cannot remove %s\n", dir);
+	snprintf(all, sizeof(all), "put() { printf \"$1\" > initiative.yaml && git add initiative.yaml && "
+		 "git commit -qm \"$2\"; } && %s", script);
+	return unit_repo(dir, all);
 }
 
 /* The history of field in the repository at dir; 0 when it failed. */
@@ -69,7 +54,7 @@ void test_fieldhist__only_commits_that_change_the_value(void)
 			    "put 'name: Literacy\\nvision: Every child reads by grade 3.\\nmission: Read.\\n' 'rename' && "
 			    "put 'name: Literacy\\nmission: Read.\\n' 'drop vision'");
 	ok = ok && history_of(&h, dir, "vision") && history_of(&file, dir, "initiative.yaml");
-	remove_repo(dir);
+	unit_repo_remove(dir);
 	check(ok);
 	/* the whole file changed five times, its vision three */
 	check(file.n == 5);
@@ -108,7 +93,7 @@ void test_fieldhist__a_merge_that_takes_a_side_changes_nothing(void)
 			    "put 'name: Literacy\\nproblem: Few read.\\nmission: Read.\\nvision: A\\n' 'rename' && "
 			    "git merge -q --no-edit other > /dev/null");
 	ok = ok && history_of(&h, dir, "vision");
-	remove_repo(dir);
+	unit_repo_remove(dir);
 	check(ok);
 	check(h.n == 2);
 	check_str(h.v[0].commit.subject, "vision at haifa");
@@ -133,7 +118,7 @@ void test_fieldhist__conflicts_resolutions_and_broken_files(void)
 			    "put 'vision: [C\\n' 'broken by hand' && "
 			    "put 'vision: C\\n' 'fixed'");
 	ok = ok && history_of(&h, dir, "vision");
-	remove_repo(dir);
+	unit_repo_remove(dir);
 	check(ok);
 	check(h.n == 5);
 	check_str(h.v[0].commit.subject, "fixed");

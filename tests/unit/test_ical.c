@@ -10,6 +10,7 @@
 #include "core/doc.h"
 #include "core/ical.h"
 #include "store/meetinghist.h"
+#include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
 
 static const struct ical_person dana = { "Dana Levi", "dana@example.org" };
@@ -264,28 +265,13 @@ void test_ical__schedule_key_of_a_loaded_doc(void)
 
 static int make_repo(char *dir, const char *script)
 {
-	char cmd[8192];
+	char all[8192];
 
-	if (!mkdtemp(dir))
-		return 0;
-	snprintf(cmd, sizeof(cmd),
-		 "cd %s && export GIT_CONFIG_NOSYSTEM=1 HOME=%s GIT_AUTHOR_NAME=Unit "
-		 "GIT_AUTHOR_EMAIL=unit@example.org GIT_COMMITTER_NAME=Unit "
-		 "GIT_COMMITTER_EMAIL=unit@example.org && git init -q -b main && mkdir meetings && "
-		 "t=1767225600 && "
-		 "put() { t=$((t + 3600)) && printf \"$2\" > meetings/$1.yaml && git add meetings/$1.yaml && "
-		 "GIT_AUTHOR_DATE=\"$t +0200\" GIT_COMMITTER_DATE=\"$t +0200\" git commit -qm \"$3\"; } && %s",
-		 dir, dir, script);
-	return system(cmd) == 0;
-}
-
-static void remove_repo(const char *dir)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		printf("  cannot remove %s\n", dir);
+	snprintf(all, sizeof(all), "mkdir meetings && t=1767225600 && "
+		 "put() { t=$((t + 3600)) && printf \"$2\" > meetings/$1.yaml && "
+		 "git add meetings/$1.yaml && GIT_AUTHOR_DATE=\"$t +0200\" "
+		 "GIT_COMMITTER_DATE=\"$t +0200\" git commit -qm \"$3\"; } && %s", script);
+	return unit_repo(dir, all);
 }
 
 static int hist_known(struct meeting_hist *h, const char *dir, const struct meeting_hist_key *known,
@@ -343,7 +329,7 @@ void test_ical__sequence_counts_moves_not_notes(void)
 		root[strcspn(root, "\n")] = '\0';
 	}
 	ok = ok && hist_of(&h, dir);
-	remove_repo(dir);
+	unit_repo_remove(dir);
 	check(ok);
 	check(h.n == 2);
 	check_str(h.root, root);
@@ -382,7 +368,7 @@ void test_ical__history_takes_the_keys_given_for_head(void)
 		       "put 001 '" M("2026-02-08", "17:00", "") "' 'meeting 001: a week later' && "
 		       "put 001 '" M("2026-02-08", "18:00", "") "' 'meeting 001: an hour later'");
 	ok = ok && hist_of(&h, dir) && hist_known(&g, dir, known, 2);
-	remove_repo(dir);
+	unit_repo_remove(dir);
 	check(ok);
 	one = meeting_hist_find(&h, "meetings/001.yaml");
 	check(one && one->sequence == 2);
@@ -413,7 +399,7 @@ void test_ical__merge_that_takes_one_side_counts_once(void)
 		       "GIT_AUTHOR_DATE=\"1767300000 +0200\" GIT_COMMITTER_DATE=\"1767300000 +0200\" "
 		       "git merge -q --no-edit other");
 	ok = ok && hist_of(&h, dir);
-	remove_repo(dir);
+	unit_repo_remove(dir);
 	check(ok);
 	one = meeting_hist_find(&h, "meetings/001.yaml");
 	check(one);

@@ -8,25 +8,13 @@
 #include <string.h>
 
 #include "store/scan.h"
+#include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
 
 struct repo {
 	char dir[64];
 	struct store *s;
 };
-
-static int write_file(const char *dir, const char *path, const char *text)
-{
-	char full[256];
-	FILE *f;
-	int ok;
-
-	snprintf(full, sizeof(full), "%s/%s", dir, path);
-	if (!(f = fopen(full, "w")))
-		return 0;
-	ok = fputs(text, f) >= 0;
-	return fclose(f) == 0 && ok;
-}
 
 /* A repository with an initiative of one member and one meeting, committed;
  * with_initiative 0 leaves initiative.yaml out. */
@@ -37,15 +25,12 @@ static int repo_make(struct repo *r, int with_initiative)
 
 	snprintf(r->dir, sizeof(r->dir), "/tmp/convene-unit-scan-XXXXXX");
 	r->s = NULL;
-	if (!mkdtemp(r->dir))
+	if (!unit_repo(r->dir, "git config user.name Unit && git config user.email unit@example.org && "
+		       "mkdir members meetings"))
 		return 0;
-	snprintf(cmd, sizeof(cmd), "cd %s && git init -q && git config user.name Unit && "
-		 "git config user.email unit@example.org && mkdir members meetings", r->dir);
-	if (system(cmd) != 0)
-		return 0;
-	if ((with_initiative && !write_file(r->dir, "initiative.yaml", "name: Reading\nlanguage: en\n")) ||
-	    !write_file(r->dir, "members/dana.yaml", "id: dana\nname: Dana\nrole: member\n") ||
-	    !write_file(r->dir, "meetings/001.yaml",
+	if ((with_initiative && !unit_write_file(r->dir, "initiative.yaml", "name: Reading\nlanguage: en\n")) ||
+	    !unit_write_file(r->dir, "members/dana.yaml", "id: dana\nname: Dana\nrole: member\n") ||
+	    !unit_write_file(r->dir, "meetings/001.yaml",
 			"number: 1\ntitle: First\nstatus: planned\nattendees:\n- dana\n"))
 		return 0;
 	snprintf(cmd, sizeof(cmd), "cd %s && GIT_CONFIG_NOSYSTEM=1 git add . && "
@@ -57,12 +42,9 @@ static int repo_make(struct repo *r, int with_initiative)
 
 static void repo_free(struct repo *r)
 {
-	char cmd[128];
-
 	store_free(r->s);
 	store_global_shutdown();
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", r->dir);
-	if (system(cmd) != 0)
+	if (!unit_repo_remove(r->dir))
 		unit_failed = 1;
 }
 
@@ -150,11 +132,11 @@ void test_scan__problems_in_files(void)
 	check(repo_make(&r, 1));
 	/* a broken file, a reference to no one, a stray .yml, a comment and
 	 * git's conflict markers in a file outside the YAML data */
-	check(write_file(r.dir, "members/broken.yaml", "id: broken\nname: [\n"));
-	check(write_file(r.dir, "meetings/002.yaml", "number: 2\ntitle: Second\nstatus: planned\nattendees:\n- nobody\n"));
-	check(write_file(r.dir, "members/yossi.yml", "id: yossi\n"));
-	check(write_file(r.dir, "members/rina.yaml", "# hi\nid: rina\nname: Rina\nrole: member\n"));
-	check(write_file(r.dir, "README", "<<<<<<< ours\na\n=======\nb\n>>>>>>> theirs\n"));
+	check(unit_write_file(r.dir, "members/broken.yaml", "id: broken\nname: [\n"));
+	check(unit_write_file(r.dir, "meetings/002.yaml", "number: 2\ntitle: Second\nstatus: planned\nattendees:\n- nobody\n"));
+	check(unit_write_file(r.dir, "members/yossi.yml", "id: yossi\n"));
+	check(unit_write_file(r.dir, "members/rina.yaml", "# hi\nid: rina\nname: Rina\nrole: member\n"));
+	check(unit_write_file(r.dir, "README", "<<<<<<< ours\na\n=======\nb\n>>>>>>> theirs\n"));
 	{
 		char cmd[256];
 
