@@ -15,7 +15,7 @@ CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
 BIN ?= convene
-PKGS = libgit2 yaml-0.1 zlib libical libcmark
+PKGS = libgit2 yaml-0.1 zlib libical libcmark libsodium
 FUZZ_SECONDS ?= 60
 STRESS_KILLS ?= 2000
 

@@ -14,6 +14,8 @@ have_pc zlib || need="$need zlib1g-dev"
 # the calendar (iCalendar) and the HTML pages (Markdown to HTML)
 have_pc libical || need="$need libical-dev"
 have_pc libcmark || need="$need libcmark-dev"
+# confidential interviews: the age format on libsodium
+have_pc libsodium || need="$need libsodium-dev"
 if [ "${1:-build}" = test ]; then
 	command -v git >/dev/null 2>&1 || need="$need git"
 	command -v lighttpd >/dev/null 2>&1 || need="$need lighttpd"
@@ -39,6 +41,17 @@ if [ "${1:-build}" = test ]; then
 	command -v chromium >/dev/null 2>&1 || need="$need chromium"
 	command -v pdfinfo >/dev/null 2>&1 || need="$need poppler-utils"
 	[ -d /usr/share/fonts/truetype/noto ] || need="$need fonts-noto-core"
+	# the standard age tool reads what convene seals, and the reverse
+	command -v age >/dev/null 2>&1 || need="$need age"
+	# the Debian package (make deb), its lint, man pages, completion, locales
+	command -v dh >/dev/null 2>&1 || need="$need debhelper"
+	command -v dpkg-buildpackage >/dev/null 2>&1 || need="$need dpkg-dev"
+	command -v lintian >/dev/null 2>&1 || need="$need lintian"
+	command -v man >/dev/null 2>&1 || need="$need man-db"
+	command -v groff >/dev/null 2>&1 || need="$need groff-base"
+	command -v msgfmt >/dev/null 2>&1 || need="$need gettext"
+	command -v localedef >/dev/null 2>&1 || need="$need locales"
+	[ -f /usr/share/bash-completion/bash_completion ] || need="$need bash-completion"
 fi
 # test-only JavaScript checkers: into build/js, never the source tree
 js_deps() {
