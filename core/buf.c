@@ -21,9 +21,20 @@ int buf_grow(struct buf *b, size_t extra)
 		want = b->cap * 3 / 2;
 	if (want < 64)
 		want = 64;
-	p = realloc(b->ptr, want);
-	if (!p)
-		goto fail;
+	if (b->secret) {
+		p = malloc(want);
+		if (!p)
+			goto fail;
+		if (b->ptr) {
+			memcpy(p, b->ptr, b->len + 1);
+			explicit_bzero(b->ptr, b->cap);
+			free(b->ptr);
+		}
+	} else {
+		p = realloc(b->ptr, want);
+		if (!p)
+			goto fail;
+	}
 	b->ptr = p;
 	b->cap = want;
 	return 0;
@@ -83,6 +94,8 @@ int buf_addf(struct buf *b, const char *fmt, ...)
 
 void buf_reset(struct buf *b)
 {
+	if (b->secret && b->ptr)
+		explicit_bzero(b->ptr, b->cap);
 	b->len = 0;
 	if (b->ptr)
 		b->ptr[0] = '\0';
@@ -111,6 +124,8 @@ char *buf_detach(struct buf *b, size_t *len)
 
 void buf_release(struct buf *b)
 {
+	if (b->secret && b->ptr)
+		explicit_bzero(b->ptr, b->cap);
 	free(b->ptr);
 	b->ptr = NULL;
 	b->len = b->cap = 0;

@@ -3,6 +3,11 @@
  * sticky: later appends do nothing and buf_failed() says so, so a caller
  * checks once at the end.  The caller owns the buffer; buf_release() frees
  * it, buf_detach() hands the bytes over.
+ *
+ * A buffer whose .secret is set (a plaintext, a key) never leaves its bytes
+ * behind: growing copies them and wipes the old block, buf_reset() and
+ * buf_release() wipe them.  Bytes taken with buf_detach() are the caller's
+ * to wipe.
  */
 #ifndef CONVENE_BUF_H
 #define CONVENE_BUF_H
@@ -14,9 +19,11 @@ struct buf {
 	char *ptr;
 	size_t len, cap;
 	int failed;
+	int secret;
 };
 
-#define BUF_INIT { NULL, 0, 0, 0 }
+#define BUF_INIT { NULL, 0, 0, 0, 0 }
+#define BUF_SECRET_INIT { NULL, 0, 0, 0, 1 }
 
 int buf_grow(struct buf *b, size_t extra);
 int buf_add(struct buf *b, const void *data, size_t len);
