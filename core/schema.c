@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "groups.h"  /* the partner kinds */
 #include "layout.h"
 #include "path.h"
 #include "schema.h"
@@ -354,6 +355,7 @@ static const char *const outcome_status[] = {
 	"proposed", "active", "achieved", "dropped", NULL
 };
 
+
 #define F(k, t, fl) { k, t, fl, NULL, REF_MEMBER, NULL }
 #define E(k, v, fl) { k, T_ENUM, fl, v, REF_MEMBER, NULL }
 #define R(k, t, r, fl) { k, t, fl, NULL, r, NULL }
@@ -385,7 +387,8 @@ static const struct field subgroup_f[] = {
 static const struct shape subgroup_s = { "a subgroup", subgroup_f };
 
 static const struct field partner_f[] = {
-	F("id", T_ID, REQ), F("name", T_STR, REQ), F("description", T_TEXT, 0),
+	F("id", T_ID, REQ), F("name", T_STR, REQ), E("kind", groups_partner_kinds, 0),
+	F("contact", T_STR, 0), F("email", T_EMAIL, 0), F("description", T_TEXT, 0),
 	F("url", T_URL, 0), END
 };
 static const struct shape partner_s = { "a partner", partner_f };
@@ -438,9 +441,16 @@ static const struct field agenda_f[] = {
 };
 static const struct shape agenda_s = { "an agenda item", agenda_f };
 
+/* the minutes approved: at which later meeting, by which decision there */
+static const struct field approved_f[] = {
+	F("meeting", T_INT, REQ | POS), F("decision", T_ID, REQ), END
+};
+static const struct shape approved_s = { "an approval", approved_f };
+
 static const struct field meeting_f[] = {
 	F("number", T_INT, REQ), F("title", T_STR, REQ),
-	E("status", meeting_status, REQ), F("goals", T_STRS, 0),
+	E("status", meeting_status, REQ), S("approved", T_MAP, &approved_s, 0),
+	F("goals", T_STRS, 0),
 	F("date", T_DATE, 0), F("start", T_TIME, 0), F("duration", T_INT, 0),
 	S("location", T_MAP, &location_s, 0),
 	R("attendees", T_REFS, REF_MEMBER, 0), S("agenda", T_LIST, &agenda_s, 0),
@@ -773,9 +783,41 @@ static int not_text(struct ctx *c, const struct doc_node *v, const char *key, in
 	return 1;
 }
 
+/* How near a mistyped word is to a known one, as 'did you mean' judges it:
+ * a slip of a letter or two, or the start of a longer word; (size_t)-1
+ * when it is not near. */
+static size_t nearness(const char *typed, const char *known)
+{
+	size_t klen = strlen(typed), dist = text_distance(typed, known);
+
+	if (dist > 2 || dist * 2 > klen)
+		dist = klen >= 3 && !strncmp(known, typed, klen) ? 3 : (size_t)-1;
+	return dist;
+}
+
+/* The nearest of the ids of a kind to typed (ties: the first in byte
+ * order, so the message does not depend on the hash), or NULL. */
+static const char *nearest_id(const struct schema_ids *ids, enum schema_ref r, const char *typed)
+{
+	const struct idset *set = &ids->set[r];
+	const char *best = NULL;
+	size_t i, d, bestd = (size_t)-1;
+
+	for (i = 0; i < set->cap; i++) {
+		if (!set->slot[i] || (d = nearness(typed, set->slot[i])) == (size_t)-1)
+			continue;
+		if (d < bestd || (d == bestd && strcmp(set->slot[i], best) < 0)) {
+			bestd = d;
+			best = set->slot[i];
+		}
+	}
+	return best;
+}
+
 static void check_ref(struct ctx *c, const struct doc_node *v, enum schema_ref r,
 		      const char *key)
 {
+	const char *near;
 	char d[64];
 
 	if (not_text(c, v, key, v->parent && v->parent->kind == DOC_SEQ))
@@ -785,7 +827,13 @@ static void check_ref(struct ctx *c, const struct doc_node *v, enum schema_ref r
 		error_at(c, v, "'%s' must be %s; found %s", key, type_word(T_REF), d);
 		return;
 	}
-	if (c->ids && c->ids->known[r] && !schema_ids_has(c->ids, r, v->str))
+	if (!c->ids || !c->ids->known[r] || schema_ids_has(c->ids, r, v->str))
+		return;
+	/* a subgroup is typed by hand more than the others: say which it was */
+	if (r == REF_SUBGROUP && (near = nearest_id(c->ids, r, v->str)))
+		error_at(c, v, "unknown %s '%s' in '%s'; did you mean '%s'?", ref_word(r), v->str,
+			 key, near);
+	else
 		error_at(c, v, "unknown %s '%s' in '%s'; %s", ref_word(r), v->str, key,
 			 ref_hint(r));
 }
@@ -980,7 +1028,22 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 					 e == f->values ? "" : ", ", *e);
 			len += k < 0 ? 0 : (size_t)k;
 		}
-		error_at(c, v, "'%s' must be one of %s; found %s", f->key, list, DESCRIBE(v));
+		{
+			const char *near = NULL;
+			size_t dist, best = (size_t)-1;
+
+			for (e = f->values; *e; e++)
+				if ((dist = nearness(v->str, *e)) < best) {
+					best = dist;
+					near = *e;
+				}
+			if (near)
+				error_at(c, v, "'%s' must be one of %s; found %s; did you mean '%s'?",
+					 f->key, list, DESCRIBE(v), near);
+			else
+				error_at(c, v, "'%s' must be one of %s; found %s", f->key, list,
+					 DESCRIBE(v));
+		}
 		break;
 	case T_REF:
 		check_ref(c, v, f->ref, f->key);
@@ -1206,6 +1269,13 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 			 strtol(v->str, NULL, 10) != number)
 			error_at(&c, v, "meeting number %s does not match the file name '%s'; rename the file or fix the number",
 				 v->str, file);
+		/* minutes are approved at a later meeting (which decision there
+		 * is checked across files: core/approval.h) */
+		v = doc_get(doc_get(root, "approved"), "meeting");
+		if (number && v && v->kind == DOC_SCALAR && doc_scalar_type(v) == DOC_INT &&
+		    all_digits(v->str, v->len) && v->len < 12 && strtol(v->str, NULL, 10) <= number)
+			error_at(&c, v, "the minutes of meeting %ld are approved at a later meeting, not at meeting %s; fix approved.meeting",
+				 number, v->str);
 	} else if (kind != KIND_INITIATIVE) {
 		v = doc_get(root, "id");
 		if (doc_is_str(v) && text_is_id(v->str) && strcmp(v->str, id))
