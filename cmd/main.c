@@ -61,6 +61,7 @@ const struct cmd commands[] = {
 	{ "set", cmd_set, NEED_REPO, "set a field and commit", &help_set },
 	{ "show", cmd_show, NEED_REPO, "a field or file as it stood at a date or commit", &help_show },
 	{ "status", cmd_status, NEED_REPO, "members, interviews, meetings, problems", &help_status },
+	{ "subgroup", cmd_subgroup, NEED_REPO, "the initiative's subgroups: add, list", &help_subgroup },
 	{ "sync", cmd_sync, NEED_REPO, "commit, fetch, merge, push: meet the other sites", &help_sync },
 	{ "validate", cmd_validate, NEED_REPO, "check every file and reference", &help_validate },
 	{ NULL, NULL, 0, NULL, NULL }

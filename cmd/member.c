@@ -1,5 +1,6 @@
 /*
- * The people family: member add, list, show, edit, leave.  Members are
+ * The people family: member add, list, show, edit, leave; join and
+ * leave-subgroup.  Members are
  * never deleted: leaving sets `left:`, so history and references hold.
  */
 #include <getopt.h>
@@ -36,6 +37,11 @@ static const struct opt member_list_opts[] = {
 
 static const struct opt member_leave_opts[] = {
 	{ 'd', "date", "DATE", "the day they left (default: today)", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
+static const struct opt member_group_opts[] = {
 	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
 	OPT_END
 };
@@ -256,6 +262,94 @@ static int member_leave(int argc, char **argv, struct store *s)
 	return txn_commit(&t, msg);
 }
 
+/*
+ * member join and leave-subgroup: who is in a subgroup is in the member's
+ * own file, so two sites that add different members to one subgroup
+ * change different files, and their edits merge without a conflict.
+ */
+static int member_subgroup(int argc, char **argv, struct store *s, int join)
+{
+	const struct cmd *me = cmd_find("member");
+	const char *sub = join ? "join" : "leave-subgroup";
+	struct doc_node *seq, *e;
+	char file[128], msg[300];
+	int c, no_commit = 0, rc;
+	struct txn t;
+
+	optind = 0;
+	while ((c = opt_next(member_group_opts, argc, argv)) != -1) {
+		if (c == 'n')
+			no_commit = 1;
+		else
+			return option_error(me, c, argv);
+	}
+	if (argc - optind != 2 || !text_is_id(argv[optind]))
+		return usage_error(me, "member %s takes a member's id and a subgroup's id", sub);
+	if ((rc = check_option(KIND_MEMBER, "SUBGROUP", argv[optind + 1], "subgroups", NULL)))
+		return rc;
+	layout_member_file(file, sizeof(file), argv[optind]);
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
+		return rc;
+	t.no_commit = no_commit;
+	/* one that is not in the initiative: "did you mean" (leaving one that
+	 * is gone is fine: that is how a stale reference is mended) */
+	if (join && (rc = check_option(KIND_MEMBER, "SUBGROUP", argv[optind + 1], "subgroups",
+				       t.ids))) {
+		txn_release(&t);
+		return rc;
+	}
+	if (!(seq = dom_seq(t.doc, KIND_MEMBER, NULL, 0, t.doc->root, "subgroups"))) {
+		txn_release(&t);
+		fprintf(stderr, "convene: error: 'subgroups' in %s is not a list, or out of memory\n",
+			file);
+		return EXIT_DATA;
+	}
+	if ((rc = txn_refuse_conflict(&t, seq, "subgroups"))) {
+		txn_release(&t);
+		return rc;
+	}
+	for (e = seq->head; e; e = e->next)
+		if (e->kind == DOC_SCALAR && !strcmp(e->str, argv[optind + 1]))
+			break;
+	if (join && e) {
+		txn_release(&t);
+		note("nothing to change: %s is in %s already", argv[optind], argv[optind + 1]);
+		return EXIT_OK;
+	}
+	if (!join && !e) {
+		txn_release(&t);
+		fprintf(stderr, "convene: error: %s is not in subgroup '%s'\n", argv[optind],
+			argv[optind + 1]);
+		fprintf(stderr, "convene: hint: 'convene get %s:subgroups' lists the subgroups they are in\n",
+			file);
+		return EXIT_DATA;
+	}
+	if (join) {
+		if (!(e = dom_str(t.doc, argv[optind + 1]))) {
+			txn_release(&t);
+			return out_of_memory();
+		}
+		doc_seq_append(seq, e);
+	} else {
+		doc_remove(e);
+		if (!seq->head)
+			doc_remove(seq);  /* no empty list left behind */
+	}
+	snprintf(msg, sizeof(msg), "subgroup %s: %s %s", argv[optind + 1], argv[optind],
+		 join ? "joined" : "left");
+	return txn_commit(&t, msg);
+}
+
+static int member_join(int argc, char **argv, struct store *s)
+{
+	return member_subgroup(argc, argv, s, 1);
+}
+
+static int member_leave_subgroup(int argc, char **argv, struct store *s)
+{
+	return member_subgroup(argc, argv, s, 0);
+}
+
 static int member_show(int argc, char **argv, struct store *s)
 {
 	return show_file(argc, argv, s, "member", LAYOUT_MEMBERS);
@@ -284,6 +378,10 @@ static const struct subcmd member_subs[] = {
 	  NULL },
 	{ "leave", member_leave, "ID [--date DATE] [--no-commit]",
 	  member_leave_opts },
+	{ "join", member_join, "ID SUBGROUP [--no-commit]",
+	  member_group_opts },
+	{ "leave-subgroup", member_leave_subgroup, "ID SUBGROUP [--no-commit]",
+	  member_group_opts },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -293,7 +391,8 @@ const struct help help_member = {
 	"name gets m-XXXX) unless --id gives one.  ROLE is one of facilitator,\n"
 	"backbone, member, funder, partner, observer.  Members are never\n"
 	"deleted: leave sets the date they left.  list shows those who have not\n"
-	"left (--all: everyone).\n",
+	"left (--all: everyone).  join and leave-subgroup change the subgroups\n"
+	"they are in (convene subgroup add makes one).\n",
 	NULL, member_subs,
 	NULL
 };

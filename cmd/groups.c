@@ -1,0 +1,236 @@
+/*
+ * Subgroups and partners: subgroup add, list; partner add, list.  Both
+ * are lists in initiative.yaml; who is in a subgroup is in each member's
+ * file (member join, member leave-subgroup: cmd/member.c).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "core/domain.h"
+#include "core/groups.h"
+#include "core/json.h"
+#include "core/layout.h"
+#include "core/text.h"
+#include "txn.h"
+
+static const struct opt subgroup_add_opts[] = {
+	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
+	{ 'd', "description", "TEXT", "what it works on", 0 },
+	{ 'l', "lead", "MEMBER", "the member who leads it", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
+/* One value given for a field of a list item in initiative.yaml. */
+struct given {
+	const char *opt, *value, *key;
+};
+
+/*
+ * Adds {id, name, ...given} to the list key of initiative.yaml and commits
+ * "<what> added: NAME (ID)".  what is "subgroup" or "partner", prefix the
+ * start of a made id for a name with no Latin letters (Hebrew).
+ */
+static int add_item(struct store *s, const struct cmd *me, const char *key, const char *what,
+		    const char *prefix, const char *name, const char *id,
+		    const struct given *v, size_t nv, int no_commit)
+{
+	const char *keys[] = { key };
+	char idbuf[40], field[64], msg[300];
+	struct doc_node *seq, *e;
+	struct txn t;
+	size_t i;
+	int rc;
+
+	snprintf(field, sizeof(field), "%s.name", key);
+	if ((rc = check_option(KIND_INITIATIVE, "NAME", name, field, NULL)))
+		return rc;
+	for (i = 0; i < nv; i++) {
+		snprintf(field, sizeof(field), "%s.%s", key, v[i].key);
+		if ((rc = check_option(KIND_INITIATIVE, v[i].opt, v[i].value, field, NULL)))
+			return rc;
+	}
+	if (!id) {
+		if (dom_item_id(idbuf, sizeof(idbuf), name, prefix) < 0)
+			return usage_error(me, "cannot make an id from '%s'; give one with --id", name);
+		id = idbuf;
+	}
+	if ((rc = txn_begin(&t, s, LAYOUT_INITIATIVE, TXN_EDIT)) != 0)
+		return rc;
+	for (i = 0; i < nv; i++) {
+		snprintf(field, sizeof(field), "%s.%s", key, v[i].key);
+		if ((rc = check_option(KIND_INITIATIVE, v[i].opt, v[i].value, field, t.ids))) {
+			txn_release(&t);
+			return rc;
+		}
+	}
+	t.no_commit = no_commit;
+	if (!(seq = dom_seq(t.doc, KIND_INITIATIVE, NULL, 0, t.doc->root, key))) {
+		txn_release(&t);
+		fprintf(stderr, "convene: error: '%s' in initiative.yaml is not a list, or out of memory\n",
+			key);
+		return EXIT_DATA;
+	}
+	if ((rc = txn_refuse_conflict(&t, seq, key))) {
+		txn_release(&t);
+		return rc;
+	}
+	if (doc_find_id(seq, id)) {
+		txn_release(&t);
+		return usage_error(me, "a %s '%s' exists already; give another id with --id", what, id);
+	}
+	if (!(e = doc_map(t.doc)) ||
+	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "id", dom_str(t.doc, id)) < 0 ||
+	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "name", dom_str(t.doc, name)) < 0)
+		goto oom;
+	for (i = 0; i < nv; i++)
+		if (v[i].value && v[i].value[0] &&
+		    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, v[i].key, dom_str(t.doc, v[i].value)) < 0)
+			goto oom;
+	doc_seq_append(seq, e);
+	snprintf(msg, sizeof(msg), "%s added: %s (%s)", what, name, id);
+	return txn_commit(&t, msg);
+oom:
+	txn_release(&t);
+	return out_of_memory();
+}
+
+/* The NAME operand of an add: one, UTF-8 text. */
+static int take_name(const struct cmd *me, int argc, char **argv, const char *what,
+		     const char *id)
+{
+	size_t bad;
+
+	if (argc - optind != 1 || !argv[optind][0] ||
+	    text_check(argv[optind], strlen(argv[optind]), &bad))
+		return usage_error(me, "%s add takes the %s's name", what, what);
+	if (id && !text_is_id(id))
+		return usage_error(me, "'%s' is not an id: use a-z, 0-9 and '-'", id);
+	return 0;
+}
+
+static int subgroup_add(int argc, char **argv, struct store *s)
+{
+	const struct cmd *me = cmd_find("subgroup");
+	const char *id = NULL, *desc = NULL, *lead = NULL;
+	int c, no_commit = 0, rc = 0;
+
+	optind = 0;
+	while ((c = opt_next(subgroup_add_opts, argc, argv)) != -1) {
+		switch (c) {
+		case 'i': rc = once(me, &id, "--id", optarg); break;
+		case 'd': rc = once(me, &desc, "--description", optarg); break;
+		case 'l': rc = once(me, &lead, "--lead", optarg); break;
+		case 'n': no_commit = 1; break;
+		default: return option_error(me, c, argv);
+		}
+		if (rc)
+			return rc;
+	}
+	if ((rc = take_name(me, argc, argv, "subgroup", id)))
+		return rc;
+	{
+		const struct given v[] = {
+			{ "--description", desc, "description" }, { "--lead", lead, "lead" },
+		};
+
+		return add_item(s, me, "subgroups", "subgroup", "g", argv[optind], id, v,
+				sizeof(v) / sizeof(v[0]), no_commit);
+	}
+}
+
+static void groups_visit(void *ctx, const char *file, const struct doc *doc)
+{
+	groups_add(ctx, file, doc);  /* sets failed, which visit_initiative reads */
+}
+
+/* The subgroups and partners, with each subgroup's members. */
+static int load_groups(struct store *s, struct groups *g)
+{
+	int rc = visit_initiative(s, groups_visit, g, &g->failed);
+
+	groups_finish(g);
+	return rc;
+}
+
+static int subgroup_list(int argc, char **argv, struct store *s)
+{
+	struct groups g = { 0 };
+	struct buf b = BUF_INIT;
+	struct json_w w;
+	size_t i, k, wid = 2, wname = 4;
+	int json, rc;
+
+	if ((rc = read_options(argc, argv, "subgroup", 0, &json)) != 0)
+		return rc;
+	if ((rc = load_groups(s, &g)) != 0)
+		goto done;
+	if (json) {
+		jw_init(&w, &b);
+		jw_lines(&w, NULL);
+		for (i = 0; i < g.n; i++) {
+			const struct group_info *x = &g.v[i];
+
+			jw_object(&w, NULL);
+			jw_str(&w, "id", x->id);
+			jw_str(&w, "name", x->name);
+			jw_opt(&w, "description", x->description);
+			jw_opt(&w, "lead", x->lead);
+			jw_array(&w, "members");
+			for (k = 0; k < x->nmembers; k++)
+				jw_str(&w, NULL, x->members[k]);
+			jw_end(&w);
+			jw_end(&w);
+		}
+		jw_end(&w);
+		buf_addc(&b, '\n');
+	} else {
+		for (i = 0; i < g.n; i++) {
+			if (text_chars(g.v[i].id, strlen(g.v[i].id)) > wid)
+				wid = text_chars(g.v[i].id, strlen(g.v[i].id));
+			if (text_chars(g.v[i].name, strlen(g.v[i].name)) > wname)
+				wname = text_chars(g.v[i].name, strlen(g.v[i].name));
+		}
+		pad(&b, "ID", wid + 2);
+		pad(&b, "NAME", wname + 2);
+		buf_adds(&b, "MEMBERS\n");
+		for (i = 0; i < g.n; i++) {
+			pad(&b, g.v[i].id, wid + 2);
+			pad(&b, g.v[i].name, wname + 2);
+			buf_addf(&b, "%zu", g.v[i].nmembers);
+			for (k = 0; k < g.v[i].nmembers; k++)
+				buf_addf(&b, "%s%s", k ? ", " : ": ", g.v[i].members[k]);
+			buf_addc(&b, '\n');
+		}
+	}
+	rc = put_out(&b);
+done:
+	buf_release(&b);
+	groups_release(&g);
+	return rc;
+}
+
+static const struct subcmd subgroup_subs[] = {
+	{ "add", subgroup_add, "NAME [--id ID] [--description TEXT] [--lead MEMBER] [--no-commit]",
+	  subgroup_add_opts },
+	{ "list", subgroup_list, "[--json]",
+	  opts_json },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct help help_subgroup = {
+	NULL,
+	"The initiative's subgroups, in initiative.yaml.  The id is made from the\n"
+	"name (a name with no Latin letters, as a Hebrew one, gets g-XXXX) unless\n"
+	"--id gives one.  Members join and leave them with 'convene member join'\n"
+	"and 'convene member leave-subgroup'; list shows who is in each.\n",
+	NULL, subgroup_subs,
+	NULL
+};
+
+int cmd_subgroup(int argc, char **argv, struct store *s)
+{
+	return run_subcommand("subgroup", subgroup_subs, argc, argv, s);
+}
