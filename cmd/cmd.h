@@ -235,7 +235,8 @@ int cmd_resolve(int argc, char **argv, struct store *s);
 int cmd_merge_file(int argc, char **argv, struct store *s);
 
 int cmd_interview(int argc, char **argv, struct store *s);
-extern const struct help help_subgroup;
+extern const struct help help_subgroup, help_partner;
+int cmd_partner(int argc, char **argv, struct store *s);
 int cmd_subgroup(int argc, char **argv, struct store *s);
 int cmd_outcome(int argc, char **argv, struct store *s);
 int cmd_principle(int argc, char **argv, struct store *s);

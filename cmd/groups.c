@@ -23,6 +23,17 @@ static const struct opt subgroup_add_opts[] = {
 	OPT_END
 };
 
+static const struct opt partner_add_opts[] = {
+	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
+	{ 'k', "kind", "KIND", "municipality, school, nonprofit, business, funder,\n"
+	  "university, government, community or other", 0 },
+	{ 'c', "contact", "TEXT", "who to talk to there", 0 },
+	{ 'e', "email", "E", "their email address", 0 },
+	{ 'd', "description", "TEXT", "what they bring", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
 /* One value given for a field of a list item in initiative.yaml. */
 struct given {
 	const char *opt, *value, *key;
@@ -210,6 +221,130 @@ done:
 	buf_release(&b);
 	groups_release(&g);
 	return rc;
+}
+
+static int partner_add(int argc, char **argv, struct store *s)
+{
+	const struct cmd *me = cmd_find("partner");
+	const char *id = NULL, *kind = NULL, *contact = NULL, *email = NULL, *desc = NULL;
+	int c, no_commit = 0, rc = 0;
+
+	optind = 0;
+	while ((c = opt_next(partner_add_opts, argc, argv)) != -1) {
+		switch (c) {
+		case 'i': rc = once(me, &id, "--id", optarg); break;
+		case 'k': rc = once(me, &kind, "--kind", optarg); break;
+		case 'c': rc = once(me, &contact, "--contact", optarg); break;
+		case 'e': rc = once(me, &email, "--email", optarg); break;
+		case 'd': rc = once(me, &desc, "--description", optarg); break;
+		case 'n': no_commit = 1; break;
+		default: return option_error(me, c, argv);
+		}
+		if (rc)
+			return rc;
+	}
+	if ((rc = take_name(me, argc, argv, "partner", id)))
+		return rc;
+	if (!kind)
+		return usage_error(me, "partner add needs --kind: municipality, school, nonprofit, business, funder, university, government, community or other");
+	{
+		const struct given v[] = {
+			{ "--kind", kind, "kind" }, { "--contact", contact, "contact" },
+			{ "--email", email, "email" }, { "--description", desc, "description" },
+		};
+
+		return add_item(s, me, "partners", "partner", "org", argv[optind], id, v,
+				sizeof(v) / sizeof(v[0]), no_commit);
+	}
+}
+
+static int partner_list(int argc, char **argv, struct store *s)
+{
+	struct groups g = { 0 };
+	struct buf b = BUF_INIT;
+	struct json_w w;
+	size_t i, wid = 2, wname = 4, wkind = 4;
+	int json, rc;
+
+	if ((rc = read_options(argc, argv, "partner", 0, &json)) != 0)
+		return rc;
+	if ((rc = load_groups(s, &g)) != 0)
+		goto done;
+	if (json) {
+		jw_init(&w, &b);
+		jw_lines(&w, NULL);
+		for (i = 0; i < g.npartners; i++) {
+			const struct partner_info *p = &g.partners[i];
+
+			jw_object(&w, NULL);
+			jw_str(&w, "id", p->id);
+			jw_str(&w, "name", p->name);
+			jw_opt(&w, "kind", p->kind);
+			jw_opt(&w, "contact", p->contact);
+			jw_opt(&w, "email", p->email);
+			jw_opt(&w, "description", p->description);
+			jw_end(&w);
+		}
+		jw_end(&w);
+		buf_addc(&b, '\n');
+	} else {
+		for (i = 0; i < g.npartners; i++) {
+			const struct partner_info *p = &g.partners[i];
+
+			if (text_chars(p->id, strlen(p->id)) > wid)
+				wid = text_chars(p->id, strlen(p->id));
+			if (text_chars(p->name, strlen(p->name)) > wname)
+				wname = text_chars(p->name, strlen(p->name));
+			if (text_chars(p->kind, strlen(p->kind)) > wkind)
+				wkind = text_chars(p->kind, strlen(p->kind));
+		}
+		pad(&b, "ID", wid + 2);
+		pad(&b, "NAME", wname + 2);
+		pad(&b, "KIND", wkind + 2);
+		buf_adds(&b, "CONTACT\n");
+		for (i = 0; i < g.npartners; i++) {
+			const struct partner_info *p = &g.partners[i];
+
+			pad(&b, p->id, wid + 2);
+			pad(&b, p->name, wname + 2);
+			pad(&b, p->kind[0] ? p->kind : "-", wkind + 2);
+			buf_adds(&b, p->contact[0] ? p->contact : "-");
+			if (p->email[0])
+				buf_addf(&b, " <%s>", p->email);
+			buf_addc(&b, '\n');
+		}
+	}
+	rc = put_out(&b);
+done:
+	buf_release(&b);
+	groups_release(&g);
+	return rc;
+}
+
+static const struct subcmd partner_subs[] = {
+	{ "add", partner_add, "NAME --kind KIND [--id ID] [--contact TEXT] [--email E]\n"
+	  " [--description TEXT] [--no-commit]",
+	  partner_add_opts },
+	{ "list", partner_list, "[--json]",
+	  opts_json },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct help help_partner = {
+	NULL,
+	"The organisations the initiative works with, in initiative.yaml: the\n"
+	"municipality, schools, nonprofits, businesses, funders, universities,\n"
+	"government offices, community groups.  KIND is one of municipality,\n"
+	"school, nonprofit, business, funder, university, government, community,\n"
+	"other.  The id is made from the name (a Hebrew name gets org-XXXX)\n"
+	"unless --id gives one.\n",
+	NULL, partner_subs,
+	NULL
+};
+
+int cmd_partner(int argc, char **argv, struct store *s)
+{
+	return run_subcommand("partner", partner_subs, argc, argv, s);
 }
 
 static const struct subcmd subgroup_subs[] = {

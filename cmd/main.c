@@ -55,6 +55,7 @@ const struct cmd commands[] = {
 	{ "note", cmd_note, NEED_REPO, "add a note to an agenda item", &help_note },
 	{ "notes", cmd_notes, NEED_REPO, "take notes in a meeting, item by item", &help_notes },
 	{ "outcome", cmd_outcome, NEED_REPO, "outcomes, indicators, measurements", &help_outcome },
+	{ "partner", cmd_partner, NEED_REPO, "the organisations the initiative works with: add, list", &help_partner },
 	{ "principle", cmd_principle, NEED_REPO, "the group's guiding principles", &help_principle },
 	{ "remote", cmd_remote, NEED_REPO, "where the initiative syncs to: add, list, rm", &help_remote },
 	{ "resolve", cmd_resolve, NEED_REPO, "settle a conflict: a side, the base or a new value", &help_resolve },
