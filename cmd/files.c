@@ -203,6 +203,8 @@ static void status_json(struct buf *b, const struct status *st, const struct dia
 	jw_uint(&w, "active", st->active);
 	jw_uint(&w, "left", st->left);
 	jw_end(&w);
+	jw_uint(&w, "subgroups", st->subgroups);
+	jw_uint(&w, "partners", st->partners);
 	jw_object(&w, "interviews");
 	jw_uint(&w, "done", st->interviews_done);
 	jw_uint(&w, "planned", st->interviews_planned);
@@ -244,6 +246,11 @@ static void status_text(struct buf *b, const struct status *st, struct store *s)
 	buf_addf(b, "members:    %zu active", st->active);
 	if (st->left)
 		buf_addf(b, ", %zu left", st->left);
+	/* shown once there are some, as "left" is */
+	if (st->subgroups)
+		buf_addf(b, "\nsubgroups:  %zu", st->subgroups);
+	if (st->partners)
+		buf_addf(b, "\npartners:   %zu", st->partners);
 	buf_adds(b, "\ninterviews: ");
 	buf_addf(b, "%zu done, %zu planned", st->interviews_done, st->interviews_planned);
 	for (i = 0; i < st->nmissing; i++) {

@@ -63,6 +63,14 @@ static int add_meeting(struct status *st, const struct doc_node *r)
 	return bad ? ERR_NOMEM : 0;
 }
 
+/* How many items a list of initiative.yaml has (a !conflict: none). */
+static size_t list_length(const struct doc_node *r, const char *key)
+{
+	const struct doc_node *seq = doc_get(r, key);
+
+	return seq && seq->kind == DOC_SEQ && !(seq->flags & DOC_CONFLICT) ? seq->n : 0;
+}
+
 static int add_file(struct status *st, const char *file, const struct doc_node *r)
 {
 	const char *v;
@@ -79,6 +87,8 @@ static int add_file(struct status *st, const char *file, const struct doc_node *
 			free(st->language);
 			st->language = dup_or_empty(v, &bad);
 		}
+		st->subgroups = list_length(r, "subgroups");
+		st->partners = list_length(r, "partners");
 		return bad ? ERR_NOMEM : 0;
 	case KIND_MEMBER:
 		st->members++;

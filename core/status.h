@@ -25,6 +25,7 @@ struct status_meeting {
 struct status {
 	char *name, *language;        /* of initiative.yaml; NULL when absent */
 	size_t members, active, left; /* active: not left (member_left()) */
+	size_t subgroups, partners;   /* the items of initiative.yaml's lists */
 	size_t interviews_done, interviews_planned;
 	char **missing;               /* active members no interview is done with, by status_finish() */
 	size_t nmissing;

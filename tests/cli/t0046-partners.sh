@@ -53,4 +53,20 @@ test_expect_success 'validate: a partner of an unknown kind, at file:line:col' '
 	test_grep "initiative.yaml:$line:9: error: '"'"'kind'"'"' must be one of $kinds; found '"'"'municipalty'"'"'; did you mean '"'"'municipality'"'"'?" ../out
 '
 
+test_expect_success 'status counts subgroups and partners, in text and JSON' '
+	init_lit && cd lit &&
+	convene status > ../out &&
+	! grep -q "subgroups:\|partners:" ../out &&
+	convene subgroup add Data --id data 2>/dev/null &&
+	convene subgroup add Families --id families 2>/dev/null &&
+	convene partner add City --kind municipality 2>/dev/null &&
+	convene status > ../out &&
+	sed -n 2,4p ../out > ../got &&
+	printf "members:    0 active\nsubgroups:  2\npartners:   1\n" > ../want &&
+	test_cmp ../want ../got &&
+	convene status --json | jq -c "[.subgroups, .partners]" > ../got &&
+	echo "[2,1]" > ../want &&
+	test_cmp ../want ../got
+'
+
 test_done

@@ -75,3 +75,17 @@ void test_status__conflicted_file_not_counted(void)
 	check(!st.name && !st.language);
 	status_release(&st);
 }
+
+void test_status__subgroups_and_partners(void)
+{
+	struct status st;
+
+	check(status_init(&st) == 0);
+	check(add(&st, "initiative.yaml", "name: x\nlanguage: he\n") == 0);
+	check(st.subgroups == 0 && st.partners == 0);
+	check(add(&st, "initiative.yaml",
+		  "name: x\nlanguage: he\nsubgroups:\n- {id: a, name: A}\n- {id: b, name: B}\n"
+		  "partners:\n- {id: city, name: City, kind: municipality}\n") == 0);
+	check(st.subgroups == 2 && st.partners == 1);
+	status_release(&st);
+}
