@@ -5,6 +5,8 @@
  */
 #include <string.h>
 
+#include "core/approval.h"
+#include "core/layout.h"
 #include "hooks/hook.h"
 #include "txn.h"
 
@@ -64,6 +66,19 @@ int txn_begin(struct txn *t, struct store *s, const char *file, enum txn_mode mo
 	return rc;
 }
 
+void txn_warn_approved(const struct txn *t)
+{
+	struct approval a;
+	char name[16], by[16];
+
+	if (layout_kind(t->file) != KIND_MEETING || !t->doc || !approval_of(&a, t->doc->root))
+		return;
+	layout_meeting_name(name, sizeof(name), layout_meeting_of_file(t->file));
+	layout_meeting_name(by, sizeof(by), a.meeting);
+	warn("the minutes of meeting %s were approved at meeting %s; this changes them after their approval",
+	     name, by);
+}
+
 int txn_refuse_conflict(struct txn *t, const struct doc_node *n, const char *what)
 {
 	struct txn_err e;
@@ -88,6 +103,36 @@ int txn_commit(struct txn *t, const char *message)
 		rc = txn_say_failure(&e, file);
 	else
 		rc = say_done(&done, file);
+	txn_err_release(&e);
+	return rc;
+}
+
+int txn_begin_also(struct txn *also, const struct txn *t, const char *file, enum txn_mode mode)
+{
+	struct txn_err e;
+	int rc = 0;
+
+	txn_err_init(&e);
+	if (edit_begin_also(also, t, file, mode, &e) < 0)
+		rc = txn_say_failure(&e, file);
+	txn_err_release(&e);
+	return rc;
+}
+
+int txn_commit_both(struct txn *t, struct txn *also, const char *message)
+{
+	const char *file = t->file, *other = also->file;
+	struct txn_done done;
+	struct txn_err e;
+	char both[300];
+	int rc;
+
+	txn_err_init(&e);
+	snprintf(both, sizeof(both), "%s and %s", file, other);
+	if (edit_commit_both(t, also, message, &done, &e) < 0)
+		rc = txn_say_failure(&e, e.file ? e.file : file);
+	else
+		rc = say_done(&done, both);
 	txn_err_release(&e);
 	return rc;
 }

@@ -14,6 +14,10 @@
  * exit code with what went wrong printed. */
 int txn_begin(struct txn *t, struct store *s, const char *file, enum txn_mode mode);
 
+/* Warns when t's file is a meeting whose minutes were approved (the edit
+ * goes on: the group may add to them, but should know). */
+void txn_warn_approved(const struct txn *t);
+
 /* edit_refuse_conflict(): non-zero (and says so) when n or a node above
  * it is a !conflict. */
 int txn_refuse_conflict(struct txn *t, const struct doc_node *n, const char *what);
@@ -22,6 +26,11 @@ int txn_refuse_conflict(struct txn *t, const struct doc_node *n, const char *wha
  * happened and returns the exit code.  Releases the transaction either
  * way. */
 int txn_commit(struct txn *t, const char *message);
+
+/* edit_begin_also() and edit_commit_both(): an edit of two files in one
+ * commit, printing as txn_begin() and txn_commit() do. */
+int txn_begin_also(struct txn *also, const struct txn *t, const char *file, enum txn_mode mode);
+int txn_commit_both(struct txn *t, struct txn *also, const char *message);
 
 /* edit_commit_removal(), printing as txn_commit(). */
 int txn_commit_removal(struct txn *t, const char *message);

@@ -67,10 +67,12 @@ static size_t new_errors(const struct diags *before, struct diags *after, struct
 	return take_errors(added, after);
 }
 
+static int begin_file(struct txn *t, struct store *s, const char *file, enum txn_mode mode,
+		      struct txn_err *e);
+
 int edit_begin(struct txn *t, struct store *s, const char *file, enum txn_mode mode,
 	       struct txn_err *e)
 {
-	const struct doc_node *root;
 	int error;
 
 	memset(t, 0, sizeof(*t));
@@ -82,6 +84,27 @@ int edit_begin(struct txn *t, struct store *s, const char *file, enum txn_mode m
 		t->s = NULL;  /* no lock to give back */
 		return error;
 	}
+	return begin_file(t, s, file, mode, e);
+}
+
+int edit_begin_also(struct txn *also, const struct txn *t, const char *file,
+		    enum txn_mode mode, struct txn_err *e)
+{
+	memset(also, 0, sizeof(*also));
+	also->s = t->s;
+	also->file = file;
+	also->mode = mode;
+	also->borrowed = 1;  /* t's lock: released with t */
+	also->commit = t->commit;
+	return begin_file(also, t->s, file, mode, e);
+}
+
+static int begin_file(struct txn *t, struct store *s, const char *file, enum txn_mode mode,
+		      struct txn_err *e)
+{
+	const struct doc_node *root;
+	int error;
+
 	error = store_read(s, file, &t->old, &t->oldlen, &e->err);
 	if (mode == TXN_CREATE && error == 0) {
 		txn_release(t);
@@ -150,7 +173,7 @@ void txn_release(struct txn *t)
 	doc_free(t->doc);
 	schema_ids_free(t->ids);
 	diags_release(&t->before);
-	if (t->s)
+	if (t->s && !t->borrowed)
 		store_unlock(t->s);
 	memset(t, 0, sizeof(*t));
 }
@@ -343,6 +366,105 @@ done:
 	diags_release(&d);
 	doc_free(again);
 	buf_release(&text);
+	txn_release(t);
+	return error;
+}
+
+/*
+ * What edit_commit() checks before it writes, for one of the files of a
+ * two-file edit: the bytes to write into text, validated as edit_commit()
+ * validates them; 1 when they are the bytes the file holds.
+ */
+static int prepare(struct txn *t, struct buf *text, struct txn_err *e)
+{
+	struct diags d = { 0 };
+	struct doc *again = NULL;
+	int error = 0;
+
+	schema_normalize(t->doc, t->file);
+	if (doc_emit(text, t->doc) < 0) {
+		error = err_set(&e->err, ERR_DATA, 0, 0, "the new value cannot be written as YAML text");
+		err_hint(&e->err, "nothing was changed; check that it is UTF-8 text");
+	} else if (doc_load(&again, text->ptr ? text->ptr : "", text->len, &e->err) < 0) {
+		error = err_set(&e->err, ERR_DATA, 0, 0, "the change would make %s unreadable: %s",
+				t->file, e->err.msg);
+		err_hint(&e->err, "nothing was changed");
+	} else {
+		schema_check(&d, t->file, again, t->ids);
+		if (new_errors(&t->before, &d, &e->added))
+			error = err_set(&e->err, ERR_DATA, 0, 0,
+					"the change would make %s invalid; nothing was changed", t->file);
+		else if (layout_kind(t->file) == KIND_INITIATIVE)
+			error = check_referrers(t, again, e);
+	}
+	diags_release(&d);
+	doc_free(again);
+	if (error < 0)
+		return error;
+	return t->mode != TXN_CREATE && text->len == t->oldlen && !memcmp(text->ptr, t->old, text->len);
+}
+
+/* Puts back what t's file held before the edit (removes a new one). */
+static void undo(struct txn *t, struct txn_err *e)
+{
+	if ((t->mode == TXN_CREATE ? store_remove(t->s, t->file, &e->undo)
+				   : store_write(t->s, t->file, t->old, t->oldlen, &e->undo)) == 0)
+		err_clear(&e->undo);
+}
+
+int edit_commit_both(struct txn *t, struct txn *also, const char *message,
+		     struct txn_done *out, struct txn_err *e)
+{
+	struct buf text[2] = { BUF_INIT, BUF_INIT };
+	struct txn *v[2] = { t, also };
+	const char *paths[2] = { t->file, also->file };
+	int error = 0, same[2], i, written = 0;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(out->message, sizeof(out->message), "%s", message);
+	text_cut(out->message);
+	for (i = 0; i < 2; i++)
+		if ((same[i] = prepare(v[i], &text[i], e)) < 0) {
+			error = same[i];
+			goto done;
+		}
+	if (same[0] && same[1]) {
+		out->outcome = TXN_UNCHANGED;
+		goto done;
+	}
+	for (i = 0; i < 2; i++)
+		if (file_changed(v[i], &e->err)) {
+			error = failed(&e->err);
+			goto done;
+		}
+	for (i = 0; i < 2; i++, written++)
+		if (store_write(v[i]->s, v[i]->file, text[i].ptr, text[i].len, &e->err) < 0) {
+			error = failed(&e->err);
+			goto undo;
+		}
+	if (t->no_commit) {
+		if ((error = store_stage(t->s, paths, 2, &e->err)) < 0)
+			goto undo;
+		out->outcome = TXN_STAGED;
+		goto done;
+	}
+	error = (t->commit ? t->commit : plain_commit)(t->s, paths, 2, t->head, out->message,
+						       out->oid, 8, &e->err);
+	if (error < 0)
+		goto undo;
+	if (error > 0)
+		out->warning = e->err;
+	error = 0;
+	out->outcome = TXN_COMMITTED;
+	goto done;
+undo:
+	/* neither file keeps half of the edit; e->undo says if that failed */
+	while (written-- > 0)
+		undo(v[written], e);
+done:
+	buf_release(&text[0]);
+	buf_release(&text[1]);
+	txn_release(also);
 	txn_release(t);
 	return error;
 }

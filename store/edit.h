@@ -36,6 +36,7 @@ struct txn {
 	struct diags before;    /* the file's errors before the edit */
 	char head[48];          /* HEAD when the edit began */
 	int no_commit;          /* --no-commit: stage, don't commit */
+	int borrowed;           /* the lock is another edit's (edit_begin_also) */
 	enum txn_mode mode;
 	/* How the edit is committed, as store_commit() with expect_head:
 	 * NULL is store_commit() itself; cmd/ runs the user's hooks around
@@ -103,6 +104,20 @@ int edit_commit(struct txn *t, const char *message, struct txn_done *out, struct
  * Returns as edit_commit(). */
 int edit_commit_removal(struct txn *t, const char *message, struct txn_done *out,
 			struct txn_err *e);
+
+/*
+ * An edit of two files in one commit (minutes approve: a decision in one
+ * meeting, the approval in another).  edit_begin_also() begins the second
+ * file, also, under the lock that t (begun by edit_begin()) holds; it
+ * returns as edit_begin(), and also is released (not the lock) on error.
+ * edit_commit_both() validates both trees as edit_commit() does, then
+ * writes both and commits them together with t's message and t's
+ * no_commit, or changes neither.  It releases both, the lock with t.
+ */
+int edit_begin_also(struct txn *also, const struct txn *t, const char *file,
+		    enum txn_mode mode, struct txn_err *e);
+int edit_commit_both(struct txn *t, struct txn *also, const char *message,
+		     struct txn_done *out, struct txn_err *e);
 
 /* Releases a transaction (the lock, the trees); nothing is written. */
 void txn_release(struct txn *t);

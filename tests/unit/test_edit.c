@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "core/domain.h"
 #include "store/edit.h"
@@ -301,5 +304,79 @@ void test_edit__the_same_bytes_change_nothing(void)
 	     done.outcome == TXN_UNCHANGED && commits(&r) == 1;
 	txn_err_release(&e);
 	repo_free(&r);
+	check(ok);
+}
+
+/* Whether the edit lock is free: a flock from another open file gets it. */
+static int lock_is_free(struct repo *r)
+{
+	char path[128];
+	int fd, ok;
+
+	snprintf(path, sizeof(path), "%s/.git/convene.lock", r->dir);
+	if ((fd = open(path, O_RDWR | O_CREAT, 0644)) < 0)
+		return 0;
+	ok = flock(fd, LOCK_EX | LOCK_NB) == 0;
+	close(fd);
+	return ok;
+}
+
+/* Two files in one commit (minutes approve): both written and committed
+ * together, or, when one of them would be made invalid or the commit is
+ * refused, neither; the lock is the first edit's and goes with it. */
+void test_edit__two_files_in_one_commit_or_neither(void)
+{
+	struct repo r;
+	struct txn t, also;
+	struct txn_err e;
+	struct txn_done done;
+	int ok, error, step = 0, begun;
+
+	txn_err_init(&e);
+	ok = repo_make(&r) && edit_begin(&t, r.s, "members/dana.yaml", TXN_EDIT, &e) == 0 &&
+	     edit_begin_also(&also, &t, "members/rina.yaml", TXN_EDIT, &e) == 0 &&
+	     set_field(&t, "role", "funder") == 0 && set_field(&also, "id", "other") == 0;
+	error = ok ? edit_commit_both(&t, &also, "both", &done, &e) : 0;
+	ok = ok && ++step && error == ERR_DATA && e.added.n == 1 &&
+	     !strcmp(e.added.v[0].file, "members/rina.yaml") &&
+	     holds(&r, "members/dana.yaml", DANA) && holds(&r, "members/rina.yaml", RINA) &&
+	     commits(&r) == 1;
+	txn_err_release(&e);
+	/* a refused commit puts both back */
+	ok = ok && ++step && edit_begin(&t, r.s, "members/dana.yaml", TXN_EDIT, &e) == 0 &&
+	     edit_begin_also(&also, &t, "outcomes/reading.yaml", TXN_EDIT, &e) == 0 &&
+	     set_field(&t, "role", "funder") == 0 &&
+	     dom_put(also.doc, KIND_OUTCOME, NULL, 0, also.doc->root, "status",
+		     dom_str(also.doc, "active")) == 0;
+	if (ok)
+		t.commit = refuse_commit;
+	error = ok ? edit_commit_both(&t, &also, "both", &done, &e) : 0;
+	ok = ok && ++step && error == ERR_REFUSED && holds(&r, "members/dana.yaml", DANA) &&
+	     holds(&r, "outcomes/reading.yaml", READING) && commits(&r) == 1;
+	txn_err_release(&e);
+	ok = ok && ++step && edit_begin(&t, r.s, "members/dana.yaml", TXN_EDIT, &e) == 0 &&
+	     edit_begin_also(&also, &t, "outcomes/reading.yaml", TXN_EDIT, &e) == 0 &&
+	     set_field(&t, "role", "funder") == 0 &&
+	     dom_put(also.doc, KIND_OUTCOME, NULL, 0, also.doc->root, "status",
+		     dom_str(also.doc, "active")) == 0;
+	error = ok ? edit_commit_both(&t, &also, "both", &done, &e) : 0;
+	ok = ok && ++step && error == 0 && done.outcome == TXN_COMMITTED && commits(&r) == 2 &&
+	     holds(&r, "members/dana.yaml", "id: dana\nname: Dana\nrole: funder\n") &&
+	     holds(&r, "outcomes/reading.yaml",
+		   "id: reading\ntitle: Reading\nstatus: active\nprinciples:\n- p-data\n");
+	txn_err_release(&e);
+	/* the lock went with the first edit: another open file takes it */
+	ok = ok && ++step && lock_is_free(&r);
+	/* a second file that cannot be edited leaves the lock with the first */
+	begun = ok && ++step && edit_begin(&t, r.s, "members/dana.yaml", TXN_EDIT, &e) == 0;
+	ok = begun && edit_begin_also(&also, &t, "members/nobody.yaml", TXN_EDIT, &e) == ERR_NOTFOUND &&
+	     !lock_is_free(&r);
+	if (begun)
+		txn_release(&t);
+	ok = ok && ++step && lock_is_free(&r);
+	txn_err_release(&e);
+	repo_free(&r);
+	if (!ok)
+		printf("  failed at step %d\n", step);
 	check(ok);
 }
