@@ -13,10 +13,12 @@
 
 #include "cmd.h"
 #include "core/agenda.h"
+#include "core/approval.h"
 #include "core/domain.h"
 #include "core/layout.h"
 #include "core/page.h"
 #include "store/history.h"
+#include "txn.h"
 
 static const struct opt agenda_opts[] = {
 	{ 'f', "format", "md|html", "Markdown (the default) or a standalone HTML page", 0 },
@@ -25,10 +27,16 @@ static const struct opt agenda_opts[] = {
 	OPT_END
 };
 
+/* Both forms of minutes, in one table: what --help lists is what is
+ * parsed; each form refuses the other's options. */
 static const struct opt minutes_opts[] = {
 	{ 'f', "format", "md|html", "Markdown (the default) or a standalone HTML page", 0 },
 	{ 'a', "at", "DATE|REV", "as they stood at a date or a commit", 0 },
 	{ 'o', "output", "FILE", "write to FILE, atomically (-: standard output)", 'o' },
+	{ 'A', "at-meeting", "N", "approve: the later meeting that approves them", 0 },
+	{ 'b', "by", "MEMBER", "approve: who records the decision (default: git config\n"
+	  "convene.member)", 0 },
+	{ 'n', "no-commit", NULL, "approve: leave the change staged instead of committing it", 0 },
 	OPT_END
 };
 
@@ -44,10 +52,18 @@ const struct help help_agenda = {
 };
 
 const struct help help_minutes = {
-	"M [--format md|html] [--at DATE|REV] [-o FILE]",
+	"M [--format md|html] [--at DATE|REV] [-o FILE]\n"
+	"approve M --at-meeting N [--by MEMBER] [--no-commit]",
 	"The minutes of meeting M: who was present and absent, each item's notes,\n"
 	"decisions and actions, unsettled conflicts with every side, the next\n"
-	"steps and the next planned meeting, and the commit they were made from.\n",
+	"steps and the next planned meeting, and the commit they were made from;\n"
+	"their header says whether they are a draft or approved, and where.\n"
+	"\n"
+	"approve records that meeting N approved the minutes of meeting M, in one\n"
+	"commit: a decision in N (in its opening, else its first item) and\n"
+	"approved: {meeting: N, decision: ID} in M.  N must come after M (exit 2);\n"
+	"minutes approved already, or a cancelled N, exit 1.  Notes and decisions\n"
+	"added to approved minutes are still taken, with a warning.\n",
 	minutes_opts, NULL,
 	NULL
 };
@@ -405,13 +421,84 @@ done:
 	return rc;
 }
 
-/* The options both commands share, and --facilitator or --at. */
+/*
+ * minutes approve M --at-meeting N: the decision in N and the approval in
+ * M, one commit (core/approval.c decides what goes where).
+ */
+static int approve(struct store *s, const struct cmd *me, const char *marg, const char *narg,
+		   const char *by, int no_commit)
+{
+	const char *who, *from, *item;
+	char mfile[64], nfile[64], whobuf[72], id[9], at[48], site[64], msg[300];
+	struct approval_by ab;
+	struct txn m, n;
+	struct doc *ini = NULL;
+	struct err err;
+	long mnum, nnum;
+	int rc;
+
+	if (meeting_file(mfile, sizeof(mfile), marg) < 0)
+		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", marg, LAYOUT_MEETING_MAX);
+	if (!narg)
+		return usage_error(me, "minutes approve needs --at-meeting N, the meeting that approves them");
+	if (meeting_file(nfile, sizeof(nfile), narg) < 0)
+		return usage_error(me, "'--at-meeting' is %s, not a meeting number (1 to %ld)", narg,
+				   LAYOUT_MEETING_MAX);
+	mnum = layout_meeting_of_file(mfile);
+	nnum = layout_meeting_of_file(nfile);
+	if (nnum <= mnum)
+		return usage_error(me, "the minutes of meeting %ld are approved at a later meeting, not at meeting %ld",
+				   mnum, nnum);
+	who = acting_member(s, by, whobuf, sizeof(whobuf), &from);
+	if ((rc = check_option(KIND_MEETING, from, who, "agenda.decisions.by", NULL)))
+		return rc;
+	if ((rc = txn_begin(&m, s, mfile, TXN_EDIT)) != 0)
+		return rc;
+	if ((rc = txn_begin_also(&n, &m, nfile, TXN_EDIT)) != 0) {
+		txn_release(&m);
+		return rc;
+	}
+	m.no_commit = no_commit;
+	if ((rc = check_option(KIND_MEETING, from, who, "agenda.decisions.by", m.ids)))
+		goto out;
+	err_clear(&err);
+	/* the decision is written in the initiative's language */
+	if (load_file(s, LAYOUT_INITIATIVE, &ini, NULL, &err) < 0)
+		err_clear(&err);
+	if (dom_random_id(id) < 0 || now_stamp(at, sizeof(at)) < 0) {
+		rc = out_of_memory();
+		goto out;
+	}
+	snprintf(site, sizeof(site), "%s", store_site(s));
+	ab.id = id;
+	ab.by = who;
+	ab.site = site;
+	ab.at = at;
+	if (approval_apply(m.doc, mnum, n.doc, nnum, ini ? dom_text(ini->root, "language") : NULL,
+			   &ab, &item, &err) < 0) {
+		rc = report(err.line ? mfile : NULL, &err);
+		goto out;
+	}
+	doc_free(ini);
+	/* "meeting 002: minutes of meeting 001 approved": the meeting that
+	 * decided first, as log --meeting finds it */
+	layout_subject(msg, sizeof(msg), nnum, "minutes of meeting %03ld approved", mnum);
+	return txn_commit_both(&m, &n, msg);
+out:
+	doc_free(ini);
+	txn_release(&n);
+	txn_release(&m);
+	return rc;
+}
+
+/* The options both commands share, and --facilitator or --at; minutes
+ * approve. */
 static int run(int argc, char **argv, struct store *s, int minutes)
 {
 	const struct cmd *me = cmd_find(minutes ? "minutes" : "agenda");
-	const char *format = NULL, *at = NULL, *output = NULL;
+	const char *format = NULL, *at = NULL, *output = NULL, *at_meeting = NULL, *by = NULL;
 	unsigned flags = 0;
-	int c, rc = 0;
+	int c, rc = 0, no_commit = 0, approving;
 
 	optind = 0;
 	while ((c = opt_next(minutes ? minutes_opts : agenda_opts, argc, argv)) != -1) {
@@ -420,11 +507,27 @@ static int run(int argc, char **argv, struct store *s, int minutes)
 		case 'a': rc = once(me, &at, "--at", optarg); break;
 		case 'o': rc = once(me, &output, "-o", optarg); break;
 		case 'F': flags |= AGENDA_FACILITATOR; break;
+		case 'A': rc = once(me, &at_meeting, "--at-meeting", optarg); break;
+		case 'b': rc = once(me, &by, "--by", optarg); break;
+		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
 		}
 		if (rc)
 			return rc;
 	}
+	/* a meeting is a number: "approve" names none */
+	approving = minutes && optind < argc && !strcmp(argv[optind], "approve");
+	if (approving) {
+		if (format || at || output)
+			return usage_error(me, "minutes approve takes --at-meeting, --by and --no-commit, not %s",
+					   format ? "--format" : at ? "--at" : "-o");
+		if (argc - optind != 2)
+			return usage_error(me, "minutes approve takes one meeting number, the minutes approved");
+		return approve(s, me, argv[optind + 1], at_meeting, by, no_commit);
+	}
+	if (at_meeting || by || no_commit)
+		return usage_error(me, "%s goes with 'minutes approve M'",
+				   at_meeting ? "--at-meeting" : by ? "--by" : "--no-commit");
 	if (argc - optind != 1)
 		return usage_error(me, "%s takes one meeting number", me->name);
 	return render(s, me, argv[optind], minutes, format, flags, at, output);

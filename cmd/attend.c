@@ -58,6 +58,7 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 		return EXIT_OK;
 	}
 	layout_subject(msg, sizeof(msg), layout_meeting_of_file(file), "%d attending", added);
+	txn_warn_approved(&t);
 	return txn_commit(&t, msg);
 }
 

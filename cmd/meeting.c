@@ -427,6 +427,7 @@ static int meeting_edit(int argc, char **argv, struct store *s)
 	}
 	txn_err_release(&e);
 	layout_subject(msg, sizeof(msg), layout_meeting_of_file(file), "%s", subject);
+	txn_warn_approved(&t);
 	return txn_commit(&t, msg);
 }
 

@@ -119,6 +119,7 @@ int meeting_add(struct store *s, const char *file, const char *itemid, enum entr
 	doc_seq_append(seq, e);
 	layout_subject(msg, sizeof(msg), layout_meeting_of_file(file), "%s on %s",
 		       entry_words[kind], itemid);
+	txn_warn_approved(&t);
 	return txn_commit(&t, msg);
 oom:
 	txn_release(&t);

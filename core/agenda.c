@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "approval.h"
 #include "domain.h"
 #include "err.h"
 #include "schema.h"
@@ -24,6 +25,7 @@ struct words {
 	const char *actions, *nothing, *next_steps, *next_meeting, *unsettled, *versions;
 	const char *removed, *from, *made_from, *not_committed, *uncommitted, *planned_total;
 	const char *weekdays[7], *months[12], *month_of;
+	const char *standing, *draft, *approved_at;  /* the minutes' own state */
 };
 
 static const struct words en = {
@@ -37,7 +39,8 @@ static const struct words en = {
 	"Planned: %d of %d minutes",
 	{ "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" },
 	{ "January", "February", "March", "April", "May", "June", "July", "August",
-	  "September", "October", "November", "December" }, ""
+	  "September", "October", "November", "December" }, "",
+	"Status", "draft", "approved at meeting %ld"
 };
 
 static const struct words he = {
@@ -51,7 +54,8 @@ static const struct words he = {
 	"מתוכננות %d מתוך %d דקות",
 	{ "יום ראשון", "יום שני", "יום שלישי", "יום רביעי", "יום חמישי", "יום שישי", "שבת" },
 	{ "ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר",
-	  "אוקטובר", "נובמבר", "דצמבר" }, "ב"
+	  "אוקטובר", "נובמבר", "דצמבר" }, "ב",
+	"מעמד", "טיוטה", "אושר במפגש %ld"
 };
 
 const char *agenda_lang(const struct agenda_in *in)
@@ -811,6 +815,17 @@ int minutes_markdown(struct buf *out, const struct agenda_in *in, struct agenda_
 	r.w = words_of(r.lang);
 	memset(said, 0, sizeof(*said));
 	put_header(&r, r.w->minutes, said);
+	{
+		struct approval a;
+
+		/* a draft until a later meeting approved them (core/approval.h) */
+		buf_addf(out, "- **%s:** ", r.w->standing);
+		if (approval_of(&a, in->meeting))
+			buf_addf(out, r.w->approved_at, a.meeting);
+		else
+			buf_adds(out, r.w->draft);
+		buf_addc(out, '\n');
+	}
 	put_attendance(&r);
 	put_minutes_items(&r);
 	put_next(&r);

@@ -5,6 +5,7 @@
 
 #include "approval.h"
 #include "domain.h"
+#include "err.h"
 #include "layout.h"
 #include "text.h"
 
@@ -43,6 +44,77 @@ void approval_text(char *out, size_t size, const char *lang, long approved)
 		snprintf(out, size, "הפרוטוקול של מפגש %ld אושר.", approved);
 	else
 		snprintf(out, size, "The minutes of meeting %ld are approved.", approved);
+}
+
+int approval_apply(struct doc *m, long mnum, struct doc *n, long nnum, const char *lang,
+		   const struct approval_by *who, const char **item, struct err *err)
+{
+	const char *keys[2] = { "agenda", "decisions" }, *status;
+	struct doc_node *it, *seq, *d, *ap;
+	struct approval was;
+	char mname[16], nname[16], text[200];
+	const struct doc_node *c;
+
+	layout_meeting_name(mname, sizeof(mname), mnum);
+	layout_meeting_name(nname, sizeof(nname), nnum);
+	*item = NULL;
+	if (nnum <= mnum) {
+		err_set(err, ERR_USAGE, 0, 0,
+			"the minutes of meeting %s are approved at a later meeting, not at meeting %s",
+			mname, nname);
+		err_hint(err, "name the meeting that approves them with --at-meeting");
+		return ERR_USAGE;
+	}
+	if ((c = doc_get(m->root, "approved")) && (c->flags & DOC_CONFLICT)) {
+		err_set(err, ERR_DATA, c->line, c->col, "the approval of meeting %s is in an unresolved conflict", mname);
+		err_hint(err, "settle it first with 'convene resolve' ('convene conflicts' lists them)");
+		return ERR_DATA;
+	}
+	if (approval_of(&was, m->root)) {
+		layout_meeting_name(nname, sizeof(nname), was.meeting);
+		err_set(err, ERR_DATA, 0, 0,
+			"the minutes of meeting %s were approved already, at meeting %s (decision %s)",
+			mname, nname, was.decision);
+		err_hint(err, "nothing was changed; an approval is made once");
+		return ERR_DATA;
+	}
+	if ((status = dom_text(n->root, "status")) && !strcmp(status, "cancelled")) {
+		err_set(err, ERR_DATA, 0, 0, "meeting %s is cancelled: it approves nothing", nname);
+		err_hint(err, "approve them at a meeting that takes place");
+		return ERR_DATA;
+	}
+	if (!(it = approval_item(n->root))) {
+		err_set(err, ERR_DATA, 0, 0, "meeting %s has no agenda item to hold the decision", nname);
+		err_hint(err, "add one (convene meeting edit %ld), or approve them at another meeting",
+			 nnum);
+		return ERR_DATA;
+	}
+	*item = dom_text(it, "id");
+	if ((c = doc_get(it, "decisions")) && (c->flags & DOC_CONFLICT)) {
+		err_set(err, ERR_DATA, c->line, c->col, "the decisions of item %s of meeting %s are in an unresolved conflict",
+			*item, nname);
+		err_hint(err, "settle it first with 'convene resolve' ('convene conflicts' lists them)");
+		return ERR_DATA;
+	}
+	approval_text(text, sizeof(text), lang, mnum);
+	if (!(seq = dom_seq(n, KIND_MEETING, keys, 1, it, "decisions")) || !(d = doc_map(n)) ||
+	    dom_put(n, KIND_MEETING, keys, 2, d, "id", dom_str(n, who->id)) < 0 ||
+	    (who->by && dom_put(n, KIND_MEETING, keys, 2, d, "by", dom_str(n, who->by)) < 0) ||
+	    (who->site[0] && dom_put(n, KIND_MEETING, keys, 2, d, "site", dom_str(n, who->site)) < 0) ||
+	    dom_put(n, KIND_MEETING, keys, 2, d, "at", dom_str(n, who->at)) < 0 ||
+	    dom_put(n, KIND_MEETING, keys, 2, d, "text", dom_str(n, text)) < 0)
+		goto oom;
+	doc_seq_append(seq, d);
+	keys[0] = "approved";
+	snprintf(text, sizeof(text), "%ld", nnum);
+	if (!(ap = doc_map(m)) ||
+	    dom_put(m, KIND_MEETING, keys, 1, ap, "meeting", dom_plain(m, text)) < 0 ||
+	    dom_put(m, KIND_MEETING, keys, 1, ap, "decision", dom_str(m, who->id)) < 0 ||
+	    dom_put(m, KIND_MEETING, NULL, 0, m->root, "approved", ap) < 0)
+		goto oom;
+	return 0;
+oom:
+	return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 }
 
 /* ---- across files ---- */

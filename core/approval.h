@@ -34,6 +34,25 @@ struct doc_node *approval_item(const struct doc_node *meeting);
  * English): "The minutes of meeting 1 are approved." */
 void approval_text(char *out, size_t size, const char *lang, long approved);
 
+/* What an approval's decision is made of: its id (8 hex digits), who made
+ * it (NULL: nobody said), the site ("" none) and the time stamp. */
+struct approval_by {
+	const char *id, *by, *site, *at;
+};
+
+/*
+ * The approval of meeting mnum's minutes (tree m) at the later meeting
+ * nnum (tree n): adds to n, in approval_item(), the decision
+ * approval_text() in lang, and sets m's approved: {meeting, decision}.
+ * Returns 0; ERR_USAGE when nnum is not later than mnum; ERR_DATA when
+ * m is approved already, n is cancelled or has no agenda item, or a
+ * value on the way is an unresolved conflict; ERR_NOMEM.  err says which
+ * (and what to do); nothing is changed then.  *item gets the id of the
+ * agenda item that took the decision.
+ */
+int approval_apply(struct doc *m, long mnum, struct doc *n, long nnum, const char *lang,
+		   const struct approval_by *who, const char **item, struct err *err);
+
 /*
  * The check across files, as a scan goes: approvals_add() takes each
  * meeting (other files are skipped), approvals_finish() says into out,

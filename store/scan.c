@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/approval.h"
 #include "core/layout.h"
 #include "core/path.h"
 #include "load.h"
@@ -64,6 +65,7 @@ int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *sta
 		    void (*visit)(void *ctx, const char *file, const struct doc *doc),
 		    void *ctx, struct err *err)
 {
+	struct approvals approvals = { 0 };
 	struct schema_ids *ids;
 	struct doc *doc;
 	char **files;
@@ -104,15 +106,19 @@ int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *sta
 			diags_add(diags, files[i], doc->comment_line, doc->comment_col, DIAG_WARNING,
 				  "comments are not kept when convene rewrites this file; move the text into a field such as notes");
 		schema_check(diags, files[i], doc, ids);
+		approvals_add(&approvals, files[i], doc);
 		if (visit)
 			visit(ctx, files[i], doc);
 		doc_free(doc);
 	}
+	/* what one meeting says of another: once every meeting was read */
+	approvals_finish(&approvals, diags);
 	error = 0;
 	diags_sort(diags);
 	if (diags->failed)
 		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 done:
+	approvals_release(&approvals);
 	store_list_free(files, n);
 	schema_ids_free(ids);
 	return error;
