@@ -568,7 +568,12 @@ const struct help help_interview = {
 	"QUESTION is an id such as motivation or strengths.  summary groups the\n"
 	"answers by question; confidential interviews are counted, not shown.\n",
 	NULL, interview_subs,
-	NULL
+	"The interview guide is initiative.yaml's interview_questions ({id, text}\n"
+	"each; init --template ucsd writes one).  add on a terminal with no --answer\n"
+	"asks its questions in turn: one line an answer, an empty line skips one,\n"
+	"Ctrl-D ends.  --ask asks from a pipe too, and with --answer asks the\n"
+	"others; without it a pipe is not read.  Answers are kept in the guide's\n"
+	"order, other questions after; summary shows them the same way.\n"
 };
 
 int cmd_interview(int argc, char **argv, struct store *s)

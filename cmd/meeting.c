@@ -109,9 +109,17 @@ static int meeting_new(int argc, char **argv, struct store *s)
 		return usage_error(me, "meeting new takes options only");
 	for (c = 0; tmpl && template_meetings[c] && strcmp(template_meetings[c], tmpl); c++)
 		;
-	if (tmpl && !template_meetings[c])
-		return usage_error(me, "--template '%s' is not a meeting template; use %s", tmpl,
-				   "blank, quick-wins, working-group, evaluation or communications");
+	if (tmpl && !template_meetings[c]) {
+		struct buf names = BUF_INIT;
+
+		for (c = 0; template_meetings[c]; c++)
+			buf_addf(&names, "%s%s", !c ? "" : template_meetings[c + 1] ? ", " : " or ",
+				 template_meetings[c]);
+		rc = usage_error(me, "--template '%s' is not a meeting template; use %s", tmpl,
+				 buf_str(&names));
+		buf_release(&names);
+		return rc;
+	}
 	if (host && virt)
 		return usage_error(me, "a meeting has a --host or a --virtual link, not both");
 	{

@@ -128,8 +128,9 @@ oom:
 
 /* A decision on an item that stands for a field of the initiative (the
  * elevator pitch): the command that makes it so, the text quoted for a
- * POSIX shell within "...". */
-static void hint_field(const char *item, const char *text)
+ * POSIX shell within "...".  The field is set by the group, not by the
+ * decision: a draft decided on may still change. */
+void hint_decision(const char *item, const char *text)
 {
 	const char *field = template_decision_field(item), *p;
 
@@ -189,7 +190,7 @@ static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 	}
 	rc = meeting_add(s, file, argv[optind + 1], kind, buf_str(&text), by, owner, due, no_commit);
 	if (!rc && kind == ENTRY_DECISION)
-		hint_field(argv[optind + 1], buf_str(&text));
+		hint_decision(argv[optind + 1], buf_str(&text));
 	buf_release(&text);
 	return rc;
 }

@@ -80,6 +80,16 @@ test_expect_success 'a decision on elevator-pitch offers the set that makes it t
 	convene note 4 elevator-pitch "טיוטה" --by dana 2>../err && ! grep -q hint ../err
 '
 
+test_expect_success 'notes: /decide on elevator-pitch offers the same' '
+	new_initiative en &&
+	convene member add "Dana" --id dana 2>/dev/null &&
+	convene meeting new --template communications 2>/dev/null &&
+	printf "/go elevator-pitch\n/decide Every child reads by grade 3.\n/go audiences\n/decide parents first\n/quit\n" > ../in &&
+	convene notes 4 --by dana < ../in 2> ../err &&
+	test_grep "  convene set elevator_pitch \"Every child reads by grade 3.\"" ../err &&
+	test $(grep -c "convene: hint: to make this decision" ../err) = 1
+'
+
 test_expect_success 'an unknown template is refused before anything is written' '
 	new_initiative en &&
 	test_expect_code 2 convene meeting new --template quickwins 2>../err &&
