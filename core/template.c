@@ -1,7 +1,8 @@
 /*
  * The templates (template.h): the embedded meeting files of the ucsd
- * template in each language, and the initiative.yaml that every new
- * initiative starts with.
+ * template in each language, the initiative.yaml that every new
+ * initiative starts with (for ucsd with the interview guide and the
+ * timeline), and the meetings that meeting new lays out.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,8 @@
 /*
- * The templates that `init` lays out (DESIGN §5), embedded in the binary
- * from core/templates/<lang>/ at build time.
+ * The templates that `init` (DESIGN §5) and `meeting new --template`
+ * (DESIGN §8) lay out, embedded in the binary from core/templates/<lang>/
+ * at build time: meetings/, interview_questions.yaml, timeline.yaml and
+ * items/ (the host-practices item).
  */
 #ifndef CONVENE_TEMPLATE_H
 #define CONVENE_TEMPLATE_H
