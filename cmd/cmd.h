@@ -247,6 +247,9 @@ enum entry { ENTRY_NOTE, ENTRY_DECISION, ENTRY_ACTION };
 int meeting_add(struct store *s, const char *file, const char *itemid, enum entry kind,
 		const char *text, const char *by, const char *owner, const char *due,
 		int no_commit);
+/* After a decision on item: the command that makes it the initiative's
+ * field the item stands for (elevator-pitch), on stderr (cmd/note.c). */
+void hint_decision(const char *item, const char *text);
 /* Marks members as attending; names is NULL-terminated (cmd/meeting.c). */
 int meeting_attend(struct store *s, const char *file, char *const *names, int no_commit);
 

@@ -196,7 +196,7 @@ int cmd_init(int argc, char **argv, struct store *unused)
 {
 	const struct cmd *me = cmd_find("init");
 	const char *dir = ".", *name = NULL, *lang = NULL, *tmpl = NULL, *site_arg = NULL;
-	char site[64] = "", oid[16] = "", cwd[PATH_MAX], zone[128];
+	char site[64] = "", oid[16] = "", cwd[PATH_MAX], zone[128], start[16];
 	struct template_out *files = NULL;
 	struct store *s = NULL;
 	struct err err;
@@ -240,7 +240,8 @@ int cmd_init(int argc, char **argv, struct store *unused)
 
 	err_clear(&err);
 	default_timezone(zone, sizeof(zone));
-	if (template_render(&files, &n, tmpl, lang, name, zone, &err) < 0)
+	today(start);  /* the timeline of the ucsd template starts today */
+	if (template_render(&files, &n, tmpl, lang, name, zone, start, &err) < 0)
 		return report(NULL, &err);
 	if (store_identity_check(NULL, &err) < 0) {
 		rc = report(NULL, &err);

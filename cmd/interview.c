@@ -3,11 +3,14 @@
  * show, summary (the answers grouped by question, for meeting 1).
  */
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "core/domain.h"
+#include "core/guide.h"
 #include "core/interviews.h"
 #include "core/json.h"
 #include "core/layout.h"
@@ -22,9 +25,12 @@ static const struct opt interview_add_opts[] = {
 	{ 'N', "notes", "TEXT", "the interviewer's notes", 0 },
 	{ 'c', "confidential", NULL, "the answers are not for the group", 0 },
 	{ 'p', "planned", NULL, "not held yet: planned", 0 },
+	{ 'A', "ask", NULL, "ask the guide's questions, reading the answers from\nstandard input (the default on a terminal)", 0 },
 	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
 	OPT_END
 };
+
+static void guide_order(struct store *s, const char **answers, size_t n);
 
 struct taken {
 	struct store *s;
@@ -62,6 +68,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 		case 'c': conf = 1; break;
 		case 'p': planned = 1; break;
 		case 'n': no_commit = 1; break;
+		case 'A': break;  /* interview_add_asking() asked */
 		case 'a':
 			if (nans == sizeof(answers) / sizeof(answers[0]))
 				return usage_error(me, "too many --answer");
@@ -95,6 +102,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 		if (text_check(eq + 1, strlen(eq + 1), &bad))
 			return usage_error(me, "the answer to %s must be UTF-8 text", q);
 	}
+	guide_order(s, answers, nans);
 	if (id && !text_is_id(id))
 		return usage_error(me, "'%s' is not an id", id);
 	err_clear(&err);
@@ -143,6 +151,205 @@ oom:
 	return out_of_memory();
 }
 
+/* ---- the interview guide (initiative.yaml: interview_questions) ---- */
+
+/* The guide and the language of the initiative; an initiative that does
+ * not load has an empty guide (the command that goes on says why). */
+static void guide_load(struct store *s, struct guide *g, char *lang, size_t size)
+{
+	struct doc *doc;
+	struct err err;
+
+	memset(g, 0, sizeof(*g));
+	snprintf(lang, size, "en");
+	err_clear(&err);
+	if (load_file(s, LAYOUT_INITIATIVE, &doc, NULL, &err) < 0)
+		return;
+	if (dom_text(doc->root, "language"))
+		snprintf(lang, size, "%s", dom_text(doc->root, "language"));
+	if (guide_from_initiative(g, doc->root) < 0)
+		memset(g, 0, sizeof(*g));  /* no memory: the answers stay as given */
+	doc_free(doc);
+}
+
+/* --answer in the guide's order, the others after (core/guide.h). */
+static void guide_order(struct store *s, const char **answers, size_t n)
+{
+	struct guide g;
+	char lang[8];
+
+	if (n < 2)
+		return;
+	guide_load(s, &g, lang, sizeof(lang));
+	guide_order_answers(&g, answers, n);
+	guide_release(&g);
+}
+
+/* Whether QUESTION=TEXT answers of v[0..n) answer question id. */
+static int answered(const char *const *v, size_t n, const char *id)
+{
+	size_t i, len = strlen(id);
+
+	for (i = 0; i < n; i++)
+		if (!strncmp(v[i], id, len) && v[i][len] == '=')
+			return 1;
+	return 0;
+}
+
+/*
+ * The guided interview: asks on out each question of g that given[0..ngiven)
+ * does not answer, and reads one line from in for each: an empty line skips
+ * it, end of input ends the interview.  Each answer goes to typed[] as
+ * "QUESTION=TEXT" (malloc()ed, the caller frees), at most max of them.  The
+ * words around the questions are in lang, the initiative's language: the
+ * person interviewed may be reading the screen too.  tty: prompt "> ".
+ * Returns 0 or ERR_NOMEM.
+ */
+static int ask_guide(FILE *in, FILE *out, int tty, const char *lang, const char *member,
+		     const struct guide *g, const char *const *given, size_t ngiven,
+		     char **typed, size_t *ntyped, size_t max)
+{
+	struct buf line = BUF_INIT;
+	size_t i, k = 0, todo = 0, bad;
+	int he = !strcmp(lang, "he"), c = 0, rc = 0;
+
+	*ntyped = 0;
+	for (i = 0; i < g->n; i++)
+		todo += !answered(given, ngiven, g->v[i].id);
+	fprintf(out, he ? "ראיון עם %s: %zu שאלות.  כל תשובה בשורה אחת; שורה ריקה מדלגת על שאלה,\n"
+			  "סוף הקלט (Ctrl-D) מסיים את הראיון.\n"
+			: "Interview of %s: %zu questions.  One line for each answer; an empty line\n"
+			  "skips a question, end of input (Ctrl-D) ends the interview.\n",
+		member, todo);
+	for (i = 0; i < g->n && *ntyped < max; i++) {
+		const char *p;
+
+		if (answered(given, ngiven, g->v[i].id))
+			continue;
+		fprintf(out, "\n[%zu/%zu] %s\n  ", ++k, todo, g->v[i].id);
+		for (p = g->v[i].text; *p; p++) {
+			fputc(*p, out);
+			if (*p == '\n' && p[1])
+				fputs("  ", out);
+		}
+		if (p[-1] != '\n')
+			fputc('\n', out);
+	again:
+		if (tty)
+			fputs("> ", out);
+		fflush(out);
+		buf_reset(&line);
+		while ((c = getc(in)) != EOF && c != '\n')
+			buf_addc(&line, (char)c);
+		if (c == EOF && !line.len)
+			break;
+		text_lines(&line);
+		if (line.failed) {
+			rc = ERR_NOMEM;
+			break;
+		}
+		if (!line.len)
+			continue;
+		if (text_check(buf_str(&line), line.len, &bad)) {
+			fputs(he ? "התשובה אינה טקסט UTF-8 תקין; הקלידו אותה שוב\n"
+				 : "that is not UTF-8 text; type the answer again\n", out);
+			if (c == EOF)
+				break;
+			goto again;
+		}
+		if (!(typed[*ntyped] = malloc(strlen(g->v[i].id) + line.len + 2))) {
+			rc = ERR_NOMEM;
+			break;
+		}
+		sprintf(typed[(*ntyped)++], "%s=%s", g->v[i].id, buf_str(&line));
+		if (c == EOF)
+			break;
+	}
+	if (tty && c == EOF)
+		fputc('\n', out);  /* Ctrl-D leaves the cursor after "> " */
+	fprintf(out, he ? "\nנענו %zu מתוך %zu שאלות.\n" : "\n%zu of %zu questions answered.\n",
+		*ntyped, todo);
+	buf_release(&line);
+	return rc;
+}
+
+/*
+ * interview add: on a terminal with no --answer (or with --ask), asks the
+ * guide's questions first, then writes the interview as interview_add()
+ * does, with the answers typed given to it as --answer options.  Before
+ * asking it checks what would make the interview fail after the typing:
+ * the member and the interviewer.
+ */
+static int interview_add_asking(int argc, char **argv, struct store *s)
+{
+	const struct cmd *me = cmd_find("interview");
+	const char *given[64], *by = NULL, *who, *from;
+	char *typed[64], **argv2 = NULL, lang[8], file[128], whobuf[72];
+	size_t ngiven = 0, ntyped = 0, i;
+	int c, ask = 0, planned = 0, rc, argc2;
+	struct guide g;
+	struct err err;
+
+	optind = 0;
+	while ((c = opt_next(interview_add_opts, argc, argv)) != -1) {
+		if (c == 'A')
+			ask = 1;
+		else if (c == 'p')
+			planned = 1;
+		else if (c == 'b')
+			by = optarg;
+		else if (c == 'a' && ngiven < sizeof(given) / sizeof(given[0]))
+			given[ngiven++] = optarg;
+		else if (c == '?' || c == ':')
+			return interview_add(argc, argv, s);  /* which says what is wrong */
+	}
+	if (argc - optind != 1 || !text_is_id(argv[optind]) ||
+	    (!ask && (ngiven || planned || !isatty(0))))
+		return interview_add(argc, argv, s);
+	if (ask && planned)
+		return usage_error(me, "--ask asks the questions of an interview held now; a --planned one has no answers yet");
+	err_clear(&err);
+	layout_member_file(file, sizeof(file), argv[optind]);
+	if (store_exists(s, file, &err) != 1 || !(who = acting_member(s, by, whobuf, sizeof(whobuf), &from)))
+		return interview_add(argc, argv, s);  /* says what is missing, before any typing */
+	layout_member_file(file, sizeof(file), who);
+	if (!text_is_id(who) || store_exists(s, file, &err) != 1)
+		return interview_add(argc, argv, s);
+	guide_load(s, &g, lang, sizeof(lang));
+	if (!g.n) {
+		guide_release(&g);
+		if (!ask)
+			return interview_add(argc, argv, s);
+		fprintf(stderr, "convene: error: initiative.yaml has no interview_questions to ask\n");
+		fprintf(stderr, "convene: hint: add them ({id, text} each) with: convene edit initiative.yaml\n");
+		return EXIT_DATA;
+	}
+	rc = ask_guide(stdin, stderr, isatty(0), lang, argv[optind], &g, given, ngiven, typed,
+		       &ntyped, sizeof(typed) / sizeof(typed[0]) - ngiven);
+	guide_release(&g);
+	if (rc < 0)
+		goto done;
+	/* the typed answers first, as options: after a "--" they would be operands */
+	argc2 = argc + 2 * (int)ntyped;
+	if (!(argv2 = calloc((size_t)argc2 + 1, sizeof(*argv2)))) {
+		rc = ERR_NOMEM;
+		goto done;
+	}
+	argv2[0] = argv[0];
+	for (i = 0; i < ntyped; i++) {
+		argv2[1 + 2 * i] = (char *)"--answer";
+		argv2[2 + 2 * i] = typed[i];
+	}
+	for (c = 1; c < argc; c++)
+		argv2[c + 2 * (int)ntyped] = argv[c];
+	rc = interview_add(argc2, argv2, s);
+done:
+	for (i = 0; i < ntyped; i++)
+		free(typed[i]);
+	free(argv2);
+	return rc == ERR_NOMEM ? out_of_memory() : rc;
+}
+
 /* ---- reading ---- */
 
 static void interviews_visit(void *ctx, const char *file, const struct doc *doc)
@@ -155,9 +362,29 @@ static int load_interviews(struct store *s, struct interviews *iv)
 	return visit_initiative(s, interviews_visit, iv, &iv->failed);
 }
 
+/* The summary's reading: the interviews, and the guide it follows. */
+struct guided {
+	struct interviews *iv;
+	struct guide g;
+};
+
+static void guided_visit(void *ctx, const char *file, const struct doc *doc)
+{
+	struct guided *gd = ctx;
+
+	if (layout_kind(file) == KIND_INITIATIVE) {
+		guide_release(&gd->g);
+		if (guide_from_initiative(&gd->g, doc->root) < 0)
+			gd->iv->failed = 1;
+		return;
+	}
+	interviews_add(gd->iv, file, doc);
+}
+
 static int interview_summary(int argc, char **argv, struct store *s)
 {
 	struct interviews iv = { 0 };
+	struct guided gd = { &iv, { NULL, 0 } };
 	struct buf b = BUF_INIT;
 	struct json_w w;
 	size_t i, j;
@@ -165,8 +392,9 @@ static int interview_summary(int argc, char **argv, struct store *s)
 
 	if ((rc = read_options(argc, argv, "interview", 0, &json)) != 0)
 		return rc;
-	if ((rc = load_interviews(s, &iv)) != 0)
+	if ((rc = visit_initiative(s, guided_visit, &gd, &iv.failed)) != 0)
 		goto done;
+	interviews_follow_guide(&iv, &gd.g);
 	if (interviews_summary(&iv) < 0) {
 		rc = out_of_memory();
 		goto done;
@@ -185,6 +413,8 @@ static int interview_summary(int argc, char **argv, struct store *s)
 		if (json) {
 			jw_object(&w, NULL);
 			jw_str(&w, "question", q->id);
+			if (guide_text(&gd.g, q->id))
+				jw_str(&w, "text", guide_text(&gd.g, q->id));
 			jw_array(&w, "answers");
 			for (j = 0; j < q->n; j++) {
 				jw_object(&w, NULL);
@@ -196,8 +426,12 @@ static int interview_summary(int argc, char **argv, struct store *s)
 			jw_end(&w);
 			continue;
 		}
-		buf_addf(&b, "%s%s (%zu answer%s)\n", i ? "\n" : "", q->id, q->n,
-			 q->n == 1 ? "" : "s");
+		if (guide_text(&gd.g, q->id))
+			buf_addf(&b, "%s%s\n(%s, %zu answer%s)\n", i ? "\n" : "",
+				 guide_text(&gd.g, q->id), q->id, q->n, q->n == 1 ? "" : "s");
+		else
+			buf_addf(&b, "%s%s (%zu answer%s)\n", i ? "\n" : "", q->id, q->n,
+				 q->n == 1 ? "" : "s");
 		for (j = 0; j < q->n; j++) {
 			const char *t;
 
@@ -226,6 +460,7 @@ static int interview_summary(int argc, char **argv, struct store *s)
 done:
 	buf_release(&b);
 	interviews_release(&iv);
+	guide_release(&gd.g);
 	return rc;
 }
 
@@ -313,8 +548,8 @@ static int interview_show(int argc, char **argv, struct store *s)
 }
 
 static const struct subcmd interview_subs[] = {
-	{ "add", interview_add, "MEMBER [--by INTERVIEWER] [--date DATE] [--id ID]\n"
-	  " [--answer QUESTION=TEXT]... [--notes TEXT]\n"
+	{ "add", interview_add_asking, "MEMBER [--by INTERVIEWER] [--date DATE] [--id ID]\n"
+	  " [--answer QUESTION=TEXT]... [--notes TEXT] [--ask]\n"
 	  " [--confidential] [--planned] [--no-commit]",
 	  interview_add_opts },
 	{ "list", interview_list, "[--json]",
@@ -333,7 +568,12 @@ const struct help help_interview = {
 	"QUESTION is an id such as motivation or strengths.  summary groups the\n"
 	"answers by question; confidential interviews are counted, not shown.\n",
 	NULL, interview_subs,
-	NULL
+	"The interview guide is initiative.yaml's interview_questions ({id, text}\n"
+	"each; init --template ucsd writes one).  add on a terminal with no --answer\n"
+	"asks its questions in turn: one line an answer, an empty line skips one,\n"
+	"Ctrl-D ends.  --ask asks from a pipe too, and with --answer asks the\n"
+	"others; without it a pipe is not read.  Answers are kept in the guide's\n"
+	"order, other questions after; summary shows them the same way.\n"
 };
 
 int cmd_interview(int argc, char **argv, struct store *s)

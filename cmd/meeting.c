@@ -12,6 +12,8 @@
 #include "core/json.h"
 #include "core/layout.h"
 #include "core/meetings.h"
+#include "core/template.h"
+#include "core/timeline.h"
 #include "core/text.h"
 #include "store/meetingedit.h"
 #include "txn.h"
@@ -23,7 +25,8 @@ static const struct opt meeting_new_opts[] = {
 	{ 'h', "host", "MEMBER", "at this member's site", 0 },
 	{ 'v', "virtual", "URL", "online, at this link", 0 },
 	{ 'a', "address", "TEXT", "where it meets", 0 },
-	{ 't', "title", "T", "its title (default: Meeting N)", 0 },
+	{ 't', "title", "T", "its title (default: Meeting N, and the template's theme)", 0 },
+	{ 'T', "template", "NAME", "goals and agenda from a template (default: blank)", 0 },
 	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
 	OPT_END
 };
@@ -71,30 +74,19 @@ static void max_number(void *ctx, const char *file, const struct doc *doc)
 		n->max = v;
 }
 
-static struct doc_node *agenda_entry(struct doc *doc, const char *id, const char *title)
-{
-	const char *keys[] = { "agenda" };
-	struct doc_node *e = doc_map(doc);
-
-	if (!e || dom_put(doc, KIND_MEETING, keys, 1, e, "id", dom_str(doc, id)) < 0 ||
-	    dom_put(doc, KIND_MEETING, keys, 1, e, "title", dom_str(doc, title)) < 0)
-		return NULL;
-	return e;
-}
-
 static int meeting_new(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("meeting");
 	const char *date = NULL, *start = NULL, *duration = NULL, *host = NULL, *virt = NULL;
-	const char *address = NULL, *title = NULL;
+	const char *address = NULL, *title = NULL, *tmpl = NULL;
 	struct numbers nums = { 0, "en" };
 	struct diags d = { 0 };
 	struct scan_stats st;
-	struct doc_node *r, *loc, *agenda, *e1, *e2;
-	char file[64], num[24], deftitle[64], msg[200];
+	struct doc_node *r, *loc;
+	char file[64], num[24], msg[200];
 	struct txn t;
 	struct err err;
-	int c, no_commit = 0, rc = 0, he;
+	int c, no_commit = 0, rc = 0;
 
 	optind = 0;
 	while ((c = opt_next(meeting_new_opts, argc, argv)) != -1) {
@@ -106,6 +98,7 @@ static int meeting_new(int argc, char **argv, struct store *s)
 		case 'v': rc = once(me, &virt, "--virtual", optarg); break;
 		case 'a': rc = once(me, &address, "--address", optarg); break;
 		case 't': rc = once(me, &title, "--title", optarg); break;
+		case 'T': rc = once(me, &tmpl, "--template", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
 		}
@@ -114,6 +107,19 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	}
 	if (optind < argc)
 		return usage_error(me, "meeting new takes options only");
+	for (c = 0; tmpl && template_meetings[c] && strcmp(template_meetings[c], tmpl); c++)
+		;
+	if (tmpl && !template_meetings[c]) {
+		struct buf names = BUF_INIT;
+
+		for (c = 0; template_meetings[c]; c++)
+			buf_addf(&names, "%s%s", !c ? "" : template_meetings[c + 1] ? ", " : " or ",
+				 template_meetings[c]);
+		rc = usage_error(me, "--template '%s' is not a meeting template; use %s", tmpl,
+				 buf_str(&names));
+		buf_release(&names);
+		return rc;
+	}
 	if (host && virt)
 		return usage_error(me, "a meeting has a --host or a --virtual link, not both");
 	{
@@ -139,8 +145,6 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	}
 	snprintf(num, sizeof(num), "%ld", nums.max + 1);
 	layout_meeting_file(file, sizeof(file), nums.max + 1);
-	he = !strcmp(nums.lang, "he");
-	snprintf(deftitle, sizeof(deftitle), he ? "מפגש %ld" : "Meeting %ld", nums.max + 1);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
 	if ((rc = check_option(KIND_MEETING, "--host", host, "location.host", t.ids)) != 0) {
@@ -150,7 +154,7 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	t.no_commit = no_commit;
 	r = t.doc->root;
 	if (dom_put(t.doc, KIND_MEETING, NULL, 0, r, "number", dom_plain(t.doc, num)) < 0 ||
-	    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "title", dom_str(t.doc, title ? title : deftitle)) < 0 ||
+	    (title && dom_put(t.doc, KIND_MEETING, NULL, 0, r, "title", dom_str(t.doc, title)) < 0) ||
 	    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "status", dom_str(t.doc, "planned")) < 0 ||
 	    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "date", date ? dom_str(t.doc, date) : dom_plain(t.doc, "")) < 0 ||
 	    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "start", start ? dom_str(t.doc, start) : dom_plain(t.doc, "")) < 0 ||
@@ -166,12 +170,11 @@ static int meeting_new(int argc, char **argv, struct store *s)
 		    (virt && dom_put(t.doc, KIND_MEETING, keys, 1, loc, "virtual", dom_str(t.doc, virt)) < 0))
 			goto oom;
 	}
-	if (!(agenda = dom_seq(t.doc, KIND_MEETING, NULL, 0, r, "agenda")) ||
-	    !(e1 = agenda_entry(t.doc, "opening", he ? "פתיחה" : "Opening")) ||
-	    !(e2 = agenda_entry(t.doc, "next-steps", he ? "סיכום וצעדים הבאים" : "Summary and next steps")))
-		goto oom;
-	doc_seq_append(agenda, e1);
-	doc_seq_append(agenda, e2);
+	err_clear(&err);
+	if (template_meeting(t.doc, r, tmpl ? tmpl : "blank", nums.lang, nums.max + 1, host, &err) < 0) {
+		txn_release(&t);
+		return report(NULL, &err);
+	}
 	layout_subject(msg, sizeof(msg), nums.max + 1, "planned%s%s", date ? " for " : "",
 		       date ? date : "");
 	return txn_commit(&t, msg);
@@ -193,9 +196,56 @@ static int load_meetings(struct store *s, struct meetings *m)
 	return visit_initiative(s, meetings_visit, m, &m->failed);
 }
 
+/* meeting list's reading: the meetings, and the timeline they follow. */
+struct planned {
+	struct meetings *m;
+	struct timeline tl;
+	int he;
+};
+
+static void planned_visit(void *ctx, const char *file, const struct doc *doc)
+{
+	struct planned *p = ctx;
+
+	if (layout_kind(file) == KIND_INITIATIVE) {
+		p->he = dom_text(doc->root, "language") && !strcmp(dom_text(doc->root, "language"), "he");
+		timeline_release(&p->tl);
+		if (timeline_from_initiative(&p->tl, doc->root) < 0)
+			p->m->failed = 1;
+		return;
+	}
+	meetings_add(p->m, file, doc);
+}
+
+/* The entries of the timeline still planned, after the meetings: what
+ * the group has set out to do in its first months (DESIGN §8). */
+static void list_planned(struct buf *b, const struct planned *p)
+{
+	const struct timeline_entry *e;
+	size_t i;
+
+	if (!timeline_planned(&p->tl))
+		return;
+	buf_adds(b, p->he ? "\nמתוכנן בציר הזמן:\n" : "\nplanned on the timeline:\n");
+	for (i = 0; i < p->tl.n; i++) {
+		e = &p->tl.v[i];
+		if (strcmp(e->status, "planned"))
+			continue;
+		pad(b, e->date ? e->date : "-", 12);
+		pad(b, e->id, 16);
+		if (e->text) {
+			const char *nl = strchr(e->text, '\n');
+
+			buf_add(b, e->text, nl ? (size_t)(nl - e->text) : strlen(e->text));
+		}
+		buf_addc(b, '\n');
+	}
+}
+
 static int meeting_list(int argc, char **argv, struct store *s)
 {
 	struct meetings m = { 0 };
+	struct planned p = { &m, { NULL, 0 }, 0 };
 	struct buf b = BUF_INIT;
 	struct json_w w;
 	size_t i;
@@ -203,7 +253,7 @@ static int meeting_list(int argc, char **argv, struct store *s)
 
 	if ((rc = read_options(argc, argv, "meeting", 0, &json)) != 0)
 		return rc;
-	if ((rc = load_meetings(s, &m)) != 0)
+	if ((rc = visit_initiative(s, planned_visit, &p, &m.failed)) != 0)
 		goto done;
 	jw_init(&w, &b);
 	if (json)
@@ -231,11 +281,14 @@ static int meeting_list(int argc, char **argv, struct store *s)
 	if (json) {
 		jw_end(&w);
 		buf_addc(&b, '\n');
+	} else {
+		list_planned(&b, &p);
 	}
 	rc = put_out(&b);
 done:
 	buf_release(&b);
 	meetings_release(&m);
+	timeline_release(&p.tl);
 	return rc;
 }
 
@@ -434,7 +487,7 @@ static int meeting_edit(int argc, char **argv, struct store *s)
 static const struct subcmd meeting_subs[] = {
 	{ "new", meeting_new, "[--date DATE] [--start HH:MM] [--duration MINUTES]\n"
 	  " [--host MEMBER | --virtual URL | --address TEXT] [--title T]\n"
-	  " [--no-commit]",
+	  " [--template NAME] [--no-commit]",
 	  meeting_new_opts },
 	{ "list", meeting_list, "[--json]",
 	  opts_json },
@@ -451,7 +504,10 @@ static const struct subcmd meeting_subs[] = {
 const struct help help_meeting = {
 	NULL,
 	"M is a meeting's number: 1, 001 or meetings/001.yaml.  new makes the next\n"
-	"meeting, planned, with an opening and a summary item on its agenda.\n"
+	"meeting, planned, with an opening and a summary item on its agenda, or\n"
+	"with --template the goals and agenda of a later meeting (below).  A\n"
+	"meeting --host MEMBER gets the item host-practices after the opening,\n"
+	"led by the host: the host shares how their organisation works.\n"
 	"\n"
 	"edit with no options opens the meeting's file in $VISUAL or $EDITOR; with\n"
 	"options it sets those fields and commits (\"meeting 004: moved to\n"
@@ -459,7 +515,15 @@ const struct help help_meeting = {
 	"the new place: what the meeting had before goes.  --item ID with\n"
 	"--minutes, --lead, --purpose or --item-title changes one agenda item.\n",
 	NULL, meeting_subs,
-	NULL
+	"Templates of new (--template NAME), their agenda items by id, the same in\n"
+	"every language; agenda M --facilitator shows each item's prompt:\n"
+	"  blank           opening next-steps (the default)\n"
+	"  quick-wins      opening brainstorm choose-wins next-steps\n"
+	"  working-group   opening scope subgroups recruiting partnerships next-steps\n"
+	"  evaluation      opening evaluation-needs learning-plan next-steps\n"
+	"  communications  opening audiences elevator-pitch in-the-community next-steps\n"
+	"A decision on elevator-pitch is the pitch: decide offers the\n"
+	"'convene set elevator_pitch' that makes it the initiative's.\n"
 };
 
 int cmd_meeting(int argc, char **argv, struct store *s)

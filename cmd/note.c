@@ -11,6 +11,7 @@
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
+#include "core/template.h"
 #include "core/text.h"
 #include "txn.h"
 
@@ -126,6 +127,26 @@ oom:
 	return out_of_memory();
 }
 
+/* A decision on an item that stands for a field of the initiative (the
+ * elevator pitch): the command that makes it so, the text quoted for a
+ * POSIX shell within "...".  The field is set by the group, not by the
+ * decision: a draft decided on may still change. */
+void hint_decision(const char *item, const char *text)
+{
+	const char *field = template_decision_field(item), *p;
+
+	if (!field)
+		return;
+	fprintf(stderr, "convene: hint: to make this decision the initiative's %s:\n"
+		"  convene set %s \"", field, field);
+	for (p = text; *p; p++) {
+		if (strchr("\\\"$`", *p))
+			fputc('\\', stderr);
+		fputc(*p, stderr);
+	}
+	fputs("\"\n", stderr);
+}
+
 static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 {
 	static const char *const names[] = { "note", "decide", "action" };
@@ -169,6 +190,8 @@ static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 		return usage_error(me, "the text must be UTF-8 text, not empty, without control characters");
 	}
 	rc = meeting_add(s, file, argv[optind + 1], kind, buf_str(&text), by, owner, due, no_commit);
+	if (!rc && kind == ENTRY_DECISION)
+		hint_decision(argv[optind + 1], buf_str(&text));
 	buf_release(&text);
 	return rc;
 }

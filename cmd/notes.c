@@ -159,9 +159,11 @@ static int command(struct session *ss, char *line, int *rc)
 	case NOTES_DECIDE:
 		if (!*arg)
 			fprintf(stderr, "  /decide needs the decision's text\n");
+		else if ((k = meeting_add(ss->s, ss->file, item, ENTRY_DECISION, arg, ss->by,
+					  NULL, NULL, 0)) != 0)
+			keep_worst(rc, k);
 		else
-			keep_worst(rc, meeting_add(ss->s, ss->file, item, ENTRY_DECISION, arg,
-					   ss->by, NULL, NULL, 0));
+			hint_decision(item, arg);
 		break;
 	case NOTES_ACTION:
 		if (notes_action(arg, &owner, &due) < 0)

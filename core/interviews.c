@@ -5,6 +5,7 @@
 
 #include "domain.h"
 #include "err.h"
+#include "guide.h"
 #include "interviews.h"
 #include "layout.h"
 #include "schema.h"
@@ -145,6 +146,16 @@ int interviews_summary(struct interviews *iv)
 		q->n = j - i;
 	}
 	return 0;
+}
+
+void interviews_follow_guide(struct interviews *iv, const struct guide *g)
+{
+	size_t i, k;
+
+	for (i = 0; i < iv->nans; i++) {
+		k = guide_index(g, iv->ans[i].question);
+		iv->ans[i].order = k < g->n ? k : g->n + iv->ans[i].order;
+	}
 }
 
 void interviews_release(struct interviews *iv)

@@ -62,6 +62,13 @@ int interviews_add(struct interviews *iv, const char *file, const struct doc *do
  * ERR_NOMEM.
  */
 int interviews_summary(struct interviews *iv);
+/*
+ * Makes interviews_summary() follow the interview guide (guide.h): the
+ * guide's questions first, in its order, then the others in the order
+ * they were first seen.  Call it once, after the last interviews_add().
+ */
+struct guide;
+void interviews_follow_guide(struct interviews *iv, const struct guide *g);
 void interviews_release(struct interviews *iv);
 
 /*

@@ -393,10 +393,18 @@ static const struct field partner_f[] = {
 };
 static const struct shape partner_s = { "a partner", partner_f };
 
+static const char *const timeline_status[] = { "planned", "done", "dropped", NULL };
 static const struct field timeline_f[] = {
-	F("id", T_ID, REQ), F("date", T_DATE, REQ), F("text", T_TEXT, REQ), END
+	F("id", T_ID, REQ), F("date", T_DATE, REQ), F("text", T_TEXT, REQ),
+	E("status", timeline_status, 0), END
 };
 static const struct shape timeline_s = { "a timeline entry", timeline_f };
+
+/* DESIGN §8: the interview guide, asked in order by interview add */
+static const struct field question_f[] = {
+	F("id", T_ID, REQ), F("text", T_TEXT, REQ), END
+};
+static const struct shape question_s = { "an interview question", question_f };
 
 static const struct field initiative_f[] = {
 	F("name", T_STR, REQ), E("language", languages, REQ), F("timezone", T_TZ, 0),
@@ -404,7 +412,8 @@ static const struct field initiative_f[] = {
 	F("elevator_pitch", T_TEXT, 0), S("principles", T_LIST, &principle_s, 0),
 	F("landscape", T_TEXT, 0), S("levers", T_LIST, &lever_s, 0),
 	S("subgroups", T_LIST, &subgroup_s, 0), S("partners", T_LIST, &partner_s, 0),
-	S("timeline", T_LIST, &timeline_s, 0), END
+	S("timeline", T_LIST, &timeline_s, 0),
+	S("interview_questions", T_LIST, &question_s, 0), END
 };
 static const struct shape initiative_s = { "the initiative", initiative_f };
 

@@ -36,6 +36,9 @@ convene interview add "$yossi" --by dana --date 2026-01-05 \
 	--answer strengths="אני מכיר כל ספרנית בעיר"
 convene interview add rina-adler --by dana --date 2026-01-06 \
 	--answer motivation="Every child should read by grade 3."
+convene member add "Avi Cohen" --id avi --org "ספריית באר שבע" >/dev/null 2>&1
+step "convene interview add avi --by dana --ask   (the guide in initiative.yaml, asked in turn; a pipe here)"
+printf '%s\n' "כי הספרייה ריקה אחר הצהריים" "" "קול של ספרנים" | convene interview add avi --by dana --date 2026-01-07 --ask
 step convene interview summary
 convene interview summary
 
@@ -144,6 +147,14 @@ convene meeting edit 2 --item principles --minutes 45 --lead dana --purpose deci
 step "convene agenda 2   (Markdown, in the initiative's language)"
 convene agenda 2
 convene agenda 2 --format html -o "$out/agenda-002.html"
+step "convene meeting new --template quick-wins --date 2026-05-03 --start 17:30 --host dana   (a later meeting, from the source)"
+convene meeting new --template quick-wins --date 2026-05-03 --start 17:30 --host dana
+later=$(ls meetings | tail -1 | sed 's/.yaml$//')
+step "convene agenda $later --facilitator   (the run sheet: each item's prompt; the host shares their practices)"
+convene agenda "$later" --facilitator
+convene agenda "$later" --facilitator --format html -o "$out/runsheet-$later.html"
+step "convene meeting list   (and the timeline init planned)"
+convene meeting list
 step "convene minutes 1 --format html -o $out/minutes-001.html"
 convene minutes 1 --format html -o "$out/minutes-001.html"
 step "convene calendar -o $out/literacy.ics   (every dated meeting, for any calendar program)"

@@ -24,6 +24,10 @@ LANG=C.UTF-8
 TZ=UTC
 unset VISUAL EDITOR LC_ALL LC_MESSAGES GIT_DIR GIT_WORK_TREE
 export PATH HOME XDG_CONFIG_HOME GIT_CONFIG_NOSYSTEM NO_COLOR LANG TZ
+# Nothing reads the terminal the tests were started from: commands that
+# ask on a terminal (interview add) see no terminal unless a test makes
+# one (tmux), as git's test-lib does.
+exec </dev/null
 # Each test starts with the same identity, whatever the one before did.
 reset_home() {
 	rm -rf "$HOME" && mkdir -p "$HOME" &&

@@ -89,11 +89,13 @@ test_expect_success 'interview add, list, show and summary grouped by question' 
 	test -e interviews/dana-1.yaml && test -e interviews/rina-1.yaml &&
 	convene interview summary > ../out &&
 	cat >../want <<-\EOT &&
-	motivation (2 answers)
+	מה מושך אותך לקבוצת העבודה הזו, ולמה חשוב לך לקחת בה חלק?
+	(motivation, 2 answers)
 	  dana: הבת שלי
 	  yossi: the library
 
-	strengths (1 answer)
+	איך העבודה שלך, הערכים שלך והחוזקות המקצועיות שלך מתחברים ליוזמה?
+	(strengths, 1 answer)
 	  dana: ארגון
 
 	(1 confidential interview not shown)
