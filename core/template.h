@@ -24,7 +24,6 @@ const char *template_get(const char *lang, const char *path);
 /* The text of an embedded file by its whole path ("hooks/samples/pre-commit"). */
 const char *template_file(const char *path);
 
-#endif
 
 /* One file that init writes. */
 struct template_out {
@@ -72,3 +71,5 @@ struct doc_node;
 int template_meeting(struct doc *doc, struct doc_node *root, const char *name, const char *lang,
 		     long number, const char *host, struct err *err);
 void template_out_free(struct template_out *files, size_t n);
+
+#endif
