@@ -883,6 +883,61 @@ int agenda_members_add(struct agenda_members *m, const char *file, const struct 
 	return 0;
 }
 
+static char *dup_span(const struct doc_span *v, int *bad)
+{
+	char *s;
+
+	if (!v->s)
+		return NULL;
+	if (!(s = malloc(v->len + 1))) {
+		*bad = 1;
+		return NULL;
+	}
+	memcpy(s, v->s, v->len);
+	s[v->len] = '\0';
+	return s;
+}
+
+int agenda_members_add_text(struct agenda_members *m, const char *file, const char *data,
+			    size_t len)
+{
+	static const char *const keys[] = { "id", "name", "address", "joined", "left" };
+	struct doc_span v[5];
+	struct agenda_member *nv, *x;
+	struct doc *doc;
+	struct err e;
+	int bad = 0, rc;
+
+	if (layout_kind(file) != KIND_MEMBER)
+		return 0;
+	if (!doc_scan_top(data, len, keys, 5, v)) {
+		err_clear(&e);
+		if ((rc = doc_load(&doc, data, len, &e)) < 0)
+			return rc == ERR_NOMEM ? ERR_NOMEM : 0;
+		rc = agenda_members_add(m, file, doc);
+		doc_free(doc);
+		return rc;
+	}
+	if (!v[0].s)
+		return 0;
+	if (!(nv = realloc(m->v, (m->n + 1) * sizeof(*nv)))) {
+		m->failed = 1;
+		return ERR_NOMEM;
+	}
+	m->v = nv;
+	x = &nv[m->n++];
+	x->id = dup_span(&v[0], &bad);
+	x->name = dup_span(&v[1], &bad);
+	x->address = dup_span(&v[2], &bad);
+	x->joined = dup_span(&v[3], &bad);
+	x->left = dup_span(&v[4], &bad);
+	if (bad) {
+		m->failed = 1;
+		return ERR_NOMEM;
+	}
+	return 0;
+}
+
 static int member_cmp(const void *a, const void *b)
 {
 	const struct agenda_member *x = a, *y = b;
