@@ -137,20 +137,9 @@ int agenda_weekday(const char *s)
 
 int agenda_clock(const char *s)
 {
-	size_t n = s ? strlen(s) : 0;
-	int h, m;
-
-	if ((n != 5 && n != 8) || s[2] != ':' || (n == 8 && s[5] != ':'))
+	if (!s || !text_is_time(s, strlen(s)))
 		return -1;
-	if (!strchr("0123456789", s[0]) || !strchr("0123456789", s[1]) ||
-	    !strchr("0123456789", s[3]) || !strchr("0123456789", s[4]) || !s[0] || !s[1] ||
-	    !s[3] || !s[4])
-		return -1;
-	h = (s[0] - '0') * 10 + (s[1] - '0');
-	m = (s[3] - '0') * 10 + (s[4] - '0');
-	if (h > 23 || m > 59)
-		return -1;
-	return h * 60 + m;
+	return ((s[0] - '0') * 10 + (s[1] - '0')) * 60 + (s[3] - '0') * 10 + (s[4] - '0');
 }
 
 void agenda_date(struct buf *out, const char *s, const char *lang)

@@ -25,17 +25,6 @@ static char *dup_text(const struct doc_node *map, const char *key, struct cal_ga
 	return d;
 }
 
-/* HH:MM or HH:MM:SS, as the schema takes a time. */
-static int is_time(const char *s)
-{
-	size_t n = strlen(s);
-
-	return (n == 5 || n == 8) && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
-	       (s[0] < '2' || s[1] <= '3') && s[2] == ':' && s[3] >= '0' && s[3] <= '5' &&
-	       s[4] >= '0' && s[4] <= '9' &&
-	       (n == 5 || (s[5] == ':' && s[6] >= '0' && s[6] <= '5' && s[7] >= '0' && s[7] <= '9'));
-}
-
 static void add_member(struct cal_gather *g, const char *file, const struct doc_node *root)
 {
 	struct cal_member *r;
@@ -112,7 +101,7 @@ static void add_meeting(struct cal_gather *g, const char *file, long number, con
 		if (*end || r->minutes <= 0 || r->minutes > 100000)
 			r->invalid = "duration";
 	}
-	if (r->start && !is_time(r->start))
+	if (r->start && !text_is_time(r->start, strlen(r->start)))
 		r->invalid = "start";
 	if (r->date && !text_is_date(r->date, strlen(r->date)))
 		r->invalid = "date";
