@@ -608,6 +608,18 @@ static size_t byte_at(struct loader *l, size_t index)
 {
 	if (index < l->at_char)
 		l->at_char = l->at_byte = 0;
+	/* eight bytes at a time while eight characters or more are to go:
+	 * a byte 10xxxxxx goes on a character, any other starts one */
+	while (l->at_char + 8 <= index && l->at_byte + 8 <= l->len) {
+		uint64_t w, more;
+
+		memcpy(&w, l->data + l->at_byte, 8);
+		more = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		l->at_char += 8 - (size_t)((more * UINT64_C(0x0101010101010101)) >> 56);
+		l->at_byte += 8;
+		while (l->at_byte < l->len && ((unsigned char)l->data[l->at_byte] & 0xc0) == 0x80)
+			l->at_byte++;
+	}
 	while (l->at_char < index && l->at_byte < l->len) {
 		l->at_byte++;
 		while (l->at_byte < l->len && ((unsigned char)l->data[l->at_byte] & 0xc0) == 0x80)
