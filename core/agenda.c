@@ -141,20 +141,9 @@ int agenda_weekday(const char *s)
 
 int agenda_clock(const char *s)
 {
-	size_t n = s ? strlen(s) : 0;
-	int h, m;
-
-	if ((n != 5 && n != 8) || s[2] != ':' || (n == 8 && s[5] != ':'))
+	if (!s || !text_is_time(s, strlen(s)))
 		return -1;
-	if (!strchr("0123456789", s[0]) || !strchr("0123456789", s[1]) ||
-	    !strchr("0123456789", s[3]) || !strchr("0123456789", s[4]) || !s[0] || !s[1] ||
-	    !s[3] || !s[4])
-		return -1;
-	h = (s[0] - '0') * 10 + (s[1] - '0');
-	m = (s[3] - '0') * 10 + (s[4] - '0');
-	if (h > 23 || m > 59)
-		return -1;
-	return h * 60 + m;
+	return ((s[0] - '0') * 10 + (s[1] - '0')) * 60 + (s[3] - '0') * 10 + (s[4] - '0');
 }
 
 void agenda_date(struct buf *out, const char *s, const char *lang)
@@ -891,6 +880,61 @@ int agenda_members_add(struct agenda_members *m, const char *file, const struct 
 	x->address = dup0(dom_text(r, "address"), &bad);
 	x->joined = dup0(dom_text(r, "joined"), &bad);
 	x->left = dup0(dom_text(r, "left"), &bad);
+	if (bad) {
+		m->failed = 1;
+		return ERR_NOMEM;
+	}
+	return 0;
+}
+
+static char *dup_span(const struct doc_span *v, int *bad)
+{
+	char *s;
+
+	if (!v->s)
+		return NULL;
+	if (!(s = malloc(v->len + 1))) {
+		*bad = 1;
+		return NULL;
+	}
+	memcpy(s, v->s, v->len);
+	s[v->len] = '\0';
+	return s;
+}
+
+int agenda_members_add_text(struct agenda_members *m, const char *file, const char *data,
+			    size_t len)
+{
+	static const char *const keys[] = { "id", "name", "address", "joined", "left" };
+	struct doc_span v[5];
+	struct agenda_member *nv, *x;
+	struct doc *doc;
+	struct err e;
+	int bad = 0, rc;
+
+	if (layout_kind(file) != KIND_MEMBER)
+		return 0;
+	if (!doc_scan_top(data, len, keys, 5, v)) {
+		err_clear(&e);
+		if ((rc = doc_load(&doc, data, len, &e)) < 0)
+			return rc == ERR_NOMEM ? ERR_NOMEM : 0;
+		rc = agenda_members_add(m, file, doc);
+		doc_free(doc);
+		return rc;
+	}
+	if (!v[0].s)
+		return 0;
+	if (!(nv = realloc(m->v, (m->n + 1) * sizeof(*nv)))) {
+		m->failed = 1;
+		return ERR_NOMEM;
+	}
+	m->v = nv;
+	x = &nv[m->n++];
+	x->id = dup_span(&v[0], &bad);
+	x->name = dup_span(&v[1], &bad);
+	x->address = dup_span(&v[2], &bad);
+	x->joined = dup_span(&v[3], &bad);
+	x->left = dup_span(&v[4], &bad);
 	if (bad) {
 		m->failed = 1;
 		return ERR_NOMEM;

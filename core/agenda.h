@@ -34,6 +34,12 @@ struct agenda_members {
 };
 /* Takes the member a file holds (other files are skipped); 0 or ERR_NOMEM. */
 int agenda_members_add(struct agenda_members *m, const char *file, const struct doc *doc);
+/* The same from a member file's text, for the minutes of a large group:
+ * a file in the plain form convene writes is only looked at
+ * (doc_scan_top()), any other is loaded.  0, or ERR_NOMEM; a file that
+ * does not load is left out, as a tree that is not a member is. */
+int agenda_members_add_text(struct agenda_members *m, const char *file, const char *data,
+			    size_t len);
 void agenda_members_sort(struct agenda_members *m);
 void agenda_members_release(struct agenda_members *m);
 /* The member with id, or NULL (after agenda_members_sort()). */

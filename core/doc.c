@@ -608,6 +608,18 @@ static size_t byte_at(struct loader *l, size_t index)
 {
 	if (index < l->at_char)
 		l->at_char = l->at_byte = 0;
+	/* eight bytes at a time while eight characters or more are to go:
+	 * a byte 10xxxxxx goes on a character, any other starts one */
+	while (l->at_char + 8 <= index && l->at_byte + 8 <= l->len) {
+		uint64_t w, more;
+
+		memcpy(&w, l->data + l->at_byte, 8);
+		more = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		l->at_char += 8 - (size_t)((more * UINT64_C(0x0101010101010101)) >> 56);
+		l->at_byte += 8;
+		while (l->at_byte < l->len && ((unsigned char)l->data[l->at_byte] & 0xc0) == 0x80)
+			l->at_byte++;
+	}
 	while (l->at_char < index && l->at_byte < l->len) {
 		l->at_byte++;
 		while (l->at_byte < l->len && ((unsigned char)l->data[l->at_byte] & 0xc0) == 0x80)
@@ -1140,4 +1152,125 @@ int doc_number_canon(struct buf *out, const char *s, size_t len)
 	}
 	buf_add(out, digits + point, last - point);
 	return 0;
+}
+
+/* ---- a quick look at a plain file (doc_scan_top) ---- */
+
+/*
+ * The length of one UTF-8 character at s that libyaml reads as a
+ * printable character that is not a line break (its reader's rule, less
+ * NEL, U+2028, U+2029 and the byte order mark), or 0.
+ */
+static size_t plain_char(const unsigned char *s, size_t left)
+{
+	unsigned c;
+	size_t n, i;
+
+	if (s[0] < 0x80)
+		return s[0] >= 0x20 && s[0] < 0x7f;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (n > left)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;  /* overlong, or beyond Unicode */
+	if (c < 0xa0 || (c >= 0xd800 && c <= 0xdfff) || c == 0x2028 || c == 0x2029 ||
+	    c == 0xfeff || c == 0xfffe || c == 0xffff)
+		return 0;
+	return n;
+}
+
+/* Whether s[0..len) is text libyaml reads as one plain scalar, the same
+ * bytes, in block context on one line; a strict subset of YAML's rule. */
+static int plain_text(const char *s, size_t len)
+{
+	static const char indicators[] = "-?:,[]{}#&*!|>'\"%@`";
+	size_t i, k;
+
+	if (!len || strchr(indicators, s[0]) || s[0] == ' ' || s[len - 1] == ' ' ||
+	    s[len - 1] == ':')
+		return 0;
+	for (i = 0; i < len; i += k) {
+		if (s[i] == '#' || (s[i] == ':' && i + 1 < len && s[i + 1] == ' '))
+			return 0;
+		if (!(k = plain_char((const unsigned char *)s + i, len - i)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether plain text is YAML's null (doc_is_null() of the loaded node). */
+static int null_text(const char *s, size_t len)
+{
+	return (len == 1 && s[0] == '~') ||
+	       (len == 4 && (!memcmp(s, "null", 4) || !memcmp(s, "Null", 4) || !memcmp(s, "NULL", 4)));
+}
+
+int doc_scan_top(const char *data, size_t len, const char *const *keys, size_t n,
+		 struct doc_span *vals)
+{
+	struct doc_span seen[32];  /* the keys so far: none twice */
+	size_t nseen = 0, i, k;
+	const char *p = data, *end = data + len;
+
+	for (i = 0; i < n; i++)
+		vals[i].s = NULL, vals[i].len = 0;
+	if (!len || len > DOC_MAX_BYTES || data[len - 1] != '\n')
+		return 0;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p)), *key = p, *v;
+
+		/* key: lower-case letters, digits and '_', from a letter */
+		if (*p < 'a' || *p > 'z')
+			return 0;
+		while (p < eol && ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			p++;
+		/* (libyaml takes a plain key of up to 1024 characters) */
+		if (p == eol || *p != ':' || p - key > 128 || nseen == sizeof(seen) / sizeof(*seen))
+			return 0;
+		for (k = 0; k < nseen; k++)
+			if (seen[k].len == (size_t)(p - key) && !memcmp(seen[k].s, key, seen[k].len))
+				return 0;  /* doc_load() says which */
+		seen[nseen].s = key;
+		seen[nseen++].len = (size_t)(p - key);
+		v = NULL;
+		if (++p < eol) {
+			/* key: text */
+			if (*p != ' ')
+				return 0;
+			while (p < eol && *p == ' ')
+				p++;
+			if (!plain_text(p, (size_t)(eol - p)))
+				return 0;
+			v = p;
+		} else {
+			/* key: and nothing, or a list of plain text */
+			while (eol + 1 < end && eol[1] == '-') {
+				const char *item = eol + 1;
+
+				eol = memchr(item, '\n', (size_t)(end - item));
+				if (eol - item < 3 || item[1] != ' ' || !plain_text(item + 2, (size_t)(eol - item - 2)))
+					return 0;
+			}
+		}
+		for (k = 0; k < n; k++)
+			if (strlen(keys[k]) == seen[nseen - 1].len &&
+			    !memcmp(keys[k], key, seen[nseen - 1].len) && v && !null_text(v, (size_t)(eol - v))) {
+				vals[k].s = v;
+				vals[k].len = (size_t)(eol - v);
+			}
+		p = eol + 1;
+	}
+	return 1;
 }

@@ -59,6 +59,24 @@ struct doc {
  */
 int doc_load(struct doc **out, const char *data, size_t len, struct err *err);
 
+/*
+ * A quick look at a file that is one mapping of plain text, as convene
+ * writes a member file: the values of the top-level keys keys[0..n-1],
+ * without a tree.  Returns 1 when every line is `key: text` or `key:`
+ * followed by `- text` lines (plain text on one line: no quotes, tags,
+ * comments, tabs or line breaks other than LF, no key twice) — a form
+ * doc_load() reads the same way — with vals[i] the text of keys[i] (not
+ * NUL-terminated, into data), or .s NULL where dom_text() of the loaded
+ * tree gives NULL (absent, null, a list).  Returns 0 for any other
+ * file: load it with doc_load(), which says what the file holds.
+ */
+struct doc_span {
+	const char *s;
+	size_t len;
+};
+int doc_scan_top(const char *data, size_t len, const char *const *keys, size_t n,
+		 struct doc_span *vals);
+
 /* An empty document, for building a tree in memory. */
 struct doc *doc_new(void);
 void doc_free(struct doc *doc);

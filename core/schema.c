@@ -677,19 +677,11 @@ static int is_finite(const char *s)
 	return isfinite(strtod(s, NULL));
 }
 
-static int num2(const char *s)
+/* The time of a time stamp: text_is_time(), or a leap second (RFC 3339). */
+static int is_stamp_time(const char *s, size_t len)
 {
-	return (s[0] - '0') * 10 + (s[1] - '0');
-}
-
-static int is_time(const char *s, size_t len)
-{
-	if (len != 5 && len != 8)
-		return 0;
-	if (s[2] != ':' || !all_digits(s, 2) || !all_digits(s + 3, 2) ||
-	    num2(s) > 23 || num2(s + 3) > 59)
-		return 0;
-	return len == 5 || (s[5] == ':' && all_digits(s + 6, 2) && num2(s + 6) <= 60);
+	return text_is_time(s, len) ||
+	       (len == 8 && text_is_time(s, 5) && s[5] == ':' && s[6] == '6' && s[7] == '0');
 }
 
 static int is_datetime(const char *s, size_t len)
@@ -702,10 +694,10 @@ static int is_datetime(const char *s, size_t len)
 	t = s + 11;
 	tl = len - 11;
 	if (tl >= 1 && t[tl - 1] == 'Z')
-		return is_time(t, tl - 1);
+		return is_stamp_time(t, tl - 1);
 	if (tl < 6 || (t[tl - 6] != '+' && t[tl - 6] != '-'))
 		return 0;
-	return is_time(t, tl - 6) && is_time(t + tl - 5, 5);
+	return is_stamp_time(t, tl - 6) && text_is_time(t + tl - 5, 5);
 }
 
 static const char *type_word(enum ftype t)
@@ -1004,7 +996,7 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_TIME:
-		if (!is_time(v->str, v->len))
+		if (!text_is_time(v->str, v->len))
 			error_at(c, v, "'%s' must be %s; found %s", f->key, type_word(f->type), DESCRIBE(v));
 		break;
 	case T_DATETIME:

@@ -155,6 +155,18 @@ void text_cut(char *s)
 		s[start - 1] = '\0';
 }
 
+static int two_digits(const char *s, int max)
+{
+	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+	       (s[0] - '0') * 10 + (s[1] - '0') <= max;
+}
+
+int text_is_time(const char *s, size_t len)
+{
+	return (len == 5 || len == 8) && two_digits(s, 23) && s[2] == ':' && two_digits(s + 3, 59) &&
+	       (len == 5 || (s[5] == ':' && two_digits(s + 6, 59)));
+}
+
 int text_is_date(const char *s, size_t len)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

@@ -25,6 +25,12 @@ void text_cut(char *s);
  * 2026-02-30). */
 int text_is_date(const char *s, size_t len);
 
+/* Whether s[0..len) is a time of day, HH:MM or HH:MM:SS (00:00 to
+ * 23:59:59): the one rule for a meeting's start, in the schema, the
+ * agenda and the calendar.  No second 60: a leap second is not a time a
+ * meeting starts at (a time stamp may carry one; the schema says so). */
+int text_is_time(const char *s, size_t len);
+
 /* Display width helpers: the number of characters in a UTF-8 string. */
 size_t text_chars(const char *s, size_t len);
 

@@ -16,6 +16,8 @@ struct store {
 	git_repository *repo;
 	char *workdir;
 	int lockfd;          /* >= 0 while we hold the edit lock, else -1 */
+	int topfd;           /* the work tree, open for store_read(); -1: not yet,
+			      * -2: openat2() is not there, read the long way */
 	int busy;            /* store_mark() depth */
 	char site[64];
 	/* what taking the edit lock finished or undid of a sync killed while

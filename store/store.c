@@ -13,10 +13,12 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <git2.h>
+#include <linux/openat2.h>
 
 #include "core/doc.h"
 #include "core/layout.h"
@@ -60,6 +62,7 @@ static int store_new(struct store **out, git_repository *repo, struct err *err)
 	}
 	s->repo = repo;
 	s->lockfd = -1;
+	s->topfd = -1;
 	if (!wd) {
 		store_free(s);
 		err_set(err, ERR_USAGE, 0, 0, "the repository is bare; convene needs a work tree");
@@ -108,6 +111,8 @@ void store_free(struct store *s)
 	if (!s)
 		return;
 	store_unlock(s);
+	if (s->topfd >= 0)
+		close(s->topfd);
 	git_repository_free(s->repo);
 	free(s->workdir);
 	free(s);
@@ -440,6 +445,55 @@ int store_full_path(struct store *s, const char *path, char *out, size_t size, s
 	return 0;
 }
 
+/* A path of the layout, with nothing for the long way to look at:
+ * no "." or ".." part, no empty part, not absolute. */
+static int plain_path(const char *path)
+{
+	const char *p = path;
+
+	for (;;) {
+		size_t n = strcspn(p, "/");
+
+		if (!n || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+			return 0;
+		if (!p[n])
+			return 1;
+		p += n + 1;
+	}
+}
+
+/*
+ * store_read()'s short way: one openat2() below the work tree that refuses
+ * a symbolic link anywhere in path (store_full_path()'s rule).  Returns 1
+ * with *fd open, 0 when the long way must decide (a link, a name with "."
+ * or "..", ...: it says what it always said), or ERR_NOTFOUND.
+ */
+static int open_short(struct store *s, const char *path, int *fd, struct err *err)
+{
+	struct open_how how;
+
+	if (s->topfd == -2 || !plain_path(path))
+		return 0;
+	if (s->topfd == -1 &&
+	    (s->topfd = open(s->workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		s->topfd = -2;
+		return 0;
+	}
+	memset(&how, 0, sizeof(how));
+	how.flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC;
+	how.resolve = RESOLVE_NO_SYMLINKS;
+	if ((*fd = (int)syscall(SYS_openat2, s->topfd, path, &how, sizeof(how))) < 0) {
+		if (errno == ENOSYS || errno == EPERM) {  /* EPERM: a seccomp filter */
+			close(s->topfd);
+			s->topfd = -2;
+		}
+		if (errno == ENOENT)
+			return err_set(err, ERR_NOTFOUND, 0, 0, "'%s' does not exist", path);
+		return 0;
+	}
+	return 1;
+}
+
 int store_read(struct store *s, const char *path, char **out, size_t *len, struct err *err)
 {
 	char full[4096];
@@ -449,12 +503,37 @@ int store_read(struct store *s, const char *path, char **out, size_t *len, struc
 	int fd, error;
 
 	*out = NULL;
-	if ((error = store_full_path(s, path, full, sizeof(full), err)) < 0)
+	if ((error = open_short(s, path, &fd, err)) < 0)
 		return error;
-	if ((fd = open(full, O_RDONLY | O_CLOEXEC)) < 0) {
-		if (errno == ENOENT)
-			return err_set(err, ERR_NOTFOUND, 0, 0, "'%s' does not exist", path);
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot open '%s': %s", path, strerror(errno));
+	/*
+	 * The short way reads once: a read of a regular file that gives less
+	 * than it asked for is at the end (POSIX read()), so a second would
+	 * only say 0.  A file that does not read (a folder) goes the long way,
+	 * which says why.  Three system calls for a small file, where the
+	 * long way made six (the minutes read 2,000 member files).
+	 */
+	if (error && (n = read(fd, chunk, sizeof(chunk))) >= 0 && (size_t)n < sizeof(chunk)) {
+		close(fd);
+		if (!(*out = malloc((size_t)n + 1)))
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		memcpy(*out, chunk, (size_t)n);
+		(*out)[n] = '\0';
+		*len = (size_t)n;
+		return 0;
+	}
+	if (error && n > 0) {
+		buf_add(&b, chunk, (size_t)n);  /* a large file: read on */
+	} else {
+		if (error)
+			close(fd);
+		if ((error = store_full_path(s, path, full, sizeof(full), err)) < 0)
+			return error;
+		if ((fd = open(full, O_RDONLY | O_CLOEXEC)) < 0) {
+			if (errno == ENOENT)
+				return err_set(err, ERR_NOTFOUND, 0, 0, "'%s' does not exist", path);
+			return err_set(err, ERR_INTERNAL, 0, 0, "cannot open '%s': %s", path,
+				       strerror(errno));
+		}
 	}
 	/* one byte past the limit is enough to say the file is too large */
 	while ((n = read(fd, chunk, sizeof(chunk))) > 0) {

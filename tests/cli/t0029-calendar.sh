@@ -232,6 +232,23 @@ test_expect_success 'a meeting whose date or start is not valid is skipped, sayi
 	test ! -s out
 '
 
+test_expect_success 'second 60 is no start: validate says where, the calendar skips it' '
+	init_en Asia/Jerusalem &&
+	convene meeting new --date 2026-03-26 --start 17:00 > /dev/null &&
+	convene meeting new --date 2026-04-02 --start 17:00 > /dev/null &&
+	sed -i "s/^start: .*/start: \"18:00:60\"/" meetings/002.yaml &&
+	git commit -qam "meeting 002: second 60" &&
+	line=$(grep -n "^start:" meetings/002.yaml | cut -d: -f1) &&
+	test_expect_code 1 convene validate > out 2> /dev/null &&
+	test_grep "meetings/002.yaml:$line:8: error: '"'"'start'"'"' must be a time like 17:00; found '"'"'18:00:60'"'"'" out &&
+	convene calendar > feed.ics 2> err &&
+	test_grep "meeting 2 is not in the calendar: its start is not valid" err &&
+	test $(grep -c "^BEGIN:VEVENT" feed.ics) = 1 &&
+	test_expect_code 2 convene meeting edit 1 --start 18:00:60 2> err &&
+	test_grep "start" err &&
+	convene meeting edit 1 --start 18:00:59 > /dev/null
+'
+
 test_expect_success 'no such meeting: exit 1, naming the meetings there are' '
 	init_en Asia/Jerusalem &&
 	convene meeting new --date 2026-03-26 > /dev/null &&

@@ -1,5 +1,6 @@
 /* Unit tests of the agenda and minutes (core/agenda.c) and of the page
  * (core/page.c): escaping, weekdays, times, a small meeting. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -226,4 +227,123 @@ void test_agenda__page_is_standalone(void)
 	check(page_html(&b, "en", "t", "<p>x</p>\n") == 0);
 	check(strstr(buf_str(&b), "<html lang=\"en\" dir=\"ltr\">"));
 	buf_release(&b);
+}
+
+/* Two member lists hold the same members (fields alike, NULL alike). */
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static int same_members(const struct agenda_members *a, const struct agenda_members *b)
+{
+	size_t i;
+
+	if (a->n != b->n || a->failed || b->failed)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (!same_str(a->v[i].id, b->v[i].id) || !same_str(a->v[i].name, b->v[i].name) ||
+		    !same_str(a->v[i].address, b->v[i].address) ||
+		    !same_str(a->v[i].joined, b->v[i].joined) || !same_str(a->v[i].left, b->v[i].left))
+			return 0;
+	return 1;
+}
+
+/*
+ * The minutes' quick look at member files (doc_scan_top) gives what
+ * loading them gives: for files in the plain form it takes (quick = 1)
+ * and for every other it leaves to doc_load() (quick = 0) — a !conflict,
+ * quotes, comments, a key twice (the file does not load: no member), ...
+ */
+void test_agenda__members_quick_same_as_load(void)
+{
+	static const struct {
+		const char *text;
+		int quick;
+	} cases[] = {
+		{ "id: m-1\nname: סיפור meeting\nrole: member\nemail: m1@example.org\n"
+		  "can_host: false\nsubgroups:\n- schools\n- a b\njoined: 2026-01-23\n", 1 },
+		{ "id: dana\nname: Dana Levi, PhD (she/her) a:b\naddress: Herzl 1, Tel Aviv\n"
+		  "joined: 2025-01-01\nleft: 2026-02-01\n", 1 },
+		{ "id: x\nname: ~\naddress: null\nleft:\n", 1 },
+		{ "id: x\nname:   spaced\n", 1 },
+		{ "name: no id\n", 1 },
+		{ "id: 007\nname: true\n", 1 },
+		{ "id: 😀\nname: \xd7\x90\n", 1 },
+		/* not the plain form: loaded */
+		{ "id: dana\nname: !conflict\n  base: Dana\n  sides:\n  - from: a\n    value: Dana L\n"
+		  "  - from: b\n    value: Dana Levi\n", 0 },
+		{ "id: dana\nname: \"Dana\"\n", 0 },
+		{ "id: dana\nname: 'Dana'\n", 0 },
+		{ "id: dana # the id\nname: Dana\n", 0 },
+		{ "# a member\nid: dana\n", 0 },
+		{ "id: dana\nname: Dana\nname: Rina\n", 0 },
+		{ "id: dana\nname: Dana\n  Levi\n", 0 },
+		{ "id: dana\nname: Dana \n", 0 },
+		{ "id: dana\nname:\tDana\n", 0 },
+		{ "id: dana\r\nname: Dana\r\n", 0 },
+		{ "\xef\xbb\xbfid: dana\nname: Dana\n", 0 },
+		{ "id: dana\nname: Dana", 0 },
+		{ "id: dana\nname: a\xe2\x80\xa8" "b\n", 0 },
+		{ "id: dana\nname: a\xc2\x85" "b\n", 0 },
+		{ "id: dana\nname: a\xc2\x80" "b\n", 0 },
+		{ "id: dana\nname: a\xff" "b\n", 0 },
+		{ "id: dana\nname: &n Dana\naddress: *n\n", 0 },
+		{ "id: dana\nsubgroups:\n  - a\n", 0 },
+		{ "id: dana\nsubgroups:\n- a: b\n", 0 },
+		{ "id: dana\nname: a: b\n", 0 },
+		{ "id: dana\nname: -1\n", 0 },
+		{ "---\nid: dana\n", 0 },
+		{ "id: dana\n\nname: Dana\n", 0 },
+		{ "Id: dana\n", 0 },
+		{ "id: [dana]\n", 0 },
+		{ "id: dana\nname: x:\n", 0 },
+		{ "", 0 },
+		{ "- dana\n", 0 },
+	};
+	static const char *const keys[] = { "id", "name", "address", "joined", "left" };
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct agenda_members quick = { 0 }, loaded = { 0 };
+		struct doc_span v[5];
+		struct doc *doc = NULL;
+		struct err e;
+		size_t len = strlen(cases[i].text);
+
+		check(doc_scan_top(cases[i].text, len, keys, 5, v) == cases[i].quick);
+		check(agenda_members_add_text(&quick, "members/x.yaml", cases[i].text, len) == 0);
+		err_clear(&e);
+		if (doc_load(&doc, cases[i].text, len, &e) == 0)
+			check(agenda_members_add(&loaded, "members/x.yaml", doc) == 0);
+		doc_free(doc);
+		if (!same_members(&quick, &loaded))
+			printf("  case %zu: %s\n", i, cases[i].text);
+		check(same_members(&quick, &loaded));
+		agenda_members_release(&quick);
+		agenda_members_release(&loaded);
+	}
+}
+
+/* The quick look finds each key's text, and a conflict's member keeps
+ * its id, with no name, as a loaded one does. */
+void test_agenda__members_quick_values(void)
+{
+	struct agenda_members m = { 0 };
+	const char *plain = "id: dana\nname: דנה לוי\naddress: Herzl 1\njoined: 2025-01-01\n";
+	const char *conflict = "id: rina\nname: !conflict\n  base: Rina\n  sides:\n"
+			       "  - from: a\n    value: Rina K\n  - from: b\n    value: Rina Katz\n";
+
+	check(agenda_members_add_text(&m, "members/dana.yaml", plain, strlen(plain)) == 0);
+	check(agenda_members_add_text(&m, "members/rina.yaml", conflict, strlen(conflict)) == 0);
+	check(agenda_members_add_text(&m, "meetings/001.yaml", plain, strlen(plain)) == 0);
+	check(m.n == 2);
+	agenda_members_sort(&m);
+	check(agenda_member(&m, "dana") && agenda_member(&m, "rina"));
+	check_str(agenda_member(&m, "dana")->name, "דנה לוי");
+	check_str(agenda_member(&m, "dana")->address, "Herzl 1");
+	check_str(agenda_member(&m, "dana")->joined, "2025-01-01");
+	check(!agenda_member(&m, "dana")->left);
+	check(!agenda_member(&m, "rina")->name);
+	agenda_members_release(&m);
 }

@@ -85,3 +85,51 @@ void test_calendar__numbers_as_ranges(void)
 	check_str(buf_str(&b), "1, 2");
 	buf_release(&b);
 }
+
+static int same_or_null(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* A member file in the plain form is only looked at (doc_scan_top); the
+ * same file with a comment is loaded: the calendar takes the same from
+ * both, and from one whose name is in conflict (no name, as loaded). */
+void test_calendar__members_quick_same_as_load(void)
+{
+	static const char *const texts[] = {
+		"id: dana\nname: דנה לוי\nemail: d@x.org\nrole: facilitator\naddress: Herzl 1, Tel Aviv\n",
+		"id: ruth\nname: Ruth\nleft: 2026-01-01\nsubgroups:\n- schools\n",
+		"id: avi\nname: ~\nemail: null\nleft:\n",
+		"id: noa\nname: !conflict\n  base: Noa\n  sides:\n  - from: a\n    value: Noa B\n"
+		"  - from: b\n    value: Noa Bar\nemail: n@x.org\n",
+		"id: x\nname: X\nname: Y\n",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+		struct cal_gather quick, loaded;
+		char *commented = malloc(strlen(texts[i]) + 16);
+
+		check(commented != NULL);
+		if (!commented)
+			return;
+		strcpy(commented, texts[i]);
+		strcat(commented, "# a comment\n");
+		memset(&quick, 0, sizeof(quick));
+		memset(&loaded, 0, sizeof(loaded));
+		check(take(&quick, "members/m.yaml", texts[i]) == 0);
+		check(take(&loaded, "members/m.yaml", commented) == 0);
+		check(quick.nmembers == loaded.nmembers);
+		if (quick.nmembers == 1 && loaded.nmembers == 1) {
+			const struct cal_member *a = &quick.members[0], *b = &loaded.members[0];
+
+			check_str(a->id, "m");
+			check(same_or_null(a->id, b->id) && same_or_null(a->name, b->name) &&
+			      same_or_null(a->email, b->email) && same_or_null(a->role, b->role) &&
+			      same_or_null(a->address, b->address) && a->left == b->left);
+		}
+		cal_gather_release(&quick);
+		cal_gather_release(&loaded);
+		free(commented);
+	}
+}

@@ -589,3 +589,32 @@ void test_doc__bool(void)
 	check(doc_bool(NULL) == -1);
 	doc_free(doc);
 }
+
+/* Marks are mapped to bytes eight at a time where they can be: long
+ * lines of one-, two-, three- and four-byte characters, each with a '#'
+ * inside quotes, and one real comment at the end. */
+void test_doc__comments_after_long_mixed_text(void)
+{
+	static const char *const words[] = { "abcdefghij", "\327\251\327\234\327\225\327\235",
+					     "\342\202\254\342\202\254", "\360\237\230\200x\360\237\230\200" };
+	struct buf b = BUF_INIT;
+	struct doc *doc;
+	struct err err;
+	int i, k;
+
+	for (i = 0; i < 40; i++) {
+		buf_addf(&b, "k%d: \"", i);
+		for (k = 0; k <= i % 7; k++)
+			buf_adds(&b, words[(i + k) % 4]);
+		buf_addf(&b, " #%d\"\nq%d: '", i, i);
+		for (k = 0; k <= i % 5; k++)
+			buf_adds(&b, words[(i + k + 1) % 4]);
+		buf_adds(&b, " #x'\n");
+	}
+	buf_adds(&b, "last: \327\251\327\234\360\237\230\200 # the one\n");
+	check(doc_load(&doc, b.ptr, b.len, &err) == 0);
+	check(doc && doc->comments == 1);
+	check(doc && doc->comment_line == 81 && doc->comment_col == 11);
+	doc_free(doc);
+	buf_release(&b);
+}

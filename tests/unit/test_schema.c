@@ -447,3 +447,19 @@ void test_schema__other_errors_than_conflicts(void)
 	d.conflicts = 2;
 	check(diags_other_errors(&d) == 0);
 }
+
+/* A meeting's start is a time of day (text_is_time): 18:00:60 is said,
+ * where it is; a time stamp may still carry a leap second (RFC 3339). */
+void test_schema__start_is_a_time_of_day(void)
+{
+	struct buf b = BUF_INIT;
+
+	check_text(&b, "meetings/001.yaml",
+		   "number: 1\ntitle: t\nstatus: planned\ndate: 2026-02-01\nstart: \"18:00:60\"\n");
+	check_str(buf_str(&b), "5:8 error 'start' must be a time like 17:00; found '18:00:60'\n");
+	check_text(&b, "meetings/001.yaml",
+		   "number: 1\ntitle: t\nstatus: planned\ndate: 2026-02-01\nstart: \"18:00:59\"\n"
+		   "agenda:\n- id: a\n  title: a\n  notes:\n  - id: n1\n    text: n\n    at: 2016-12-31T23:59:60Z\n");
+	check_str(buf_str(&b), "");
+	buf_release(&b);
+}

@@ -213,3 +213,20 @@ void test_text__distance(void)
 		check(text_distance(long_, "a") == (size_t)-1);  /* too long to compare */
 	}
 }
+
+/* The one rule for a time of day (a meeting's start). */
+void test_text__time(void)
+{
+	check(text_is_time("17:00", 5));
+	check(text_is_time("00:00", 5));
+	check(text_is_time("23:59:59", 8));
+	check(text_is_time("09:05:00", 8));
+	check(!text_is_time("18:00:60", 8));   /* a leap second is no start */
+	check(!text_is_time("24:00", 5));
+	check(!text_is_time("17:60", 5));
+	check(!text_is_time("9:00", 4));
+	check(!text_is_time("17:00:5", 7));
+	check(!text_is_time("17:00:x0", 8));
+	check(!text_is_time("17-00", 5));
+	check(!text_is_time("", 0));
+}
