@@ -81,6 +81,19 @@ $(LIB): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
+# The version --version prints (scripts/version.sh says where it comes
+# from); version.h is rewritten only when it changes, so that a commit
+# rebuilds main.o alone.
+VERSION_FALLBACK = 0.1.0
+$(BUILD)/gen/version.h: FORCE
+	@mkdir -p $(dir $@)
+	@v=$$(CONVENE_VERSION='$(CONVENE_VERSION)' sh scripts/version.sh $(VERSION_FALLBACK)) && \
+	printf '#define CONVENE_VERSION "%s"\n' "$$v" > $@.tmp && \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/obj/cmd/main.o: $(BUILD)/gen/version.h
+$(BUILD)/obj/cmd/main.o: ALL_CFLAGS += -I$(BUILD)/gen
+
 $(BIN): $(CMD_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB) $(PKG_LIBS)
 

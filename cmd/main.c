@@ -8,7 +8,9 @@
 #include "cmd.h"
 #include "core/tz.h"
 
-#define VERSION "0.1.0"
+/* build/gen/version.h: from git describe, the package's version, or a
+ * fixed fallback (the Makefile and scripts/version.sh choose) */
+#include "version.h"
 
 static const char usage_convene[] =
 	"usage: convene [-C DIR] COMMAND [ARGS]\n"
@@ -162,7 +164,7 @@ int main(int argc, char **argv)
 			list_commands(stdout);
 			return EXIT_OK;
 		} else if (!strcmp(argv[i], "--version")) {
-			printf("convene %s\n", VERSION);
+			printf("convene version %s\n", CONVENE_VERSION);
 			return EXIT_OK;
 		} else {
 			fprintf(stderr, "convene: error: unknown option '%s'\n", argv[i]);
