@@ -51,9 +51,16 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/tests/unit/main.o \
 	   $(BUILD)/obj/tests/unit/repo.o
 LIB = $(BUILD)/libconvene.a
 
-.PHONY: all deps test-deps test check stress bench demo fuzz install clean FORCE
+# The man pages (scripts/man.sh): from the binary's tables, doc/convene.1
+# and doc/commands/*.txt.
+MAN_SRC = doc/convene.1 $(wildcard doc/commands/*.txt) scripts/man.sh
+man: $(BUILD)/man/convene.1
+$(BUILD)/man/convene.1: $(BIN) $(MAN_SRC)
+	sh scripts/man.sh ./$(BIN) $(BUILD)/man
 
-all: $(BIN)
+.PHONY: man all deps test-deps test check stress bench demo fuzz install clean FORCE
+
+all: $(BIN) man
 
 deps:
 	@sh scripts/deps.sh build

@@ -19,11 +19,14 @@ static const char usage_convene[] =
 static const struct opt help_opts[] = {
 	{ 'o', "options", NULL, "list the options of COMMAND (or of its SUBCOMMAND),\n"
 	  "one per line, for completion and scripts", 0 },
+	{ 'm', "man", NULL, "print COMMAND's manual page as roff, FILE adding its\n"
+	  "description and examples (doc/commands/COMMAND.txt);\n"
+	  "with no COMMAND, the list of commands for convene(1)", 0 },
 	OPT_END
 };
 
 static const struct help help_help = {
-	"[COMMAND]\n--options COMMAND [SUBCOMMAND]",
+	"[COMMAND]\n--options COMMAND [SUBCOMMAND]\n--man [COMMAND [FILE]]",
 	"Shows the help of a command, or lists the commands.\n",
 	help_opts, NULL, NULL
 };
@@ -93,17 +96,29 @@ static void list_commands(FILE *f)
 int cmd_help(int argc, char **argv, struct store *s)
 {
 	const struct cmd *c, *me = cmd_find("help");
-	int opt, options = 0;
+	int opt, options = 0, man = 0;
 
 	(void)s;
 	optind = 0;
 	while ((opt = opt_next(help_opts, argc, argv)) != -1) {
-		if (opt != 'o')
+		if (opt == 'm')
+			man = 1;
+		else if (opt == 'o')
+			options = 1;
+		else
 			return option_error(me, opt, argv);
-		options = 1;
 	}
 	argc -= optind;
 	argv += optind;
+	if (man && options)
+		return usage_error(me, "--man and --options cannot be given together");
+	if (man && argc > 2)
+		return usage_error(me, "too many arguments");
+	if (man && argc && !cmd_find(argv[0]))
+		return usage_error(me, "no such command '%s'", argv[0]);
+	if (man)
+		return help_man(argc ? cmd_find(argv[0]) : NULL, argc == 2 ? argv[1] : NULL,
+				CONVENE_VERSION);
 	/* help has always shown the command's help whatever follows it:
 	 * `convene help member add` is the member family's help */
 	if (options && argc > 2)
