@@ -22,11 +22,13 @@ static const struct opt help_opts[] = {
 	{ 'm', "man", NULL, "print COMMAND's manual page as roff, FILE adding its\n"
 	  "description and examples (doc/commands/COMMAND.txt);\n"
 	  "with no COMMAND, the list of commands for convene(1)", 0 },
+	{ 'c', "complete", "WORD", "the field paths and files of the initiative here\n"
+	  "that WORD may grow into, one a line, for completion", 0 },
 	OPT_END
 };
 
 static const struct help help_help = {
-	"[COMMAND]\n--options COMMAND [SUBCOMMAND]\n--man [COMMAND [FILE]]",
+	"[COMMAND]\n--options COMMAND [SUBCOMMAND]\n--man [COMMAND [FILE]]\n--complete WORD",
 	"Shows the help of a command, or lists the commands.\n",
 	help_opts, NULL, NULL
 };
@@ -101,6 +103,9 @@ int cmd_help(int argc, char **argv, struct store *s)
 	(void)s;
 	optind = 0;
 	while ((opt = opt_next(help_opts, argc, argv)) != -1) {
+		if (opt == 'c')
+			return optind == argc ? help_complete(optarg)
+					      : usage_error(me, "--complete takes one WORD");
 		if (opt == 'm')
 			man = 1;
 		else if (opt == 'o')
