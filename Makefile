@@ -8,7 +8,9 @@
 #   make bench       benchmarks against raw libyaml and the git CLI
 #   make demo        an example initiative, start to finish
 #   make fuzz        run the libFuzzer targets for a while (FUZZ_SECONDS)
-#   make install     PREFIX=/usr/local (binary and man page)
+#   make install     PREFIX=/usr/local DESTDIR= (binary, man pages, completion,
+#                    hook samples)
+#   make deb         the Debian package, into build/ (dpkg-buildpackage)
 #   make DEVELOPER=1 warnings are errors
 
 CC ?= cc
@@ -34,7 +36,7 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
-	     $(CFLAGS) -I. $(PKG_CFLAGS)
+	     $(CPPFLAGS) $(CFLAGS) -I. $(PKG_CFLAGS)
 
 CORE_SRC = $(wildcard core/*.c)
 STORE_SRC = $(wildcard store/*.c)
@@ -58,7 +60,7 @@ man: $(BUILD)/man/convene.1
 $(BUILD)/man/convene.1: $(BIN) $(MAN_SRC)
 	sh scripts/man.sh ./$(BIN) $(BUILD)/man
 
-.PHONY: man all deps test-deps test check stress bench demo fuzz install clean FORCE
+.PHONY: man deb all deps test-deps test check stress bench demo fuzz install clean FORCE
 
 all: $(BIN) man
 
@@ -170,10 +172,31 @@ fuzz: test-deps $(GEN)
 		$(BUILD)/fuzz/fuzz_$$t -merge=1 tests/fuzz/corpus/$$t $(BUILD)/fuzz/corpus-$$t; \
 	done
 
-install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+# DESTDIR and PREFIX as usual; debian/rules gives PREFIX=/usr.
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/doc/convene/hooks
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/convene
-	install -m 644 doc/convene.1 $(DESTDIR)$(PREFIX)/share/man/man1/convene.1
+	install -m 644 $(BUILD)/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 completions/convene $(DESTDIR)$(PREFIX)/share/bash-completion/completions/convene
+	install -m 644 hooks/samples/* $(DESTDIR)$(PREFIX)/share/doc/convene/hooks/
+
+# The Debian package, into $(BUILD)/: built from a copy of the tree under
+# $(BUILD)/deb/ (dpkg-buildpackage writes beside the source folder), so
+# nothing is left outside $(BUILD)/.  DEB_OPTIONS=nocheck skips the unit
+# tests that debian/rules runs.
+DEB_VERSION = $(shell dpkg-parsechangelog -S Version 2>/dev/null)
+deb:
+	@command -v dpkg-buildpackage >/dev/null || { echo "make deb: dpkg-buildpackage is missing (apt-get install dpkg-dev debhelper)" >&2; exit 1; }
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/convene-$(DEB_VERSION)
+	tar cf - --exclude=./build --exclude=./.git --exclude=./$(BIN) . | \
+		tar xf - -C $(BUILD)/deb/convene-$(DEB_VERSION)
+	cd $(BUILD)/deb/convene-$(DEB_VERSION) && \
+		DEB_BUILD_OPTIONS="$(DEB_OPTIONS)" dpkg-buildpackage -us -uc -b -j2 > ../build.log 2>&1 || \
+		{ tail -n 40 ../build.log; exit 1; }
+	cp $(BUILD)/deb/convene_$(DEB_VERSION)_*.deb $(BUILD)/
+	@ls $(BUILD)/convene_$(DEB_VERSION)_*.deb
 
 clean:
 	rm -rf build $(BIN)
