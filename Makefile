@@ -53,6 +53,35 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/tests/unit/main.o \
 	   $(BUILD)/obj/tests/unit/repo.o
 LIB = $(BUILD)/libconvene.a
 
+# Translations (GNU gettext, cmd/i18n.h): xgettext extracts what the code
+# marks with _() and N_() into po/convene.pot (kept in git, rewritten only
+# when a message changes: no dates, no line numbers); each po/LANG.po,
+# brought up to it, becomes $(BUILD)/locale/LANG/LC_MESSAGES/convene.mo.
+# Every message must have its translation: make stops on one untranslated
+# or fuzzy, naming it.
+LINGUAS = he
+MO = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/convene.mo)
+locale: $(MO)
+po/convene.pot: $(CMD_SRC)
+	@mkdir -p $(BUILD)/po
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+		--add-comments=TRANSLATORS: --add-location=file --package-name=convene \
+		--msgid-bugs-address=maintainers@users.noreply.r-seed-f0d92695.example -o $(BUILD)/po/convene.pot $(CMD_SRC)
+	@sed '/^"POT-Creation-Date:/d' $(BUILD)/po/convene.pot > $(BUILD)/po/new.pot
+	@sed '/^"POT-Creation-Date:/d' $@ > $(BUILD)/po/old.pot 2>/dev/null || :
+	@if cmp -s $(BUILD)/po/new.pot $(BUILD)/po/old.pot; then touch $@; \
+	else cp $(BUILD)/po/convene.pot $@; fi
+$(BUILD)/locale/%/LC_MESSAGES/convene.mo: po/%.po po/convene.pot
+	@mkdir -p $(dir $@) $(BUILD)/po
+	msgmerge --quiet --no-fuzzy-matching -o $(BUILD)/po/$*.po po/$*.po po/convene.pot
+	@msgfmt --check --statistics -o $@.tmp $(BUILD)/po/$*.po 2> $(BUILD)/po/$*.stats
+	@if grep -q "untranslated\|fuzzy" $(BUILD)/po/$*.stats; then \
+		echo "po/$*.po: $$(cat $(BUILD)/po/$*.stats) (every message needs its translation):" >&2; \
+		{ msgattrib --untranslated $(BUILD)/po/$*.po; msgattrib --only-fuzzy $(BUILD)/po/$*.po; } | \
+			sed -n '/^msgid ""$$/d; s/^msgid /  /p' >&2; \
+		rm -f $@.tmp; exit 1; fi
+	@mv $@.tmp $@
+
 # The man pages (scripts/man.sh): from the binary's tables, doc/convene.1
 # and doc/commands/*.txt.
 MAN_SRC = doc/convene.1 $(wildcard doc/commands/*.txt) scripts/man.sh
@@ -60,9 +89,9 @@ man: $(BUILD)/man/convene.1
 $(BUILD)/man/convene.1: $(BIN) $(MAN_SRC)
 	sh scripts/man.sh ./$(BIN) $(BUILD)/man
 
-.PHONY: man deb all deps test-deps test check stress bench demo fuzz install clean FORCE
+.PHONY: man deb locale all deps test-deps test check stress bench demo fuzz install clean FORCE
 
-all: $(BIN) man
+all: $(BIN) man locale
 
 deps:
 	@sh scripts/deps.sh build
@@ -103,6 +132,13 @@ $(BUILD)/gen/version.h: FORCE
 $(BUILD)/obj/cmd/main.o: $(BUILD)/gen/version.h
 $(BUILD)/obj/cmd/main.o: ALL_CFLAGS += -I$(BUILD)/gen
 
+# Where the translations are (cmd/i18n.c): $(BUILD)/locale beside a binary
+# run from the tree (as a path from the binary's folder), else
+# ../share/locale beside the binary, else the prefix's.
+LOCALE_REL = $(shell realpath -m --relative-to=$(dir $(abspath $(BIN))) $(abspath $(BUILD))/locale)
+$(BUILD)/obj/cmd/i18n.o: ALL_CFLAGS += -DCONVENE_LOCALE_REL='"$(LOCALE_REL)"' \
+	-DCONVENE_LOCALEDIR='"$(PREFIX)/share/locale"'
+
 $(BIN): $(CMD_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB) $(PKG_LIBS)
 
@@ -124,7 +160,7 @@ $(BUILD)/yamlparse: tests/bench/yamlparse.c | deps
 $(BUILD)/gen-initiative: tests/bench/gen.c
 	$(CC) -O2 -o $@ $<
 
-test: test-deps $(BIN) $(BUILD)/unit
+test: test-deps $(BIN) $(BUILD)/unit locale
 	@CONVENE=$(abspath $(BIN)) UNIT=$(abspath $(BUILD)/unit) sh tests/run.sh
 
 check:
@@ -181,6 +217,11 @@ install: all
 	install -m 644 $(BUILD)/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 completions/convene $(DESTDIR)$(PREFIX)/share/bash-completion/completions/convene
 	install -m 644 hooks/samples/* $(DESTDIR)$(PREFIX)/share/doc/convene/hooks/
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/convene.mo \
+			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/convene.mo || exit 1; \
+	done
 
 # The Debian package, into $(BUILD)/: built from a copy of the tree under
 # $(BUILD)/deb/ (dpkg-buildpackage writes beside the source folder), so

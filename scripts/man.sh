@@ -5,6 +5,10 @@
 # COMMANDS, the list of the commands and their pages.
 # Usage: scripts/man.sh CONVENE OUT
 set -eu
+# the pages are English, whatever the locale of the build
+LC_ALL=C
+export LC_ALL
+unset LANGUAGE
 bin=$1 out=$2
 rm -rf "$out.tmp" && mkdir -p "$out.tmp"
 version=$("$bin" --version | sed 's/^convene version //')

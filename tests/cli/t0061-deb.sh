@@ -46,6 +46,13 @@ test_expect_success 'the packaged binary prints the package'"'"'s version and it
 	test_grep "  note " help && test_grep "exit codes:" help
 '
 
+test_expect_success 'the packaged binary finds its translations: help in Hebrew' '
+	test -f "$ROOT/usr/share/locale/he/LC_MESSAGES/convene.mo" &&
+	he_locale &&
+	LANG=he_IL.UTF-8 "$ROOT/usr/bin/convene" help > help &&
+	test_grep "פקודות:" help
+'
+
 test_expect_success 'it installs the completion, the hook samples and a page per command' '
 	test -f "$ROOT/usr/share/bash-completion/completions/convene" &&
 	test -f "$ROOT/usr/share/doc/convene/hooks/pre-commit" &&
