@@ -13,6 +13,7 @@
 #   make deb         the Debian package, into build/ (dpkg-buildpackage)
 #   make DEVELOPER=1 warnings are errors
 
+.DEFAULT_GOAL := all
 CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
