@@ -8,9 +8,12 @@
 #   make bench       benchmarks against raw libyaml and the git CLI
 #   make demo        an example initiative, start to finish
 #   make fuzz        run the libFuzzer targets for a while (FUZZ_SECONDS)
-#   make install     PREFIX=/usr/local (binary and man page)
+#   make install     PREFIX=/usr/local DESTDIR= (binary, man pages, completion,
+#                    hook samples)
+#   make deb         the Debian package, into build/ (dpkg-buildpackage)
 #   make DEVELOPER=1 warnings are errors
 
+.DEFAULT_GOAL := all
 CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
@@ -34,7 +37,7 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
-	     $(CFLAGS) -I. $(PKG_CFLAGS)
+	     $(CPPFLAGS) $(CFLAGS) -I. $(PKG_CFLAGS)
 
 CORE_SRC = $(wildcard core/*.c)
 STORE_SRC = $(wildcard store/*.c)
@@ -51,9 +54,45 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/tests/unit/main.o \
 	   $(BUILD)/obj/tests/unit/repo.o
 LIB = $(BUILD)/libconvene.a
 
-.PHONY: all deps test-deps test check stress bench demo fuzz install clean FORCE
+# Translations (GNU gettext, cmd/i18n.h): xgettext extracts what the code
+# marks with _() and N_() into po/convene.pot (kept in git, rewritten only
+# when a message changes: no dates, no line numbers); each po/LANG.po,
+# brought up to it, becomes $(BUILD)/locale/LANG/LC_MESSAGES/convene.mo.
+# Every message must have its translation: make stops on one untranslated
+# or fuzzy, naming it.
+LINGUAS = he
+MO = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/convene.mo)
+locale: $(MO)
+po/convene.pot: $(CMD_SRC)
+	@mkdir -p $(BUILD)/po
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+		--add-comments=TRANSLATORS: --add-location=file --package-name=convene \
+		--msgid-bugs-address=maintainers@users.noreply.r-seed-f0d92695.example -o $(BUILD)/po/convene.pot $(CMD_SRC)
+	@sed '/^"POT-Creation-Date:/d' $(BUILD)/po/convene.pot > $(BUILD)/po/new.pot
+	@sed '/^"POT-Creation-Date:/d' $@ > $(BUILD)/po/old.pot 2>/dev/null || :
+	@if cmp -s $(BUILD)/po/new.pot $(BUILD)/po/old.pot; then touch $@; \
+	else cp $(BUILD)/po/convene.pot $@; fi
+$(BUILD)/locale/%/LC_MESSAGES/convene.mo: po/%.po po/convene.pot
+	@mkdir -p $(dir $@) $(BUILD)/po
+	msgmerge --quiet --no-fuzzy-matching -o $(BUILD)/po/$*.po po/$*.po po/convene.pot
+	@msgfmt --check --statistics -o $@.tmp $(BUILD)/po/$*.po 2> $(BUILD)/po/$*.stats
+	@if grep -q "untranslated\|fuzzy" $(BUILD)/po/$*.stats; then \
+		echo "po/$*.po: $$(cat $(BUILD)/po/$*.stats) (every message needs its translation):" >&2; \
+		{ msgattrib --untranslated $(BUILD)/po/$*.po; msgattrib --only-fuzzy $(BUILD)/po/$*.po; } | \
+			sed -n '/^msgid ""$$/d; s/^msgid /  /p' >&2; \
+		rm -f $@.tmp; exit 1; fi
+	@mv $@.tmp $@
 
-all: $(BIN)
+# The man pages (scripts/man.sh): from the binary's tables, doc/convene.1
+# and doc/commands/*.txt.
+MAN_SRC = doc/convene.1 $(wildcard doc/commands/*.txt) scripts/man.sh
+man: $(BUILD)/man/convene.1
+$(BUILD)/man/convene.1: $(BIN) $(MAN_SRC)
+	sh scripts/man.sh ./$(BIN) $(BUILD)/man
+
+.PHONY: man deb locale all deps test-deps test check stress bench demo fuzz install clean FORCE
+
+all: $(BIN) man locale
 
 deps:
 	@sh scripts/deps.sh build
@@ -81,6 +120,26 @@ $(LIB): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
+# The version --version prints (scripts/version.sh says where it comes
+# from); version.h is rewritten only when it changes, so that a commit
+# rebuilds main.o alone.
+VERSION_FALLBACK = 0.1.0
+$(BUILD)/gen/version.h: FORCE
+	@mkdir -p $(dir $@)
+	@v=$$(CONVENE_VERSION='$(CONVENE_VERSION)' sh scripts/version.sh $(VERSION_FALLBACK)) && \
+	printf '#define CONVENE_VERSION "%s"\n' "$$v" > $@.tmp && \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/obj/cmd/main.o: $(BUILD)/gen/version.h
+$(BUILD)/obj/cmd/main.o: ALL_CFLAGS += -I$(BUILD)/gen
+
+# Where the translations are (cmd/i18n.c): $(BUILD)/locale beside a binary
+# run from the tree (as a path from the binary's folder), else
+# ../share/locale beside the binary, else the prefix's.
+LOCALE_REL = $(shell realpath -m --relative-to=$(dir $(abspath $(BIN))) $(abspath $(BUILD))/locale)
+$(BUILD)/obj/cmd/i18n.o: ALL_CFLAGS += -DCONVENE_LOCALE_REL='"$(LOCALE_REL)"' \
+	-DCONVENE_LOCALEDIR='"$(PREFIX)/share/locale"'
+
 $(BIN): $(CMD_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB) $(PKG_LIBS)
 
@@ -102,7 +161,7 @@ $(BUILD)/yamlparse: tests/bench/yamlparse.c | deps
 $(BUILD)/gen-initiative: tests/bench/gen.c
 	$(CC) -O2 -o $@ $<
 
-test: test-deps $(BIN) $(BUILD)/unit
+test: test-deps $(BIN) $(BUILD)/unit locale
 	@CONVENE=$(abspath $(BIN)) UNIT=$(abspath $(BUILD)/unit) sh tests/run.sh
 
 check:
@@ -150,10 +209,36 @@ fuzz: test-deps $(GEN)
 		$(BUILD)/fuzz/fuzz_$$t -merge=1 tests/fuzz/corpus/$$t $(BUILD)/fuzz/corpus-$$t; \
 	done
 
-install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+# DESTDIR and PREFIX as usual; debian/rules gives PREFIX=/usr.
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/doc/convene/hooks
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/convene
-	install -m 644 doc/convene.1 $(DESTDIR)$(PREFIX)/share/man/man1/convene.1
+	install -m 644 $(BUILD)/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 completions/convene $(DESTDIR)$(PREFIX)/share/bash-completion/completions/convene
+	install -m 644 hooks/samples/* $(DESTDIR)$(PREFIX)/share/doc/convene/hooks/
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/convene.mo \
+			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/convene.mo || exit 1; \
+	done
+
+# The Debian package, into $(BUILD)/: built from a copy of the tree under
+# $(BUILD)/deb/ (dpkg-buildpackage writes beside the source folder), so
+# nothing is left outside $(BUILD)/.  DEB_OPTIONS=nocheck skips the unit
+# tests that debian/rules runs.
+DEB_VERSION = $(shell dpkg-parsechangelog -S Version 2>/dev/null)
+deb:
+	@command -v dpkg-buildpackage >/dev/null || { echo "make deb: dpkg-buildpackage is missing (apt-get install dpkg-dev debhelper)" >&2; exit 1; }
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/convene-$(DEB_VERSION)
+	tar cf - --exclude=./build --exclude=./.git --exclude=./$(BIN) . | \
+		tar xf - -C $(BUILD)/deb/convene-$(DEB_VERSION)
+	cd $(BUILD)/deb/convene-$(DEB_VERSION) && \
+		DEB_BUILD_OPTIONS="$(DEB_OPTIONS)" dpkg-buildpackage -us -uc -b -j2 > ../build.log 2>&1 || \
+		{ tail -n 40 ../build.log; exit 1; }
+	cp $(BUILD)/deb/convene_$(DEB_VERSION)_*.deb $(BUILD)/
+	@ls $(BUILD)/convene_$(DEB_VERSION)_*.deb
 
 clean:
 	rm -rf build $(BIN)

@@ -77,6 +77,13 @@ void print_usage_line(FILE *f, const struct cmd *c);
  * and its value, "--by MEMBER", "-q,--quiet"; -1 if there is no such
  * subcommand. */
 int print_options(FILE *f, const struct cmd *c, const char *sub);
+/* convene-COMMAND(1) as roff on stdout, from c's tables and file (its
+ * doc/commands/ text, may be NULL); the list of commands for convene(1)
+ * when c is NULL (cmd/man.c).  Returns the exit code. */
+int help_man(const struct cmd *c, const char *file, const char *version);
+/* The field paths and files of the initiative in the current folder that
+ * word may grow into, one a line, on stdout (cmd/complete.c). */
+int help_complete(const char *word);
 /* Prints "convene: error: out of memory"; returns EXIT_INTERNAL. */
 int out_of_memory(void);
 

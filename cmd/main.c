@@ -6,23 +6,33 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/tz.h"
 
-#define VERSION "0.1.0"
+/* build/gen/version.h: from git describe, the package's version, or a
+ * fixed fallback (the Makefile and scripts/version.sh choose) */
+#include "version.h"
 
-static const char usage_convene[] =
-	"usage: convene [-C DIR] COMMAND [ARGS]\n"
-	"       convene help [COMMAND]\n";
+static const char *const usage_convene =
+	/* TRANSLATORS: keep "convene", the options and COMMAND as they
+	 * are; the second line lines up with the first */
+	N_("usage: convene [-C DIR] COMMAND [ARGS]\n"
+	   "       convene help [COMMAND]\n");
 
 static const struct opt help_opts[] = {
-	{ 'o', "options", NULL, "list the options of COMMAND (or of its SUBCOMMAND),\n"
-	  "one per line, for completion and scripts", 0 },
+	{ 'o', "options", NULL, N_("list the options of COMMAND (or of its SUBCOMMAND),\n"
+	  "one per line, for completion and scripts"), 0 },
+	{ 'm', "man", NULL, N_("print COMMAND's manual page as roff, FILE adding its\n"
+	  "description and examples (doc/commands/COMMAND.txt);\n"
+	  "with no COMMAND, the list of commands for convene(1)"), 0 },
+	{ 'c', "complete", "WORD", N_("the field paths and files of the initiative here\n"
+	  "that WORD may grow into, one a line, for completion"), 0 },
 	OPT_END
 };
 
 static const struct help help_help = {
-	"[COMMAND]\n--options COMMAND [SUBCOMMAND]",
-	"Shows the help of a command, or lists the commands.\n",
+	"[COMMAND]\n--options COMMAND [SUBCOMMAND]\n--man [COMMAND [FILE]]\n--complete WORD",
+	N_("Shows the help of a command, or lists the commands.\n"),
 	help_opts, NULL, NULL
 };
 
@@ -82,41 +92,60 @@ static void list_commands(FILE *f)
 {
 	const struct cmd *c;
 
-	fputs(usage_convene, f);
-	fputs("\ncommands:\n", f);
+	fputs(_(usage_convene), f);
+	fprintf(f, "\n%s\n", _("commands:"));
 	for (c = commands; c->name; c++)
-		fprintf(f, "  %-10s %s\n", c->name, c->summary);
-	fputs("\nexit codes: 0 ok, 1 the data has problems, 2 usage, 3 remote unreachable,\n"
-	      "4 refused (hook, lock held), 5 internal or repository error\n", f);
+		/* the summaries are translated once the table marks them
+		 * with N_() (not yet: the rows are being added to) */
+		fprintf(f, "  %-10s %s\n", c->name, _(c->summary));
+	fprintf(f, "\n%s", _("exit codes: 0 ok, 1 the data has problems, 2 usage, 3 remote unreachable,\n"
+			    "4 refused (hook, lock held), 5 internal or repository error\n"));
 }
 
 int cmd_help(int argc, char **argv, struct store *s)
 {
 	const struct cmd *c, *me = cmd_find("help");
-	int opt, options = 0;
+	int opt, options = 0, man = 0;
 
 	(void)s;
 	optind = 0;
 	while ((opt = opt_next(help_opts, argc, argv)) != -1) {
-		if (opt != 'o')
+		if (opt == 'c')
+			return optind == argc ? help_complete(optarg)
+					      : usage_error(me, "%s", _("--complete takes one WORD"));
+		if (opt == 'm')
+			man = 1;
+		else if (opt == 'o')
+			options = 1;
+		else
 			return option_error(me, opt, argv);
-		options = 1;
 	}
 	argc -= optind;
 	argv += optind;
+	if (man && options)
+		return usage_error(me, "%s", _("--man and --options cannot be given together"));
+	if (man && argc > 2)
+		return usage_error(me, "%s", _("too many arguments"));
+	if (man && argc && !cmd_find(argv[0]))
+		return usage_error(me, _("no such command '%s'"), argv[0]);
+	if (man)
+		return help_man(argc ? cmd_find(argv[0]) : NULL, argc == 2 ? argv[1] : NULL,
+				CONVENE_VERSION);
 	/* help has always shown the command's help whatever follows it:
 	 * `convene help member add` is the member family's help */
 	if (options && argc > 2)
-		return usage_error(me, "too many arguments");
+		return usage_error(me, "%s", _("too many arguments"));
 	if (!argc && options)
-		return usage_error(me, "--options takes a command");
+		return usage_error(me, "%s", _("--options takes a command"));
 	if (!argc) {
 		list_commands(stdout);
 		return EXIT_OK;
 	}
 	if (!(c = cmd_find(argv[0]))) {
-		fprintf(stderr, "convene: error: no such command '%s'\n", argv[0]);
-		fprintf(stderr, "convene: hint: 'convene help' lists the commands\n");
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("no such command '%s'"), argv[0]);
+		fputc('\n', stderr);
+		fprintf(stderr, "convene: hint: %s\n", _("'convene help' lists the commands"));
 		return EXIT_USAGE;
 	}
 	if (!options)
@@ -124,10 +153,10 @@ int cmd_help(int argc, char **argv, struct store *s)
 	if (print_options(stdout, c, argc == 2 ? argv[1] : NULL) == 0)
 		return EXIT_OK;
 	if (!c->help->subs)
-		return usage_error(me, "%s has no subcommands", c->name);
+		return usage_error(me, _("%s has no subcommands"), c->name);
 	if (argc == 2)
-		return usage_error(me, "'%s' is not a subcommand of %s", argv[1], c->name);
-	return usage_error(me, "each subcommand of %s has its options: name one", c->name);
+		return usage_error(me, _("'%s' is not a subcommand of %s"), argv[1], c->name);
+	return usage_error(me, _("each subcommand of %s has its options: name one"), c->name);
 }
 
 static int wants_help(int argc, char **argv)
@@ -150,13 +179,16 @@ int main(int argc, char **argv)
 	struct err err;
 	int i = 1, rc;
 
+	i18n_init();
 	while (i < argc && argv[i][0] == '-') {
 		if (!strcmp(argv[i], "-C") && i + 1 == argc) {
-			fprintf(stderr, "convene: error: -C needs a folder: convene -C DIR COMMAND\n");
+			fprintf(stderr, "convene: error: %s\n", _("-C needs a folder: convene -C DIR COMMAND"));
 			return EXIT_USAGE;
 		} else if (!strcmp(argv[i], "-C")) {
 			if (chdir(argv[i + 1]) < 0) {
-				fprintf(stderr, "convene: error: cannot change to '%s'\n", argv[i + 1]);
+				fprintf(stderr, "convene: error: ");
+				fprintf(stderr, _("cannot change to '%s'"), argv[i + 1]);
+				fputc('\n', stderr);
 				return EXIT_USAGE;
 			}
 			i += 2;
@@ -164,11 +196,13 @@ int main(int argc, char **argv)
 			list_commands(stdout);
 			return EXIT_OK;
 		} else if (!strcmp(argv[i], "--version")) {
-			printf("convene %s\n", VERSION);
+			printf("convene version %s\n", CONVENE_VERSION);
 			return EXIT_OK;
 		} else {
-			fprintf(stderr, "convene: error: unknown option '%s'\n", argv[i]);
-			fputs(usage_convene, stderr);
+			fprintf(stderr, "convene: error: ");
+			fprintf(stderr, _("unknown option '%s'"), argv[i]);
+			fputc('\n', stderr);
+			fputs(_(usage_convene), stderr);
 			return EXIT_USAGE;
 		}
 	}
@@ -177,15 +211,17 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!(c = cmd_find(argv[i]))) {
-		fprintf(stderr, "convene: error: '%s' is not a convene command\n", argv[i]);
-		fprintf(stderr, "convene: hint: 'convene help' lists the commands\n");
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("'%s' is not a convene command"), argv[i]);
+		fputc('\n', stderr);
+		fprintf(stderr, "convene: hint: %s\n", _("'convene help' lists the commands"));
 		return EXIT_USAGE;
 	}
 	if (wants_help(argc - i, argv + i))
 		return print_help(stdout, c);
 	tz_set_reader(tz_read_system);  /* read when a time zone is first checked */
 	if (!(c->flags & NO_GIT) && store_global_init() < 0) {
-		fprintf(stderr, "convene: error: cannot start libgit2\n");
+		fprintf(stderr, "convene: error: %s\n", _("cannot start libgit2"));
 		return EXIT_INTERNAL;
 	}
 	err_clear(&err);

@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "core/text.h"
+#include "i18n.h"
 
 const struct opt opts_json[] = {
-	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
+	{ 'j', "json", NULL, N_("print JSON, for scripts"), 0 },
 	OPT_END
 };
 
@@ -61,8 +63,11 @@ int opt_next_ordered(const struct opt *opts, int argc, char **argv)
  * it, under its first argument. */
 static void put_forms(struct buf *b, const char *name, const char *sub, const char *synopsis)
 {
+	/* TRANSLATORS: before the first form of a command's usage; the
+	 * forms below it are indented by as many characters */
+	const char *usage = _("usage: ");
 	const char *p = synopsis, *nl;
-	size_t width = 0, at;
+	size_t width = 0, at, indent = text_chars(usage, strlen(usage));
 
 	while (*p) {
 		nl = strchr(p, '\n');
@@ -71,12 +76,16 @@ static void put_forms(struct buf *b, const char *name, const char *sub, const ch
 		if (*p == ' ') {
 			buf_addf(b, "%*s%.*s\n", (int)width, "", (int)(nl - p - 1), p + 1);
 		} else {
+			if (b->len)
+				buf_addf(b, "%*s", (int)indent, "");
+			else
+				buf_adds(b, usage);
 			at = b->len;
-			buf_addf(b, "%s%s%s%s", at ? "       convene " : "usage: convene ", name,
-				 sub ? " " : "", sub ? sub : "");
+			buf_addf(b, "convene %s%s%s", name, sub ? " " : "", sub ? sub : "");
 			if (nl > p)
 				buf_addc(b, ' ');
-			width = b->len - at;
+			/* in characters: "usage: " may be Hebrew */
+			width = indent + (b->len - at);
 			buf_addf(b, "%.*s\n", (int)(nl - p), p);
 		}
 		p = *nl ? nl + 1 : nl;
@@ -120,6 +129,13 @@ static int listed_before(const struct subcmd *subs, const struct subcmd *in, con
 	return 0;
 }
 
+/* A text of a table in the user's language, once it has a translation
+ * (gettext("") would be the catalogue's header). */
+static const char *tr(const char *s)
+{
+	return s && *s ? _(s) : s;
+}
+
 /* "  -q, --quiet         no progress": the help of each line starts at
  * column 22, on the next line when the option is wider. */
 static void put_opts(struct buf *b, const struct opt *o, const struct subcmd *subs,
@@ -131,6 +147,7 @@ static void put_opts(struct buf *b, const struct opt *o, const struct subcmd *su
 	for (; o && o->key; o++) {
 		if (subs && listed_before(subs, in, o))
 			continue;
+		h = tr(o->help);
 		at = b->len;
 		if (o->letter)
 			buf_addf(b, "  -%c%s", o->letter, o->name ? "," : "");
@@ -144,7 +161,7 @@ static void put_opts(struct buf *b, const struct opt *o, const struct subcmd *su
 			buf_addf(b, "\n%20s", "");
 		else
 			buf_addf(b, "%*s", (int)(20 - (b->len - at)), "");
-		for (h = o->help; ; h = nl + 1) {
+		for (; ; h = nl + 1) {
 			nl = strchr(h, '\n');
 			buf_addf(b, "  %.*s\n", nl ? (int)(nl - h) : (int)strlen(h), h);
 			if (!nl)
@@ -164,7 +181,7 @@ int print_help(FILE *f, const struct cmd *c)
 
 	synopsis(&b, c);
 	if (h->about)
-		buf_addf(&b, "\n%s", h->about);
+		buf_addf(&b, "\n%s", tr(h->about));
 	at = b.len;
 	buf_addc(&b, '\n');
 	if (h->subs)
@@ -175,7 +192,7 @@ int print_help(FILE *f, const struct cmd *c)
 	if (b.len == at + 1)
 		b.len = at;
 	if (h->after)
-		buf_addf(&b, "\n%s", h->after);
+		buf_addf(&b, "\n%s", tr(h->after));
 	if (buf_failed(&b)) {
 		buf_release(&b);
 		return out_of_memory();

@@ -124,3 +124,16 @@ test_done() {
 	[ -n "${RESULTS:-}" ] && echo "$test_passed $test_failed" >> "$RESULTS"
 	[ "$test_failed" = 0 ]
 }
+
+# he_IL.UTF-8 for the tests of the Hebrew interface: the system's, or
+# made with localedef into $TRASH/locale (LOCPATH then points there).
+# Returns 1 when it cannot be made.
+he_locale() {
+	if locale -a 2>/dev/null | grep -qix 'he_IL.utf-\?8'; then
+		return 0
+	fi
+	mkdir -p "$TRASH/locale" &&
+	localedef -i he_IL -f UTF-8 "$TRASH/locale/he_IL.UTF-8" > /dev/null 2>&1 || return 1
+	LOCPATH="$TRASH/locale"
+	export LOCPATH
+}

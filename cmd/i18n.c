@@ -1,0 +1,53 @@
+/*
+ * Where the translations are, and the locale set for messages alone.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+
+/* The Makefile gives both: the build's locale folder relative to the
+ * binary's folder ("build/locale"), and the installed one. */
+#ifndef CONVENE_LOCALE_REL
+#define CONVENE_LOCALE_REL "build/locale"
+#endif
+#ifndef CONVENE_LOCALEDIR
+#define CONVENE_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void i18n_init(void)
+{
+	char exe[4096], dir[4200];
+	ssize_t n;
+	char *slash;
+	const char *found = CONVENE_LOCALEDIR;
+
+	setlocale(LC_MESSAGES, "");
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')))
+			*slash = '\0';
+		snprintf(dir, sizeof(dir), "%s/%s", exe, CONVENE_LOCALE_REL);
+		if (is_dir(dir)) {
+			found = dir;
+		} else {
+			snprintf(dir, sizeof(dir), "%s/../share/locale", exe);
+			if (is_dir(dir))
+				found = dir;
+		}
+	}
+	bindtextdomain("convene", found);
+	bind_textdomain_codeset("convene", "UTF-8");
+	textdomain("convene");
+}
