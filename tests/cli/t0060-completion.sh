@@ -58,7 +58,7 @@ test_expect_success 'commands: all of the table, and those a prefix starts' '
 
 test_expect_success 'subcommands of a family' '
 	setup &&
-	printf "%s\n" add list show edit leave | expect convene member "" &&
+	printf "%s\n" add list show edit leave join leave-subgroup | expect convene member "" &&
 	printf "%s\n" add list show indicator measure | expect convene outcome "" &&
 	printf "%s\n" create | expect convene bundle c
 '
@@ -148,7 +148,7 @@ test_expect_success 'resolve: the fields in conflict' '
 test_expect_success 'help: commands, then a family'"'"'s subcommands after --options' '
 	setup &&
 	printf "%s\n" note notes | expect convene help no &&
-	printf "%s\n" add list show edit leave | expect convene help --options member ""
+	printf "%s\n" add list show edit leave join leave-subgroup | expect convene help --options member ""
 '
 
 test_expect_success '-C DIR: the values of that initiative' '
