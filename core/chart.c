@@ -672,6 +672,14 @@ int chart_columns_svg(struct buf *out, const char *title, const char *lang,
 	int k;
 
 	chart_value_ticks(&t, 0, max_of(v, n));
+	if (t.step < 1) {
+		/* bars count people and meetings: whole steps */
+		t.step = 1;
+		t.lo = 0;
+		t.hi = (double)(long long)(max_of(v, n) + 0.999999);
+		t.n = (int)t.hi + 1;
+		t.decimals = 0;
+	}
 	svg_open(out, CHART_H, title, lang, NULL);
 	title_text(out, title, lang);
 	for (k = 0; k < t.n; k++) {
