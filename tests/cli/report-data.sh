@@ -22,17 +22,23 @@ make_report_initiative() {
 		va='כל ילד בנגב קורא בהנאה עד כיתה ג׳, וכל הורה שותף.'
 		vb='כל ילד ובת בנגב קוראים עד כיתה ג׳, וכל הורה שותף.'
 		q1=tikvot q2=chashashot a1='שכל הילדים יקראו' a2='תקציב' secret='סוד-חסוי-אסור-להציג'
+		problem='ילדים רבים בנגב אינם קוראים ברמת כיתתם.' mission='מחברים בתי ספר, הורים ועמותות סביב הקריאה.'
+		pitch='כל ילד קורא: יחד זה אפשרי.' p1='הקשבה לקהילה' p2='<i>שקיפות</i> בנתונים' l1='הכשרת מורים' s1='הורים'
 		title='ילדים קוראים' ind1='קוראים ברמת כיתה' ind2='נשירה מתוכניות' unit='%'
 	else
 		v2='Every child in Ohio reads by grade 3, with every parent on board.'
 		va='Every child in Ohio reads with joy by grade 3, with every parent on board.'
 		vb='Every child in Ohio reads by grade 3, with every parent and teacher on board.'
 		q1=hopes q2=worries a1='That every child reads' a2='Funding' secret='SECRET-DO-NOT-SHOW'
+		problem='Too many children in Ohio do not read at grade level.' mission='We join schools, parents and nonprofits around reading.'
+		pitch='Every child reads: together it can be done.' p1='Listen to the community' p2='<i>Open</i> data' l1='Teacher training' s1='Parents'
 		title='Children read' ind1='Reading at grade level' ind2='Drop-outs from programmes' unit='%'
 	fi &&
 	(cd "$dir" &&
 	 printf 'id: x\nname: <img src=x onerror=alert(1)>\norganization: <b>Org</b>\nrole: funder\n' > members/x.yaml &&
 	 mkdir -p interviews outcomes &&
+	 printf "problem: '%s'\nmission: '%s'\nelevator_pitch: '%s'\nprinciples:\n- id: listen\n  text: '%s'\n- id: open-data\n  text: '%s'\nlevers:\n- id: training\n  text: '%s'\nsubgroups:\n- id: parents\n  name: '%s'\n" \
+		"$problem" "$mission" "$pitch" "$p1" "$p2" "$l1" "$s1" >> initiative.yaml &&
 	 printf 'id: dana-1\nmember: dana\ninterviewer: tal\ndate: 2026-01-20\nstatus: done\nanswers:\n  %s: %s\n  %s: %s\n' \
 		"$q1" "$a1" "$q2" "$a2" > interviews/dana-1.yaml &&
 	 printf 'id: x-1\nmember: x\ninterviewer: dana\ndate: 2026-01-21\nstatus: done\nconfidential: true\nanswers:\n  %s: %s\n' \
@@ -69,6 +75,7 @@ make_report_initiative() {
 	- id: volunteers
 	  name: <script>alert(1)</script>
 	YAML
+	 sed -i 's/^  actions:$/  actions:\n  - id: 7a8b9c0d\n    text: Ask <the> funders\n    owner: x\n    due: 2026-02-08/' meetings/001.yaml &&
 	 CONVENE_NOW=2026-02-06T09:00:00+02:00 convene commit -m "interviews, an outcome, a member" > /dev/null 2>&1 &&
 	 CONVENE_NOW=2026-02-07T10:00:00+02:00 convene set vision "$v2" > /dev/null 2>&1 &&
 	 fixed_git "2026-02-07T10:00:00+02:00" commit -q --amend --date=2026-02-07T10:00:00+02:00 -m "meeting 001: the vision, as the group put it" \
