@@ -696,7 +696,7 @@ int chart_columns_svg(struct buf *out, const char *title, const char *lang,
 		buf_adds(out, "</text>\n");
 	}
 	slot = n ? (right - left) / (double)n : 0;
-	bw = slot * 0.7;
+	bw = slot * 0.7 > 64 ? 64 : slot * 0.7;
 	every = n > 20 ? (n + 19) / 20 : 1;   /* at most 20 labels under the bars */
 	for (i = 0; i < n; i++) {
 		double h = (bottom - top) * (v[i].value - t.lo) / (t.hi - t.lo);

@@ -500,6 +500,15 @@ static void esc_n(struct buf *out, const char *s, size_t n)
 	}
 }
 
+/* Dates, commit ids, times: left to right inside a Hebrew line
+ * ("+0200" would otherwise be read as "0200+"). */
+static void ltr(struct buf *out, const char *s)
+{
+	buf_adds(out, "<bdi dir=\"ltr\">");
+	page_escape(out, s);
+	buf_adds(out, "</bdi>");
+}
+
 static void h(struct buf *out, int level, const char *id, const char *text)
 {
 	if (id)
@@ -792,7 +801,7 @@ static int vision_history(struct buf *out, const struct report *r, const struct 
 
 		buf_addf(out, "<li class=\"change%s\">\n<p class=\"who\">",
 			 c->kind == REPORT_CONFLICT ? " fork" : c->kind == REPORT_RESOLVED ? " settled" : "");
-		page_escape(out, c->date);
+		ltr(out, c->date);
 		if (*c->meeting) {
 			buf_adds(out, " · ");
 			page_escape(out, w->meeting);
@@ -810,7 +819,7 @@ static int vision_history(struct buf *out, const struct report *r, const struct 
 		buf_adds(out, " ");
 		page_escape(out, c->author);
 		buf_adds(out, " · <code>");
-		page_escape(out, c->id);
+		ltr(out, c->id);
 		buf_adds(out, "</code>");
 		if (!c->mainline) {
 			buf_adds(out, " · ");
@@ -1228,9 +1237,8 @@ int report_index(struct buf *out, const struct report *r)
 	if (r->commit_id[0]) {
 		buf_adds(out, " <code>");
 		page_escape(out, r->commit_id);
-		buf_adds(out, "</code> (");
-		page_escape(out, r->commit_date);
-		buf_adds(out, ")");
+		buf_adds(out, "</code> ");
+		ltr(out, r->commit_date);
 	} else {
 		buf_adds(out, ": ");
 		page_escape(out, w->not_committed);

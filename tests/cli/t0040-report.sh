@@ -98,7 +98,7 @@ test_expect_success 'every page: lang, dir, a title, headings in order, table he
 test_expect_success 'the vision: every change with its date, meeting, site and a word diff; the fork and its settlement' '
 	make_report_initiative en i &&
 	convene -C i report "$PWD/site" &&
-	test_grep "2026-02-07 10:00 +0200 · meeting 1 · site beersheva · by Dana Levi" site/index.html &&
+	test_grep "<bdi dir=\"ltr\">2026-02-07 10:00 +0200</bdi> · meeting 1 · site beersheva · by Dana Levi" site/index.html &&
 	test_grep "reads <ins>with joy </ins>by grade 3" site/index.html &&
 	test_grep "every parent <ins>and teacher </ins>on board" site/index.html &&
 	test_grep "made concurrently, merged later" site/index.html &&

@@ -216,7 +216,7 @@ void test_chart__bars(void)
 	struct buf b = BUF_INIT;
 
 	check(chart_columns_svg(&b, "Attendance", "en", cols, 3) == 0);
-	check(strstr(b.ptr, "<rect class=\"bar\" x=\"84.4\" y=\"125.6\" width=\"132.5\" height=\"134.4\">"));
+	check(strstr(b.ptr, "<rect class=\"bar\" x=\"118.7\" y=\"125.6\" width=\"64.0\" height=\"134.4\">"));
 	check(strstr(b.ptr, ">5</text>") && strstr(b.ptr, "<title>Attendance</title>"));
 	buf_reset(&b);
 	check(chart_rows_svg(&b, "Hosts", "he", rows, 1) == 0);
