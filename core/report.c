@@ -553,53 +553,113 @@ static void item_list(struct buf *out, const struct doc_node *seq, const char *k
 	buf_adds(out, "</ul>\n");
 }
 
-/* A two-column table of counts: "label count" rows. */
+/* Counts of labels (organisations, roles, hosts, owners): the labels are
+ * gathered as they come, then sorted and counted once (tally_count), so
+ * thousands of them cost a sort, not a search each. */
 struct tally {
 	const char **key;
-	size_t *n, len;
+	size_t *n, len, cap;
 };
 
 static int tally_add(struct tally *t, const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < t->len; i++)
-		if (!strcmp(t->key[i], key)) {
-			t->n[i]++;
-			return 0;
-		}
-	{
-		const char **k = realloc(t->key, (t->len + 1) * sizeof(*k));
-		size_t *n;
+	if (t->len == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		const char **k = realloc(t->key, cap * sizeof(*k));
 
 		if (!k)
 			return -1;
 		t->key = k;
-		if (!(n = realloc(t->n, (t->len + 1) * sizeof(*n))))
-			return -1;
-		t->n = n;
-		k[t->len] = key;
-		n[t->len++] = 1;
+		t->cap = cap;
 	}
+	t->key[t->len++] = key;
 	return 0;
 }
 
-static void tally_sort(struct tally *t)
+static int by_key(const void *a, const void *b)
 {
-	size_t i, j;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorts the labels by name and makes each one a row with its count. */
+static int tally_count(struct tally *t)
+{
+	size_t i, j = 0;
+
+	if (!t->len)
+		return 0;
+	if (!(t->n = calloc(t->len, sizeof(*t->n))))
+		return -1;
+	qsort(t->key, t->len, sizeof(*t->key), by_key);
+	for (i = 0; i < t->len; i++) {
+		if (i && !strcmp(t->key[i], t->key[j - 1])) {
+			t->n[j - 1]++;
+			continue;
+		}
+		t->key[j] = t->key[i];
+		t->n[j++] = 1;
+	}
+	t->len = j;
+	return 0;
+}
+
+/* The row of key after tally_count(), or t->len. */
+static size_t tally_find(const struct tally *t, const char *key)
+{
+	size_t lo = 0, hi = t->len;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(t->key[mid], key);
+
+		if (!c)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return t->len;
+}
+
+struct row {
+	const char *key;
+	size_t n;
+};
+
+static int by_count(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
 
 	/* by count, then by name: the same bytes from the same data */
-	for (i = 1; i < t->len; i++)
-		for (j = i; j > 0 && (t->n[j] > t->n[j - 1] ||
-				      (t->n[j] == t->n[j - 1] && strcmp(t->key[j], t->key[j - 1]) < 0)); j--) {
-			const char *k = t->key[j];
-			size_t n = t->n[j];
+	if (x->n != y->n)
+		return x->n < y->n ? 1 : -1;
+	return strcmp(x->key, y->key);
+}
 
-			t->key[j] = t->key[j - 1];
-			t->n[j] = t->n[j - 1];
-			t->key[j - 1] = k;
-			t->n[j - 1] = n;
-		}
+/* Counts, then orders the rows by count. */
+static int tally_sort(struct tally *t)
+{
+	struct row *v;
+	size_t i;
+
+	if (tally_count(t) < 0)
+		return -1;
+	if (!t->len)
+		return 0;
+	if (!(v = malloc(t->len * sizeof(*v))))
+		return -1;
+	for (i = 0; i < t->len; i++) {
+		v[i].key = t->key[i];
+		v[i].n = t->n[i];
+	}
+	qsort(v, t->len, sizeof(*v), by_count);
+	for (i = 0; i < t->len; i++) {
+		t->key[i] = v[i].key;
+		t->n[i] = v[i].n;
+	}
+	free(v);
+	return 0;
 }
 
 static void tally_release(struct tally *t)
@@ -738,8 +798,8 @@ static int overview(struct buf *out, const struct report *r, const struct words 
 	buf_addf(out, ", %zu ", overdue);
 	page_escape(out, w->overdue);
 	buf_adds(out, "</li>\n</ul>\n");
-	tally_sort(&org);
-	tally_sort(&role);
+	bad |= tally_sort(&org) < 0;
+	bad |= tally_sort(&role) < 0;
 	tally_table(out, &org, w->by_org, w->org, w->members);
 	tally_table(out, &role, w->by_role, w->role, w->members);
 	tally_release(&org);
@@ -962,7 +1022,8 @@ static int participation(struct buf *out, const struct report *r, const struct w
 		if (m->host && tally_add(&hosts, member_name(r, m->host)) < 0)
 			goto nomem;
 	}
-	tally_sort(&hosts);
+	if (tally_sort(&hosts) < 0)
+		goto nomem;
 	free(bars);
 	bars = NULL;
 	h(out, 3, NULL, w->hosts_chart);
@@ -1100,22 +1161,15 @@ static int actions(struct buf *out, const struct report *r, const struct words *
 			goto nomem;
 	}
 	/* by owner id, as the files name them */
-	for (i = 1; i < owners.len; i++)
-		for (k = i; k > 0 && strcmp(owners.key[k], owners.key[k - 1]) < 0; k--) {
-			const char *t = owners.key[k];
-
-			owners.key[k] = owners.key[k - 1];
-			owners.key[k - 1] = t;
-		}
+	if (tally_count(&owners) < 0)
+		goto nomem;
 	if (!(open = calloc(owners.len, sizeof(*open))) || !(late = calloc(owners.len, sizeof(*late))) ||
 	    !(done = calloc(owners.len, sizeof(*done))))
 		goto nomem;
 	for (i = 0; i < r->meetings.nactions; i++) {
 		const struct action_info *a = &r->meetings.actions[i];
-		const char *o = a->owner ? a->owner : "";
 
-		for (k = 0; k < owners.len && strcmp(owners.key[k], o); k++)
-			;
+		k = tally_find(&owners, a->owner ? a->owner : "");
 		open[k] += action_is_open(a);
 		late[k] += action_is_overdue(a, r->today);
 		done[k] += a->status && !strcmp(a->status, "done");
