@@ -274,6 +274,14 @@ done:
 	return rc < 0 ? ERR_NOMEM : 0;
 }
 
+static void trim_ends(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n && s[n - 1] == '\n')
+		s[--n] = '\0';
+}
+
 static char *dup_e(const char *s, int *bad)
 {
 	return dup0(s ? s : "", bad);
@@ -296,6 +304,11 @@ int report_add_change(struct report *r, const struct report_change *c)
 	to->meeting = dup_e(c->meeting, &bad);
 	to->before = dup0(c->before, &bad);
 	to->after = dup0(c->after, &bad);
+	/* a literal block's final line end is no word of the text */
+	if (to->before)
+		trim_ends(to->before);
+	if (to->after && to->kind != REPORT_CONFLICT)
+		trim_ends(to->after);
 	if (bad) {
 		r->failed = 1;
 		return ERR_NOMEM;
@@ -1361,6 +1374,7 @@ static const char style[] =
 	".changes>li{margin:.7rem 0}\n"
 	".who{color:#444;font-size:.9rem}\n"
 	".kind{font-style:italic}\n"
+	".diff{white-space:pre-wrap}\n"
 	"del{text-decoration:line-through;background:#e6e6e6}\n"
 	"ins{text-decoration:underline;font-weight:600}\n"
 	".fork{border-inline-start:4px double #555;padding-inline-start:.6rem}\n"
