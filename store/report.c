@@ -117,10 +117,16 @@ int store_report_gather(struct report *r, struct store *s, const struct store_co
 	struct gather g = { r, err };
 	int rc;
 
+	/* every file is read once (and each meeting once more for its
+	 * page): libgit2's object cache would only hold the repository in
+	 * memory (as store_path_history() says, the setting is process-wide) */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 	snprintf(r->commit_id, sizeof(r->commit_id), "%s", c->id);
 	snprintf(r->commit_date, sizeof(r->commit_date), "%s", c->date);
 	snprintf(r->today, sizeof(r->today), "%s", c->day);
-	if ((rc = store_tree_diff(s, NULL, &c->oid, take, &g, err)) < 0)
+	rc = store_tree_diff(s, NULL, &c->oid, take, &g, err);
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
+	if (rc < 0)
 		return rc;
 	if ((rc = vision(r, s, c, err)) < 0)
 		return rc;
@@ -227,6 +233,7 @@ static int meeting_pages(struct store *s, const struct store_commit *c, const st
 	size_t i;
 	int rc = 0;
 
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);  /* as in store_report_gather() */
 	for (i = 0; i < r->meetings.n && rc == 0; i++) {
 		long n = r->meetings.v[i].number, p = report_next_planned(r, n);
 		struct buf page = BUF_INIT;
@@ -261,6 +268,7 @@ static int meeting_pages(struct store *s, const struct store_commit *c, const st
 		doc_free(doc);
 	}
 	doc_free(next);
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
 	return rc;
 }
 
