@@ -71,8 +71,7 @@ int cmd_report(int argc, char **argv, struct store *s)
 		store_commit_release(&c);
 		return out_of_memory();
 	}
-	if (store_report_gather(&r, s, &c, &err) < 0 ||
-	    store_report_write(s, &c, &r, argv[optind], force, &pages, &err) < 0) {
+	if (store_report(&r, s, &c, argv[optind], force, &pages, &err) < 0) {
 		rc = report(NULL, &err);
 		goto done;
 	}

@@ -338,6 +338,50 @@ static int indicator_cmp(const void *a, const void *b)
 	return c;
 }
 
+struct action_at {
+	long meeting;
+	size_t at;
+};
+
+static int action_cmp(const void *a, const void *b)
+{
+	const struct action_at *x = a, *y = b;
+
+	if (x->meeting != y->meeting)
+		return (x->meeting > y->meeting) - (x->meeting < y->meeting);
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+/* The actions meeting by meeting, each meeting's in the order of its
+ * file, whatever order the meetings were taken in. */
+static int sort_actions(struct meetings *m)
+{
+	struct action_at *key;
+	struct action_info *v;
+	size_t i;
+
+	if (m->nactions < 2)
+		return 0;
+	key = malloc(m->nactions * sizeof(*key));
+	v = malloc(m->nactions * sizeof(*v));
+	if (!key || !v) {
+		free(key);
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < m->nactions; i++) {
+		key[i].meeting = m->actions[i].meeting;
+		key[i].at = i;
+	}
+	qsort(key, m->nactions, sizeof(*key), action_cmp);
+	for (i = 0; i < m->nactions; i++)
+		v[i] = m->actions[key[i].at];
+	memcpy(m->actions, v, m->nactions * sizeof(*v));
+	free(key);
+	free(v);
+	return 0;
+}
+
 int report_finish(struct report *r)
 {
 	const char *lang = r->initiative ? dom_text(r->initiative->root, "language") : NULL;
@@ -347,8 +391,10 @@ int report_finish(struct report *r)
 	r->lang = lang && !strcmp(lang, "he") ? "he" : "en";
 	agenda_members_sort(&r->people);
 	members_sort(&r->members);
-	/* the actions stay meeting by meeting: meetings_add() went in file
-	 * order, which is by number */
+	if (sort_actions(&r->meetings) < 0) {
+		r->failed = 1;
+		return ERR_NOMEM;
+	}
 	if (r->meetings.n)
 		qsort(r->meetings.v, r->meetings.n, sizeof(*r->meetings.v), meeting_cmp);
 	if (r->nrows)
@@ -411,17 +457,6 @@ void report_release(struct report *r)
 	}
 	free(r->changes);
 	memset(r, 0, sizeof(*r));
-}
-
-long report_next_planned(const struct report *r, long n)
-{
-	size_t i;
-
-	for (i = 0; i < r->meetings.n; i++)
-		if (r->meetings.v[i].number > n && r->meetings.v[i].status &&
-		    !strcmp(r->meetings.v[i].status, "planned"))
-			return r->meetings.v[i].number;
-	return 0;
 }
 
 void report_meeting_path(char *out, size_t size, long n)

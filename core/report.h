@@ -4,9 +4,10 @@
  * overview, how the vision changed, the meetings, participation, outcomes,
  * actions and interviews, each meeting's minutes page, one stylesheet.
  * Pure: the caller (store/report.c) feeds every file of one commit to
- * report_add() and the changes of the vision to report_add_change(); the
- * pages are written from what was gathered, so memory holds the summary
- * of the initiative and one page, never every file.
+ * report_add(), in any order but the members before the meeting pages,
+ * and the changes of the vision to report_add_change(); the pages are
+ * written from what was gathered, so memory holds the summary of the
+ * initiative and one page, never every file.
  *
  * Confidential interviews are counted, never shown: interviews_add()
  * keeps no answer of one, and nothing here reads a file's answers.
@@ -110,7 +111,5 @@ void report_meeting_path(char *out, size_t size, long n);
  */
 int report_meeting_page(struct buf *out, const struct report *r, long number,
 			const struct doc *meeting, const struct doc *next, const char *next_file);
-/* The number of the first planned meeting after n, 0 if none. */
-long report_next_planned(const struct report *r, long n);
 
 #endif

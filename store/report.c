@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/domain.h"
 #include "core/layout.h"
 #include "core/path.h"
 #include "fieldhist.h"
@@ -22,6 +23,8 @@
 struct gather {
 	struct report *r;
 	struct err *err;
+	long *meetings;           /* the numbers of the meeting files, for later */
+	size_t nmeetings, cap;
 };
 
 static int take(void *ctx, const char *path, const char *old, size_t oldlen, const char *data,
@@ -35,6 +38,20 @@ static int take(void *ctx, const char *path, const char *old, size_t oldlen, con
 	(void)old, (void)oldlen;
 	if (!data || layout_kind(path) == KIND_NONE)
 		return 0;
+	if (layout_kind(path) == KIND_MEETING && layout_meeting_of_file(path)) {
+		/* read with its page, once the members are known */
+		if (g->nmeetings == g->cap) {
+			size_t cap = g->cap ? g->cap * 2 : 64;
+			long *v = realloc(g->meetings, cap * sizeof(*v));
+
+			if (!v)
+				return err_set(g->err, ERR_NOMEM, 0, 0, "out of memory");
+			g->meetings = v;
+			g->cap = cap;
+		}
+		g->meetings[g->nmeetings++] = layout_meeting_of_file(path);
+		return 0;
+	}
 	err_clear(&e);
 	/* a file that does not load is left out: validate says why */
 	if (doc_load(&doc, data, len, &e) == ERR_NOMEM)
@@ -111,27 +128,26 @@ done:
 	return rc;
 }
 
-int store_report_gather(struct report *r, struct store *s, const struct store_commit *c,
+/* Every file of commit c but the meetings (their numbers go to g). */
+static int gather_files(struct gather *g, struct store *s, const struct store_commit *c,
 			struct err *err)
 {
-	struct gather g = { r, err };
+	struct report *r = g->r;
 	int rc;
 
-	/* every file is read once (and each meeting once more for its
-	 * page): libgit2's object cache would only hold the repository in
-	 * memory (as store_path_history() says, the setting is process-wide) */
-	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 	snprintf(r->commit_id, sizeof(r->commit_id), "%s", c->id);
 	snprintf(r->commit_date, sizeof(r->commit_date), "%s", c->date);
 	snprintf(r->today, sizeof(r->today), "%s", c->day);
-	rc = store_tree_diff(s, NULL, &c->oid, take, &g, err);
+	/* every file is read once: libgit2's object cache would only hold
+	 * the repository in memory (as store_path_history() says, the
+	 * setting is process-wide) */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	rc = store_tree_diff(s, NULL, &c->oid, take, g, err);
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
 	if (rc < 0)
 		return rc;
-	if ((rc = vision(r, s, c, err)) < 0)
-		return rc;
-	if (report_finish(r) < 0)
-		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	/* the meeting pages name the members */
+	agenda_members_sort(&r->people);
 	return 0;
 }
 
@@ -223,49 +239,60 @@ static int load_at(struct store *s, const struct store_commit *c, const char *fi
 	return rc == ERR_NOMEM ? err_set(err, ERR_NOMEM, 0, 0, "out of memory") : 0;
 }
 
-/* Every meeting's page, one at a time. */
-static int meeting_pages(struct store *s, const struct store_commit *c, const struct report *r,
-			 const char *top, size_t *pages, struct err *err)
+static int by_number_down(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x < y) - (x > y);
+}
+
+/*
+ * Every meeting, read and parsed once: taken into the report and its page
+ * written, one at a time.  From the last to the first, so that the next
+ * planned meeting after each (what its minutes name) has been seen by
+ * then: only that one's tree is kept.
+ */
+static int meetings(struct gather *g, struct store *s, const struct store_commit *c,
+		    const char *top, size_t *pages, struct err *err)
 {
 	struct doc *next = NULL;
-	long next_n = -1;
 	char next_file[64] = "";
 	size_t i;
 	int rc = 0;
 
-	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);  /* as in store_report_gather() */
-	for (i = 0; i < r->meetings.n && rc == 0; i++) {
-		long n = r->meetings.v[i].number, p = report_next_planned(r, n);
+	if (g->nmeetings)
+		qsort(g->meetings, g->nmeetings, sizeof(*g->meetings), by_number_down);
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);  /* as in gather_files() */
+	for (i = 0; i < g->nmeetings && rc == 0; i++) {
+		long n = g->meetings[i];
 		struct buf page = BUF_INIT;
 		struct doc *doc = NULL;
+		const char *status;
 		char file[64], name[64];
 
 		layout_meeting_file(file, sizeof(file), n);
 		if ((rc = load_at(s, c, file, &doc, err)) < 0)
 			break;
-		if (!doc || !doc->root || doc->root->kind != DOC_MAP) {
+		if (doc && report_add(g->r, file, doc) < 0)
+			rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		if (rc < 0 || !doc || !doc->root || doc->root->kind != DOC_MAP) {
 			doc_free(doc);
 			continue;  /* in conflict as a whole, or no meeting: no page */
 		}
-		if (p != next_n) {
-			doc_free(next);
-			next = NULL;
-			next_n = p;
-			if (p) {
-				layout_meeting_file(next_file, sizeof(next_file), p);
-				if ((rc = load_at(s, c, next_file, &next, err)) < 0) {
-					doc_free(doc);
-					break;
-				}
-			}
-		}
-		if (report_meeting_page(&page, r, n, doc, next, next_file) < 0)
+		if (report_meeting_page(&page, g->r, n, doc, next, next_file) < 0)
 			rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		report_meeting_path(name, sizeof(name), n);
 		if (rc == 0 && (rc = write_file(top, name, &page, err)) == 0)
 			(*pages)++;
 		buf_release(&page);
-		doc_free(doc);
+		status = dom_text(doc->root, "status");
+		if (status && !strcmp(status, "planned")) {
+			doc_free(next);
+			next = doc;
+			snprintf(next_file, sizeof(next_file), "%s", file);
+		} else {
+			doc_free(doc);
+		}
 	}
 	doc_free(next);
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
@@ -311,9 +338,10 @@ static int swap_in(struct store_tmp *t, const char *dir, int replace, struct err
 	return 0;
 }
 
-int store_report_write(struct store *s, const struct store_commit *c, const struct report *r,
-		       const char *dir, int force, size_t *pages, struct err *err)
+int store_report(struct report *r, struct store *s, const struct store_commit *c, const char *dir,
+		 int force, size_t *pages, struct err *err)
 {
+	struct gather g = { r, err, NULL, 0, 0 };
 	struct store_tmp t;
 	struct buf b = BUF_INIT;
 	char sub[4400];
@@ -339,6 +367,11 @@ int store_report_write(struct store *s, const struct store_commit *c, const stru
 		rc = err_set(err, ERR_INTERNAL, 0, 0, "cannot make '%s': %s", t.path, strerror(errno));
 		goto fail;
 	}
+	if ((rc = gather_files(&g, s, c, err)) < 0 || (rc = meetings(&g, s, c, t.path, pages, err)) < 0 ||
+	    (rc = vision(r, s, c, err)) < 0)
+		goto fail;
+	if (report_finish(r) < 0)
+		goto fail_nomem;
 	if (report_index(&b, r) < 0 || (rc = write_file(t.path, "index.html", &b, err)) < 0)
 		goto fail_nomem;
 	buf_reset(&b);
@@ -348,15 +381,15 @@ int store_report_write(struct store *s, const struct store_commit *c, const stru
 	buf_adds(&b, "A report written by convene: 'convene report' may replace this folder.\n");
 	if ((rc = write_file(t.path, REPORT_MARKER, &b, err)) < 0)
 		goto fail;
-	if ((rc = meeting_pages(s, c, r, t.path, pages, err)) < 0)
-		goto fail;
 	buf_release(&b);
+	free(g.meetings);
 	return swap_in(&t, dir, replace, err);
 fail_nomem:
 	if (!rc)
 		rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 fail:
 	buf_release(&b);
+	free(g.meetings);
 	store_tmp_abandon(&t);
 	return rc;
 }

@@ -121,3 +121,27 @@ void test_report__indicators(void)
 	check(!strcmp(r.indicators[0].v[0].date, "2026-01-01") && r.indicators[0].v[0].value == 12.25);
 	report_release(&r);
 }
+
+void test_report__meetings_in_any_order(void)
+{
+	struct report r;
+	struct buf b = BUF_INIT;
+	const char *s, *one, *two, *three;
+
+	check(report_init(&r) == 0);
+	/* the store takes them from the last to the first */
+	check(add(&r, "meetings/002.yaml",
+		  "number: 2\ntitle: Two\nstatus: planned\nagenda:\n- id: a\n  title: A\n"
+		  "  actions:\n  - id: a3\n    text: third\n") == 0);
+	check(add(&r, "meetings/001.yaml",
+		  "number: 1\ntitle: One\nstatus: held\nagenda:\n- id: a\n  title: A\n"
+		  "  actions:\n  - id: a1\n    text: first\n  - id: a2\n    text: second\n") == 0);
+	check(report_finish(&r) == 0);
+	check(r.meetings.v[0].number == 1 && r.meetings.v[1].number == 2);
+	check((s = index_of(&r, &b)));
+	check((one = strstr(s, ">first<")) && (two = strstr(s, ">second<")) && (three = strstr(s, ">third<")));
+	check(one < two && two < three);
+	check(strstr(s, "<a href=\"meetings/001.html\">1</a></th>") < strstr(s, "<a href=\"meetings/002.html\">2</a></th>"));
+	report_release(&r);
+	buf_release(&b);
+}
