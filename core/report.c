@@ -27,7 +27,7 @@ struct words {
 		*indicator, *latest, *unit, *no_measure, *target_by, *actions_by_owner, *owner,
 		*nobody, *open_actions, *action, *due, *no_actions, *summary, *confidential_n,
 		*no_answers, *answers, *made_from, *not_committed, *sides, *side_removed, *count,
-		*no_vision, *done_actions;
+		*no_vision, *done_actions, *no_indicators;
 	const char *meeting_status[3];   /* planned, held, cancelled */
 	const char *roles[6];
 };
@@ -52,7 +52,7 @@ static const struct words en = {
 	"confidential interviews: their answers are counted here and never shown.",
 	"No answers recorded yet.", "answers", "Made from commit", "nothing committed yet",
 	"The versions", "(removed)", "Count",
-	"No vision yet.", "done",
+	"No vision yet.", "done", "No indicators yet.",
 	{ "planned", "held", "cancelled" },
 	{ "facilitator", "backbone", "member", "funder", "partner", "observer" }
 };
@@ -77,7 +77,7 @@ static const struct words he = {
 	"ראיונות חסויים: התשובות בהם נספרות כאן ולעולם אינן מוצגות.",
 	"עוד לא נרשמו תשובות.", "תשובות", "הופק מגרסה", "טרם נשמר דבר",
 	"הגרסאות", "(נמחק)", "מספר",
-	"עוד אין חזון.", "בוצעו",
+	"עוד אין חזון.", "בוצעו", "עוד אין מדדים.",
 	{ "מתוכנן", "התקיים", "בוטל" },
 	{ "מנחה", "ארגון שדרה", "חבר", "מממן", "שותף", "צופה" }
 };
@@ -161,6 +161,7 @@ static int by_date(const void *a, const void *b)
 static int add_outcome(struct report *r, const struct doc_node *root)
 {
 	const struct doc_node *ind, *m;
+	size_t before = r->nindicators;
 	int bad = 0;
 
 	for (ind = doc_get(root, "indicators"); ind && ind->kind == DOC_SEQ && (ind = ind->head);) {
@@ -204,6 +205,21 @@ static int add_outcome(struct report *r, const struct doc_node *root)
 				qsort(in->v, in->n, sizeof(*in->v), by_date);
 		}
 		break;
+	}
+	if (r->nindicators == before) {
+		/* an outcome with no indicator yet is still named: a row
+		 * without a name stands for it */
+		struct report_indicator *v = realloc(r->indicators, (r->nindicators + 1) * sizeof(*v)), *in;
+
+		if (!v)
+			return ERR_NOMEM;
+		r->indicators = v;
+		in = &v[r->nindicators++];
+		memset(in, 0, sizeof(*in));
+		in->outcome = dup0(dom_text(root, "id"), &bad);
+		in->outcome_title = dup0(dom_text(root, "title"), &bad);
+		in->outcome_description = dup0(dom_text(root, "description"), &bad);
+		in->outcome_status = dup0(dom_text(root, "status"), &bad);
 	}
 	return bad ? ERR_NOMEM : 0;
 }
@@ -1126,6 +1142,12 @@ static int outcomes(struct buf *out, const struct report *r, const struct words 
 			h(out, 3, NULL, in->outcome_title ? in->outcome_title : last);
 			if (in->outcome_description)
 				paragraphs(out, in->outcome_description, NULL);
+		}
+		if (!in->name) {
+			buf_adds(out, "<p>");
+			page_escape(out, w->no_indicators);
+			buf_adds(out, "</p>\n");
+			continue;
 		}
 		if (in->n > cap) {
 			struct chart_point *v = realloc(pts, in->n * sizeof(*v));

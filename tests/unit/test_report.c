@@ -145,3 +145,19 @@ void test_report__meetings_in_any_order(void)
 	report_release(&r);
 	buf_release(&b);
 }
+
+void test_report__outcome_without_indicators(void)
+{
+	struct report r;
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	check(report_init(&r) == 0);
+	check(add(&r, "outcomes/o.yaml", "id: o\ntitle: Children read\n") == 0);
+	check(report_finish(&r) == 0);
+	check((s = index_of(&r, &b)));
+	check(strstr(s, "<h3>Children read</h3>\n<p>No indicators yet.</p>"));
+	check(!strstr(s, "No outcomes yet.") && !strstr(s, "No measurements yet"));
+	report_release(&r);
+	buf_release(&b);
+}
