@@ -525,11 +525,12 @@ int chart_line_svg(struct buf *out, const struct chart_line *c)
 		out->failed = 1;
 		return -1;
 	}
-	svg_open(out, CHART_H, c->title, c->lang, &desc);
+	/* no axis to read from nothing: a short chart with the words, and
+	 * the goal */
+	svg_open(out, c->n ? CHART_H : 80, c->title, c->lang, &desc);
 	title_text(out, c->title, c->lang);
 	if (!c->n) {
-		/* no axis to read from nothing: the words, and the goal */
-		text_open(out, CHART_W / 2, CHART_H / 2, c->lang, "middle", "nodata");
+		text_open(out, CHART_W / 2, 56, c->lang, "middle", "nodata");
 		buf_adds(out, buf_str(&desc));
 		buf_adds(out, "</text>\n</svg>\n");
 		goto done;

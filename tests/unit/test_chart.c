@@ -106,7 +106,8 @@ void test_chart__no_points(void)
 
 	check((s = line_svg(&b, &c)));
 	check(strstr(s, "No measurements yet"));
-	check(!strstr(s, "<polyline") && !strstr(s, "<circle"));
+	check(strstr(s, "viewBox=\"0 0 640 80.0\""));
+	check(!strstr(s, "<polyline") && !strstr(s, "<circle") && !strstr(s, "class=\"grid\""));
 	check(strstr(s, "<title>Readers</title>"));
 	buf_release(&b);
 }
