@@ -263,6 +263,8 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 extern const struct help help_agenda, help_minutes;
 int cmd_agenda(int argc, char **argv, struct store *s);
 int cmd_minutes(int argc, char **argv, struct store *s);
+extern const struct help help_report;
+int cmd_report(int argc, char **argv, struct store *s);
 
 int cmd_action(int argc, char **argv, struct store *s);
 int cmd_actions(int argc, char **argv, struct store *s);

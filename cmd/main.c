@@ -68,6 +68,7 @@ const struct cmd commands[] = {
 	{ "partner", cmd_partner, NEED_REPO, "the organisations the initiative works with: add, list", &help_partner },
 	{ "principle", cmd_principle, NEED_REPO, "the group's guiding principles", &help_principle },
 	{ "remote", cmd_remote, NEED_REPO, "where the initiative syncs to: add, list, rm", &help_remote },
+	{ "report", cmd_report, NEED_REPO, "the initiative as a static web site with charts", &help_report },
 	{ "resolve", cmd_resolve, NEED_REPO, "settle a conflict: a side, the base or a new value", &help_resolve },
 	{ "set", cmd_set, NEED_REPO, "set a field and commit", &help_set },
 	{ "show", cmd_show, NEED_REPO, "a field or file as it stood at a date or commit", &help_show },
