@@ -96,13 +96,17 @@ $(BUILD)/obj/tests/unit/main.o: tests/unit/main.c $(BUILD)/gen/unit-list.h | dep
 $(BUILD)/unit: $(UNIT_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB) $(PKG_LIBS)
 
+# A seal/open program over core/age.c, for the interop tests with `age`.
+$(BUILD)/agetool: $(BUILD)/obj/tests/unit/agetool.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
 $(BUILD)/yamlparse: tests/bench/yamlparse.c | deps
 	$(CC) -O2 -o $@ $< $(shell pkg-config --cflags --libs yaml-0.1)
 
 $(BUILD)/gen-initiative: tests/bench/gen.c
 	$(CC) -O2 -o $@ $<
 
-test: test-deps $(BIN) $(BUILD)/unit
+test: test-deps $(BIN) $(BUILD)/unit $(BUILD)/agetool
 	@CONVENE=$(abspath $(BIN)) UNIT=$(abspath $(BUILD)/unit) sh tests/run.sh
 
 check:
