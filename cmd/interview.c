@@ -11,7 +11,9 @@
 #include "core/interviews.h"
 #include "core/json.h"
 #include "core/layout.h"
+#include "core/secret.h"
 #include "core/text.h"
+#include "store/secrets.h"
 #include "txn.h"
 
 static const struct opt interview_add_opts[] = {
@@ -38,6 +40,22 @@ static int interview_taken(void *ctx, const char *id)
 
 	layout_interview_file(file, sizeof(file), id);
 	return store_exists(tk->s, file, tk->err);
+}
+
+/* A confidential interview is sealed before anything is written: the
+ * edit transaction writes and commits the tree it holds, ciphertext only.
+ * Returns 0, or the exit code with t released. */
+static int seal_new_interview(struct txn *t, struct store *s, const char *file)
+{
+	struct err err;
+
+	err_clear(&err);
+	if (secrets_seal(s, t->doc, file, NULL, NULL, 0, 0, &err) < 0) {
+		secret_wipe_doc(t->doc);
+		txn_release(t);
+		return report(NULL, &err);
+	}
+	return 0;
 }
 
 static int interview_add(int argc, char **argv, struct store *s)
@@ -136,6 +154,8 @@ static int interview_add(int argc, char **argv, struct store *s)
 				goto oom;
 		}
 	}
+	if (conf && (rc = seal_new_interview(&t, s, file)) != 0)
+		return rc;
 	snprintf(msg, sizeof(msg), "interview %s: %s interviewed by %s", id, argv[optind], by);
 	return txn_commit(&t, msg);
 oom:

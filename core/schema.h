@@ -15,7 +15,11 @@
 #include "err.h"
 #include "layout.h"  /* enum schema_kind: the kinds are the layout's */
 
-enum schema_ref { REF_MEMBER, REF_PRINCIPLE, REF_SUBGROUP, REF__COUNT };
+/* REF_READER: the readers of initiative.yaml (DESIGN §7); REF_AGED: those of
+ * them whose member file holds an age: key; REF_RECIPIENT: those keys (not
+ * ids: age1... text), for validate's check of sealed_for (store/load.c). */
+enum schema_ref { REF_MEMBER, REF_PRINCIPLE, REF_SUBGROUP, REF_READER, REF_AGED, REF_RECIPIENT,
+		  REF__COUNT };
 
 enum diag_level { DIAG_ERROR, DIAG_WARNING };
 
@@ -71,7 +75,7 @@ int schema_ids_add(struct schema_ids *ids, enum schema_ref kind, const char *id)
 void schema_ids_known(struct schema_ids *ids, enum schema_ref kind);
 int schema_ids_has(const struct schema_ids *ids, enum schema_ref kind, const char *id);
 size_t schema_ids_count(const struct schema_ids *ids, enum schema_ref kind);
-/* Adds the principles' and subgroups' ids of initiative.yaml. */
+/* Adds the principles', subgroups' and readers' ids of initiative.yaml. */
 void schema_ids_from_initiative(struct schema_ids *ids, const struct doc *doc);
 
 /*
