@@ -13,7 +13,7 @@
 #include "core/layout.h"
 #include "core/secret.h"
 #include "core/text.h"
-#include "store/secrets.h"
+#include "secrets.h"
 #include "txn.h"
 
 static const struct opt interview_add_opts[] = {
@@ -175,18 +175,65 @@ static int load_interviews(struct store *s, struct interviews *iv)
 	return visit_initiative(s, interviews_visit, iv, &iv->failed);
 }
 
+/* The interviews as a reader sees them: the confidential ones opened with
+ * the reader's key, in a copy that is wiped when it has been read. */
+struct sealed_visit {
+	struct interviews *iv;
+	const struct age_identity *ids;
+	size_t nids;
+};
+
+static void interviews_visit_sealed(void *ctx, const char *file, const struct doc *doc)
+{
+	struct sealed_visit *v = ctx;
+	struct secret_failures f = { 0 };
+	struct doc *copy;
+
+	if (layout_kind(file) != KIND_INTERVIEW || !doc->root || !interview_confidential(doc->root) ||
+	    !v->nids) {
+		interviews_add(v->iv, file, doc);
+		return;
+	}
+	if (!(copy = doc_new()) || !(copy->root = doc_copy(copy, doc->root)) ||
+	    secret_open_doc(copy, file, v->ids, v->nids, &f) < 0)
+		v->iv->failed = 1;
+	else
+		interviews_add_opened(v->iv, file, copy, f.n);
+	secret_failures_release(&f);
+	secret_wipe_doc(copy);
+	doc_free(copy);
+}
+
+/* load_interviews() with the user's key, if they have one. */
+static int load_interviews_sealed(struct store *s, struct interviews *iv)
+{
+	struct sealed_visit v = { iv, NULL, 0 };
+	struct age_identity *ids = NULL;
+	struct err why;
+	int rc;
+
+	if ((rc = user_identity(s, &ids, &v.nids, &why)) != 0)
+		return rc;
+	v.ids = ids;
+	rc = visit_initiative(s, interviews_visit_sealed, &v, &iv->failed);
+	age_identities_free(ids, v.nids);
+	return rc;
+}
+
 static int interview_summary(int argc, char **argv, struct store *s)
 {
 	struct interviews iv = { 0 };
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_SECRET_INIT;  /* a reader's summary holds plaintext */
 	struct json_w w;
+	char who[300];
 	size_t i, j;
 	int json, rc;
 
 	if ((rc = read_options(argc, argv, "interview", 0, &json)) != 0)
 		return rc;
-	if ((rc = load_interviews(s, &iv)) != 0)
+	if ((rc = load_interviews_sealed(s, &iv)) != 0)
 		goto done;
+	readers_of(s, who, sizeof(who));
 	if (interviews_summary(&iv) < 0) {
 		rc = out_of_memory();
 		goto done;
@@ -196,6 +243,8 @@ static int interview_summary(int argc, char **argv, struct store *s)
 		jw_object(&w, NULL);
 		jw_uint(&w, "interviews", iv.n);
 		jw_uint(&w, "confidential", iv.confidential);
+		jw_uint(&w, "confidential_shown", iv.opened);
+		jw_str(&w, "readable_by", who);
 		/* one question a line, indented as a list at the top is */
 		jw_lines_at(&w, "questions", 1);
 	}
@@ -210,6 +259,8 @@ static int interview_summary(int argc, char **argv, struct store *s)
 				jw_object(&w, NULL);
 				jw_str(&w, "member", q->ans[j].member);
 				jw_str(&w, "text", q->ans[j].text);
+				if (q->ans[j].confidential)
+					jw_bool(&w, "confidential", 1);
 				jw_end(&w);
 			}
 			jw_end(&w);
@@ -229,6 +280,8 @@ static int interview_summary(int argc, char **argv, struct store *s)
 			}
 			if (b.ptr[b.len - 1] != '\n')
 				buf_addc(&b, '\n');
+			if (q->ans[j].confidential)
+				buf_adds(&b, "    (confidential)\n");
 		}
 	}
 	if (json) {
@@ -238,9 +291,10 @@ static int interview_summary(int argc, char **argv, struct store *s)
 	} else {
 		if (!iv.nquestions)
 			buf_adds(&b, "no answers yet (interview add MEMBER --by YOU --answer motivation=...)\n");
-		if (iv.confidential)
-			buf_addf(&b, "\n(%zu confidential interview%s not shown)\n", iv.confidential,
-				 iv.confidential == 1 ? "" : "s");
+		if (iv.confidential > iv.opened)
+			buf_addf(&b, "\n(%zu confidential interview%s not shown: confidential — readable by %s)\n",
+				 iv.confidential - iv.opened, iv.confidential - iv.opened == 1 ? "" : "s",
+				 who[0] ? who : "no one yet");
 	}
 	rc = put_out(&b);
 done:
@@ -327,9 +381,117 @@ int show_file(int argc, char **argv, struct store *s, const char *cmd, const cha
 	return rc;
 }
 
+/* show_file() for an interview: a confidential one opened for a reader,
+ * marked so, and "confidential — readable by ..." for anyone else. */
 static int interview_show(int argc, char **argv, struct store *s)
 {
-	return show_file(argc, argv, s, "interview", LAYOUT_INTERVIEWS);
+	struct buf b = BUF_SECRET_INIT;
+	char file[128], who[300];
+	struct doc *doc;
+	struct err err;
+	long left;
+	int json, rc;
+
+	if ((rc = read_options(argc, argv, "interview", 1, &json)) != 0)
+		return rc;
+	if (!text_is_id(argv[optind]))
+		return usage_error(cmd_find("interview"), "'%s' is not an id", argv[optind]);
+	layout_interview_file(file, sizeof(file), argv[optind]);
+	err_clear(&err);
+	if (load_file(s, file, &doc, NULL, &err) < 0) {
+		if (err.code == ERR_NOTFOUND)
+			err_set(&err, ERR_NOTFOUND, 0, 0, "no interview '%s' (%s)", argv[optind], file);
+		return report(err.line ? file : NULL, &err);
+	}
+	if (!doc->root || !interview_confidential(doc->root)) {
+		doc_free(doc);
+		return show_file(argc, argv, s, "interview", LAYOUT_INTERVIEWS);
+	}
+	if ((left = open_for_reading(s, doc, file, json)) < 0) {
+		secret_wipe_doc(doc);
+		doc_free(doc);
+		return out_of_memory();
+	}
+	readers_of(s, who, sizeof(who));
+	if (json) {
+		json_node(&b, doc->root);
+		buf_addc(&b, '\n');
+	} else {
+		buf_addf(&b, "# confidential — %s; readable by %s\n",
+			 left ? "not readable with your key" : "opened with your key, not for the group",
+			 who[0] ? who : "no one yet");
+		doc_emit(&b, doc);
+	}
+	rc = put_out(&b);
+	buf_release(&b);
+	secret_wipe_doc(doc);
+	doc_free(doc);
+	return rc;
+}
+
+static const struct opt interview_seal_opts[] = {
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
+/* Whether a tree holds an answer or notes in plain text. */
+static int holds_plaintext(const struct doc_node *root)
+{
+	const struct doc_node *a = doc_get(root, "answers"), *x, *n = doc_get(root, "notes");
+
+	for (x = a && a->kind == DOC_MAP ? a->head : NULL; x; x = x->next)
+		if (x->kind == DOC_SCALAR && !(x->flags & DOC_SECRET) && !doc_is_null(x))
+			return 1;
+	return n && n->kind == DOC_SCALAR && !(n->flags & DOC_SECRET) && !doc_is_null(n);
+}
+
+/*
+ * interview seal ID: makes an interview confidential and seals its plain
+ * values for the readers, in a new commit.  What the earlier commits hold
+ * stays there, in plain text: it says so, and what removing it takes.
+ */
+static int interview_seal(int argc, char **argv, struct store *s)
+{
+	const struct cmd *me = cmd_find("interview");
+	char file[128], msg[200];
+	int c, no_commit = 0, rc, was_plain;
+	struct err err;
+	struct txn t;
+
+	optind = 0;
+	while ((c = opt_next(interview_seal_opts, argc, argv)) != -1) {
+		if (c != 'n')
+			return option_error(me, c, argv);
+		no_commit = 1;
+	}
+	if (argc - optind != 1 || !text_is_id(argv[optind]))
+		return usage_error(me, "interview seal takes the interview's id");
+	layout_interview_file(file, sizeof(file), argv[optind]);
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
+		return rc;
+	t.no_commit = no_commit;
+	was_plain = holds_plaintext(t.doc->root);
+	if (!was_plain && interview_confidential(t.doc->root)) {
+		txn_release(&t);
+		note("nothing to change: %s is confidential and every value is sealed", file);
+		return EXIT_OK;
+	}
+	if (dom_put(t.doc, KIND_INTERVIEW, NULL, 0, t.doc->root, "confidential",
+		    dom_plain(t.doc, "true")) < 0) {
+		txn_release(&t);
+		return out_of_memory();
+	}
+	err_clear(&err);
+	if (secrets_seal(s, t.doc, file, NULL, NULL, 0, 0, &err) < 0) {
+		secret_wipe_doc(t.doc);
+		txn_release(&t);
+		return report(NULL, &err);
+	}
+	snprintf(msg, sizeof(msg), "interview %s: sealed (confidential)", argv[optind]);
+	if ((rc = txn_commit(&t, msg)) == EXIT_OK && was_plain)
+		warn("the earlier commits still hold %s in plain text, in every clone and bundle made from them: only rewriting the history (git filter-repo, then a new clone at every site and the hub) takes it out",
+		     file);
+	return rc;
 }
 
 static const struct subcmd interview_subs[] = {
@@ -341,6 +503,8 @@ static const struct subcmd interview_subs[] = {
 	  opts_json },
 	{ "show", interview_show, "ID [--json]",
 	  opts_json },
+	{ "seal", interview_seal, "ID [--no-commit]",
+	  interview_seal_opts },
 	{ "summary", interview_summary, "[--json]",
 	  opts_json },
 	{ NULL, NULL, NULL, NULL }
@@ -351,7 +515,9 @@ const struct help help_interview = {
 	"An interview is interviews/<id>.yaml (the id defaults to MEMBER-1, -2...).\n"
 	"INTERVIEWER defaults to you: git config convene.member, as for note.\n"
 	"QUESTION is an id such as motivation or strengths.  summary groups the\n"
-	"answers by question; confidential interviews are counted, not shown.\n",
+	"answers by question.  A confidential interview (--confidential, or seal\n"
+	"for one that exists) is sealed value by value for the readers (convene\n"
+	"readers): they see its answers, marked; anyone else sees who can read it.\n",
 	NULL, interview_subs,
 	NULL
 };

@@ -56,6 +56,7 @@ const struct cmd commands[] = {
 	{ "notes", cmd_notes, NEED_REPO, "take notes in a meeting, item by item", &help_notes },
 	{ "outcome", cmd_outcome, NEED_REPO, "outcomes, indicators, measurements", &help_outcome },
 	{ "principle", cmd_principle, NEED_REPO, "the group's guiding principles", &help_principle },
+	{ "readers", cmd_readers, NEED_REPO, "who may read the confidential interviews: add, rm, list", &help_readers },
 	{ "remote", cmd_remote, NEED_REPO, "where the initiative syncs to: add, list, rm", &help_remote },
 	{ "resolve", cmd_resolve, NEED_REPO, "settle a conflict: a side, the base or a new value", &help_resolve },
 	{ "set", cmd_set, NEED_REPO, "set a field and commit", &help_set },

@@ -74,8 +74,10 @@ const char *secret_strerror(int status)
 	switch (status) {
 	case SECRET_MOVED: return "sealed for another place (moved from another field or file)";
 	case SECRET_NO_KEY: return "no identity to open it with";
-	case AGE_BAD_PAYLOAD: return "authentication failed: the value was changed or cut short";
-	case AGE_BAD_HEADER_MAC: return "authentication failed: the value's header was changed";
+	case AGE_BAD_PAYLOAD: return "authentication failed: the sealed text was changed or cut short";
+	case AGE_BAD_HEADER_MAC: return "authentication failed: the header was changed after it was sealed";
+	case AGE_BAD_HEADER: return "authentication failed: the age header is damaged";
+	case AGE_BAD_ARMOR: return "authentication failed: not a well-formed armored age file (changed or cut short)";
 	default: return age_strerror(status);
 	}
 }

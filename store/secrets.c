@@ -117,3 +117,125 @@ int secrets_seal(struct store *s, struct doc *doc, const char *file, const struc
 			       "cannot seal %s: %s", file, age_strerror(status));
 	return 0;
 }
+
+void reseal_release(struct reseal *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		free(rs->v[i].path);
+		free(rs->v[i].bytes);
+		free(rs->v[i].old);
+	}
+	free(rs->v);
+	secret_failures_release(&rs->fails);
+	memset(rs, 0, sizeof(*rs));
+}
+
+int reseal_add(struct reseal *rs, const char *path, const char *bytes, size_t len)
+{
+	struct reseal_file *nv = realloc(rs->v, (rs->n + 1) * sizeof(*nv)), *f;
+
+	if (!nv)
+		return ERR_NOMEM;
+	rs->v = nv;
+	f = &nv[rs->n];
+	memset(f, 0, sizeof(*f));
+	if (!(f->path = strdup(path)) || !(f->bytes = malloc(len + 1))) {
+		free(f->path);
+		return ERR_NOMEM;
+	}
+	memcpy(f->bytes, bytes, len);
+	f->bytes[len] = '\0';
+	f->len = len;
+	rs->n++;
+	return 0;
+}
+
+int secrets_reseal(struct reseal *rs, struct store *s, const struct age_recipient *r, size_t nr,
+		   const struct age_identity *ids, size_t nids, struct err *err)
+{
+	char **files = NULL;
+	size_t n = 0, i;
+	int error = 0;
+
+	memset(rs, 0, sizeof(*rs));
+	if ((error = store_list(s, &files, &n, err)) < 0)
+		return error;
+	for (i = 0; i < n && !error; i++) {
+		struct doc *doc = NULL;
+		struct buf out = BUF_INIT;
+		long opened;
+		int status;
+
+		if (layout_kind(files[i]) != KIND_INTERVIEW)
+			continue;
+		if (load_file(s, files[i], &doc, NULL, err) < 0) {
+			err_clear(err);
+			continue;  /* what does not load holds nothing we could seal */
+		}
+		if (!doc->root || doc->root->kind != DOC_MAP ||
+		    doc_bool(doc_get(doc->root, "confidential")) != 1) {
+			doc_free(doc);
+			continue;
+		}
+		if ((opened = secret_open_doc(doc, files[i], ids, nids, &rs->fails)) < 0) {
+			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		} else if (rs->fails.n) {
+			snprintf(rs->fail_file, sizeof(rs->fail_file), "%s", files[i]);
+			error = err_set(err, ERR_DATA, 0, 0, "%s: %zu value%s cannot be opened to seal anew",
+					files[i], rs->fails.n, rs->fails.n == 1 ? "" : "s");
+		} else if ((status = secret_seal_doc(doc, files[i], NULL, NULL, 0, r, nr, 0)) != 0) {
+			error = err_set(err, status == AGE_NOMEM ? ERR_NOMEM : ERR_INTERNAL, 0, 0,
+					"cannot seal %s: %s", files[i], age_strerror(status));
+		} else if (doc_emit(&out, doc) < 0 || reseal_add(rs, files[i], out.ptr, out.len) < 0) {
+			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		} else {
+			rs->values += (size_t)opened;
+		}
+		secret_wipe_doc(doc);
+		doc_free(doc);
+		buf_release(&out);
+	}
+	store_list_free(files, n);
+	return error;
+}
+
+int reseal_undo(struct store *s, const struct reseal *rs, size_t upto, struct err *err)
+{
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < upto && i < rs->n; i++) {
+		const struct reseal_file *f = &rs->v[i];
+		int e = f->old ? store_write(s, f->path, f->old, f->oldlen, err)
+			       : store_remove(s, f->path, err);
+
+		if (e < 0)
+			error = e;
+	}
+	return error;
+}
+
+int reseal_write(struct store *s, struct reseal *rs, struct err *err)
+{
+	size_t i;
+	int error;
+
+	for (i = 0; i < rs->n; i++) {
+		struct reseal_file *f = &rs->v[i];
+		struct err ignore;
+
+		if (store_read(s, f->path, &f->old, &f->oldlen, &ignore) < 0)
+			f->old = NULL;
+	}
+	for (i = 0; i < rs->n; i++) {
+		if ((error = store_write(s, rs->v[i].path, rs->v[i].bytes, rs->v[i].len, err)) < 0) {
+			struct err undo;
+
+			reseal_undo(s, rs, i, &undo);
+			return error;
+		}
+	}
+	return 0;
+}

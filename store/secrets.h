@@ -43,4 +43,39 @@ void readers_names(const struct readers *r, char *out, size_t size);
 int secrets_seal(struct store *s, struct doc *doc, const char *file, const struct doc *old,
 		 const struct age_identity *ids, size_t nids, int keep, struct err *err);
 
+/*
+ * The files a change of readers rewrites, prepared in memory first so
+ * that nothing is written unless all of them are ready: each with its
+ * new bytes and the bytes it had (to put back if the commit fails).
+ */
+struct reseal_file {
+	char *path;
+	char *bytes, *old;
+	size_t len, oldlen;
+};
+struct reseal {
+	struct reseal_file *v;
+	size_t n;
+	size_t values;                 /* sealed values rewritten */
+	char fail_file[128];           /* the file whose values did not open */
+	struct secret_failures fails;  /* and which, why */
+};
+void reseal_release(struct reseal *rs);
+/* Adds a file to rewrite (copies path and bytes).  0 or ERR_NOMEM. */
+int reseal_add(struct reseal *rs, const char *path, const char *bytes, size_t len);
+
+/*
+ * Opens every confidential interview of the work tree with ids and seals
+ * it anew for r[0..nr), into rs (nothing is written).  A value that does
+ * not open refuses it all: ERR_DATA with rs->fail_file and rs->fails.
+ */
+int secrets_reseal(struct reseal *rs, struct store *s, const struct age_recipient *r, size_t nr,
+		   const struct age_identity *ids, size_t nids, struct err *err);
+
+/* Writes rs's files; if one fails, puts back those written (reseal_undo)
+ * and returns the error. */
+int reseal_write(struct store *s, struct reseal *rs, struct err *err);
+/* Puts back the bytes rs's files had (after a commit that failed). */
+int reseal_undo(struct store *s, const struct reseal *rs, size_t upto, struct err *err);
+
 #endif

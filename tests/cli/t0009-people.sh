@@ -101,7 +101,7 @@ test_expect_success 'interview add, list, show and summary grouped by question' 
 	strengths (1 answer)
 	  dana: ארגון
 
-	(1 confidential interview not shown)
+	(1 confidential interview not shown: confidential — readable by dana)
 	EOT
 	test_cmp ../want ../out &&
 	! grep -q kept-quiet ../out &&

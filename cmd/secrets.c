@@ -1,0 +1,138 @@
+/*
+ * The user's identity and the values that did not open, as every command
+ * that shows or seals a confidential interview says them (secrets.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "core/layout.h"
+#include "secrets.h"
+#include "store/identity.h"
+
+int user_identity(struct store *s, struct age_identity **ids, size_t *n, struct err *why)
+{
+	char path[4096];
+	int error;
+
+	*ids = NULL;
+	*n = 0;
+	err_clear(why);
+	if (age_init() != 0) {
+		err_set(why, ERR_INTERNAL, 0, 0, "libsodium does not start");
+		return report(NULL, why);
+	}
+	error = identity_load(s, ids, n, path, sizeof(path), why);
+	if (error == ERR_NOTFOUND) {
+		*ids = NULL;
+		*n = 0;
+		if (!why->hint[0])
+			err_hint(why, "convene key new makes one; a reader then puts you in with convene readers add YOU");
+		return 0;
+	}
+	if (error < 0)
+		return report(NULL, why);
+	return 0;
+}
+
+void say_unopened(const char *file, const struct secret_failures *f, const struct err *why)
+{
+	size_t i;
+	int nokey = 0, notus = 0;
+
+	for (i = 0; i < f->n; i++) {
+		const struct secret_failure *x = &f->v[i];
+
+		fprintf(stderr, "%s:%u:%u: error: %s: %s", file, x->line, x->col, x->path,
+			secret_strerror(x->status));
+		if (x->status == SECRET_MOVED && x->found[0])
+			fprintf(stderr, " (it says it belongs to %s)", x->found);
+		fputc('\n', stderr);
+		nokey |= x->status == SECRET_NO_KEY;
+		notus |= x->status == AGE_NOT_FOR_US;
+	}
+	if (nokey && why && why->msg[0])
+		fprintf(stderr, "convene: hint: %s; %s\n", why->msg, why->hint[0] ? why->hint : "convene key new makes one");
+	else if (notus)
+		fprintf(stderr, "convene: hint: only the readers can open them (convene readers list); a reader can add you with convene readers add YOU\n");
+	else if (f->n)
+		fprintf(stderr, "convene: hint: take the value from a commit that holds it whole (convene history %s:FIELD), or ask a reader to write it anew\n",
+			file);
+}
+
+void readers_of(struct store *s, char *out, size_t size)
+{
+	struct doc *ini;
+	struct err err;
+	const struct doc_node *seq, *x;
+	size_t len = 0;
+	int k;
+
+	out[0] = '\0';
+	if (load_file(s, "initiative.yaml", &ini, NULL, &err) < 0)
+		return;
+	seq = ini->root ? doc_get(ini->root, "readers") : NULL;
+	for (x = seq && seq->kind == DOC_SEQ ? seq->head : NULL; x && len < size; x = x->next) {
+		if (!doc_is_str(x))
+			continue;
+		k = snprintf(out + len, size - len, "%s%s", len ? ", " : "", x->str);
+		if (k < 0)
+			break;
+		len += (size_t)k;
+	}
+	doc_free(ini);
+}
+
+long open_for_reading(struct store *s, struct doc *doc, const char *file, int json)
+{
+	struct age_identity *ids = NULL;
+	struct secret_failures f = { 0 };
+	struct doc_node *root = doc->root, *v, *n;
+	char who[300], text[400], path[96];
+	struct err why;
+	size_t nids = 0, i;
+	long left;
+
+	if (!root || root->kind != DOC_MAP || doc_bool(doc_get(root, "confidential")) != 1)
+		return 0;
+	if (user_identity(s, &ids, &nids, &why) != 0)
+		nids = 0;  /* said: shown as confidential */
+	left = secret_open_doc(doc, file, ids, nids, &f);
+	age_identities_free(ids, nids);
+	if (left < 0) {
+		secret_failures_release(&f);
+		return -1;
+	}
+	/* a value that is not for this key is what a non-reader expects;
+	 * one that is damaged or out of place is worth saying */
+	for (i = 0; i < f.n; i++) {
+		const struct secret_failure *x = &f.v[i];
+
+		if (x->status == AGE_NOT_FOR_US || x->status == SECRET_NO_KEY)
+			continue;
+		fprintf(stderr, "%s:%u:%u: error: %s: %s", file, x->line, x->col, x->path,
+			secret_strerror(x->status));
+		if (x->status == SECRET_MOVED && x->found[0])
+			fprintf(stderr, " (it says it belongs to %s)", x->found);
+		fputc('\n', stderr);
+	}
+	readers_of(s, who, sizeof(who));
+	snprintf(text, sizeof(text), "confidential — readable by %s", who[0] ? who : "no one yet");
+	for (i = 0; i < f.n; i++) {
+		struct doc_node *a = doc_get(root, "answers");
+
+		snprintf(path, sizeof(path), "%s", f.v[i].path);
+		v = !strncmp(path, "answers.", 8) ? (a ? doc_get(a, path + 8) : NULL) : doc_get(root, path);
+		if (!v)
+			continue;
+		if (!(n = doc_scalar(doc, text, strlen(text), 0))) {
+			secret_failures_release(&f);
+			return -1;
+		}
+		doc_replace(v, n);
+	}
+	left = (long)f.n;
+	secret_failures_release(&f);
+	(void)json;
+	return left;
+}

@@ -1,0 +1,37 @@
+/*
+ * What the commands share about confidential interviews (DESIGN §7): the
+ * user's identity, and saying why values did not open.  cmd/secrets.c.
+ */
+#ifndef CONVENE_CMD_SECRETS_H
+#define CONVENE_CMD_SECRETS_H
+
+#include "core/age.h"
+#include "core/secret.h"
+#include "store/secrets.h"
+#include "store/store.h"
+
+/*
+ * The user's identities (identity_load(), store/identity.h).  No identity is not an
+ * error: *n is 0 and why says how to make one.  An identity file that is
+ * refused (readable by others, not a key) is printed and its exit code
+ * returned.
+ */
+int user_identity(struct store *s, struct age_identity **ids, size_t *n, struct err *why);
+
+/* Prints one line per value of file that did not open: file:line:col:
+ * error: FIELD: why; then what to do (why: no identity's reason). */
+void say_unopened(const char *file, const struct secret_failures *f, const struct err *why);
+
+/* The readers of initiative.yaml, "dana, yossi" ("" when none). */
+void readers_of(struct store *s, char *out, size_t size);
+
+/*
+ * Opens the confidential values of doc (an interview of file) for the
+ * user, as the read commands show them: what does not open is replaced by
+ * "confidential — readable by ..." (never its ciphertext or a part of its
+ * text).  Returns the number of values left unopened (0 when all opened or
+ * the interview is not confidential), -1 on no memory.
+ */
+long open_for_reading(struct store *s, struct doc *doc, const char *file, int json);
+
+#endif
