@@ -11,6 +11,7 @@
 #include "core/path.h"
 #include "core/text.h"
 #include "editor.h"
+#include "secrets.h"
 #include "txn.h"
 
 const struct help help_get = {
@@ -119,7 +120,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	struct txn t;
 	struct path p;
 	struct err err;
-	int yaml = 0, edit = 0, no_commit = 0, force = 0, c, rc;
+	int yaml = 0, edit = 0, no_commit = 0, force = 0, c, rc, was_plain;
 	size_t i;
 
 	optind = 0;
@@ -208,8 +209,13 @@ int cmd_set(int argc, char **argv, struct store *s)
 		goto fail;
 	}
 	buf_release(&v);
+	/* a confidential interview's values are sealed before they are written */
+	if ((rc = seal_edit(s, &t, &was_plain)) != 0)
+		return rc;
 	snprintf(msg, sizeof(msg), "set %s", pathtext);
-	return txn_commit(&t, msg);
+	if ((rc = txn_commit(&t, msg)) == EXIT_OK && was_plain)
+		say_history_keeps(p.file);
+	return rc;
 fail:
 	buf_release(&v);
 	txn_release(&t);

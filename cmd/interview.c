@@ -434,17 +434,6 @@ static const struct opt interview_seal_opts[] = {
 	OPT_END
 };
 
-/* Whether a tree holds an answer or notes in plain text. */
-static int holds_plaintext(const struct doc_node *root)
-{
-	const struct doc_node *a = doc_get(root, "answers"), *x, *n = doc_get(root, "notes");
-
-	for (x = a && a->kind == DOC_MAP ? a->head : NULL; x; x = x->next)
-		if (x->kind == DOC_SCALAR && !(x->flags & DOC_SECRET) && !doc_is_null(x))
-			return 1;
-	return n && n->kind == DOC_SCALAR && !(n->flags & DOC_SECRET) && !doc_is_null(n);
-}
-
 /*
  * interview seal ID: makes an interview confidential and seals its plain
  * values for the readers, in a new commit.  What the earlier commits hold
@@ -489,8 +478,7 @@ static int interview_seal(int argc, char **argv, struct store *s)
 	}
 	snprintf(msg, sizeof(msg), "interview %s: sealed (confidential)", argv[optind]);
 	if ((rc = txn_commit(&t, msg)) == EXIT_OK && was_plain)
-		warn("the earlier commits still hold %s in plain text, in every clone and bundle made from them: only rewriting the history (git filter-repo, then a new clone at every site and the hub) takes it out",
-		     file);
+		say_history_keeps(file);
 	return rc;
 }
 

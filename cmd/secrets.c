@@ -136,3 +136,47 @@ long open_for_reading(struct store *s, struct doc *doc, const char *file, int js
 	(void)json;
 	return left;
 }
+
+int holds_plaintext(const struct doc_node *root)
+{
+	const struct doc_node *a, *x, *n;
+
+	if (!root || root->kind != DOC_MAP)
+		return 0;
+	a = doc_get(root, "answers");
+	n = doc_get(root, "notes");
+	for (x = a && a->kind == DOC_MAP ? a->head : NULL; x; x = x->next)
+		if (x->kind == DOC_SCALAR && !(x->flags & DOC_SECRET) && !doc_is_null(x))
+			return 1;
+	return n && n->kind == DOC_SCALAR && !(n->flags & DOC_SECRET) && !doc_is_null(n);
+}
+
+int seal_edit(struct store *s, struct txn *t, int *was_plain)
+{
+	struct doc *old = NULL;
+	struct err err;
+
+	if (was_plain)
+		*was_plain = 0;
+	if (layout_kind(t->file) != KIND_INTERVIEW || !t->doc->root ||
+	    doc_bool(doc_get(t->doc->root, "confidential")) != 1 || !holds_plaintext(t->doc->root))
+		return 0;
+	err_clear(&err);
+	if (was_plain && t->old && doc_load(&old, t->old, t->oldlen, &err) == 0) {
+		*was_plain = holds_plaintext(old->root);
+		doc_free(old);
+	}
+	err_clear(&err);
+	if (secrets_seal(s, t->doc, t->file, NULL, NULL, 0, 0, &err) < 0) {
+		secret_wipe_doc(t->doc);
+		txn_release(t);
+		return report(NULL, &err);
+	}
+	return 0;
+}
+
+void say_history_keeps(const char *file)
+{
+	warn("the earlier commits still hold %s in plain text, in every clone and bundle made from them: only rewriting the history (git filter-repo, then a new clone at every site and the hub) takes it out",
+	     file);
+}

@@ -9,6 +9,7 @@
 #include "core/secret.h"
 #include "store/secrets.h"
 #include "store/store.h"
+#include "txn.h"
 
 /*
  * The user's identities (identity_load(), store/identity.h).  No identity is not an
@@ -33,5 +34,19 @@ void readers_of(struct store *s, char *out, size_t size);
  * the interview is not confidential), -1 on no memory.
  */
 long open_for_reading(struct store *s, struct doc *doc, const char *file, int json);
+
+/* Whether a tree holds an answer or the notes in plain text. */
+int holds_plaintext(const struct doc_node *root);
+
+/*
+ * Before an edit of an interview is committed (set, resolve): if it is
+ * confidential, seals its plain values for the readers.  *was_plain
+ * (may be NULL) says whether the file as committed held plain text that
+ * is now sealed: the earlier commits keep it (say_history_keeps()).
+ * Returns 0, or the exit code with t released.
+ */
+int seal_edit(struct store *s, struct txn *t, int *was_plain);
+/* Says that the earlier commits still hold file's plain text. */
+void say_history_keeps(const char *file);
 
 #endif
