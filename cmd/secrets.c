@@ -180,3 +180,48 @@ void say_history_keeps(const char *file)
 	warn("the earlier commits still hold %s in plain text, in every clone and bundle made from them: only rewriting the history (git filter-repo, then a new clone at every site and the hub) takes it out",
 	     file);
 }
+
+char *open_text(const char *file, const char *path, const char *text,
+		const struct age_identity *ids, size_t nids, const char *who)
+{
+	static const char armor[] = "-----BEGIN AGE ENCRYPTED FILE-----";
+	struct buf plain = BUF_SECRET_INIT, out = BUF_INIT;
+	struct doc_node v;
+
+	if (!text || strncmp(text, armor, sizeof(armor) - 1))
+		return NULL;
+	memset(&v, 0, sizeof(v));
+	v.kind = DOC_SCALAR;
+	v.flags = DOC_SECRET;
+	v.str = (char *)text;
+	v.len = strlen(text);
+	if (secret_open_value(&plain, file, path, &v, ids, nids, NULL, 0) == 0) {
+		if (!plain.len)
+			buf_adds(&plain, "");
+		return buf_detach(&plain, NULL);  /* the caller wipes it */
+	}
+	buf_release(&plain);
+	buf_addf(&out, "confidential — readable by %s", who && who[0] ? who : "no one yet");
+	return buf_detach(&out, NULL);
+}
+
+int open_bytes(struct store *s, const char *file, const char *data, size_t len, struct buf *out,
+	       int all_or_none)
+{
+	struct doc *doc;
+	struct err err;
+	long left;
+
+	if (layout_kind(file) != KIND_INTERVIEW || !data || doc_load(&doc, data, len, &err) < 0)
+		return 0;
+	if (!doc->root || doc->root->kind != DOC_MAP || doc_bool(doc_get(doc->root, "confidential")) != 1) {
+		doc_free(doc);
+		return 0;
+	}
+	left = open_for_reading(s, doc, file, 0);
+	if (left == 0 || (left > 0 && !all_or_none))
+		doc_emit(out, doc);
+	secret_wipe_doc(doc);
+	doc_free(doc);
+	return left == 0 || (left > 0 && !all_or_none);
+}

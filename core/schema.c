@@ -1220,7 +1220,7 @@ static void check_sealed_value(struct ctx *c, const struct doc_node *v, const ch
 		return;  /* check_conflict() said it */
 	if (v->kind != DOC_SCALAR || !(v->flags & DOC_SECRET)) {
 		if (!doc_is_null(v))
-			error_at(c, v, "%s of a confidential interview is not sealed: its text is in the file for anyone to read; convene interview seal %s seals it (earlier commits keep what they hold)",
+			error_at(c, v, "%s " SCHEMA_UNSEALED ": its text is in the file for anyone to read; convene interview seal %s seals it (earlier commits keep what they hold)",
 				 what, id);
 		return;
 	}

@@ -59,6 +59,10 @@ int diag_same(const struct diag *a, const struct diag *b);
  * errors are left.  d->conflicts is not recounted. */
 unsigned diags_keep_new(struct diags *d, const struct diags *before);
 
+/* What the error of a plain value in a confidential interview says (part
+ * of it): an edit of the opened interview (convene edit) seals them. */
+#define SCHEMA_UNSEALED "of a confidential interview is not sealed"
+
 /* The errors of d other than the unresolved conflicts: what a merge or a
  * commit must not leave, where a conflict is the group's to settle. */
 unsigned diags_other_errors(const struct diags *d);
