@@ -139,15 +139,15 @@ demo: $(BIN)
 # The corpus kept in tests/fuzz/corpus/ grows only by what adds coverage
 # (libFuzzer's -merge=1); the run itself works in build/fuzz/.  Each
 # target runs FUZZ_SECONDS.
-FUZZ_TARGETS = doc merge
+FUZZ_TARGETS = doc merge age
 fuzz: test-deps $(GEN)
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		mkdir -p $(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t; \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 			-fsanitize=fuzzer,address,undefined -I. -Icore \
-			$$(pkg-config --cflags yaml-0.1) \
+			$$(pkg-config --cflags $(PKGS)) \
 			-o $(BUILD)/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(CORE_SRC) $(GEN) \
-			$$(pkg-config --libs yaml-0.1); \
+			$$(pkg-config --libs $(PKGS)); \
 		$(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 			-print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/ \
 			$(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t; \
