@@ -107,7 +107,8 @@ $(BUILD)/gen-initiative: tests/bench/gen.c
 	$(CC) -O2 -o $@ $<
 
 test: test-deps $(BIN) $(BUILD)/unit $(BUILD)/agetool
-	@CONVENE=$(abspath $(BIN)) UNIT=$(abspath $(BUILD)/unit) sh tests/run.sh
+	@CONVENE=$(abspath $(BIN)) UNIT=$(abspath $(BUILD)/unit) AGETOOL=$(abspath $(BUILD)/agetool) \
+		sh tests/run.sh
 
 check:
 	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
