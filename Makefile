@@ -100,6 +100,9 @@ $(BUILD)/unit: $(UNIT_OBJ) $(LIB)
 $(BUILD)/agetool: $(BUILD)/obj/tests/unit/agetool.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
 
+$(BUILD)/agebench: $(BUILD)/obj/tests/bench/agebench.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
 $(BUILD)/yamlparse: tests/bench/yamlparse.c | deps
 	$(CC) -O2 -o $@ $< $(shell pkg-config --cflags --libs yaml-0.1)
 
@@ -127,12 +130,13 @@ stress: test-deps $(BIN)
 	@CONVENE=$(abspath $(BIN)) CONVENE_CRASH_KILLS=$(STRESS_KILLS) sh tests/cli/t0014-crash.sh
 	@CONVENE=$(abspath $(BIN)) CONVENE_CRASH_KILLS=$(STRESS_KILLS) sh tests/cli/t0023-crash-sync.sh
 
-bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative
+bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative $(BUILD)/agebench
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/sync.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/history.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/outputs.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/calendar.sh
+	@BUILD=$(abspath $(BUILD)) sh tests/bench/age.sh
 
 demo: $(BIN)
 	@CONVENE=$(abspath $(BIN)) sh scripts/demo.sh
