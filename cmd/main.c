@@ -47,6 +47,7 @@ const struct cmd commands[] = {
 	{ "hosts", cmd_hosts, NEED_REPO, "who hosted when; who could host next", &help_hosts },
 	{ "init", cmd_init, 0, "create a new initiative", &help_init },
 	{ "interview", cmd_interview, NEED_REPO, "one-on-one interviews: add, list, show, summary", &help_interview },
+	{ "key", cmd_key, 0, "your age key: new, show, publish", &help_key },
 	{ "log", cmd_log, NEED_REPO, "the history: who, where, what", &help_log },
 	{ "meeting", cmd_meeting, NEED_REPO, "plan, list, show, edit meetings", &help_meeting },
 	{ "member", cmd_member, NEED_REPO, "add, list, show, edit members; leave", &help_member },

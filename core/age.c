@@ -751,7 +751,11 @@ static int open_payload(const unsigned char key[32], const unsigned char *p,
 
 	if (n < TAG_LEN)
 		return AGE_BAD_PAYLOAD;
-	room = n - TAG_LEN * ((n + ENC_CHUNK - 1) / ENC_CHUNK);
+	/* room for every chunk as it is cut, even one that then fails:
+	 * libsodium clears its whole output when a tag does not match */
+	room = n / ENC_CHUNK * CHUNK;
+	if (n % ENC_CHUNK > TAG_LEN)
+		room += n % ENC_CHUNK - TAG_LEN;
 	if (buf_grow(plain, room) < 0)
 		return AGE_NOMEM;
 	dst = plain->ptr + plain->len;
