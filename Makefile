@@ -137,6 +137,7 @@ bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative $(BUILD)/agebench
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/outputs.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/calendar.sh
 	@BUILD=$(abspath $(BUILD)) sh tests/bench/age.sh
+	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/confidential.sh
 
 demo: $(BIN)
 	@CONVENE=$(abspath $(BIN)) sh scripts/demo.sh
