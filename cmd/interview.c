@@ -390,7 +390,7 @@ static int interview_show(int argc, char **argv, struct store *s)
 	struct doc *doc;
 	struct err err;
 	long left;
-	int json, rc;
+	int json, rc, refused = 0;
 
 	if ((rc = read_options(argc, argv, "interview", 1, &json)) != 0)
 		return rc;
@@ -407,7 +407,7 @@ static int interview_show(int argc, char **argv, struct store *s)
 		doc_free(doc);
 		return show_file(argc, argv, s, "interview", LAYOUT_INTERVIEWS);
 	}
-	if ((left = open_for_reading(s, doc, file, json)) < 0) {
+	if ((left = open_for_reading(s, doc, file, &refused)) < 0) {
 		secret_wipe_doc(doc);
 		doc_free(doc);
 		return out_of_memory();
@@ -426,7 +426,7 @@ static int interview_show(int argc, char **argv, struct store *s)
 	buf_release(&b);
 	secret_wipe_doc(doc);
 	doc_free(doc);
-	return rc;
+	return refused ? refused : rc;
 }
 
 static const struct opt interview_seal_opts[] = {

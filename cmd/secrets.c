@@ -83,7 +83,7 @@ void readers_of(struct store *s, char *out, size_t size)
 	doc_free(ini);
 }
 
-long open_for_reading(struct store *s, struct doc *doc, const char *file, int json)
+long open_for_reading(struct store *s, struct doc *doc, const char *file, int *refused)
 {
 	struct age_identity *ids = NULL;
 	struct secret_failures f = { 0 };
@@ -95,8 +95,13 @@ long open_for_reading(struct store *s, struct doc *doc, const char *file, int js
 
 	if (!root || root->kind != DOC_MAP || doc_bool(doc_get(root, "confidential")) != 1)
 		return 0;
-	if (user_identity(s, &ids, &nids, &why) != 0)
+	int rc;
+
+	if ((rc = user_identity(s, &ids, &nids, &why)) != 0) {
 		nids = 0;  /* said: shown as confidential */
+		if (refused)
+			*refused = rc;
+	}
 	left = secret_open_doc(doc, file, ids, nids, &f);
 	age_identities_free(ids, nids);
 	if (left < 0) {
@@ -133,7 +138,6 @@ long open_for_reading(struct store *s, struct doc *doc, const char *file, int js
 	}
 	left = (long)f.n;
 	secret_failures_release(&f);
-	(void)json;
 	return left;
 }
 
@@ -218,7 +222,7 @@ int open_bytes(struct store *s, const char *file, const char *data, size_t len, 
 		doc_free(doc);
 		return 0;
 	}
-	left = open_for_reading(s, doc, file, 0);
+	left = open_for_reading(s, doc, file, NULL);
 	if (left == 0 || (left > 0 && !all_or_none))
 		doc_emit(out, doc);
 	secret_wipe_doc(doc);

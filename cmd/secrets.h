@@ -31,9 +31,11 @@ void readers_of(struct store *s, char *out, size_t size);
  * user, as the read commands show them: what does not open is replaced by
  * "confidential — readable by ..." (never its ciphertext or a part of its
  * text).  Returns the number of values left unopened (0 when all opened or
- * the interview is not confidential), -1 on no memory.
+ * the interview is not confidential), -1 on no memory.  An identity file
+ * that is refused is said, its exit code put in *refused (may be NULL),
+ * and the values shown as to anyone else.
  */
-long open_for_reading(struct store *s, struct doc *doc, const char *file, int json);
+long open_for_reading(struct store *s, struct doc *doc, const char *file, int *refused);
 
 /*
  * For the audit commands (history, show --at, diff): text, the value of
