@@ -194,4 +194,34 @@ test_expect_success 'an identity file that others can read is refused' '
 	test_grep "chmod 600" ../err && ! grep -q hush-word ../out
 '
 
+test_expect_success 'edit opens a confidential interview in a 0600 file, removed after; unchanged values keep their bytes' '
+	setup && convene readers add dana 2>/dev/null &&
+	convene interview add rina --by dana --confidential --answer motivation=hush-word --answer strengths=keep-word 2>/dev/null &&
+	sed -n "/^  strengths: !secret/,/END AGE/p" interviews/rina-1.yaml > ../before &&
+	cat > ../ed <<-\EOT &&
+	#!/bin/sh
+	stat -c %a "$1" > "$1.mode.seen" && cp "$1" "$1.seen" && echo "$1" > ../edited-path &&
+	sed -i "s/hush-word/edited-word/" "$1"
+	EOT
+	chmod +x ../ed && EDITOR=../ed convene edit interviews/rina-1.yaml 2>../err &&
+	tmp=$(cat ../edited-path) && test "$(cat "$tmp.mode.seen")" = 600 && test ! -e "$tmp" &&
+	test_grep "motivation: hush-word" "$tmp.seen" && rm "$tmp.seen" "$tmp.mode.seen" &&
+	sed -n "/^  strengths: !secret/,/END AGE/p" interviews/rina-1.yaml > ../after && test_cmp ../before ../after &&
+	! grep -q -e edited-word -e hush-word interviews/rina-1.yaml &&
+	convene interview show rina-1 > ../out && test_grep "motivation: edited-word" ../out &&
+	nowhere edited-word
+'
+
+test_expect_success 'set --edit opens a sealed value for a reader and seals it again; a non-reader cannot' '
+	setup && convene readers add dana 2>/dev/null &&
+	convene interview add rina --by dana --confidential --answer motivation=hush-word 2>/dev/null &&
+	printf "#!/bin/sh\ngrep -q hush-word \"\$1\" && sed -i s/hush-word/set-word/ \"\$1\"\n" > ../ed && chmod +x ../ed &&
+	EDITOR=../ed convene set --edit interviews/rina-1.yaml:answers.motivation 2>/dev/null &&
+	convene interview show rina-1 > ../out && test_grep "motivation: set-word" ../out &&
+	nowhere set-word && head=$(git rev-parse HEAD) &&
+	test_expect_code 1 env XDG_CONFIG_HOME="$YH" EDITOR=../ed convene set --edit interviews/rina-1.yaml:answers.motivation 2>../err &&
+	test_grep "answers.motivation: not readable with your key" ../err &&
+	test "$(git rev-parse HEAD)" = "$head"
+'
+
 test_done
