@@ -239,3 +239,34 @@ int reseal_write(struct store *s, struct reseal *rs, struct err *err)
 	}
 	return 0;
 }
+
+int secrets_stale(struct store *s, const struct doc_node *root, struct err *err)
+{
+	const struct doc_node *sf = doc_get(root, "sealed_for"), *x;
+	char text[AGE_RECIPIENT_STRLEN];
+	struct readers rd;
+	struct doc *ini = NULL;
+	size_t n = 0, i;
+	int error, stale = 0, found;
+
+	if ((error = load_file(s, "initiative.yaml", &ini, NULL, err)) < 0)
+		return error;
+	error = readers_load(&rd, s, ini, err);
+	doc_free(ini);
+	if (error < 0)
+		return error;
+	if (!sf || sf->kind != DOC_SEQ) {
+		readers_release(&rd);
+		return 1;
+	}
+	for (x = sf->head; x; x = x->next, n++) {
+		for (i = 0, found = 0; i < rd.n && !found; i++) {
+			age_recipient_format(&rd.r[i], text);
+			found = doc_is_str(x) && !strcmp(x->str, text);
+		}
+		stale |= !found;
+	}
+	stale |= n != rd.n;
+	readers_release(&rd);
+	return stale;
+}

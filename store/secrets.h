@@ -44,6 +44,13 @@ int secrets_seal(struct store *s, struct doc *doc, const char *file, const struc
 		 const struct age_identity *ids, size_t nids, int keep, struct err *err);
 
 /*
+ * Whether the sealed values of root (a confidential interview) are sealed
+ * for other keys than the current readers': 1 or 0, or a negative error
+ * (readers_load()'s).
+ */
+int secrets_stale(struct store *s, const struct doc_node *root, struct err *err);
+
+/*
  * The files a change of readers rewrites, prepared in memory first so
  * that nothing is written unless all of them are ready: each with its
  * new bytes and the bytes it had (to put back if the commit fails).

@@ -157,7 +157,11 @@ test_expect_success 'validate: plain text in a confidential interview is an erro
 	convene set members/dana.yaml:age "$(convene get members/yossi.yaml:age)" 2>/dev/null &&
 	convene validate > ../out 2>&1 &&
 	test_grep "warning: the values are sealed for other recipients than the current readers" ../out &&
-	test_grep "convene readers add/rm" ../out
+	test_grep "convene readers add/rm" ../out &&
+	convene interview seal rina-1 2>../err && test_grep "sealed anew for the readers" ../err &&
+	convene validate > ../out 2>&1 && ! grep -q warning ../out &&
+	XDG_CONFIG_HOME=$YH convene interview show rina-1 > ../out && test_grep "motivation: hush-word" ../out &&
+	convene interview seal rina-1 2>../err && test_grep "nothing to change" ../err
 '
 
 test_expect_success 'a tampered, truncated or moved value is refused for that value, with file:line:col' '
