@@ -188,6 +188,7 @@ static void interviews_visit_sealed(void *ctx, const char *file, const struct do
 	struct sealed_visit *v = ctx;
 	struct secret_failures f = { 0 };
 	struct doc *copy;
+	size_t i;
 
 	if (layout_kind(file) != KIND_INTERVIEW || !doc->root || !interview_confidential(doc->root) ||
 	    !v->nids) {
@@ -199,6 +200,10 @@ static void interviews_visit_sealed(void *ctx, const char *file, const struct do
 		v->iv->failed = 1;
 	else
 		interviews_add_opened(v->iv, file, copy, f.n);
+	for (i = 0; i < f.n; i++)
+		if (f.v[i].status != AGE_NOT_FOR_US && f.v[i].status != SECRET_NO_KEY)
+			fprintf(stderr, "%s:%u:%u: error: %s: %s (the interview is not shown)\n", file,
+				f.v[i].line, f.v[i].col, f.v[i].path, secret_strerror(f.v[i].status));
 	secret_failures_release(&f);
 	secret_wipe_doc(copy);
 	doc_free(copy);

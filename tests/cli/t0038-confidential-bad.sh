@@ -60,7 +60,8 @@ test_expect_success 'a value moved to another file is refused by its place line'
 	test_grep "interviews/yossi-1.yaml:6:15: error: answers.motivation: sealed for another place" ../err &&
 	test_grep "(it says it belongs to interviews/rina-1.yaml:answers.motivation)" ../err &&
 	! grep -q hush-word ../out ../err &&
-	convene interview summary > ../out 2>&1 && ! grep -q "yossi: hush-word" ../out &&
+	convene interview summary > ../out 2>../err && ! grep -q "yossi: hush-word" ../out &&
+	test_grep "interviews/yossi-1.yaml:6:15: error: answers.motivation: sealed for another place" ../err &&
 	test_grep "rina: hush-word" ../out
 '
 
