@@ -175,8 +175,38 @@ static int load_interviews(struct store *s, struct interviews *iv)
 	return visit_initiative(s, interviews_visit, iv, &iv->failed);
 }
 
-/* The interviews as a reader sees them: the confidential ones opened with
- * the reader's key, in a copy that is wiped when it has been read. */
+/*
+ * interviews_add() as a reader sees the interviews: a confidential one
+ * opened with the reader's key (ids, nids: none for anyone else), in a
+ * copy that is wiped when it has been read.  A visitor of its own calls
+ * it for each file.
+ */
+static void interviews_add_for_reader(struct interviews *iv, const struct age_identity *ids,
+				      size_t nids, const char *file, const struct doc *doc)
+{
+	struct secret_failures f = { 0 };
+	struct doc *copy;
+	size_t i;
+
+	if (layout_kind(file) != KIND_INTERVIEW || !doc->root || !interview_confidential(doc->root) ||
+	    !nids) {
+		interviews_add(iv, file, doc);
+		return;
+	}
+	if (!(copy = doc_new()) || !(copy->root = doc_copy(copy, doc->root)) ||
+	    secret_open_doc(copy, file, ids, nids, &f) < 0)
+		iv->failed = 1;
+	else
+		interviews_add_opened(iv, file, copy, f.n);
+	for (i = 0; i < f.n; i++)
+		if (f.v[i].status != AGE_NOT_FOR_US && f.v[i].status != SECRET_NO_KEY)
+			fprintf(stderr, "%s:%u:%u: error: %s: %s (the interview is not shown)\n", file,
+				f.v[i].line, f.v[i].col, f.v[i].path, secret_strerror(f.v[i].status));
+	secret_failures_release(&f);
+	secret_wipe_doc(copy);
+	doc_free(copy);
+}
+
 struct sealed_visit {
 	struct interviews *iv;
 	const struct age_identity *ids;
@@ -186,27 +216,8 @@ struct sealed_visit {
 static void interviews_visit_sealed(void *ctx, const char *file, const struct doc *doc)
 {
 	struct sealed_visit *v = ctx;
-	struct secret_failures f = { 0 };
-	struct doc *copy;
-	size_t i;
 
-	if (layout_kind(file) != KIND_INTERVIEW || !doc->root || !interview_confidential(doc->root) ||
-	    !v->nids) {
-		interviews_add(v->iv, file, doc);
-		return;
-	}
-	if (!(copy = doc_new()) || !(copy->root = doc_copy(copy, doc->root)) ||
-	    secret_open_doc(copy, file, v->ids, v->nids, &f) < 0)
-		v->iv->failed = 1;
-	else
-		interviews_add_opened(v->iv, file, copy, f.n);
-	for (i = 0; i < f.n; i++)
-		if (f.v[i].status != AGE_NOT_FOR_US && f.v[i].status != SECRET_NO_KEY)
-			fprintf(stderr, "%s:%u:%u: error: %s: %s (the interview is not shown)\n", file,
-				f.v[i].line, f.v[i].col, f.v[i].path, secret_strerror(f.v[i].status));
-	secret_failures_release(&f);
-	secret_wipe_doc(copy);
-	doc_free(copy);
+	interviews_add_for_reader(v->iv, v->ids, v->nids, file, doc);
 }
 
 /* load_interviews() with the user's key, if they have one. */
