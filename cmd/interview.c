@@ -344,6 +344,8 @@ static int interview_list(int argc, char **argv, struct store *s)
 			jw_str(&w, "interviewer", x->interviewer ? x->interviewer : "");
 			jw_str(&w, "date", x->date ? x->date : "");
 			jw_str(&w, "status", x->status);
+			if (x->confidential)
+				jw_bool(&w, "confidential", 1);
 			jw_end(&w);
 			continue;
 		}

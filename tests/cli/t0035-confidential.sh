@@ -97,7 +97,10 @@ test_expect_success 'a reader sees the text, marked confidential; anyone else wh
 	XDG_CONFIG_HOME=$YH convene interview summary --json > ../out && ! grep -q hush-word ../out &&
 	test_grep "\"confidential\":1,\"confidential_shown\":0,\"readable_by\":\"dana\"" ../out &&
 	XDG_CONFIG_HOME=/nonexistent convene interview show rina-1 > ../out 2>../err && ! grep -q hush-word ../out ../err &&
-	convene interview list > ../out && test_grep "(confidential)" ../out
+	convene interview list > ../out && test_grep "(confidential)" ../out &&
+	convene interview list --json > ../out &&
+	test_grep "\"id\":\"rina-1\",\"member\":\"rina\",\"interviewer\":\"dana\",\"date\":\"2026-02-01\",\"status\":\"done\",\"confidential\":true}" ../out &&
+	test_grep "\"id\":\"yossi-1\",\"member\":\"yossi\",\"interviewer\":\"dana\",\"date\":\"2026-02-01\",\"status\":\"done\"}" ../out
 '
 
 test_expect_success 'readers add and rm seal every value anew in one commit; rm says old commits stay readable' '
