@@ -152,7 +152,8 @@ static int change_readers(struct store *s, char **ids, size_t n, const char *mes
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if ((rc = commit_pending(s, message, 0, &count)) != EXIT_OK) {
+	/* a conflict elsewhere is the group's to settle, as for commit */
+	if ((rc = commit_pending(s, message, 1, &count)) != EXIT_OK) {
 		if (reseal_undo(s, &rs, rs.n, &err) < 0)
 			report(NULL, &err);
 		goto done;
