@@ -51,8 +51,7 @@ static int key_new(int argc, char **argv, struct store *s)
 	age_wipe(&id, sizeof(id));
 	age_recipient_format(&r, rs);
 	note("convene: wrote your age identity to %s (keep it private)", path);
-	if (!configured)
-		note("convene: hint: 'convene key publish' puts the public key on your member file");
+	note("convene: hint: 'convene key publish' puts the public key on your member file");
 	printf("%s\n", rs);
 	return EXIT_OK;
 }
