@@ -199,6 +199,8 @@ static void change_json(struct json_w *w, const struct field_change *ch)
 struct opened {
 	char **v;
 	size_t n;
+	char **real;   /* of v, those that hold a text opened, not "confidential" */
+	size_t nreal;
 };
 
 static void forget_opened(struct opened *o)
@@ -208,8 +210,8 @@ static void forget_opened(struct opened *o)
 	for (i = 0; i < o->n; i++)
 		age_wipe(o->v[i], strlen(o->v[i]));
 	free(o->v);
-	o->v = NULL;
-	o->n = 0;
+	free(o->real);
+	memset(o, 0, sizeof(*o));
 }
 
 /* Each sealed value of h opened with the user's key, or said to be
@@ -223,7 +225,7 @@ static int open_history(struct store *s, struct field_history *h, const struct p
 	const char *place;
 	struct err why;
 	size_t nids = 0, i;
-	int rc;
+	int rc, real;
 
 	if (layout_kind(p->file) != KIND_INTERVIEW || !p->n)
 		return 0;
@@ -235,20 +237,50 @@ static int open_history(struct store *s, struct field_history *h, const struct p
 	for (i = 0; i < h->capcache; i++) {
 		struct field_value *v = h->cache ? h->cache[i] : NULL;
 
-		if (!v || !v->text || !(r = open_text(p->file, place, v->text, ids, nids, who)))
+		if (!v || !v->text || !(r = open_text(p->file, place, v->text, ids, nids, who, &real)))
 			continue;
-		if (!(nv = realloc(o->v, (o->n + 1) * sizeof(*nv)))) {
+		if (!(nv = realloc(o->v, (o->n + 1) * sizeof(*nv))) ||
+		    (o->v = nv, !(nv = realloc(o->real, (o->nreal + 1) * sizeof(*nv))))) {
 			age_wipe(r, strlen(r));
 			free(r);
 			age_identities_free(ids, nids);
 			return out_of_memory();
 		}
-		o->v = nv;
+		o->real = nv;
+		if (real)
+			o->real[o->nreal++] = r;
 		free(v->text);
 		v->text = o->v[o->n++] = r;
 	}
 	age_identities_free(ids, nids);
 	return 0;
+}
+
+/* Whether ch sealed a confidential value anew (a change of readers)
+ * without changing its text, as the reader sees it. */
+static int resealed(const struct opened *o, const struct field_change *ch)
+{
+	size_t i;
+	int a = 0, z = 0;
+
+	if (ch->kind != FIELD_CHANGED || !ch->before || !ch->after || !ch->before->text ||
+	    !ch->after->text || strcmp(ch->before->text, ch->after->text))
+		return 0;
+	for (i = 0; i < o->nreal; i++) {
+		a |= o->real[i] == ch->before->text;
+		z |= o->real[i] == ch->after->text;
+	}
+	return a && z;
+}
+
+static void change_resealed(struct buf *b, const struct field_change *ch)
+{
+	const struct store_commit *c = &ch->commit;
+
+	buf_addf(b, "%s  %s  %s <%s>", c->date, c->id, c->author, c->email);
+	if (c->site[0])
+		buf_addf(b, "  @%s", c->site);
+	buf_addf(b, "\n    %s\n    sealed anew, the text unchanged\n\n", c->subject);
 }
 
 int cmd_history(int argc, char **argv, struct store *s)
@@ -260,7 +292,7 @@ int cmd_history(int argc, char **argv, struct store *s)
 	struct path p;
 	struct err err;
 	struct buf b = BUF_SECRET_INIT;  /* a reader's history holds plaintext */
-	struct opened opened = { NULL, 0 };
+	struct opened opened = { NULL, 0, NULL, 0 };
 	int c, json = 0, reverse = 0, rc;
 	size_t i;
 
@@ -299,6 +331,8 @@ int cmd_history(int argc, char **argv, struct store *s)
 
 		if (json)
 			change_json(&w, ch);
+		else if (resealed(&opened, ch))
+			change_resealed(&b, ch);
 		else
 			change_text(&b, ch, &marks);
 	}

@@ -186,12 +186,13 @@ void say_history_keeps(const char *file)
 }
 
 char *open_text(const char *file, const char *path, const char *text,
-		const struct age_identity *ids, size_t nids, const char *who)
+		const struct age_identity *ids, size_t nids, const char *who, int *opened)
 {
 	static const char armor[] = "-----BEGIN AGE ENCRYPTED FILE-----";
 	struct buf plain = BUF_SECRET_INIT, out = BUF_INIT;
 	struct doc_node v;
 
+	*opened = 0;
 	if (!text || strncmp(text, armor, sizeof(armor) - 1))
 		return NULL;
 	memset(&v, 0, sizeof(v));
@@ -202,6 +203,7 @@ char *open_text(const char *file, const char *path, const char *text,
 	if (secret_open_value(&plain, file, path, &v, ids, nids, NULL, 0) == 0) {
 		if (!plain.len)
 			buf_adds(&plain, "");
+		*opened = 1;
 		return buf_detach(&plain, NULL);  /* the caller wipes it */
 	}
 	buf_release(&plain);

@@ -42,10 +42,10 @@ long open_for_reading(struct store *s, struct doc *doc, const char *file, int *r
  * path in file, when it is a sealed value (an armored age file), opened
  * for a reader or "confidential — readable by WHO" for anyone else, as a
  * new string the caller wipes (age_wipe) and frees; NULL when text is
- * not sealed (or memory ran out).
+ * not sealed (or memory ran out).  *opened says which of the two.
  */
 char *open_text(const char *file, const char *path, const char *text,
-		const struct age_identity *ids, size_t nids, const char *who);
+		const struct age_identity *ids, size_t nids, const char *who, int *opened);
 
 /* The bytes of an interview file (at some commit) as a reader or anyone
  * else may see them: 1 with its YAML, opened (open_for_reading), into

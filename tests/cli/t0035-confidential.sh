@@ -120,7 +120,11 @@ test_expect_success 'readers add and rm seal every value anew in one commit; rm 
 	convene interview show rina-1 > ../out && test_grep "motivation: hush-word" ../out &&
 	test_expect_code 1 convene readers rm dana 2>../err && test_grep "leave no reader" ../err &&
 	test_expect_code 1 convene readers rm rina 2>../err && test_grep "not a reader" ../err &&
-	test -z "$(git status --porcelain)" && convene validate 2>/dev/null && nowhere hush-word
+	test -z "$(git status --porcelain)" && convene validate 2>/dev/null && nowhere hush-word &&
+	convene history interviews/rina-1.yaml:answers.motivation > ../out &&
+	test "$(grep -c "sealed anew, the text unchanged" ../out)" = 2 && test_grep "      hush-word" ../out &&
+	XDG_CONFIG_HOME=/nonexistent convene history interviews/rina-1.yaml:answers.motivation > ../out &&
+	! grep -q -e hush-word -e "sealed anew" ../out && test_grep "confidential — readable by dana" ../out
 '
 
 test_expect_success 'a non-reader cannot change the readers: nothing changes' '
