@@ -157,8 +157,11 @@ int holds_plaintext(const struct doc_node *root)
 
 int seal_edit(struct store *s, struct txn *t, int *was_plain)
 {
+	struct age_identity *ids = NULL;
 	struct doc *old = NULL;
-	struct err err;
+	struct err err, why;
+	size_t nids = 0;
+	int rc;
 
 	if (was_plain)
 		*was_plain = 0;
@@ -166,16 +169,26 @@ int seal_edit(struct store *s, struct txn *t, int *was_plain)
 	    doc_bool(doc_get(t->doc->root, "confidential")) != 1 || !holds_plaintext(t->doc->root))
 		return 0;
 	err_clear(&err);
-	if (was_plain && t->old && doc_load(&old, t->old, t->oldlen, &err) == 0) {
+	if (t->old && doc_load(&old, t->old, t->oldlen, &err) == 0 && was_plain)
 		*was_plain = holds_plaintext(old->root);
+	/* a value set to the text it had keeps its ciphertext: a reader's key
+	 * tells (with none, it is sealed anew) */
+	if ((rc = user_identity(s, &ids, &nids, &why)) != 0) {
 		doc_free(old);
+		secret_wipe_doc(t->doc);
+		txn_release(t);
+		return rc;
 	}
 	err_clear(&err);
-	if (secrets_seal(s, t->doc, t->file, NULL, NULL, 0, 0, &err) < 0) {
+	if (secrets_seal(s, t->doc, t->file, old, ids, nids, 1, &err) < 0) {
+		age_identities_free(ids, nids);
+		doc_free(old);
 		secret_wipe_doc(t->doc);
 		txn_release(t);
 		return report(NULL, &err);
 	}
+	age_identities_free(ids, nids);
+	doc_free(old);
 	return 0;
 }
 

@@ -51,7 +51,11 @@ test_expect_success 'an unchanged answer keeps its ciphertext through an edit of
 	(cd a && sed -n "/^  strengths: !secret/,/END AGE/p" interviews/rina-1.yaml > ../before &&
 	 convene set interviews/rina-1.yaml:answers.motivation other-word 2>/dev/null &&
 	 sed -n "/^  strengths: !secret/,/END AGE/p" interviews/rina-1.yaml > ../after) &&
-	test_cmp before after && test -s after
+	test_cmp before after && test -s after &&
+	(cd a && head=$(git rev-parse HEAD) &&
+	 convene set interviews/rina-1.yaml:answers.motivation other-word 2>../err &&
+	 test "$(git rev-parse HEAD)" = "$head") &&
+	test_grep "nothing to change" err
 '
 
 test_expect_success 'the same answer at both sites: a conflict a reader sees opened and settles, a non-reader cannot' '
