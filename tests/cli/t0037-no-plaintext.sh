@@ -71,8 +71,11 @@ read_all() {
 		"show --at HEAD~3 interviews/rina-1.yaml:answers.motivation" "diff HEAD~5 HEAD" \
 		"diff --json HEAD~5 HEAD" "get --json interviews/rina-1.yaml" "log" "status" "validate" \
 		"readers list" "agenda 1" "minutes 1"; do
+		# every output is kept, whatever the exit: the words are what is checked
+		rc=0
 		# shellcheck disable=SC2086
-		convene $c 2>&1 || true
+		convene $c 2>&1 || rc=$?
+		echo "[convene $c: exit $rc]"
 	done
 }
 
