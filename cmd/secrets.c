@@ -122,6 +122,9 @@ long open_for_reading(struct store *s, struct doc *doc, const char *file, int *r
 		fputc('\n', stderr);
 	}
 	readers_of(s, who, sizeof(who));
+	if (!nids && f.n && !rc)
+		note("%s is confidential and you have no key to open it: %s", file,
+		     why.msg[0] ? why.msg : "no age identity");
 	snprintf(text, sizeof(text), "confidential — readable by %s", who[0] ? who : "no one yet");
 	for (i = 0; i < f.n; i++) {
 		struct doc_node *a = doc_get(root, "answers");

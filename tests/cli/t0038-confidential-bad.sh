@@ -32,6 +32,7 @@ test_expect_success 'no identity: reading shows who can read, sealing anew says 
 	setup &&
 	XDG_CONFIG_HOME=/nonexistent convene interview show rina-1 > ../out 2>../err &&
 	test_grep "confidential — readable by dana" ../out && ! grep -q hush-word ../out ../err &&
+	test_grep "interviews/rina-1.yaml is confidential and you have no key to open it: no age identity at" ../err &&
 	convene set members/yossi.yaml:age "$(XDG_CONFIG_HOME="$OTHER" convene key show)" 2>/dev/null &&
 	head=$(git rev-parse HEAD) &&
 	test_expect_code 1 env XDG_CONFIG_HOME=/nonexistent convene readers add yossi 2>../err &&
