@@ -155,14 +155,22 @@ $(BUILD)/obj/tests/unit/main.o: tests/unit/main.c $(BUILD)/gen/unit-list.h | dep
 $(BUILD)/unit: $(UNIT_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB) $(PKG_LIBS)
 
+# A seal/open program over core/age.c, for the interop tests with `age`.
+$(BUILD)/agetool: $(BUILD)/obj/tests/unit/agetool.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
+$(BUILD)/agebench: $(BUILD)/obj/tests/bench/agebench.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
 $(BUILD)/yamlparse: tests/bench/yamlparse.c | deps
 	$(CC) -O2 -o $@ $< $(shell pkg-config --cflags --libs yaml-0.1)
 
 $(BUILD)/gen-initiative: tests/bench/gen.c
 	$(CC) -O2 -o $@ $<
 
-test: test-deps $(BIN) $(BUILD)/unit locale
-	@CONVENE=$(abspath $(BIN)) UNIT=$(abspath $(BUILD)/unit) sh tests/run.sh
+test: test-deps $(BIN) $(BUILD)/unit $(BUILD)/agetool locale
+	@CONVENE=$(abspath $(BIN)) UNIT=$(abspath $(BUILD)/unit) AGETOOL=$(abspath $(BUILD)/agetool) \
+		sh tests/run.sh
 
 check:
 	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
@@ -181,13 +189,15 @@ stress: test-deps $(BIN)
 	@CONVENE=$(abspath $(BIN)) CONVENE_CRASH_KILLS=$(STRESS_KILLS) sh tests/cli/t0014-crash.sh
 	@CONVENE=$(abspath $(BIN)) CONVENE_CRASH_KILLS=$(STRESS_KILLS) sh tests/cli/t0023-crash-sync.sh
 
-bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative
+bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative $(BUILD)/agebench
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/sync.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/history.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/outputs.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/calendar.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/report.sh
+	@BUILD=$(abspath $(BUILD)) sh tests/bench/age.sh
+	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/confidential.sh
 
 demo: $(BIN)
 	@CONVENE=$(abspath $(BIN)) sh scripts/demo.sh
@@ -195,15 +205,15 @@ demo: $(BIN)
 # The corpus kept in tests/fuzz/corpus/ grows only by what adds coverage
 # (libFuzzer's -merge=1); the run itself works in build/fuzz/.  Each
 # target runs FUZZ_SECONDS.
-FUZZ_TARGETS = doc merge
+FUZZ_TARGETS = doc merge age
 fuzz: test-deps $(GEN)
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		mkdir -p $(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t; \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 			-fsanitize=fuzzer,address,undefined -I. -Icore \
-			$$(pkg-config --cflags yaml-0.1) \
+			$$(pkg-config --cflags $(PKGS)) \
 			-o $(BUILD)/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(CORE_SRC) $(GEN) \
-			$$(pkg-config --libs yaml-0.1); \
+			$$(pkg-config --libs $(PKGS)); \
 		$(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 			-print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/ \
 			$(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t; \

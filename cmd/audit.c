@@ -13,10 +13,12 @@
 #include "cmd.h"
 #include "core/describe.h"
 #include "core/json.h"
+#include "core/layout.h"
 #include "core/path.h"
 #include "core/text.h"
 #include "core/worddiff.h"
 #include "store/fieldhist.h"
+#include "secrets.h"
 #include "store/history.h"
 
 static const struct opt history_opts[] = {
@@ -192,6 +194,95 @@ static void change_json(struct json_w *w, const struct field_change *ch)
 	jw_end(w);
 }
 
+/* The values of a confidential interview's history that were opened for
+ * a reader (or shown as confidential), wiped when the history is done. */
+struct opened {
+	char **v;
+	size_t n;
+	char **real;   /* of v, those that hold a text opened, not "confidential" */
+	size_t nreal;
+};
+
+static void forget_opened(struct opened *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->n; i++)
+		age_wipe(o->v[i], strlen(o->v[i]));
+	free(o->v);
+	free(o->real);
+	memset(o, 0, sizeof(*o));
+}
+
+/* Each sealed value of h opened with the user's key, or said to be
+ * confidential: the history of a confidential answer shows no ciphertext
+ * and, to anyone but a reader, no text. */
+static int open_history(struct store *s, struct field_history *h, const struct path *p,
+			struct opened *o)
+{
+	struct age_identity *ids = NULL;
+	char pathtext[2600], who[300], *r, **nv;
+	const char *place;
+	struct err why;
+	size_t nids = 0, i;
+	int rc, real;
+
+	if (layout_kind(p->file) != KIND_INTERVIEW || !p->n)
+		return 0;
+	path_format(pathtext, sizeof(pathtext), p);
+	place = strchr(pathtext, ':') ? strchr(pathtext, ':') + 1 : pathtext;
+	if ((rc = user_identity(s, &ids, &nids, &why)) != 0)
+		return rc;
+	readers_of(s, who, sizeof(who));
+	for (i = 0; i < h->capcache; i++) {
+		struct field_value *v = h->cache ? h->cache[i] : NULL;
+
+		if (!v || !v->text || !(r = open_text(p->file, place, v->text, ids, nids, who, &real)))
+			continue;
+		if (!(nv = realloc(o->v, (o->n + 1) * sizeof(*nv))) ||
+		    (o->v = nv, !(nv = realloc(o->real, (o->nreal + 1) * sizeof(*nv))))) {
+			age_wipe(r, strlen(r));
+			free(r);
+			age_identities_free(ids, nids);
+			return out_of_memory();
+		}
+		o->real = nv;
+		if (real)
+			o->real[o->nreal++] = r;
+		free(v->text);
+		v->text = o->v[o->n++] = r;
+	}
+	age_identities_free(ids, nids);
+	return 0;
+}
+
+/* Whether ch sealed a confidential value anew (a change of readers)
+ * without changing its text, as the reader sees it. */
+static int resealed(const struct opened *o, const struct field_change *ch)
+{
+	size_t i;
+	int a = 0, z = 0;
+
+	if (ch->kind != FIELD_CHANGED || !ch->before || !ch->after || !ch->before->text ||
+	    !ch->after->text || strcmp(ch->before->text, ch->after->text))
+		return 0;
+	for (i = 0; i < o->nreal; i++) {
+		a |= o->real[i] == ch->before->text;
+		z |= o->real[i] == ch->after->text;
+	}
+	return a && z;
+}
+
+static void change_resealed(struct buf *b, const struct field_change *ch)
+{
+	const struct store_commit *c = &ch->commit;
+
+	buf_addf(b, "%s  %s  %s <%s>", c->date, c->id, c->author, c->email);
+	if (c->site[0])
+		buf_addf(b, "  @%s", c->site);
+	buf_addf(b, "\n    %s\n    sealed anew, the text unchanged\n\n", c->subject);
+}
+
 int cmd_history(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("history");
@@ -200,10 +291,12 @@ int cmd_history(int argc, char **argv, struct store *s)
 	struct json_w w;
 	struct path p;
 	struct err err;
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_SECRET_INIT;  /* a reader's history holds plaintext */
+	struct opened opened = { NULL, 0, NULL, 0 };
 	int c, json = 0, reverse = 0, rc;
 	size_t i;
 
+	memset(&h, 0, sizeof(h));
 	optind = 0;
 	while ((c = opt_next(history_opts, argc, argv)) != -1) {
 		if (c == 'j')
@@ -222,6 +315,8 @@ int cmd_history(int argc, char **argv, struct store *s)
 		rc = report(NULL, &err);
 		goto done;
 	}
+	if ((rc = open_history(s, &h, &p, &opened)) != 0)
+		goto done;
 	if (color(stdout, "x")[0]) {
 		marks.del_open = "\033[31m[-";
 		marks.del_close = "-]\033[m";
@@ -236,6 +331,8 @@ int cmd_history(int argc, char **argv, struct store *s)
 
 		if (json)
 			change_json(&w, ch);
+		else if (resealed(&opened, ch))
+			change_resealed(&b, ch);
 		else
 			change_text(&b, ch, &marks);
 	}
@@ -248,6 +345,7 @@ int cmd_history(int argc, char **argv, struct store *s)
 	rc = put_out(&b);
 done:
 	buf_release(&b);
+	forget_opened(&opened);
 	store_field_history_release(&h);
 	return rc;
 }
@@ -274,12 +372,12 @@ int cmd_show(int argc, char **argv, struct store *s)
 	struct store_commit c;
 	struct doc_node *node;
 	struct doc *doc = NULL;
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_SECRET_INIT, opened = BUF_SECRET_INIT;
 	struct path p;
 	struct err err;
 	char *data = NULL;
 	size_t len;
-	int opt, json = 0, rc;
+	int opt, json = 0, rc, secret = 0;
 
 	optind = 0;
 	while ((opt = opt_next(show_opts, argc, argv)) != -1) {
@@ -302,6 +400,14 @@ int cmd_show(int argc, char **argv, struct store *s)
 	store_commit_release(&c);
 	if (store_read_at(s, &c.oid, p.file, &data, &len, &err) < 0)
 		return report(NULL, &err);
+	/* a confidential interview as the user may see it: opened for a reader */
+	if (open_bytes(s, p.file, data, len, &opened, 0)) {
+		free(data);
+		len = opened.len;
+		if (!(data = buf_detach(&opened, NULL)))
+			return out_of_memory();
+		secret = 1;
+	}
 	if (!p.n && !json) {
 		buf_add(&b, data, len);
 	} else {
@@ -317,7 +423,11 @@ int cmd_show(int argc, char **argv, struct store *s)
 	}
 	rc = put_out(&b);
 done:
+	if (secret && data)
+		age_wipe(data, len);
 	free(data);
+	if (doc && secret)
+		secret_wipe_doc(doc);
 	doc_free(doc);
 	buf_release(&b);
 	return rc;
@@ -329,6 +439,7 @@ struct diffs {
 	struct describe said;
 	int json;
 	struct err *err;
+	struct store *s;  /* a confidential interview is described opened for a reader */
 };
 
 /* For store_tree_diff(): each file's sentences, gathered to render. */
@@ -336,10 +447,22 @@ static int diff_file(void *ctx, const char *file, const char *old, size_t oldlen
 		     size_t newlen)
 {
 	struct diffs *d = ctx;
+	struct buf o = BUF_SECRET_INIT, n = BUF_SECRET_INIT;
+	int error = 0;
 
+	if (open_bytes(d->s, file, old, oldlen, &o, 1)) {
+		old = buf_str(&o);
+		oldlen = o.len;
+	}
+	if (open_bytes(d->s, file, new, newlen, &n, 1)) {
+		new = buf_str(&n);
+		newlen = n.len;
+	}
 	if (describe_file(&d->said, file, old, oldlen, new, newlen) < 0)
-		return err_set(d->err, ERR_NOMEM, 0, 0, "out of memory");
-	return 0;
+		error = err_set(d->err, ERR_NOMEM, 0, 0, "out of memory");
+	buf_release(&o);
+	buf_release(&n);
+	return error;
 }
 
 static void diff_render(struct buf *b, const struct describe *said, int json)
@@ -368,9 +491,9 @@ static void diff_render(struct buf *b, const struct describe *said, int json)
 
 int cmd_diff(int argc, char **argv, struct store *s)
 {
-	struct diffs d = { DESCRIBE_INIT, 0, NULL };
+	struct diffs d = { DESCRIBE_INIT, 0, NULL, NULL };
 	struct store_commit from, to;
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_SECRET_INIT;
 	struct err err;
 	int c, rc, nargs, nothing = 0;
 
@@ -385,6 +508,7 @@ int cmd_diff(int argc, char **argv, struct store *s)
 		return usage_error(cmd_find("diff"), "diff takes at most two dates or revisions");
 	err_clear(&err);
 	d.err = &err;
+	d.s = s;
 	if (!nargs && store_is_unborn(s)) {
 		nothing = 1;  /* nothing committed: every file is new */
 	} else if ((rc = revision_at(s, nargs ? argv[optind] : "HEAD", &from)) ||

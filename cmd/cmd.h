@@ -238,8 +238,12 @@ extern const struct help help_sync;
 int cmd_sync(int argc, char **argv, struct store *s);
 extern const struct help help_remote;
 int cmd_remote(int argc, char **argv, struct store *s);
+extern const struct help help_readers;
+int cmd_readers(int argc, char **argv, struct store *s);
 int cmd_resolve(int argc, char **argv, struct store *s);
 int cmd_merge_file(int argc, char **argv, struct store *s);
+extern const struct help help_key;
+int cmd_key(int argc, char **argv, struct store *s);
 
 int cmd_interview(int argc, char **argv, struct store *s);
 extern const struct help help_subgroup, help_partner;

@@ -14,6 +14,7 @@
 #include "core/mergefile.h"
 #include "core/path.h"
 #include "core/text.h"
+#include "secrets.h"
 #include "txn.h"
 
 const struct help help_conflicts = {
@@ -49,7 +50,66 @@ struct listing {
 	int json;
 	size_t n;
 	const char *file;
+	/* a confidential value's sides are shown opened to a reader */
+	struct age_identity *ids;
+	size_t nids;
+	char who[300];
 };
+
+/* One value of a conflict: a sealed one opened for a reader (into plain,
+ * returning 1), or 0 with nothing opened. */
+static int open_side(const struct listing *l, const char *path, const struct doc_node *v,
+		     struct buf *plain)
+{
+	if (!v || v->kind != DOC_SCALAR || !(v->flags & DOC_SECRET))
+		return 0;
+	return secret_open_value(plain, l->file, path, v, l->ids, l->nids, NULL, 0) == 0;
+}
+
+/* A preview of one value of a conflict, a sealed one opened for a reader
+ * and "confidential — readable by ..." for anyone else. */
+static void preview_side(struct listing *l, const char *path, const struct doc_node *v)
+{
+	struct buf plain = BUF_SECRET_INIT;
+	struct doc_node shown;
+
+	if (!v || v->kind != DOC_SCALAR || !(v->flags & DOC_SECRET)) {
+		dom_preview(&l->out, v);
+		return;
+	}
+	if (open_side(l, path, v, &plain)) {
+		memset(&shown, 0, sizeof(shown));
+		shown.kind = DOC_SCALAR;
+		shown.str = plain.ptr ? plain.ptr : (char *)"";
+		shown.len = plain.len;
+		dom_preview(&l->out, &shown);
+		buf_adds(&l->out, " (confidential)");
+	} else {
+		buf_addf(&l->out, "confidential — readable by %s", l->who[0] ? l->who : "no one yet");
+	}
+	buf_release(&plain);
+}
+
+/* The same in JSON: "value" opened and "confidential": true for a
+ * reader, "confidential": "readable by ..." and no value for others. */
+static void json_side(struct listing *l, const char *key, const char *path, const struct doc_node *v)
+{
+	struct buf plain = BUF_SECRET_INIT;
+	char text[340];
+
+	if (!v || v->kind != DOC_SCALAR || !(v->flags & DOC_SECRET)) {
+		jw_node(&l->w, key, v);
+		return;
+	}
+	if (open_side(l, path, v, &plain)) {
+		jw_strn(&l->w, key, buf_str(&plain), plain.len);
+		jw_bool(&l->w, "confidential", 1);
+	} else {
+		snprintf(text, sizeof(text), "readable by %s", l->who[0] ? l->who : "no one yet");
+		jw_str(&l->w, "confidential", text);
+	}
+	buf_release(&plain);
+}
 
 static void list_one(void *ctx, const char *path, const struct doc_node *c)
 {
@@ -68,14 +128,14 @@ static void list_one(void *ctx, const char *path, const struct doc_node *c)
 		jw_uint(&l->w, "line", c->line);
 		jw_uint(&l->w, "col", c->col);
 		jw_str(&l->w, "field", full);
-		jw_node(&l->w, "base", doc_get(c, "base"));
+		json_side(l, "base", path, doc_get(c, "base"));
 		jw_array(&l->w, "sides");
 		for (s = sides && sides->kind == DOC_SEQ ? sides->head : NULL; s; s = s->next) {
 			jw_object(&l->w, NULL);
 			jw_uint(&l->w, "side", ++k);
 			jw_node(&l->w, "from", doc_get(s, "from"));
 			if (doc_get(s, "value")) {
-				jw_node(&l->w, "value", doc_get(s, "value"));
+				json_side(l, "value", path, doc_get(s, "value"));
 			} else {
 				jw_null(&l->w, "value");
 				jw_bool(&l->w, "deleted", 1);
@@ -87,13 +147,13 @@ static void list_one(void *ctx, const char *path, const struct doc_node *c)
 	} else {
 		buf_addf(&l->out, "%s:%u:%u: %s\n", l->file, c->line, c->col, full);
 		buf_adds(&l->out, "  base:     ");
-		dom_preview(&l->out, doc_get(c, "base"));
+		preview_side(l, path, doc_get(c, "base"));
 		buf_addc(&l->out, '\n');
 		for (s = sides && sides->kind == DOC_SEQ ? sides->head : NULL; s; s = s->next) {
 			const struct doc_node *from = doc_get(s, "from");
 
 			buf_addf(&l->out, "  side %zu:   ", ++k);
-			dom_preview(&l->out, doc_get(s, "value"));
+			preview_side(l, path, doc_get(s, "value"));
 			buf_addf(&l->out, "   (%s)\n", from && from->kind == DOC_SCALAR ? from->str : "?");
 		}
 	}
@@ -145,8 +205,14 @@ int cmd_conflicts(int argc, char **argv, struct store *s)
 	struct listing l = { BUF_INIT };
 	int rc;
 
+	struct err why;
+
 	if ((rc = read_options(argc, argv, "conflicts", 0, &l.json)) != 0)
 		return rc;
+	l.out.secret = 1;  /* a reader's listing holds plaintext */
+	if ((rc = user_identity(s, &l.ids, &l.nids, &why)) != 0)
+		return rc;
+	readers_of(s, l.who, sizeof(l.who));
 	jw_init(&l.w, &l.out);
 	if (l.json)
 		jw_lines(&l.w, NULL);
@@ -163,7 +229,41 @@ int cmd_conflicts(int argc, char **argv, struct store *s)
 		rc = put_out(&l.out);
 	}
 	buf_release(&l.out);
+	age_identities_free(l.ids, l.nids);
 	return rc;
+}
+
+/*
+ * A sealed side (or base) of a confidential value, opened with the user's
+ * key into a plain node of t's tree, to be sealed again for the current
+ * readers: only a reader can settle a confidential conflict.
+ */
+static int open_chosen(struct store *s, struct txn *t, const char *pathtext,
+		       struct doc_node **chosen)
+{
+	struct age_identity *ids = NULL;
+	struct buf plain = BUF_SECRET_INIT;
+	const char *path = strchr(pathtext, ':') ? strchr(pathtext, ':') + 1 : pathtext;
+	struct err why;
+	size_t nids = 0;
+	int rc, status;
+
+	if ((rc = user_identity(s, &ids, &nids, &why)) != 0)
+		return rc;
+	status = secret_open_value(&plain, t->file, path, *chosen, ids, nids, NULL, 0);
+	age_identities_free(ids, nids);
+	if (status) {
+		fprintf(stderr, "%s:%u:%u: error: %s: %s\n", t->file, (*chosen)->line, (*chosen)->col,
+			path, secret_strerror(status));
+		fprintf(stderr, "convene: hint: only a reader can settle a confidential conflict (convene readers list)%s%s\n",
+			status == SECRET_NO_KEY && why.msg[0] ? "; " : "",
+			status == SECRET_NO_KEY ? why.msg : "");
+		buf_release(&plain);
+		return EXIT_DATA;
+	}
+	*chosen = doc_scalar(t->doc, buf_str(&plain), plain.len, 0);
+	buf_release(&plain);
+	return *chosen ? 0 : out_of_memory();
 }
 
 int cmd_resolve(int argc, char **argv, struct store *s)
@@ -269,6 +369,12 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 		snprintf(msg, sizeof(msg), "resolve %s: %s, deleting the file", p.file, how);
 		return txn_commit_removal(&t, msg);
 	}
+	if (!deleted && chosen && chosen->kind == DOC_SCALAR && (chosen->flags & DOC_SECRET) &&
+	    (rc = open_chosen(s, &t, pathtext, &chosen)) != 0) {
+		doc_free(parsed);
+		txn_release(&t);
+		return rc;
+	}
 	if (deleted) {
 		doc_remove(c);
 	} else {
@@ -284,6 +390,17 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 			doc_replace(c, copy);
 	}
 	doc_free(parsed);
+	/* the value taken, opened or given, is sealed again for the readers
+	 * before anything is written */
+	if (layout_kind(p.file) == KIND_INTERVIEW && t.doc->root &&
+	    doc_bool(doc_get(t.doc->root, "confidential")) == 1) {
+		err_clear(&err);
+		if (secrets_seal(s, t.doc, p.file, NULL, NULL, 0, 0, &err) < 0) {
+			secret_wipe_doc(t.doc);
+			txn_release(&t);
+			return report(NULL, &err);
+		}
+	}
 	snprintf(msg, sizeof(msg), "resolve %s: %s%s", p.n ? pathtext : p.file, how,
 		 deleted ? ", deleting it" : "");
 	return txn_commit(&t, msg);

@@ -13,6 +13,7 @@
 #include "core/layout.h"
 #include "core/text.h"
 #include "editor.h"
+#include "secrets.h"
 #include "txn.h"
 
 const struct help help_edit = {
@@ -41,16 +42,83 @@ const struct help help_commit = {
 	NULL
 };
 
+/*
+ * A confidential interview is edited opened: its text in the editor's
+ * 0600 temporary file (removed afterwards) and sealed again on save, each
+ * unchanged value keeping its bytes.  The opened text of orig into text;
+ * *sealed the tree as it is (to keep from), *ids the key.  Returns 0 (and
+ * 0 in *opened for a file that is not a confidential interview), or the
+ * exit code with what went wrong said.
+ */
+static int open_for_edit(struct store *s, const char *file, const char *orig, size_t len,
+			 struct buf *text, struct doc **sealed, struct age_identity **ids,
+			 size_t *nids, int *opened)
+{
+	struct secret_failures f = { 0 };
+	struct doc *doc = NULL;
+	struct err err, why;
+	int rc;
+
+	*opened = 0;
+	*sealed = NULL;
+	if (layout_kind(file) != KIND_INTERVIEW || doc_load(&doc, orig, len, &err) < 0)
+		return 0;
+	if (!doc->root || doc->root->kind != DOC_MAP || doc_bool(doc_get(doc->root, "confidential")) != 1) {
+		doc_free(doc);
+		return 0;
+	}
+	if ((rc = user_identity(s, ids, nids, &why)) != 0) {
+		doc_free(doc);
+		return rc;
+	}
+	if (doc_load(sealed, orig, len, &err) < 0 || secret_open_doc(doc, file, *ids, *nids, &f) < 0) {
+		doc_free(doc);
+		return out_of_memory();
+	}
+	if (f.n) {
+		say_unopened(file, &f, &why);
+		fprintf(stderr, "convene: error: %s was not opened: a confidential interview is edited by its readers\n", file);
+		secret_failures_release(&f);
+		doc_free(doc);
+		return EXIT_DATA;
+	}
+	buf_reset(text);
+	doc_emit(text, doc);
+	secret_wipe_doc(doc);
+	doc_free(doc);
+	*opened = 1;
+	return buf_failed(text) ? out_of_memory() : 0;
+}
+
+/* The errors of d that the sealing on save takes away. */
+static void drop_unsealed(struct diags *d)
+{
+	size_t i, k;
+
+	for (i = 0, k = 0; i < d->n; i++) {
+		if (d->v[i].level == DIAG_ERROR && strstr(d->v[i].msg, SCHEMA_UNSEALED)) {
+			free(d->v[i].file);
+			free(d->v[i].msg);
+			free(d->v[i].where);
+			d->errors--;
+			continue;
+		}
+		d->v[k++] = d->v[i];
+	}
+	d->n = k;
+}
+
 int edit_file(struct store *s, const char *file)
 {
-	struct buf text = BUF_INIT, shown = BUF_INIT;
+	struct buf text = BUF_SECRET_INIT, shown = BUF_SECRET_INIT, start = BUF_SECRET_INIT;
 	struct schema_ids *ids = NULL;
 	struct diags before = { 0 };
-	struct doc *doc = NULL;
+	struct doc *doc = NULL, *sealed = NULL;
+	struct age_identity *keys = NULL;
 	struct err err;
 	char *orig = NULL, msg[200];
-	size_t len, i;
-	int rc;
+	size_t len, i, nkeys = 0;
+	int rc, opened = 0;
 
 	err_clear(&err);
 	if (store_read(s, file, &orig, &len, &err) < 0 || gather_ids(s, &ids, &err) < 0) {
@@ -58,7 +126,10 @@ int edit_file(struct store *s, const char *file)
 		goto done;
 	}
 	buf_add(&text, orig, len);
-	buf_add(&shown, orig, len);
+	if ((rc = open_for_edit(s, file, orig, len, &text, &sealed, &keys, &nkeys, &opened)) != 0)
+		goto done;
+	buf_add(&shown, buf_str(&text), text.len);
+	buf_add(&start, buf_str(&text), text.len);
 	{
 		struct buf o = BUF_INIT;
 
@@ -79,7 +150,8 @@ int edit_file(struct store *s, const char *file)
 		if (text.len == shown.len && !memcmp(buf_str(&text), buf_str(&shown), text.len)) {
 			note("%s: nothing changed", file);
 			rc = EXIT_OK;
-			if (shown.len != len || memcmp(buf_str(&shown), orig, len)) {
+			if (opened ? shown.len != start.len || memcmp(buf_str(&shown), buf_str(&start), start.len)
+				   : shown.len != len || memcmp(buf_str(&shown), orig, len)) {
 				note("gave up: %s is as it was", file);
 				rc = EXIT_DATA;
 			}
@@ -88,6 +160,8 @@ int edit_file(struct store *s, const char *file)
 		handedit_strip_header(&text);
 		doc_free(doc);
 		handedit_check(&d, file, &text, ids, &doc);
+		if (opened)
+			drop_unsealed(&d);
 		/* a conflict a merge recorded, say, is not this edit's to fix */
 		errors = diags_keep_new(&d, &before);
 		if (!errors) {
@@ -120,16 +194,37 @@ int edit_file(struct store *s, const char *file)
 		doc_free(t.doc);
 		t.doc = doc;
 		doc = NULL;
+		if (opened && (!t.doc->root || doc_bool(doc_get(t.doc->root, "confidential")) != 1)) {
+			txn_release(&t);
+			fprintf(stderr, "convene: error: %s was not saved: it would write a confidential interview's text in plain, for every clone to read\n", file);
+			fprintf(stderr, "convene: hint: keep confidential: true; the text stays sealed for the readers\n");
+			rc = EXIT_DATA;
+			goto done;
+		}
+		if (opened) {
+			err_clear(&err);
+			if (secrets_seal(s, t.doc, file, sealed, keys, nkeys, 1, &err) < 0) {
+				secret_wipe_doc(t.doc);
+				txn_release(&t);
+				rc = report(NULL, &err);
+				goto done;
+			}
+		}
 		snprintf(msg, sizeof(msg), "edit %s", file);
 		rc = txn_commit(&t, msg);
 	}
 done:
+	if (doc && opened)
+		secret_wipe_doc(doc);
+	doc_free(sealed);
+	age_identities_free(keys, nkeys);
 	diags_release(&before);
 	doc_free(doc);
 	schema_ids_free(ids);
 	free(orig);
 	buf_release(&text);
 	buf_release(&shown);
+	buf_release(&start);
 	return rc;
 }
 

@@ -3,16 +3,45 @@
  * $EDITOR, then vi, through /bin/sh so that "code --wait" works.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "core/age.h"
 #include "editor.h"
 
 extern char **environ;
+
+/* Removes the temporary file; one that held a secret text (a confidential
+ * interview, opened for a reader) is overwritten with zeros first, so its
+ * blocks do not keep the text after the name is gone. */
+static void forget(const char *path, int secret)
+{
+	char zeros[4096];
+	struct stat st;
+	off_t left;
+	int fd;
+
+	if (secret && (fd = open(path, O_WRONLY)) >= 0) {
+		memset(zeros, 0, sizeof(zeros));
+		if (fstat(fd, &st) == 0)
+			for (left = st.st_size; left > 0;) {
+				ssize_t w = write(fd, zeros, left < (off_t)sizeof(zeros) ? (size_t)left : sizeof(zeros));
+
+				if (w <= 0)
+					break;
+				left -= w;
+			}
+		fsync(fd);
+		close(fd);
+	}
+	unlink(path);
+}
 
 int edit_text(struct buf *text, const char *suffix, struct err *err)
 {
@@ -34,7 +63,7 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 			       strerror(errno));
 	if (text->len && write(fd, text->ptr, text->len) != (ssize_t)text->len) {
 		close(fd);
-		unlink(path);
+		forget(path, text->secret);
 		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
 	}
 	close(fd);
@@ -47,7 +76,7 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 	setenv("CONVENE_EDITOR", ed, 1);
 	rc = posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, environ);
 	if (rc != 0) {
-		unlink(path);
+		forget(path, text->secret);
 		return err_set(err, ERR_INTERNAL, 0, 0, "cannot start the editor '%s': %s", ed,
 			       strerror(rc));
 	}
@@ -58,13 +87,13 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 		}
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		unlink(path);
+		forget(path, text->secret);
 		err_set(err, ERR_USAGE, 0, 0, "the editor '%s' failed; nothing was changed", ed);
 		return ERR_USAGE;
 	}
 	buf_reset(text);
 	if (!(f = fopen(path, "rb"))) {
-		unlink(path);
+		forget(path, text->secret);
 		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read back %s", path);
 	}
 	for (;;) {
@@ -74,8 +103,10 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 		if (!n)
 			break;
 		buf_add(text, chunk, n);
+		if (text->secret)
+			age_wipe(chunk, n);
 	}
 	fclose(f);
-	unlink(path);
+	forget(path, text->secret);
 	return buf_failed(text) ? err_set(err, ERR_NOMEM, 0, 0, "out of memory") : 0;
 }

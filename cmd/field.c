@@ -11,6 +11,7 @@
 #include "core/path.h"
 #include "core/text.h"
 #include "editor.h"
+#include "secrets.h"
 #include "txn.h"
 
 const struct help help_get = {
@@ -109,6 +110,31 @@ static int known_field(const struct path *p, const char *const *keys)
 	return EXIT_USAGE;
 }
 
+/* The text of a sealed value into v (made secret), for set --edit; only a
+ * reader can.  Returns 0 or the exit code, said. */
+static int open_sealed_for_edit(struct store *s, struct txn *t, const char *pathtext,
+				const struct doc_node *old, struct buf *v)
+{
+	struct age_identity *ids = NULL;
+	const char *place = strchr(pathtext, ':') ? strchr(pathtext, ':') + 1 : pathtext;
+	struct err why;
+	size_t nids = 0;
+	int rc, status;
+
+	v->secret = 1;
+	if ((rc = user_identity(s, &ids, &nids, &why)) != 0)
+		return rc;
+	status = secret_open_value(v, t->file, place, old, ids, nids, NULL, 0);
+	age_identities_free(ids, nids);
+	if (!status)
+		return 0;
+	fprintf(stderr, "%s:%u:%u: error: %s: %s\n", t->file, old->line, old->col, place,
+		secret_strerror(status));
+	fprintf(stderr, "convene: hint: only a reader can edit a confidential value%s%s\n",
+		status == SECRET_NO_KEY && why.msg[0] ? "; " : "", status == SECRET_NO_KEY ? why.msg : "");
+	return EXIT_DATA;
+}
+
 int cmd_set(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("set");
@@ -119,7 +145,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	struct txn t;
 	struct path p;
 	struct err err;
-	int yaml = 0, edit = 0, no_commit = 0, force = 0, c, rc;
+	int yaml = 0, edit = 0, no_commit = 0, force = 0, c, rc, was_plain;
 	size_t i;
 
 	optind = 0;
@@ -180,6 +206,15 @@ int cmd_set(int argc, char **argv, struct store *s)
 		err_hint(&err, "name a field of the item, like %s.text", pathtext);
 		goto fail;
 	}
+	if (edit && old && old->kind == DOC_SCALAR && (old->flags & DOC_SECRET)) {
+		/* a sealed value is edited opened, by a reader, and sealed again */
+		if ((rc = open_sealed_for_edit(s, &t, pathtext, old, &v)) != 0) {
+			buf_release(&v);
+			txn_release(&t);
+			return rc;
+		}
+		old = NULL;
+	}
 	if (edit) {
 		/* a list or a mapping is edited as YAML and read back as YAML */
 		if (old && old->kind != DOC_SCALAR)
@@ -208,8 +243,13 @@ int cmd_set(int argc, char **argv, struct store *s)
 		goto fail;
 	}
 	buf_release(&v);
+	/* a confidential interview's values are sealed before they are written */
+	if ((rc = seal_edit(s, &t, &was_plain)) != 0)
+		return rc;
 	snprintf(msg, sizeof(msg), "set %s", pathtext);
-	return txn_commit(&t, msg);
+	if ((rc = txn_commit(&t, msg)) == EXIT_OK && was_plain)
+		say_history_keeps(p.file);
+	return rc;
 fail:
 	buf_release(&v);
 	txn_release(&t);

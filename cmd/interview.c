@@ -14,7 +14,9 @@
 #include "core/interviews.h"
 #include "core/json.h"
 #include "core/layout.h"
+#include "core/secret.h"
 #include "core/text.h"
+#include "secrets.h"
 #include "txn.h"
 
 static const struct opt interview_add_opts[] = {
@@ -44,6 +46,22 @@ static int interview_taken(void *ctx, const char *id)
 
 	layout_interview_file(file, sizeof(file), id);
 	return store_exists(tk->s, file, tk->err);
+}
+
+/* A confidential interview is sealed before anything is written: the
+ * edit transaction writes and commits the tree it holds, ciphertext only.
+ * Returns 0, or the exit code with t released. */
+static int seal_new_interview(struct txn *t, struct store *s, const char *file)
+{
+	struct err err;
+
+	err_clear(&err);
+	if (secrets_seal(s, t->doc, file, NULL, NULL, 0, 0, &err) < 0) {
+		secret_wipe_doc(t->doc);
+		txn_release(t);
+		return report(NULL, &err);
+	}
+	return 0;
 }
 
 static int interview_add(int argc, char **argv, struct store *s)
@@ -144,6 +162,8 @@ static int interview_add(int argc, char **argv, struct store *s)
 				goto oom;
 		}
 	}
+	if (conf && (rc = seal_new_interview(&t, s, file)) != 0)
+		return rc;
 	snprintf(msg, sizeof(msg), "interview %s: %s interviewed by %s", id, argv[optind], by);
 	return txn_commit(&t, msg);
 oom:
@@ -362,39 +382,99 @@ static int load_interviews(struct store *s, struct interviews *iv)
 	return visit_initiative(s, interviews_visit, iv, &iv->failed);
 }
 
-/* The summary's reading: the interviews, and the guide it follows. */
-struct guided {
-	struct interviews *iv;
-	struct guide g;
-};
-
-static void guided_visit(void *ctx, const char *file, const struct doc *doc)
+/*
+ * interviews_add() as a reader sees the interviews: a confidential one
+ * opened with the reader's key (ids, nids: none for anyone else), in a
+ * copy that is wiped when it has been read.  A visitor of its own calls
+ * it for each file.
+ */
+static void interviews_add_for_reader(struct interviews *iv, const struct age_identity *ids,
+				      size_t nids, const char *file, const struct doc *doc)
 {
-	struct guided *gd = ctx;
+	struct secret_failures f = { 0 };
+	struct doc *copy;
+	size_t i;
 
-	if (layout_kind(file) == KIND_INITIATIVE) {
-		guide_release(&gd->g);
-		if (guide_from_initiative(&gd->g, doc->root) < 0)
-			gd->iv->failed = 1;
+	if (layout_kind(file) != KIND_INTERVIEW || !doc->root || !interview_confidential(doc->root) ||
+	    !nids) {
+		interviews_add(iv, file, doc);
 		return;
 	}
-	interviews_add(gd->iv, file, doc);
+	if (!(copy = doc_new()) || !(copy->root = doc_copy(copy, doc->root))) {
+		iv->failed = 1;
+		goto done;
+	}
+	/* the summary shows answers: the notes are not opened (one X25519
+	 * unwrap less per interview) */
+	if (doc_get(copy->root, "notes"))
+		doc_remove(doc_get(copy->root, "notes"));
+	if (secret_open_doc(copy, file, ids, nids, &f) < 0)
+		iv->failed = 1;
+	else
+		interviews_add_opened(iv, file, copy, f.n);
+	for (i = 0; i < f.n; i++)
+		if (f.v[i].status != AGE_NOT_FOR_US && f.v[i].status != SECRET_NO_KEY)
+			fprintf(stderr, "%s:%u:%u: error: %s: %s (the interview is not shown)\n", file,
+				f.v[i].line, f.v[i].col, f.v[i].path, secret_strerror(f.v[i].status));
+done:
+	secret_failures_release(&f);
+	secret_wipe_doc(copy);
+	doc_free(copy);
+}
+
+struct sealed_visit {
+	struct interviews *iv;
+	const struct age_identity *ids;
+	size_t nids;
+	struct guide *g;	/* the interview guide, for a caller that follows it */
+};
+
+static void interviews_visit_sealed(void *ctx, const char *file, const struct doc *doc)
+{
+	struct sealed_visit *v = ctx;
+
+	if (v->g && layout_kind(file) == KIND_INITIATIVE) {
+		guide_release(v->g);
+		if (guide_from_initiative(v->g, doc->root) < 0)
+			v->iv->failed = 1;
+		return;
+	}
+	interviews_add_for_reader(v->iv, v->ids, v->nids, file, doc);
+}
+
+/* load_interviews() with the user's key, if they have one; and the
+ * guide's questions into g unless it is NULL. */
+static int load_interviews_sealed(struct store *s, struct interviews *iv, struct guide *g)
+{
+	struct sealed_visit v = { iv, NULL, 0, g };
+	struct age_identity *ids = NULL;
+	struct err why;
+	int rc;
+
+	if ((rc = user_identity(s, &ids, &v.nids, &why)) != 0)
+		return rc;
+	v.ids = ids;
+	rc = visit_initiative(s, interviews_visit_sealed, &v, &iv->failed);
+	age_identities_free(ids, v.nids);
+	return rc;
 }
 
 static int interview_summary(int argc, char **argv, struct store *s)
 {
 	struct interviews iv = { 0 };
-	struct guided gd = { &iv, { NULL, 0 } };
-	struct buf b = BUF_INIT;
+	struct guide guide = { NULL, 0 };
+	struct buf b = BUF_SECRET_INIT;  /* a reader's summary holds plaintext */
 	struct json_w w;
+	char who[300];
 	size_t i, j;
 	int json, rc;
 
 	if ((rc = read_options(argc, argv, "interview", 0, &json)) != 0)
 		return rc;
-	if ((rc = visit_initiative(s, guided_visit, &gd, &iv.failed)) != 0)
+	if ((rc = load_interviews_sealed(s, &iv, &guide)) != 0)
 		goto done;
-	interviews_follow_guide(&iv, &gd.g);
+	interviews_follow_guide(&iv, &guide);
+	readers_of(s, who, sizeof(who));
 	if (interviews_summary(&iv) < 0) {
 		rc = out_of_memory();
 		goto done;
@@ -404,6 +484,8 @@ static int interview_summary(int argc, char **argv, struct store *s)
 		jw_object(&w, NULL);
 		jw_uint(&w, "interviews", iv.n);
 		jw_uint(&w, "confidential", iv.confidential);
+		jw_uint(&w, "confidential_shown", iv.opened);
+		jw_str(&w, "readable_by", who);
 		/* one question a line, indented as a list at the top is */
 		jw_lines_at(&w, "questions", 1);
 	}
@@ -413,22 +495,24 @@ static int interview_summary(int argc, char **argv, struct store *s)
 		if (json) {
 			jw_object(&w, NULL);
 			jw_str(&w, "question", q->id);
-			if (guide_text(&gd.g, q->id))
-				jw_str(&w, "text", guide_text(&gd.g, q->id));
+			if (guide_text(&guide, q->id))
+				jw_str(&w, "text", guide_text(&guide, q->id));
 			jw_array(&w, "answers");
 			for (j = 0; j < q->n; j++) {
 				jw_object(&w, NULL);
 				jw_str(&w, "member", q->ans[j].member);
 				jw_str(&w, "text", q->ans[j].text);
+				if (q->ans[j].confidential)
+					jw_bool(&w, "confidential", 1);
 				jw_end(&w);
 			}
 			jw_end(&w);
 			jw_end(&w);
 			continue;
 		}
-		if (guide_text(&gd.g, q->id))
+		if (guide_text(&guide, q->id))
 			buf_addf(&b, "%s%s\n(%s, %zu answer%s)\n", i ? "\n" : "",
-				 guide_text(&gd.g, q->id), q->id, q->n, q->n == 1 ? "" : "s");
+				 guide_text(&guide, q->id), q->id, q->n, q->n == 1 ? "" : "s");
 		else
 			buf_addf(&b, "%s%s (%zu answer%s)\n", i ? "\n" : "", q->id, q->n,
 				 q->n == 1 ? "" : "s");
@@ -443,6 +527,8 @@ static int interview_summary(int argc, char **argv, struct store *s)
 			}
 			if (b.ptr[b.len - 1] != '\n')
 				buf_addc(&b, '\n');
+			if (q->ans[j].confidential)
+				buf_adds(&b, "    (confidential)\n");
 		}
 	}
 	if (json) {
@@ -452,15 +538,16 @@ static int interview_summary(int argc, char **argv, struct store *s)
 	} else {
 		if (!iv.nquestions)
 			buf_adds(&b, "no answers yet (interview add MEMBER --by YOU --answer motivation=...)\n");
-		if (iv.confidential)
-			buf_addf(&b, "\n(%zu confidential interview%s not shown)\n", iv.confidential,
-				 iv.confidential == 1 ? "" : "s");
+		if (iv.confidential > iv.opened)
+			buf_addf(&b, "\n(%zu confidential interview%s not shown: confidential — readable by %s)\n",
+				 iv.confidential - iv.opened, iv.confidential - iv.opened == 1 ? "" : "s",
+				 who[0] ? who : "no one yet");
 	}
 	rc = put_out(&b);
 done:
 	buf_release(&b);
 	interviews_release(&iv);
-	guide_release(&gd.g);
+	guide_release(&guide);
 	return rc;
 }
 
@@ -489,6 +576,8 @@ static int interview_list(int argc, char **argv, struct store *s)
 			jw_str(&w, "interviewer", x->interviewer ? x->interviewer : "");
 			jw_str(&w, "date", x->date ? x->date : "");
 			jw_str(&w, "status", x->status);
+			if (x->confidential)
+				jw_bool(&w, "confidential", 1);
 			jw_end(&w);
 			continue;
 		}
@@ -542,9 +631,146 @@ int show_file(int argc, char **argv, struct store *s, const char *cmd, const cha
 	return rc;
 }
 
+/* show_file() for an interview: a confidential one opened for a reader,
+ * marked so, and "confidential — readable by ..." for anyone else. */
 static int interview_show(int argc, char **argv, struct store *s)
 {
-	return show_file(argc, argv, s, "interview", LAYOUT_INTERVIEWS);
+	struct buf b = BUF_SECRET_INIT;
+	char file[128], who[300];
+	struct doc *doc;
+	struct err err;
+	long left;
+	int json, rc, refused = 0;
+
+	if ((rc = read_options(argc, argv, "interview", 1, &json)) != 0)
+		return rc;
+	if (!text_is_id(argv[optind]))
+		return usage_error(cmd_find("interview"), "'%s' is not an id", argv[optind]);
+	layout_interview_file(file, sizeof(file), argv[optind]);
+	err_clear(&err);
+	if (load_file(s, file, &doc, NULL, &err) < 0) {
+		if (err.code == ERR_NOTFOUND)
+			err_set(&err, ERR_NOTFOUND, 0, 0, "no interview '%s' (%s)", argv[optind], file);
+		return report(err.line ? file : NULL, &err);
+	}
+	if (!doc->root || !interview_confidential(doc->root)) {
+		doc_free(doc);
+		return show_file(argc, argv, s, "interview", LAYOUT_INTERVIEWS);
+	}
+	if ((left = open_for_reading(s, doc, file, &refused)) < 0) {
+		secret_wipe_doc(doc);
+		doc_free(doc);
+		return out_of_memory();
+	}
+	readers_of(s, who, sizeof(who));
+	if (json) {
+		json_node(&b, doc->root);
+		buf_addc(&b, '\n');
+	} else {
+		buf_addf(&b, "# confidential — %s; readable by %s\n",
+			 left ? "not readable with your key" : "opened with your key, not for the group",
+			 who[0] ? who : "no one yet");
+		doc_emit(&b, doc);
+	}
+	rc = put_out(&b);
+	buf_release(&b);
+	secret_wipe_doc(doc);
+	doc_free(doc);
+	return refused ? refused : rc;
+}
+
+static const struct opt interview_seal_opts[] = {
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
+/* Opens every sealed value of t's interview with the user's key, to be
+ * sealed anew; 0, or the exit code with t released and why said. */
+static int open_to_reseal(struct store *s, struct txn *t)
+{
+	struct secret_failures f = { 0 };
+	struct age_identity *ids = NULL;
+	struct err why;
+	size_t nids = 0;
+	int rc;
+
+	if ((rc = user_identity(s, &ids, &nids, &why)) != 0) {
+		txn_release(t);
+		return rc;
+	}
+	if (secret_open_doc(t->doc, t->file, ids, nids, &f) < 0)
+		rc = out_of_memory();
+	else if (f.n) {
+		say_unopened(t->file, &f, &why);
+		fprintf(stderr, "convene: error: %s was not sealed anew: only a reader can\n", t->file);
+		rc = EXIT_DATA;
+	}
+	age_identities_free(ids, nids);
+	secret_failures_release(&f);
+	if (rc) {
+		secret_wipe_doc(t->doc);
+		txn_release(t);
+	}
+	return rc;
+}
+
+/*
+ * interview seal ID: makes an interview confidential and seals its plain
+ * values for the readers, in a new commit.  What the earlier commits hold
+ * stays there, in plain text: it says so, and what removing it takes.
+ */
+static int interview_seal(int argc, char **argv, struct store *s)
+{
+	const struct cmd *me = cmd_find("interview");
+	char file[128], msg[200];
+	int c, no_commit = 0, rc, was_plain, stale = 0;
+	struct err err;
+	struct txn t;
+
+	optind = 0;
+	while ((c = opt_next(interview_seal_opts, argc, argv)) != -1) {
+		if (c != 'n')
+			return option_error(me, c, argv);
+		no_commit = 1;
+	}
+	if (argc - optind != 1 || !text_is_id(argv[optind]))
+		return usage_error(me, "interview seal takes the interview's id");
+	layout_interview_file(file, sizeof(file), argv[optind]);
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
+		return rc;
+	t.no_commit = no_commit;
+	was_plain = holds_plaintext(t.doc->root);
+	if (!was_plain && interview_confidential(t.doc->root)) {
+		/* sealed already: for the current readers' keys, or anew */
+		err_clear(&err);
+		if ((stale = secrets_stale(s, t.doc->root, &err)) < 0) {
+			txn_release(&t);
+			return report(NULL, &err);
+		}
+		if (!stale) {
+			txn_release(&t);
+			note("nothing to change: %s is confidential and every value is sealed for the readers", file);
+			return EXIT_OK;
+		}
+		if ((rc = open_to_reseal(s, &t)) != 0)
+			return rc;
+	}
+	if (dom_put(t.doc, KIND_INTERVIEW, NULL, 0, t.doc->root, "confidential",
+		    dom_plain(t.doc, "true")) < 0) {
+		txn_release(&t);
+		return out_of_memory();
+	}
+	err_clear(&err);
+	if (secrets_seal(s, t.doc, file, NULL, NULL, 0, 0, &err) < 0) {
+		secret_wipe_doc(t.doc);
+		txn_release(&t);
+		return report(NULL, &err);
+	}
+	snprintf(msg, sizeof(msg), "interview %s: %s", argv[optind],
+		 stale ? "sealed anew for the readers" : "sealed (confidential)");
+	if ((rc = txn_commit(&t, msg)) == EXIT_OK && was_plain)
+		say_history_keeps(file);
+	return rc;
 }
 
 static const struct subcmd interview_subs[] = {
@@ -556,6 +782,8 @@ static const struct subcmd interview_subs[] = {
 	  opts_json },
 	{ "show", interview_show, "ID [--json]",
 	  opts_json },
+	{ "seal", interview_seal, "ID [--no-commit]",
+	  interview_seal_opts },
 	{ "summary", interview_summary, "[--json]",
 	  opts_json },
 	{ NULL, NULL, NULL, NULL }
@@ -566,7 +794,9 @@ const struct help help_interview = {
 	"An interview is interviews/<id>.yaml (the id defaults to MEMBER-1, -2...).\n"
 	"INTERVIEWER defaults to you: git config convene.member, as for note.\n"
 	"QUESTION is an id such as motivation or strengths.  summary groups the\n"
-	"answers by question; confidential interviews are counted, not shown.\n",
+	"answers by question.  A confidential interview (--confidential, or seal\n"
+	"for one that exists) is sealed value by value for the readers (convene\n"
+	"readers): they see its answers, marked; anyone else sees who can read it.\n",
 	NULL, interview_subs,
 	"The interview guide is initiative.yaml's interview_questions ({id, text}\n"
 	"each; init --template ucsd writes one).  add on a terminal with no --answer\n"

@@ -69,6 +69,8 @@ static void put_forms(struct buf *b, const char *name, const char *sub, const ch
 	const char *p = synopsis, *nl;
 	size_t width = 0, at, indent = text_chars(usage, strlen(usage));
 
+	if (!*p)
+		p = "\n";	/* a form with no arguments: "convene key show" */
 	while (*p) {
 		nl = strchr(p, '\n');
 		if (!nl)

@@ -64,7 +64,8 @@ void age_identity_recipient(const struct age_identity *id, struct age_recipient 
  * An identity file as age-keygen writes it: lines, '#' comments, blank
  * lines, one or more AGE-SECRET-KEY-1... lines.  On success *ids is an array
  * of *n identities (free with age_identities_free, which wipes them); on
- * failure *line is the 1-based line that is not a key.
+ * failure *line is the 1-based line that is not a key (0 when the file
+ * holds no key at all).
  */
 int age_identities_parse(const char *text, size_t len,
 			 struct age_identity **ids, size_t *n, size_t *line);

@@ -539,7 +539,8 @@ int doc_equal(const struct doc_node *a, const struct doc_node *b)
 
 	if (!a || !b)
 		return a == b;
-	if (a->kind != b->kind || (a->flags & DOC_CONFLICT) != (b->flags & DOC_CONFLICT))
+	if (a->kind != b->kind ||
+	    (a->flags & (DOC_CONFLICT | DOC_SECRET)) != (b->flags & (DOC_CONFLICT | DOC_SECRET)))
 		return 0;
 	if (a->kind == DOC_SCALAR) {
 		enum doc_type ta, tb;
@@ -761,6 +762,11 @@ static int check_props(struct loader *l, const yaml_char_t *anchor,
 		*flags |= DOC_CONFLICT;
 		return 0;
 	}
+	if (!strcmp(t, "!secret") && kind == DOC_SCALAR) {
+		/* a sealed value is text, whatever it looks like */
+		*flags = (*flags & ~DOC_PLAIN) | DOC_SECRET;
+		return 0;
+	}
 	if ((!strcmp(t, "tag:yaml.org,2002:str") && kind == DOC_SCALAR) ||
 	    (!strcmp(t, "tag:yaml.org,2002:map") && kind == DOC_MAP) ||
 	    (!strcmp(t, "tag:yaml.org,2002:seq") && kind == DOC_SEQ)) {
@@ -773,8 +779,10 @@ static int check_props(struct loader *l, const yaml_char_t *anchor,
 		err_set(l->err, ERR_DATA, line, col, "tag '%s' is not allowed", t);
 	if (!strcmp(t, "!conflict"))
 		err_hint(l->err, "a !conflict holds a mapping of base and sides");
+	else if (!strcmp(t, "!secret"))
+		err_hint(l->err, "a !secret holds one text: an armored age file");
 	else
-		err_hint(l->err, "remove the tag; convene knows only !conflict");
+		err_hint(l->err, "remove the tag; convene knows only !conflict and !secret");
 	return ERR_DATA;
 }
 

@@ -27,6 +27,7 @@ enum doc_type { DOC_STR, DOC_NULL, DOC_BOOL, DOC_INT, DOC_FLOAT };
 /* node->flags */
 #define DOC_PLAIN    0x1 /* scalar: written plain, type from its text */
 #define DOC_CONFLICT 0x2 /* tagged !conflict (DESIGN §4) */
+#define DOC_SECRET   0x4 /* scalar tagged !secret: an armored age file (DESIGN §7) */
 
 struct doc_node {
 	enum doc_kind kind;

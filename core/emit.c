@@ -269,10 +269,12 @@ static void put_node(struct buf *out, const struct doc_node *n, unsigned indent)
  * after "-" (1), or after an explicit key's ":" (2). */
 static void put_value(struct buf *out, const struct doc_node *v, unsigned indent, int in_seq)
 {
-	int tag = (v->flags & DOC_CONFLICT) != 0;
+	int tag = (v->flags & (DOC_CONFLICT | DOC_SECRET)) != 0;
 
-	if (tag)
+	if (v->flags & DOC_CONFLICT)
 		buf_adds(out, " !conflict");
+	else if (v->kind == DOC_SCALAR && (v->flags & DOC_SECRET))
+		buf_adds(out, " !secret");
 	if (v->kind == DOC_SCALAR) {
 		if (doc_scalar_type(v) == DOC_NULL && !tag) {
 			buf_addc(out, '\n');
@@ -335,6 +337,8 @@ int doc_emit_node(struct buf *out, const struct doc_node *node)
 	if (!node || (node->kind == DOC_SCALAR && doc_is_null(node)))
 		return buf_failed(out) ? -1 : 0;
 	if (node->kind == DOC_SCALAR) {
+		if (node->flags & DOC_SECRET)
+			buf_adds(out, "!secret ");
 		if (!put_scalar(out, node, 2, 0))
 			buf_addc(out, '\n');
 		return buf_failed(out) ? -1 : 0;

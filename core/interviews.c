@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "age.h"
 #include "domain.h"
 #include "err.h"
 #include "guide.h"
@@ -78,6 +79,34 @@ static int add_answers(struct interviews *iv, const char *member, const struct d
 	return 0;
 }
 
+/* The answers a reader opened: text that is no longer sealed. */
+static int add_opened_answers(struct interviews *iv, const char *member,
+			      const struct doc_node *answers)
+{
+	const struct doc_node *a;
+	struct answer *nv, *x;
+	int bad = 0;
+
+	if (!answers || answers->kind != DOC_MAP)
+		return 0;
+	for (a = answers->head; a; a = a->next) {
+		if (!doc_is_str(a) || (a->flags & DOC_SECRET))
+			continue;
+		if (!(nv = realloc(iv->ans, (iv->nans + 1) * sizeof(*nv))))
+			return ERR_NOMEM;
+		iv->ans = nv;
+		x = &nv[iv->nans++];
+		memset(x, 0, sizeof(*x));
+		x->confidential = 1;
+		x->question = dup0(a->key->str, &bad);
+		x->member = dup0(member ? member : "?", &bad);
+		x->text = dup0(a->str, &bad);
+		if (bad || question_order(iv, a->key->str, &x->order) < 0)
+			return ERR_NOMEM;
+	}
+	return 0;
+}
+
 static int add_interview(struct interviews *iv, const struct doc_node *r)
 {
 	struct interview_info *nv, *x;
@@ -111,6 +140,27 @@ int interviews_add(struct interviews *iv, const char *file, const struct doc *do
 		return 0;
 	if ((rc = add_interview(iv, r)) < 0)
 		iv->failed = 1;
+	return rc;
+}
+
+int interviews_add_opened(struct interviews *iv, const char *file, const struct doc *opened,
+			  size_t unopened)
+{
+	const struct doc_node *r = opened->root;
+	int rc;
+
+	if (layout_kind(file) != KIND_INTERVIEW || !r || r->kind != DOC_MAP)
+		return 0;
+	if ((rc = add_interview(iv, r)) < 0)
+		goto fail;
+	if (!iv->v[iv->n - 1].confidential || unopened)
+		return 0;
+	iv->opened++;
+	if ((rc = add_opened_answers(iv, dom_text(r, "member"), doc_get(r, "answers"))) < 0)
+		goto fail;
+	return 0;
+fail:
+	iv->failed = 1;
 	return rc;
 }
 
@@ -173,6 +223,8 @@ void interviews_release(struct interviews *iv)
 	for (i = 0; i < iv->nans; i++) {
 		free(iv->ans[i].question);
 		free(iv->ans[i].member);
+		if (iv->ans[i].confidential && iv->ans[i].text)
+			age_wipe(iv->ans[i].text, strlen(iv->ans[i].text));
 		free(iv->ans[i].text);
 	}
 	free(iv->ans);

@@ -27,10 +27,12 @@ struct interview_info {
 	int confidential;
 };
 
-/* One answer, of an interview that is not confidential. */
+/* One answer, of an interview that is not confidential, or of one a
+ * reader opened (interviews_add_opened()). */
 struct answer {
 	char *question, *member, *text;  /* member "?" when the file names none */
 	size_t order;  /* when the question was first seen */
+	int confidential;  /* opened from a sealed value: wiped on release */
 };
 
 /* The answers to one question: a run of interviews.ans. */
@@ -44,6 +46,7 @@ struct interviews {
 	struct interview_info *v;   /* in the order they were added */
 	size_t n;
 	size_t confidential;        /* of them, how many are */
+	size_t opened;              /* of those, how many the reader's key opened */
 	struct answer *ans;
 	size_t nans;
 	char **seen;                /* question ids, in the order first seen */
@@ -56,6 +59,13 @@ struct interviews {
 /* Takes an interview file (others are skipped): its row, and its answers
  * unless it is confidential.  Returns 0, or ERR_NOMEM (and sets failed). */
 int interviews_add(struct interviews *iv, const char *file, const struct doc *doc);
+/*
+ * The same for a confidential interview that a reader opened
+ * (secret_open_doc()): its opened answers are taken, marked confidential;
+ * one whose values did not all open (unopened) is counted as not shown.
+ */
+int interviews_add_opened(struct interviews *iv, const char *file, const struct doc *opened,
+			  size_t unopened);
 /*
  * Groups the answers by question, questions in the order they were first
  * seen and each one's answers by member, into iv->questions.  Returns 0 or

@@ -94,6 +94,8 @@ void json_node(struct buf *out, const struct doc_node *n)
 	}
 	if (n->flags & DOC_CONFLICT)
 		buf_adds(out, "{\"!conflict\":");
+	else if (n->kind == DOC_SCALAR && (n->flags & DOC_SECRET))
+		buf_adds(out, "{\"!secret\":");  /* sealed: the armored text, as !conflict is shown */
 	if (n->kind == DOC_SCALAR) {
 		json_scalar(out, n);
 	} else {
@@ -109,7 +111,7 @@ void json_node(struct buf *out, const struct doc_node *n)
 		}
 		buf_addc(out, n->kind == DOC_MAP ? '}' : ']');
 	}
-	if (n->flags & DOC_CONFLICT)
+	if ((n->flags & DOC_CONFLICT) || (n->kind == DOC_SCALAR && (n->flags & DOC_SECRET)))
 		buf_addc(out, '}');
 }
 

@@ -1180,6 +1180,8 @@ static struct doc_node *merge_node(struct m *m, const struct doc_node *b,
 			    (r = merge_scalar_list(m, bb, o, t)))
 				return r;
 		} else if (bb && doc_is_str(bb) && doc_is_str(o) && doc_is_str(t) &&
+			   /* a sealed value is opaque: its lines are ciphertext */
+			   !((bb->flags | o->flags | t->flags) & DOC_SECRET) &&
 			   (is_multiline_text(o) || is_multiline_text(t) || is_multiline_text(bb)) &&
 			   (r = merge_text(m, bb, o, t))) {
 			return r;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "age.h"
 #include "buf.h"
 #include "groups.h"  /* the partner kinds */
 #include "layout.h"
@@ -282,6 +283,7 @@ void schema_ids_from_initiative(struct schema_ids *ids, const struct doc *doc)
 	static const struct { const char *key; enum schema_ref kind; } lists[] = {
 		{ "principles", REF_PRINCIPLE }, { "subgroups", REF_SUBGROUP },
 	};
+	const struct doc_node *r;
 	const struct doc_node *seq, *item, *id;
 	size_t i;
 
@@ -298,6 +300,11 @@ void schema_ids_from_initiative(struct schema_ids *ids, const struct doc *doc)
 				schema_ids_add(ids, lists[i].kind, id->str);
 		}
 	}
+	schema_ids_known(ids, REF_READER);
+	seq = doc_get(doc->root, "readers");
+	for (r = seq && seq->kind == DOC_SEQ ? seq->head : NULL; r; r = r->next)
+		if (doc_is_str(r) && text_is_id(r->str))
+			schema_ids_add(ids, REF_READER, r->str);
 }
 
 /* ---- the tables ---- */
@@ -321,7 +328,8 @@ enum ftype {
 	T_ANSWERS,  /* a mapping of question ids to text */
 	T_EMAIL,
 	T_URL,
-	T_TZ        /* an IANA time zone name the tz database knows (tz.h) */
+	T_TZ,       /* an IANA time zone name the tz database knows (tz.h) */
+	T_AGE       /* an age recipient, age1... (DESIGN §7) */
 };
 
 #define REQ 0x1
@@ -413,7 +421,7 @@ static const struct field initiative_f[] = {
 	F("landscape", T_TEXT, 0), S("levers", T_LIST, &lever_s, 0),
 	S("subgroups", T_LIST, &subgroup_s, 0), S("partners", T_LIST, &partner_s, 0),
 	S("timeline", T_LIST, &timeline_s, 0),
-	S("interview_questions", T_LIST, &question_s, 0), END
+	S("interview_questions", T_LIST, &question_s, 0), R("readers", T_REFS, REF_MEMBER, 0), END
 };
 static const struct shape initiative_s = { "the initiative", initiative_f };
 
@@ -422,7 +430,7 @@ static const struct field member_f[] = {
 	E("role", roles, 0), F("email", T_EMAIL, 0), F("phone", T_STR, 0),
 	F("can_host", T_BOOL, 0), F("address", T_TEXT, 0),
 	R("subgroups", T_REFS, REF_SUBGROUP, 0), F("joined", T_DATE, 0),
-	F("left", T_DATE, 0), F("notes", T_TEXT, 0), END
+	F("left", T_DATE, 0), F("notes", T_TEXT, 0), F("age", T_AGE, 0), END
 };
 static const struct shape member_s = { "a member", member_f };
 
@@ -430,7 +438,7 @@ static const struct field interview_f[] = {
 	F("id", T_ID, REQ), R("member", T_REF, REF_MEMBER, REQ),
 	R("interviewer", T_REF, REF_MEMBER, REQ), F("date", T_DATE, REQ),
 	E("status", interview_status, 0), F("answers", T_ANSWERS, 0),
-	F("notes", T_TEXT, 0), F("confidential", T_BOOL, 0), END
+	F("notes", T_TEXT, 0), F("confidential", T_BOOL, 0), F("sealed_for", T_STRS, 0), END
 };
 static const struct shape interview_s = { "an interview", interview_f };
 
@@ -717,6 +725,7 @@ static const char *type_word(enum ftype t)
 	case T_EMAIL: return "an email address";
 	case T_URL: return "a web address (https://...)";
 	case T_TZ: return "a time zone name like Asia/Jerusalem";
+	case T_AGE: return "an age recipient (age1...)";
 	case T_STR: return "one line of text";
 	default: return "text";
 	}
@@ -953,9 +962,18 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 		break;
 	}
 	if ((f->type == T_STR || f->type == T_TEXT || f->type == T_EMAIL || f->type == T_URL ||
-	     f->type == T_ID || f->type == T_REF || f->type == T_TZ) && not_text(c, v, f->key, 0))
+	     f->type == T_ID || f->type == T_REF || f->type == T_TZ || f->type == T_AGE) &&
+	    not_text(c, v, f->key, 0))
 		return;
 	switch (f->type) {
+	case T_AGE: {
+		struct age_recipient r;
+
+		if (v->kind != DOC_SCALAR || !doc_is_str(v) || age_recipient_parse(v->str, &r) != AGE_OK)
+			error_at(c, v, "'%s' must be %s; found %s; convene key show prints yours",
+				 f->key, type_word(f->type), DESCRIBE(v));
+		break;
+	}
 	case T_STR:
 		if (memchr(v->str, '\n', v->len))
 			error_at(c, v, "'%s' must be one line of text", f->key);
@@ -1158,7 +1176,7 @@ static void normalize_value(struct doc *doc, struct doc_node *v, const struct fi
 		return;  /* a conflict's sides are settled by resolve */
 	switch (f->type) {
 	case T_STR: case T_TEXT: case T_ID: case T_REF: case T_ENUM: case T_TIME:
-	case T_EMAIL: case T_URL: case T_TZ:
+	case T_EMAIL: case T_URL: case T_TZ: case T_AGE:
 		as_text(v);
 		break;
 	case T_DATE: case T_DATETIME:
@@ -1227,6 +1245,97 @@ void schema_normalize(struct doc *doc, const char *file)
 		normalize_shape(doc, doc->root, s);
 }
 
+/* ---- confidential interviews (DESIGN §7) ---- */
+
+/* Each reader must be able to read: a member with an age: key. */
+static void check_readers(struct ctx *c, const struct doc_node *root)
+{
+	const struct doc_node *seq = doc_get(root, "readers"), *r;
+
+	if (!c->ids || !c->ids->known[REF_AGED] || !seq || seq->kind != DOC_SEQ)
+		return;
+	for (r = seq->head; r; r = r->next)
+		if (doc_is_str(r) && schema_ids_has(c->ids, REF_MEMBER, r->str) &&
+		    !schema_ids_has(c->ids, REF_AGED, r->str))
+			error_at(c, r, "reader '%s' has no age: key in members/%s.yaml, so nothing can be sealed for them; they run convene key new, then convene member edit %s --age age1... (or convene key publish)",
+				 r->str, r->str, r->str);
+}
+
+/* Whether the recipients of sealed_for are the current readers' keys. */
+static int sealed_for_readers(const struct ctx *c, const struct doc_node *sf)
+{
+	const struct doc_node *x;
+	size_t n = 0;
+
+	for (x = sf->head; x; x = x->next, n++)
+		if (!doc_is_str(x) || !schema_ids_has(c->ids, REF_RECIPIENT, x->str))
+			return 0;
+	return n == schema_ids_count(c->ids, REF_RECIPIENT);
+}
+
+/* A sealed value: an armored age file for as many recipients as
+ * sealed_for names.  Only the header is read: no identity needed. */
+static void check_sealed_value(struct ctx *c, const struct doc_node *v, const char *what,
+			       const char *id, size_t recipients, int *stale)
+{
+	size_t x25519 = 0, other = 0;
+
+	if (v->flags & DOC_CONFLICT)
+		return;  /* check_conflict() said it */
+	if (v->kind != DOC_SCALAR || !(v->flags & DOC_SECRET)) {
+		if (!doc_is_null(v))
+			error_at(c, v, "%s " SCHEMA_UNSEALED ": its text is in the file for anyone to read; convene interview seal %s seals it (earlier commits keep what they hold)",
+				 what, id);
+		return;
+	}
+	if (age_header_stanzas(v->str, v->len, &x25519, &other) != AGE_OK)
+		error_at(c, v, "%s is not a sealed value (an armored age file); take it from a commit that holds it whole, or write it anew",
+			 what);
+	else if (x25519 + other != recipients)
+		*stale = 1;
+}
+
+static void check_sealed(struct ctx *c, const struct doc_node *root, const char *id)
+{
+	const struct doc_node *answers = doc_get(root, "answers"), *notes = doc_get(root, "notes");
+	const struct doc_node *sf = doc_get(root, "sealed_for"), *x;
+	size_t errors = c->out->errors, recipients = 0;
+	char what[128], d[64];
+	int stale = 0, any = 0;
+
+	for (x = sf && sf->kind == DOC_SEQ ? sf->head : NULL; x; x = x->next) {
+		struct age_recipient r;
+
+		recipients++;
+		if (doc_is_str(x) && age_recipient_parse(x->str, &r) != AGE_OK)
+			error_at(c, x, "each item of 'sealed_for' must be %s; found %s", type_word(T_AGE),
+				 DESCRIBE(x));
+	}
+	for (x = answers && answers->kind == DOC_MAP ? answers->head : NULL; x; x = x->next) {
+		snprintf(what, sizeof(what), "the answer to '%s'", x->key->str);
+		check_sealed_value(c, x, what, id, recipients, &stale);
+		any |= !doc_is_null(x);
+	}
+	if (notes) {
+		check_sealed_value(c, notes, "'notes'", id, recipients, &stale);
+		any |= !doc_is_null(notes);
+	}
+	if (c->out->errors > errors)
+		return;
+	if (!any)
+		return;
+	if (!sf || sf->kind != DOC_SEQ) {
+		diags_add(c->out, c->file, root->line, root->col, DIAG_WARNING,
+			  "'sealed_for' is missing: who the values are sealed for is not known; convene interview seal %s writes it",
+			  id);
+		return;
+	}
+	if (stale || (c->ids && c->ids->known[REF_RECIPIENT] && !sealed_for_readers(c, sf)))
+		diags_add(c->out, c->file, sf->line, sf->col, DIAG_WARNING,
+			  "the values are sealed for other recipients than the current readers' keys; convene readers add/rm re-seals every confidential interview, convene interview seal %s this one",
+			  id);
+}
+
 void schema_check(struct diags *out, const char *file, const struct doc *doc,
 		  const struct schema_ids *ids)
 {
@@ -1257,6 +1366,10 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 		return;
 	}
 	check_shape(&c, root, s, NULL);
+	if (kind == KIND_INITIATIVE)
+		check_readers(&c, root);
+	else if (kind == KIND_INTERVIEW && doc_bool(doc_get(root, "confidential")) == 1)
+		check_sealed(&c, root, id);
 
 	/* the id (or number) is the file's name */
 	if (kind == KIND_MEETING) {

@@ -15,7 +15,11 @@
 #include "err.h"
 #include "layout.h"  /* enum schema_kind: the kinds are the layout's */
 
-enum schema_ref { REF_MEMBER, REF_PRINCIPLE, REF_SUBGROUP, REF__COUNT };
+/* REF_READER: the readers of initiative.yaml (DESIGN §7); REF_AGED: those of
+ * them whose member file holds an age: key; REF_RECIPIENT: those keys (not
+ * ids: age1... text), for validate's check of sealed_for (store/load.c). */
+enum schema_ref { REF_MEMBER, REF_PRINCIPLE, REF_SUBGROUP, REF_READER, REF_AGED, REF_RECIPIENT,
+		  REF__COUNT };
 
 enum diag_level { DIAG_ERROR, DIAG_WARNING };
 
@@ -55,6 +59,10 @@ int diag_same(const struct diag *a, const struct diag *b);
  * errors are left.  d->conflicts is not recounted. */
 unsigned diags_keep_new(struct diags *d, const struct diags *before);
 
+/* What the error of a plain value in a confidential interview says (part
+ * of it): an edit of the opened interview (convene edit) seals them. */
+#define SCHEMA_UNSEALED "of a confidential interview is not sealed"
+
 /* The errors of d other than the unresolved conflicts: what a merge or a
  * commit must not leave, where a conflict is the group's to settle. */
 unsigned diags_other_errors(const struct diags *d);
@@ -71,7 +79,7 @@ int schema_ids_add(struct schema_ids *ids, enum schema_ref kind, const char *id)
 void schema_ids_known(struct schema_ids *ids, enum schema_ref kind);
 int schema_ids_has(const struct schema_ids *ids, enum schema_ref kind, const char *id);
 size_t schema_ids_count(const struct schema_ids *ids, enum schema_ref kind);
-/* Adds the principles' and subgroups' ids of initiative.yaml. */
+/* Adds the principles', subgroups' and readers' ids of initiative.yaml. */
 void schema_ids_from_initiative(struct schema_ids *ids, const struct doc *doc);
 
 /*

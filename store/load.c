@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "core/layout.h"
+#include "core/text.h"
 #include "load.h"
 
 int load_file(struct store *s, const char *file, struct doc **out, struct diags *diags,
@@ -23,6 +24,34 @@ int load_file(struct store *s, const char *file, struct doc **out, struct diags 
 		diags_add(diags, file, err->line, err->col, DIAG_ERROR, "%s%s%s", err->msg,
 			  err->hint[0] ? "; " : "", err->hint);
 	return error;
+}
+
+/* The readers' age: keys (DESIGN §7): a few member files, read so that
+ * validate can say when a value is sealed for another set of readers. */
+static void gather_readers(struct store *s, const struct schema_ids *cids, const struct doc *initiative)
+{
+	struct schema_ids *ids = (struct schema_ids *)cids;
+	const struct doc_node *seq = initiative->root ? doc_get(initiative->root, "readers") : NULL, *r, *age;
+	char file[128];
+	struct doc *doc;
+	struct err err;
+
+	schema_ids_known(ids, REF_AGED);
+	schema_ids_known(ids, REF_RECIPIENT);
+	for (r = seq && seq->kind == DOC_SEQ ? seq->head : NULL; r; r = r->next) {
+		if (!doc_is_str(r) || !text_is_id(r->str) || !schema_ids_has(ids, REF_MEMBER, r->str))
+			continue;
+		layout_folder_file(file, sizeof(file), LAYOUT_MEMBERS, r->str);
+		err_clear(&err);
+		if (load_file(s, file, &doc, NULL, &err) < 0)
+			continue;
+		age = doc->root ? doc_get(doc->root, "age") : NULL;
+		if (doc_is_str(age) && age->len) {
+			schema_ids_add(ids, REF_AGED, r->str);
+			schema_ids_add(ids, REF_RECIPIENT, age->str);
+		}
+		doc_free(doc);
+	}
 }
 
 int gather_ids(struct store *s, struct schema_ids **out, struct err *err)
@@ -54,8 +83,10 @@ int gather_ids_with(struct store *s, struct schema_ids **out, const struct doc *
 	store_list_free(files, n);
 	if (initiative) {
 		schema_ids_from_initiative(ids, initiative);
+		gather_readers(s, ids, initiative);
 	} else if (load_file(s, "initiative.yaml", &doc, NULL, err) == 0) {
 		schema_ids_from_initiative(ids, doc);
+		gather_readers(s, ids, doc);
 		doc_free(doc);
 	}
 	err_clear(err);

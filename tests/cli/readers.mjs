@@ -2,7 +2,8 @@
 // `yaml` (NODE_PATH names the build's node_modules), in YAML 1.2 (core
 // schema) and 1.1 modes, and prints one JSON line per file:
 // {"file": F, "1.2": value, "1.1": value} (or "error1.2" / "error1.1").
-// !conflict is read as convene's JSON writes it: {"!conflict": {...}}.
+// !conflict is read as convene's JSON writes it: {"!conflict": {...}}, and
+// !secret as {"!secret": "-----BEGIN AGE..."}.
 import { createRequire } from "module";
 import { readFileSync } from "fs";
 
@@ -27,6 +28,11 @@ const conflict = {
   resolve: (map) => ({ "!conflict": nodeJS(map) }),
 };
 
+const secret = {
+  tag: "!secret",
+  resolve: (text) => ({ "!secret": text }),
+};
+
 function plain(v) {
   if (v instanceof Date) return { $date: v.toISOString().replace(/T00:00:00\.000Z$/, "") };
   if (Array.isArray(v)) return v.map(plain);
@@ -46,7 +52,7 @@ for (const file of process.argv.slice(2)) {
     ["1.1", { version: "1.1", schema: "yaml-1.1" }],
   ]) {
     try {
-      const doc = YAML.parseDocument(text, { ...opts, customTags: [conflict], uniqueKeys: true });
+      const doc = YAML.parseDocument(text, { ...opts, customTags: [conflict, secret], uniqueKeys: true });
       if (doc.errors.length) throw doc.errors[0];
       rec[mode] = plain(doc.toJS({ maxAliasCount: -1 }));
       if (rec[mode] === undefined) rec[mode] = null;

@@ -4,7 +4,8 @@
 # (YAML 1.1, Debian's python3-yaml) here, and npm `yaml` in its 1.2 and
 # 1.1 modes through readers.mjs.  A date or time stamp that a reader
 # types as one compares as the text written; !conflict is read as
-# convene writes it in JSON, {"!conflict": {...}}.
+# convene writes it in JSON, {"!conflict": {...}}, and !secret likewise,
+# {"!secret": "-----BEGIN AGE..."}.
 #
 # usage: readers.py CONVENE JSDIR REPO...   (each REPO an initiative)
 # Prints one line per mismatch and ends with "N files, N mismatches";
@@ -27,7 +28,12 @@ def conflict(loader, node):
     return {"!conflict": loader.construct_mapping(node, deep=True)}
 
 
+def secret(loader, node):
+    return {"!secret": loader.construct_scalar(node)}
+
+
 Loader.add_constructor("!conflict", conflict)
+Loader.add_constructor("!secret", secret)
 
 
 # The fields that hold dates and time stamps, written plain on purpose so

@@ -2,7 +2,7 @@
 # The command line: help, usage errors, exit codes.
 . "$(dirname "$0")/lib.sh"
 
-all_commands="action actions agenda archive attend bundle calendar clone commit conflicts decide diff edit fmt get help history hosts init interview log meeting member merge-file minutes note notes outcome partner principle remote report resolve set show status subgroup sync validate"
+all_commands="action actions agenda archive attend bundle calendar clone commit conflicts decide diff edit fmt get help history hosts init interview key log meeting member merge-file minutes note notes outcome partner principle readers remote report resolve set show status subgroup sync validate"
 
 test_expect_success 'convene help lists every command with its summary' '
 	convene help > out &&

@@ -85,7 +85,12 @@ test_expect_success 'interview add, list, show and summary grouped by question' 
 	convene member add "Rina" --id rina 2>/dev/null &&
 	convene interview add dana --by yossi --date 2026-01-05 --answer motivation="הבת שלי" --answer strengths="ארגון" 2>/dev/null &&
 	convene interview add yossi --by dana --date 2026-01-06 --answer motivation="the library" 2>/dev/null &&
-	convene interview add rina --by dana --answer motivation="secret" --confidential 2>/dev/null &&
+	test_expect_code 2 convene interview add rina --by dana --answer motivation="kept-quiet" --confidential 2>../err &&
+	test_grep "convene readers add MEMBER..." ../err && test ! -e interviews/rina-1.yaml &&
+	age-keygen 2>/dev/null | age-keygen -y > ../key && printf "age: %s\n" "$(cat ../key)" >> members/dana.yaml &&
+	printf "readers:\n- dana\n" >> initiative.yaml && convene commit -m "dana reads" 2>/dev/null &&
+	convene interview add rina --by dana --answer motivation="kept-quiet" --confidential 2>/dev/null &&
+	! grep -q kept-quiet interviews/rina-1.yaml &&
 	test -e interviews/dana-1.yaml && test -e interviews/rina-1.yaml &&
 	convene interview summary > ../out &&
 	cat >../want <<-\EOT &&
@@ -98,11 +103,11 @@ test_expect_success 'interview add, list, show and summary grouped by question' 
 	(strengths, 1 answer)
 	  dana: ארגון
 
-	(1 confidential interview not shown)
+	(1 confidential interview not shown: confidential — readable by dana)
 	EOT
 	test_cmp ../want ../out &&
-	! grep -q secret ../out &&
-	convene interview summary --json > ../out && ! grep -q secret ../out &&
+	! grep -q kept-quiet ../out &&
+	convene interview summary --json > ../out && ! grep -q kept-quiet ../out &&
 	test_grep "\"confidential\":1" ../out &&
 	convene interview list > ../out && test_grep "rina-1" ../out &&
 	convene interview show dana-1 > ../out && test_cmp interviews/dana-1.yaml ../out &&

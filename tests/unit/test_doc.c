@@ -244,6 +244,38 @@ void test_doc__conflict_tag(void)
 	check(fails_at("a: !conflict x\n", 15, 1, 4, "tag '!conflict' is not allowed"));
 }
 
+void test_doc__secret_tag(void)
+{
+	const char *text = "answers:\n  why: !secret |\n    -----BEGIN AGE ENCRYPTED FILE-----\n"
+			   "    YWdl\n    -----END AGE ENCRYPTED FILE-----\n  other: !secret \"true\"\n";
+	const char *a = "k: !secret |\n  x\n", *b = "k: |\n  x\n";
+	struct doc *doc, *d2;
+	struct doc_node *v;
+	struct err err;
+	char *out;
+
+	check(doc_load(&doc, text, strlen(text), &err) == 0);
+	v = doc_get(doc_get(doc->root, "answers"), "why");
+	check(v->kind == DOC_SCALAR && (v->flags & DOC_SECRET) && doc_is_str(v));
+	check_str(v->str, "-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n");
+	/* a sealed value is text, whatever it looks like */
+	check(doc_is_str(doc_get(doc_get(doc->root, "answers"), "other")));
+	doc_free(doc);
+	out = canon(text, &err);
+	check_str(out, text);
+	free(out);
+	/* the same text sealed and not sealed are two values */
+	check(doc_load(&doc, a, strlen(a), &err) == 0);
+	check(doc_load(&d2, b, strlen(b), &err) == 0);
+	check(!doc_equal(doc->root, d2->root));
+	doc_free(d2);
+	check(doc_load(&d2, a, strlen(a), &err) == 0);
+	check(doc_equal(doc->root, d2->root));
+	doc_free(d2);
+	doc_free(doc);
+	check(fails_at("a: !secret\n  b: c\n", 18, 1, 4, "tag '!secret' is not allowed"));
+}
+
 void test_doc__canonical_form(void)
 {
 	struct err err;

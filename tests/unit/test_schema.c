@@ -1,7 +1,9 @@
 /* Unit tests of the schema (core/schema.c). */
 #include <string.h>
 
+#include "core/age.h"
 #include "core/schema.h"
+#include "core/secret.h"
 #include "core/tz.h"
 #include "tests/unit/unit.h"
 
@@ -461,5 +463,76 @@ void test_schema__start_is_a_time_of_day(void)
 		   "number: 1\ntitle: t\nstatus: planned\ndate: 2026-02-01\nstart: \"18:00:59\"\n"
 		   "agenda:\n- id: a\n  title: a\n  notes:\n  - id: n1\n    text: n\n    at: 2016-12-31T23:59:60Z\n");
 	check_str(buf_str(&b), "");
+}
+
+/* Checks doc (file) with ids; the diagnostics as check_text() gives them. */
+static void check_doc(struct buf *out, const char *file, const struct doc *doc,
+		      const struct schema_ids *ids)
+{
+	struct diags d = { 0 };
+	size_t i;
+
+	buf_reset(out);
+	schema_check(&d, file, doc, ids);
+	diags_sort(&d);
+	for (i = 0; i < d.n; i++)
+		buf_addf(out, "%u:%u %s %s\n", d.v[i].line, d.v[i].col,
+			 d.v[i].level == DIAG_ERROR ? "error" : "warning", d.v[i].msg);
+	diags_release(&d);
+}
+
+void test_schema__confidential_values(void)
+{
+	static const char *const members[] = { "dana", "rina", NULL };
+	const char *file = "interviews/rina-1.yaml";
+	const char *text = "id: rina-1\nmember: rina\ninterviewer: dana\ndate: 2026-01-05\n"
+			   "answers:\n  why: plain words\nnotes: more\nconfidential: true\n";
+	struct schema_ids *ids = ids_with(members);
+	struct age_identity id, other;
+	struct age_recipient r, r2;
+	char rs[AGE_RECIPIENT_STRLEN];
+	struct buf out = BUF_INIT, b = BUF_INIT;
+	struct doc *doc, *again;
+	struct err err;
+
+	check(age_init() == 0 && age_keygen(&id) == 0 && age_keygen(&other) == 0);
+	age_identity_recipient(&id, &r);
+	age_identity_recipient(&other, &r2);
+	check(doc_load(&doc, text, strlen(text), &err) == 0);
+	/* plain text under answers and notes: an error at each, naming the fix */
+	check_doc(&out, file, doc, ids);
+	check(strstr(out.ptr, "6:8 error the answer to 'why' " SCHEMA_UNSEALED));
+	check(strstr(out.ptr, "7:8 error 'notes' " SCHEMA_UNSEALED));
+	check(strstr(out.ptr, "convene interview seal rina-1 seals it"));
+	/* sealed for the readers' keys: nothing to say */
+	check(secret_seal_doc(doc, file, NULL, NULL, 0, &r, 1, 0) == 0);
+	doc_emit(&b, doc);
+	check(doc_load(&again, b.ptr, b.len, &err) == 0);
+	age_recipient_format(&r, rs);
+	schema_ids_known(ids, REF_RECIPIENT);
+	schema_ids_add(ids, REF_RECIPIENT, rs);
+	check_doc(&out, file, again, ids);
+	check_str(buf_str(&out), "");
+	/* the readers' keys are another set now: a warning with the commands */
+	schema_ids_free(ids);
+	ids = ids_with(members);
+	age_recipient_format(&r2, rs);
+	schema_ids_known(ids, REF_RECIPIENT);
+	schema_ids_add(ids, REF_RECIPIENT, rs);
+	check_doc(&out, file, again, ids);
+	check(strstr(out.ptr, "warning the values are sealed for other recipients than the current readers' keys"));
+	check(strstr(out.ptr, "convene readers add/rm"));
+	check(!strstr(out.ptr, "error"));
+	doc_free(again);
+	doc_free(doc);
+	/* a reader with no age: key */
+	check(doc_load(&doc, "name: x\nlanguage: en\nreaders:\n- dana\n- rina\n", 44, &err) == 0);
+	schema_ids_known(ids, REF_AGED);
+	schema_ids_add(ids, REF_AGED, "dana");
+	check_doc(&out, "initiative.yaml", doc, ids);
+	check_str(buf_str(&out), "5:3 error reader 'rina' has no age: key in members/rina.yaml, so nothing can be sealed for them; they run convene key new, then convene member edit rina --age age1... (or convene key publish)\n");
+	doc_free(doc);
+	schema_ids_free(ids);
+	buf_release(&out);
 	buf_release(&b);
 }

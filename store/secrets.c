@@ -1,0 +1,272 @@
+/*
+ * The readers and the sealing of a confidential interview (secrets.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/layout.h"
+#include "core/secret.h"
+#include "core/text.h"
+#include "load.h"
+#include "secrets.h"
+
+void readers_release(struct readers *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->ids[i]);
+	free(r->ids);
+	free(r->r);
+	memset(r, 0, sizeof(*r));
+}
+
+void readers_names(const struct readers *r, char *out, size_t size)
+{
+	size_t i, len = 0;
+	int k;
+
+	out[0] = '\0';
+	for (i = 0; i < r->n && len < size; i++) {
+		k = snprintf(out + len, size - len, "%s%s", i ? ", " : "", r->ids[i]);
+		if (k < 0)
+			break;
+		len += (size_t)k;
+	}
+}
+
+int readers_load(struct readers *out, struct store *s, const struct doc *initiative,
+		 struct err *err)
+{
+	const struct doc_node *seq, *x, *age;
+	char file[128];
+	struct doc *doc;
+	size_t n = 0;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	if (age_init() != 0)
+		return err_set(err, ERR_INTERNAL, 0, 0, "libsodium does not start");
+	seq = initiative && initiative->root ? doc_get(initiative->root, "readers") : NULL;
+	if (!seq || seq->kind != DOC_SEQ)
+		return 0;
+	for (x = seq->head; x; x = x->next)
+		n++;
+	if (!(out->ids = calloc(n + 1, sizeof(*out->ids))) || !(out->r = calloc(n + 1, sizeof(*out->r)))) {
+		readers_release(out);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	for (x = seq->head; x; x = x->next) {
+		if (!doc_is_str(x) || !text_is_id(x->str)) {
+			readers_release(out);
+			return err_set(err, ERR_DATA, x->line, x->col, "initiative.yaml: a reader must be a member id");
+		}
+		layout_folder_file(file, sizeof(file), LAYOUT_MEMBERS, x->str);
+		if ((error = load_file(s, file, &doc, NULL, err)) < 0) {
+			readers_release(out);
+			if (error == ERR_NOTFOUND) {
+				err_set(err, ERR_DATA, 0, 0, "reader '%s' is not a member (no %s)", x->str, file);
+				err_hint(err, "convene readers rm %s, or add the member", x->str);
+			}
+			return ERR_DATA;
+		}
+		age = doc->root ? doc_get(doc->root, "age") : NULL;
+		if (!doc_is_str(age) || !age->len || age_recipient_parse(age->str, &out->r[out->n]) != AGE_OK) {
+			err_set(err, ERR_DATA, 0, 0, "reader '%s' has %s age: key in %s", x->str,
+				doc_is_str(age) && age->len ? "a bad" : "no", file);
+			err_hint(err, "%s runs convene key new, then convene member edit %s --age age1... (or convene key publish)",
+				 x->str, x->str);
+			doc_free(doc);
+			readers_release(out);
+			return ERR_DATA;
+		}
+		doc_free(doc);
+		if (!(out->ids[out->n] = strdup(x->str))) {
+			readers_release(out);
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		}
+		out->n++;
+	}
+	return 0;
+}
+
+int secrets_seal(struct store *s, struct doc *doc, const char *file, const struct doc *old,
+		 const struct age_identity *ids, size_t nids, int keep, struct err *err)
+{
+	struct readers rd;
+	struct doc *ini = NULL;
+	int error, status;
+
+	if ((error = load_file(s, "initiative.yaml", &ini, NULL, err)) < 0)
+		return error;
+	error = readers_load(&rd, s, ini, err);
+	doc_free(ini);
+	if (error < 0)
+		return error;
+	if (!rd.n) {
+		readers_release(&rd);
+		err_set(err, ERR_USAGE, 0, 0, "no one can read a confidential interview yet: the initiative has no readers");
+		err_hint(err, "convene readers add MEMBER... first (members with an age: key); nothing was written");
+		return ERR_USAGE;
+	}
+	status = secret_seal_doc(doc, file, old, ids, nids, rd.r, rd.n, keep);
+	readers_release(&rd);
+	if (status)
+		return err_set(err, status == AGE_NOMEM ? ERR_NOMEM : ERR_INTERNAL, 0, 0,
+			       "cannot seal %s: %s", file, age_strerror(status));
+	return 0;
+}
+
+void reseal_release(struct reseal *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		free(rs->v[i].path);
+		free(rs->v[i].bytes);
+		free(rs->v[i].old);
+	}
+	free(rs->v);
+	secret_failures_release(&rs->fails);
+	memset(rs, 0, sizeof(*rs));
+}
+
+int reseal_add(struct reseal *rs, const char *path, const char *bytes, size_t len)
+{
+	struct reseal_file *nv = realloc(rs->v, (rs->n + 1) * sizeof(*nv)), *f;
+
+	if (!nv)
+		return ERR_NOMEM;
+	rs->v = nv;
+	f = &nv[rs->n];
+	memset(f, 0, sizeof(*f));
+	if (!(f->path = strdup(path)) || !(f->bytes = malloc(len + 1))) {
+		free(f->path);
+		return ERR_NOMEM;
+	}
+	memcpy(f->bytes, bytes, len);
+	f->bytes[len] = '\0';
+	f->len = len;
+	rs->n++;
+	return 0;
+}
+
+int secrets_reseal(struct reseal *rs, struct store *s, const struct age_recipient *r, size_t nr,
+		   const struct age_identity *ids, size_t nids, struct err *err)
+{
+	char **files = NULL;
+	size_t n = 0, i;
+	int error = 0;
+
+	memset(rs, 0, sizeof(*rs));
+	if ((error = store_list(s, &files, &n, err)) < 0)
+		return error;
+	for (i = 0; i < n && !error; i++) {
+		struct doc *doc = NULL;
+		struct buf out = BUF_INIT;
+		long opened;
+		int status;
+
+		if (layout_kind(files[i]) != KIND_INTERVIEW)
+			continue;
+		if (load_file(s, files[i], &doc, NULL, err) < 0) {
+			err_clear(err);
+			continue;  /* what does not load holds nothing we could seal */
+		}
+		if (!doc->root || doc->root->kind != DOC_MAP ||
+		    doc_bool(doc_get(doc->root, "confidential")) != 1) {
+			doc_free(doc);
+			continue;
+		}
+		if ((opened = secret_open_doc(doc, files[i], ids, nids, &rs->fails)) < 0) {
+			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		} else if (rs->fails.n) {
+			snprintf(rs->fail_file, sizeof(rs->fail_file), "%s", files[i]);
+			error = err_set(err, ERR_DATA, 0, 0, "%s: %zu value%s cannot be opened to seal anew",
+					files[i], rs->fails.n, rs->fails.n == 1 ? "" : "s");
+		} else if ((status = secret_seal_doc(doc, files[i], NULL, NULL, 0, r, nr, 0)) != 0) {
+			error = err_set(err, status == AGE_NOMEM ? ERR_NOMEM : ERR_INTERNAL, 0, 0,
+					"cannot seal %s: %s", files[i], age_strerror(status));
+		} else if (doc_emit(&out, doc) < 0 || reseal_add(rs, files[i], out.ptr, out.len) < 0) {
+			error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		} else {
+			rs->values += (size_t)opened;
+		}
+		secret_wipe_doc(doc);
+		doc_free(doc);
+		buf_release(&out);
+	}
+	store_list_free(files, n);
+	return error;
+}
+
+int reseal_undo(struct store *s, const struct reseal *rs, size_t upto, struct err *err)
+{
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < upto && i < rs->n; i++) {
+		const struct reseal_file *f = &rs->v[i];
+		int e = f->old ? store_write(s, f->path, f->old, f->oldlen, err)
+			       : store_remove(s, f->path, err);
+
+		if (e < 0)
+			error = e;
+	}
+	return error;
+}
+
+int reseal_write(struct store *s, struct reseal *rs, struct err *err)
+{
+	size_t i;
+	int error;
+
+	for (i = 0; i < rs->n; i++) {
+		struct reseal_file *f = &rs->v[i];
+		struct err ignore;
+
+		if (store_read(s, f->path, &f->old, &f->oldlen, &ignore) < 0)
+			f->old = NULL;
+	}
+	for (i = 0; i < rs->n; i++) {
+		if ((error = store_write(s, rs->v[i].path, rs->v[i].bytes, rs->v[i].len, err)) < 0) {
+			struct err undo;
+
+			reseal_undo(s, rs, i, &undo);
+			return error;
+		}
+	}
+	return 0;
+}
+
+int secrets_stale(struct store *s, const struct doc_node *root, struct err *err)
+{
+	const struct doc_node *sf = doc_get(root, "sealed_for"), *x;
+	char text[AGE_RECIPIENT_STRLEN];
+	struct readers rd;
+	struct doc *ini = NULL;
+	size_t n = 0, i;
+	int error, stale = 0, found;
+
+	if ((error = load_file(s, "initiative.yaml", &ini, NULL, err)) < 0)
+		return error;
+	error = readers_load(&rd, s, ini, err);
+	doc_free(ini);
+	if (error < 0)
+		return error;
+	if (!sf || sf->kind != DOC_SEQ) {
+		readers_release(&rd);
+		return 1;
+	}
+	for (x = sf->head; x; x = x->next, n++) {
+		for (i = 0, found = 0; i < rd.n && !found; i++) {
+			age_recipient_format(&rd.r[i], text);
+			found = doc_is_str(x) && !strcmp(x->str, text);
+		}
+		stale |= !found;
+	}
+	stale |= n != rd.n;
+	readers_release(&rd);
+	return stale;
+}

@@ -1,0 +1,88 @@
+/*
+ * What the confidential interviews need from the initiative (DESIGN §7):
+ * the readers of initiative.yaml with their age: keys, the user's
+ * identity, and the sealing of one interview's tree for the readers.
+ * Nothing here prints; the plaintext stays in the caller's tree and in
+ * secret buffers (core/secret.h).
+ */
+#ifndef CONVENE_STORE_SECRETS_H
+#define CONVENE_STORE_SECRETS_H
+
+#include "core/age.h"
+#include "core/doc.h"
+#include "core/err.h"
+#include "store.h"
+
+/* The readers, in initiative.yaml's order, each with its key.  Owned by
+ * the caller: readers_release(). */
+struct readers {
+	char **ids;
+	struct age_recipient *r;
+	size_t n;
+};
+
+/*
+ * The readers that initiative (initiative.yaml's tree) lists, with the
+ * age: key of each one's member file in the work tree.  A reader with no
+ * member file, no age: key or one that does not parse is ERR_DATA naming
+ * them.  No readers is not an error (n 0).
+ */
+int readers_load(struct readers *out, struct store *s, const struct doc *initiative,
+		 struct err *err);
+void readers_release(struct readers *r);
+/* The readers' ids joined by ", " ("dana, yossi"), into out. */
+void readers_names(const struct readers *r, char *out, size_t size);
+
+/*
+ * Seals the plain answers and notes of doc, an interview of file, for the
+ * current readers (secret_seal_doc()); old (the tree before the edit, or
+ * NULL) gives the ciphertexts to keep, opened with ids (the user's).
+ * keep 0 seals every value anew.  ERR_USAGE when there are no readers
+ * (hint: convene readers add).
+ */
+int secrets_seal(struct store *s, struct doc *doc, const char *file, const struct doc *old,
+		 const struct age_identity *ids, size_t nids, int keep, struct err *err);
+
+/*
+ * Whether the sealed values of root (a confidential interview) are sealed
+ * for other keys than the current readers': 1 or 0, or a negative error
+ * (readers_load()'s).
+ */
+int secrets_stale(struct store *s, const struct doc_node *root, struct err *err);
+
+/*
+ * The files a change of readers rewrites, prepared in memory first so
+ * that nothing is written unless all of them are ready: each with its
+ * new bytes and the bytes it had (to put back if the commit fails).
+ */
+struct reseal_file {
+	char *path;
+	char *bytes, *old;
+	size_t len, oldlen;
+};
+struct reseal {
+	struct reseal_file *v;
+	size_t n;
+	size_t values;                 /* sealed values rewritten */
+	char fail_file[128];           /* the file whose values did not open */
+	struct secret_failures fails;  /* and which, why */
+};
+void reseal_release(struct reseal *rs);
+/* Adds a file to rewrite (copies path and bytes).  0 or ERR_NOMEM. */
+int reseal_add(struct reseal *rs, const char *path, const char *bytes, size_t len);
+
+/*
+ * Opens every confidential interview of the work tree with ids and seals
+ * it anew for r[0..nr), into rs (nothing is written).  A value that does
+ * not open refuses it all: ERR_DATA with rs->fail_file and rs->fails.
+ */
+int secrets_reseal(struct reseal *rs, struct store *s, const struct age_recipient *r, size_t nr,
+		   const struct age_identity *ids, size_t nids, struct err *err);
+
+/* Writes rs's files; if one fails, puts back those written (reseal_undo)
+ * and returns the error. */
+int reseal_write(struct store *s, struct reseal *rs, struct err *err);
+/* Puts back the bytes rs's files had (after a commit that failed). */
+int reseal_undo(struct store *s, const struct reseal *rs, size_t upto, struct err *err);
+
+#endif

@@ -1,0 +1,199 @@
+/*
+ * Unit tests for core/secret.c: the values of a confidential interview,
+ * sealed one by one, bound to their place, kept byte for byte when their
+ * text did not change, refused per value when they do not open.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/age.h"
+#include "core/secret.h"
+#include "unit.h"
+
+static const char *const FILE_ = "interviews/rina-1.yaml";
+
+static const char interview[] =
+	"id: rina-1\nmember: rina\ninterviewer: dana\ndate: 2026-01-05\nconfidential: true\n"
+	"answers:\n  motivation: the secret word\n  strengths: |\n    two\n    lines\n  later:\n"
+	"notes: quiet notes\n";
+
+static struct doc *load(const char *text)
+{
+	struct doc *doc = NULL;
+	struct err err;
+
+	if (doc_load(&doc, text, strlen(text), &err) < 0)
+		return NULL;
+	return doc;
+}
+
+static struct doc_node *answer(struct doc *doc, const char *q)
+{
+	return doc_get(doc_get(doc->root, "answers"), q);
+}
+
+/* A tree sealed for id, and its bytes. */
+static struct doc *sealed(const struct age_identity *id, struct buf *bytes)
+{
+	struct age_recipient r;
+	struct doc *doc = load(interview);
+
+	age_identity_recipient(id, &r);
+	if (!doc || secret_seal_doc(doc, FILE_, NULL, NULL, 0, &r, 1, 1) != 0)
+		return NULL;
+	buf_reset(bytes);
+	doc_emit(bytes, doc);
+	return doc;
+}
+
+void test_secret__seal_and_open(void)
+{
+	struct age_identity id;
+	struct buf b = BUF_INIT;
+	struct secret_failures f = { 0 };
+	struct doc *doc, *again;
+	char rs[AGE_RECIPIENT_STRLEN];
+	struct age_recipient r;
+
+	check(age_init() == 0 && age_keygen(&id) == 0);
+	check((doc = sealed(&id, &b)));
+	/* no plaintext in the bytes; every value is a !secret, null stays null */
+	check(!strstr(b.ptr, "secret word") && !strstr(b.ptr, "quiet") && !strstr(b.ptr, "lines"));
+	check(answer(doc, "motivation")->flags & DOC_SECRET);
+	check(doc_get(doc->root, "notes")->flags & DOC_SECRET);
+	check(doc_is_null(answer(doc, "later")));
+	age_identity_recipient(&id, &r);
+	age_recipient_format(&r, rs);
+	check_str(doc_get(doc->root, "sealed_for")->head->str, rs);
+	/* the bytes load back with their tags, and open to the texts */
+	check((again = load(b.ptr)));
+	check(secret_open_doc(again, FILE_, &id, 1, &f) == 3 && f.n == 0);
+	check_str(answer(again, "motivation")->str, "the secret word");
+	check_str(answer(again, "strengths")->str, "two\nlines\n");
+	check_str(doc_get(again->root, "notes")->str, "quiet notes");
+	secret_wipe_doc(again);
+	check(answer(again, "motivation")->str[0] == 0);
+	doc_free(again);
+	doc_free(doc);
+	buf_release(&b);
+}
+
+void test_secret__place_line(void)
+{
+	struct age_identity id;
+	struct buf b = BUF_INIT, plain = BUF_SECRET_INIT, raw = BUF_SECRET_INIT;
+	char found[160];
+	struct doc *doc;
+	const struct doc_node *v;
+
+	check(age_init() == 0 && age_keygen(&id) == 0);
+	check((doc = sealed(&id, &b)));
+	v = answer(doc, "motivation");
+	/* what age itself opens starts with the place line */
+	check(age_decrypt(&id, 1, v->str, v->len, &raw) == AGE_OK);
+	check(!strncmp(raw.ptr, "convene:interviews/rina-1.yaml:answers.motivation\n", 50));
+	/* moved to another field, or another file: refused, saying from where */
+	check(secret_open_value(&plain, FILE_, "answers.strengths", v, &id, 1, found,
+				sizeof(found)) == SECRET_MOVED);
+	check_str(found, "interviews/rina-1.yaml:answers.motivation");
+	check(plain.len == 0);
+	check(secret_open_value(&plain, "interviews/avi-1.yaml", "answers.motivation", v, &id, 1,
+				found, sizeof(found)) == SECRET_MOVED);
+	check(plain.len == 0);
+	check(secret_open_value(&plain, FILE_, "answers.motivation", v, &id, 1, NULL, 0) == 0);
+	check_str(plain.ptr, "the secret word");
+	buf_release(&plain);
+	buf_release(&raw);
+	buf_release(&b);
+	doc_free(doc);
+}
+
+void test_secret__failures_per_value(void)
+{
+	struct age_identity id, other;
+	struct buf b = BUF_INIT, plain = BUF_SECRET_INIT;
+	struct secret_failures f = { 0 };
+	struct doc *doc, *again;
+	struct doc_node *v;
+	char *p;
+
+	check(age_init() == 0 && age_keygen(&id) == 0 && age_keygen(&other) == 0);
+	check((doc = sealed(&id, &b)));
+	v = answer(doc, "motivation");
+	check(secret_open_value(&plain, FILE_, "answers.motivation", v, &other, 1, NULL, 0) ==
+	      AGE_NOT_FOR_US);
+	check(secret_open_value(&plain, FILE_, "answers.motivation", v, NULL, 0, NULL, 0) ==
+	      SECRET_NO_KEY);
+	check(plain.len == 0);
+	check(strstr(secret_strerror(AGE_NOT_FOR_US), "not readable with your key"));
+	/* one letter of the notes' payload changed (the first of the last line
+	 * of its armor): that value fails, the others open */
+	p = strstr(strstr(strstr(b.ptr, "notes:"), "-----BEGIN"), "-----END") - 4;
+	while (p[-1] != '\n')
+		p--;
+	p += strspn(p, " ");
+	*p = *p == 'A' ? 'B' : 'A';
+	check((again = load(b.ptr)));
+	check(secret_open_doc(again, FILE_, &id, 1, &f) == 2);
+	check(f.n == 1 && !strcmp(f.v[0].path, "notes") && f.v[0].status == AGE_BAD_PAYLOAD);
+	check(f.v[0].line && f.v[0].line == doc_get(again->root, "notes")->line &&
+	      f.v[0].col == 8);  /* "notes: !secret": the value, where the tag is */
+	check(doc_get(again->root, "notes")->flags & DOC_SECRET);  /* left sealed */
+	secret_failures_release(&f);
+	secret_wipe_doc(again);
+	doc_free(again);
+	buf_release(&plain);
+	buf_release(&b);
+	doc_free(doc);
+}
+
+void test_secret__unchanged_values_keep_their_bytes(void)
+{
+	struct age_identity id;
+	struct age_recipient r;
+	struct buf b = BUF_INIT, b2 = BUF_INIT;
+	struct secret_failures f = { 0 };
+	struct doc *old, *edit;
+	struct doc_node *n;
+
+	check(age_init() == 0 && age_keygen(&id) == 0);
+	age_identity_recipient(&id, &r);
+	check((old = sealed(&id, &b)));
+	/* the edit: opened, one answer changed, sealed again */
+	check((edit = load(b.ptr)));
+	check(secret_open_doc(edit, FILE_, &id, 1, &f) == 3);
+	check((n = doc_scalar(edit, "a new answer", 12, 0)));
+	doc_replace(answer(edit, "strengths"), n);
+	check(secret_seal_doc(edit, FILE_, old, &id, 1, &r, 1, 1) == 0);
+	check(doc_equal(answer(edit, "motivation"), answer(old, "motivation")));
+	check(doc_equal(doc_get(edit->root, "notes"), doc_get(old->root, "notes")));
+	check(!doc_equal(answer(edit, "strengths"), answer(old, "strengths")));
+	check(answer(edit, "strengths")->flags & DOC_SECRET);
+	doc_emit(&b2, edit);
+	check(!strstr(b2.ptr, "a new answer"));
+	doc_free(edit);
+	/* keep 0 (a new set of readers): every value sealed anew */
+	check((edit = load(b.ptr)));
+	check(secret_open_doc(edit, FILE_, &id, 1, &f) == 3);
+	check(secret_seal_doc(edit, FILE_, old, &id, 1, &r, 1, 0) == 0);
+	check(!doc_equal(answer(edit, "motivation"), answer(old, "motivation")));
+	doc_free(edit);
+	secret_failures_release(&f);
+	doc_free(old);
+	buf_release(&b);
+	buf_release(&b2);
+}
+
+void test_secret__field_of(void)
+{
+	struct doc *doc = load(interview);
+	char path[96];
+
+	check(doc);
+	check(secret_field_of(doc->root, answer(doc, "motivation"), path, sizeof(path)));
+	check_str(path, "answers.motivation");
+	check(secret_field_of(doc->root, doc_get(doc->root, "notes"), path, sizeof(path)));
+	check_str(path, "notes");
+	check(!secret_field_of(doc->root, doc_get(doc->root, "member"), path, sizeof(path)));
+	doc_free(doc);
+}
