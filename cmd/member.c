@@ -41,6 +41,12 @@ static const struct opt member_leave_opts[] = {
 	OPT_END
 };
 
+static const struct opt member_edit_opts[] = {
+	{ 'a', "age", "KEY", "set their age recipient (age1...), for confidential interviews", 0 },
+	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	OPT_END
+};
+
 static const struct opt member_group_opts[] = {
 	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
 	OPT_END
@@ -355,14 +361,45 @@ static int member_show(int argc, char **argv, struct store *s)
 	return show_file(argc, argv, s, "member", LAYOUT_MEMBERS);
 }
 
+/* member edit ID: the file in the editor; with --age, that field alone. */
 static int member_edit(int argc, char **argv, struct store *s)
 {
-	char file[128];
+	const struct cmd *me = cmd_find("member");
+	const char *age = NULL;
+	char file[128], msg[200];
+	int c, no_commit = 0, rc;
+	struct txn t;
 
-	if (argc != 2 || !text_is_id(argv[1]))
-		return usage_error(cmd_find("member"), "member edit takes a member's id");
-	layout_member_file(file, sizeof(file), argv[1]);
-	return edit_file(s, file);
+	optind = 0;
+	while ((c = opt_next(member_edit_opts, argc, argv)) != -1) {
+		if (c == 'a') {
+			if ((rc = once(me, &age, "--age", optarg)))
+				return rc;
+		} else if (c == 'n') {
+			no_commit = 1;
+		} else {
+			return option_error(me, c, argv);
+		}
+	}
+	if (argc - optind != 1 || !text_is_id(argv[optind]))
+		return usage_error(me, "member edit takes a member's id");
+	layout_member_file(file, sizeof(file), argv[optind]);
+	if (!age) {
+		if (no_commit)
+			return usage_error(me, "--no-commit goes with --age");
+		return edit_file(s, file);
+	}
+	if ((rc = check_option(KIND_MEMBER, "--age", age, "age", NULL)))
+		return rc;
+	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
+		return rc;
+	t.no_commit = no_commit;
+	if (dom_put(t.doc, KIND_MEMBER, NULL, 0, t.doc->root, "age", dom_str(t.doc, age)) < 0) {
+		txn_release(&t);
+		return out_of_memory();
+	}
+	snprintf(msg, sizeof(msg), "member %s: age recipient", argv[optind]);
+	return txn_commit(&t, msg);
 }
 
 static const struct subcmd member_subs[] = {
@@ -374,8 +411,8 @@ static const struct subcmd member_subs[] = {
 	  member_list_opts },
 	{ "show", member_show, "ID [--json]",
 	  opts_json },
-	{ "edit", member_edit, "ID",
-	  NULL },
+	{ "edit", member_edit, "ID [--age KEY] [--no-commit]",
+	  member_edit_opts },
 	{ "leave", member_leave, "ID [--date DATE] [--no-commit]",
 	  member_leave_opts },
 	{ "join", member_join, "ID SUBGROUP [--no-commit]",
@@ -392,7 +429,9 @@ const struct help help_member = {
 	"backbone, member, funder, partner, observer.  Members are never\n"
 	"deleted: leave sets the date they left.  list shows those who have not\n"
 	"left (--all: everyone).  join and leave-subgroup change the subgroups\n"
-	"they are in (convene subgroup add makes one).\n",
+	"they are in (convene subgroup add makes one).  edit opens the file in\n"
+	"$EDITOR; with --age it sets their age recipient (convene key show\n"
+	"prints one's own), which readers add needs.\n",
 	NULL, member_subs,
 	NULL
 };

@@ -80,7 +80,8 @@ test_expect_success 'a reader sees the text, marked confidential; anyone else wh
 	test_grep "  motivation: hush-word" ../out && test_grep "notes: quiet-notes" ../out &&
 	convene interview summary > ../out &&
 	cat > ../want <<-\EOT &&
-	motivation (2 answers)
+	מה מושך אותך לקבוצת העבודה הזו, ולמה חשוב לך לקחת בה חלק?
+	(motivation, 2 answers)
 	  rina: hush-word
 	    (confidential)
 	  yossi: open-word
@@ -233,6 +234,20 @@ test_expect_success 'set --edit opens a sealed value for a reader and seals it a
 	test_expect_code 1 env XDG_CONFIG_HOME="$YH" EDITOR=../ed convene set --edit interviews/rina-1.yaml:answers.motivation 2>../err &&
 	test_grep "answers.motivation: not readable with your key" ../err &&
 	test "$(git rev-parse HEAD)" = "$head"
+'
+
+test_expect_success 'member edit --age sets a member'"'"'s recipient in one commit; a bad one is refused naming --age' '
+	setup &&
+	key=$(age-keygen -y "$YH/convene/identity") &&
+	head=$(git rev-parse HEAD) &&
+	test_expect_code 2 convene member edit rina --age age1bad 2>../err &&
+	test_grep "'"'"'--age'"'"' must be an age recipient (age1...)" ../err &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	convene member edit rina --age "$key" 2>/dev/null &&
+	test "$(convene get members/rina.yaml:age)" = "$key" &&
+	test "$(git log -1 --format=%s)" = "member rina: age recipient" &&
+	convene readers add rina 2>/dev/null &&
+	convene readers list > ../out && test_grep "rina" ../out && test_grep "$key" ../out
 '
 
 test_done

@@ -151,6 +151,9 @@ setup_fixture() {
 	 convene set vision "every child reads" ) > /dev/null 2>&1
 }
 
+# Each file's examples run in a fresh copy of the fixture; $HOME stays, so
+# the identity key.txt's "key new" makes is the one readers.txt uses (the
+# glob is sorted).
 test_expect_success 'the examples work' '
 	setup_fixture &&
 	for f in "$SRC"/doc/commands/*.txt; do
