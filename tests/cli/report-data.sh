@@ -5,7 +5,18 @@
 # indicators, the vision changed at a meeting, changed at two sites at
 # once (a recorded conflict, a fork) and settled.
 # make_report_initiative he|en DIR
+#
+# The confidential interview is sealed for dana with the test-only identity
+# report-data/identity (x-1.LANG.yaml were written by convene interview add
+# --confidential: sealing is random, and the goldens need fixed bytes).
+# That identity is the user's, so the report runs as a reader: it must
+# still show no confidential answer.
 . "$(dirname "$0")/agenda-data.sh"
+REPORT_DATA="$(cd "$(dirname "$0")" && pwd)/report-data"
+REPORT_KEY=age1efhzf5p02szuju6tqt74m37hvq8fce4mpknqfrcq2lxyfc2z6fhq758fz3
+mkdir -p "$XDG_CONFIG_HOME/convene" &&
+cp "$REPORT_DATA/identity" "$XDG_CONFIG_HOME/convene/identity" &&
+chmod 600 "$XDG_CONFIG_HOME/convene/identity"
 
 # git commit at a fixed time, as convene commit does with CONVENE_NOW
 fixed_git() {
@@ -21,7 +32,7 @@ make_report_initiative() {
 		v2='כל ילד בנגב קורא עד כיתה ג׳, וכל הורה שותף.'
 		va='כל ילד בנגב קורא בהנאה עד כיתה ג׳, וכל הורה שותף.'
 		vb='כל ילד ובת בנגב קוראים עד כיתה ג׳, וכל הורה שותף.'
-		q1=tikvot q2=chashashot a1='שכל הילדים יקראו' a2='תקציב' secret='סוד-חסוי-אסור-להציג'
+		q1=tikvot q2=chashashot a1='שכל הילדים יקראו' a2='תקציב'
 		problem='ילדים רבים בנגב אינם קוראים ברמת כיתתם.' mission='מחברים בתי ספר, הורים ועמותות סביב הקריאה.'
 		pitch='כל ילד קורא: יחד זה אפשרי.' p1='הקשבה לקהילה' p2='<i>שקיפות</i> בנתונים' l1='הכשרת מורים' s1='הורים'
 		title='ילדים קוראים' ind1='קוראים ברמת כיתה' ind2='נשירה מתוכניות' unit='%'
@@ -29,7 +40,7 @@ make_report_initiative() {
 		v2='Every child in Ohio reads by grade 3, with every parent on board.'
 		va='Every child in Ohio reads with joy by grade 3, with every parent on board.'
 		vb='Every child in Ohio reads by grade 3, with every parent and teacher on board.'
-		q1=hopes q2=worries a1='That every child reads' a2='Funding' secret='SECRET-DO-NOT-SHOW'
+		q1=hopes q2=worries a1='That every child reads' a2='Funding'
 		problem='Too many children in Ohio do not read at grade level.' mission='We join schools, parents and nonprofits around reading.'
 		pitch='Every child reads: together it can be done.' p1='Listen to the community' p2='<i>Open</i> data' l1='Teacher training' s1='Parents'
 		title='Children read' ind1='Reading at grade level' ind2='Drop-outs from programmes' unit='%'
@@ -41,8 +52,9 @@ make_report_initiative() {
 		"$problem" "$mission" "$pitch" "$p1" "$p2" "$l1" "$s1" >> initiative.yaml &&
 	 printf 'id: dana-1\nmember: dana\ninterviewer: tal\ndate: 2026-01-20\nstatus: done\nanswers:\n  %s: %s\n  %s: %s\n' \
 		"$q1" "$a1" "$q2" "$a2" > interviews/dana-1.yaml &&
-	 printf 'id: x-1\nmember: x\ninterviewer: dana\ndate: 2026-01-21\nstatus: done\nconfidential: true\nanswers:\n  %s: %s\n' \
-		"$q1" "$secret" > interviews/x-1.yaml &&
+	 cp "$REPORT_DATA/x-1.$lang.yaml" interviews/x-1.yaml &&
+	 printf 'age: %s\n' "$REPORT_KEY" >> members/dana.yaml &&
+	 printf 'readers:\n- dana\n' >> initiative.yaml &&
 	 cat > outcomes/reading.yaml <<-YAML &&
 	id: reading
 	title: $title
