@@ -39,6 +39,19 @@ convene interview add rina-adler --by dana --date 2026-01-06 \
 convene member add "Avi Cohen" --id avi --org "ספריית באר שבע" >/dev/null 2>&1
 step "convene interview add avi --by dana --ask   (the guide in initiative.yaml, asked in turn; a pipe here)"
 printf '%s\n' "כי הספרייה ריקה אחר הצהריים" "" "קול של ספרנים" | convene interview add avi --by dana --date 2026-01-07 --ask
+step "convene key new ; convene key publish ; convene readers add dana   (who may read confidential interviews)"
+convene key new
+convene key publish >/dev/null
+convene readers add dana
+step "convene interview add rina-adler --by dana --confidential --answer challenges=...   (sealed before it is written)"
+convene interview add rina-adler --by dana --date 2026-01-08 --confidential \
+	--answer challenges="The board does not trust the city's numbers."
+step "grep -c 'BEGIN AGE' interviews/rina-adler-2.yaml   (the file and every commit hold only ciphertext)"
+grep -c 'BEGIN AGE' interviews/rina-adler-2.yaml
+step convene interview show rina-adler-2
+convene interview show rina-adler-2
+step "XDG_CONFIG_HOME=/nowhere convene interview show rina-adler-2   (anyone without a reader's key)"
+XDG_CONFIG_HOME=/nowhere convene interview show rina-adler-2 2>/dev/null
 step convene interview summary
 convene interview summary
 
