@@ -179,13 +179,17 @@ check:
 # t0024 (three sites, random steps, then every site the same) ten times
 # longer than in `make test`, with a new seed each time unless
 # CONVENE_SEED names one; the test prints the seed, to run it again.
-# Then the crash tests (notes; sync, clone and bundle create) with
+# Then t0034 (confidential interviews, three sites, kills) with 1000
+# steps, a new seed each time too.  Then the crash tests (notes; sync, clone and bundle create) with
 # STRESS_KILLS SIGKILLs at random moments each, instead of ~200.
 STRESS_STEPS ?= 8000
 stress: test-deps $(BIN)
 	@CONVENE=$(abspath $(BIN)) CONVENE_CONVERGE_STEPS=$(STRESS_STEPS) \
 		CONVENE_SEED=$${CONVENE_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d " ")} \
 		sh tests/cli/t0024-converge.sh
+	@CONVENE=$(abspath $(BIN)) CONVENE_CONF_STEPS=$$(($(STRESS_STEPS) / 8)) \
+		CONVENE_SEED=$${CONVENE_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d " ")} \
+		sh tests/cli/t0034-confidential-converge.sh
 	@CONVENE=$(abspath $(BIN)) CONVENE_CRASH_KILLS=$(STRESS_KILLS) sh tests/cli/t0014-crash.sh
 	@CONVENE=$(abspath $(BIN)) CONVENE_CRASH_KILLS=$(STRESS_KILLS) sh tests/cli/t0023-crash-sync.sh
 

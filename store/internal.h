@@ -60,6 +60,8 @@ int store_checkout(struct store *s, const git_oid *from, const git_oid *to, cons
 /* Finishes or undoes the checkout a killed convene left, and says which
  * in s->resumed or s->undone.  Under the edit lock, busy. */
 int store_checkout_recover(struct store *s, struct err *err);
+/* puts back what a killed re-seal (readers add/rm) wrote: store/secrets.c */
+int store_reseal_recover(struct store *s);
 
 /* store_write() with the file's mode (0666 or 0777, less the umask, as
  * git makes them), without the fsync of

@@ -1,13 +1,17 @@
 /*
  * The readers and the sealing of a confidential interview (secrets.h).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/layout.h"
 #include "core/secret.h"
 #include "core/text.h"
+#include "internal.h"
 #include "load.h"
 #include "secrets.h"
 
@@ -217,10 +221,128 @@ int reseal_undo(struct store *s, const struct reseal *rs, size_t upto, struct er
 	return error;
 }
 
+/*
+ * A re-seal rewrites many files before it commits them: killed between
+ * the two, it left them changed, and every later readers add/rm refused
+ * ("changes not committed").  So before writing it puts a journal,
+ * $GIT_DIR/convene/reseal, beside them: the commit HEAD was at and, per
+ * file, the blob of its new bytes.  The next holder of the edit lock that
+ * finds it with HEAD still there puts back, from HEAD, each file that
+ * holds the re-seal's bytes (index entry too); a file changed since is
+ * left alone.  With HEAD moved on, the commit was made: the journal goes.
+ */
+static void reseal_journal(struct store *s, char *out, size_t size, const char *suffix)
+{
+	snprintf(out, size, "%sconvene/reseal%s", git_repository_path(s->repo), suffix);
+}
+
+static int reseal_journal_write(struct store *s, const struct reseal *rs, struct err *err)
+{
+	char path[4200], tmp[4200], hex[GIT_OID_HEXSZ + 1];
+	git_oid head, id;
+	FILE *f;
+	size_t i;
+	int ok;
+
+	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0) {
+		git_error_clear();
+		return 0;  /* no commit yet: nothing to put back */
+	}
+	reseal_journal(s, path, sizeof(path), "");
+	reseal_journal(s, tmp, sizeof(tmp), ".lock");
+	*strrchr(tmp, '/') = '\0';
+	if (mkdir(tmp, 0777) < 0 && errno != EEXIST)
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot make %s: %s", tmp, strerror(errno));
+	reseal_journal(s, tmp, sizeof(tmp), ".lock");
+	if (!(f = fopen(tmp, "w")))
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s: %s", tmp, strerror(errno));
+	fprintf(f, "convene reseal 1\nhead %s\n", git_oid_tostr(hex, sizeof(hex), &head));
+	for (i = 0; i < rs->n; i++) {
+		git_odb_hash(&id, rs->v[i].bytes, rs->v[i].len, GIT_OBJECT_BLOB);
+		fprintf(f, "%s %s\n", git_oid_tostr(hex, sizeof(hex), &id), rs->v[i].path);
+	}
+	ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
+	ok = fclose(f) == 0 && ok;
+	if (!ok || rename(tmp, path) < 0) {
+		unlink(tmp);
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s: %s", path, strerror(errno));
+	}
+	return 0;
+}
+
+static void reseal_put_back(struct store *s, git_commit *head, const char *path, const git_oid *ours)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	git_oid now;
+	char full[4096], lock[4200], *p = (char *)path;
+	git_strarray one = { &p, 1 };
+	struct err ignore;
+
+	if (store_full_path(s, path, full, sizeof(full), &ignore) < 0)
+		goto done;
+	snprintf(lock, sizeof(lock), "%s.lock", full);
+	unlink(lock);  /* the file being written when it died */
+	if (git_odb_hashfile(&now, full, GIT_OBJECT_BLOB) < 0 || !git_oid_equal(&now, ours))
+		goto done;  /* not the re-seal's bytes: changed since, or never written */
+	if (git_commit_tree(&tree, head) < 0)
+		goto done;
+	if (git_tree_entry_bypath(&e, tree, path) < 0) {
+		store_remove(s, path, &ignore);
+	} else if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)) == 0) {
+		store_write(s, path, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), &ignore);
+	}
+	git_reset_default(s->repo, (const git_object *)head, &one);
+done:
+	git_error_clear();
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+}
+
+int store_reseal_recover(struct store *s)
+{
+	char path[4200], line[4400], hex[GIT_OID_HEXSZ + 1];
+	git_oid was, now, id;
+	git_commit *head = NULL;
+	FILE *f;
+
+	reseal_journal(s, path, sizeof(path), ".lock");
+	unlink(path);  /* being written: nothing had started */
+	reseal_journal(s, path, sizeof(path), "");
+	if (!(f = fopen(path, "r")))
+		return 0;
+	if (fgets(line, sizeof(line), f) && !strcmp(line, "convene reseal 1\n") &&
+	    fgets(line, sizeof(line), f) && sscanf(line, "head %40s", hex) == 1 &&
+	    git_oid_fromstr(&was, hex) == 0 && git_reference_name_to_id(&now, s->repo, "HEAD") == 0 &&
+	    git_oid_equal(&was, &now) && git_commit_lookup(&head, s->repo, &now) == 0) {
+		while (fgets(line, sizeof(line), f)) {
+			size_t n = strlen(line);
+
+			if (n < GIT_OID_HEXSZ + 2 || line[n - 1] != '\n' || line[GIT_OID_HEXSZ] != ' ')
+				break;
+			line[n - 1] = '\0';
+			line[GIT_OID_HEXSZ] = '\0';
+			if (git_oid_fromstr(&id, line) < 0)
+				break;
+			reseal_put_back(s, head, line + GIT_OID_HEXSZ + 1, &id);
+		}
+	}
+	git_error_clear();
+	git_commit_free(head);
+	fclose(f);
+	unlink(path);
+	return 0;
+}
+
 int reseal_write(struct store *s, struct reseal *rs, struct err *err)
 {
 	size_t i;
 	int error;
+
+	if ((error = reseal_journal_write(s, rs, err)) < 0)
+		return error;
 
 	for (i = 0; i < rs->n; i++) {
 		struct reseal_file *f = &rs->v[i];

@@ -393,6 +393,8 @@ int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 	/* and while it checked out a sync's files: finished, or undone */
 	store_mark(s, 1);
 	error = store_checkout_recover(s, err);
+	if (error == 0)
+		error = store_reseal_recover(s);
 	store_mark(s, 0);
 	if (error < 0) {
 		store_unlock(s);
