@@ -150,6 +150,14 @@ static void add_meeting(struct cal_gather *g, const char *file, long number, con
 		g->failed = 1;
 }
 
+/* The keys add_meeting() and ical_schedule_key_of() read, and of the
+ * agenda's items only their titles. */
+static const char *const item_keys[] = { "title", NULL };
+static const struct doc_keep meeting_keep[] = {
+	{ "title", NULL }, { "status", NULL }, { "date", NULL }, { "start", NULL },
+	{ "duration", NULL }, { "location", NULL }, { "goals", NULL }, { "agenda", item_keys },
+};
+
 /* Every file of the last commit, as store_tree_diff() gives them. */
 int cal_take_file(void *ctx, const char *path, const char *old, size_t oldlen, const char *data,
 		     size_t len)
@@ -172,6 +180,21 @@ int cal_take_file(void *ctx, const char *path, const char *old, size_t oldlen, c
 
 		if (doc_scan_top(data, len, member_keys, 5, vals)) {
 			add_member(g, path, NULL, vals);
+			return g->failed ? -1 : 0;
+		}
+	}
+	if (kind == KIND_MEETING) {
+		/* 1,000 meetings full of notes: only the keys add_meeting()
+		 * reads are built, of a file in the form convene writes */
+		int rc = doc_load_kept(&doc, data, len, meeting_keep, sizeof(meeting_keep) / sizeof(*meeting_keep));
+
+		if (rc < 0) {
+			g->failed = 1;
+			return -1;
+		}
+		if (rc == 1) {
+			add_meeting(g, path, number, doc, data, len);
+			doc_free(doc);
 			return g->failed ? -1 : 0;
 		}
 	}

@@ -1282,3 +1282,350 @@ int doc_scan_top(const char *data, size_t len, const char *const *keys, size_t n
 	}
 	return 1;
 }
+
+/* ---- a light load of some keys of a file in the block form (doc_load_kept) ---- */
+
+/*
+ * The form read: every line is "key: value", "key:" (its value on the
+ * lines below: a mapping deeper, a list at its column or deeper, or
+ * nothing), "- value" or "- key: value" (a mapping in a list), where a
+ * key is lower-case letters, digits and '_' from a letter, and a value
+ * is plain text (plain_text()), "[]", "{}", a quoted string on one line
+ * (double quotes with no escape but \" and \\, single quotes with ''),
+ * or, where nothing is kept, a literal or folded block ("|", "|-", "|+",
+ * ">", ...) with no indentation indicator whose first line holds text.
+ * No tags, anchors, aliases, comments, tabs, blank lines outside blocks,
+ * CR, "---", a key twice in any mapping, nesting past half doc_load()'s
+ * bound, or a character plain_char() refuses.  libyaml reads every file
+ * of that form, and doc_load() loads it to the same nodes (line and
+ * column too: what comes before a node on its line is ASCII).
+ */
+
+enum lite_mode {
+	LITE_SKIP,   /* read, build nothing */
+	LITE_ALL,    /* build all of it */
+	LITE_ROOT,   /* the root: the keys of keep */
+	LITE_ITEMS,  /* a list: of each mapping in it only the keys of item_keys */
+	LITE_KEYS    /* a mapping: only the keys of item_keys */
+};
+
+struct lite {
+	struct doc *doc;
+	const char *p, *end;     /* p: the start of the current line */
+	unsigned line;           /* its number, from 1 */
+	unsigned depth;
+	int nomem;
+	const struct doc_keep *keep;
+	size_t nkeep;
+};
+
+#define LITE_MAX_KEYS 64
+
+static size_t lite_indent(const struct lite *l)
+{
+	const char *q = l->p;
+
+	while (*q == ' ')
+		q++;  /* every line ends in '\n' */
+	return (size_t)(q - l->p);
+}
+
+static void lite_next_line(struct lite *l, const char *eol)
+{
+	l->p = eol + 1;
+	l->line++;
+}
+
+/* The length of a key at q ("name" of "name: x" or "name:"), or 0. */
+static size_t lite_key(const char *q, const char *eol)
+{
+	const char *k = q;
+
+	if (*q < 'a' || *q > 'z')
+		return 0;
+	while (q < eol && ((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_'))
+		q++;
+	if (q == eol || *q != ':' || q - k > 128 || (q + 1 < eol && q[1] != ' '))
+		return 0;
+	return (size_t)(q - k);
+}
+
+static int lite_dash(const char *q)
+{
+	return q[0] == '-' && q[1] == ' ';
+}
+
+/* n, at its place at on the current line (no character before it on
+ * the line is more than one byte). */
+static struct doc_node *lite_node(struct lite *l, struct doc_node *n, const char *at)
+{
+	if (!n) {
+		l->nomem = 1;
+		return NULL;
+	}
+	n->line = l->line;
+	n->col = (unsigned)(at - l->p) + 1;
+	return n;
+}
+
+/* A quoted string at v, closed at eol - 1; into *out when out. */
+static int lite_quoted(struct lite *l, const char *v, const char *eol, struct doc_node **out)
+{
+	const char q = *v, *s = v + 1, *last = eol - 1;
+	char *text = NULL;
+	size_t n = 0, k;
+
+	if (last <= v || *last != q)
+		return -1;
+	if (out && !(text = malloc((size_t)(last - s) + 1))) {
+		l->nomem = 1;
+		return -1;
+	}
+	while (s < last) {
+		if (*s == q) {
+			/* '' in single quotes */
+			if (q != '\'' || s + 1 >= last || s[1] != '\'')
+				goto bad;
+			s++;
+			k = 1;
+		} else if (*s == '\\' && q == '"') {
+			if (s + 1 >= last || (s[1] != '"' && s[1] != '\\'))
+				goto bad;
+			s++;
+			k = 1;
+		} else if (!(k = plain_char((const unsigned char *)s, (size_t)(last - s)))) {
+			goto bad;
+		}
+		if (text)
+			memcpy(text + n, s, k);
+		n += k;
+		s += k;
+	}
+	if (out) {
+		*out = lite_node(l, doc_scalar(l->doc, text, n, 0), v);
+		free(text);
+		return *out ? 0 : -1;
+	}
+	return 0;
+bad:
+	free(text);
+	return -1;
+}
+
+/* The lines of a block whose header ends at eol, in a collection at
+ * column col; they are read, not kept.  Leaves l at the line after. */
+static int lite_block(struct lite *l, const char *eol, size_t col)
+{
+	size_t k, s;
+	const char *q;
+
+	lite_next_line(l, eol);
+	if (l->p == l->end || (k = lite_indent(l)) <= col || l->p[k] == '\n')
+		return -1;
+	while (l->p < l->end) {
+		s = lite_indent(l);
+		eol = memchr(l->p, '\n', (size_t)(l->end - l->p));
+		if (l->p[s] != '\n' && s < k)
+			return 0;
+		for (q = l->p + s; q < eol; q += s)
+			if (!(s = *q == ' ' ? 1 : plain_char((const unsigned char *)q, (size_t)(eol - q))))
+				return -1;
+		lite_next_line(l, eol);
+	}
+	return 0;
+}
+
+static int lite_map(struct lite *l, size_t col, const char *first, enum lite_mode mode,
+		    const char *const *keys, struct doc_node *map);
+static int lite_seq(struct lite *l, size_t col, enum lite_mode mode, const char *const *keys,
+		    struct doc_node *seq);
+
+/* The value that starts at v on the current line (its end eol), in a
+ * collection at column col; l is left at the line after it. */
+static int lite_inline(struct lite *l, const char *v, const char *eol, size_t col, enum lite_mode mode,
+		       struct doc_node **out)
+{
+	int build = mode != LITE_SKIP;
+
+	*out = NULL;
+	if (eol - v == 2 && (!memcmp(v, "[]", 2) || !memcmp(v, "{}", 2))) {
+		if (build && !(*out = lite_node(l, v[0] == '[' ? doc_seq(l->doc) : doc_map(l->doc), v)))
+			return -1;
+	} else if (*v == '"' || *v == '\'') {
+		if (lite_quoted(l, v, eol, build ? out : NULL) < 0)
+			return -1;
+	} else if (*v == '|' || *v == '>') {
+		if (build || !(v + 1 == eol || (v + 2 == eol && (v[1] == '-' || v[1] == '+'))))
+			return -1;
+		return lite_block(l, eol, col);
+	} else {
+		if (!plain_text(v, (size_t)(eol - v)))
+			return -1;
+		if (build && !(*out = lite_node(l, doc_scalar(l->doc, v, (size_t)(eol - v), DOC_PLAIN), v)))
+			return -1;
+	}
+	lite_next_line(l, eol);
+	return 0;
+}
+
+/* The value of a key of a mapping at column col, whose ':' is at colon. */
+static int lite_value(struct lite *l, size_t col, const char *colon, const char *eol, enum lite_mode mode,
+		      const char *const *keys, struct doc_node **out)
+{
+	int build = mode != LITE_SKIP;
+	unsigned line = l->line, after = (unsigned)(colon - l->p) + 2;
+	const char *v = colon + 1;
+	size_t ind;
+
+	*out = NULL;
+	if (v < eol) {
+		while (*v == ' ')
+			v++;
+		return lite_inline(l, v, eol, col, mode == LITE_ITEMS || mode == LITE_KEYS ? LITE_ALL : mode, out);
+	}
+	lite_next_line(l, eol);
+	ind = l->p < l->end ? lite_indent(l) : 0;
+	if (l->p < l->end && ((ind == col && lite_dash(l->p + ind)) || ind > col)) {
+		int seq = lite_dash(l->p + ind);
+
+		if (++l->depth > DOC_MAX_DEPTH / 2)
+			return -1;
+		if (build && !(*out = lite_node(l, seq ? doc_seq(l->doc) : doc_map(l->doc), l->p + ind)))
+			return -1;
+		if (seq ? lite_seq(l, ind, mode == LITE_ITEMS ? LITE_KEYS : mode == LITE_SKIP ? LITE_SKIP : LITE_ALL,
+				   keys, *out) < 0
+			: lite_map(l, ind, l->p + ind, mode == LITE_SKIP ? LITE_SKIP : LITE_ALL, NULL, *out) < 0)
+			return -1;
+		l->depth--;
+		return 0;
+	}
+	/* nothing: null, where libyaml puts it, after the ':' */
+	if (build) {
+		if (!(*out = doc_scalar(l->doc, "", 0, DOC_PLAIN))) {
+			l->nomem = 1;
+			return -1;
+		}
+		(*out)->line = line;
+		(*out)->col = after;
+	}
+	return 0;
+}
+
+static int lite_map(struct lite *l, size_t col, const char *first, enum lite_mode mode,
+		    const char *const *keys, struct doc_node *map)
+{
+	struct doc_span seen[LITE_MAX_KEYS];
+	size_t nseen = 0, klen, i, ind;
+	const char *q = first;
+
+	for (;;) {
+		const char *eol = memchr(q, '\n', (size_t)(l->end - q));
+		enum lite_mode sub = mode == LITE_SKIP ? LITE_SKIP : LITE_ALL;
+		const char *const *subkeys = NULL;
+		struct doc_node *key = NULL, *val;
+		unsigned line = l->line, kcol = (unsigned)(q - l->p) + 1;
+
+		if (!(klen = lite_key(q, eol)) || nseen == LITE_MAX_KEYS)
+			return -1;
+		for (i = 0; i < nseen; i++)
+			if (seen[i].len == klen && !memcmp(seen[i].s, q, klen))
+				return -1;  /* doc_load() says which */
+		seen[nseen].s = q;
+		seen[nseen++].len = klen;
+		if (mode == LITE_ROOT) {
+			sub = LITE_SKIP;
+			for (i = 0; i < l->nkeep; i++)
+				if (strlen(l->keep[i].key) == klen && !memcmp(l->keep[i].key, q, klen)) {
+					sub = l->keep[i].item_keys ? LITE_ITEMS : LITE_ALL;
+					subkeys = l->keep[i].item_keys;
+				}
+		} else if (mode == LITE_KEYS) {
+			sub = LITE_SKIP;
+			for (i = 0; keys[i]; i++)
+				if (strlen(keys[i]) == klen && !memcmp(keys[i], q, klen))
+					sub = LITE_ALL;
+		}
+		if (sub != LITE_SKIP) {
+			if (!(key = doc_scalar(l->doc, q, klen, DOC_PLAIN))) {
+				l->nomem = 1;
+				return -1;
+			}
+			key->line = line;
+			key->col = kcol;
+		}
+		if (lite_value(l, col, q + klen, eol, sub, subkeys, &val) < 0)
+			return -1;
+		if (key)
+			doc_map_append(map, key, val);
+		if (l->p == l->end || (ind = lite_indent(l)) < col)
+			return 0;
+		if (ind > col)
+			return -1;
+		if (lite_dash(l->p + ind))
+			return 0;  /* the list this mapping is in goes on, or the file is wrong */
+		q = l->p + col;
+	}
+}
+
+static int lite_seq(struct lite *l, size_t col, enum lite_mode mode, const char *const *keys,
+		    struct doc_node *seq)
+{
+	size_t ind;
+
+	for (;;) {
+		const char *q = l->p + col + 2, *eol = memchr(q, '\n', (size_t)(l->end - q));
+		struct doc_node *item = NULL;
+
+		if (*q == ' ' || q == eol)
+			return -1;
+		if (lite_key(q, eol)) {
+			/* "- key: ...": a mapping at the column of its first key */
+			if (++l->depth > DOC_MAX_DEPTH / 2)
+				return -1;
+			if (mode != LITE_SKIP && !(item = lite_node(l, doc_map(l->doc), q)))
+				return -1;
+			if (lite_map(l, col + 2, q, mode == LITE_KEYS ? LITE_KEYS : mode, keys, item) < 0)
+				return -1;
+			l->depth--;
+		} else if (lite_inline(l, q, eol, col, mode == LITE_SKIP ? LITE_SKIP : LITE_ALL, &item) < 0) {
+			return -1;
+		}
+		if (item)
+			doc_seq_append(seq, item);
+		if (l->p == l->end || (ind = lite_indent(l)) < col)
+			return 0;
+		if (ind > col)
+			return -1;
+		if (!lite_dash(l->p + ind))
+			return 0;  /* the mapping this list is in goes on, or the file is wrong */
+	}
+}
+
+int doc_load_kept(struct doc **out, const char *data, size_t len, const struct doc_keep *keep, size_t nkeep)
+{
+	struct lite l;
+
+	*out = NULL;
+	if (!len || len > DOC_MAX_BYTES || data[len - 1] != '\n' || !lite_key(data, memchr(data, '\n', len)))
+		return 0;
+	memset(&l, 0, sizeof(l));
+	if (!(l.doc = doc_new()))
+		return ERR_NOMEM;
+	l.p = data;
+	l.end = data + len;
+	l.line = 1;
+	l.keep = keep;
+	l.nkeep = nkeep;
+	l.depth = 1;
+	if (!(l.doc->root = doc_map(l.doc))) {
+		doc_free(l.doc);
+		return ERR_NOMEM;
+	}
+	l.doc->root->line = l.doc->root->col = 1;
+	if (lite_map(&l, 0, data, LITE_ROOT, NULL, l.doc->root) < 0 || l.p != l.end) {
+		doc_free(l.doc);
+		return l.nomem ? ERR_NOMEM : 0;
+	}
+	*out = l.doc;
+	return 1;
+}

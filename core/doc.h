@@ -78,6 +78,27 @@ struct doc_span {
 int doc_scan_top(const char *data, size_t len, const char *const *keys, size_t n,
 		 struct doc_span *vals);
 
+/*
+ * A light load of a file in the block form convene writes, for a reader
+ * that wants a few top-level keys of it: keep[0..nkeep-1] name them, each
+ * with its whole value, or, with item_keys (NULL-terminated), when the
+ * value is a list, only those keys of each mapping in it.  Returns 1 and
+ * sets *out to a tree of the root mapping with those keys, nodes the same
+ * as doc_load() makes of the file (text, flags, line and column), when
+ * the whole file is in the form doc.c describes (a subset of YAML that
+ * libyaml and doc_load() read without an error: no tag, so no !conflict;
+ * no anchor, comment, tab, escape but \" and \\, key twice in any
+ * mapping ...), the rest of it read to check that but not built.
+ * Returns 0 for any other file (load it with doc_load(), which says what
+ * it holds) and ERR_NOMEM when memory ran out.  doc->comments is 0.
+ */
+struct doc_keep {
+	const char *key;
+	const char *const *item_keys;
+};
+int doc_load_kept(struct doc **out, const char *data, size_t len, const struct doc_keep *keep,
+		  size_t nkeep);
+
 /* An empty document, for building a tree in memory. */
 struct doc *doc_new(void);
 void doc_free(struct doc *doc);

@@ -277,11 +277,18 @@ int ical_schedule_key_of(struct buf *out, const struct doc *doc, const char *dat
 
 int ical_schedule_key(struct buf *out, const char *data, size_t len)
 {
+	/* the keys ical_schedule_key_of() reads, of a file in the form
+	 * convene writes; any other file is loaded whole */
+	static const struct doc_keep keep[] = {
+		{ "date", NULL }, { "start", NULL }, { "duration", NULL }, { "location", NULL }
+	};
 	struct doc *doc = NULL;
 	struct err err;
-	int rc;
+	int rc = doc_load_kept(&doc, data, len, keep, sizeof(keep) / sizeof(*keep));
 
-	if (doc_load(&doc, data, len, &err) < 0)
+	if (rc < 0)
+		return ERR_NOMEM;
+	if (rc == 0 && doc_load(&doc, data, len, &err) < 0)
 		doc = NULL;
 	rc = ical_schedule_key_of(out, doc, data, len);
 	doc_free(doc);

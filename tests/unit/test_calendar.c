@@ -1,8 +1,12 @@
 /* Unit tests of what the calendar takes from the files (core/calendar.c). */
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/doc.h"
+#include "core/ical.h"
 #include "tests/unit/unit.h"
 
 static int take(struct cal_gather *g, const char *path, const char *yaml)
@@ -132,4 +136,122 @@ void test_calendar__members_quick_same_as_load(void)
 		cal_gather_release(&loaded);
 		free(commented);
 	}
+}
+
+static int same_meeting(const struct cal_meeting *a, const struct cal_meeting *b)
+{
+	return a->number == b->number && !strcmp(a->file, b->file) && same_or_null(a->title, b->title) &&
+	       same_or_null(a->status, b->status) && same_or_null(a->date, b->date) &&
+	       same_or_null(a->start, b->start) && same_or_null(a->host, b->host) &&
+	       same_or_null(a->address, b->address) && same_or_null(a->virt, b->virt) &&
+	       a->minutes == b->minutes && !strcmp(buf_str(&a->goals), buf_str(&b->goals)) &&
+	       !strcmp(buf_str(&a->items), buf_str(&b->items)) && same_or_null(a->conflict, b->conflict) &&
+	       same_or_null(a->invalid, b->invalid);
+}
+
+/* text as a meeting file, and with a comment after it (which only a full
+ * load reads): the same meeting, the same schedule key.  0 when not. */
+static int meeting_light_case(const char *text, size_t len, size_t *n)
+{
+	struct cal_gather light, loaded;
+	struct buf commented = BUF_INIT, k1 = BUF_INIT, k2 = BUF_INIT;
+	struct doc *doc = NULL;
+	struct err err;
+	int ok, loads = doc_load(&doc, text, len, &err) == 0;
+	/* (a file that is no mapping has its text for key) */
+	int mapping = loads && doc->root && doc->root->kind == DOC_MAP && !(doc->root->flags & DOC_CONFLICT);
+
+	buf_add(&commented, text, len);
+	buf_adds(&commented, "\n# a comment\n");
+	memset(&light, 0, sizeof(light));
+	memset(&loaded, 0, sizeof(loaded));
+	ok = cal_take_file(&light, "meetings/004.yaml", NULL, 0, text, len) == 0 &&
+	     cal_take_file(&loaded, "meetings/004.yaml", NULL, 0, commented.ptr, commented.len) == 0 &&
+	     light.nmeetings == 1 && loaded.nmeetings == 1 &&
+	     same_meeting(&light.meetings[0], &loaded.meetings[0]) &&
+	     (!mapping || !strcmp(light.meetings[0].key, loaded.meetings[0].key));
+	/* and the history's key of the version, from the text alone */
+	ok = ok && ical_schedule_key(&k1, text, len) == 0 && ical_schedule_key_of(&k2, loads ? doc : NULL, text, len) == 0 &&
+	     k1.len == k2.len && !memcmp(k1.ptr, k2.ptr, k1.len) &&
+	     !strcmp(buf_str(&k1), light.meetings[0].key);
+	if (!ok)
+		printf("  differs: %.*s\n", (int)(len > 300 ? 300 : len), text);
+	*n += 1;
+	doc_free(doc);
+	buf_release(&commented);
+	buf_release(&k1);
+	buf_release(&k2);
+	cal_gather_release(&light);
+	cal_gather_release(&loaded);
+	return ok;
+}
+
+static int meeting_light_walk(const char *dir, size_t *n)
+{
+	char path[2048];
+	struct dirent *de;
+	DIR *d;
+	int ok = 1;
+
+	if (!(d = opendir(dir)))
+		return 1;  /* a file with no extension */
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		struct buf b = BUF_INIT;
+		char chunk[4096];
+		FILE *f;
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (len > 5 && !strcmp(de->d_name + len - 5, ".yaml") && (f = fopen(path, "rb"))) {
+			while ((len = fread(chunk, 1, sizeof(chunk), f)) > 0)
+				buf_add(&b, chunk, len);
+			fclose(f);
+			ok &= meeting_light_case(b.ptr ? b.ptr : "", b.len, n);
+			buf_release(&b);
+		} else if (!strchr(de->d_name, '.')) {
+			ok &= meeting_light_walk(path, n);
+		}
+	}
+	closedir(d);
+	return ok;
+}
+
+/*
+ * A meeting file in the form convene writes is read for the keys the
+ * calendar takes (doc_load_kept), any other loaded: the same meeting and
+ * the same schedule key either way, for hand-made files and every YAML
+ * file of the tests (and every YAML file below $CONVENE_MEETING_FILES,
+ * when set: the files a run of the CLI tests left).
+ */
+void test_calendar__meetings_light_same_as_load(void)
+{
+	static const char *const texts[] = {
+		"number: 4\ntitle: ארבע\nstatus: cancelled\ngoals:\n- a\n- ''\ndate: 2026-02-02\nstart: \"17:00\"\n"
+		"duration: 90\nlocation:\n  host: dana\n  address: Herzl 1\n  virtual: https://x.org/m\n"
+		"agenda:\n- id: a\n  title: פתיחה\n  prompt: |\n    why\n  notes:\n  - id: n1\n    text: x y:z\n"
+		"- id: b\n  title: 'it''s'\n- just text\n",
+		"number: 4\ndate: 2026-02-30\nstart: '7:00'\nduration: x\nlocation: {}\nagenda: []\ngoals:\n",
+		"number: 4\ndate:\nstart:\nlocation:\n  host:\n",
+		"number: 4\ndate: 2026-01-01\nlocation:\n- a\nagenda:\n  title: x\ngoals:\n  a: b\n",
+		"number: 4\ndate: !conflict\n  base: 2026-04-01\n  sides:\n  - {from: a, value: 2026-04-02}\n",
+		"number: 4\ndate: 2026-01-01\ndate: 2026-01-02\n",
+		"- 4\n",
+		"",
+	};
+	size_t i, n = 0;
+	struct doc *doc = NULL;
+	const char *env = getenv("CONVENE_MEETING_FILES");
+
+	for (i = 0; i < sizeof(texts) / sizeof(*texts); i++)
+		check(meeting_light_case(texts[i], strlen(texts[i]), &n));
+	/* the first is read light */
+	check(doc_load_kept(&doc, texts[0], strlen(texts[0]), NULL, 0) == 1);
+	doc_free(doc);
+	check(meeting_light_walk("tests", &n));
+	if (env)
+		check(meeting_light_walk(env, &n));
+	printf("  %zu files\n", n);
+	check(n > 400);
 }

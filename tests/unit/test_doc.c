@@ -8,6 +8,8 @@
 #include "core/text.h"
 #include "tests/unit/unit.h"
 
+#define LITE_TEST_KEYS 64
+
 /* The canonical bytes of text, or NULL (with err) if it does not load. */
 static char *canon(const char *text, struct err *err)
 {
@@ -649,4 +651,276 @@ void test_doc__comments_after_long_mixed_text(void)
 	check(doc && doc->comment_line == 81 && doc->comment_col == 11);
 	doc_free(doc);
 	buf_release(&b);
+}
+
+/* ---- doc_load_kept: the same nodes as doc_load, or a fallback ---- */
+
+static int same_node(const struct doc_node *a, const struct doc_node *b)
+{
+	const struct doc_node *x, *y;
+
+	if (a->kind != b->kind || a->flags != b->flags || a->line != b->line || a->col != b->col ||
+	    a->n != b->n || (a->kind == DOC_SCALAR && (a->len != b->len || memcmp(a->str, b->str, a->len))))
+		return 0;
+	for (x = a->head, y = b->head; x && y; x = x->next, y = y->next)
+		if ((a->kind == DOC_MAP && !same_node(x->key, y->key)) || !same_node(x, y))
+			return 0;
+	return 1;
+}
+
+static int kept_key(const char *const *keys, const struct doc_node *k)
+{
+	for (; *keys; keys++)
+		if (strlen(*keys) == k->len && !memcmp(*keys, k->str, k->len))
+			return 1;
+	return 0;
+}
+
+/* light holds of full the keys keep names, as doc.h says. */
+static int same_kept(const struct doc_node *light, const struct doc_node *full,
+		     const struct doc_keep *keep, size_t nkeep)
+{
+	const struct doc_node *x = light->head, *y, *ix, *iy, *a, *b;
+	size_t i;
+
+	if (light->kind != DOC_MAP || full->kind != DOC_MAP || light->line != full->line ||
+	    light->col != full->col || light->flags != full->flags)
+		return 0;
+	for (y = full->head; y; y = y->next) {
+		for (i = 0; i < nkeep && (strlen(keep[i].key) != y->key->len ||
+					  memcmp(keep[i].key, y->key->str, y->key->len)); i++)
+			;
+		if (i == nkeep)
+			continue;
+		if (!x || !same_node(x->key, y->key))
+			return 0;
+		if (!keep[i].item_keys || y->kind != DOC_SEQ) {
+			if (!same_node(x, y))
+				return 0;
+		} else {
+			if (x->kind != DOC_SEQ || x->n != y->n || x->line != y->line || x->col != y->col)
+				return 0;
+			for (ix = x->head, iy = y->head; ix && iy; ix = ix->next, iy = iy->next) {
+				if (iy->kind != DOC_MAP) {
+					if (!same_node(ix, iy))
+						return 0;
+					continue;
+				}
+				if (ix->kind != DOC_MAP || ix->line != iy->line || ix->col != iy->col)
+					return 0;
+				a = ix->head;
+				for (b = iy->head; b; b = b->next) {
+					if (!kept_key(keep[i].item_keys, b->key))
+						continue;
+					if (!a || !same_node(a->key, b->key) || !same_node(a, b))
+						return 0;
+					a = a->next;
+				}
+				if (a)
+					return 0;
+			}
+		}
+		x = x->next;
+	}
+	return x == NULL;
+}
+
+struct kept_count {
+	size_t tried, light, loaded;
+};
+
+/* One text: light with keep, compared with doc_load.  0 when they differ. */
+static int kept_case(const char *text, size_t len, const struct doc_keep *keep, size_t nkeep,
+		     struct kept_count *c)
+{
+	struct doc *light = NULL, *full = NULL;
+	struct err err;
+	int l = doc_load_kept(&light, text, len, keep, nkeep), ok = 1;
+	int f = doc_load(&full, text, len, &err);
+
+	c->tried++;
+	c->loaded += f == 0;
+	if (l == 1) {
+		c->light++;
+		ok = f == 0 && full->root && same_kept(light->root, full->root, keep, nkeep);
+	} else {
+		ok = l == 0 && !light;
+	}
+	doc_free(light);
+	doc_free(full);
+	return ok;
+}
+
+static const char *const kept_item_keys[] = { "title", NULL };
+static const struct doc_keep kept_meeting[] = {
+	{ "title", NULL }, { "status", NULL }, { "date", NULL }, { "start", NULL },
+	{ "duration", NULL }, { "location", NULL }, { "goals", NULL }, { "agenda", kept_item_keys },
+};
+
+/* The text, and the same with one line changed in each of the ways that
+ * take a file out of the form or into another tree. */
+static int kept_variants(const char *text, size_t len, struct kept_count *c, int mutate)
+{
+	struct doc_keep all[LITE_TEST_KEYS];
+	struct doc *full = NULL;
+	struct err err;
+	size_t nall = 0, at, eol;
+	int ok = 1, k;
+
+	ok &= kept_case(text, len, kept_meeting, sizeof(kept_meeting) / sizeof(*kept_meeting), c);
+	ok &= kept_case(text, len, NULL, 0, c);
+	/* every top-level key, whole */
+	if (doc_load(&full, text, len, &err) == 0 && full->root && full->root->kind == DOC_MAP) {
+		const struct doc_node *n;
+
+		for (n = full->root->head; n && nall < LITE_TEST_KEYS; n = n->next)
+			if (strlen(n->key->str) == n->key->len) {
+				all[nall].key = n->key->str;
+				all[nall++].item_keys = NULL;
+			}
+		ok &= kept_case(text, len, all, nall, c);
+	}
+	if (!ok)
+		printf("  differs: %.*s\n", (int)(len > 300 ? 300 : len), text);
+	doc_free(full);
+	if (!mutate)
+		return ok;
+	for (at = 0; at < len && ok; at = eol + 1) {
+		static const char *const how[] = { "", "X", " ", "  ", "\t", "- ", "# c\n", "\n", "&a " };
+		struct buf b = BUF_INIT;
+
+		for (eol = at; eol < len && text[eol] != '\n'; eol++)
+			;
+		for (k = 0; k < (int)(sizeof(how) / sizeof(*how)) && ok; k++) {
+			buf_reset(&b);
+			buf_add(&b, text, at);
+			buf_adds(&b, how[k]);
+			if (k == 0)   /* the line left out */
+				buf_add(&b, text + eol + (eol < len), len - eol - (eol < len));
+			else
+				buf_add(&b, text + at, len - at);
+			ok &= kept_variants(b.ptr, b.len, c, 0);
+		}
+		/* the line twice, the file cut after it, a space less, a value quoted */
+		buf_reset(&b);
+		buf_add(&b, text, eol + (eol < len));
+		ok &= kept_variants(b.ptr, b.len, c, 0);
+		buf_add(&b, text + at, len - at);
+		ok &= kept_variants(b.ptr, b.len, c, 0);
+		if (text[at] == ' ') {
+			buf_reset(&b);
+			buf_add(&b, text, at);
+			buf_add(&b, text + at + 1, len - at - 1);
+			ok &= kept_variants(b.ptr, b.len, c, 0);
+		}
+		if (memchr(text + at, ':', eol - at)) {
+			const char *colon = memchr(text + at, ':', eol - at);
+
+			buf_reset(&b);
+			buf_add(&b, text, (size_t)(colon - text) + 1);
+			buf_adds(&b, " \"q\\\"\" #");
+			buf_add(&b, colon + 1, len - (size_t)(colon + 1 - text));
+			ok &= kept_variants(b.ptr, b.len, c, 0);
+		}
+		buf_release(&b);
+	}
+	return ok;
+}
+
+static int kept_walk(const char *dir, struct kept_count *c, int mutate)
+{
+	char path[2048];
+	struct dirent *de;
+	DIR *d;
+	int ok = 1;
+
+	if (!(d = opendir(dir)))
+		return 1;
+	while ((de = readdir(d))) {
+		size_t n = strlen(de->d_name), len;
+		char *text;
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (n > 5 && !strcmp(de->d_name + n - 5, ".yaml") && (text = slurp(path, &len))) {
+			ok &= kept_variants(text, len, c, mutate && len < 8192 && strstr(path, "meetings/") != NULL);
+			free(text);
+		} else if (!strchr(de->d_name, '.')) {
+			ok &= kept_walk(path, c, mutate);
+		}
+	}
+	closedir(d);
+	return ok;
+}
+
+/*
+ * doc_load_kept() gives, of every file it takes, the nodes doc_load()
+ * makes of the keys asked for, and leaves every other file to it: hand
+ * made cases, every YAML file of the tests (meeting files also with each
+ * line left out, doubled, cut, indented otherwise, tabbed, commented,
+ * tagged, quoted), and the YAML test suite when ../shared has it.
+ */
+void test_doc__load_kept_same_as_load(void)
+{
+	static const struct {
+		const char *text;
+		int light;
+	} cases[] = {
+		{ "number: 1\ntitle: new קוראים read\nstatus: held\ngoals:\n- a b\n- ג\ndate: 2026-02-02\n"
+		  "start: \"17:00\"\nduration: 120\nlocation:\n  host: m-1\nattendees:\n- m-13\nagenda:\n"
+		  "- id: item-0\n  title: שותפות\n  prompt: |\n    line one\n\n      more\n    # not a comment\n"
+		  "  notes:\n  - id: n1\n    by: m-1\n    at: 2026-02-01T17:00:00+02:00\n    text: a: b\n", 0 },
+		{ "number: 1\ntitle: new קוראים read\nstatus: held\ngoals:\n- a b\n- ג\ndate: 2026-02-02\n"
+		  "start: \"17:00\"\nduration: 120\nlocation:\n  host: m-1\nattendees:\n- m-13\nagenda:\n"
+		  "- id: item-0\n  title: שותפות\n  prompt: |\n    line one\n\n      more\n    # not a comment\n"
+		  "  notes:\n  - id: n1\n    by: m-1\n    at: 2026-02-01T17:00:00+02:00\n    text: 'it''s \"x\"'\n"
+		  "  decisions: []\n- id: item-1\n  title: \"a \\\"b\\\" \\\\ c\"\n  notes:\n  - text: |-\n"
+		  "      x\n    by: m-2\nsite: {}\n", 1 },
+		{ "title:\nstart: ~\nduration: null\ngoals:\n  - deeper\nlocation:\n    address: far\n", 1 },
+		{ "agenda:\n- plain item\n- id: x\n  title:\n- []\n", 1 },
+		{ "agenda:\n- notes:\n  - a\n  title: t\n", 1 },
+		{ "title: |\n  block kept\n", 0 },
+		{ "agenda:\n- title: t\n  prompt: |2\n     two\n", 0 },
+		{ "title: a\ntitle: b\n", 0 },
+		{ "agenda:\n- id: a\n  notes:\n  - by: x\n    by: y\n", 0 },
+		{ "title: a\n  continued\n", 0 },
+		{ "title: x # c\n", 0 },
+		{ "date: !conflict\n  base: 2026-01-01\n", 0 },
+		{ "title: \"\\t\"\n", 0 },
+		{ "title: \"x\n", 0 },
+		{ "agenda:\n- id: a\n  prompt: |\n  back at the key\n", 0 },
+		{ "agenda:\n- id: a\n  prompt: |\n\n    after a blank\n", 0 },
+		{ "title: a\n\ndate: b\n", 0 },
+		{ "title: a\r\n", 0 },
+		{ "title: a", 0 },
+		{ "---\ntitle: a\n", 0 },
+		{ "- a\n", 0 },
+		{ "goals:\n-\n", 0 },
+		{ "goals:\n-  two spaces\n", 0 },
+		{ "location:\n  host: a\n address: b\n", 0 },
+		{ "notes:\n  - a\n  b: c\n", 0 },
+	};
+	struct kept_count c = { 0, 0, 0 };
+	size_t i;
+	int ok;
+
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct doc *light = NULL;
+		size_t len = strlen(cases[i].text);
+		int l = doc_load_kept(&light, cases[i].text, len, kept_meeting,
+				      sizeof(kept_meeting) / sizeof(*kept_meeting));
+
+		if ((l == 1) != cases[i].light || !kept_variants(cases[i].text, len, &c, 1))
+			printf("  case %zu (light %d)\n", i, l);
+		check((l == 1) == cases[i].light);
+		check(kept_variants(cases[i].text, len, &c, 1));
+		doc_free(light);
+	}
+	ok = kept_walk("tests", &c, 1);
+	check(ok);
+	ok = kept_walk("../shared/yaml-test-suite/cases", &c, 0);
+	check(ok);
+	printf("  %zu texts, %zu loaded, %zu light\n", c.tried, c.loaded, c.light);
+	check(c.light > 1000);
 }
