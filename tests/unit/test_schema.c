@@ -463,6 +463,7 @@ void test_schema__start_is_a_time_of_day(void)
 		   "number: 1\ntitle: t\nstatus: planned\ndate: 2026-02-01\nstart: \"18:00:59\"\n"
 		   "agenda:\n- id: a\n  title: a\n  notes:\n  - id: n1\n    text: n\n    at: 2016-12-31T23:59:60Z\n");
 	check_str(buf_str(&b), "");
+	buf_release(&b);
 }
 
 /* Checks doc (file) with ids; the diagnostics as check_text() gives them. */
