@@ -60,29 +60,6 @@ void say_unopened(const char *file, const struct secret_failures *f, const struc
 			file);
 }
 
-void readers_of(struct store *s, char *out, size_t size)
-{
-	struct doc *ini;
-	struct err err;
-	const struct doc_node *seq, *x;
-	size_t len = 0;
-	int k;
-
-	out[0] = '\0';
-	if (load_file(s, "initiative.yaml", &ini, NULL, &err) < 0)
-		return;
-	seq = ini->root ? doc_get(ini->root, "readers") : NULL;
-	for (x = seq && seq->kind == DOC_SEQ ? seq->head : NULL; x && len < size; x = x->next) {
-		if (!doc_is_str(x))
-			continue;
-		k = snprintf(out + len, size - len, "%s%s", len ? ", " : "", x->str);
-		if (k < 0)
-			break;
-		len += (size_t)k;
-	}
-	doc_free(ini);
-}
-
 long open_for_reading(struct store *s, struct doc *doc, const char *file, int *refused)
 {
 	struct age_identity *ids = NULL;

@@ -7,6 +7,7 @@
 
 #include "core/age.h"
 #include "core/secret.h"
+#include "store/readers.h"
 #include "store/secrets.h"
 #include "store/store.h"
 #include "txn.h"
@@ -22,9 +23,6 @@ int user_identity(struct store *s, struct age_identity **ids, size_t *n, struct 
 /* Prints one line per value of file that did not open: file:line:col:
  * error: FIELD: why; then what to do (why: no identity's reason). */
 void say_unopened(const char *file, const struct secret_failures *f, const struct err *why);
-
-/* The readers of initiative.yaml, "dana, yossi" ("" when none). */
-void readers_of(struct store *s, char *out, size_t size);
 
 /*
  * Opens the confidential values of doc (an interview of file) for the
