@@ -237,7 +237,7 @@ static int open_history(struct store *s, struct field_history *h, const struct p
 	for (i = 0; i < h->capcache; i++) {
 		struct field_value *v = h->cache ? h->cache[i] : NULL;
 
-		if (!v || !v->text || !(r = open_text(p->file, place, v->text, ids, nids, who, &real)))
+		if (!v || !v->text || !(r = sealed_open_text(p->file, place, v->text, ids, nids, who, &real)))
 			continue;
 		if (!(nv = realloc(o->v, (o->n + 1) * sizeof(*nv))) ||
 		    (o->v = nv, !(nv = realloc(o->real, (o->nreal + 1) * sizeof(*nv))))) {

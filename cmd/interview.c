@@ -739,7 +739,7 @@ static int interview_seal(int argc, char **argv, struct store *s)
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	was_plain = holds_plaintext(t.doc->root);
+	was_plain = sealed_holds_plaintext(t.doc->root);
 	if (!was_plain && interview_confidential(t.doc->root)) {
 		/* sealed already: for the current readers' keys, or anew */
 		err_clear(&err);

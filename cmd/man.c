@@ -7,150 +7,73 @@
  * Makefile runs both into build/man/ (scripts/man.sh).
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
-#include "core/roff.h"
+#include "core/manpage.h"
 
-/* The README's exit codes, as every page ends. */
-static const char exit_status[] =
-	".SH EXIT STATUS\n"
-	".TP\n0\nok\n"
-	".TP\n1\nthe data has problems (invalid files, unresolved conflicts), or a value\n"
-	"names what the initiative does not have\n"
-	".TP\n2\nusage: an unknown option, a value of the wrong form\n"
-	".TP\n3\nthe remote cannot be reached; local work is kept\n"
-	".TP\n4\nrefused: a hook said no, or the edit lock is held\n"
-	".TP\n5\nan internal or repository error\n";
-
-/* "convene NAME [SUB] form" for each form of a synopsis, a line that
- * starts with a space going on under the form above it. */
-static void forms(struct buf *b, const char *name, const char *sub, const char *synopsis)
+/* The options of a table, for the page (NULL with *n 0 when none);
+ * the caller frees them. */
+static struct man_opt *man_opts(const struct opt *o, size_t *n, int *oom)
 {
-	const char *p = synopsis ? synopsis : "", *nl;
-	size_t width = strlen("convene ") + strlen(name) + (sub ? strlen(sub) + 1 : 0) + 1;
+	struct man_opt *v;
+	size_t i, k = 0;
 
-	do {
-		nl = strchr(p, '\n');
-		if (!nl)
-			nl = p + strlen(p);
-		if (*p == ' ') {
-			buf_addf(b, "%*s", (int)width, "");
-			roff_escape(b, p + 1, (size_t)(nl - p - 1), 0);
-		} else {
-			buf_adds(b, "\\fBconvene ");
-			roff_escape(b, name, strlen(name), 0);
-			if (sub) {
-				buf_addc(b, ' ');
-				roff_escape(b, sub, strlen(sub), 0);
-			}
-			buf_adds(b, "\\fR");
-			if (nl > p)
-				buf_addc(b, ' ');
-			roff_escape(b, p, (size_t)(nl - p), 0);
-		}
-		buf_addc(b, '\n');
-		p = *nl ? nl + 1 : nl;
-	} while (*p);
-}
-
-/* Each option as a .TP: "\fB\-q\fR, \fB\-\-quiet\fR \fIARG\fR", which
- * reads as `help --options` prints it once the fonts are taken out. */
-static void options(struct buf *b, const struct opt *o)
-{
-	char letter[3] = "-x";
-
-	for (; o && o->key; o++) {
-		buf_adds(b, ".TP\n");
-		if (o->letter) {
-			letter[1] = o->letter;
-			roff_bold(b, letter);
-			if (o->name)
-				buf_adds(b, ", ");
-		}
-		if (o->name) {
-			buf_adds(b, "\\fB\\-\\-");
-			roff_escape(b, o->name, strlen(o->name), 0);
-			buf_adds(b, "\\fR");
-		}
-		if (o->arg) {
-			buf_addc(b, ' ');
-			roff_italic(b, o->arg);
-		}
-		buf_addc(b, '\n');
-		roff_escape(b, o->help, strlen(o->help), 1);
-		buf_addc(b, '\n');
+	*n = 0;
+	while (o && o[k].key)
+		k++;
+	if (!k)
+		return NULL;
+	if (!(v = calloc(k, sizeof(*v)))) {
+		*oom = 1;
+		return NULL;
 	}
-}
-
-static void upper(struct buf *b, const char *s)
-{
-	char up[2] = "x";
-
-	for (; *s; s++) {
-		up[0] = *s >= 'a' && *s <= 'z' ? (char)(*s - 'a' + 'A') : *s;
-		roff_escape(b, up, 1, 0);
+	for (i = 0; i < k; i++) {
+		v[i].letter = o[i].letter;
+		v[i].name = o[i].name;
+		v[i].arg = o[i].arg;
+		v[i].help = o[i].help;
 	}
+	*n = k;
+	return v;
 }
 
-static void page(struct buf *b, const struct cmd *c, const struct man_text *t, const char *version)
+/* The page of c, from its tables (core/manpage.c builds it). */
+static int page(struct buf *b, const struct cmd *c, const struct man_text *t, const char *version)
 {
 	const struct help *h = c->help;
-	const struct subcmd *s;
+	struct man_page p = { c->name, c->summary, version, h->about, h->after, NULL, 0, 0, NULL, 0 };
+	struct man_form *f = NULL, one = { NULL, h->synopsis, NULL, 0 };
+	struct man_opt *opts = NULL;
+	size_t n = 0, i;
+	int oom = 0;
 
-	buf_adds(b, ".TH CONVENE\\-");
-	upper(b, c->name);
-	buf_adds(b, " 1 \"\" \"convene ");
-	roff_escape(b, version, strlen(version), 0);
-	buf_adds(b, "\" \"convene manual\"\n.SH NAME\nconvene\\-");
-	roff_escape(b, c->name, strlen(c->name), 0);
-	buf_adds(b, " \\- ");
-	roff_escape(b, c->summary, strlen(c->summary), 0);
-	buf_adds(b, "\n.SH SYNOPSIS\n.nf\n");
-	if (h->subs)
-		for (s = h->subs; s->name; s++)
-			forms(b, c->name, s->name, s->synopsis);
-	else
-		forms(b, c->name, NULL, h->synopsis);
-	buf_adds(b, ".fi\n.SH DESCRIPTION\n");
-	if (h->about)
-		roff_paragraphs(b, h->about);
-	else {
-		buf_adds(b, ".PP\n");
-		roff_escape(b, c->summary, strlen(c->summary), 1);
-		buf_adds(b, ".\n");
-	}
-	if (t->description)
-		roff_paragraphs(b, t->description);
-	if (h->after)
-		roff_paragraphs(b, h->after);
 	if (h->subs) {
-		buf_adds(b, ".SH OPTIONS\n");
-		for (s = h->subs; s->name; s++) {
-			buf_adds(b, ".SS convene ");
-			roff_escape(b, c->name, strlen(c->name), 0);
-			buf_addc(b, ' ');
-			roff_escape(b, s->name, strlen(s->name), 0);
-			buf_addc(b, '\n');
-			if (s->opts && s->opts->key)
-				options(b, s->opts);
-			else
-				buf_adds(b, "No options.\n");
+		while (h->subs[n].name)
+			n++;
+		if (!(f = calloc(n ? n : 1, sizeof(*f))))
+			return out_of_memory();
+		for (i = 0; i < n; i++) {
+			f[i].sub = h->subs[i].name;
+			f[i].synopsis = h->subs[i].synopsis;
+			f[i].opts = man_opts(h->subs[i].opts, &f[i].nopts, &oom);
 		}
-	} else if (h->opts && h->opts->key) {
-		buf_adds(b, ".SH OPTIONS\n");
-		options(b, h->opts);
+		p.forms = f;
+		p.nforms = n;
+		p.subcommands = 1;
+	} else {
+		p.forms = &one;
+		p.nforms = 1;
+		p.opts = opts = man_opts(h->opts, &p.nopts, &oom);
 	}
-	if (t->examples) {
-		buf_adds(b, ".SH EXAMPLES\n");
-		roff_paragraphs(b, t->examples);
-	}
-	buf_adds(b, exit_status);
-	buf_adds(b, ".SH SEE ALSO\n");
-	roff_see_also(b, t->see_also ? t->see_also : "");
-	if (t->see_also)
-		buf_adds(b, ".PP\n");
-	buf_adds(b, ".BR convene (1)\n");
+	if (!oom)
+		manpage_write(b, &p, t);
+	for (i = 0; i < n; i++)
+		free((void *)f[i].opts);
+	free(f);
+	free(opts);
+	return oom ? out_of_memory() : EXIT_OK;
 }
 
 static int slurp(struct buf *out, const char *path)
@@ -176,19 +99,22 @@ static int slurp(struct buf *out, const char *path)
 }
 
 /* The list convene(1) shows: each command, its page and its summary. */
-static void index_of_commands(struct buf *b)
+static int index_of_commands(struct buf *b)
 {
-	const struct cmd *c;
+	struct man_entry *v;
+	size_t n = 0, i;
 
-	buf_adds(b, ".PP\nEach command has its page,\n.BR convene\\-\\fICOMMAND\\fR (1):\n");
-	for (c = commands; c->name; c++) {
-		buf_adds(b, ".TP\n.BR convene\\-");
-		roff_escape(b, c->name, strlen(c->name), 0);
-		buf_adds(b, " (1)\n");
-		roff_escape(b, c->summary, strlen(c->summary), 1);
-		buf_addc(b, '\n');
+	while (commands[n].name)
+		n++;
+	if (!(v = calloc(n ? n : 1, sizeof(*v))))
+		return out_of_memory();
+	for (i = 0; i < n; i++) {
+		v[i].name = commands[i].name;
+		v[i].summary = commands[i].summary;
 	}
-	buf_adds(b, ".PP\nTheir forms, in short:\n");
+	manpage_index(b, v, n);
+	free(v);
+	return EXIT_OK;
 }
 
 int help_man(const struct cmd *c, const char *file, const char *version)
@@ -198,7 +124,8 @@ int help_man(const struct cmd *c, const char *file, const char *version)
 	int rc = EXIT_OK;
 
 	if (!c) {
-		index_of_commands(&b);
+		if ((rc = index_of_commands(&b)) != EXIT_OK)
+			goto done;
 	} else {
 		if (file && (rc = slurp(&text, file)) != EXIT_OK)
 			goto done;
@@ -206,7 +133,8 @@ int help_man(const struct cmd *c, const char *file, const char *version)
 			rc = out_of_memory();
 			goto done;
 		}
-		page(&b, c, &t, version);
+		if ((rc = page(&b, c, &t, version)) != EXIT_OK)
+			goto done;
 	}
 	if (buf_failed(&b))
 		rc = out_of_memory();

@@ -14,63 +14,10 @@
 #include "core/layout.h"
 #include "core/text.h"
 #include "secrets.h"
+#include "store/readers.h"
 #include "txn.h"
 
 static const struct opt no_opts[] = { OPT_END };
-
-/* The closest member id to a mistyped one, for "did you mean". */
-static void nearest_member(struct store *s, const char *id, char *out, size_t size)
-{
-	char **files = NULL, dir[32], m[72];
-	size_t n = 0, i, best = (size_t)-1, d;
-	struct err err;
-
-	out[0] = '\0';
-	if (store_list(s, &files, &n, &err) < 0)
-		return;
-	for (i = 0; i < n; i++) {
-		if (layout_kind(files[i]) != KIND_MEMBER || !layout_file(files[i], dir, sizeof(dir), m, sizeof(m)))
-			continue;
-		d = text_distance(id, m);
-		if (d <= 2 && d * 2 <= strlen(id) && d < best) {
-			best = d;
-			snprintf(out, size, "%s", m);
-		}
-	}
-	store_list_free(files, n);
-}
-
-/* The age: key of a member: 1 with it in out, 0 when the member has
- * none, -1 when there is no such member. */
-static int member_key(struct store *s, const char *id, char *out, size_t size)
-{
-	char file[128];
-	struct doc *doc;
-	struct err err;
-	const struct doc_node *v;
-	int k = 0;
-
-	layout_member_file(file, sizeof(file), id);
-	if (load_file(s, file, &doc, NULL, &err) < 0)
-		return err.code == ERR_NOTFOUND ? -1 : 0;
-	v = doc->root ? doc_get(doc->root, "age") : NULL;
-	if (doc_is_str(v) && v->len) {
-		snprintf(out, size, "%s", v->str);
-		k = 1;
-	}
-	doc_free(doc);
-	return k;
-}
-
-static int has(char *const *v, size_t n, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(v[i], id))
-			return 1;
-	return 0;
-}
 
 /*
  * Writes the new list of readers and every confidential interview sealed
@@ -81,11 +28,8 @@ static int change_readers(struct store *s, char **ids, size_t n, const char *mes
 	struct age_identity *me = NULL;
 	struct age_recipient *r = NULL;
 	struct reseal rs = { 0 };
-	struct doc *ini = NULL;
-	struct doc_node *seq, *x;
-	struct buf b = BUF_INIT;
-	char **changed = NULL, key[128];
-	size_t nme = 0, nchanged = 0, i, count;
+	char **changed = NULL;
+	size_t nme = 0, nchanged = 0, count;
 	struct err err, why;
 	int rc;
 
@@ -103,19 +47,10 @@ static int change_readers(struct store *s, char **ids, size_t n, const char *mes
 		rc = EXIT_DATA;
 		goto done;
 	}
-	if (!(r = calloc(n + 1, sizeof(*r)))) {
-		rc = out_of_memory();
+	if (readers_recipients(&r, s, ids, n, &err) < 0) {
+		rc = report(NULL, &err);
 		goto done;
 	}
-	for (i = 0; i < n; i++)
-		if (member_key(s, ids[i], key, sizeof(key)) != 1 || age_recipient_parse(key, &r[i]) != AGE_OK) {
-			err_set(&err, ERR_DATA, 0, 0, "reader '%s' has no usable age: key in members/%s.yaml",
-				ids[i], ids[i]);
-			err_hint(&err, "convene readers rm %s, or give them a key (convene member edit %s --age age1...)",
-				 ids[i], ids[i]);
-			rc = report(NULL, &err);
-			goto done;
-		}
 	if ((rc = user_identity(s, &me, &nme, &why)) != 0)
 		goto done;
 	if (secrets_reseal(&rs, s, r, n, me, nme, &err) < 0) {
@@ -128,24 +63,8 @@ static int change_readers(struct store *s, char **ids, size_t n, const char *mes
 		}
 		goto done;
 	}
-	if (load_file(s, "initiative.yaml", &ini, NULL, &err) < 0 || !ini->root || ini->root->kind != DOC_MAP) {
-		rc = report("initiative.yaml", &err);
-		goto done;
-	}
-	if (!(seq = doc_seq(ini))) {
-		rc = out_of_memory();
-		goto done;
-	}
-	for (i = 0; i < n; i++) {
-		if (!(x = dom_str(ini, ids[i]))) {
-			rc = out_of_memory();
-			goto done;
-		}
-		doc_seq_append(seq, x);
-	}
-	if (dom_put(ini, KIND_INITIATIVE, NULL, 0, ini->root, "readers", seq) < 0 ||
-	    doc_emit(&b, ini) < 0 || reseal_add(&rs, "initiative.yaml", b.ptr, b.len) < 0) {
-		rc = out_of_memory();
+	if (readers_put(&rs, s, ids, n, &err) < 0) {
+		rc = report(err.code == ERR_NOMEM ? NULL : LAYOUT_INITIATIVE, &err);
 		goto done;
 	}
 	if (reseal_write(s, &rs, &err) < 0) {
@@ -165,45 +84,18 @@ done:
 	age_identities_free(me, nme);
 	free(r);
 	reseal_release(&rs);
-	doc_free(ini);
-	buf_release(&b);
 	store_list_free(changed, nchanged);
 	return rc;
 }
 
+/* The readers, with room for 64 more. */
 static int current(struct store *s, char ***out, size_t *n)
 {
-	struct doc *ini;
 	struct err err;
-	const struct doc_node *seq, *x;
-	size_t k = 0;
 
-	*out = NULL;
-	*n = 0;
-	err_clear(&err);
-	if (load_file(s, "initiative.yaml", &ini, NULL, &err) < 0)
-		return report("initiative.yaml", &err);
-	seq = ini->root ? doc_get(ini->root, "readers") : NULL;
-	for (x = seq && seq->kind == DOC_SEQ ? seq->head : NULL; x; x = x->next)
-		k++;
-	if (!(*out = calloc(k + 64 + 1, sizeof(**out)))) {
-		doc_free(ini);
-		return out_of_memory();
-	}
-	for (x = seq && seq->kind == DOC_SEQ ? seq->head : NULL; x; x = x->next)
-		if (doc_is_str(x) && !has(*out, *n, x->str))
-			(*out)[(*n)++] = strdup(x->str);
-	doc_free(ini);
+	if (readers_ids(out, n, 64, s, &err) < 0)
+		return err.code == ERR_NOMEM ? out_of_memory() : report(LAYOUT_INITIATIVE, &err);
 	return 0;
-}
-
-static void free_list(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 static int readers_add(int argc, char **argv, struct store *s)
@@ -228,13 +120,13 @@ static int readers_add(int argc, char **argv, struct store *s)
 	before = n;
 	snprintf(msg, sizeof(msg), "readers:");
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
-		k = member_key(s, argv[i], key, sizeof(key));
+		k = readers_member_key(s, argv[i], key, sizeof(key));
 		if (k < 0) {
-			nearest_member(s, argv[i], near, sizeof(near));
+			readers_nearest_member(s, argv[i], near, sizeof(near));
 			fprintf(stderr, "convene: error: unknown member '%s'%s%s%s\n", argv[i],
 				near[0] ? "; did you mean '" : "", near, near[0] ? "'?" : "");
 			fprintf(stderr, "convene: hint: convene member list shows the ids; nothing was changed\n");
-			free_list(ids, n);
+			readers_ids_free(ids, n);
 			return EXIT_DATA;
 		}
 		if (!k) {
@@ -242,10 +134,10 @@ static int readers_add(int argc, char **argv, struct store *s)
 				argv[i], argv[i]);
 			fprintf(stderr, "convene: hint: %s runs convene key new, then convene member edit %s --age age1... (or convene key publish); nothing was changed\n",
 				argv[i], argv[i]);
-			free_list(ids, n);
+			readers_ids_free(ids, n);
 			return EXIT_DATA;
 		}
-		if (has(ids, n, argv[i])) {
+		if (readers_has(ids, n, argv[i])) {
 			note("%s already reads the confidential interviews", argv[i]);
 			continue;
 		}
@@ -253,11 +145,11 @@ static int readers_add(int argc, char **argv, struct store *s)
 		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), " add %s", argv[i]);
 	}
 	if (n == before) {
-		free_list(ids, n);
+		readers_ids_free(ids, n);
 		return EXIT_OK;
 	}
 	rc = change_readers(s, ids, n, msg);
-	free_list(ids, n);
+	readers_ids_free(ids, n);
 	return rc;
 }
 
@@ -265,7 +157,7 @@ static int readers_rm(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("readers");
 	char **ids, msg[600];
-	size_t n, i, j;
+	size_t n, i;
 	int rc, c;
 
 	optind = 0;
@@ -277,29 +169,23 @@ static int readers_rm(int argc, char **argv, struct store *s)
 		return rc;
 	snprintf(msg, sizeof(msg), "readers:");
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
-		if (!has(ids, n, argv[i])) {
+		if (!readers_has(ids, n, argv[i])) {
 			fprintf(stderr, "convene: error: '%s' is not a reader (convene readers list); nothing was changed\n",
 				argv[i]);
-			free_list(ids, n);
+			readers_ids_free(ids, n);
 			return EXIT_DATA;
 		}
-		for (j = 0; j < n; j++)
-			if (!strcmp(ids[j], argv[i])) {
-				free(ids[j]);
-				memmove(ids + j, ids + j + 1, (n - j - 1) * sizeof(*ids));
-				n--;
-				break;
-			}
+		readers_remove(ids, &n, argv[i]);
 		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), " rm %s", argv[i]);
 	}
 	if (!n) {
 		fprintf(stderr, "convene: error: that would leave no reader, and no one could read the confidential interviews\n");
 		fprintf(stderr, "convene: hint: add another reader first (convene readers add MEMBER); nothing was changed\n");
-		free_list(ids, n);
+		readers_ids_free(ids, n);
 		return EXIT_DATA;
 	}
 	rc = change_readers(s, ids, n, msg);
-	free_list(ids, n);
+	readers_ids_free(ids, n);
 	if (rc == EXIT_OK)
 		for (i = (size_t)optind; i < (size_t)argc; i++)
 			warn("%s can no longer read what is sealed from now on, but the earlier commits stay readable to them: every clone and bundle they have holds what they could read before",
@@ -323,7 +209,7 @@ static int readers_list(int argc, char **argv, struct store *s)
 	if (json)
 		jw_lines(&w, NULL);
 	for (i = 0; i < n; i++) {
-		k = member_key(s, ids[i], key, sizeof(key));
+		k = readers_member_key(s, ids[i], key, sizeof(key));
 		if (json) {
 			jw_object(&w, NULL);
 			jw_str(&w, "id", ids[i]);
@@ -345,7 +231,7 @@ static int readers_list(int argc, char **argv, struct store *s)
 	}
 	rc = put_out(&b);
 	buf_release(&b);
-	free_list(ids, n);
+	readers_ids_free(ids, n);
 	return rc;
 }
 

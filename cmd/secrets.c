@@ -60,29 +60,6 @@ void say_unopened(const char *file, const struct secret_failures *f, const struc
 			file);
 }
 
-void readers_of(struct store *s, char *out, size_t size)
-{
-	struct doc *ini;
-	struct err err;
-	const struct doc_node *seq, *x;
-	size_t len = 0;
-	int k;
-
-	out[0] = '\0';
-	if (load_file(s, "initiative.yaml", &ini, NULL, &err) < 0)
-		return;
-	seq = ini->root ? doc_get(ini->root, "readers") : NULL;
-	for (x = seq && seq->kind == DOC_SEQ ? seq->head : NULL; x && len < size; x = x->next) {
-		if (!doc_is_str(x))
-			continue;
-		k = snprintf(out + len, size - len, "%s%s", len ? ", " : "", x->str);
-		if (k < 0)
-			break;
-		len += (size_t)k;
-	}
-	doc_free(ini);
-}
-
 long open_for_reading(struct store *s, struct doc *doc, const char *file, int *refused)
 {
 	struct age_identity *ids = NULL;
@@ -144,20 +121,6 @@ long open_for_reading(struct store *s, struct doc *doc, const char *file, int *r
 	return left;
 }
 
-int holds_plaintext(const struct doc_node *root)
-{
-	const struct doc_node *a, *x, *n;
-
-	if (!root || root->kind != DOC_MAP)
-		return 0;
-	a = doc_get(root, "answers");
-	n = doc_get(root, "notes");
-	for (x = a && a->kind == DOC_MAP ? a->head : NULL; x; x = x->next)
-		if (x->kind == DOC_SCALAR && !(x->flags & DOC_SECRET) && !doc_is_null(x))
-			return 1;
-	return n && n->kind == DOC_SCALAR && !(n->flags & DOC_SECRET) && !doc_is_null(n);
-}
-
 int seal_edit(struct store *s, struct txn *t, int *was_plain)
 {
 	struct age_identity *ids = NULL;
@@ -169,11 +132,11 @@ int seal_edit(struct store *s, struct txn *t, int *was_plain)
 	if (was_plain)
 		*was_plain = 0;
 	if (layout_kind(t->file) != KIND_INTERVIEW || !t->doc->root ||
-	    doc_bool(doc_get(t->doc->root, "confidential")) != 1 || !holds_plaintext(t->doc->root))
+	    doc_bool(doc_get(t->doc->root, "confidential")) != 1 || !sealed_holds_plaintext(t->doc->root))
 		return 0;
 	err_clear(&err);
 	if (t->old && doc_load(&old, t->old, t->oldlen, &err) == 0 && was_plain)
-		*was_plain = holds_plaintext(old->root);
+		*was_plain = sealed_holds_plaintext(old->root);
 	/* a value set to the text it had keeps its ciphertext: a reader's key
 	 * tells (with none, it is sealed anew) */
 	if ((rc = user_identity(s, &ids, &nids, &why)) != 0) {
@@ -199,32 +162,6 @@ void say_history_keeps(const char *file)
 {
 	warn("the earlier commits still hold %s in plain text, in every clone and bundle made from them: only rewriting the history (git filter-repo, then a new clone at every site and the hub) takes it out",
 	     file);
-}
-
-char *open_text(const char *file, const char *path, const char *text,
-		const struct age_identity *ids, size_t nids, const char *who, int *opened)
-{
-	static const char armor[] = "-----BEGIN AGE ENCRYPTED FILE-----";
-	struct buf plain = BUF_SECRET_INIT, out = BUF_INIT;
-	struct doc_node v;
-
-	*opened = 0;
-	if (!text || strncmp(text, armor, sizeof(armor) - 1))
-		return NULL;
-	memset(&v, 0, sizeof(v));
-	v.kind = DOC_SCALAR;
-	v.flags = DOC_SECRET;
-	v.str = (char *)text;
-	v.len = strlen(text);
-	if (secret_open_value(&plain, file, path, &v, ids, nids, NULL, 0) == 0) {
-		if (!plain.len)
-			buf_adds(&plain, "");
-		*opened = 1;
-		return buf_detach(&plain, NULL);  /* the caller wipes it */
-	}
-	buf_release(&plain);
-	buf_addf(&out, "confidential — readable by %s", who && who[0] ? who : "no one yet");
-	return buf_detach(&out, NULL);
 }
 
 int open_bytes(struct store *s, const char *file, const char *data, size_t len, struct buf *out,

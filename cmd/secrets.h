@@ -6,7 +6,9 @@
 #define CONVENE_CMD_SECRETS_H
 
 #include "core/age.h"
+#include "core/sealed.h"
 #include "core/secret.h"
+#include "store/readers.h"
 #include "store/secrets.h"
 #include "store/store.h"
 #include "txn.h"
@@ -23,9 +25,6 @@ int user_identity(struct store *s, struct age_identity **ids, size_t *n, struct 
  * error: FIELD: why; then what to do (why: no identity's reason). */
 void say_unopened(const char *file, const struct secret_failures *f, const struct err *why);
 
-/* The readers of initiative.yaml, "dana, yossi" ("" when none). */
-void readers_of(struct store *s, char *out, size_t size);
-
 /*
  * Opens the confidential values of doc (an interview of file) for the
  * user, as the read commands show them: what does not open is replaced by
@@ -37,16 +36,6 @@ void readers_of(struct store *s, char *out, size_t size);
  */
 long open_for_reading(struct store *s, struct doc *doc, const char *file, int *refused);
 
-/*
- * For the audit commands (history, show --at, diff): text, the value of
- * path in file, when it is a sealed value (an armored age file), opened
- * for a reader or "confidential — readable by WHO" for anyone else, as a
- * new string the caller wipes (age_wipe) and frees; NULL when text is
- * not sealed (or memory ran out).  *opened says which of the two.
- */
-char *open_text(const char *file, const char *path, const char *text,
-		const struct age_identity *ids, size_t nids, const char *who, int *opened);
-
 /* The bytes of an interview file (at some commit) as a reader or anyone
  * else may see them: 1 with its YAML, opened (open_for_reading), into
  * out (secret); 0 when it is not a confidential interview, or when
@@ -54,9 +43,6 @@ char *open_text(const char *file, const char *path, const char *text,
  * diff of them says what changed, and holds no text). */
 int open_bytes(struct store *s, const char *file, const char *data, size_t len, struct buf *out,
 	       int all_or_none);
-
-/* Whether a tree holds an answer or the notes in plain text. */
-int holds_plaintext(const struct doc_node *root);
 
 /*
  * Before an edit of an interview is committed (set, resolve): if it is
