@@ -72,31 +72,50 @@ static const struct words *words_of(const char *lang)
 
 /* ---- plain text in Markdown ---- */
 
+/* The ASCII punctuation, which CommonMark lets a backslash escape. */
+static int md_punct(unsigned char c)
+{
+	return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) ||
+	       (c >= 0x7b && c <= 0x7e);
+}
+
+/* Plain bytes go out in runs, one buf_add each: the absent list of every
+ * minutes page escapes the whole group's names. */
 void md_escape(struct buf *out, const char *s, const char *indent)
 {
 	size_t n = s ? strlen(s) : 0;
+	const char *run = s;
 	int line_start = 1;
 
+	if (!s)
+		return;
 	while (n && s[n - 1] == '\n')
 		n--;
 	for (; n; s++, n--) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '\n') {
+			buf_add(out, run, (size_t)(s - run));
 			buf_adds(out, "\\\n");
 			buf_adds(out, indent ? indent : "");
 			line_start = 1;
+			run = s + 1;
 			continue;
 		}
 		if (line_start && (c == ' ' || c == '\t')) {
+			buf_add(out, run, (size_t)(s - run));
 			buf_adds(out, "\xc2\xa0");  /* U+00A0: kept, and starts no block */
+			run = s + 1;
 			continue;
 		}
 		line_start = 0;
-		if (c < 0x80 && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) && c)
+		if (md_punct(c)) {
+			buf_add(out, run, (size_t)(s - run));
 			buf_addc(out, '\\');
-		buf_addc(out, (char)c);
+			run = s;  /* c itself starts the next run */
+		}
 	}
+	buf_add(out, run, (size_t)(s - run));
 }
 
 /* A link the data holds, when it is one a reader may follow: the URL as
