@@ -707,31 +707,58 @@ done:
  * that gives the all-zero secret (a low-order point) is a broken header,
  * not a wrong key.
  */
-static int unwrap(const struct header *h, const struct age_identity *ids,
-		  size_t nids, unsigned char file_key[FILE_KEY_LEN])
+/* Stanza i with each identity: AGE_OK, AGE_NOT_FOR_US or AGE_BAD_HEADER. */
+static int unwrap_one(const struct x25519_stanza *x, const struct age_identity *ids,
+		      size_t nids, unsigned char file_key[FILE_KEY_LEN])
 {
 	unsigned char shared[32], k[32], zero[12] = { 0 };
-	size_t i, j;
+	size_t j;
+	int rc = AGE_NOT_FOR_US;
+
+	for (j = 0; j < nids; j++) {
+		if (crypto_scalarmult(shared, ids[j].sk, x->share) < 0) {
+			rc = AGE_BAD_HEADER;
+			break;
+		}
+		wrap_key(k, shared, x->share, ids[j].pk);
+		if (crypto_aead_chacha20poly1305_ietf_decrypt(file_key, NULL, NULL, x->body,
+				sizeof(x->body), NULL, 0, zero, k) == 0) {
+			rc = AGE_OK;
+			break;
+		}
+	}
+	age_wipe(shared, sizeof(shared));
+	age_wipe(k, sizeof(k));
+	return rc;
+}
+
+/*
+ * The file key, from the first X25519 stanza an identity unwraps: stanza
+ * hint first when there is one (an X25519 for each stanza tried is most of
+ * the cost of opening a value).  Had the hinted stanza not opened, the
+ * others are tried in order, as without a hint.  A share that gives the
+ * all-zero secret (a low-order point, whatever the identity) is a broken
+ * header, not a wrong key: then all are tried in order, so that the
+ * answer is the one without a hint.
+ */
+static int unwrap(const struct header *h, const struct age_identity *ids,
+		  size_t nids, size_t hint, unsigned char file_key[FILE_KEY_LEN])
+{
+	size_t i, skip = (size_t)-1;
 	int rc = AGE_NOT_FOR_US;
 
 	if (!h->nx && h->known_other)
 		return AGE_UNSUPPORTED;
+	if (hint < h->nx && nids) {
+		if ((rc = unwrap_one(&h->x[hint], ids, nids, file_key)) == AGE_OK)
+			return AGE_OK;
+		if (rc == AGE_NOT_FOR_US)
+			skip = hint;  /* no identity opens it: the same below */
+		rc = AGE_NOT_FOR_US;
+	}
 	for (i = 0; i < h->nx && rc == AGE_NOT_FOR_US; i++)
-		for (j = 0; j < nids; j++) {
-			if (crypto_scalarmult(shared, ids[j].sk, h->x[i].share) < 0) {
-				rc = AGE_BAD_HEADER;
-				break;
-			}
-			wrap_key(k, shared, h->x[i].share, ids[j].pk);
-			if (crypto_aead_chacha20poly1305_ietf_decrypt(file_key, NULL,
-					NULL, h->x[i].body, sizeof(h->x[i].body),
-					NULL, 0, zero, k) == 0) {
-				rc = AGE_OK;
-				break;
-			}
-		}
-	age_wipe(shared, sizeof(shared));
-	age_wipe(k, sizeof(k));
+		if (i != skip)
+			rc = unwrap_one(&h->x[i], ids, nids, file_key);
 	return rc;
 }
 
@@ -792,6 +819,12 @@ static int open_payload(const unsigned char key[32], const unsigned char *p,
 int age_decrypt(const struct age_identity *ids, size_t nids,
 		const void *file, size_t len, struct buf *plain)
 {
+	return age_decrypt_hint(ids, nids, (size_t)-1, file, len, plain);
+}
+
+int age_decrypt_hint(const struct age_identity *ids, size_t nids, size_t hint,
+		     const void *file, size_t len, struct buf *plain)
+{
 	unsigned char file_key[FILE_KEY_LEN], mac[MAC_LEN], k[32];
 	struct buf tmp = BUF_INIT;
 	struct header h;
@@ -802,7 +835,7 @@ int age_decrypt(const struct age_identity *ids, size_t nids,
 	memset(&h, 0, sizeof(h));
 	if ((rc = binary_of(file, len, &tmp, &p, &n)) != AGE_OK ||
 	    (rc = header_parse(&h, p, n)) != AGE_OK ||
-	    (rc = unwrap(&h, ids, nids, file_key)) != AGE_OK)
+	    (rc = unwrap(&h, ids, nids, hint, file_key)) != AGE_OK)
 		goto done;
 	header_mac(file_key, p, h.mac_end, mac);
 	if (sodium_memcmp(mac, h.mac, MAC_LEN)) {

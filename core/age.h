@@ -88,6 +88,17 @@ int age_encrypt(const struct age_recipient *r, size_t nr,
 int age_decrypt(const struct age_identity *ids, size_t nids,
 		const void *file, size_t len, struct buf *plain);
 
+/*
+ * age_decrypt(), trying the hint'th X25519 stanza (0-based, in the order
+ * of the header) first: where the caller knows which recipient its
+ * identity is (sealed_for), one X25519 opens the value instead of one per
+ * stanza before it.  A wrong, stale or out-of-range hint ((size_t)-1: none)
+ * only costs time: the other stanzas are then tried in order, and the
+ * result is age_decrypt()'s.
+ */
+int age_decrypt_hint(const struct age_identity *ids, size_t nids, size_t hint,
+		     const void *file, size_t len, struct buf *plain);
+
 /* The recipients' stanza count of a sealed file, without an identity (for
  * `validate`: is this value sealed for the current readers?).  Fails with
  * AGE_BAD_ARMOR / AGE_BAD_HEADER. */

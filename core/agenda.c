@@ -72,31 +72,50 @@ static const struct words *words_of(const char *lang)
 
 /* ---- plain text in Markdown ---- */
 
+/* The ASCII punctuation, which CommonMark lets a backslash escape. */
+static int md_punct(unsigned char c)
+{
+	return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) ||
+	       (c >= 0x7b && c <= 0x7e);
+}
+
+/* Plain bytes go out in runs, one buf_add each: the absent list of every
+ * minutes page escapes the whole group's names. */
 void md_escape(struct buf *out, const char *s, const char *indent)
 {
 	size_t n = s ? strlen(s) : 0;
+	const char *run = s;
 	int line_start = 1;
 
+	if (!s)
+		return;
 	while (n && s[n - 1] == '\n')
 		n--;
 	for (; n; s++, n--) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '\n') {
+			buf_add(out, run, (size_t)(s - run));
 			buf_adds(out, "\\\n");
 			buf_adds(out, indent ? indent : "");
 			line_start = 1;
+			run = s + 1;
 			continue;
 		}
 		if (line_start && (c == ' ' || c == '\t')) {
+			buf_add(out, run, (size_t)(s - run));
 			buf_adds(out, "\xc2\xa0");  /* U+00A0: kept, and starts no block */
+			run = s + 1;
 			continue;
 		}
 		line_start = 0;
-		if (c < 0x80 && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) && c)
+		if (md_punct(c)) {
+			buf_add(out, run, (size_t)(s - run));
 			buf_addc(out, '\\');
-		buf_addc(out, (char)c);
+			run = s;  /* c itself starts the next run */
+		}
 	}
+	buf_add(out, run, (size_t)(s - run));
 }
 
 /* A link the data holds, when it is one a reader may follow: the URL as
@@ -607,14 +626,39 @@ int agenda_markdown(struct buf *out, const struct agenda_in *in, unsigned flags,
 
 /* ---- minutes ---- */
 
-static int attended(const struct doc_node *att, const char *id)
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The attendees' ids (the scalars of att), sorted for attended(): a
+ * page lists every member of the group against them.  NULL with *n = 0
+ * when there are none; *failed when out of memory. */
+static const char **attendee_ids(const struct doc_node *att, size_t *n, int *failed)
 {
 	const struct doc_node *a;
+	const char **v;
+	size_t k = 0;
 
+	*n = 0;
 	for (a = att ? att->head : NULL; a; a = a->next)
-		if (a->kind == DOC_SCALAR && !strcmp(a->str, id))
-			return 1;
-	return 0;
+		k += a->kind == DOC_SCALAR;
+	if (!k)
+		return NULL;
+	if (!(v = malloc(k * sizeof(*v)))) {
+		*failed = 1;
+		return NULL;
+	}
+	for (a = att->head; a; a = a->next)
+		if (a->kind == DOC_SCALAR)
+			v[(*n)++] = a->str;
+	qsort(v, *n, sizeof(*v), str_cmp);
+	return v;
+}
+
+static int attended(const char **ids, size_t n, const char *id)
+{
+	return n && bsearch(&id, ids, n, sizeof(*ids), str_cmp) != NULL;
 }
 
 /* A member of the group on the meeting's day: joined by then (or no
@@ -633,7 +677,8 @@ static void put_attendance(struct r *r)
 	const struct doc_node *att = doc_get(r->in->meeting, "attendees"), *a;
 	const char *day = dom_text(r->in->meeting, "date");
 	const struct agenda_members *ms = r->in->members;
-	size_t i, n = 0;
+	const char **ids;
+	size_t i, n = 0, nids;
 
 	buf_addf(r->b, "\n## %s\n\n", r->w->present);
 	if (is_conflict(att)) {
@@ -646,9 +691,10 @@ static void put_attendance(struct r *r)
 		put_value(r, a, fmt_member, "");
 	}
 	buf_addf(r->b, "%s\n", n ? "" : r->w->nobody);
+	ids = attendee_ids(att, &nids, &r->b->failed);
 	n = 0;
-	for (i = 0; ms && i < ms->n; i++) {
-		if (!ms->v[i].id || attended(att, ms->v[i].id) || !member_then(&ms->v[i], day))
+	for (i = 0; ms && i < ms->n && !r->b->failed; i++) {
+		if (!ms->v[i].id || attended(ids, nids, ms->v[i].id) || !member_then(&ms->v[i], day))
 			continue;
 		if (!n++)
 			buf_addf(r->b, "\n## %s\n\n", r->w->absent);
@@ -656,6 +702,7 @@ static void put_attendance(struct r *r)
 			buf_adds(r->b, ", ");
 		md_escape(r->b, ms->v[i].name ? ms->v[i].name : ms->v[i].id, "");
 	}
+	free(ids);
 	if (n)
 		buf_addc(r->b, '\n');
 }

@@ -35,9 +35,21 @@ static int place_line(struct buf *out, const char *file, const char *path)
 	return buf_failed(out) ? AGE_NOMEM : 0;
 }
 
+static int open_value(struct buf *plain, const char *file, const char *path,
+		      const struct doc_node *v, const struct age_identity *ids, size_t nids,
+		      size_t hint, char *found, size_t found_size);
+
 int secret_open_value(struct buf *plain, const char *file, const char *path,
 		      const struct doc_node *v, const struct age_identity *ids, size_t nids,
 		      char *found, size_t found_size)
+{
+	return open_value(plain, file, path, v, ids, nids, (size_t)-1, found, found_size);
+}
+
+/* With hint, the stanza age_decrypt_hint() tries first. */
+static int open_value(struct buf *plain, const char *file, const char *path,
+		      const struct doc_node *v, const struct age_identity *ids, size_t nids,
+		      size_t hint, char *found, size_t found_size)
 {
 	struct buf all = BUF_SECRET_INIT, want = BUF_INIT;
 	const char *nl;
@@ -47,7 +59,7 @@ int secret_open_value(struct buf *plain, const char *file, const char *path,
 		found[0] = '\0';
 	if (!nids)
 		return SECRET_NO_KEY;
-	if ((status = age_decrypt(ids, nids, v->str, v->len, &all)) != AGE_OK)
+	if ((status = age_decrypt_hint(ids, nids, hint, v->str, v->len, &all)) != AGE_OK)
 		goto done;
 	if ((status = place_line(&want, file, path)) != 0)
 		goto done;
@@ -144,6 +156,33 @@ static int add_failure(struct secret_failures *fails, const char *path, const st
 	return 0;
 }
 
+/*
+ * Which of the doc's sealed_for recipients is one of ids: secret_seal_doc()
+ * seals each value for the recipients in the order it writes them there,
+ * one stanza each, so it is the stanza to try first ((size_t)-1: none of
+ * them; only the first four identities are looked for).  A file edited by
+ * hand may be stale: the hint then costs only time.
+ */
+static size_t recipient_hint(const struct doc *doc, const struct age_identity *ids, size_t nids)
+{
+	const struct doc_node *sf = doc->root ? doc_get(doc->root, "sealed_for") : NULL, *x;
+	struct age_recipient r;
+	char text[4][AGE_RECIPIENT_STRLEN];
+	size_t i, j, n = nids < 4 ? nids : 4;
+
+	if (!sf || sf->kind != DOC_SEQ || !n)
+		return (size_t)-1;
+	for (j = 0; j < n; j++) {
+		age_identity_recipient(&ids[j], &r);
+		age_recipient_format(&r, text[j]);
+	}
+	for (i = 0, x = sf->head; x; x = x->next, i++)
+		for (j = 0; x->kind == DOC_SCALAR && x->str && j < n; j++)
+			if (!strcmp(x->str, text[j]))
+				return i;
+	return (size_t)-1;
+}
+
 long secret_open_doc(struct doc *doc, const char *file, const struct age_identity *ids,
 		     size_t nids, struct secret_failures *fails)
 {
@@ -152,6 +191,7 @@ long secret_open_doc(struct doc *doc, const char *file, const struct age_identit
 	char path[96], found[160];
 	long opened = 0;
 	int status;
+	size_t hint = count ? recipient_hint(doc, ids, nids) : (size_t)-1;
 
 	for (i = 0; i < count; i++) {
 		struct buf plain = BUF_SECRET_INIT;
@@ -159,7 +199,7 @@ long secret_open_doc(struct doc *doc, const char *file, const struct age_identit
 		if (v[i]->kind != DOC_SCALAR || !(v[i]->flags & DOC_SECRET) ||
 		    !secret_field_of(doc->root, v[i], path, sizeof(path)))
 			continue;
-		status = secret_open_value(&plain, file, path, v[i], ids, nids, found, sizeof(found));
+		status = open_value(&plain, file, path, v[i], ids, nids, hint, found, sizeof(found));
 		if (status == 0) {
 			if (!(n = doc_scalar(doc, buf_str(&plain), plain.len, 0))) {
 				buf_release(&plain);

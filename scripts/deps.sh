@@ -27,6 +27,8 @@ if [ "${1:-build}" = test ]; then
 	[ -x /usr/sbin/sshd ] || need="$need openssh-server"
 	command -v ssh-agent >/dev/null 2>&1 || need="$need openssh-client"
 	command -v tmux >/dev/null 2>&1 || need="$need tmux"
+	# t0048 reads the order of convene report's system calls
+	command -v strace >/dev/null 2>&1 || need="$need strace"
 	command -v tar >/dev/null 2>&1 || need="$need tar"
 	command -v clang >/dev/null 2>&1 || need="$need clang"
 	# t0024 reads convene's --json output

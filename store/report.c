@@ -2,6 +2,8 @@
  * The report's reading and writing: see report.h.  The site is made in a
  * folder beside DIR (store/tmp.c: flocked, removed if convene dies), so a
  * reader of DIR sees the old report or the new one, never half of one.
+ * The pages reach the disk before the rename (sync_site()), and the
+ * rename before convene says it wrote the report.
  */
 #define _GNU_SOURCE  /* renameat2() */
 #include <dirent.h>
@@ -218,6 +220,13 @@ static int write_file(const char *top, const char *name, const struct buf *b, st
 		close(fd);
 		return ERR_INTERNAL;
 	}
+#ifndef __linux__
+	if (fsync(fd) < 0) {  /* Linux: one syncfs() for the site, sync_site() */
+		err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", path, strerror(errno));
+		close(fd);
+		return ERR_INTERNAL;
+	}
+#endif
 	close(fd);
 	return 0;
 }
@@ -297,6 +306,37 @@ static int meetings(struct gather *g, struct store *s, const struct store_commit
 	doc_free(next);
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
 	return rc;
+}
+
+/*
+ * The new site on disk before it is renamed into place, so that a crash
+ * just after the rename cannot leave empty pages behind it.  On Linux one
+ * syncfs() of the folder's file system (the pages and their folder
+ * entries), not an fsync per page; elsewhere write_file() fsyncs each page
+ * and this the two folders.
+ */
+static int sync_site(const char *top, struct err *err)
+{
+	char sub[4400];
+	int fd, rc;
+
+#ifdef __linux__
+	(void)sub;
+	if ((fd = open(top, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot open '%s': %s", top, strerror(errno));
+	rc = syncfs(fd);
+	close(fd);
+#else
+	snprintf(sub, sizeof(sub), "%s/meetings/x", top);
+	store_fsync_dir(sub);
+	snprintf(sub, sizeof(sub), "%s/x", top);
+	store_fsync_dir(sub);
+	rc = 0;
+#endif
+	if (rc < 0)
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write the report to disk ('%s'): %s", top,
+			       strerror(errno));
+	return 0;
 }
 
 /* Puts the folder made at from in dir's place, with the old one (if any)
@@ -381,9 +421,16 @@ int store_report(struct report *r, struct store *s, const struct store_commit *c
 	buf_adds(&b, "A report written by convene: 'convene report' may replace this folder.\n");
 	if ((rc = write_file(t.path, REPORT_MARKER, &b, err)) < 0)
 		goto fail;
+	if ((rc = sync_site(t.path, err)) < 0)
+		goto fail;
 	buf_release(&b);
 	free(g.meetings);
-	return swap_in(&t, dir, replace, err);
+	/* t.path is beside dir (in its parent): that folder holds the rename */
+	snprintf(sub, sizeof(sub), "%s", t.path);
+	if ((rc = swap_in(&t, dir, replace, err)) < 0)
+		return rc;
+	store_fsync_dir(sub);
+	return 0;
 fail_nomem:
 	if (!rc)
 		rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");

@@ -575,3 +575,53 @@ void test_age__full_chunk_then_short_garbage(void)
 	buf_release(&sealed);
 	buf_release(&plain);
 }
+
+/* A value sealed for three recipients opens with the second one's
+ * identity whatever the hint says: right (1), wrong (0, 2), out of range,
+ * none.  A hint never opens a file for an identity it is not sealed for. */
+void test_age__decrypt_hint(void)
+{
+	struct age_identity id[3], other;
+	struct age_recipient r[3];
+	struct buf sealed = BUF_INIT, plain = BUF_SECRET_INIT;
+	size_t hints[] = { 1, 0, 2, 3, 1000, (size_t)-1 }, i;
+
+	check(age_init() == 0);
+	for (i = 0; i < 3; i++) {
+		check(age_keygen(&id[i]) == AGE_OK);
+		age_identity_recipient(&id[i], &r[i]);
+	}
+	check(age_encrypt(r, 3, "the words nobody says", 21, 1, &sealed) == AGE_OK);
+	for (i = 0; i < sizeof(hints) / sizeof(*hints); i++) {
+		buf_reset(&plain);
+		check(age_decrypt_hint(&id[1], 1, hints[i], sealed.ptr, sealed.len, &plain) == AGE_OK);
+		check_str(buf_str(&plain), "the words nobody says");
+	}
+	/* the first and the last stanza, each hinted right and wrong */
+	buf_reset(&plain);
+	check(age_decrypt_hint(&id[0], 1, 0, sealed.ptr, sealed.len, &plain) == AGE_OK);
+	check_str(buf_str(&plain), "the words nobody says");
+	buf_reset(&plain);
+	check(age_decrypt_hint(&id[2], 1, 0, sealed.ptr, sealed.len, &plain) == AGE_OK);
+	check_str(buf_str(&plain), "the words nobody says");
+	/* two identities, the hint naming the stanza of neither */
+	buf_reset(&plain);
+	check(age_decrypt_hint(&id[1], 2, 0, sealed.ptr, sealed.len, &plain) == AGE_OK);
+	check_str(buf_str(&plain), "the words nobody says");
+	age_keygen(&other);
+	buf_reset(&plain);
+	buf_adds(&plain, "kept");
+	for (i = 0; i < sizeof(hints) / sizeof(*hints); i++)
+		check(age_decrypt_hint(&other, 1, hints[i], sealed.ptr, sealed.len, &plain) ==
+		      AGE_NOT_FOR_US);
+	check_str(buf_str(&plain), "kept");
+	check(age_decrypt_hint(NULL, 0, 1, sealed.ptr, sealed.len, &plain) == AGE_NOT_FOR_US);
+	/* damage found after the key: the same answer with a hint */
+	sealed.ptr[sealed.len - 40] ^= 1;
+	check(age_decrypt_hint(&id[1], 1, 1, sealed.ptr, sealed.len, &plain) ==
+	      age_decrypt(&id[1], 1, sealed.ptr, sealed.len, &plain));
+	check_str(buf_str(&plain), "kept");
+	age_wipe(id, sizeof(id));
+	buf_release(&sealed);
+	buf_release(&plain);
+}

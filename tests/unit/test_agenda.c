@@ -27,6 +27,67 @@ static const char *html_of(struct buf *b, const char *s)
 	return buf_str(b);
 }
 
+/* md_escape byte by byte, as CommonMark needs it: a backslash before
+ * each ASCII punctuation mark, U+00A0 for a line's leading blanks, "\\\n"
+ * and the indent for a newline, trailing newlines dropped. */
+static void escape_slow(struct buf *out, const char *s, const char *indent)
+{
+	size_t n = strlen(s);
+	int line_start = 1;
+
+	while (n && s[n - 1] == '\n')
+		n--;
+	for (; n; s++, n--) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\n') {
+			buf_adds(out, "\\\n");
+			buf_adds(out, indent);
+			line_start = 1;
+		} else if (line_start && (c == ' ' || c == '\t')) {
+			buf_adds(out, "\xc2\xa0");
+		} else {
+			line_start = 0;
+			if (c < 0x80 && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c))
+				buf_addc(out, '\\');
+			buf_addc(out, (char)c);
+		}
+	}
+}
+
+/* The escape copies runs of plain bytes at once: the same bytes as one
+ * at a time, for every byte in every position of a line. */
+void test_agenda__escape_runs(void)
+{
+	static const char *texts[] = {
+		"", "plain", "  lead\ttab", "\t\tx", "a\n  b\n\nc\n\n", "end.", ".start",
+		"שלום, עולם! (בדיקה)", "x\n", "\n\n", " ", "a  b", "[a](b) *c* _d_ `e` ~f~",
+	};
+	struct buf got = BUF_INIT, want = BUF_INIT;
+	char s[8];
+	size_t i;
+	int c;
+
+	for (i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+		buf_reset(&want);
+		escape_slow(&want, texts[i], "  ");
+		check_str(esc(&got, texts[i], "  "), buf_str(&want));
+	}
+	for (c = 1; c < 256; c++) {
+		snprintf(s, sizeof(s), "a%cb%c", c, c);
+		buf_reset(&want);
+		escape_slow(&want, s, "    ");
+		check_str(esc(&got, s, "    "), buf_str(&want));
+		snprintf(s, sizeof(s), "%c", c);
+		buf_reset(&want);
+		escape_slow(&want, s, "");
+		check_str(esc(&got, s, ""), buf_str(&want));
+	}
+	check_str(esc(&got, NULL, ""), "");
+	buf_release(&got);
+	buf_release(&want);
+}
+
 void test_agenda__escape_markup(void)
 {
 	struct buf b = BUF_INIT;

@@ -197,3 +197,58 @@ void test_secret__field_of(void)
 	check(!secret_field_of(doc->root, doc_get(doc->root, "member"), path, sizeof(path)));
 	doc_free(doc);
 }
+
+/* Sealed for three readers: sealed_for lists them in the order of the
+ * recipients (the order of the stanzas, which secret_open_doc() takes as
+ * its hint); each reader opens every value, also when sealed_for is
+ * stale (reordered), missing, or names nobody. */
+void test_secret__open_with_sealed_for_hint(void)
+{
+	struct age_identity id[3];
+	struct age_recipient r[3];
+	char rs[3][AGE_RECIPIENT_STRLEN];
+	struct secret_failures f = { 0 };
+	struct buf b = BUF_INIT, text = BUF_INIT;
+	const struct doc_node *x;
+	struct doc *doc, *again;
+	const char *sf;
+	size_t i, k;
+
+	check(age_init() == 0);
+	for (i = 0; i < 3; i++) {
+		check(age_keygen(&id[i]) == 0);
+		age_identity_recipient(&id[i], &r[i]);
+		age_recipient_format(&r[i], rs[i]);
+	}
+	check((doc = load(interview)));
+	check(secret_seal_doc(doc, FILE_, NULL, NULL, 0, r, 3, 1) == 0);
+	doc_emit(&b, doc);
+	for (i = 0, x = doc_get(doc->root, "sealed_for")->head; i < 3; i++, x = x->next)
+		check(x && !strcmp(x->str, rs[i]));
+	check(!x);
+	check((sf = strstr(b.ptr, "sealed_for:")));
+	for (k = 0; k < 4; k++) {
+		buf_reset(&text);
+		buf_add(&text, b.ptr, (size_t)(sf - b.ptr));
+		if (k == 1)  /* stale: the last reader named first */
+			buf_addf(&text, "sealed_for:\n- %s\n- %s\n- %s\n", rs[2], rs[0], rs[1]);
+		else if (k == 2)  /* nobody of these */
+			buf_adds(&text, "sealed_for:\n- age1nobody\n");
+		else if (k == 0)
+			buf_adds(&text, sf);
+		/* k == 3: no sealed_for at all */
+		for (i = 0; i < 3; i++) {
+			check((again = load(buf_str(&text))));
+			check(secret_open_doc(again, FILE_, &id[i], 1, &f) == 3 && f.n == 0);
+			check_str(answer(again, "motivation")->str, "the secret word");
+			check_str(doc_get(again->root, "notes")->str, "quiet notes");
+			secret_wipe_doc(again);
+			doc_free(again);
+		}
+	}
+	secret_failures_release(&f);
+	age_wipe(id, sizeof(id));
+	doc_free(doc);
+	buf_release(&b);
+	buf_release(&text);
+}
