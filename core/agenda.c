@@ -897,17 +897,6 @@ void agenda_page_title(struct buf *out, const struct agenda_in *in, int minutes,
 
 /* ---- members ---- */
 
-static char *dup0(const char *s, int *bad)
-{
-	char *d;
-
-	if (!s)
-		return NULL;
-	if (!(d = strdup(s)))
-		*bad = 1;
-	return d;
-}
-
 int agenda_members_add(struct agenda_members *m, const char *file, const struct doc *doc)
 {
 	const struct doc_node *r = doc->root;
@@ -922,11 +911,11 @@ int agenda_members_add(struct agenda_members *m, const char *file, const struct 
 	}
 	m->v = nv;
 	x = &nv[m->n++];
-	x->id = dup0(dom_text(r, "id"), &bad);
-	x->name = dup0(dom_text(r, "name"), &bad);
-	x->address = dup0(dom_text(r, "address"), &bad);
-	x->joined = dup0(dom_text(r, "joined"), &bad);
-	x->left = dup0(dom_text(r, "left"), &bad);
+	x->id = text_dup(dom_text(r, "id"), &bad);
+	x->name = text_dup(dom_text(r, "name"), &bad);
+	x->address = text_dup(dom_text(r, "address"), &bad);
+	x->joined = text_dup(dom_text(r, "joined"), &bad);
+	x->left = text_dup(dom_text(r, "left"), &bad);
 	if (bad) {
 		m->failed = 1;
 		return ERR_NOMEM;

@@ -10,6 +10,7 @@
 #include "interviews.h"
 #include "layout.h"
 #include "schema.h"
+#include "text.h"
 
 int interview_confidential(const struct doc_node *root)
 {
@@ -21,17 +22,6 @@ const char *interview_status(const struct doc_node *root)
 	const char *s = dom_text(root, "status");
 
 	return s ? s : "done";
-}
-
-static char *dup0(const char *s, int *bad)
-{
-	char *d;
-
-	if (!s)
-		return NULL;
-	if (!(d = strdup(s)))
-		*bad = 1;
-	return d;
 }
 
 /* The order of question q, first seen now if it is new. */
@@ -70,9 +60,9 @@ static int add_answers(struct interviews *iv, const char *member, const struct d
 		iv->ans = nv;
 		x = &nv[iv->nans++];
 		memset(x, 0, sizeof(*x));
-		x->question = dup0(a->key->str, &bad);
-		x->member = dup0(member ? member : "?", &bad);
-		x->text = dup0(a->str, &bad);
+		x->question = text_dup(a->key->str, &bad);
+		x->member = text_dup(member ? member : "?", &bad);
+		x->text = text_dup(a->str, &bad);
 		if (bad || question_order(iv, a->key->str, &x->order) < 0)
 			return ERR_NOMEM;
 	}
@@ -98,9 +88,9 @@ static int add_opened_answers(struct interviews *iv, const char *member,
 		x = &nv[iv->nans++];
 		memset(x, 0, sizeof(*x));
 		x->confidential = 1;
-		x->question = dup0(a->key->str, &bad);
-		x->member = dup0(member ? member : "?", &bad);
-		x->text = dup0(a->str, &bad);
+		x->question = text_dup(a->key->str, &bad);
+		x->member = text_dup(member ? member : "?", &bad);
+		x->text = text_dup(a->str, &bad);
 		if (bad || question_order(iv, a->key->str, &x->order) < 0)
 			return ERR_NOMEM;
 	}
@@ -116,11 +106,11 @@ static int add_interview(struct interviews *iv, const struct doc_node *r)
 		return ERR_NOMEM;
 	iv->v = nv;
 	x = &nv[iv->n++];
-	x->id = dup0(dom_text(r, "id"), &bad);
-	x->member = dup0(dom_text(r, "member"), &bad);
-	x->interviewer = dup0(dom_text(r, "interviewer"), &bad);
-	x->date = dup0(dom_text(r, "date"), &bad);
-	x->status = dup0(interview_status(r), &bad);
+	x->id = text_dup(dom_text(r, "id"), &bad);
+	x->member = text_dup(dom_text(r, "member"), &bad);
+	x->interviewer = text_dup(dom_text(r, "interviewer"), &bad);
+	x->date = text_dup(dom_text(r, "date"), &bad);
+	x->status = text_dup(interview_status(r), &bad);
 	x->confidential = interview_confidential(r);
 	if (bad)
 		return ERR_NOMEM;

@@ -8,18 +8,7 @@
 #include "meetings.h"
 #include "members.h"
 #include "schema.h"
-
-/* A copy of s, NULL for NULL; *bad is set when memory ran out. */
-static char *dup0(const char *s, int *bad)
-{
-	char *d;
-
-	if (!s)
-		return NULL;
-	if (!(d = strdup(s)))
-		*bad = 1;
-	return d;
-}
+#include "text.h"
 
 static int add_host(struct meetings *m, const struct doc_node *r)
 {
@@ -47,12 +36,12 @@ static int add_action(struct meetings *m, long number, const char *item,
 	m->actions = nv;
 	x = &nv[m->nactions++];
 	x->meeting = number;
-	x->item = dup0(item, &bad);
-	x->id = dup0(dom_text(a, "id"), &bad);
-	x->owner = dup0(dom_text(a, "owner"), &bad);
-	x->due = dup0(dom_text(a, "due"), &bad);
-	x->status = dup0(dom_text(a, "status") ? dom_text(a, "status") : "open", &bad);
-	x->text = dup0(dom_text(a, "text"), &bad);
+	x->item = text_dup(item, &bad);
+	x->id = text_dup(dom_text(a, "id"), &bad);
+	x->owner = text_dup(dom_text(a, "owner"), &bad);
+	x->due = text_dup(dom_text(a, "due"), &bad);
+	x->status = text_dup(dom_text(a, "status") ? dom_text(a, "status") : "open", &bad);
+	x->text = text_dup(dom_text(a, "text"), &bad);
 	return bad ? ERR_NOMEM : 0;
 }
 
@@ -68,12 +57,12 @@ static int add_meeting(struct meetings *m, const char *file, const struct doc_no
 	info = &nv[m->n++];
 	memset(info, 0, sizeof(*info));
 	info->number = strtol(file + strlen("meetings/"), NULL, 10);
-	info->date = dup0(dom_text(r, "date"), &bad);
-	info->status = dup0(dom_text(r, "status"), &bad);
-	info->title = dup0(dom_text(r, "title"), &bad);
+	info->date = text_dup(dom_text(r, "date"), &bad);
+	info->status = text_dup(dom_text(r, "status"), &bad);
+	info->title = text_dup(dom_text(r, "title"), &bad);
 	loc = doc_get(r, "location");
-	info->host = dup0(dom_text(loc, "host"), &bad);
-	info->virt = dup0(dom_text(loc, "virtual"), &bad);
+	info->host = text_dup(dom_text(loc, "host"), &bad);
+	info->virt = text_dup(dom_text(loc, "virtual"), &bad);
 	if (bad)
 		return ERR_NOMEM;
 	if (!(agenda = doc_get(r, "agenda")) || agenda->kind != DOC_SEQ)

@@ -15,6 +15,7 @@
 #include "page.h"
 #include "report.h"
 #include "worddiff.h"
+#include "text.h"
 
 struct words {
 	const char *report, *overview, *problem, *vision, *mission, *pitch, *principles, *levers,
@@ -85,17 +86,6 @@ static const struct words he = {
 static const struct words *words_of(const char *lang)
 {
 	return lang && !strcmp(lang, "he") ? &he : &en;
-}
-
-static char *dup0(const char *s, int *bad)
-{
-	char *d;
-
-	if (!s)
-		return NULL;
-	if (!(d = strdup(s)))
-		*bad = 1;
-	return d;
 }
 
 /* ---- gathering ---- */
@@ -176,13 +166,13 @@ static int add_outcome(struct report *r, const struct doc_node *root)
 			r->indicators = v;
 			in = &v[r->nindicators++];
 			memset(in, 0, sizeof(*in));
-			in->outcome = dup0(dom_text(root, "id"), &bad);
-			in->outcome_title = dup0(dom_text(root, "title"), &bad);
-			in->outcome_description = dup0(dom_text(root, "description"), &bad);
-			in->outcome_status = dup0(dom_text(root, "status"), &bad);
-			in->name = dup0(dom_text(ind, "name") ? dom_text(ind, "name") : dom_text(ind, "id"), &bad);
-			in->unit = dup0(dom_text(ind, "unit"), &bad);
-			in->target_date = dup0(dom_text(ind, "target_date"), &bad);
+			in->outcome = text_dup(dom_text(root, "id"), &bad);
+			in->outcome_title = text_dup(dom_text(root, "title"), &bad);
+			in->outcome_description = text_dup(dom_text(root, "description"), &bad);
+			in->outcome_status = text_dup(dom_text(root, "status"), &bad);
+			in->name = text_dup(dom_text(ind, "name") ? dom_text(ind, "name") : dom_text(ind, "id"), &bad);
+			in->unit = text_dup(dom_text(ind, "unit"), &bad);
+			in->target_date = text_dup(dom_text(ind, "target_date"), &bad);
 			in->has_baseline = parse_number(dom_text(ind, "baseline"), &in->baseline);
 			in->has_target = parse_number(dom_text(ind, "target"), &in->target);
 			m = doc_get(ind, "measurements");
@@ -216,10 +206,10 @@ static int add_outcome(struct report *r, const struct doc_node *root)
 		r->indicators = v;
 		in = &v[r->nindicators++];
 		memset(in, 0, sizeof(*in));
-		in->outcome = dup0(dom_text(root, "id"), &bad);
-		in->outcome_title = dup0(dom_text(root, "title"), &bad);
-		in->outcome_description = dup0(dom_text(root, "description"), &bad);
-		in->outcome_status = dup0(dom_text(root, "status"), &bad);
+		in->outcome = text_dup(dom_text(root, "id"), &bad);
+		in->outcome_title = text_dup(dom_text(root, "title"), &bad);
+		in->outcome_description = text_dup(dom_text(root, "description"), &bad);
+		in->outcome_status = text_dup(dom_text(root, "status"), &bad);
 	}
 	return bad ? ERR_NOMEM : 0;
 }
@@ -245,7 +235,7 @@ static int add_meeting(struct report *r, const char *file, const struct doc_node
 		break;
 	}
 	if (loc && loc->kind == DOC_MAP && !dom_text(loc, "host"))
-		row->place = dup0(dom_text(loc, "address"), &bad);
+		row->place = text_dup(dom_text(loc, "address"), &bad);
 	return bad ? ERR_NOMEM : 0;
 }
 
@@ -300,7 +290,7 @@ static void trim_ends(char *s)
 
 static char *dup_e(const char *s, int *bad)
 {
-	return dup0(s ? s : "", bad);
+	return text_dup(s ? s : "", bad);
 }
 
 int report_add_change(struct report *r, const struct report_change *c)
@@ -318,8 +308,8 @@ int report_add_change(struct report *r, const struct report_change *c)
 	to->author = dup_e(c->author, &bad);
 	to->site = dup_e(c->site, &bad);
 	to->meeting = dup_e(c->meeting, &bad);
-	to->before = dup0(c->before, &bad);
-	to->after = dup0(c->after, &bad);
+	to->before = text_dup(c->before, &bad);
+	to->after = text_dup(c->after, &bad);
 	/* a literal block's final line end is no word of the text */
 	if (to->before)
 		trim_ends(to->before);

@@ -255,3 +255,14 @@ size_t text_distance(const char *a, const char *b)
 		}
 	return d[la][lb];
 }
+
+char *text_dup(const char *s, int *bad)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	if (!(d = strdup(s)))
+		*bad = 1;
+	return d;
+}

@@ -61,4 +61,8 @@ void text_redact_url(char *out, size_t size, const char *url);
  * at most 64 each; (size_t)-1 for longer ones.  For "did you mean". */
 size_t text_distance(const char *a, const char *b);
 
+/* A malloc()ed copy of s, NULL for NULL; sets *bad when memory ran out
+ * (so a caller copying many fields checks once). */
+char *text_dup(const char *s, int *bad);
+
 #endif

@@ -5,17 +5,7 @@
 #include "domain.h"
 #include "err.h"
 #include "timeline.h"
-
-static char *dup0(const char *s, int *bad)
-{
-	char *d;
-
-	if (!s)
-		return NULL;
-	if (!(d = strdup(s)))
-		*bad = 1;
-	return d;
-}
+#include "text.h"
 
 int timeline_from_initiative(struct timeline *out, const struct doc_node *root)
 {
@@ -34,10 +24,10 @@ int timeline_from_initiative(struct timeline *out, const struct doc_node *root)
 		if (!dom_text(e, "id"))
 			continue;
 		out->n++;
-		x->id = dup0(dom_text(e, "id"), &bad);
-		x->date = dup0(dom_text(e, "date"), &bad);
-		x->text = dup0(dom_text(e, "text"), &bad);
-		x->status = dup0(status ? status : "planned", &bad);
+		x->id = text_dup(dom_text(e, "id"), &bad);
+		x->date = text_dup(dom_text(e, "date"), &bad);
+		x->text = text_dup(dom_text(e, "text"), &bad);
+		x->status = text_dup(status ? status : "planned", &bad);
 		if (bad) {
 			timeline_release(out);
 			return ERR_NOMEM;
