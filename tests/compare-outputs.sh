@@ -13,6 +13,7 @@
 set -u
 OLD=$(realpath "${1:?usage: compare-outputs.sh OLD NEW}")
 NEW=$(realpath "${2:?usage: compare-outputs.sh OLD NEW}")
+SRC=$(cd "$(dirname "$0")/.." && pwd)
 W=$(mktemp -d "${TMPDIR:-/tmp}/compare-outputs.XXXXXX") || exit 1
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$W"' EXIT
 # Both run as $W/bin/convene: init writes its own path into the merge
@@ -101,13 +102,20 @@ q convene member add "Rina" --id rina --joined 2025-12-01
 q convene principle add "כל ילד, כל יום" --id p-every
 q convene principle add "Data before opinion" --id p-data
 git config convene.member dana
+# dana reads the confidential interviews, with the report tests' test-only key
+mkdir -p "$XDG_CONFIG_HOME/convene"
+cp "$SRC/tests/cli/report-data/identity" "$XDG_CONFIG_HOME/convene/identity"
+chmod 600 "$XDG_CONFIG_HOME/convene/identity"
+q convene key publish
+q convene readers add dana
 at 2026-01-10T18:00:00+02:00
 q convene interview add yossi --date 2026-01-10 --answer motivation="ילדים שקוראים" --answer strengths="networks" --notes "good talk"
 q convene interview add dana --by yossi --date 2026-01-11 --confidential --answer motivation="a secret"
 q convene interview add "$AVI" --planned
-# confidential written by hand, as YAML 1.1 spells it
-printf 'id: rina-1\nmember: rina\ninterviewer: dana\ndate: 2026-01-12\nstatus: done\nconfidential: True\nanswers:\n  motivation: "hidden by True"\n  strengths: also hidden\n' > interviews/rina-1.yaml
+# written by hand, then sealed
+printf 'id: rina-1\nmember: rina\ninterviewer: dana\ndate: 2026-01-12\nstatus: done\nanswers:\n  motivation: "hidden later"\n  strengths: also hidden\n' > interviews/rina-1.yaml
 q convene commit -m "interview with rina, by hand"
+q convene interview seal rina-1
 at 2026-01-15T19:00:00+02:00
 q convene member leave rina --date 2026-01-15
 q convene set vision "כל ילד קורא עד כיתה ג"
@@ -230,7 +238,9 @@ runone() {  # WHICH REPO CMD
 	cp "$W/$1/convene" "$W/bin/convene"
 	PATH="$W/bin:$BASEPATH"
 	echo 100000 > "$CONVENE_RAND"
-	touch "$W/stamp"
+	# a second back: a file written in the clock tick of the stamp is not
+	# -newer than it, and a change missed would leak into the next run
+	touch -d "@$(($(date +%s) - 1))" "$W/stamp"
 	(cd "$R/$2" && eval "$3") < "$W/stdin" > "$W/$1.out" 2> "$W/$1.err"
 	echo $? > "$W/$1.rc"
 	PATH=$BASEPATH
