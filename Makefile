@@ -249,7 +249,10 @@ deb:
 	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/convene-$(DEB_VERSION)
 	tar cf - --exclude=./build --exclude=./.git --exclude=./$(BIN) . | \
 		tar xf - -C $(BUILD)/deb/convene-$(DEB_VERSION)
+	# the package's build is its own: nothing of this make's variables
+	# (make check's SAN=1, BUILD=build/san) reaches it through MAKEFLAGS
 	cd $(BUILD)/deb/convene-$(DEB_VERSION) && \
+		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u SAN -u BUILD -u BIN \
 		DEB_BUILD_OPTIONS="$(DEB_OPTIONS)" dpkg-buildpackage -us -uc -b -j2 > ../build.log 2>&1 || \
 		{ tail -n 40 ../build.log; exit 1; }
 	cp $(BUILD)/deb/convene_$(DEB_VERSION)_*.deb $(BUILD)/
