@@ -8,7 +8,7 @@ set -eu
 top=$(pwd)/build/demo
 rm -rf "$top"
 mkdir -p "$top/home"
-export HOME="$top/home" GIT_CONFIG_NOSYSTEM=1
+export HOME="$top/home" XDG_CONFIG_HOME="$top/home/.config" GIT_CONFIG_NOSYSTEM=1
 git config --global user.name "דנה לוי"
 git config --global user.email "dana@example.org"
 git config --global init.defaultBranch main
