@@ -230,23 +230,23 @@ static int ask_guide(FILE *in, FILE *out, int tty, const char *lang, const char 
 		     char **typed, size_t *ntyped, size_t max)
 {
 	struct buf line = BUF_INIT;
-	size_t i, k = 0, todo = 0, bad;
+	size_t i, k = 0, to_ask = 0, bad;
 	int he = !strcmp(lang, "he"), c = 0, rc = 0;
 
 	*ntyped = 0;
 	for (i = 0; i < g->n; i++)
-		todo += !answered(given, ngiven, g->v[i].id);
+		to_ask += !answered(given, ngiven, g->v[i].id);
 	fprintf(out, he ? "ראיון עם %s: %zu שאלות.  כל תשובה בשורה אחת; שורה ריקה מדלגת על שאלה,\n"
 			  "סוף הקלט (Ctrl-D) מסיים את הראיון.\n"
 			: "Interview of %s: %zu questions.  One line for each answer; an empty line\n"
 			  "skips a question, end of input (Ctrl-D) ends the interview.\n",
-		member, todo);
+		member, to_ask);
 	for (i = 0; i < g->n && *ntyped < max; i++) {
 		const char *p;
 
 		if (answered(given, ngiven, g->v[i].id))
 			continue;
-		fprintf(out, "\n[%zu/%zu] %s\n  ", ++k, todo, g->v[i].id);
+		fprintf(out, "\n[%zu/%zu] %s\n  ", ++k, to_ask, g->v[i].id);
 		for (p = g->v[i].text; *p; p++) {
 			fputc(*p, out);
 			if (*p == '\n' && p[1])
@@ -288,7 +288,7 @@ static int ask_guide(FILE *in, FILE *out, int tty, const char *lang, const char 
 	if (tty && c == EOF)
 		fputc('\n', out);  /* Ctrl-D leaves the cursor after "> " */
 	fprintf(out, he ? "\nנענו %zu מתוך %zu שאלות.\n" : "\n%zu of %zu questions answered.\n",
-		*ntyped, todo);
+		*ntyped, to_ask);
 	buf_release(&line);
 	return rc;
 }

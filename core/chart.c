@@ -1,8 +1,8 @@
 /*
  * SVG charts for the report: see chart.h.  The geometry is computed
  * first (chart_line_layout, also what the tests look at), then written;
- * every number is written by chart_number() or fixed(), never by
- * printf("%f"), so the bytes depend on the data alone.
+ * every number is written by chart_number() or fixed(), never through a
+ * locale's %f, so the bytes depend on the data alone.
  */
 #include <stdlib.h>
 #include <string.h>
