@@ -14,13 +14,14 @@
 #   - quoted spans ('...', "...", `...`), as messages quote data;
 #   - a quoted command: "convene" and up to two command words after it;
 #   - options (-x, --long[=VALUE]), paths and file names (a '/' or a '.'
-#     between letters), URLs, commit ids (7 hex digits or more), @site;
+#     between letters), URLs, commit ids (7 hex digits or more), @site,
+#     a key (Ctrl-D);
 #   - on a line of a usage or of an option (its first word "convene",
 #     "[", "|", "..." or an option), the metavariables (words in
 #     capitals: DATE, HH:MM, QUESTION=TEXT, DATE|REV) and the values
 #     it offers (planned|held|cancelled);
-#   - a line "[COMMIT] SUBJECT": the commit an edit made (its subject is
-#     the history's, not the interface's).
+#   (the subjects of the commits a command made are in `data` too: t0105
+#   adds them; a subject is the history's, not the interface's).
 # Blank lines are not checked.
 BEGIN {
 	n = 0
@@ -44,7 +45,7 @@ BEGIN {
 }
 
 # Takes out each string of `data` where it stands whole: not inside a
-# longer word.
+# longer word, a path or a file name.
 function strip_exact(line,    i, p, q, s, out, rest, before, after) {
 	for (i = 1; i <= n; i++) {
 		s = str[i]
@@ -53,7 +54,9 @@ function strip_exact(line,    i, p, q, s, out, rest, before, after) {
 		while ((p = index(rest, s)) > 0) {
 			before = p > 1 ? substr(rest, p - 1, 1) : (out == "" ? " " : substr(out, length(out), 1))
 			after = substr(rest, p + length(s), 1)
-			if (before !~ /[A-Za-z0-9_]/ && after !~ /[A-Za-z0-9_]/) {
+			if (before !~ /[A-Za-z0-9_\/~-]/ && after !~ /[A-Za-z0-9_\/~-]/ &&
+			    !(before == "." && substr(s, 1, 1) ~ /[A-Za-z0-9]/) &&
+			    !(after == "." && substr(rest, p + length(s) + 1, 1) ~ /[A-Za-z0-9]/)) {
 				out = out substr(rest, 1, p - 1) " "
 			} else {
 				out = out substr(rest, 1, p)
@@ -69,8 +72,6 @@ function strip_exact(line,    i, p, q, s, out, rest, before, after) {
 }
 
 /^[[:space:]]*$/ { next }
-# the subject of the commit an edit just made, as git prints it
-/^\[[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]+\] / { next }
 index($0, mark) > 0 { next }
 {
 	line = $0
@@ -82,10 +83,11 @@ index($0, mark) > 0 { next }
 		line = substr(line, 1, RSTART) " " rest
 	}
 	line = strip_exact(line)
+	gsub(/[^[:space:]]*\/[^[:space:]]*/, " ", line)
+	gsub(/[^[:space:]]*[A-Za-z0-9]\.[A-Za-z0-9][^[:space:]]*/, " ", line)
 	gsub(/'[^']*'/, " ", line)
 	gsub(/"[^"]*"/, " ", line)
 	gsub(/`[^`]*`/, " ", line)
-	gsub(/[a-z]+:\/\/[^ ]*/, " ", line)
 	m = split(line, tok, /[[:space:]]+/)
 	left = ""
 	for (i = 1; i <= m; i++) {
@@ -94,11 +96,13 @@ index($0, mark) > 0 { next }
 			continue
 		if (t ~ /[A-Za-z0-9_]\/[A-Za-z0-9_.]/ || t ~ /^\.?\/|\/$/ || t ~ /[A-Za-z0-9]\.[A-Za-z0-9]/)
 			continue
-		if (t ~ /^[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]+[,:;)]*$/ || t ~ /^@/)
+		if (t ~ /^\[?[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]+\]?[,:;)]*$/ || t ~ /^@/)
 			continue
 		w = t
 		gsub(/^[^A-Za-z0-9_-]+|[^A-Za-z0-9_-]+$/, "", w)
 		if (w in word)
+			continue
+		if (w ~ /^Ctrl-[A-Z]$/)
 			continue
 		if (usage && w ~ /^[A-Z][A-Z0-9_:|=.-]*$/)
 			continue

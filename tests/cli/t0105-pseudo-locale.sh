@@ -62,7 +62,12 @@ run() {
 	if [ "$got" != 0 ] && [ ! -s ps.err ] && [ ! -s ps.out ]; then
 		echo "  $label: exit $got and not a word said" >> "$BAD"
 	fi
-	awk -v cmd="$label" -v mark="$MARK" -v data="$DATA" -f "$CHECK" $streams >> "$BAD"
+	# the subjects of the commits it made ("[COMMIT] SUBJECT") are data
+	cp "$DATA" ps.data &&
+	sed -n "s/^\[\([0-9a-f]\{7,\}\)\] .*/\1/p" ps.out ps.err | while read -r h; do
+		git log -1 --format=%s "$h" 2>/dev/null || :
+	done >> ps.data
+	awk -v cmd="$label" -v mark="$MARK" -v data=ps.data -f "$CHECK" $streams >> "$BAD"
 }
 
 # psl with stdin from a file: psin FILE WANT ARGS...
@@ -308,6 +313,17 @@ test_expect_success 'a malformed YAML file and invalid fields: validate, status,
 	printf "number: 7\\n" > meetings/7.yaml &&
 	psl 1 validate && psl - status && psl 1 commit -m "x" && psl - fmt --check &&
 	psl - note 2 opening "הערה" && psl - sync &&
+	git checkout -q . && git clean -qfd &&
+	TOP="$PWD/../top" && export TOP &&
+	cat > ../ed <<\EOF &&
+#!/bin/sh
+# the first time breaks the file; the second keeps what convene put on top
+if [ -e "$TOP.once" ]; then grep "^#" "$1" > "$TOP"; else : > "$TOP.once"; printf "name: [x\n" >> "$1"; fi
+EOF
+	chmod +x ../ed &&
+	(EDITOR="$PWD/../ed" && export EDITOR && psl 1 edit members/yossi.yaml) &&
+	test -s "$TOP" &&
+	awk -v cmd="convene edit: the errors on top of the file" -v mark="$MARK" -v data="$DATA" -f "$CHECK" "$TOP" >> "$BAD" &&
 	none_bad
 '
 
@@ -370,6 +386,7 @@ test_expect_success 'what a user does: the messages of edits that work' '
 	psl 0 outcome indicator writing "מספר" --id count && psl 0 outcome measure writing count 3 &&
 	psl 0 interview add dana --by yossi --answer motivation=סיבה && psl 0 interview seal dana-1 &&
 	psl 0 readers list &&
+	printf "%s\\n" "תשובה" "" > ../answers && psin ../answers 0 interview add yossi --ask --id yossi-3 &&
 	psl 0 minutes approve 1 --at-meeting 2 && psl 0 note 1 opening "אחרי האישור" &&
 	psl 0 fmt && psl 0 validate && psl 0 sync && psl 0 sync -q &&
 	psl 0 agenda 1 -o ../agenda.md && psl 0 minutes 1 --format html -o ../minutes.html &&
