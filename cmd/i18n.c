@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "core/tr.h"
 
 /* The Makefile gives both: the build's locale folder relative to the
  * binary's folder ("build/locale"), and the installed one. */
@@ -17,6 +18,12 @@
 #ifndef CONVENE_LOCALEDIR
 #define CONVENE_LOCALEDIR "/usr/local/share/locale"
 #endif
+
+/* core's messages through the same catalogue (core/tr.h) */
+static const char *translate(const char *msgid)
+{
+	return gettext(msgid);
+}
 
 static int is_dir(const char *path)
 {
@@ -50,4 +57,11 @@ void i18n_init(void)
 	bindtextdomain("convene", found);
 	bind_textdomain_codeset("convene", "UTF-8");
 	textdomain("convene");
+	tr_set(translate);
+}
+
+void i18n_data_output(void)
+{
+	tr_set(NULL);
+	setlocale(LC_MESSAGES, "C");
 }

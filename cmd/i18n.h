@@ -23,4 +23,16 @@
  */
 void i18n_init(void);
 
+/*
+ * Turns translation off for the whole run: LC_MESSAGES back to "C" and
+ * core's hook (core/tr.h) back to the identity, so that what core formats
+ * (the messages of validate's diagnostics, describe's words) is English
+ * too.  A data output never changes with the locale: opt_next()
+ * (cmd/options.c) calls this the moment it parses an option of one --
+ * --json of any command, and help's --options, --man and --complete --
+ * before the command does any work.  Error messages of such a run are
+ * English as well: a script reads them.
+ */
+void i18n_data_output(void);
+
 #endif

@@ -15,16 +15,16 @@
 #include "path.h"
 #include "schema.h"
 #include "text.h"
+#include "tr.h"
 #include "tz.h"
 
 /* ---- diagnostics ---- */
 
-void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
-	       enum diag_level level, const char *fmt, ...)
+/* Adds a message already formatted (and translated). */
+static void diags_put(struct diags *d, const char *file, unsigned line, unsigned col,
+		      enum diag_level level, const char *msg)
 {
-	char msg[600];
 	struct diag *g;
-	va_list ap;
 
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
@@ -37,10 +37,6 @@ void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
 		d->v = v;
 		d->cap = cap;
 	}
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	text_cut(msg);
 	g = &d->v[d->n];
 	g->file = strdup(file);
 	g->msg = strdup(msg);
@@ -59,6 +55,19 @@ void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
 		d->errors++;
 	else
 		d->warnings++;
+}
+
+void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
+	       enum diag_level level, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), tr(fmt), ap);
+	va_end(ap);
+	text_cut(msg);
+	diags_put(d, file, line, col, level, msg);
 }
 
 /* Compares messages with the number after each "line " left out. */
@@ -656,10 +665,10 @@ static void error_at(struct ctx *c, const struct doc_node *n, const char *fmt, .
 	size_t before = c->out->n;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), tr(fmt), ap);
 	va_end(ap);
 	text_cut(msg);
-	diags_add(c->out, c->file, n ? n->line : 1, n ? n->col : 1, DIAG_ERROR, "%s", msg);
+	diags_put(c->out, c->file, n ? n->line : 1, n ? n->col : 1, DIAG_ERROR, msg);
 	if (n && c->out->n > before && !(c->out->v[before].where = where_of(n)))
 		c->out->failed = 1;
 }
