@@ -70,13 +70,12 @@ locale: $(MO)
 # formats are translated once marked _() (err_set translates a format it
 # finds in the catalogue, and leaves the others as they are).
 POT_CMD = $(CMD_SRC)
-# (core/*.c once po/he.po holds its messages)
-POT_CORE =
+POT_CORE = $(CORE_SRC)
 # (store/*.c: filled in when po/he.po holds store's messages)
 POT_STORE =
 POT_SRC = $(POT_CMD) $(POT_CORE) $(POT_STORE)
 XGETTEXT_CMD = --keyword=_ --keyword=N_
-XGETTEXT_KEYWORDS = --keyword=_ --keyword=N_ --keyword=tr --keyword=err_set:5 \
+XGETTEXT_KEYWORDS = --keyword=_ --keyword=N_ --keyword=tr --keyword=trn:1,2 --keyword=err_set:5 \
 	--keyword=err_hint:2 --keyword=diags_add:6 --keyword=error_at:3 \
 	--flag=err_set:5:c-format --flag=err_hint:2:c-format \
 	--flag=diags_add:6:c-format --flag=error_at:3:c-format
@@ -87,7 +86,7 @@ XGETTEXT = xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
 pot_of = $(XGETTEXT) $(XGETTEXT_CMD) -o $(1) $(POT_CMD) \
 	$(if $(strip $(POT_CORE) $(POT_STORE)),&& $(XGETTEXT) $(XGETTEXT_KEYWORDS) -j -o $(1) \
 	$(POT_CORE) $(POT_STORE))
-po/convene.pot: $(POT_SRC)
+po/convene.pot: $(POT_SRC) Makefile
 	@mkdir -p $(BUILD)/po
 	$(call pot_of,$(BUILD)/po/convene.pot)
 	@sed '/^"POT-Creation-Date:/d' $(BUILD)/po/convene.pot > $(BUILD)/po/new.pot

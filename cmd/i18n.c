@@ -25,6 +25,11 @@ static const char *translate(const char *msgid)
 	return gettext(msgid);
 }
 
+static const char *translate_plural(const char *one, const char *many, unsigned long n)
+{
+	return ngettext(one, many, n);
+}
+
 static int is_dir(const char *path)
 {
 	struct stat st;
@@ -58,10 +63,12 @@ void i18n_init(void)
 	bind_textdomain_codeset("convene", "UTF-8");
 	textdomain("convene");
 	tr_set(translate);
+	tr_set_plural(translate_plural);
 }
 
 void i18n_data_output(void)
 {
 	tr_set(NULL);
+	tr_set_plural(NULL);
 	setlocale(LC_MESSAGES, "C");
 }

@@ -15,6 +15,7 @@
 
 #include "doc.h"
 #include "text.h"
+#include "tr.h"
 
 /* ---- arena ---- */
 
@@ -673,15 +674,15 @@ static size_t find_git_marker(const char *data, size_t len)
 static const char *syntax_hint(const char *problem)
 {
 	if (!problem)
-		return "fix the YAML syntax at this spot";
+		return tr("fix the YAML syntax at this spot");
 	if (strstr(problem, "mapping values are not allowed"))
-		return "check this line's indentation, or put quotes around a value that holds ': '";
+		return tr("check this line's indentation, or put quotes around a value that holds ': '");
 	if (strstr(problem, "did not find expected key") ||
 	    strstr(problem, "did not find expected '-' indicator"))
-		return "check the indentation of this line against the lines above";
+		return tr("check the indentation of this line against the lines above");
 	if (strstr(problem, "could not find expected ':'"))
-		return "a key needs ':' after it; check this line and the one before";
-	return "fix the YAML syntax at this spot";
+		return tr("a key needs ':' after it; check this line and the one before");
+	return tr("fix the YAML syntax at this spot");
 }
 
 static int parser_error(struct loader *l)
@@ -721,8 +722,12 @@ static int parser_error(struct loader *l)
 		err_hint(l->err, "YAML indents with spaces; replace the tab with spaces");
 		return ERR_DATA;
 	}
-	err_set(l->err, ERR_DATA, line, col, "%s%s%s", p->problem ? p->problem : "syntax error",
-		p->context ? " " : "", p->context ? p->context : "");
+	/* libyaml's own words (English), the problem then its context */
+	if (p->problem && p->context)
+		err_set(l->err, ERR_DATA, line, col, "%s %s", p->problem, p->context);
+	else
+		err_set(l->err, ERR_DATA, line, col, "%s",
+			p->problem ? p->problem : p->context ? p->context : tr("syntax error"));
 	err_hint(l->err, "%s", syntax_hint(p->problem));
 	return ERR_DATA;
 }
@@ -992,7 +997,7 @@ static int check_bytes(const char *data, size_t len, struct err *err)
 	if (!why)
 		return 0;
 	text_pos(data, bad, &line, &col);
-	err_set(err, ERR_DATA, line, col, "%s", why);
+	err_set(err, ERR_DATA, line, col, "%s", tr(why));
 	err_hint(err, "save the file as UTF-8 text without control characters");
 	return ERR_DATA;
 }
