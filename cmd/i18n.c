@@ -66,6 +66,17 @@ void i18n_init(void)
 	tr_set_plural(translate_plural);
 }
 
+int i18n_data_option(const char *name, size_t len)
+{
+	static const char *const names[] = { "json", "options", "man", "complete" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == len && !strncmp(name, names[i], len))
+			return 1;
+	return 0;
+}
+
 void i18n_data_output(void)
 {
 	tr_set(NULL);

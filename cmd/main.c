@@ -160,6 +160,21 @@ int cmd_help(int argc, char **argv, struct store *s)
 	return usage_error(me, _("each subcommand of %s has its options: name one"), c->name);
 }
 
+/* Whether the arguments name a data option (i18n.h), before "--". */
+static int wants_data(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return 0;
+		if (!strncmp(argv[i], "--", 2) &&
+		    i18n_data_option(argv[i] + 2, strcspn(argv[i] + 2, "=")))
+			return 1;
+	}
+	return 0;
+}
+
 static int wants_help(int argc, char **argv)
 {
 	int i;
@@ -220,6 +235,8 @@ int main(int argc, char **argv)
 	}
 	if (wants_help(argc - i, argv + i))
 		return print_help(stdout, c);
+	if (wants_data(argc - i, argv + i))
+		i18n_data_output();
 	tz_set_reader(tz_read_system);  /* read when a time zone is first checked */
 	if (!(c->flags & NO_GIT) && store_global_init() < 0) {
 		fprintf(stderr, "convene: error: %s\n", _("cannot start libgit2"));

@@ -19,19 +19,6 @@ const struct opt opts_json[] = {
  * few entries; the parser keeps no pointer into it between calls). */
 #define OPT_MAX 32
 
-/* The options whose output a program reads: the run is not translated
- * (i18n.h), whatever an abbreviation (--js) getopt took for them. */
-static int is_data_output(const char *name)
-{
-	static const char *const names[] = { "json", "options", "man", "complete" };
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(name, names[i]))
-			return 1;
-	return 0;
-}
-
 static int next(const struct opt *opts, int argc, char **argv, int ordered)
 {
 	const struct opt *table = opts;
@@ -61,8 +48,11 @@ static int next(const struct opt *opts, int argc, char **argv, int ordered)
 	memset(&lo[n], 0, sizeof(lo[n]));
 	shorts[k] = '\0';
 	r = getopt_long(argc, argv, shorts, lo, NULL);
+	/* a data option, whatever abbreviation (--js) getopt took for it:
+	 * the run is not translated (i18n.h) */
 	for (; r > 0 && table->key; table++)
-		if (table->key == r && table->name && is_data_output(table->name))
+		if (table->key == r && table->name &&
+		    i18n_data_option(table->name, strlen(table->name)))
 			i18n_data_output();
 	return r;
 }

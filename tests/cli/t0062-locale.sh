@@ -116,7 +116,12 @@ test_expect_success 'the same in English: C.UTF-8, LC_ALL=C over LANG, LANGUAGE=
 test_expect_success 'a run that prints data (--json, --options, --man) is English throughout' '
 	test_expect_code 2 he convene help --man --options note 2> err &&
 	test_grep "convene: error: --man and --options cannot be given together" err &&
-	test_grep "usage: convene help" err
+	test_grep "usage: convene help" err &&
+	init_lit && cd lit &&
+	test_expect_code 2 he convene validate --bogus --json 2> err &&
+	test_grep "usage: convene validate" err &&
+	test_expect_code 2 he convene validate --js --bogus 2> err &&
+	test_grep "usage: convene validate" err
 '
 
 test_expect_success 'LC_MESSAGES alone chooses the messages' '
