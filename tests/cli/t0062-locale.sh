@@ -143,7 +143,7 @@ test_expect_success 'data output is the same bytes in Hebrew: --json, YAML, --op
 '
 
 test_expect_success 'po/he.po translates every message of the code: 0 untranslated, 0 fuzzy' '
-	make -s -C "$SRC" code-pot POT_OUT="$PWD/code.pot" &&
+	MAKEFLAGS= MAKELEVEL= make -s -C "$SRC" code-pot POT_OUT="$PWD/code.pot" &&
 	msgmerge --quiet --no-fuzzy-matching -o he.po "$SRC/po/he.po" code.pot &&
 	msgfmt --check --statistics -o he.mo he.po 2> stats &&
 	cat stats &&
@@ -151,7 +151,7 @@ test_expect_success 'po/he.po translates every message of the code: 0 untranslat
 '
 
 test_expect_success 'po/convene.pot holds the messages of the code' '
-	make -s -C "$SRC" code-pot POT_OUT="$PWD/code.pot" &&
+	MAKEFLAGS= MAKELEVEL= make -s -C "$SRC" code-pot POT_OUT="$PWD/code.pot" &&
 	msgcomm --unique code.pot "$SRC/po/convene.pot" > only &&
 	test "$(grep -c "^msgid" only)" -le 1 &&
 	echo "msgid \"not in the code\"" >> code.pot && echo "msgstr \"\"" >> code.pot &&
