@@ -55,11 +55,13 @@ test_expect_success 'a validation error in Hebrew: file:line:col first, then the
 	test_grep "initiative.yaml:1:7: error: '"'"'name'"'"' must be text, but 12345 reads as a number" out
 '
 
-test_expect_success 'a YAML syntax error: its place first, the hint in Hebrew' '
+test_expect_success 'a YAML syntax error: its place first, libyaml'"'"'s words and the hint in Hebrew' '
 	init_lit && cd lit &&
-	printf "principles: [\n" >> initiative.yaml &&
+	printf "a: b: c\n" >> initiative.yaml &&
 	test_expect_code 1 he convene validate > out 2> err &&
-	grep -q "^initiative.yaml:[0-9]*:[0-9]*: error: .*; תקנו את תחביר ה־YAML במקום הזה$" out
+	grep -q "^initiative.yaml:[0-9]*:[0-9]*: error: ערכים של מיפוי אינם מותרים בהקשר הזה; בדקו את ההזחה של השורה הזו" out &&
+	test_expect_code 1 convene validate > out 2> err &&
+	grep -q "^initiative.yaml:[0-9]*:[0-9]*: error: mapping values are not allowed in this context; check this line" out
 '
 
 test_expect_success 'diff in words in Hebrew (core/describe.c), --json in English' '
