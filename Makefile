@@ -71,12 +71,12 @@ locale: $(MO)
 # finds in the catalogue, and leaves the others as they are).
 POT_CMD = $(CMD_SRC)
 POT_CORE = $(CORE_SRC)
-# (store/*.c: filled in when po/he.po holds store's messages)
-POT_STORE =
+POT_STORE = $(STORE_SRC)
 POT_SRC = $(POT_CMD) $(POT_CORE) $(POT_STORE)
 XGETTEXT_CMD = --keyword=_ --keyword=N_
 XGETTEXT_KEYWORDS = --keyword=_ --keyword=N_ --keyword=tr --keyword=trn:1,2 --keyword=err_set:5 \
 	--keyword=err_hint:2 --keyword=diags_add:6 --keyword=error_at:3 \
+	--keyword=store_git_fail:3 \
 	--flag=err_set:5:c-format --flag=err_hint:2:c-format \
 	--flag=diags_add:6:c-format --flag=error_at:3:c-format
 XGETTEXT = xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
