@@ -25,6 +25,7 @@
 #include "core/layout.h"
 #include "core/mergefile.h"
 #include "core/text.h"
+#include "core/tr.h"
 #include "internal.h"
 #include "history.h"
 #include "sync.h"
@@ -144,7 +145,7 @@ static const char *git_reason(void)
 {
 	const git_error *e = git_error_last();
 
-	return e && e->message ? e->message : "unknown error";
+	return e && e->message ? e->message : tr("unknown error");
 }
 
 /* The file in libgit2's "failed to lock file 'PATH' for writing", into
@@ -716,13 +717,13 @@ static int note_file(struct store_merge_result *r, const char *path, size_t conf
 	if (res && res->lines) {
 		/* one whole format for each version, to be translated whole */
 		if (res->bad == 0)
-			snprintf(why, sizeof(why), "the base version, %u:%u: %s", res->why.line,
+			snprintf(why, sizeof(why), tr("the base version, %u:%u: %s"), res->why.line,
 				 res->why.col, res->why.msg);
 		else if (res->bad == 1)
-			snprintf(why, sizeof(why), "our version, %u:%u: %s", res->why.line,
+			snprintf(why, sizeof(why), tr("our version, %u:%u: %s"), res->why.line,
 				 res->why.col, res->why.msg);
 		else
-			snprintf(why, sizeof(why), "their version, %u:%u: %s", res->why.line,
+			snprintf(why, sizeof(why), tr("their version, %u:%u: %s"), res->why.line,
 				 res->why.col, res->why.msg);
 		if (!(f->lines_why = strdup(why)))
 			return -1;
