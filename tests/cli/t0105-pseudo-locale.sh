@@ -62,11 +62,12 @@ run() {
 	if [ "$got" != 0 ] && [ ! -s ps.err ] && [ ! -s ps.out ]; then
 		echo "  $label: exit $got and not a word said" >> "$BAD"
 	fi
-	# the subjects of the commits it made ("[COMMIT] SUBJECT") are data
-	cp "$DATA" ps.data &&
-	sed -n "s/^\[\([0-9a-f]\{7,\}\)\] .*/\1/p" ps.out ps.err | while read -r h; do
-		git log -1 --format=%s "$h" 2>/dev/null || :
-	done >> ps.data
+	# the data as it is now (what the command added: ids, remotes, the
+	# subjects of the commits it made) with the fixture's
+	{
+		cat "$DATA"
+		if git rev-parse --git-dir > /dev/null 2>&1; then data_of; fi
+	} > ps.data
 	awk -v cmd="$label" -v mark="$MARK" -v data=ps.data -f "$CHECK" $streams >> "$BAD"
 }
 
@@ -104,7 +105,7 @@ none_bad() {
 	fi
 }
 
-# The data of the initiative in ./ , one string a line, for
+# The data of the initiative in ./ , one string a line (on stdout), for
 # pseudo-check.awk: every value and key of its YAML, its commit
 # subjects, the git identity's name, the site's and remotes' names, the
 # templates' item ids.
@@ -121,7 +122,7 @@ data_of() {
 		done
 		# the ids of the templates' agenda items (meeting new --help)
 		sed -n "s/^ *-\{0,1\} *id: *//p" "$SRC"/core/templates/*/*/*.yaml "$SRC"/core/templates/*/*.yaml 2>/dev/null
-	} | sort -u > "$DATA"
+	} | sort -u
 }
 
 # The keys and values of a YAML file, one a line, unquoted.
@@ -138,7 +139,7 @@ yaml_strings='{
 
 # A copy of the fixture initiative in ./lit, its data in $DATA.
 fixture() {
-	cp -a "$FX/lit" lit && cd lit && data_of
+	cp -a "$FX/lit" lit && cd lit && data_of > "$DATA"
 }
 
 test_expect_success 'the pseudo translation: every msgid of po/convene.pot, marked; msgfmt --check' '
@@ -333,12 +334,16 @@ test_expect_success 'a conflict: sync records it, conflicts lists it, resolve se
 	convene clone -q --site tlv ../hub.git ../b 2>/dev/null &&
 	(cd ../b && convene set vision "חזון מתל אביב" > /dev/null 2>&1 && convene sync -q) &&
 	convene set vision "חזון מבאר שבע" > /dev/null 2>&1 &&
-	psl 0 sync && data_of &&
+	psl 0 sync && data_of > "$DATA" &&
 	psl 0 conflicts && psl - status && psl 1 validate && pse - minutes 1 && pse - calendar &&
 	psl - history vision && psl - diff HEAD~1 HEAD && pse - get vision &&
 	psl 2 resolve vision && psl 2 resolve vision --side 9 && psl 2 resolve vision --side 1 --base &&
 	psl 1 resolve nosuch --side 1 &&
 	psl 0 resolve vision --side 1 && psl 0 conflicts &&
+	printf "vision: base\\n" > ../base.yaml && printf "vision: ours\\n" > ../ours.yaml &&
+	printf "vision: theirs\\n" > ../theirs.yaml &&
+	pse 1 merge-file ../base.yaml ../ours.yaml ../theirs.yaml && pse 2 merge-file ../base.yaml &&
+	pse ! merge-file ../nosuch.yaml ../ours.yaml ../theirs.yaml &&
 	none_bad
 '
 
@@ -369,6 +374,9 @@ test_expect_success 'confidential interviews: no identity, another identity, no 
 	git config convene.identity "$ID" &&
 	psl 1 readers add yossi && psl 1 readers rm dana && psl 1 readers rm yossi &&
 	psl 2 member edit dana --age not-a-key &&
+	(cd .. && convene init --name "בלי קוראים" --lang he --template blank --site s noreaders > /dev/null 2>&1) &&
+	(cd ../noreaders && convene member add "אבי" --id avi > /dev/null 2>&1 &&
+	 psl 1 interview add avi --by avi --confidential --answer motivation=x && psl 0 readers list) &&
 	none_bad
 '
 
