@@ -376,7 +376,7 @@ test_expect_success 'confidential interviews: no identity, another identity, no 
 	psl 2 member edit dana --age not-a-key &&
 	(cd .. && convene init --name "בלי קוראים" --lang he --template blank --site s noreaders > /dev/null 2>&1) &&
 	(cd ../noreaders && convene member add "אבי" --id avi > /dev/null 2>&1 &&
-	 psl 1 interview add avi --by avi --confidential --answer motivation=x && psl 0 readers list) &&
+	 psl 2 interview add avi --by avi --confidential --answer motivation=x && psl 0 readers list) &&
 	none_bad
 '
 
