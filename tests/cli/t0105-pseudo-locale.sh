@@ -64,11 +64,16 @@ run() {
 	fi
 	# the data as it is now (what the command added: ids, remotes, the
 	# subjects of the commits it made) with the fixture's
-	{
-		cat "$DATA"
-		if git rev-parse --git-dir > /dev/null 2>&1; then data_of; fi
-	} > ps.data
-	awk -v cmd="$label" -v mark="$MARK" -v data=ps.data -f "$CHECK" $streams >> "$BAD"
+	# (made again only when the folder, HEAD or the remotes changed)
+	key="$PWD $(git rev-parse HEAD 2>/dev/null) $(git remote 2>/dev/null | tr "\n" " ") $(cksum < "$DATA")"
+	if [ "$key" != "$(cat "$TRASH/data.key" 2>/dev/null)" ]; then
+		{
+			cat "$DATA"
+			if git rev-parse --git-dir > /dev/null 2>&1; then data_of; fi
+		} > "$TRASH/data.now"
+		echo "$key" > "$TRASH/data.key"
+	fi
+	awk -v cmd="$label" -v mark="$MARK" -v data="$TRASH/data.now" -f "$CHECK" $streams >> "$BAD"
 }
 
 # psl with stdin from a file: psin FILE WANT ARGS...
