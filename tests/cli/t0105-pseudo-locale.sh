@@ -52,7 +52,11 @@ pse() {
 run() {
 	streams=$1 want=$2
 	shift 2
-	if env LANG=he_IL.UTF-8 LANGUAGE=he "$PS" "$@" > ps.out 2> ps.err; then got=0; else got=$?; fi
+	if env LANG=he_IL.UTF-8 LANGUAGE=he "$PS" "$@" < "${PS_IN:-/dev/null}" > ps.out 2> ps.err; then
+		got=0
+	else
+		got=$?
+	fi
 	label="convene $*"
 	if { [ "$want" = "!" ] && [ "$got" = 0 ]; } ||
 	   { [ "$want" != - ] && [ "$want" != "!" ] && [ "$got" != "$want" ]; }; then
@@ -76,11 +80,13 @@ run() {
 	awk -v cmd="$label" -v mark="$MARK" -v data="$TRASH/data.now" -f "$CHECK" $streams >> "$BAD"
 }
 
-# psl with stdin from a file: psin FILE WANT ARGS...
+# psl with stdin from a file: psin FILE WANT ARGS...  (Every other run
+# reads /dev/null, not the list a loop reads.)
 psin() {
-	f=$1
+	PS_IN=$1
 	shift
-	psl "$@" < "$f"
+	psl "$@"
+	PS_IN=
 }
 
 # Line N of the last psl's stdout (a table's heading) has the marker.
