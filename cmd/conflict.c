@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "core/conflict.h"
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
@@ -15,6 +16,7 @@
 #include "core/path.h"
 #include "core/text.h"
 #include "secrets.h"
+#include "store/resolve.h"
 #include "txn.h"
 
 const struct help help_conflicts = {
@@ -56,16 +58,6 @@ struct listing {
 	char who[300];
 };
 
-/* One value of a conflict: a sealed one opened for a reader (into plain,
- * returning 1), or 0 with nothing opened. */
-static int open_side(const struct listing *l, const char *path, const struct doc_node *v,
-		     struct buf *plain)
-{
-	if (!v || v->kind != DOC_SCALAR || !(v->flags & DOC_SECRET))
-		return 0;
-	return secret_open_value(plain, l->file, path, v, l->ids, l->nids, NULL, 0) == 0;
-}
-
 /* A preview of one value of a conflict, a sealed one opened for a reader
  * and "confidential — readable by ..." for anyone else. */
 static void preview_side(struct listing *l, const char *path, const struct doc_node *v)
@@ -77,7 +69,7 @@ static void preview_side(struct listing *l, const char *path, const struct doc_n
 		dom_preview(&l->out, v);
 		return;
 	}
-	if (open_side(l, path, v, &plain)) {
+	if (conflict_open(&plain, l->file, path, v, l->ids, l->nids, NULL)) {
 		memset(&shown, 0, sizeof(shown));
 		shown.kind = DOC_SCALAR;
 		shown.str = plain.ptr ? plain.ptr : (char *)"";
@@ -101,7 +93,7 @@ static void json_side(struct listing *l, const char *key, const char *path, cons
 		jw_node(&l->w, key, v);
 		return;
 	}
-	if (open_side(l, path, v, &plain)) {
+	if (conflict_open(&plain, l->file, path, v, l->ids, l->nids, NULL)) {
 		jw_strn(&l->w, key, buf_str(&plain), plain.len);
 		jw_bool(&l->w, "confidential", 1);
 	} else {
@@ -235,14 +227,13 @@ int cmd_conflicts(int argc, char **argv, struct store *s)
 
 /*
  * A sealed side (or base) of a confidential value, opened with the user's
- * key into a plain node of t's tree, to be sealed again for the current
- * readers: only a reader can settle a confidential conflict.
+ * key: only a reader can settle a confidential conflict.  *chosen becomes
+ * the value to write (store/resolve.h).
  */
-static int open_chosen(struct store *s, struct txn *t, const char *pathtext,
-		       struct doc_node **chosen)
+static int open_chosen(struct store *s, struct txn *t, const struct path *p,
+		       const char *pathtext, const char *from, struct doc_node **chosen)
 {
 	struct age_identity *ids = NULL;
-	struct buf plain = BUF_SECRET_INIT;
 	const char *path = strchr(pathtext, ':') ? strchr(pathtext, ':') + 1 : pathtext;
 	struct err why;
 	size_t nids = 0;
@@ -250,34 +241,34 @@ static int open_chosen(struct store *s, struct txn *t, const char *pathtext,
 
 	if ((rc = user_identity(s, &ids, &nids, &why)) != 0)
 		return rc;
-	status = secret_open_value(&plain, t->file, path, *chosen, ids, nids, NULL, 0);
+	status = resolve_sealed(chosen, s, t->doc, p, path, *chosen, from, ids, nids);
 	age_identities_free(ids, nids);
+	if (status == ERR_NOMEM)
+		return out_of_memory();
 	if (status) {
 		fprintf(stderr, "%s:%u:%u: error: %s: %s\n", t->file, (*chosen)->line, (*chosen)->col,
 			path, secret_strerror(status));
 		fprintf(stderr, "convene: hint: only a reader can settle a confidential conflict (convene readers list)%s%s\n",
 			status == SECRET_NO_KEY && why.msg[0] ? "; " : "",
 			status == SECRET_NO_KEY ? why.msg : "");
-		buf_release(&plain);
 		return EXIT_DATA;
 	}
-	*chosen = doc_scalar(t->doc, buf_str(&plain), plain.len, 0);
-	buf_release(&plain);
-	return *chosen ? 0 : out_of_memory();
+	return 0;
 }
 
 int cmd_resolve(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("resolve");
 	const char *value = NULL, *from = NULL;
-	struct doc_node *c, *chosen = NULL, *sides, *side, *parent;
+	struct doc_node *c, *chosen = NULL, *parent;
+	struct conflict_pick pick;
 	struct doc *parsed = NULL;
 	char pathtext[2600], msg[3000], how[300], *end;
 	struct path p;
 	struct txn t;
 	struct err err;
 	int c2, base = 0, yaml = 0, no_commit = 0, rc, choices = 0, deleted = 0;
-	long n = 0, k;
+	long n = 0;
 	size_t bad;
 
 	optind = 0;
@@ -315,8 +306,9 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 		goto fail;
 	}
 	if (base) {
-		chosen = doc_get(c, "base");
-		deleted = doc_is_null(chosen);
+		conflict_pick_base(&pick, c);
+		chosen = pick.value;
+		deleted = pick.deleted;
 		snprintf(how, sizeof(how), "took the base");
 	} else if (value) {
 		if (yaml) {
@@ -331,18 +323,14 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 		deleted = !chosen;
 		snprintf(how, sizeof(how), "a new value");
 	} else {
-		sides = doc_get(c, "sides");
-		for (k = 1, side = sides && sides->kind == DOC_SEQ ? sides->head : NULL;
-		     side && k < n; k++)
-			side = side->next;
-		if (n < 1 || !side) {
+		if (conflict_pick_side(&pick, c, n) < 0) {
 			err_set(&err, ERR_USAGE, 0, 0, "no side %ld at '%s'", n, pathtext);
 			err_hint(&err, "'convene conflicts' numbers the sides");
 			goto fail;
 		}
-		chosen = doc_get(side, "value");
-		deleted = !chosen;
-		from = dom_text(side, "from");
+		chosen = pick.value;
+		deleted = pick.deleted;
+		from = pick.from;
 		snprintf(how, sizeof(how), "took side %ld%s%s%s", n, from ? " (" : "", from ? from : "",
 			 from ? ")" : "");
 	}
@@ -370,7 +358,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 		return txn_commit_removal(&t, msg);
 	}
 	if (!deleted && chosen && chosen->kind == DOC_SCALAR && (chosen->flags & DOC_SECRET) &&
-	    (rc = open_chosen(s, &t, pathtext, &chosen)) != 0) {
+	    (rc = open_chosen(s, &t, &p, pathtext, from, &chosen)) != 0) {
 		doc_free(parsed);
 		txn_release(&t);
 		return rc;
