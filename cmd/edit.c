@@ -11,6 +11,7 @@
 #include "core/handedit.h"
 #include "core/json.h"
 #include "core/layout.h"
+#include "core/sealedit.h"
 #include "core/text.h"
 #include "editor.h"
 #include "secrets.h"
@@ -45,67 +46,37 @@ const struct help help_commit = {
 /*
  * A confidential interview is edited opened: its text in the editor's
  * 0600 temporary file (removed afterwards) and sealed again on save, each
- * unchanged value keeping its bytes.  The opened text of orig into text;
- * *sealed the tree as it is (to keep from), *ids the key.  Returns 0 (and
- * 0 in *opened for a file that is not a confidential interview), or the
- * exit code with what went wrong said.
+ * unchanged value keeping its bytes (core/sealedit.h).  The opened text
+ * of orig into text; *sealed the tree as it is (to keep from), *ids the
+ * key.  Returns 0 (and 0 in *opened for a file that is not a confidential
+ * interview), or the exit code with what went wrong said.
  */
 static int open_for_edit(struct store *s, const char *file, const char *orig, size_t len,
 			 struct buf *text, struct doc **sealed, struct age_identity **ids,
 			 size_t *nids, int *opened)
 {
 	struct secret_failures f = { 0 };
-	struct doc *doc = NULL;
-	struct err err, why;
+	struct err why;
 	int rc;
 
 	*opened = 0;
 	*sealed = NULL;
-	if (layout_kind(file) != KIND_INTERVIEW || doc_load(&doc, orig, len, &err) < 0)
+	if (!sealedit_is_confidential(file, orig, len))
 		return 0;
-	if (!doc->root || doc->root->kind != DOC_MAP || doc_bool(doc_get(doc->root, "confidential")) != 1) {
-		doc_free(doc);
-		return 0;
-	}
-	if ((rc = user_identity(s, ids, nids, &why)) != 0) {
-		doc_free(doc);
+	if ((rc = user_identity(s, ids, nids, &why)) != 0)
 		return rc;
-	}
-	if (doc_load(sealed, orig, len, &err) < 0 || secret_open_doc(doc, file, *ids, *nids, &f) < 0) {
-		doc_free(doc);
-		return out_of_memory();
-	}
-	if (f.n) {
+	rc = sealedit_open(text, sealed, file, orig, len, *ids, *nids, &f);
+	if (rc == SEALEDIT_UNOPENED) {
 		say_unopened(file, &f, &why);
 		fprintf(stderr, "convene: error: %s was not opened: a confidential interview is edited by its readers\n", file);
 		secret_failures_release(&f);
-		doc_free(doc);
 		return EXIT_DATA;
 	}
-	buf_reset(text);
-	doc_emit(text, doc);
-	secret_wipe_doc(doc);
-	doc_free(doc);
-	*opened = 1;
-	return buf_failed(text) ? out_of_memory() : 0;
-}
-
-/* The errors of d that the sealing on save takes away. */
-static void drop_unsealed(struct diags *d)
-{
-	size_t i, k;
-
-	for (i = 0, k = 0; i < d->n; i++) {
-		if (d->v[i].level == DIAG_ERROR && strstr(d->v[i].msg, SCHEMA_UNSEALED)) {
-			free(d->v[i].file);
-			free(d->v[i].msg);
-			free(d->v[i].where);
-			d->errors--;
-			continue;
-		}
-		d->v[k++] = d->v[i];
-	}
-	d->n = k;
+	secret_failures_release(&f);
+	if (rc < 0)
+		return out_of_memory();
+	*opened = rc == SEALEDIT_OPENED;
+	return 0;
 }
 
 int edit_file(struct store *s, const char *file)
@@ -161,7 +132,7 @@ int edit_file(struct store *s, const char *file)
 		doc_free(doc);
 		handedit_check(&d, file, &text, ids, &doc);
 		if (opened)
-			drop_unsealed(&d);
+			sealedit_drop_unsealed(&d);
 		/* a conflict a merge recorded, say, is not this edit's to fix */
 		errors = diags_keep_new(&d, &before);
 		if (!errors) {
