@@ -363,19 +363,9 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 		txn_release(&t);
 		return rc;
 	}
-	if (deleted) {
-		doc_remove(c);
-	} else {
-		struct doc_node *copy = doc_copy(t.doc, chosen);
-
-		if (!copy) {
-			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
-			goto fail;
-		}
-		if (!parent)
-			t.doc->root = copy;
-		else
-			doc_replace(c, copy);
+	if (conflict_settle(t.doc, c, chosen, deleted) < 0) {
+		err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
+		goto fail;
 	}
 	doc_free(parsed);
 	/* the value taken, opened or given, is sealed again for the readers

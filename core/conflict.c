@@ -31,6 +31,26 @@ void conflict_pick_base(struct conflict_pick *out, struct doc_node *c)
 	out->deleted = doc_is_null(out->value);
 }
 
+int conflict_settle(struct doc *doc, struct doc_node *c, const struct doc_node *value, int deleted)
+{
+	struct doc_node *copy;
+
+	if (deleted) {
+		if (c->parent)
+			doc_remove(c);
+		else
+			doc->root = NULL;
+		return 0;
+	}
+	if (!(copy = doc_copy(doc, value)))
+		return -1;
+	if (c->parent)
+		doc_replace(c, copy);
+	else
+		doc->root = copy;
+	return 0;
+}
+
 int conflict_sealed(const struct doc_node *v)
 {
 	return v && v->kind == DOC_SCALAR && (v->flags & DOC_SECRET);

@@ -27,6 +27,13 @@ int conflict_pick_side(struct conflict_pick *out, struct doc_node *c, long n);
 /* The base of c (deleted when it is null or missing). */
 void conflict_pick_base(struct conflict_pick *out, struct doc_node *c);
 
+/*
+ * Settles the conflict c of doc: a copy of value (from any tree) takes
+ * its place, or with deleted it goes (the field deleted; c the root: the
+ * tree is left empty).  0, or -1 when memory ran out (doc unchanged).
+ */
+int conflict_settle(struct doc *doc, struct doc_node *c, const struct doc_node *value, int deleted);
+
 /* Whether v is a sealed value (a !secret scalar). */
 int conflict_sealed(const struct doc_node *v);
 

@@ -130,3 +130,46 @@ void test_conflict__open(void)
 	buf_release(&plain);
 	doc_free(doc);
 }
+
+void test_conflict__settle(void)
+{
+	struct buf out = BUF_INIT;
+	struct doc *doc, *other;
+	struct doc_node *c;
+
+	check((doc = load(CONFLICT)));
+	check((other = load("a: [1, 2]\n")));
+	/* a value from another tree, copied in */
+	c = doc_get(doc->root, "vision");
+	check(conflict_settle(doc, c, doc_get(other->root, "a"), 0) == 0);
+	doc_free(other);
+	check(doc_emit(&out, doc) == 0);
+	check_str(buf_str(&out), "vision:\n- 1\n- 2\n");
+	buf_reset(&out);
+	doc_free(doc);
+	/* a side's own value */
+	check((doc = load(CONFLICT)));
+	c = doc_get(doc->root, "vision");
+	check(conflict_settle(doc, c, doc_get(c, "base"), 0) == 0);
+	check(doc_emit(&out, doc) == 0);
+	check_str(buf_str(&out), "vision: old\n");
+	buf_reset(&out);
+	doc_free(doc);
+	/* deleted */
+	check((doc = load("a: 1\nvision: !conflict\n  base: old\n  sides: []\n")));
+	check(conflict_settle(doc, doc_get(doc->root, "vision"), NULL, 1) == 0);
+	check(doc_emit(&out, doc) == 0);
+	check_str(buf_str(&out), "a: 1\n");
+	buf_reset(&out);
+	doc_free(doc);
+	/* the whole file */
+	check((doc = load("!conflict\nbase: ~\nsides: []\n")));
+	check(doc->root && (doc->root->flags & DOC_CONFLICT));
+	check((other = load("x: z\n")));
+	check(conflict_settle(doc, doc->root, other->root, 0) == 0);
+	doc_free(other);
+	check(doc_emit(&out, doc) == 0);
+	check_str(buf_str(&out), "x: z\n");
+	buf_release(&out);
+	doc_free(doc);
+}
