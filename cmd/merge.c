@@ -4,13 +4,12 @@
  * (they are in the file as !conflict nodes, valid YAML).  A side that is
  * not YAML is merged line by line with git's markers, and said so.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cmd.h"
 #include "core/mergefile.h"
+#include "store/mergedriver.h"
 
 static const struct opt merge_file_opts[] = {
 	{ 'L', NULL, "LABEL", "names a side in the conflicts: ours, base, theirs,\n"
@@ -28,50 +27,6 @@ const struct help help_merge_file = {
 	merge_file_opts, NULL,
 	NULL
 };
-
-static int slurp(const char *path, struct buf *out, struct err *err)
-{
-	char chunk[65536];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (!f)
-		return err_set(err, ERR_USAGE, 0, 0, "cannot open '%s': %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_add(out, chunk, n);
-		if (out->len > DOC_MAX_BYTES + 1)
-			break;
-	}
-	n = ferror(f);
-	fclose(f);
-	if (n)
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read '%s'", path);
-	if (buf_failed(out))
-		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-	return 0;
-}
-
-/* Replaces path with data: a temporary file beside it, then rename. */
-static int spill(const char *path, const struct buf *data, struct err *err)
-{
-	char tmp[4200];
-	FILE *f;
-
-	snprintf(tmp, sizeof(tmp), "%s.convene-merge", path);
-	if (!(f = fopen(tmp, "wb")))
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
-	if ((data->len && fwrite(data->ptr, 1, data->len, f) != data->len) | (fflush(f) != 0) |
-	    (fsync(fileno(f)) != 0)) {
-		fclose(f);
-		unlink(tmp);
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s'", tmp);
-	}
-	if (fclose(f) != 0 || rename(tmp, path) < 0) {
-		unlink(tmp);
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot replace '%s': %s", path, strerror(errno));
-	}
-	return 0;
-}
 
 int cmd_merge_file(int argc, char **argv, struct store *s)
 {
@@ -103,15 +58,8 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	/* files[0] is the base, [1] ours, [2] theirs */
 	for (i = 0; i < 3; i++) {
-		if (slurp(files[i], &text[i], &err) < 0) {
-			rc = report(NULL, &err);
-			goto done;
-		}
 		/* too large to read whole: leave %A as it is, never cut it */
-		if (text[i].len > DOC_MAX_BYTES) {
-			err_set(&err, ERR_DATA, 0, 0, "'%s' is larger than 8 MiB; it was not merged",
-				files[i]);
-			err_hint(&err, "split the file; git keeps its own version meanwhile");
+		if (mergedriver_read(&text[i], files[i], &err) < 0) {
 			rc = report(NULL, &err);
 			goto done;
 		}
@@ -132,7 +80,7 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 			nf > 3 ? files[3] : files[1]);
 	}
 	conflicts = res.conflicts;
-	if (spill(files[1], &out, &err) < 0) {
+	if (mergedriver_write(files[1], &out, &err) < 0) {
 		rc = report(NULL, &err);
 		goto done;
 	}
