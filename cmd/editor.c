@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/age.h"
 #include "editor.h"
 
@@ -59,12 +60,12 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 	snprintf(path, sizeof(path), "%s/convene-edit-XXXXXX%s",
 		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", suffix);
 	if ((fd = mkstemps(path, (int)strlen(suffix))) < 0)
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot make a temporary file: %s",
+		return err_set(err, ERR_INTERNAL, 0, 0, _("cannot make a temporary file: %s"),
 			       strerror(errno));
 	if (text->len && write(fd, text->ptr, text->len) != (ssize_t)text->len) {
 		close(fd);
 		forget(path, text->secret);
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
+		return err_set(err, ERR_INTERNAL, 0, 0, _("cannot write %s"), path);
 	}
 	close(fd);
 	argv[0] = (char *)"sh";
@@ -77,7 +78,7 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 	rc = posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, environ);
 	if (rc != 0) {
 		forget(path, text->secret);
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot start the editor '%s': %s", ed,
+		return err_set(err, ERR_INTERNAL, 0, 0, _("cannot start the editor '%s': %s"), ed,
 			       strerror(rc));
 	}
 	while (waitpid(pid, &status, 0) < 0) {
@@ -88,13 +89,13 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		forget(path, text->secret);
-		err_set(err, ERR_USAGE, 0, 0, "the editor '%s' failed; nothing was changed", ed);
+		err_set(err, ERR_USAGE, 0, 0, _("the editor '%s' failed; nothing was changed"), ed);
 		return ERR_USAGE;
 	}
 	buf_reset(text);
 	if (!(f = fopen(path, "rb"))) {
 		forget(path, text->secret);
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read back %s", path);
+		return err_set(err, ERR_INTERNAL, 0, 0, _("cannot read back %s"), path);
 	}
 	for (;;) {
 		char chunk[8192];
@@ -108,5 +109,5 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 	}
 	fclose(f);
 	forget(path, text->secret);
-	return buf_failed(text) ? err_set(err, ERR_NOMEM, 0, 0, "out of memory") : 0;
+	return buf_failed(text) ? err_set(err, ERR_NOMEM, 0, 0, "%s", _("out of memory")) : 0;
 }

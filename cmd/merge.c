@@ -8,22 +8,24 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/mergefile.h"
 #include "store/mergedriver.h"
 
 static const struct opt merge_file_opts[] = {
-	{ 'L', NULL, "LABEL", "names a side in the conflicts: ours, base, theirs,\n"
-	  "in that order (at most three)", 'L' },
+	{ 'L', NULL, "LABEL", N_("names a side in the conflicts: ours, base, theirs,\n"
+	  "in that order (at most three)"), 'L' },
 	OPT_END
 };
 
 const struct help help_merge_file = {
 	"[-L OURS -L BASE -L THEIRS] BASE OURS THEIRS [PATH]",
-	"Merges three versions of a YAML file of the initiative, as git's merge\n"
-	"driver (init configures it: merge-file %O %A %B %P).  The result goes to\n"
-	"OURS.  Exit 0 when the merge is clean, 1 when conflicts remain: they are\n"
-	"written into the file as !conflict values (see 'convene conflicts').\n"
-	"The labels name the sides in each conflict's `from`.\n",
+	/* xgettext:no-c-format */
+	N_("Merges three versions of a YAML file of the initiative, as git's merge\n"
+	   "driver (init configures it: merge-file %O %A %B %P).  The result goes to\n"
+	   "OURS.  Exit 0 when the merge is clean, 1 when conflicts remain: they are\n"
+	   "written into the file as !conflict values (see 'convene conflicts').\n"
+	   "The labels name the sides in each conflict's `from`.\n"),
 	merge_file_opts, NULL,
 	NULL
 };
@@ -45,16 +47,16 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 		if (i != 'L')
 			return option_error(me, i, argv);
 		if (nl == 3)
-			return usage_error(me, "at most three -L labels");
+			return usage_error(me, "%s", _("at most three -L labels"));
 		labels[nl++] = optarg;
 	}
 	for (i = optind; i < argc; i++) {
 		if (nf == 4)
-			return usage_error(me, "too many arguments");
+			return usage_error(me, "%s", _("too many arguments"));
 		files[nf++] = argv[i];
 	}
 	if (nf < 3)
-		return usage_error(me, "merge-file takes BASE OURS THEIRS [PATH]");
+		return usage_error(me, "%s", _("merge-file takes BASE OURS THEIRS [PATH]"));
 	err_clear(&err);
 	/* files[0] is the base, [1] ours, [2] theirs */
 	for (i = 0; i < 3; i++) {
@@ -73,10 +75,12 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 	}
 	if (res.lines) {
 		/* never a silent loss: the lines were merged; say why */
-		fprintf(stderr, "convene: warning: %s (%s) cannot be merged as YAML: %u:%u: %s\n",
+		fprintf(stderr, "convene: warning: ");
+		fprintf(stderr, _("%s (%s) cannot be merged as YAML: %u:%u: %s\n"),
 			files[res.bad], res.bad == 0 ? labels[1] : res.bad == 1 ? labels[0] : labels[2],
 			res.why.line, res.why.col, res.why.msg);
-		fprintf(stderr, "convene: warning: %s merged line by line, with git's conflict markers\n",
+		fprintf(stderr, "convene: warning: ");
+		fprintf(stderr, _("%s merged line by line, with git's conflict markers\n"),
 			nf > 3 ? files[3] : files[1]);
 	}
 	conflicts = res.conflicts;
@@ -84,9 +88,12 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if (conflicts)
-		fprintf(stderr, "convene: %s: %zu conflict%s (see 'convene conflicts')\n",
-			nf > 3 ? files[3] : files[1], conflicts, conflicts == 1 ? "" : "s");
+	if (conflicts) {
+		fprintf(stderr, "convene: ");
+		fprintf(stderr, ngettext("%s: %zu conflict (see 'convene conflicts')\n",
+					 "%s: %zu conflicts (see 'convene conflicts')\n", conflicts),
+			nf > 3 ? files[3] : files[1], conflicts);
+	}
 	rc = conflicts ? EXIT_DATA : EXIT_OK;
 done:
 	for (i = 0; i < 3; i++)
