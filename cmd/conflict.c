@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "i18n.h"
 #include "core/conflict.h"
 #include "core/domain.h"
 #include "core/json.h"
@@ -16,6 +15,7 @@
 #include "core/mergefile.h"
 #include "core/path.h"
 #include "core/text.h"
+#include "i18n.h"
 #include "secrets.h"
 #include "store/resolve.h"
 #include "txn.h"

@@ -8,13 +8,13 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "i18n.h"
 #include "core/handedit.h"
 #include "core/json.h"
 #include "core/layout.h"
 #include "core/sealedit.h"
 #include "core/text.h"
 #include "editor.h"
+#include "i18n.h"
 #include "secrets.h"
 #include "txn.h"
 

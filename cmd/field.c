@@ -6,12 +6,12 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "i18n.h"
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/path.h"
 #include "core/text.h"
 #include "editor.h"
+#include "i18n.h"
 #include "secrets.h"
 #include "txn.h"
 

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "i18n.h"
 #include "core/mergefile.h"
+#include "i18n.h"
 #include "store/mergedriver.h"
 
 static const struct opt merge_file_opts[] = {
