@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/layout.h"
 #include "core/text.h"
+#include "store/groupedit.h"
 #include "txn.h"
 
 static const struct opt subgroup_add_opts[] = {
@@ -34,78 +35,48 @@ static const struct opt partner_add_opts[] = {
 	OPT_END
 };
 
-/* One value given for a field of a list item in initiative.yaml. */
-struct given {
-	const char *opt, *value, *key;
-};
-
 /*
- * Adds {id, name, ...given} to the list key of initiative.yaml and commits
- * "<what> added: NAME (ID)".  what is "subgroup" or "partner", prefix the
- * start of a made id for a name with no Latin letters (Hebrew).
+ * Adds g (its id made from the name when not given) to initiative.yaml
+ * and commits it.  what is "subgroup" or "partner", prefix the start of
+ * a made id for a name with no Latin letters (Hebrew).
  */
-static int add_item(struct store *s, const struct cmd *me, const char *key, const char *what,
-		    const char *prefix, const char *name, const char *id,
-		    const struct given *v, size_t nv, int no_commit)
+static int add_item(struct store *s, const struct cmd *me, struct group_entry *g,
+		    const char *what, const char *prefix, int no_commit)
 {
-	const char *keys[] = { key };
-	char idbuf[40], field[64], msg[300];
-	struct doc_node *seq, *e;
+	char idbuf[40], msg[300];
+	struct txn_err e;
 	struct txn t;
-	size_t i;
 	int rc;
 
-	snprintf(field, sizeof(field), "%s.name", key);
-	if ((rc = check_option(KIND_INITIATIVE, "NAME", name, field, NULL)))
-		return rc;
-	for (i = 0; i < nv; i++) {
-		snprintf(field, sizeof(field), "%s.%s", key, v[i].key);
-		if ((rc = check_option(KIND_INITIATIVE, v[i].opt, v[i].value, field, NULL)))
-			return rc;
-	}
-	if (!id) {
-		if (dom_item_id(idbuf, sizeof(idbuf), name, prefix) < 0)
-			return usage_error(me, "cannot make an id from '%s'; give one with --id", name);
-		id = idbuf;
+	err_clear(&e.err);
+	if (groups_check_entry(g, NULL, &e.err) < 0)
+		return report(NULL, &e.err);
+	if (!g->id) {
+		if (dom_item_id(idbuf, sizeof(idbuf), g->name, prefix) < 0)
+			return usage_error(me, "cannot make an id from '%s'; give one with --id", g->name);
+		g->id = idbuf;
 	}
 	if ((rc = txn_begin(&t, s, LAYOUT_INITIATIVE, TXN_EDIT)) != 0)
 		return rc;
-	for (i = 0; i < nv; i++) {
-		snprintf(field, sizeof(field), "%s.%s", key, v[i].key);
-		if ((rc = check_option(KIND_INITIATIVE, v[i].opt, v[i].value, field, t.ids))) {
-			txn_release(&t);
-			return rc;
-		}
-	}
 	t.no_commit = no_commit;
-	if (!(seq = dom_seq(t.doc, KIND_INITIATIVE, NULL, 0, t.doc->root, key))) {
-		txn_release(&t);
-		fprintf(stderr, "convene: error: '%s' in initiative.yaml is not a list, or out of memory\n",
-			key);
-		return EXIT_DATA;
+	txn_err_init(&e);
+	rc = group_add(&t, g, what, msg, sizeof(msg), &e);
+	if (rc == 0) {
+		txn_err_release(&e);
+		return txn_commit(&t, msg);
 	}
-	if ((rc = txn_refuse_conflict(&t, seq, key))) {
-		txn_release(&t);
-		return rc;
-	}
-	if (doc_find_id(seq, id)) {
-		txn_release(&t);
-		return usage_error(me, "a %s '%s' exists already; give another id with --id", what, id);
-	}
-	if (!(e = doc_map(t.doc)) ||
-	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "id", dom_str(t.doc, id)) < 0 ||
-	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "name", dom_str(t.doc, name)) < 0)
-		goto oom;
-	for (i = 0; i < nv; i++)
-		if (v[i].value && v[i].value[0] &&
-		    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, v[i].key, dom_str(t.doc, v[i].value)) < 0)
-			goto oom;
-	doc_seq_append(seq, e);
-	snprintf(msg, sizeof(msg), "%s added: %s (%s)", what, name, id);
-	return txn_commit(&t, msg);
-oom:
 	txn_release(&t);
-	return out_of_memory();
+	if (rc == GROUP_NOT_LIST) {
+		fprintf(stderr, "convene: error: '%s' in initiative.yaml is not a list, or out of memory\n",
+			g->key);
+		rc = EXIT_DATA;
+	} else if (rc == GROUP_EXISTS) {
+		rc = usage_error(me, "a %s '%s' exists already; give another id with --id", what, g->id);
+	} else {
+		rc = txn_say_failure(&e, LAYOUT_INITIATIVE);
+	}
+	txn_err_release(&e);
+	return rc;
 }
 
 /* The NAME operand of an add: one, UTF-8 text. */
@@ -143,12 +114,12 @@ static int subgroup_add(int argc, char **argv, struct store *s)
 	if ((rc = take_name(me, argc, argv, "subgroup", id)))
 		return rc;
 	{
-		const struct given v[] = {
+		const struct group_field v[] = {
 			{ "--description", desc, "description" }, { "--lead", lead, "lead" },
 		};
+		struct group_entry g = { "subgroups", id, argv[optind], v, 2 };
 
-		return add_item(s, me, "subgroups", "subgroup", "g", argv[optind], id, v,
-				sizeof(v) / sizeof(v[0]), no_commit);
+		return add_item(s, me, &g, "subgroup", "g", no_commit);
 	}
 }
 
@@ -248,13 +219,13 @@ static int partner_add(int argc, char **argv, struct store *s)
 	if (!kind)
 		return usage_error(me, "partner add needs --kind: municipality, school, nonprofit, business, funder, university, government, community or other");
 	{
-		const struct given v[] = {
+		const struct group_field v[] = {
 			{ "--kind", kind, "kind" }, { "--contact", contact, "contact" },
 			{ "--email", email, "email" }, { "--description", desc, "description" },
 		};
+		struct group_entry g = { "partners", id, argv[optind], v, 4 };
 
-		return add_item(s, me, "partners", "partner", "org", argv[optind], id, v,
-				sizeof(v) / sizeof(v[0]), no_commit);
+		return add_item(s, me, &g, "partner", "org", no_commit);
 	}
 }
 
