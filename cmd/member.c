@@ -13,6 +13,8 @@
 #include "core/layout.h"
 #include "core/members.h"
 #include "core/text.h"
+#include "store/groupedit.h"
+#include "store/memberedit.h"
 #include "txn.h"
 
 static const struct opt member_add_opts[] = {
@@ -62,33 +64,49 @@ static int member_exists(void *ctx, const char *id)
 	return store_exists(ctx, path, &err) > 0;
 }
 
+/* Commits t with subject when the edit went (rc 0), else says what
+ * refused it (e) and releases t.  Returns the exit code. */
+static int finish(struct txn *t, int rc, const char *subject, struct txn_err *e)
+{
+	const char *file = t->file;
+
+	if (rc == 0) {
+		txn_err_release(e);
+		return txn_commit(t, subject);
+	}
+	txn_release(t);
+	rc = txn_say_failure(e, file);
+	txn_err_release(e);
+	return rc;
+}
+
 static int member_add(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("member");
-	const char *id = NULL, *org = NULL, *role = NULL, *email = NULL, *phone = NULL;
-	const char *address = NULL, *joined = NULL, *subgroups[32];
+	const char *subgroups[32];
+	struct member_new m = { 0 };
 	char idbuf[72], file[128], day[11], msg[300];
-	size_t nsub = 0, i, bad;
-	int c, host = 0, no_commit = 0, rc = 0;
-	struct doc_node *r, *seq;
+	int c, no_commit = 0, rc = 0;
+	struct txn_err e;
 	struct txn t;
+	size_t bad;
 
 	optind = 0;
 	while ((c = opt_next(member_add_opts, argc, argv)) != -1) {
 		switch (c) {
-		case 'i': rc = once(me, &id, "--id", optarg); break;
-		case 'o': rc = once(me, &org, "--org", optarg); break;
-		case 'r': rc = once(me, &role, "--role", optarg); break;
-		case 'e': rc = once(me, &email, "--email", optarg); break;
-		case 'p': rc = once(me, &phone, "--phone", optarg); break;
-		case 'h': host = 1; break;
-		case 'a': rc = once(me, &address, "--address", optarg); break;
-		case 'j': rc = once(me, &joined, "--joined", optarg); break;
+		case 'i': rc = once(me, &m.id, "--id", optarg); break;
+		case 'o': rc = once(me, &m.org, "--org", optarg); break;
+		case 'r': rc = once(me, &m.role, "--role", optarg); break;
+		case 'e': rc = once(me, &m.email, "--email", optarg); break;
+		case 'p': rc = once(me, &m.phone, "--phone", optarg); break;
+		case 'h': m.can_host = 1; break;
+		case 'a': rc = once(me, &m.address, "--address", optarg); break;
+		case 'j': rc = once(me, &m.joined, "--joined", optarg); break;
 		case 'n': no_commit = 1; break;
 		case 's':
-			if (nsub == sizeof(subgroups) / sizeof(subgroups[0]))
+			if (m.nsub == sizeof(subgroups) / sizeof(subgroups[0]))
 				return usage_error(me, "too many --subgroup");
-			subgroups[nsub++] = optarg;
+			subgroups[m.nsub++] = optarg;
 			break;
 		default: return option_error(me, c, argv);
 		}
@@ -99,59 +117,25 @@ static int member_add(int argc, char **argv, struct store *s)
 		return usage_error(me, "member add takes the member's name");
 	if (text_check(argv[optind], strlen(argv[optind]), &bad) || !argv[optind][0])
 		return usage_error(me, "the name must be UTF-8 text");
-	if (id && !text_is_id(id))
-		return usage_error(me, "'%s' is not an id: use a-z, 0-9 and '-'", id);
-	{
-		const struct optfield fields[] = {
-			{ "NAME", argv[optind], "name" }, { "--org", org, "organization" },
-			{ "--role", role, "role" }, { "--email", email, "email" },
-			{ "--phone", phone, "phone" }, { "--address", address, "address" },
-			{ "--joined", joined, "joined" },
-		};
-
-		if ((rc = check_options(KIND_MEMBER, fields, sizeof(fields) / sizeof(fields[0]), NULL)))
-			return rc;
+	if (m.id && !text_is_id(m.id))
+		return usage_error(me, "'%s' is not an id: use a-z, 0-9 and '-'", m.id);
+	m.name = argv[optind];
+	m.subgroups = subgroups;
+	err_clear(&e.err);
+	if (members_check_new(&m, NULL, &e.err) < 0)
+		return report(NULL, &e.err);
+	if (!m.id) {
+		if (dom_member_id(idbuf, sizeof(idbuf), m.name, member_exists, s) < 0)
+			return usage_error(me, "cannot make an id from '%s'; give one with --id", m.name);
+		m.id = idbuf;
 	}
-	for (i = 0; i < nsub; i++)
-		if ((rc = check_option(KIND_MEMBER, "--subgroup", subgroups[i], "subgroups", NULL)))
-			return rc;
-	if (!id) {
-		if (dom_member_id(idbuf, sizeof(idbuf), argv[optind], member_exists, s) < 0)
-			return usage_error(me, "cannot make an id from '%s'; give one with --id", argv[optind]);
-		id = idbuf;
-	}
-	layout_member_file(file, sizeof(file), id);
+	layout_member_file(file, sizeof(file), m.id);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
-	for (i = 0; i < nsub; i++)
-		if ((rc = check_option(KIND_MEMBER, "--subgroup", subgroups[i], "subgroups", t.ids))) {
-			txn_release(&t);
-			return rc;
-		}
 	t.no_commit = no_commit;
-	r = t.doc->root;
 	today(day);
-	if (dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "id", dom_str(t.doc, id)) < 0 ||
-	    dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "name", dom_str(t.doc, argv[optind])) < 0 ||
-	    (org && dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "organization", dom_str(t.doc, org)) < 0) ||
-	    dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "role", dom_str(t.doc, role ? role : "member")) < 0 ||
-	    (email && dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "email", dom_str(t.doc, email)) < 0) ||
-	    (phone && dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "phone", dom_str(t.doc, phone)) < 0) ||
-	    (host && dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "can_host", dom_plain(t.doc, "true")) < 0) ||
-	    (address && dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "address", dom_str(t.doc, address)) < 0) ||
-	    dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "joined", dom_str(t.doc, joined ? joined : day)) < 0)
-		goto oom;
-	if (nsub) {
-		if (!(seq = dom_seq(t.doc, KIND_MEMBER, NULL, 0, r, "subgroups")))
-			goto oom;
-		for (i = 0; i < nsub; i++)
-			doc_seq_append(seq, dom_str(t.doc, subgroups[i]));
-	}
-	snprintf(msg, sizeof(msg), "member added: %s (%s)", argv[optind], id);
-	return txn_commit(&t, msg);
-oom:
-	txn_release(&t);
-	return out_of_memory();
+	txn_err_init(&e);
+	return finish(&t, member_create(&t, &m, day, msg, sizeof(msg), &e), msg, &e);
 }
 
 static void members_visit(void *ctx, const char *file, const struct doc *doc)
@@ -237,6 +221,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 	const char *date = NULL;
 	char file[128], day[11], msg[300];
 	int c, no_commit = 0, rc;
+	struct txn_err e;
 	struct txn t;
 
 	optind = 0;
@@ -259,27 +244,20 @@ static int member_leave(int argc, char **argv, struct store *s)
 		return rc;
 	t.no_commit = no_commit;
 	today(day);
-	if (dom_put(t.doc, KIND_MEMBER, NULL, 0, t.doc->root, "left",
-		    dom_str(t.doc, date ? date : day)) < 0) {
-		txn_release(&t);
-		return out_of_memory();
-	}
-	snprintf(msg, sizeof(msg), "member left: %s", argv[optind]);
-	return txn_commit(&t, msg);
+	txn_err_init(&e);
+	return finish(&t, member_leave_apply(&t, argv[optind], date ? date : day, msg, sizeof(msg), &e),
+		      msg, &e);
 }
 
-/*
- * member join and leave-subgroup: who is in a subgroup is in the member's
- * own file, so two sites that add different members to one subgroup
- * change different files, and their edits merge without a conflict.
- */
+/* member join and leave-subgroup: the member's own file says which
+ * subgroups they are in (store/groupedit.h). */
 static int member_subgroup(int argc, char **argv, struct store *s, int join)
 {
 	const struct cmd *me = cmd_find("member");
 	const char *sub = join ? "join" : "leave-subgroup";
-	struct doc_node *seq, *e;
 	char file[128], msg[300];
 	int c, no_commit = 0, rc;
+	struct txn_err e;
 	struct txn t;
 
 	optind = 0;
@@ -297,53 +275,27 @@ static int member_subgroup(int argc, char **argv, struct store *s, int join)
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	/* one that is not in the initiative: "did you mean" (leaving one that
-	 * is gone is fine: that is how a stale reference is mended) */
-	if (join && (rc = check_option(KIND_MEMBER, "SUBGROUP", argv[optind + 1], "subgroups",
-				       t.ids))) {
-		txn_release(&t);
-		return rc;
-	}
-	if (!(seq = dom_seq(t.doc, KIND_MEMBER, NULL, 0, t.doc->root, "subgroups"))) {
-		txn_release(&t);
-		fprintf(stderr, "convene: error: 'subgroups' in %s is not a list, or out of memory\n",
-			file);
-		return EXIT_DATA;
-	}
-	if ((rc = txn_refuse_conflict(&t, seq, "subgroups"))) {
-		txn_release(&t);
-		return rc;
-	}
-	for (e = seq->head; e; e = e->next)
-		if (e->kind == DOC_SCALAR && !strcmp(e->str, argv[optind + 1]))
-			break;
-	if (join && e) {
+	txn_err_init(&e);
+	rc = group_member_change(&t, argv[optind], argv[optind + 1], join, msg, sizeof(msg), &e);
+	if (rc == GROUP_ALREADY) {
 		txn_release(&t);
 		note("nothing to change: %s is in %s already", argv[optind], argv[optind + 1]);
 		return EXIT_OK;
 	}
-	if (!join && !e) {
+	if (rc == GROUP_NOT_LIST || rc == GROUP_NOT_IN) {
 		txn_release(&t);
-		fprintf(stderr, "convene: error: %s is not in subgroup '%s'\n", argv[optind],
-			argv[optind + 1]);
-		fprintf(stderr, "convene: hint: 'convene get %s:subgroups' lists the subgroups they are in\n",
-			file);
+		if (rc == GROUP_NOT_LIST) {
+			fprintf(stderr, "convene: error: 'subgroups' in %s is not a list, or out of memory\n",
+				file);
+		} else {
+			fprintf(stderr, "convene: error: %s is not in subgroup '%s'\n", argv[optind],
+				argv[optind + 1]);
+			fprintf(stderr, "convene: hint: 'convene get %s:subgroups' lists the subgroups they are in\n",
+				file);
+		}
 		return EXIT_DATA;
 	}
-	if (join) {
-		if (!(e = dom_str(t.doc, argv[optind + 1]))) {
-			txn_release(&t);
-			return out_of_memory();
-		}
-		doc_seq_append(seq, e);
-	} else {
-		doc_remove(e);
-		if (!seq->head)
-			doc_remove(seq);  /* no empty list left behind */
-	}
-	snprintf(msg, sizeof(msg), "subgroup %s: %s %s", argv[optind + 1], argv[optind],
-		 join ? "joined" : "left");
-	return txn_commit(&t, msg);
+	return finish(&t, rc, msg, &e);
 }
 
 static int member_join(int argc, char **argv, struct store *s)
@@ -368,6 +320,7 @@ static int member_edit(int argc, char **argv, struct store *s)
 	const char *age = NULL;
 	char file[128], msg[200];
 	int c, no_commit = 0, rc;
+	struct txn_err e;
 	struct txn t;
 
 	optind = 0;
@@ -394,12 +347,8 @@ static int member_edit(int argc, char **argv, struct store *s)
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	if (dom_put(t.doc, KIND_MEMBER, NULL, 0, t.doc->root, "age", dom_str(t.doc, age)) < 0) {
-		txn_release(&t);
-		return out_of_memory();
-	}
-	snprintf(msg, sizeof(msg), "member %s: age recipient", argv[optind]);
-	return txn_commit(&t, msg);
+	txn_err_init(&e);
+	return finish(&t, member_age_apply(&t, argv[optind], age, msg, sizeof(msg), &e), msg, &e);
 }
 
 static const struct subcmd member_subs[] = {
