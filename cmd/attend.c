@@ -6,10 +6,9 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "core/domain.h"
-#include "core/json.h"
 #include "core/layout.h"
 #include "core/text.h"
+#include "store/attendance.h"
 #include "txn.h"
 
 static const struct opt attend_opts[] = {
@@ -26,40 +25,31 @@ const struct help help_attend = {
 int meeting_attend(struct store *s, const char *file, char *const *names, int no_commit)
 {
 	char msg[300];
-	struct doc_node *seq, *c;
+	struct txn_err e;
 	struct txn t;
-	int i, rc, added = 0;
+	int rc;
 
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	for (i = 0; names[i]; i++)
-		if ((rc = check_option(KIND_MEETING, "attendees", names[i], "attendees", t.ids)) != 0) {
-			txn_release(&t);
-			return rc;
-		}
-	if (!(seq = dom_seq(t.doc, KIND_MEETING, NULL, 0, t.doc->root, "attendees"))) {
-		txn_release(&t);
+	txn_err_init(&e);
+	rc = attendance_add(&t, names, msg, sizeof(msg), &e);
+	if (rc == 0) {
+		txn_warn_approved(&t);
+		return txn_commit(&t, msg);
+	}
+	txn_release(&t);
+	if (rc == ATTEND_NOT_LIST) {
 		fprintf(stderr, "convene: error: 'attendees' in %s is not a list\n", file);
-		return EXIT_DATA;
-	}
-	for (i = 0; names[i]; i++) {
-		for (c = seq->head; c; c = c->next)
-			if (c->kind == DOC_SCALAR && !strcmp(c->str, names[i]))
-				break;
-		if (!c) {
-			doc_seq_append(seq, dom_str(t.doc, names[i]));
-			added++;
-		}
-	}
-	if (!added) {
-		txn_release(&t);
+		rc = EXIT_DATA;
+	} else if (rc == ATTEND_NONE) {
 		note("nothing to change: they are all marked as attending");
-		return EXIT_OK;
+		rc = EXIT_OK;
+	} else {
+		rc = txn_say_failure(&e, file);
 	}
-	layout_subject(msg, sizeof(msg), layout_meeting_of_file(file), "%d attending", added);
-	txn_warn_approved(&t);
-	return txn_commit(&t, msg);
+	txn_err_release(&e);
+	return rc;
 }
 
 int cmd_attend(int argc, char **argv, struct store *s)
