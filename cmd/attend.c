@@ -6,19 +6,20 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/layout.h"
 #include "core/text.h"
 #include "store/attendance.h"
 #include "txn.h"
 
 static const struct opt attend_opts[] = {
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 const struct help help_attend = {
 	"M MEMBER... [--no-commit]",
-	"Marks members as attending meeting M.\n",
+	N_("Marks members as attending meeting M.\n"),
 	attend_opts, NULL, NULL
 };
 
@@ -40,10 +41,10 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 	}
 	txn_release(&t);
 	if (rc == ATTEND_NOT_LIST) {
-		fprintf(stderr, "convene: error: 'attendees' in %s is not a list\n", file);
-		rc = EXIT_DATA;
+		err_set(&e.err, ERR_DATA, 0, 0, _("'%s' in %s is not a list"), "attendees", file);
+		rc = report(NULL, &e.err);
 	} else if (rc == ATTEND_NONE) {
-		note("nothing to change: they are all marked as attending");
+		note("%s", _("nothing to change: they are all marked as attending"));
 		rc = EXIT_OK;
 	} else {
 		rc = txn_say_failure(&e, file);
@@ -69,17 +70,18 @@ int cmd_attend(int argc, char **argv, struct store *s)
 	for (i = optind + 1; i < argc; i++) {
 		if (!text_is_id(argv[i])) {
 			free(names);
-			return usage_error(me, "'%s' is not a member id", argv[i]);
+			return usage_error(me, _("'%s' is not a member id"), argv[i]);
 		}
 		names[n++] = argv[i];
 	}
 	if (argc - optind < 2) {
 		free(names);
-		return usage_error(me, "attend takes a meeting number and members");
+		return usage_error(me, "%s", _("attend takes a meeting number and members"));
 	}
 	if (meeting_file(file, sizeof(file), argv[optind]) < 0) {
 		free(names);
-		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[optind], LAYOUT_MEETING_MAX);
+		return usage_error(me, _("'%s' is not a meeting number (1 to %ld)"), argv[optind],
+				   LAYOUT_MEETING_MAX);
 	}
 	rc = meeting_attend(s, file, names, no_commit);
 	free(names);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
@@ -16,33 +17,33 @@
 #include "txn.h"
 
 static const struct opt principle_add_opts[] = {
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt outcome_add_opts[] = {
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'd', "description", "TEXT", "what it means", 0 },
-	{ 'p', "population", "TEXT", "who it is for", 0 },
-	{ 'P', "principle", "P", "a guiding principle it serves (again for more)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'd', "description", "TEXT", N_("what it means"), 0 },
+	{ 'p', "population", "TEXT", N_("who it is for"), 0 },
+	{ 'P', "principle", "P", N_("a guiding principle it serves (again for more)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt outcome_indicator_opts[] = {
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'u', "unit", "U", "what it counts in", 0 },
-	{ 'b', "baseline", "N", "where it starts", 0 },
-	{ 't', "target", "N", "where the group wants it", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'u', "unit", "U", N_("what it counts in"), 0 },
+	{ 'b', "baseline", "N", N_("where it starts"), 0 },
+	{ 't', "target", "N", N_("where the group wants it"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt outcome_measure_opts[] = {
-	{ 'd', "date", "DATE", "the day it was measured (default: today)", 0 },
-	{ 'N', "note", "TEXT", "a note on the measurement", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'd', "date", "DATE", N_("the day it was measured (default: today)"), 0 },
+	{ 'N', "note", "TEXT", N_("a note on the measurement"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
@@ -51,6 +52,7 @@ static int principle_add(int argc, char **argv, struct store *s)
 	const struct cmd *me = cmd_find("principle");
 	const char *id = NULL;
 	char idbuf[16], at[48], site[64], msg[200];
+	struct err err;
 	struct txn t;
 	int c, no_commit = 0, rc;
 	size_t bad;
@@ -68,14 +70,14 @@ static int principle_add(int argc, char **argv, struct store *s)
 	}
 	if (argc - optind != 1 || !argv[optind][0] ||
 	    text_check(argv[optind], strlen(argv[optind]), &bad))
-		return usage_error(me, "principle add takes the principle's text");
+		return usage_error(me, "%s", _("principle add takes the principle's text"));
 	if (id && !text_is_id(id))
-		return usage_error(me, "'%s' is not an id", id);
+		return usage_error(me, _("'%s' is not an id"), id);
 	if (!id) {
 		char hex[9];
 
 		if (dom_random_id(hex) < 0)
-			return usage_error(me, "cannot make an id; give one with --id");
+			return usage_error(me, "%s", _("cannot make an id; give one with --id"));
 		snprintf(idbuf, sizeof(idbuf), "p-%s", hex);
 		id = idbuf;
 	}
@@ -89,9 +91,10 @@ static int principle_add(int argc, char **argv, struct store *s)
 		return txn_commit(&t, msg);
 	txn_release(&t);
 	if (rc == LIST_EXISTS)
-		return usage_error(me, "a principle '%s' exists already", id);
-	fprintf(stderr, "convene: error: 'principles' in initiative.yaml is not a list, or out of memory\n");
-	return EXIT_DATA;
+		return usage_error(me, _("a principle '%s' exists already"), id);
+	err_set(&err, ERR_DATA, 0, 0, _("'%s' in initiative.yaml is not a list, or out of memory"),
+		"principles");
+	return report(NULL, &err);
 }
 
 static int principle_list(int argc, char **argv, struct store *s)
@@ -145,7 +148,7 @@ static const struct subcmd principle_subs[] = {
 
 const struct help help_principle = {
 	NULL,
-	"The group's guiding principles, in initiative.yaml.\n",
+	N_("The group's guiding principles, in initiative.yaml.\n"),
 	NULL, principle_subs,
 	NULL
 };
@@ -193,7 +196,7 @@ static int outcome_add(int argc, char **argv, struct store *s)
 		case 'n': no_commit = 1; break;
 		case 'P':
 			if (o.np == sizeof(principles) / sizeof(principles[0]))
-				return usage_error(me, "too many --principle");
+				return usage_error(me, "%s", _("too many --principle"));
 			principles[o.np++] = optarg;
 			break;
 		default: return option_error(me, c, argv);
@@ -203,9 +206,9 @@ static int outcome_add(int argc, char **argv, struct store *s)
 	}
 	if (argc - optind != 1 || !argv[optind][0] ||
 	    text_check(argv[optind], strlen(argv[optind]), &bad))
-		return usage_error(me, "outcome add takes the outcome's title");
+		return usage_error(me, "%s", _("outcome add takes the outcome's title"));
 	if (o.id && !text_is_id(o.id))
-		return usage_error(me, "'%s' is not an id", o.id);
+		return usage_error(me, _("'%s' is not an id"), o.id);
 	o.title = argv[optind];
 	o.principles = principles;
 	err_clear(&e.err);
@@ -213,7 +216,7 @@ static int outcome_add(int argc, char **argv, struct store *s)
 		return report(NULL, &e.err);
 	if (!o.id) {
 		if (dom_item_id(idbuf, sizeof(idbuf), o.title, "o") < 0)
-			return usage_error(me, "cannot make an id; give one with --id");
+			return usage_error(me, "%s", _("cannot make an id; give one with --id"));
 		o.id = idbuf;
 	}
 	layout_outcome_file(file, sizeof(file), o.id);
@@ -247,9 +250,10 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (argc - optind != 2 || !text_is_id(argv[optind]))
-		return usage_error(me, "outcome indicator takes an outcome's id and the indicator's name");
+		return usage_error(me, "%s",
+				   _("outcome indicator takes an outcome's id and the indicator's name"));
 	if (in.id && !text_is_id(in.id))
-		return usage_error(me, "'%s' is not an id", in.id);
+		return usage_error(me, _("'%s' is not an id"), in.id);
 	in.outcome = argv[optind];
 	in.name = argv[optind + 1];
 	err_clear(&err);
@@ -257,7 +261,7 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 		return report(NULL, &err);
 	if (!in.id) {
 		if (dom_item_id(idbuf, sizeof(idbuf), in.name, "i") < 0)
-			return usage_error(me, "cannot make an id; give one with --id");
+			return usage_error(me, "%s", _("cannot make an id; give one with --id"));
 		in.id = idbuf;
 	}
 	layout_outcome_file(file, sizeof(file), in.outcome);
@@ -269,9 +273,10 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 		return txn_commit(&t, msg);
 	txn_release(&t);
 	if (rc == LIST_EXISTS)
-		return usage_error(me, "%s has an indicator '%s' already", file, in.id);
-	fprintf(stderr, "convene: error: 'indicators' in %s is not a list, or out of memory\n", file);
-	return EXIT_DATA;
+		return usage_error(me, _("%s has an indicator '%s' already"), file, in.id);
+	err_set(&err, ERR_DATA, 0, 0, _("'%s' in %s is not a list, or out of memory"), "indicators",
+		file);
+	return report(NULL, &err);
 }
 
 static int outcome_measure(int argc, char **argv, struct store *s)
@@ -295,7 +300,8 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (argc - optind != 3 || !text_is_id(argv[optind]) || !text_is_id(argv[optind + 1]))
-		return usage_error(me, "outcome measure takes an outcome, an indicator and a value");
+		return usage_error(me, "%s",
+				   _("outcome measure takes an outcome, an indicator and a value"));
 	m.outcome = argv[optind];
 	m.indicator = argv[optind + 1];
 	m.value = argv[optind + 2];
@@ -315,14 +321,14 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 		txn_release(&t);
 		txn_err_release(&e);
 		if (rc == LIST_NOT_LIST) {
-			fprintf(stderr, "convene: error: 'measurements' in %s is not a list, or out of memory\n",
-				file);
-			return EXIT_DATA;
+			err_set(&e.err, ERR_DATA, 0, 0, _("'%s' in %s is not a list, or out of memory"),
+				"measurements", file);
+		} else {
+			err_set(&e.err, ERR_DATA, 0, 0, _("%s has no indicator '%s'"), file, m.indicator);
+			err_hint(&e.err, _("add it: convene outcome indicator %s NAME --id %s"), m.outcome,
+				 m.indicator);
 		}
-		fprintf(stderr, "convene: error: %s has no indicator '%s'\n", file, m.indicator);
-		fprintf(stderr, "convene: hint: add it: convene outcome indicator %s NAME --id %s\n",
-			m.outcome, m.indicator);
-		return EXIT_DATA;
+		return report(NULL, &e.err);
 	}
 	return finish(&t, rc, msg, &e);
 }
@@ -352,7 +358,10 @@ static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
 	} else {
 		pad(&o->b, r.id ? r.id : "?", 16);
 		pad(&o->b, r.status ? r.status : "-", 10);
-		buf_addf(&o->b, "%zu indicator%s  %s\n", n, n == 1 ? " " : "s", r.title ? r.title : "");
+		/* TRANSLATORS: the singular ends in spaces, so that the titles
+		 * after it line up with those after the plural */
+		buf_addf(&o->b, ngettext("%zu indicator ", "%zu indicators", n), n);
+		buf_addf(&o->b, "  %s\n", r.title ? r.title : "");
 	}
 }
 
@@ -401,8 +410,8 @@ static const struct subcmd outcome_subs[] = {
 
 const struct help help_outcome = {
 	NULL,
-	"An outcome is outcomes/<id>.yaml, with indicators that carry a baseline,\n"
-	"a target and dated measurements.\n",
+	N_("An outcome is outcomes/<id>.yaml, with indicators that carry a baseline,\n"
+	"a target and dated measurements.\n"),
 	NULL, outcome_subs,
 	NULL
 };

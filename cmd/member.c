@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
@@ -18,39 +19,39 @@
 #include "txn.h"
 
 static const struct opt member_add_opts[] = {
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'o', "org", "ORG", "the organisation they come from", 0 },
-	{ 'r', "role", "ROLE", "facilitator, backbone, member, funder, partner or observer", 0 },
-	{ 'e', "email", "E", "their email address", 0 },
-	{ 'p', "phone", "P", "their phone number", 0 },
-	{ 'h', "can-host", NULL, "their site can host a meeting", 0 },
-	{ 'a', "address", "A", "the address of their site", 0 },
-	{ 's', "subgroup", "S", "a subgroup they are in (again for more)", 0 },
-	{ 'j', "joined", "DATE", "the day they joined (default: today)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'o', "org", "ORG", N_("the organisation they come from"), 0 },
+	{ 'r', "role", "ROLE", N_("facilitator, backbone, member, funder, partner or observer"), 0 },
+	{ 'e', "email", "E", N_("their email address"), 0 },
+	{ 'p', "phone", "P", N_("their phone number"), 0 },
+	{ 'h', "can-host", NULL, N_("their site can host a meeting"), 0 },
+	{ 'a', "address", "A", N_("the address of their site"), 0 },
+	{ 's', "subgroup", "S", N_("a subgroup they are in (again for more)"), 0 },
+	{ 'j', "joined", "DATE", N_("the day they joined (default: today)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt member_list_opts[] = {
-	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
-	{ 'a', "all", NULL, "those who left too", 0 },
+	{ 'j', "json", NULL, N_("print JSON, for scripts"), 0 },
+	{ 'a', "all", NULL, N_("those who left too"), 0 },
 	OPT_END
 };
 
 static const struct opt member_leave_opts[] = {
-	{ 'd', "date", "DATE", "the day they left (default: today)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'd', "date", "DATE", N_("the day they left (default: today)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt member_edit_opts[] = {
-	{ 'a', "age", "KEY", "set their age recipient (age1...), for confidential interviews", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'a', "age", "KEY", N_("set their age recipient (age1...), for confidential interviews"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt member_group_opts[] = {
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
@@ -105,7 +106,7 @@ static int member_add(int argc, char **argv, struct store *s)
 		case 'n': no_commit = 1; break;
 		case 's':
 			if (m.nsub == sizeof(subgroups) / sizeof(subgroups[0]))
-				return usage_error(me, "too many --subgroup");
+				return usage_error(me, "%s", _("too many --subgroup"));
 			subgroups[m.nsub++] = optarg;
 			break;
 		default: return option_error(me, c, argv);
@@ -114,11 +115,11 @@ static int member_add(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (argc - optind != 1)
-		return usage_error(me, "member add takes the member's name");
+		return usage_error(me, "%s", _("member add takes the member's name"));
 	if (text_check(argv[optind], strlen(argv[optind]), &bad) || !argv[optind][0])
-		return usage_error(me, "the name must be UTF-8 text");
+		return usage_error(me, "%s", _("the name must be UTF-8 text"));
 	if (m.id && !text_is_id(m.id))
-		return usage_error(me, "'%s' is not an id: use a-z, 0-9 and '-'", m.id);
+		return usage_error(me, _("'%s' is not an id: use a-z, 0-9 and '-'"), m.id);
 	m.name = argv[optind];
 	m.subgroups = subgroups;
 	err_clear(&e.err);
@@ -126,7 +127,8 @@ static int member_add(int argc, char **argv, struct store *s)
 		return report(NULL, &e.err);
 	if (!m.id) {
 		if (dom_member_id(idbuf, sizeof(idbuf), m.name, member_exists, s) < 0)
-			return usage_error(me, "cannot make an id from '%s'; give one with --id", m.name);
+			return usage_error(me, _("cannot make an id from '%s'; give one with --id"),
+					   m.name);
 		m.id = idbuf;
 	}
 	layout_member_file(file, sizeof(file), m.id);
@@ -145,9 +147,10 @@ static void members_visit(void *ctx, const char *file, const struct doc *doc)
 
 static int member_list(int argc, char **argv, struct store *s)
 {
+	const char *head[3] = { _("ID"), _("NAME"), _("ROLE") }, *host = _("HOST"), *yes = _("yes");
 	struct members rows = { 0 };
 	struct buf b = BUF_INIT;
-	size_t i, w[3] = { 2, 4, 4 };
+	size_t i, k, w[3], whost = text_chars(host, strlen(host));
 	int json = 0, c, rc;
 	struct json_w jw;
 
@@ -161,7 +164,7 @@ static int member_list(int argc, char **argv, struct store *s)
 			return option_error(cmd_find("member"), c, argv);
 	}
 	if (optind < argc)
-		return usage_error(cmd_find("member"), "member list takes no arguments");
+		return usage_error(cmd_find("member"), "%s", _("member list takes no arguments"));
 	if ((rc = visit_initiative(s, members_visit, &rows, &rows.failed)) != 0)
 		goto done;
 	members_sort(&rows);
@@ -183,28 +186,34 @@ static int member_list(int argc, char **argv, struct store *s)
 		jw_end(&jw);
 		buf_addc(&b, '\n');
 	} else {
+		/* the headings may be Hebrew: each column as wide as its words */
+		for (k = 0; k < 3; k++)
+			w[k] = text_chars(head[k], strlen(head[k]));
+		if (text_chars(yes, strlen(yes)) > whost)
+			whost = text_chars(yes, strlen(yes));
 		for (i = 0; i < rows.n; i++) {
-			size_t k;
 			const char *cols[3] = { rows.v[i].id, rows.v[i].name, rows.v[i].role };
 
 			for (k = 0; k < 3; k++)
 				if (text_chars(cols[k], strlen(cols[k])) > w[k])
 					w[k] = text_chars(cols[k], strlen(cols[k]));
 		}
-		pad(&b, "ID", w[0] + 2);
-		pad(&b, "NAME", w[1] + 2);
-		pad(&b, "ROLE", w[2] + 2);
-		buf_adds(&b, "HOST  ORGANIZATION\n");
+		for (k = 0; k < 3; k++)
+			pad(&b, head[k], w[k] + 2);
+		pad(&b, host, whost + 2);
+		buf_addf(&b, "%s\n", _("ORGANIZATION"));
 		for (i = 0; i < rows.n; i++) {
 			const struct member_info *m = &rows.v[i];
 
 			pad(&b, m->id, w[0] + 2);
 			pad(&b, m->name, w[1] + 2);
 			pad(&b, m->role, w[2] + 2);
-			pad(&b, m->can_host ? "yes" : "-", 6);
+			pad(&b, m->can_host ? yes : "-", whost + 2);
 			buf_adds(&b, m->org);
-			if (m->left[0])
-				buf_addf(&b, " (left %s)", m->left);
+			if (m->left[0]) {
+				buf_addc(&b, ' ');
+				buf_addf(&b, _("(left %s)"), m->left);
+			}
 			buf_addc(&b, '\n');
 		}
 	}
@@ -236,7 +245,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 		}
 	}
 	if (argc - optind != 1 || !text_is_id(argv[optind]))
-		return usage_error(me, "member leave takes a member's id");
+		return usage_error(me, "%s", _("member leave takes a member's id"));
 	if ((rc = check_option(KIND_MEMBER, "--date", date, "left", NULL)))
 		return rc;
 	layout_member_file(file, sizeof(file), argv[optind]);
@@ -268,7 +277,7 @@ static int member_subgroup(int argc, char **argv, struct store *s, int join)
 			return option_error(me, c, argv);
 	}
 	if (argc - optind != 2 || !text_is_id(argv[optind]))
-		return usage_error(me, "member %s takes a member's id and a subgroup's id", sub);
+		return usage_error(me, _("member %s takes a member's id and a subgroup's id"), sub);
 	if ((rc = check_option(KIND_MEMBER, "SUBGROUP", argv[optind + 1], "subgroups", NULL)))
 		return rc;
 	layout_member_file(file, sizeof(file), argv[optind]);
@@ -279,21 +288,21 @@ static int member_subgroup(int argc, char **argv, struct store *s, int join)
 	rc = group_member_change(&t, argv[optind], argv[optind + 1], join, msg, sizeof(msg), &e);
 	if (rc == GROUP_ALREADY) {
 		txn_release(&t);
-		note("nothing to change: %s is in %s already", argv[optind], argv[optind + 1]);
+		note(_("nothing to change: %s is in %s already"), argv[optind], argv[optind + 1]);
 		return EXIT_OK;
 	}
 	if (rc == GROUP_NOT_LIST || rc == GROUP_NOT_IN) {
 		txn_release(&t);
 		if (rc == GROUP_NOT_LIST) {
-			fprintf(stderr, "convene: error: 'subgroups' in %s is not a list, or out of memory\n",
-				file);
+			err_set(&e.err, ERR_DATA, 0, 0, _("'%s' in %s is not a list, or out of memory"),
+				"subgroups", file);
 		} else {
-			fprintf(stderr, "convene: error: %s is not in subgroup '%s'\n", argv[optind],
+			err_set(&e.err, ERR_DATA, 0, 0, _("%s is not in subgroup '%s'"), argv[optind],
 				argv[optind + 1]);
-			fprintf(stderr, "convene: hint: 'convene get %s:subgroups' lists the subgroups they are in\n",
-				file);
+			err_hint(&e.err, _("'convene get %s:subgroups' lists the subgroups they are in"),
+				 file);
 		}
-		return EXIT_DATA;
+		return report(NULL, &e.err);
 	}
 	return finish(&t, rc, msg, &e);
 }
@@ -335,11 +344,11 @@ static int member_edit(int argc, char **argv, struct store *s)
 		}
 	}
 	if (argc - optind != 1 || !text_is_id(argv[optind]))
-		return usage_error(me, "member edit takes a member's id");
+		return usage_error(me, "%s", _("member edit takes a member's id"));
 	layout_member_file(file, sizeof(file), argv[optind]);
 	if (!age) {
 		if (no_commit)
-			return usage_error(me, "--no-commit goes with --age");
+			return usage_error(me, "%s", _("--no-commit goes with --age"));
 		return edit_file(s, file);
 	}
 	if ((rc = check_option(KIND_MEMBER, "--age", age, "age", NULL)))
@@ -373,14 +382,14 @@ static const struct subcmd member_subs[] = {
 
 const struct help help_member = {
 	NULL,
-	"A member is members/<id>.yaml.  The id is made from the name (a Hebrew\n"
+	N_("A member is members/<id>.yaml.  The id is made from the name (a Hebrew\n"
 	"name gets m-XXXX) unless --id gives one.  ROLE is one of facilitator,\n"
 	"backbone, member, funder, partner, observer.  Members are never\n"
 	"deleted: leave sets the date they left.  list shows those who have not\n"
 	"left (--all: everyone).  join and leave-subgroup change the subgroups\n"
 	"they are in (convene subgroup add makes one).  edit opens the file in\n"
 	"$EDITOR; with --age it sets their age recipient (convene key show\n"
-	"prints one's own), which readers add needs.\n",
+	"prints one's own), which readers add needs.\n"),
 	NULL, member_subs,
 	NULL
 };
