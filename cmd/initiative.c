@@ -12,6 +12,7 @@
 #include "core/json.h"
 #include "core/layout.h"
 #include "core/outcomes.h"
+#include "core/principles.h"
 #include "core/text.h"
 #include "store/outcomeedit.h"
 #include "txn.h"
@@ -74,11 +75,8 @@ static int principle_add(int argc, char **argv, struct store *s)
 	if (id && !text_is_id(id))
 		return usage_error(me, _("'%s' is not an id"), id);
 	if (!id) {
-		char hex[9];
-
-		if (dom_random_id(hex) < 0)
+		if (principles_new_id(idbuf, sizeof(idbuf)) < 0)
 			return usage_error(me, "%s", _("cannot make an id; give one with --id"));
-		snprintf(idbuf, sizeof(idbuf), "p-%s", hex);
 		id = idbuf;
 	}
 	if ((rc = txn_begin(&t, s, LAYOUT_INITIATIVE, TXN_EDIT)) != 0)
@@ -99,24 +97,28 @@ static int principle_add(int argc, char **argv, struct store *s)
 
 static int principle_list(int argc, char **argv, struct store *s)
 {
-	const struct doc_node *seq, *p;
+	struct principles list = { 0 };
 	struct buf b = BUF_INIT;
 	struct json_w w;
 	struct doc *doc;
 	struct err err;
 	int json, rc;
+	size_t i;
 
 	if ((rc = read_options(argc, argv, "principle", 0, &json)) != 0)
 		return rc;
 	err_clear(&err);
 	if (load_file(s, LAYOUT_INITIATIVE, &doc, NULL, &err) < 0)
 		return report(err.line ? LAYOUT_INITIATIVE : NULL, &err);
-	seq = doc_get(doc->root, "principles");
+	if (principles_read(&list, doc) < 0) {
+		doc_free(doc);
+		return out_of_memory();
+	}
 	jw_init(&w, &b);
 	if (json)
 		jw_lines(&w, NULL);
-	for (p = seq && seq->kind == DOC_SEQ ? seq->head : NULL; p; p = p->next) {
-		const char *id = dom_text(p, "id"), *text = dom_text(p, "text");
+	for (i = 0; i < list.n; i++) {
+		const char *id = list.v[i].id, *text = list.v[i].text;
 
 		if (json) {
 			jw_object(&w, NULL);
@@ -134,6 +136,7 @@ static int principle_list(int argc, char **argv, struct store *s)
 	}
 	rc = put_out(&b);
 	buf_release(&b);
+	principles_release(&list);
 	doc_free(doc);
 	return rc;
 }

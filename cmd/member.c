@@ -55,16 +55,6 @@ static const struct opt member_group_opts[] = {
 	OPT_END
 };
 
-static int member_exists(void *ctx, const char *id)
-{
-	char path[128];
-	struct err err;
-
-	/* only a file that can be read takes the id */
-	layout_member_file(path, sizeof(path), id);
-	return store_exists(ctx, path, &err) > 0;
-}
-
 /* Commits t with subject when the edit went (rc 0), else says what
  * refused it (e) and releases t.  Returns the exit code. */
 static int finish(struct txn *t, int rc, const char *subject, struct txn_err *e)
@@ -126,7 +116,7 @@ static int member_add(int argc, char **argv, struct store *s)
 	if (members_check_new(&m, NULL, &e.err) < 0)
 		return report(NULL, &e.err);
 	if (!m.id) {
-		if (dom_member_id(idbuf, sizeof(idbuf), m.name, member_exists, s) < 0)
+		if (dom_member_id(idbuf, sizeof(idbuf), m.name, member_id_taken, s) < 0)
 			return usage_error(me, _("cannot make an id from '%s'; give one with --id"),
 					   m.name);
 		m.id = idbuf;

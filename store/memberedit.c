@@ -2,11 +2,22 @@
 #include <stdio.h>
 
 #include "core/domain.h"
+#include "core/layout.h"
 #include "memberedit.h"
 
 static int no_memory(struct txn_err *e)
 {
 	return err_set(&e->err, ERR_NOMEM, 0, 0, "out of memory");
+}
+
+int member_id_taken(void *store, const char *id)
+{
+	char path[128];
+	struct err err;
+
+	/* only a file that can be read takes the id */
+	layout_member_file(path, sizeof(path), id);
+	return store_exists(store, path, &err) > 0;
 }
 
 int member_create(struct txn *t, const struct member_new *m, const char *today, char *subject,

@@ -13,6 +13,10 @@
 #include "core/members.h"
 #include "edit.h"
 
+/* Whether id is taken by a member file that can be read (store is a
+ * struct store): dom_member_id()'s test when it makes an id. */
+int member_id_taken(void *store, const char *id);
+
 /* Fills the new file t holds (TXN_CREATE) with m, after checking the
  * subgroups it names by t's ids; joined defaults to today.  Subject:
  * "member added: NAME (ID)". */

@@ -1,11 +1,13 @@
 /* Unit tests of member add, leave and edit --age (store/memberedit.c)
  * and of the member they build (core/members.c). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/doc.h"
 #include "core/domain.h"
 #include "core/schema.h"
 #include "store/memberedit.h"
+#include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
 
 static int open_txn(struct txn *t, const char *file, const char *yaml)
@@ -102,4 +104,21 @@ void test_memberedit__leave_and_age(void)
 	buf_release(&b);
 	txn_err_release(&e);
 	doc_free(t.doc);
+}
+
+void test_memberedit__id_taken_by_a_readable_file(void)
+{
+	char dir[] = "/tmp/convene-unit-member-XXXXXX";
+	struct store *s = NULL;
+	struct err err;
+
+	check(unit_repo(dir, "mkdir members && echo 'id: dana' > members/dana.yaml && "
+			"git add . && git commit -qm start"));
+	check(store_global_init() >= 0);
+	check(store_open(&s, dir, &err) == 0);
+	check(member_id_taken(s, "dana"));
+	check(!member_id_taken(s, "yossi"));
+	store_free(s);
+	store_global_shutdown();
+	check(unit_repo_remove(dir));
 }
