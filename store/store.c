@@ -25,6 +25,7 @@
 #include "core/text.h"
 #include "store.h"
 #include "internal.h"
+#include "tls.h"
 
 
 /* libgit2's last error as ours. */
@@ -37,7 +38,13 @@ int store_git_fail(struct err *err, int code, const char *what)
 
 int store_global_init(void)
 {
-	if (git_libgit2_init() < 0)
+	int rc;
+
+	/* the CA bundle waits for a connection (store/tls.c) */
+	store_tls_defer(1);
+	rc = git_libgit2_init();
+	store_tls_defer(0);
+	if (rc < 0)
 		return -1;
 	/* as git: an object's hash is checked by fsck, not on every read
 	 * (libgit2 hashes each object it reads, with the slow collision-
