@@ -68,6 +68,12 @@ const struct help help_minutes = {
 	NULL
 };
 
+/* A later meeting: its number, its file. */
+struct later {
+	long number;
+	char *file;
+};
+
 /* What a document is made from, as it is loaded. */
 struct sources {
 	long number;
@@ -77,7 +83,7 @@ struct sources {
 	struct meetings meetings;
 	long *numbers;          /* every meeting there is, for "no meeting N" */
 	size_t nnumbers;
-	char **later;           /* minutes: the files of later meetings */
+	struct later *later;    /* minutes: the later meetings */
 	size_t nlater;
 	struct err *err;
 };
@@ -92,7 +98,7 @@ static void sources_release(struct sources *src)
 	meetings_release(&src->meetings);
 	free(src->numbers);
 	for (i = 0; i < src->nlater; i++)
-		free(src->later[i]);
+		free(src->later[i].file);
 	free(src->later);
 }
 
@@ -165,12 +171,14 @@ static int take(struct sources *src, struct reader *rd, const char *file)
 		return load(rd, file, &src->meeting, src->err) < 0 ? -1 : 0;
 	if (src->minutes && n > src->number) {
 		/* only the next planned one is named: loaded later, in order */
-		char **nv = realloc(src->later, (src->nlater + 1) * sizeof(*nv));
+		struct later *nv = realloc(src->later, (src->nlater + 1) * sizeof(*nv));
 
-		if (!nv || !(nv[src->nlater] = strdup(file)))
+		if (!nv)
 			return ERR_NOMEM;
 		src->later = nv;
-		src->nlater++;
+		if (!(nv[src->nlater].file = strdup(file)))
+			return ERR_NOMEM;
+		nv[src->nlater++].number = n;
 		return 0;
 	}
 	if (src->minutes || n > src->number)
@@ -188,7 +196,7 @@ static int take(struct sources *src, struct reader *rd, const char *file)
 
 static int by_number(const void *a, const void *b)
 {
-	long x = layout_meeting_of_file(*(char *const *)a), y = layout_meeting_of_file(*(char *const *)b);
+	long x = ((const struct later *)a)->number, y = ((const struct later *)b)->number;
 
 	return (x > y) - (x < y);
 }
@@ -200,7 +208,13 @@ static int by_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The later meetings, in order, until the first planned one. */
+/*
+ * The later meetings, in order, until the first planned one.  Most were
+ * held: of each, the first bytes are read, and where they settle the
+ * status (meetings_head_status()) one that is not planned is passed by;
+ * any other is read whole and loaded, as it always was.  (Of 450 later
+ * meetings of 20 KiB, 450 KiB read instead of 9 MiB.)
+ */
 static int take_later(struct sources *src, struct reader *rd)
 {
 	size_t i;
@@ -208,19 +222,35 @@ static int take_later(struct sources *src, struct reader *rd)
 	if (src->nlater)  /* qsort() takes no NULL, even for nothing */
 		qsort(src->later, src->nlater, sizeof(*src->later), by_number);
 	for (i = 0; i < src->nlater; i++) {
+		const char *file = src->later[i].file, *status;
+		char head[1024];
+		struct doc_span st;
 		struct doc *doc;
 		struct err e;
-		const char *status;
-
 		char *data = NULL;
 		size_t len;
 		int rc;
 
 		err_clear(&e);
-		if ((rc = read_one(rd, src->later[i], &data, &len, &e)) == ERR_NOMEM)
+		if (!rd->at) {
+			if ((rc = store_read_head(rd->s, file, head, sizeof(head), &len, &e)) == ERR_NOMEM)
+				return ERR_NOMEM;
+			if (rc < 0)
+				continue;
+			if (meetings_head_status(head, len, &st) &&
+			    !(st.len == 7 && !memcmp(st.s, "planned", 7)))
+				continue;
+		}
+		if (!rd->at && len < sizeof(head)) {  /* the head was all of it */
+			if (!(data = malloc(len + 1)))
+				return ERR_NOMEM;
+			memcpy(data, head, len);
+			data[len] = '\0';
+			rc = 0;
+		} else if ((rc = read_one(rd, file, &data, &len, &e)) == ERR_NOMEM) {
 			return ERR_NOMEM;
-		/* most later meetings were held: a file that does not even hold
-		 * the word is not parsed (the cost of minutes is in these) */
+		}
+		/* a file that does not even hold the word is not parsed */
 		if (rc < 0 || !strstr(data, "planned")) {
 			free(data);
 			continue;
@@ -233,8 +263,7 @@ static int take_later(struct sources *src, struct reader *rd)
 			continue;
 		status = dom_text(doc->root, "status");
 		if (status && !strcmp(status, "planned")) {
-			int rc = meetings_add(&src->meetings, src->later[i], doc);
-
+			rc = meetings_add(&src->meetings, file, doc);
 			doc_free(doc);
 			return rc;
 		}

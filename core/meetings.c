@@ -96,6 +96,23 @@ int meetings_add(struct meetings *m, const char *file, const struct doc *doc)
 	return rc;
 }
 
+int meetings_head_status(const char *head, size_t len, struct doc_span *status)
+{
+	static const char *const keys[] = { "status" };
+	const char *p = head, *end = head + len, *eol;
+
+	status->s = NULL;
+	status->len = 0;
+	/* up to the end of the first line that starts with the key */
+	while (p < end && (eol = memchr(p, '\n', (size_t)(end - p)))) {
+		if ((size_t)(eol - p) > 7 && !memcmp(p, "status:", 7))
+			return doc_scan_top(head, (size_t)(eol + 1 - head), keys, 1, status) &&
+			       status->s;
+		p = eol + 1;
+	}
+	return 0;
+}
+
 void meetings_release(struct meetings *m)
 {
 	size_t i;

@@ -560,6 +560,33 @@ int store_read(struct store *s, const char *path, char **out, size_t *len, struc
 	return 0;
 }
 
+int store_read_head(struct store *s, const char *path, char *buf, size_t size, size_t *len,
+		    struct err *err)
+{
+	char *data;
+	size_t all;
+	ssize_t n;
+	int fd, error;
+
+	if ((error = open_short(s, path, &fd, err)) < 0)
+		return error;
+	if (error) {
+		n = read(fd, buf, size);
+		close(fd);
+		if (n >= 0) {
+			*len = (size_t)n;
+			return 0;
+		}
+	}
+	/* the long way, which says why a file does not read */
+	if ((error = store_read(s, path, &data, &all, err)) < 0)
+		return error;
+	*len = all < size ? all : size;
+	memcpy(buf, data, *len);
+	free(data);
+	return 0;
+}
+
 int store_exists(struct store *s, const char *path, struct err *err)
 {
 	char *data;
