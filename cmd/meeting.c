@@ -78,12 +78,11 @@ static void max_number(void *ctx, const char *file, const struct doc *doc)
 static int meeting_new(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("meeting");
-	const char *date = NULL, *start = NULL, *duration = NULL, *host = NULL, *virt = NULL;
-	const char *address = NULL, *title = NULL, *tmpl = NULL;
+	struct meeting_new f = { 0 };
+	const char *tmpl = NULL;
 	struct numbers nums = { 0, "en" };
 	struct diags d = { 0 };
 	struct scan_stats st;
-	struct doc_node *r, *loc;
 	char file[64], num[24], msg[200];
 	struct txn t;
 	struct err err;
@@ -92,13 +91,13 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	optind = 0;
 	while ((c = opt_next(meeting_new_opts, argc, argv)) != -1) {
 		switch (c) {
-		case 'd': rc = once(me, &date, "--date", optarg); break;
-		case 's': rc = once(me, &start, "--start", optarg); break;
-		case 'u': rc = once(me, &duration, "--duration", optarg); break;
-		case 'h': rc = once(me, &host, "--host", optarg); break;
-		case 'v': rc = once(me, &virt, "--virtual", optarg); break;
-		case 'a': rc = once(me, &address, "--address", optarg); break;
-		case 't': rc = once(me, &title, "--title", optarg); break;
+		case 'd': rc = once(me, &f.date, "--date", optarg); break;
+		case 's': rc = once(me, &f.start, "--start", optarg); break;
+		case 'u': rc = once(me, &f.duration, "--duration", optarg); break;
+		case 'h': rc = once(me, &f.host, "--host", optarg); break;
+		case 'v': rc = once(me, &f.virt, "--virtual", optarg); break;
+		case 'a': rc = once(me, &f.address, "--address", optarg); break;
+		case 't': rc = once(me, &f.title, "--title", optarg); break;
 		case 'T': rc = once(me, &tmpl, "--template", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
@@ -122,14 +121,14 @@ static int meeting_new(int argc, char **argv, struct store *s)
 		buf_release(&names);
 		return rc;
 	}
-	if (host && virt)
+	if (f.host && f.virt)
 		return usage_error(me, _("a meeting has a --host or a --virtual link, not both"));
 	{
 		const struct optfield fields[] = {
-			{ "--date", date, "date" }, { "--start", start, "start" },
-			{ "--duration", duration, "duration" }, { "--host", host, "location.host" },
-			{ "--virtual", virt, "location.virtual" },
-			{ "--address", address, "location.address" }, { "--title", title, "title" },
+			{ "--date", f.date, "date" }, { "--start", f.start, "start" },
+			{ "--duration", f.duration, "duration" }, { "--host", f.host, "location.host" },
+			{ "--virtual", f.virt, "location.virtual" },
+			{ "--address", f.address, "location.address" }, { "--title", f.title, "title" },
 		};
 
 		if ((rc = check_options(KIND_MEETING, fields, sizeof(fields) / sizeof(fields[0]), NULL)))
@@ -151,40 +150,25 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	layout_meeting_file(file, sizeof(file), nums.max + 1);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
-	if ((rc = check_option(KIND_MEETING, "--host", host, "location.host", t.ids)) != 0) {
+	if ((rc = check_option(KIND_MEETING, "--host", f.host, "location.host", t.ids)) != 0) {
 		txn_release(&t);
 		return rc;
 	}
 	t.no_commit = no_commit;
-	r = t.doc->root;
-	if (dom_put(t.doc, KIND_MEETING, NULL, 0, r, "number", dom_plain(t.doc, num)) < 0 ||
-	    (title && dom_put(t.doc, KIND_MEETING, NULL, 0, r, "title", dom_str(t.doc, title)) < 0) ||
-	    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "status", dom_str(t.doc, "planned")) < 0 ||
-	    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "date", date ? dom_str(t.doc, date) : dom_plain(t.doc, "")) < 0 ||
-	    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "start", start ? dom_str(t.doc, start) : dom_plain(t.doc, "")) < 0 ||
-	    (duration && dom_put(t.doc, KIND_MEETING, NULL, 0, r, "duration", dom_plain(t.doc, duration)) < 0))
-		goto oom;
-	if (host || virt || address) {
-		const char *keys[] = { "location" };
-
-		if (!(loc = doc_map(t.doc)) ||
-		    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "location", loc) < 0 ||
-		    (host && dom_put(t.doc, KIND_MEETING, keys, 1, loc, "host", dom_str(t.doc, host)) < 0) ||
-		    (address && dom_put(t.doc, KIND_MEETING, keys, 1, loc, "address", dom_str(t.doc, address)) < 0) ||
-		    (virt && dom_put(t.doc, KIND_MEETING, keys, 1, loc, "virtual", dom_str(t.doc, virt)) < 0))
-			goto oom;
+	f.number = num;
+	if (meetings_fill_new(t.doc, t.doc->root, &f) < 0) {
+		txn_release(&t);
+		return out_of_memory();
 	}
 	err_clear(&err);
-	if (template_meeting(t.doc, r, tmpl ? tmpl : "blank", nums.lang, nums.max + 1, host, &err) < 0) {
+	if (template_meeting(t.doc, t.doc->root, tmpl ? tmpl : "blank", nums.lang, nums.max + 1,
+			     f.host, &err) < 0) {
 		txn_release(&t);
 		return report(NULL, &err);
 	}
-	layout_subject(msg, sizeof(msg), nums.max + 1, "planned%s%s", date ? " for " : "",
-		       date ? date : "");
+	layout_subject(msg, sizeof(msg), nums.max + 1, "planned%s%s", f.date ? " for " : "",
+		       f.date ? f.date : "");
 	return txn_commit(&t, msg);
-oom:
-	txn_release(&t);
-	return out_of_memory();
 }
 
 /* ---- reading meetings ---- */

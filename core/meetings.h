@@ -46,6 +46,20 @@ struct meetings {
 int meetings_add(struct meetings *m, const char *file, const struct doc *doc);
 void meetings_release(struct meetings *m);
 
+/* What meeting new sets in a new meeting file; NULL: not given. */
+struct meeting_new {
+	const char *number, *title, *date, *start, *duration;
+	const char *host, *virt, *address;   /* location.host, .virtual, .address */
+};
+
+/*
+ * Fills root, the mapping of a new meeting file in doc: its number, title,
+ * status planned, date and start (empty when not given), duration, and a
+ * location when one of its fields is given, in the schema's order.
+ * Returns 0, or ERR_NOMEM.
+ */
+int meetings_fill_new(struct doc *doc, struct doc_node *root, const struct meeting_new *m);
+
 /*
  * A meeting's status from the first len bytes of its file (the head, or
  * all of it): 1 with *status its text (into head) when those bytes settle

@@ -180,3 +180,28 @@ void test_meetings__head_status(void)
 	check(meetings_head_status("status: held # a comment\n", 25, &st) == 0);
 	check(meetings_head_status("", 0, &st) == 0);
 }
+
+/* meeting new's fields, in the schema's order; a location only when given. */
+void test_meetings__fill_new(void)
+{
+	struct meeting_new f = { "4", "Planning", "2026-05-03", NULL, "90", "dana", NULL, "Library" };
+	struct buf out = BUF_INIT;
+	struct doc *doc = doc_new();
+
+	check(doc && (doc->root = doc_map(doc)));
+	check(meetings_fill_new(doc, doc->root, &f) == 0);
+	check(doc_emit(&out, doc) == 0);
+	check_str(buf_str(&out), "number: 4\ntitle: Planning\nstatus: planned\ndate: \"2026-05-03\"\nstart:\n"
+		  "duration: 90\nlocation:\n  host: dana\n  address: Library\n");
+	doc_free(doc);
+	buf_release(&out);
+
+	doc = doc_new();
+	f = (struct meeting_new){ "5", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	check(doc && (doc->root = doc_map(doc)));
+	check(meetings_fill_new(doc, doc->root, &f) == 0);
+	check(doc_emit(&out, doc) == 0);
+	check_str(buf_str(&out), "number: 5\nstatus: planned\ndate:\nstart:\n");
+	doc_free(doc);
+	buf_release(&out);
+}
