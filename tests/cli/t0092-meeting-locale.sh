@@ -71,7 +71,11 @@ test_expect_success 'notes: the session in Hebrew, the count in its plural' '
 	test_grep "‏/decide צריכה את נוסח ההחלטה" err &&
 	test_grep "2 הערות נשמרו ב־meetings/001.yaml" err &&
 	printf "a\nb\n" | convene notes 1 2>err &&
-	test_grep "2 notes saved in meetings/001.yaml" err
+	test_grep "2 notes saved in meetings/001.yaml" err &&
+	printf "/help\n/go nosuch\n" | he convene notes 1 2>err &&
+	test_grep "  /next, /n            הסעיף הבא" err &&
+	test_grep "  אין סעיף '"'"'nosuch'"'"'" err &&
+	test_grep "0 הערות נשמרו ב־meetings/001.yaml" err
 '
 
 test_expect_success 'the minutes follow the initiative, not the locale' '
