@@ -40,7 +40,7 @@ test_expect_success 'usage errors in Hebrew, exit 2, the usage line after them' 
 test_expect_success 'no such item: the error and the hint in Hebrew, exit 1' '
 	init_lit && cd lit &&
 	test_expect_code 1 he convene note 1 nosuch "שלום" 2>err &&
-	test_grep "convene: error: ב־meetings/001.yaml אין סעיף '"'"'nosuch'"'"'" err &&
+	test_grep "convene: error: בקובץ meetings/001.yaml אין סעיף '"'"'nosuch'"'"'" err &&
 	test_grep "convene: hint: הסעיפים שלו: opening" err &&
 	test_expect_code 1 he convene meeting show 9 2>err &&
 	test_grep "אין מפגש 9 ‏(meetings/009.yaml)" err
