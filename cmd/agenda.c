@@ -18,6 +18,7 @@
 #include "core/layout.h"
 #include "core/page.h"
 #include "store/history.h"
+#include "store/planned.h"
 #include "txn.h"
 
 static const struct opt agenda_opts[] = {
@@ -68,6 +69,12 @@ const struct help help_minutes = {
 	NULL
 };
 
+/* A later meeting: its number, its file. */
+struct later {
+	long number;
+	char *file;
+};
+
 /* What a document is made from, as it is loaded. */
 struct sources {
 	long number;
@@ -77,7 +84,7 @@ struct sources {
 	struct meetings meetings;
 	long *numbers;          /* every meeting there is, for "no meeting N" */
 	size_t nnumbers;
-	char **later;           /* minutes: the files of later meetings */
+	struct later *later;    /* minutes: the later meetings */
 	size_t nlater;
 	struct err *err;
 };
@@ -92,7 +99,7 @@ static void sources_release(struct sources *src)
 	meetings_release(&src->meetings);
 	free(src->numbers);
 	for (i = 0; i < src->nlater; i++)
-		free(src->later[i]);
+		free(src->later[i].file);
 	free(src->later);
 }
 
@@ -165,12 +172,14 @@ static int take(struct sources *src, struct reader *rd, const char *file)
 		return load(rd, file, &src->meeting, src->err) < 0 ? -1 : 0;
 	if (src->minutes && n > src->number) {
 		/* only the next planned one is named: loaded later, in order */
-		char **nv = realloc(src->later, (src->nlater + 1) * sizeof(*nv));
+		struct later *nv = realloc(src->later, (src->nlater + 1) * sizeof(*nv));
 
-		if (!nv || !(nv[src->nlater] = strdup(file)))
+		if (!nv)
 			return ERR_NOMEM;
 		src->later = nv;
-		src->nlater++;
+		if (!(nv[src->nlater].file = strdup(file)))
+			return ERR_NOMEM;
+		nv[src->nlater++].number = n;
 		return 0;
 	}
 	if (src->minutes || n > src->number)
@@ -188,7 +197,7 @@ static int take(struct sources *src, struct reader *rd, const char *file)
 
 static int by_number(const void *a, const void *b)
 {
-	long x = layout_meeting_of_file(*(char *const *)a), y = layout_meeting_of_file(*(char *const *)b);
+	long x = ((const struct later *)a)->number, y = ((const struct later *)b)->number;
 
 	return (x > y) - (x < y);
 }
@@ -203,44 +212,25 @@ static int by_value(const void *a, const void *b)
 /* The later meetings, in order, until the first planned one. */
 static int take_later(struct sources *src, struct reader *rd)
 {
-	size_t i;
+	struct doc *doc;
+	char **files;
+	size_t i, which;
+	int rc;
 
-	if (src->nlater)  /* qsort() takes no NULL, even for nothing */
-		qsort(src->later, src->nlater, sizeof(*src->later), by_number);
-	for (i = 0; i < src->nlater; i++) {
-		struct doc *doc;
-		struct err e;
-		const char *status;
-
-		char *data = NULL;
-		size_t len;
-		int rc;
-
-		err_clear(&e);
-		if ((rc = read_one(rd, src->later[i], &data, &len, &e)) == ERR_NOMEM)
-			return ERR_NOMEM;
-		/* most later meetings were held: a file that does not even hold
-		 * the word is not parsed (the cost of minutes is in these) */
-		if (rc < 0 || !strstr(data, "planned")) {
-			free(data);
-			continue;
-		}
-		rc = doc_load(&doc, data, len, &e);
-		free(data);
-		if (rc == ERR_NOMEM)
-			return ERR_NOMEM;
-		if (!doc)
-			continue;
-		status = dom_text(doc->root, "status");
-		if (status && !strcmp(status, "planned")) {
-			int rc = meetings_add(&src->meetings, src->later[i], doc);
-
-			doc_free(doc);
-			return rc;
-		}
-		doc_free(doc);
-	}
-	return 0;
+	if (!src->nlater)  /* qsort() takes no NULL, even for nothing */
+		return 0;
+	qsort(src->later, src->nlater, sizeof(*src->later), by_number);
+	if (!(files = malloc(src->nlater * sizeof(*files))))
+		return ERR_NOMEM;
+	for (i = 0; i < src->nlater; i++)
+		files[i] = src->later[i].file;
+	rc = store_first_planned(rd->s, rd->at, files, src->nlater, &doc, &which);
+	free(files);
+	if (rc < 0 || !doc)
+		return rc;
+	rc = meetings_add(&src->meetings, src->later[which].file, doc);
+	doc_free(doc);
+	return rc;
 }
 
 /* For store_tree_diff() over one commit: every file's name. */
