@@ -97,12 +97,6 @@ int report_init(struct report *r)
 	return status_init(&r->status) < 0 ? ERR_NOMEM : 0;
 }
 
-static void count_conflict(void *ctx, const char *path, const struct doc_node *c)
-{
-	(void)path, (void)c;
-	(*(unsigned *)ctx)++;
-}
-
 /* A number as YAML wrote it: [-+]digits[.digits][e[-+]digits], read
  * without strtod(), whose decimal point is the locale's. */
 static int parse_number(const char *s, double *out)
@@ -247,7 +241,7 @@ int report_add(struct report *r, const char *file, const struct doc *doc)
 
 	if (!root)
 		return 0;
-	dom_conflicts(root, count_conflict, &r->conflicts);
+	r->conflicts += dom_count_conflicts(root);
 	if (root->kind != DOC_MAP)
 		return 0;
 	if (!strcmp(file, LAYOUT_INITIATIVE)) {
