@@ -330,6 +330,8 @@ static int meetings(struct gather *g, struct store *s,
 		err_clear(&e);
 		if ((rc = load_meeting(s, &g->meetings[i].blob, &doc, &e, err)) < 0)
 			break;
+		if (!doc && report_unreadable(g->r, file, &e) < 0)
+			rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		if (doc && report_add(g->r, file, doc) < 0)
 			rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		if (rc < 0 || !doc || !doc->root || doc->root->kind != DOC_MAP) {
