@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/agenda.h"
 #include "core/approval.h"
 #include "core/domain.h"
@@ -21,32 +22,32 @@
 #include "txn.h"
 
 static const struct opt agenda_opts[] = {
-	{ 'f', "format", "md|html", "Markdown (the default) or a standalone HTML page", 0 },
-	{ 'F', "facilitator", NULL, "the run sheet: each item's prompt too", 0 },
-	{ 'o', "output", "FILE", "write to FILE, atomically (-: standard output)", 'o' },
+	{ 'f', "format", "md|html", N_("Markdown (the default) or a standalone HTML page"), 0 },
+	{ 'F', "facilitator", NULL, N_("the run sheet: each item's prompt too"), 0 },
+	{ 'o', "output", "FILE", N_("write to FILE, atomically (-: standard output)"), 'o' },
 	OPT_END
 };
 
 /* Both forms of minutes, in one table: what --help lists is what is
  * parsed; each form refuses the other's options. */
 static const struct opt minutes_opts[] = {
-	{ 'f', "format", "md|html", "Markdown (the default) or a standalone HTML page", 0 },
-	{ 'a', "at", "DATE|REV", "as they stood at a date or a commit", 0 },
-	{ 'o', "output", "FILE", "write to FILE, atomically (-: standard output)", 'o' },
-	{ 'A', "at-meeting", "N", "approve: the later meeting that approves them", 0 },
-	{ 'b', "by", "MEMBER", "approve: who records the decision (default: git config\n"
-	  "convene.member)", 0 },
-	{ 'n', "no-commit", NULL, "approve: leave the change staged instead of committing it", 0 },
+	{ 'f', "format", "md|html", N_("Markdown (the default) or a standalone HTML page"), 0 },
+	{ 'a', "at", "DATE|REV", N_("as they stood at a date or a commit"), 0 },
+	{ 'o', "output", "FILE", N_("write to FILE, atomically (-: standard output)"), 'o' },
+	{ 'A', "at-meeting", "N", N_("approve: the later meeting that approves them"), 0 },
+	{ 'b', "by", "MEMBER", N_("approve: who records the decision (default: git config\n"
+	  "convene.member)"), 0 },
+	{ 'n', "no-commit", NULL, N_("approve: leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 const struct help help_agenda = {
 	"M [--format md|html] [--facilitator] [-o FILE]",
-	"The agenda of meeting M, in the initiative's language: title, date with\n"
+	N_("The agenda of meeting M, in the initiative's language: title, date with\n"
 	"its weekday, start and end in the initiative's time zone, place, goals,\n"
 	"the items with their lead, purpose and planned times, and the actions\n"
 	"still open from earlier meetings.  --format html gives one page that\n"
-	"needs nothing from outside and prints on A4.\n",
+	"needs nothing from outside and prints on A4.\n"),
 	agenda_opts, NULL,
 	NULL
 };
@@ -54,7 +55,7 @@ const struct help help_agenda = {
 const struct help help_minutes = {
 	"M [--format md|html] [--at DATE|REV] [-o FILE]\n"
 	"approve M --at-meeting N [--by MEMBER] [--no-commit]",
-	"The minutes of meeting M: who was present and absent, each item's notes,\n"
+	N_("The minutes of meeting M: who was present and absent, each item's notes,\n"
 	"decisions and actions, unsettled conflicts with every side, the next\n"
 	"steps and the next planned meeting, and the commit they were made from;\n"
 	"their header says whether they are a draft or approved, and where.\n"
@@ -63,7 +64,7 @@ const struct help help_minutes = {
 	"commit: a decision in N (in its opening, else its first item) and\n"
 	"approved: {meeting: N, decision: ID} in M.  N must come after M (exit 2);\n"
 	"minutes approved already, or a cancelled N, exit 1.  Notes and decisions\n"
-	"added to approved minutes are still taken, with a warning.\n",
+	"added to approved minutes are still taken, with a warning.\n"),
 	minutes_opts, NULL,
 	NULL
 };
@@ -295,13 +296,15 @@ static int no_meeting(struct sources *src, const char *file)
 		qsort(src->numbers, src->nnumbers, sizeof(*src->numbers), by_value);
 	for (i = 0; i < src->nnumbers; i++)
 		buf_addf(&b, "%s%ld", i ? ", " : "", src->numbers[i]);
+	fputs("convene: error: ", stderr);
 	if (src->nnumbers)
-		fprintf(stderr, "convene: error: no meeting %ld (%s); the meeting%s: %s\n",
-			src->number, file, src->nnumbers > 1 ? "s are" : " is", buf_str(&b));
+		fprintf(stderr, ngettext("no meeting %ld (%s); the meeting is: %s",
+					 "no meeting %ld (%s); the meetings are: %s", src->nnumbers),
+			src->number, file, buf_str(&b));
 	else
-		fprintf(stderr, "convene: error: no meeting %ld (%s); there are no meetings yet\n",
-			src->number, file);
-	fprintf(stderr, "convene: hint: 'convene meeting list' lists them; 'convene meeting new' plans one\n");
+		fprintf(stderr, _("no meeting %ld (%s); there are no meetings yet"), src->number, file);
+	fprintf(stderr, "\nconvene: hint: %s\n",
+		_("'convene meeting list' lists them; 'convene meeting new' plans one"));
 	buf_release(&b);
 	return EXIT_DATA;
 }
@@ -335,16 +338,17 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 	int html = format && !strcmp(format, "html"), rc, have_commit = 0;
 
 	if (format && !html && strcmp(format, "md"))
-		return usage_error(me, "--format is md or html, not '%s'", format);
+		return usage_error(me, _("--format is md or html, not '%s'"), format);
 	if (meeting_file(file, sizeof(file), arg) < 0)
-		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", arg, LAYOUT_MEETING_MAX);
+		return usage_error(me, _("'%s' is not a meeting number (1 to %ld)"), arg, LAYOUT_MEETING_MAX);
 	if (output && strcmp(output, "-")) {
 		struct stat st;
 
 		/* said before any work, and nothing is written */
 		if (stat(output, &st) == 0 && S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "convene: error: '%s' is a folder; -o takes the name of a file\n",
-				output);
+			fputs("convene: error: ", stderr);
+			fprintf(stderr, _("'%s' is a folder; -o takes the name of a file"), output);
+			fputc('\n', stderr);
 			return EXIT_USAGE;
 		}
 	}
@@ -371,11 +375,12 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 		goto done;
 	}
 	if (!src.meeting->root || src.meeting->root->kind != DOC_MAP) {
-		fprintf(stderr, "convene: error: %s %s\n", file, src.meeting->root &&
-			(src.meeting->root->flags & DOC_CONFLICT)
-			? "is in conflict as a whole: it was deleted at one site and changed at another"
-			: "holds no meeting");
-		fprintf(stderr, "convene: hint: 'convene conflicts' shows it; 'convene validate' says what is wrong\n");
+		fputs("convene: error: ", stderr);
+		fprintf(stderr, src.meeting->root && (src.meeting->root->flags & DOC_CONFLICT)
+			? _("%s is in conflict as a whole: it was deleted at one site and changed at another")
+			: _("%s holds no meeting"), file);
+		fprintf(stderr, "\nconvene: hint: %s\n",
+			_("'convene conflicts' shows it; 'convene validate' says what is wrong"));
 		rc = EXIT_DATA;
 		goto done;
 	}
@@ -402,8 +407,9 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 		goto done;
 	}
 	if (said.no_timezone)
-		fprintf(stderr, "convene: hint: initiative.yaml names no timezone, so times are in UTC; "
-			"set one: convene set timezone Asia/Jerusalem\n");
+		fprintf(stderr, "convene: hint: %s\n",
+			_("initiative.yaml names no timezone, so times are in UTC; "
+			  "set one: convene set timezone Asia/Jerusalem"));
 	if (html) {
 		agenda_page_title(&title, &in, minutes, flags);
 		if (page_from_markdown(&page, agenda_lang(&in), buf_str(&title), md.ptr ? md.ptr : "",
@@ -440,16 +446,16 @@ static int approve(struct store *s, const struct cmd *me, const char *marg, cons
 	int rc;
 
 	if (meeting_file(mfile, sizeof(mfile), marg) < 0)
-		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", marg, LAYOUT_MEETING_MAX);
+		return usage_error(me, _("'%s' is not a meeting number (1 to %ld)"), marg, LAYOUT_MEETING_MAX);
 	if (!narg)
-		return usage_error(me, "minutes approve needs --at-meeting N, the meeting that approves them");
+		return usage_error(me, "%s", _("minutes approve needs --at-meeting N, the meeting that approves them"));
 	if (meeting_file(nfile, sizeof(nfile), narg) < 0)
-		return usage_error(me, "'--at-meeting' is %s, not a meeting number (1 to %ld)", narg,
+		return usage_error(me, _("'--at-meeting' is %s, not a meeting number (1 to %ld)"), narg,
 				   LAYOUT_MEETING_MAX);
 	mnum = layout_meeting_of_file(mfile);
 	nnum = layout_meeting_of_file(nfile);
 	if (nnum <= mnum)
-		return usage_error(me, "the minutes of meeting %ld are approved at a later meeting, not at meeting %ld",
+		return usage_error(me, _("the minutes of meeting %ld are approved at a later meeting, not at meeting %ld"),
 				   mnum, nnum);
 	who = acting_member(s, by, whobuf, sizeof(whobuf), &from);
 	if ((rc = check_option(KIND_MEETING, from, who, "agenda.decisions.by", NULL)))
@@ -521,17 +527,17 @@ static int run(int argc, char **argv, struct store *s, int minutes)
 	approving = minutes && optind < argc && !strcmp(argv[optind], "approve");
 	if (approving) {
 		if (format || at || output)
-			return usage_error(me, "minutes approve takes --at-meeting, --by and --no-commit, not %s",
+			return usage_error(me, _("minutes approve takes --at-meeting, --by and --no-commit, not %s"),
 					   format ? "--format" : at ? "--at" : "-o");
 		if (argc - optind != 2)
-			return usage_error(me, "minutes approve takes one meeting number, the minutes approved");
+			return usage_error(me, "%s", _("minutes approve takes one meeting number, the minutes approved"));
 		return approve(s, me, argv[optind + 1], at_meeting, by, no_commit);
 	}
 	if (at_meeting || by || no_commit)
-		return usage_error(me, "%s goes with 'minutes approve M'",
+		return usage_error(me, _("%s goes with 'minutes approve M'"),
 				   at_meeting ? "--at-meeting" : by ? "--by" : "--no-commit");
 	if (argc - optind != 1)
-		return usage_error(me, "%s takes one meeting number", me->name);
+		return usage_error(me, _("%s takes one meeting number"), me->name);
 	return render(s, me, argv[optind], minutes, format, flags, at, output);
 }
 
