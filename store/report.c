@@ -278,18 +278,40 @@ static int write_file(const char *top, const char *name, const struct buf *b, st
 	return 0;
 }
 
+/*
+ * What the index and the meeting pages read of a meeting: every field of
+ * the schema's (core/schema.c) but the agenda items' prompts, which only
+ * the run sheet shows.  A file in the block form convene writes is read
+ * with doc_load_kept() to these (most of the report's time is in reading
+ * the meetings: libyaml is the slow way), any other with doc_load().
+ */
+static const char *const item_keys[] = {
+	"id", "title", "minutes", "lead", "purpose", "notes", "decisions", "actions", NULL
+};
+static const struct doc_keep meeting_keep[] = {
+	{ "number", NULL }, { "title", NULL }, { "status", NULL }, { "approved", NULL },
+	{ "goals", NULL }, { "date", NULL }, { "start", NULL }, { "duration", NULL },
+	{ "location", NULL }, { "attendees", NULL }, { "agenda", item_keys }, { "next_steps", NULL },
+};
+
 /* A meeting's file, parsed; *out NULL (and *e set) when it does not
  * load.  0 or ERR_NOMEM, or what stopped the blob's reading. */
 static int load_meeting(struct store *s, const git_oid *blob, struct doc **out, struct err *e,
 			struct err *err)
 {
+	const char *data;
 	git_blob *b;
+	size_t len;
 	int rc;
 
 	*out = NULL;
 	if ((rc = blob_at(s, blob, &b, err)) < 0)
 		return rc;
-	rc = doc_load(out, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), e);
+	data = git_blob_rawcontent(b);
+	len = (size_t)git_blob_rawsize(b);
+	rc = doc_load_kept(out, data, len, meeting_keep, sizeof(meeting_keep) / sizeof(*meeting_keep));
+	if (rc == 0)
+		rc = doc_load(out, data, len, e);
 	git_blob_free(b);
 	return rc == ERR_NOMEM ? err_set(err, ERR_NOMEM, 0, 0, "out of memory") : 0;
 }
