@@ -1,9 +1,10 @@
 /*
  * agenda and minutes: what the group receives before and after a meeting
- * (DESIGN §6).  Loads what the document needs — the initiative, the
- * meeting, the members, and the other meetings it speaks of — from the
- * work tree, or for minutes --at from a commit; core/agenda.c writes the
- * Markdown, core/page.c the page; -o writes it atomically.
+ * (DESIGN §6).  store/sources.c reads what the document needs — the
+ * initiative, the meeting, the members, and the other meetings it speaks
+ * of — from the work tree, or for minutes --at from a commit;
+ * core/agenda.c writes the Markdown, core/page.c the page; -o writes it
+ * atomically.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "core/layout.h"
 #include "core/page.h"
 #include "store/history.h"
+#include "store/sources.h"
 #include "txn.h"
 
 static const struct opt agenda_opts[] = {
@@ -69,231 +71,12 @@ const struct help help_minutes = {
 	NULL
 };
 
-/* What a document is made from, as it is loaded. */
-struct sources {
-	long number;
-	int minutes;
-	struct doc *initiative, *meeting;
-	struct agenda_members members;
-	struct meetings meetings;
-	long *numbers;          /* every meeting there is, for "no meeting N" */
-	size_t nnumbers;
-	char **later;           /* minutes: the files of later meetings */
-	size_t nlater;
-	struct err *err;
-};
-
-static void sources_release(struct sources *src)
-{
-	size_t i;
-
-	doc_free(src->initiative);
-	doc_free(src->meeting);
-	agenda_members_release(&src->members);
-	meetings_release(&src->meetings);
-	free(src->numbers);
-	for (i = 0; i < src->nlater; i++)
-		free(src->later[i]);
-	free(src->later);
-}
-
-/* Where the files come from: the work tree, or a commit. */
-struct reader {
-	struct store *s;
-	const struct store_oid *at;   /* NULL: the work tree */
-};
-
-static int read_one(struct reader *rd, const char *file, char **data, size_t *len,
-		    struct err *err)
-{
-	return rd->at ? store_read_at(rd->s, rd->at, file, data, len, err)
-		      : store_read(rd->s, file, data, len, err);
-}
-
-/* Loads a file; one that does not load is left out (validate says why),
- * unless it is the one the document is of. */
-static int load(struct reader *rd, const char *file, struct doc **out, struct err *err)
-{
-	char *data = NULL;
-	size_t len;
-	int rc;
-
-	*out = NULL;
-	if ((rc = read_one(rd, file, &data, &len, err)) < 0)
-		return rc;
-	rc = doc_load(out, data, len, err);
-	free(data);
-	return rc;
-}
-
-/* Sorts out one file by its name; loads what the document needs. */
-static int take(struct sources *src, struct reader *rd, const char *file)
-{
-	enum schema_kind kind = layout_kind(file);
-	struct doc *doc;
-	struct err e;
-	long n;
-
-	err_clear(&e);
-	if (!strcmp(file, LAYOUT_INITIATIVE)) {
-		if (load(rd, file, &src->initiative, &e) == ERR_NOMEM)
-			return ERR_NOMEM;
-		return 0;
-	}
-	if (kind == KIND_MEMBER) {
-		/* a group of 2,000: most of the minutes' time is in these */
-		char *data = NULL;
-		size_t len;
-		int rc = read_one(rd, file, &data, &len, &e);
-
-		if (rc == ERR_NOMEM)
-			return ERR_NOMEM;
-		rc = rc < 0 ? 0 : agenda_members_add_text(&src->members, file, data, len);
-		free(data);
-		return rc;
-	}
-	if (kind != KIND_MEETING || !(n = layout_meeting_of_file(file)))
-		return 0;
-	{
-		long *nv = realloc(src->numbers, (src->nnumbers + 1) * sizeof(*nv));
-
-		if (!nv)
-			return ERR_NOMEM;
-		src->numbers = nv;
-		nv[src->nnumbers++] = n;
-	}
-	if (n == src->number)
-		return load(rd, file, &src->meeting, src->err) < 0 ? -1 : 0;
-	if (src->minutes && n > src->number) {
-		/* only the next planned one is named: loaded later, in order */
-		char **nv = realloc(src->later, (src->nlater + 1) * sizeof(*nv));
-
-		if (!nv || !(nv[src->nlater] = strdup(file)))
-			return ERR_NOMEM;
-		src->later = nv;
-		src->nlater++;
-		return 0;
-	}
-	if (src->minutes || n > src->number)
-		return 0;
-	/* the agenda lists the actions still open from earlier meetings */
-	if (load(rd, file, &doc, &e) == ERR_NOMEM)
-		return ERR_NOMEM;
-	if (doc && meetings_add(&src->meetings, file, doc) < 0) {
-		doc_free(doc);
-		return ERR_NOMEM;
-	}
-	doc_free(doc);
-	return 0;
-}
-
-static int by_number(const void *a, const void *b)
-{
-	long x = layout_meeting_of_file(*(char *const *)a), y = layout_meeting_of_file(*(char *const *)b);
-
-	return (x > y) - (x < y);
-}
-
-static int by_value(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The later meetings, in order, until the first planned one. */
-static int take_later(struct sources *src, struct reader *rd)
-{
-	size_t i;
-
-	if (src->nlater)  /* qsort() takes no NULL, even for nothing */
-		qsort(src->later, src->nlater, sizeof(*src->later), by_number);
-	for (i = 0; i < src->nlater; i++) {
-		struct doc *doc;
-		struct err e;
-		const char *status;
-
-		char *data = NULL;
-		size_t len;
-		int rc;
-
-		err_clear(&e);
-		if ((rc = read_one(rd, src->later[i], &data, &len, &e)) == ERR_NOMEM)
-			return ERR_NOMEM;
-		/* most later meetings were held: a file that does not even hold
-		 * the word is not parsed (the cost of minutes is in these) */
-		if (rc < 0 || !strstr(data, "planned")) {
-			free(data);
-			continue;
-		}
-		rc = doc_load(&doc, data, len, &e);
-		free(data);
-		if (rc == ERR_NOMEM)
-			return ERR_NOMEM;
-		if (!doc)
-			continue;
-		status = dom_text(doc->root, "status");
-		if (status && !strcmp(status, "planned")) {
-			int rc = meetings_add(&src->meetings, src->later[i], doc);
-
-			doc_free(doc);
-			return rc;
-		}
-		doc_free(doc);
-	}
-	return 0;
-}
-
-/* For store_tree_diff() over one commit: every file's name. */
-struct names {
-	char **v;
-	size_t n;
-};
-
-static int add_name(void *ctx, const char *path, const char *old, size_t oldlen, const char *new,
-		    size_t newlen)
-{
-	struct names *names = ctx;
-	char **nv;
-
-	(void)old, (void)oldlen, (void)new, (void)newlen;
-	if (!(nv = realloc(names->v, (names->n + 1) * sizeof(*nv))) || !(nv[names->n] = strdup(path)))
-		return ERR_NOMEM;
-	names->v = nv;
-	names->n++;
-	return 0;
-}
-
-static int gather(struct sources *src, struct reader *rd, struct err *err)
-{
-	struct names names = { NULL, 0 };
-	size_t i;
-	int rc;
-
-	if (rd->at)
-		rc = store_tree_diff(rd->s, NULL, rd->at, add_name, &names, err);
-	else
-		rc = store_list(rd->s, &names.v, &names.n, err);
-	for (i = 0; rc >= 0 && i < names.n; i++)
-		if ((rc = take(src, rd, names.v[i])) == ERR_NOMEM)
-			err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-	store_list_free(names.v, names.n);
-	if (rc >= 0 && src->minutes)
-		rc = take_later(src, rd);
-	if (rc == ERR_NOMEM)
-		err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-	agenda_members_sort(&src->members);
-	return rc;
-}
-
 /* "no meeting 7; the meetings are 1, 2, 3", exit 1. */
-static int no_meeting(struct sources *src, const char *file)
+static int no_meeting(const struct agenda_sources *src, const char *file)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
 
-	if (src->nnumbers)
-		qsort(src->numbers, src->nnumbers, sizeof(*src->numbers), by_value);
 	for (i = 0; i < src->nnumbers; i++)
 		buf_addf(&b, "%s%ld", i ? ", " : "", src->numbers[i]);
 	fputs("convene: error: ", stderr);
@@ -327,8 +110,8 @@ static int write_out(const char *file, const struct buf *b)
 static int render(struct store *s, const struct cmd *me, const char *arg, int minutes,
 		  const char *format, unsigned flags, const char *at, const char *output)
 {
-	struct sources src = { 0 };
-	struct reader rd = { s, NULL };
+	struct agenda_sources src = { 0 };
+	const struct store_oid *from = NULL;
 	struct store_commit c;
 	struct agenda_in in = { 0 };
 	struct agenda_said said;
@@ -357,7 +140,7 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 		if (store_resolve(s, at, &c, &err) < 0)
 			return report(NULL, &err);
 		have_commit = 1;
-		rd.at = &c.oid;
+		from = &c.oid;
 	} else if (minutes && !store_is_unborn(s)) {
 		if (store_resolve(s, "HEAD", &c, &err) < 0)
 			return report(NULL, &err);
@@ -365,8 +148,7 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 	}
 	src.number = layout_meeting_number(file);
 	src.minutes = minutes;
-	src.err = &err;
-	if (gather(&src, &rd, &err) < 0) {
+	if (store_agenda_sources(&src, s, from, &err) < 0) {
 		rc = report(err.line ? file : NULL, &err);
 		goto done;
 	}
@@ -425,7 +207,7 @@ done:
 	buf_release(&md);
 	buf_release(&page);
 	buf_release(&title);
-	sources_release(&src);
+	store_agenda_sources_release(&src);
 	return rc;
 }
 
