@@ -1,9 +1,10 @@
 /*
  * agenda and minutes: what the group receives before and after a meeting
- * (DESIGN §6).  Loads what the document needs — the initiative, the
- * meeting, the members, and the other meetings it speaks of — from the
- * work tree, or for minutes --at from a commit; core/agenda.c writes the
- * Markdown, core/page.c the page; -o writes it atomically.
+ * (DESIGN §6).  store/sources.c reads what the document needs — the
+ * initiative, the meeting, the members, and the other meetings it speaks
+ * of — from the work tree, or for minutes --at from a commit;
+ * core/agenda.c writes the Markdown, core/page.c the page; -o writes it
+ * atomically.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,41 +13,43 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/agenda.h"
 #include "core/approval.h"
 #include "core/domain.h"
 #include "core/layout.h"
 #include "core/page.h"
 #include "store/history.h"
+#include "store/sources.h"
 #include "txn.h"
 
 static const struct opt agenda_opts[] = {
-	{ 'f', "format", "md|html", "Markdown (the default) or a standalone HTML page", 0 },
-	{ 'F', "facilitator", NULL, "the run sheet: each item's prompt too", 0 },
-	{ 'o', "output", "FILE", "write to FILE, atomically (-: standard output)", 'o' },
+	{ 'f', "format", "md|html", N_("Markdown (the default) or a standalone HTML page"), 0 },
+	{ 'F', "facilitator", NULL, N_("the run sheet: each item's prompt too"), 0 },
+	{ 'o', "output", "FILE", N_("write to FILE, atomically (-: standard output)"), 'o' },
 	OPT_END
 };
 
 /* Both forms of minutes, in one table: what --help lists is what is
  * parsed; each form refuses the other's options. */
 static const struct opt minutes_opts[] = {
-	{ 'f', "format", "md|html", "Markdown (the default) or a standalone HTML page", 0 },
-	{ 'a', "at", "DATE|REV", "as they stood at a date or a commit", 0 },
-	{ 'o', "output", "FILE", "write to FILE, atomically (-: standard output)", 'o' },
-	{ 'A', "at-meeting", "N", "approve: the later meeting that approves them", 0 },
-	{ 'b', "by", "MEMBER", "approve: who records the decision (default: git config\n"
-	  "convene.member)", 0 },
-	{ 'n', "no-commit", NULL, "approve: leave the change staged instead of committing it", 0 },
+	{ 'f', "format", "md|html", N_("Markdown (the default) or a standalone HTML page"), 0 },
+	{ 'a', "at", "DATE|REV", N_("as they stood at a date or a commit"), 0 },
+	{ 'o', "output", "FILE", N_("write to FILE, atomically (-: standard output)"), 'o' },
+	{ 'A', "at-meeting", "N", N_("approve: the later meeting that approves them"), 0 },
+	{ 'b', "by", "MEMBER", N_("approve: who records the decision (default: git config\n"
+	  "convene.member)"), 0 },
+	{ 'n', "no-commit", NULL, N_("approve: leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 const struct help help_agenda = {
 	"M [--format md|html] [--facilitator] [-o FILE]",
-	"The agenda of meeting M, in the initiative's language: title, date with\n"
+	N_("The agenda of meeting M, in the initiative's language: title, date with\n"
 	"its weekday, start and end in the initiative's time zone, place, goals,\n"
 	"the items with their lead, purpose and planned times, and the actions\n"
 	"still open from earlier meetings.  --format html gives one page that\n"
-	"needs nothing from outside and prints on A4.\n",
+	"needs nothing from outside and prints on A4.\n"),
 	agenda_opts, NULL,
 	NULL
 };
@@ -54,7 +57,7 @@ const struct help help_agenda = {
 const struct help help_minutes = {
 	"M [--format md|html] [--at DATE|REV] [-o FILE]\n"
 	"approve M --at-meeting N [--by MEMBER] [--no-commit]",
-	"The minutes of meeting M: who was present and absent, each item's notes,\n"
+	N_("The minutes of meeting M: who was present and absent, each item's notes,\n"
 	"decisions and actions, unsettled conflicts with every side, the next\n"
 	"steps and the next planned meeting, and the commit they were made from;\n"
 	"their header says whether they are a draft or approved, and where.\n"
@@ -63,245 +66,28 @@ const struct help help_minutes = {
 	"commit: a decision in N (in its opening, else its first item) and\n"
 	"approved: {meeting: N, decision: ID} in M.  N must come after M (exit 2);\n"
 	"minutes approved already, or a cancelled N, exit 1.  Notes and decisions\n"
-	"added to approved minutes are still taken, with a warning.\n",
+	"added to approved minutes are still taken, with a warning.\n"),
 	minutes_opts, NULL,
 	NULL
 };
 
-/* What a document is made from, as it is loaded. */
-struct sources {
-	long number;
-	int minutes;
-	struct doc *initiative, *meeting;
-	struct agenda_members members;
-	struct meetings meetings;
-	long *numbers;          /* every meeting there is, for "no meeting N" */
-	size_t nnumbers;
-	char **later;           /* minutes: the files of later meetings */
-	size_t nlater;
-	struct err *err;
-};
-
-static void sources_release(struct sources *src)
-{
-	size_t i;
-
-	doc_free(src->initiative);
-	doc_free(src->meeting);
-	agenda_members_release(&src->members);
-	meetings_release(&src->meetings);
-	free(src->numbers);
-	for (i = 0; i < src->nlater; i++)
-		free(src->later[i]);
-	free(src->later);
-}
-
-/* Where the files come from: the work tree, or a commit. */
-struct reader {
-	struct store *s;
-	const struct store_oid *at;   /* NULL: the work tree */
-};
-
-static int read_one(struct reader *rd, const char *file, char **data, size_t *len,
-		    struct err *err)
-{
-	return rd->at ? store_read_at(rd->s, rd->at, file, data, len, err)
-		      : store_read(rd->s, file, data, len, err);
-}
-
-/* Loads a file; one that does not load is left out (validate says why),
- * unless it is the one the document is of. */
-static int load(struct reader *rd, const char *file, struct doc **out, struct err *err)
-{
-	char *data = NULL;
-	size_t len;
-	int rc;
-
-	*out = NULL;
-	if ((rc = read_one(rd, file, &data, &len, err)) < 0)
-		return rc;
-	rc = doc_load(out, data, len, err);
-	free(data);
-	return rc;
-}
-
-/* Sorts out one file by its name; loads what the document needs. */
-static int take(struct sources *src, struct reader *rd, const char *file)
-{
-	enum schema_kind kind = layout_kind(file);
-	struct doc *doc;
-	struct err e;
-	long n;
-
-	err_clear(&e);
-	if (!strcmp(file, LAYOUT_INITIATIVE)) {
-		if (load(rd, file, &src->initiative, &e) == ERR_NOMEM)
-			return ERR_NOMEM;
-		return 0;
-	}
-	if (kind == KIND_MEMBER) {
-		/* a group of 2,000: most of the minutes' time is in these */
-		char *data = NULL;
-		size_t len;
-		int rc = read_one(rd, file, &data, &len, &e);
-
-		if (rc == ERR_NOMEM)
-			return ERR_NOMEM;
-		rc = rc < 0 ? 0 : agenda_members_add_text(&src->members, file, data, len);
-		free(data);
-		return rc;
-	}
-	if (kind != KIND_MEETING || !(n = layout_meeting_of_file(file)))
-		return 0;
-	{
-		long *nv = realloc(src->numbers, (src->nnumbers + 1) * sizeof(*nv));
-
-		if (!nv)
-			return ERR_NOMEM;
-		src->numbers = nv;
-		nv[src->nnumbers++] = n;
-	}
-	if (n == src->number)
-		return load(rd, file, &src->meeting, src->err) < 0 ? -1 : 0;
-	if (src->minutes && n > src->number) {
-		/* only the next planned one is named: loaded later, in order */
-		char **nv = realloc(src->later, (src->nlater + 1) * sizeof(*nv));
-
-		if (!nv || !(nv[src->nlater] = strdup(file)))
-			return ERR_NOMEM;
-		src->later = nv;
-		src->nlater++;
-		return 0;
-	}
-	if (src->minutes || n > src->number)
-		return 0;
-	/* the agenda lists the actions still open from earlier meetings */
-	if (load(rd, file, &doc, &e) == ERR_NOMEM)
-		return ERR_NOMEM;
-	if (doc && meetings_add(&src->meetings, file, doc) < 0) {
-		doc_free(doc);
-		return ERR_NOMEM;
-	}
-	doc_free(doc);
-	return 0;
-}
-
-static int by_number(const void *a, const void *b)
-{
-	long x = layout_meeting_of_file(*(char *const *)a), y = layout_meeting_of_file(*(char *const *)b);
-
-	return (x > y) - (x < y);
-}
-
-static int by_value(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The later meetings, in order, until the first planned one. */
-static int take_later(struct sources *src, struct reader *rd)
-{
-	size_t i;
-
-	if (src->nlater)  /* qsort() takes no NULL, even for nothing */
-		qsort(src->later, src->nlater, sizeof(*src->later), by_number);
-	for (i = 0; i < src->nlater; i++) {
-		struct doc *doc;
-		struct err e;
-		const char *status;
-
-		char *data = NULL;
-		size_t len;
-		int rc;
-
-		err_clear(&e);
-		if ((rc = read_one(rd, src->later[i], &data, &len, &e)) == ERR_NOMEM)
-			return ERR_NOMEM;
-		/* most later meetings were held: a file that does not even hold
-		 * the word is not parsed (the cost of minutes is in these) */
-		if (rc < 0 || !strstr(data, "planned")) {
-			free(data);
-			continue;
-		}
-		rc = doc_load(&doc, data, len, &e);
-		free(data);
-		if (rc == ERR_NOMEM)
-			return ERR_NOMEM;
-		if (!doc)
-			continue;
-		status = dom_text(doc->root, "status");
-		if (status && !strcmp(status, "planned")) {
-			int rc = meetings_add(&src->meetings, src->later[i], doc);
-
-			doc_free(doc);
-			return rc;
-		}
-		doc_free(doc);
-	}
-	return 0;
-}
-
-/* For store_tree_diff() over one commit: every file's name. */
-struct names {
-	char **v;
-	size_t n;
-};
-
-static int add_name(void *ctx, const char *path, const char *old, size_t oldlen, const char *new,
-		    size_t newlen)
-{
-	struct names *names = ctx;
-	char **nv;
-
-	(void)old, (void)oldlen, (void)new, (void)newlen;
-	if (!(nv = realloc(names->v, (names->n + 1) * sizeof(*nv))) || !(nv[names->n] = strdup(path)))
-		return ERR_NOMEM;
-	names->v = nv;
-	names->n++;
-	return 0;
-}
-
-static int gather(struct sources *src, struct reader *rd, struct err *err)
-{
-	struct names names = { NULL, 0 };
-	size_t i;
-	int rc;
-
-	if (rd->at)
-		rc = store_tree_diff(rd->s, NULL, rd->at, add_name, &names, err);
-	else
-		rc = store_list(rd->s, &names.v, &names.n, err);
-	for (i = 0; rc >= 0 && i < names.n; i++)
-		if ((rc = take(src, rd, names.v[i])) == ERR_NOMEM)
-			err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-	store_list_free(names.v, names.n);
-	if (rc >= 0 && src->minutes)
-		rc = take_later(src, rd);
-	if (rc == ERR_NOMEM)
-		err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-	agenda_members_sort(&src->members);
-	return rc;
-}
-
 /* "no meeting 7; the meetings are 1, 2, 3", exit 1. */
-static int no_meeting(struct sources *src, const char *file)
+static int no_meeting(const struct agenda_sources *src, const char *file)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
 
-	if (src->nnumbers)
-		qsort(src->numbers, src->nnumbers, sizeof(*src->numbers), by_value);
 	for (i = 0; i < src->nnumbers; i++)
 		buf_addf(&b, "%s%ld", i ? ", " : "", src->numbers[i]);
+	fputs("convene: error: ", stderr);
 	if (src->nnumbers)
-		fprintf(stderr, "convene: error: no meeting %ld (%s); the meeting%s: %s\n",
-			src->number, file, src->nnumbers > 1 ? "s are" : " is", buf_str(&b));
+		fprintf(stderr, ngettext("no meeting %ld (%s); the meeting is: %s",
+					 "no meeting %ld (%s); the meetings are: %s", src->nnumbers),
+			src->number, file, buf_str(&b));
 	else
-		fprintf(stderr, "convene: error: no meeting %ld (%s); there are no meetings yet\n",
-			src->number, file);
-	fprintf(stderr, "convene: hint: 'convene meeting list' lists them; 'convene meeting new' plans one\n");
+		fprintf(stderr, _("no meeting %ld (%s); there are no meetings yet"), src->number, file);
+	fprintf(stderr, "\nconvene: hint: %s\n",
+		_("'convene meeting list' lists them; 'convene meeting new' plans one"));
 	buf_release(&b);
 	return EXIT_DATA;
 }
@@ -324,8 +110,8 @@ static int write_out(const char *file, const struct buf *b)
 static int render(struct store *s, const struct cmd *me, const char *arg, int minutes,
 		  const char *format, unsigned flags, const char *at, const char *output)
 {
-	struct sources src = { 0 };
-	struct reader rd = { s, NULL };
+	struct agenda_sources src = { 0 };
+	const struct store_oid *from = NULL;
 	struct store_commit c;
 	struct agenda_in in = { 0 };
 	struct agenda_said said;
@@ -335,16 +121,17 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 	int html = format && !strcmp(format, "html"), rc, have_commit = 0;
 
 	if (format && !html && strcmp(format, "md"))
-		return usage_error(me, "--format is md or html, not '%s'", format);
+		return usage_error(me, _("--format is md or html, not '%s'"), format);
 	if (meeting_file(file, sizeof(file), arg) < 0)
-		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", arg, LAYOUT_MEETING_MAX);
+		return usage_error(me, _("'%s' is not a meeting number (1 to %ld)"), arg, LAYOUT_MEETING_MAX);
 	if (output && strcmp(output, "-")) {
 		struct stat st;
 
 		/* said before any work, and nothing is written */
 		if (stat(output, &st) == 0 && S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "convene: error: '%s' is a folder; -o takes the name of a file\n",
-				output);
+			fputs("convene: error: ", stderr);
+			fprintf(stderr, _("'%s' is a folder; -o takes the name of a file"), output);
+			fputc('\n', stderr);
 			return EXIT_USAGE;
 		}
 	}
@@ -353,7 +140,7 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 		if (store_resolve(s, at, &c, &err) < 0)
 			return report(NULL, &err);
 		have_commit = 1;
-		rd.at = &c.oid;
+		from = &c.oid;
 	} else if (minutes && !store_is_unborn(s)) {
 		if (store_resolve(s, "HEAD", &c, &err) < 0)
 			return report(NULL, &err);
@@ -361,8 +148,7 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 	}
 	src.number = layout_meeting_number(file);
 	src.minutes = minutes;
-	src.err = &err;
-	if (gather(&src, &rd, &err) < 0) {
+	if (store_agenda_sources(&src, s, from, &err) < 0) {
 		rc = report(err.line ? file : NULL, &err);
 		goto done;
 	}
@@ -371,11 +157,12 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 		goto done;
 	}
 	if (!src.meeting->root || src.meeting->root->kind != DOC_MAP) {
-		fprintf(stderr, "convene: error: %s %s\n", file, src.meeting->root &&
-			(src.meeting->root->flags & DOC_CONFLICT)
-			? "is in conflict as a whole: it was deleted at one site and changed at another"
-			: "holds no meeting");
-		fprintf(stderr, "convene: hint: 'convene conflicts' shows it; 'convene validate' says what is wrong\n");
+		fputs("convene: error: ", stderr);
+		fprintf(stderr, src.meeting->root && (src.meeting->root->flags & DOC_CONFLICT)
+			? _("%s is in conflict as a whole: it was deleted at one site and changed at another")
+			: _("%s holds no meeting"), file);
+		fprintf(stderr, "\nconvene: hint: %s\n",
+			_("'convene conflicts' shows it; 'convene validate' says what is wrong"));
 		rc = EXIT_DATA;
 		goto done;
 	}
@@ -402,8 +189,9 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 		goto done;
 	}
 	if (said.no_timezone)
-		fprintf(stderr, "convene: hint: initiative.yaml names no timezone, so times are in UTC; "
-			"set one: convene set timezone Asia/Jerusalem\n");
+		fprintf(stderr, "convene: hint: %s\n",
+			_("initiative.yaml names no timezone, so times are in UTC; "
+			  "set one: convene set timezone Asia/Jerusalem"));
 	if (html) {
 		agenda_page_title(&title, &in, minutes, flags);
 		if (page_from_markdown(&page, agenda_lang(&in), buf_str(&title), md.ptr ? md.ptr : "",
@@ -419,7 +207,7 @@ done:
 	buf_release(&md);
 	buf_release(&page);
 	buf_release(&title);
-	sources_release(&src);
+	store_agenda_sources_release(&src);
 	return rc;
 }
 
@@ -440,16 +228,16 @@ static int approve(struct store *s, const struct cmd *me, const char *marg, cons
 	int rc;
 
 	if (meeting_file(mfile, sizeof(mfile), marg) < 0)
-		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", marg, LAYOUT_MEETING_MAX);
+		return usage_error(me, _("'%s' is not a meeting number (1 to %ld)"), marg, LAYOUT_MEETING_MAX);
 	if (!narg)
-		return usage_error(me, "minutes approve needs --at-meeting N, the meeting that approves them");
+		return usage_error(me, "%s", _("minutes approve needs --at-meeting N, the meeting that approves them"));
 	if (meeting_file(nfile, sizeof(nfile), narg) < 0)
-		return usage_error(me, "'--at-meeting' is %s, not a meeting number (1 to %ld)", narg,
+		return usage_error(me, _("'--at-meeting' is %s, not a meeting number (1 to %ld)"), narg,
 				   LAYOUT_MEETING_MAX);
 	mnum = layout_meeting_of_file(mfile);
 	nnum = layout_meeting_of_file(nfile);
 	if (nnum <= mnum)
-		return usage_error(me, "the minutes of meeting %ld are approved at a later meeting, not at meeting %ld",
+		return usage_error(me, _("the minutes of meeting %ld are approved at a later meeting, not at meeting %ld"),
 				   mnum, nnum);
 	who = acting_member(s, by, whobuf, sizeof(whobuf), &from);
 	if ((rc = check_option(KIND_MEETING, from, who, "agenda.decisions.by", NULL)))
@@ -521,17 +309,17 @@ static int run(int argc, char **argv, struct store *s, int minutes)
 	approving = minutes && optind < argc && !strcmp(argv[optind], "approve");
 	if (approving) {
 		if (format || at || output)
-			return usage_error(me, "minutes approve takes --at-meeting, --by and --no-commit, not %s",
+			return usage_error(me, _("minutes approve takes --at-meeting, --by and --no-commit, not %s"),
 					   format ? "--format" : at ? "--at" : "-o");
 		if (argc - optind != 2)
-			return usage_error(me, "minutes approve takes one meeting number, the minutes approved");
+			return usage_error(me, "%s", _("minutes approve takes one meeting number, the minutes approved"));
 		return approve(s, me, argv[optind + 1], at_meeting, by, no_commit);
 	}
 	if (at_meeting || by || no_commit)
-		return usage_error(me, "%s goes with 'minutes approve M'",
+		return usage_error(me, _("%s goes with 'minutes approve M'"),
 				   at_meeting ? "--at-meeting" : by ? "--by" : "--no-commit");
 	if (argc - optind != 1)
-		return usage_error(me, "%s takes one meeting number", me->name);
+		return usage_error(me, _("%s takes one meeting number"), me->name);
 	return render(s, me, argv[optind], minutes, format, flags, at, output);
 }
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/calendar.h"
 #include "core/domain.h"
 #include "core/ical.h"
@@ -24,16 +25,16 @@
 #include "store/meetinghist.h"
 
 static const struct opt calendar_opts[] = {
-	{ 'm', "meeting", "M", "only meeting M", 0 },
-	{ 'i', "invite", NULL, "an invitation to meeting M (METHOD:REQUEST; METHOD:CANCEL\n"
-	  "once it is cancelled) instead of a feed", 0 },
-	{ 'o', "output", "FILE", "write to FILE (atomically) instead of standard output", 'o' },
+	{ 'm', "meeting", "M", N_("only meeting M"), 0 },
+	{ 'i', "invite", NULL, N_("an invitation to meeting M (METHOD:REQUEST; METHOD:CANCEL\n"
+	  "once it is cancelled) instead of a feed"), 0 },
+	{ 'o', "output", "FILE", N_("write to FILE (atomically) instead of standard output"), 'o' },
 	OPT_END
 };
 
 const struct help help_calendar = {
 	"[--meeting M [--invite]] [-o FILE]",
-	"The meetings as iCalendar (RFC 5545), for calendar programs: every meeting\n"
+	N_("The meetings as iCalendar (RFC 5545), for calendar programs: every meeting\n"
 	"with a date, as a feed (METHOD:PUBLISH), or with --invite meeting M as an\n"
 	"invitation to its members (METHOD:REQUEST, or METHOD:CANCEL once it is\n"
 	"cancelled).  Times are in initiative.yaml's timezone (an IANA name, UTC\n"
@@ -45,7 +46,7 @@ const struct help help_calendar = {
 	"commit always gives the same bytes.  ORGANIZER is a facilitator with an\n"
 	"email; an invitation lists every member who has not left and has an email\n"
 	"as ATTENDEE (a feed has none: RFC 5546 forbids them in PUBLISH).  A meeting\n"
-	"whose date or place is an unsettled conflict is left out, saying why.\n",
+	"whose date or place is an unsettled conflict is left out, saying why.\n"),
 	calendar_opts, NULL,
 	NULL
 };
@@ -62,9 +63,12 @@ static void note_uncommitted(struct store *s)
 	for (i = 0; i < n; i++) {
 		enum schema_kind k = layout_kind(files[i]);
 
-		if (k == KIND_MEETING || k == KIND_MEMBER || k == KIND_INITIATIVE)
-			fprintf(stderr, "convene: note: %s has changes not committed: the calendar is made "
-				"from the last commit (convene commit records them)\n", files[i]);
+		if (k != KIND_MEETING && k != KIND_MEMBER && k != KIND_INITIATIVE)
+			continue;
+		fputs("convene: note: ", stderr);
+		fprintf(stderr, _("%s has changes not committed: the calendar is made "
+				  "from the last commit (convene commit records them)"), files[i]);
+		fputc('\n', stderr);
 	}
 	store_list_free(files, n);
 }
@@ -97,11 +101,11 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (optind < argc)
-		return usage_error(me, "calendar takes options only (--meeting M for one meeting)");
+		return usage_error(me, "%s", _("calendar takes options only (--meeting M for one meeting)"));
 	if (invite && !marg)
-		return usage_error(me, "--invite needs --meeting M: an invitation is to one meeting");
+		return usage_error(me, "%s", _("--invite needs --meeting M: an invitation is to one meeting"));
 	if (marg && !(want = layout_meeting_number(marg)))
-		return usage_error(me, "'%s' names no meeting: give its number (4, 004)", marg);
+		return usage_error(me, _("'%s' names no meeting: give its number (4, 004)"), marg);
 	if (out && !strcmp(out, "-"))
 		out = NULL;
 
@@ -109,8 +113,9 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 	memset(&hist, 0, sizeof(hist));
 	err_clear(&err);
 	if (store_is_unborn(s)) {
-		fprintf(stderr, "convene: error: nothing is committed yet: the calendar is made from commits\n"
-			"convene: hint: convene commit records the files as they are\n");
+		fprintf(stderr, "convene: error: %s\nconvene: hint: %s\n",
+			_("nothing is committed yet: the calendar is made from commits"),
+			_("convene commit records the files as they are"));
 		return EXIT_DATA;
 	}
 	if (store_resolve(s, "HEAD", &head, &err) < 0)
@@ -126,19 +131,21 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 
 	zone = g.zone;
 	if (g.zone_conflict) {
-		fprintf(stderr, "%s:%u:%u: error: timezone is an unsettled conflict\n"
-			"convene: hint: convene conflicts lists it; convene resolve timezone --side N settles it\n",
-			LAYOUT_INITIATIVE, g.zone_line, g.zone_col);
+		fprintf(stderr, "%s:%u:%u: error: %s\nconvene: hint: %s\n", LAYOUT_INITIATIVE, g.zone_line,
+			g.zone_col, _("timezone is an unsettled conflict"),
+			_("convene conflicts lists it; convene resolve timezone --side N settles it"));
 		rc = EXIT_DATA;
 		goto done;
 	}
 	if (!zone) {
-		fprintf(stderr, "convene: hint: initiative.yaml has no timezone, so times are in UTC; "
-			"convene set timezone Asia/Jerusalem (an IANA name) sets it\n");
+		fprintf(stderr, "convene: hint: %s\n",
+			_("initiative.yaml has no timezone, so times are in UTC; "
+			  "convene set timezone Asia/Jerusalem (an IANA name) sets it"));
 	} else if (!ical_zone_known(zone)) {
-		fprintf(stderr, "%s:%u:%u: error: unknown time zone '%s'\n"
-			"convene: hint: a name from the tz database, as Asia/Jerusalem or America/New_York\n",
-			LAYOUT_INITIATIVE, g.zone_line, g.zone_col, zone);
+		fprintf(stderr, "%s:%u:%u: error: ", LAYOUT_INITIATIVE, g.zone_line, g.zone_col);
+		fprintf(stderr, _("unknown time zone '%s'"), zone);
+		fprintf(stderr, "\nconvene: hint: %s\n",
+			_("a name from the tz database, as Asia/Jerusalem or America/New_York"));
 		rc = EXIT_DATA;
 		goto done;
 	}
@@ -154,30 +161,41 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 			struct buf list = BUF_INIT;
 
 			cal_list_numbers(&list, &g);
-			fprintf(stderr, "convene: error: there is no meeting %ld%s%s\n", want,
-				g.nmeetings ? "; the meetings are " : " (there are no meetings yet)",
-				buf_str(&list));
+			fputs("convene: error: ", stderr);
+			if (g.nmeetings)
+				fprintf(stderr, _("there is no meeting %ld; the meetings are %s"), want,
+					buf_str(&list));
+			else
+				fprintf(stderr, _("there is no meeting %ld (there are no meetings yet)"), want);
+			fputc('\n', stderr);
 			buf_release(&list);
 			rc = EXIT_DATA;
 			goto done;
 		}
 		if (m->invalid && !m->conflict) {
-			fprintf(stderr, "convene: error: %s: the %s of meeting %ld is not valid\n"
-				"convene: hint: convene validate says what is wrong\n", m->file, m->invalid, want);
+			fputs("convene: error: ", stderr);
+			/* TRANSLATORS: the file, its field (not translated), the meeting */
+			fprintf(stderr, _("%s: the %s of meeting %ld is not valid"), m->file, m->invalid, want);
+			fprintf(stderr, "\nconvene: hint: %s\n", _("convene validate says what is wrong"));
 			rc = EXIT_DATA;
 			goto done;
 		}
 		if (m->conflict || !m->date) {
-			if (m->conflict && !strcmp(m->conflict, "file"))
-				fprintf(stderr, "convene: error: %s cannot be read or is an unsettled conflict as a whole\n"
-					"convene: hint: convene validate says what is wrong\n", m->file);
-			else if (m->conflict)
-				fprintf(stderr, "convene: error: the %s of meeting %ld is an unsettled conflict\n"
-					"convene: hint: convene conflicts lists it; convene resolve settles it\n",
-					m->conflict, want);
-			else
-				fprintf(stderr, "convene: error: meeting %ld has no date\n"
-					"convene: hint: convene meeting edit %ld --date YYYY-MM-DD sets one\n", want, want);
+			fputs("convene: error: ", stderr);
+			if (m->conflict && !strcmp(m->conflict, "file")) {
+				fprintf(stderr, _("%s cannot be read or is an unsettled conflict as a whole"), m->file);
+				fprintf(stderr, "\nconvene: hint: %s\n", _("convene validate says what is wrong"));
+			} else if (m->conflict) {
+				/* TRANSLATORS: the field (not translated), the meeting */
+				fprintf(stderr, _("the %s of meeting %ld is an unsettled conflict"), m->conflict, want);
+				fprintf(stderr, "\nconvene: hint: %s\n",
+					_("convene conflicts lists it; convene resolve settles it"));
+			} else {
+				fprintf(stderr, _("meeting %ld has no date"), want);
+				fputs("\nconvene: hint: ", stderr);
+				fprintf(stderr, _("convene meeting edit %ld --date YYYY-MM-DD sets one"), want);
+				fputc('\n', stderr);
+			}
 			rc = EXIT_DATA;
 			goto done;
 		}
@@ -224,8 +242,9 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 		}
 	}
 	if (!have_org)
-		fprintf(stderr, "convene: note: no facilitator with an email, so the events have no ORGANIZER; "
-			"convene member edit ID --role facilitator --email ADDRESS names one\n");
+		fprintf(stderr, "convene: note: %s\n",
+			_("no facilitator with an email, so the events have no ORGANIZER; "
+			  "convene member edit ID --role facilitator --email ADDRESS names one"));
 
 	for (i = 0; i < g.nmeetings; i++) {
 		struct cal_meeting *m = &g.meetings[i];
@@ -237,20 +256,26 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 		if (want && m->number != want)
 			continue;
 		if (m->conflict) {
+			fputs("convene: ", stderr);
 			if (!strcmp(m->conflict, "file"))
-				fprintf(stderr, "convene: %s is not in the calendar: it cannot be read, or is an "
-					"unsettled conflict as a whole (convene validate)\n", m->file);
+				fprintf(stderr, _("%s is not in the calendar: it cannot be read, or is an "
+						  "unsettled conflict as a whole (convene validate)"), m->file);
 			else
-				fprintf(stderr, "convene: meeting %ld is not in the calendar: its %s is an unsettled "
-					"conflict (convene conflicts lists it, convene resolve settles it)\n",
+				/* TRANSLATORS: the meeting, its field (not translated) */
+				fprintf(stderr, _("meeting %ld is not in the calendar: its %s is an unsettled "
+						  "conflict (convene conflicts lists it, convene resolve settles it)"),
 					m->number, m->conflict);
+			fputc('\n', stderr);
 			continue;
 		}
 		if (!m->date)
 			continue;  /* not planned for a day yet */
 		if (m->invalid) {
-			fprintf(stderr, "convene: meeting %ld is not in the calendar: its %s is not valid "
-				"(convene validate says what is wrong)\n", m->number, m->invalid);
+			fputs("convene: ", stderr);
+			/* TRANSLATORS: the meeting, its field (not translated) */
+			fprintf(stderr, _("meeting %ld is not in the calendar: its %s is not valid "
+					  "(convene validate says what is wrong)"), m->number, m->invalid);
+			fputc('\n', stderr);
 			continue;
 		}
 		layout_meeting_name(num, sizeof(num), m->number);

@@ -8,38 +8,41 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "core/conflict.h"
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
 #include "core/mergefile.h"
 #include "core/path.h"
 #include "core/text.h"
+#include "i18n.h"
 #include "secrets.h"
+#include "store/resolve.h"
 #include "txn.h"
 
 const struct help help_conflicts = {
 	"[--json]",
-	"Every unresolved conflict in the initiative: where it is (file:line and\n"
-	"the field path to give to resolve) and its sides, numbered.\n",
+	N_("Every unresolved conflict in the initiative: where it is (file:line and\n"
+	   "the field path to give to resolve) and its sides, numbered.\n"),
 	opts_json, NULL,
 	NULL
 };
 
 static const struct opt resolve_opts[] = {
-	{ 's', "side", "N", "take side N's value (as 'convene conflicts' numbers them)", 0 },
-	{ 'b', "base", NULL, "take the value both sides started from", 0 },
-	{ 'v', "value", "VALUE", "set a new value", 0 },
-	{ 'y', "yaml", NULL, "read VALUE as YAML (a list or a mapping)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 's', "side", "N", N_("take side N's value (as 'convene conflicts' numbers them)"), 0 },
+	{ 'b', "base", NULL, N_("take the value both sides started from"), 0 },
+	{ 'v', "value", "VALUE", N_("set a new value"), 0 },
+	{ 'y', "yaml", NULL, N_("read VALUE as YAML (a list or a mapping)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 const struct help help_resolve = {
 	"FIELD --side N | --base | --value VALUE [--yaml] [--no-commit]",
-	"Settles the conflict at FIELD (as 'convene conflicts' names it): with side\n"
-	"N's value, the base's, or a new value.  A side without a value deleted\n"
-	"it: taking that side deletes the field.  Validated, written and committed\n"
-	"at once.\n",
+	N_("Settles the conflict at FIELD (as 'convene conflicts' names it): with side\n"
+	   "N's value, the base's, or a new value.  A side without a value deleted\n"
+	   "it: taking that side deletes the field.  Validated, written and committed\n"
+	   "at once.\n"),
 	resolve_opts, NULL,
 	NULL
 };
@@ -56,16 +59,6 @@ struct listing {
 	char who[300];
 };
 
-/* One value of a conflict: a sealed one opened for a reader (into plain,
- * returning 1), or 0 with nothing opened. */
-static int open_side(const struct listing *l, const char *path, const struct doc_node *v,
-		     struct buf *plain)
-{
-	if (!v || v->kind != DOC_SCALAR || !(v->flags & DOC_SECRET))
-		return 0;
-	return secret_open_value(plain, l->file, path, v, l->ids, l->nids, NULL, 0) == 0;
-}
-
 /* A preview of one value of a conflict, a sealed one opened for a reader
  * and "confidential — readable by ..." for anyone else. */
 static void preview_side(struct listing *l, const char *path, const struct doc_node *v)
@@ -77,15 +70,16 @@ static void preview_side(struct listing *l, const char *path, const struct doc_n
 		dom_preview(&l->out, v);
 		return;
 	}
-	if (open_side(l, path, v, &plain)) {
+	if (conflict_open(&plain, l->file, path, v, l->ids, l->nids, NULL)) {
 		memset(&shown, 0, sizeof(shown));
 		shown.kind = DOC_SCALAR;
 		shown.str = plain.ptr ? plain.ptr : (char *)"";
 		shown.len = plain.len;
 		dom_preview(&l->out, &shown);
-		buf_adds(&l->out, " (confidential)");
+		/* TRANSLATORS: after a confidential value shown to a reader */
+		buf_addf(&l->out, " %s", _("(confidential)"));
 	} else {
-		buf_addf(&l->out, "confidential — readable by %s", l->who[0] ? l->who : "no one yet");
+		buf_addf(&l->out, _("confidential — readable by %s"), l->who[0] ? l->who : _("no one yet"));
 	}
 	buf_release(&plain);
 }
@@ -101,7 +95,7 @@ static void json_side(struct listing *l, const char *key, const char *path, cons
 		jw_node(&l->w, key, v);
 		return;
 	}
-	if (open_side(l, path, v, &plain)) {
+	if (conflict_open(&plain, l->file, path, v, l->ids, l->nids, NULL)) {
 		jw_strn(&l->w, key, buf_str(&plain), plain.len);
 		jw_bool(&l->w, "confidential", 1);
 	} else {
@@ -146,13 +140,14 @@ static void list_one(void *ctx, const char *path, const struct doc_node *c)
 		jw_end(&l->w);
 	} else {
 		buf_addf(&l->out, "%s:%u:%u: %s\n", l->file, c->line, c->col, full);
-		buf_adds(&l->out, "  base:     ");
+		/* TRANSLATORS: as wide as "  side %zu:   " with one digit */
+		buf_adds(&l->out, _("  base:     "));
 		preview_side(l, path, doc_get(c, "base"));
 		buf_addc(&l->out, '\n');
 		for (s = sides && sides->kind == DOC_SEQ ? sides->head : NULL; s; s = s->next) {
 			const struct doc_node *from = doc_get(s, "from");
 
-			buf_addf(&l->out, "  side %zu:   ", ++k);
+			buf_addf(&l->out, _("  side %zu:   "), ++k);
 			preview_side(l, path, doc_get(s, "value"));
 			buf_addf(&l->out, "   (%s)\n", from && from->kind == DOC_SCALAR ? from->str : "?");
 		}
@@ -190,9 +185,10 @@ static int list_marked(struct listing *l, struct store *s)
 			jw_bool(&l->w, "markers", 1);
 			jw_end(&l->w);
 		} else {
-			buf_addf(&l->out, "%s:%u:1: %s\n  both versions are in the file, between git's "
-				 "conflict markers: keep what you want, delete the marker lines, then "
-				 "'convene commit'\n", files[i], lines[i], files[i]);
+			/* the first line as for every conflict: scripts read it */
+			buf_addf(&l->out, "%s:%u:1: %s\n", files[i], lines[i], files[i]);
+			buf_adds(&l->out, _("  both versions are in the file, between git's conflict markers: "
+					     "keep what you want, delete the marker lines, then 'convene commit'\n"));
 		}
 	}
 	store_list_free(files, n);
@@ -222,10 +218,11 @@ int cmd_conflicts(int argc, char **argv, struct store *s)
 			jw_end(&l.w);
 			buf_addc(&l.out, '\n');
 		} else if (l.n)
-			buf_addf(&l.out, "%zu conflict%s; settle each with: convene resolve FIELD --side N\n",
-				 l.n, l.n == 1 ? "" : "s");
+			buf_addf(&l.out, ngettext("%zu conflict; settle each with: convene resolve FIELD --side N\n",
+						  "%zu conflicts; settle each with: convene resolve FIELD --side N\n",
+						  l.n), l.n);
 		else
-			note("no conflicts");
+			note("%s", _("no conflicts"));
 		rc = put_out(&l.out);
 	}
 	buf_release(&l.out);
@@ -235,14 +232,13 @@ int cmd_conflicts(int argc, char **argv, struct store *s)
 
 /*
  * A sealed side (or base) of a confidential value, opened with the user's
- * key into a plain node of t's tree, to be sealed again for the current
- * readers: only a reader can settle a confidential conflict.
+ * key: only a reader can settle a confidential conflict.  *chosen becomes
+ * the value to write (store/resolve.h).
  */
-static int open_chosen(struct store *s, struct txn *t, const char *pathtext,
-		       struct doc_node **chosen)
+static int open_chosen(struct store *s, struct txn *t, const struct path *p,
+		       const char *pathtext, const char *from, struct doc_node **chosen)
 {
 	struct age_identity *ids = NULL;
-	struct buf plain = BUF_SECRET_INIT;
 	const char *path = strchr(pathtext, ':') ? strchr(pathtext, ':') + 1 : pathtext;
 	struct err why;
 	size_t nids = 0;
@@ -250,34 +246,35 @@ static int open_chosen(struct store *s, struct txn *t, const char *pathtext,
 
 	if ((rc = user_identity(s, &ids, &nids, &why)) != 0)
 		return rc;
-	status = secret_open_value(&plain, t->file, path, *chosen, ids, nids, NULL, 0);
+	status = resolve_sealed(chosen, s, t->doc, p, path, *chosen, from, ids, nids);
 	age_identities_free(ids, nids);
+	if (status == ERR_NOMEM)
+		return out_of_memory();
 	if (status) {
 		fprintf(stderr, "%s:%u:%u: error: %s: %s\n", t->file, (*chosen)->line, (*chosen)->col,
 			path, secret_strerror(status));
-		fprintf(stderr, "convene: hint: only a reader can settle a confidential conflict (convene readers list)%s%s\n",
+		fprintf(stderr, "convene: hint: %s%s%s\n",
+			_("only a reader can settle a confidential conflict (convene readers list)"),
 			status == SECRET_NO_KEY && why.msg[0] ? "; " : "",
 			status == SECRET_NO_KEY ? why.msg : "");
-		buf_release(&plain);
 		return EXIT_DATA;
 	}
-	*chosen = doc_scalar(t->doc, buf_str(&plain), plain.len, 0);
-	buf_release(&plain);
-	return *chosen ? 0 : out_of_memory();
+	return 0;
 }
 
 int cmd_resolve(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("resolve");
 	const char *value = NULL, *from = NULL;
-	struct doc_node *c, *chosen = NULL, *sides, *side, *parent;
+	struct doc_node *c, *chosen = NULL, *parent;
+	struct conflict_pick pick;
 	struct doc *parsed = NULL;
 	char pathtext[2600], msg[3000], how[300], *end;
 	struct path p;
 	struct txn t;
 	struct err err;
 	int c2, base = 0, yaml = 0, no_commit = 0, rc, choices = 0, deleted = 0;
-	long n = 0, k;
+	long n = 0;
 	size_t bad;
 
 	optind = 0;
@@ -286,7 +283,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 		case 's':
 			n = strtol(optarg, &end, 10);
 			if (end == optarg || *end || n < 1)
-				return usage_error(me, "--side takes a side's number: 1, 2...");
+				return usage_error(me, "%s", _("--side takes a side's number: 1, 2..."));
 			choices++;
 			break;
 		case 'b': base = 1; choices++; break;
@@ -297,9 +294,9 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 		}
 	}
 	if (argc - optind != 1 || choices != 1)
-		return usage_error(me, "resolve takes a field and one of --side N, --base, --value V");
+		return usage_error(me, "%s", _("resolve takes a field and one of --side N, --base, --value V"));
 	if (value && text_check(value, strlen(value), &bad))
-		return usage_error(me, "the value must be UTF-8 text");
+		return usage_error(me, "%s", _("the value must be UTF-8 text"));
 	err_clear(&err);
 	if (path_parse(&p, argv[optind], &err) < 0)
 		return report(NULL, &err);
@@ -310,18 +307,19 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	if (path_resolve(&c, t.doc->root, &p, p.n, &err) < 0)
 		goto fail;
 	if (!c || !(c->flags & DOC_CONFLICT)) {
-		err_set(&err, ERR_NOTFOUND, 0, 0, "there is no conflict at '%s'", pathtext);
-		err_hint(&err, "'convene conflicts' lists them");
+		err_set(&err, ERR_NOTFOUND, 0, 0, _("there is no conflict at '%s'"), pathtext);
+		err_hint(&err, "%s", _("'convene conflicts' lists them"));
 		goto fail;
 	}
 	if (base) {
-		chosen = doc_get(c, "base");
-		deleted = doc_is_null(chosen);
+		conflict_pick_base(&pick, c);
+		chosen = pick.value;
+		deleted = pick.deleted;
 		snprintf(how, sizeof(how), "took the base");
 	} else if (value) {
 		if (yaml) {
 			if (doc_load(&parsed, value, strlen(value), &err) < 0) {
-				err_set(&err, ERR_USAGE, 0, 0, "the value is not YAML");
+				err_set(&err, ERR_USAGE, 0, 0, "%s", _("the value is not YAML"));
 				goto fail;
 			}
 			chosen = parsed->root;
@@ -331,18 +329,14 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 		deleted = !chosen;
 		snprintf(how, sizeof(how), "a new value");
 	} else {
-		sides = doc_get(c, "sides");
-		for (k = 1, side = sides && sides->kind == DOC_SEQ ? sides->head : NULL;
-		     side && k < n; k++)
-			side = side->next;
-		if (n < 1 || !side) {
-			err_set(&err, ERR_USAGE, 0, 0, "no side %ld at '%s'", n, pathtext);
-			err_hint(&err, "'convene conflicts' numbers the sides");
+		if (conflict_pick_side(&pick, c, n) < 0) {
+			err_set(&err, ERR_USAGE, 0, 0, _("no side %ld at '%s'"), n, pathtext);
+			err_hint(&err, "%s", _("'convene conflicts' numbers the sides"));
 			goto fail;
 		}
-		chosen = doc_get(side, "value");
-		deleted = !chosen;
-		from = dom_text(side, "from");
+		chosen = pick.value;
+		deleted = pick.deleted;
+		from = pick.from;
 		snprintf(how, sizeof(how), "took side %ld%s%s%s", n, from ? " (" : "", from ? from : "",
 			 from ? ")" : "");
 	}
@@ -355,7 +349,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 
 		if (merge_file_side(&whole, chosen, p.file, &why, &err) < 0) {
 			if (err.code == ERR_DATA && why.code)
-				fprintf(stderr, "%s: that side's text does not load: %u:%u: %s\n", p.file,
+				fprintf(stderr, _("%s: that side's text does not load: %u:%u: %s\n"), p.file,
 					why.line, why.col, why.msg);
 			goto fail;
 		}
@@ -370,24 +364,15 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 		return txn_commit_removal(&t, msg);
 	}
 	if (!deleted && chosen && chosen->kind == DOC_SCALAR && (chosen->flags & DOC_SECRET) &&
-	    (rc = open_chosen(s, &t, pathtext, &chosen)) != 0) {
+	    (rc = open_chosen(s, &t, &p, pathtext, from, &chosen)) != 0) {
 		doc_free(parsed);
 		txn_release(&t);
 		return rc;
 	}
-	if (deleted) {
-		doc_remove(c);
-	} else {
-		struct doc_node *copy = doc_copy(t.doc, chosen);
-
-		if (!copy) {
-			err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
-			goto fail;
-		}
-		if (!parent)
-			t.doc->root = copy;
-		else
-			doc_replace(c, copy);
+	if (conflict_settle(t.doc, c, chosen, deleted) < 0) {
+		doc_free(parsed);
+		txn_release(&t);
+		return out_of_memory();
 	}
 	doc_free(parsed);
 	/* the value taken, opened or given, is sealed again for the readers

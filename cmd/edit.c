@@ -11,33 +11,35 @@
 #include "core/handedit.h"
 #include "core/json.h"
 #include "core/layout.h"
+#include "core/sealedit.h"
 #include "core/text.h"
 #include "editor.h"
+#include "i18n.h"
 #include "secrets.h"
 #include "txn.h"
 
 const struct help help_edit = {
 	"PATH",
-	"Opens a file of the initiative (members/dana.yaml, meetings/002.yaml, ...)\n"
-	"in $VISUAL or $EDITOR.  On save it is checked; if it has errors the editor\n"
-	"opens again with them listed on top.  Save it unchanged, or quit the\n"
-	"editor with an error, to give up: then nothing changes.  A valid file is\n"
-	"written and committed at once.\n",
+	N_("Opens a file of the initiative (members/dana.yaml, meetings/002.yaml, ...)\n"
+	   "in $VISUAL or $EDITOR.  On save it is checked; if it has errors the editor\n"
+	   "opens again with them listed on top.  Save it unchanged, or quit the\n"
+	   "editor with an error, to give up: then nothing changes.  A valid file is\n"
+	   "written and committed at once.\n"),
 	NULL, NULL,
 	NULL
 };
 
 static const struct opt commit_opts[] = {
-	{ 'm', "message", "MESSAGE", "the commit message (default: the files changed)", 'm' },
+	{ 'm', "message", "MESSAGE", N_("the commit message (default: the files changed)"), 'm' },
 	OPT_END
 };
 
 const struct help help_commit = {
 	"[-m MESSAGE]",
-	"Commits the files changed by hand, after checking the whole initiative:\n"
-	"any error refuses the commit, but an unresolved conflict (a merge\n"
-	"recorded it; 'convene resolve' settles it), as sync does.  Runs the\n"
-	"pre-commit and post-commit hooks.\n",
+	N_("Commits the files changed by hand, after checking the whole initiative:\n"
+	   "any error refuses the commit, but an unresolved conflict (a merge\n"
+	   "recorded it; 'convene resolve' settles it), as sync does.  Runs the\n"
+	   "pre-commit and post-commit hooks.\n"),
 	commit_opts, NULL,
 	NULL
 };
@@ -45,67 +47,38 @@ const struct help help_commit = {
 /*
  * A confidential interview is edited opened: its text in the editor's
  * 0600 temporary file (removed afterwards) and sealed again on save, each
- * unchanged value keeping its bytes.  The opened text of orig into text;
- * *sealed the tree as it is (to keep from), *ids the key.  Returns 0 (and
- * 0 in *opened for a file that is not a confidential interview), or the
- * exit code with what went wrong said.
+ * unchanged value keeping its bytes (core/sealedit.h).  The opened text
+ * of orig into text; *sealed the tree as it is (to keep from), *ids the
+ * key.  Returns 0 (and 0 in *opened for a file that is not a confidential
+ * interview), or the exit code with what went wrong said.
  */
 static int open_for_edit(struct store *s, const char *file, const char *orig, size_t len,
 			 struct buf *text, struct doc **sealed, struct age_identity **ids,
 			 size_t *nids, int *opened)
 {
 	struct secret_failures f = { 0 };
-	struct doc *doc = NULL;
-	struct err err, why;
+	struct err why;
 	int rc;
 
 	*opened = 0;
 	*sealed = NULL;
-	if (layout_kind(file) != KIND_INTERVIEW || doc_load(&doc, orig, len, &err) < 0)
+	if (!sealedit_is_confidential(file, orig, len))
 		return 0;
-	if (!doc->root || doc->root->kind != DOC_MAP || doc_bool(doc_get(doc->root, "confidential")) != 1) {
-		doc_free(doc);
-		return 0;
-	}
-	if ((rc = user_identity(s, ids, nids, &why)) != 0) {
-		doc_free(doc);
+	if ((rc = user_identity(s, ids, nids, &why)) != 0)
 		return rc;
-	}
-	if (doc_load(sealed, orig, len, &err) < 0 || secret_open_doc(doc, file, *ids, *nids, &f) < 0) {
-		doc_free(doc);
-		return out_of_memory();
-	}
-	if (f.n) {
+	rc = sealedit_open(text, sealed, file, orig, len, *ids, *nids, &f);
+	if (rc == SEALEDIT_UNOPENED) {
 		say_unopened(file, &f, &why);
-		fprintf(stderr, "convene: error: %s was not opened: a confidential interview is edited by its readers\n", file);
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("%s was not opened: a confidential interview is edited by its readers\n"), file);
 		secret_failures_release(&f);
-		doc_free(doc);
 		return EXIT_DATA;
 	}
-	buf_reset(text);
-	doc_emit(text, doc);
-	secret_wipe_doc(doc);
-	doc_free(doc);
-	*opened = 1;
-	return buf_failed(text) ? out_of_memory() : 0;
-}
-
-/* The errors of d that the sealing on save takes away. */
-static void drop_unsealed(struct diags *d)
-{
-	size_t i, k;
-
-	for (i = 0, k = 0; i < d->n; i++) {
-		if (d->v[i].level == DIAG_ERROR && d->v[i].unsealed) {
-			free(d->v[i].file);
-			free(d->v[i].msg);
-			free(d->v[i].where);
-			d->errors--;
-			continue;
-		}
-		d->v[k++] = d->v[i];
-	}
-	d->n = k;
+	secret_failures_release(&f);
+	if (rc < 0)
+		return out_of_memory();
+	*opened = rc == SEALEDIT_OPENED;
+	return 0;
 }
 
 int edit_file(struct store *s, const char *file)
@@ -148,11 +121,11 @@ int edit_file(struct store *s, const char *file)
 			goto done;
 		}
 		if (text.len == shown.len && !memcmp(buf_str(&text), buf_str(&shown), text.len)) {
-			note("%s: nothing changed", file);
+			note(_("%s: nothing changed"), file);
 			rc = EXIT_OK;
 			if (opened ? shown.len != start.len || memcmp(buf_str(&shown), buf_str(&start), start.len)
 				   : shown.len != len || memcmp(buf_str(&shown), orig, len)) {
-				note("gave up: %s is as it was", file);
+				note(_("gave up: %s is as it was"), file);
 				rc = EXIT_DATA;
 			}
 			goto done;
@@ -161,7 +134,7 @@ int edit_file(struct store *s, const char *file)
 		doc_free(doc);
 		handedit_check(&d, file, &text, ids, &doc);
 		if (opened)
-			drop_unsealed(&d);
+			sealedit_drop_unsealed(&d);
 		/* a conflict a merge recorded, say, is not this edit's to fix */
 		errors = diags_keep_new(&d, &before);
 		if (!errors) {
@@ -186,8 +159,8 @@ int edit_file(struct store *s, const char *file)
 		/* the file must still be what the editor started from */
 		if (t.oldlen != len || memcmp(t.old, orig, len)) {
 			txn_release(&t);
-			err_set(&err, ERR_REFUSED, 0, 0, "%s changed while you edited it", file);
-			err_hint(&err, "your version was not saved; run 'convene edit %s' again", file);
+			err_set(&err, ERR_REFUSED, 0, 0, _("%s changed while you edited it"), file);
+			err_hint(&err, _("your version was not saved; run 'convene edit %s' again"), file);
 			rc = report(NULL, &err);
 			goto done;
 		}
@@ -196,8 +169,11 @@ int edit_file(struct store *s, const char *file)
 		doc = NULL;
 		if (opened && (!t.doc->root || doc_bool(doc_get(t.doc->root, "confidential")) != 1)) {
 			txn_release(&t);
-			fprintf(stderr, "convene: error: %s was not saved: it would write a confidential interview's text in plain, for every clone to read\n", file);
-			fprintf(stderr, "convene: hint: keep confidential: true; the text stays sealed for the readers\n");
+			fprintf(stderr, "convene: error: ");
+			fprintf(stderr, _("%s was not saved: it would write a confidential interview's text in plain, for every clone to read\n"),
+				file);
+			fprintf(stderr, "convene: hint: %s\n",
+				_("keep confidential: true; the text stays sealed for the readers"));
 			rc = EXIT_DATA;
 			goto done;
 		}
@@ -233,9 +209,9 @@ int cmd_edit(int argc, char **argv, struct store *s)
 	char dir[32], id[72];
 
 	if (argc != 2)
-		return usage_error(cmd_find("edit"), "edit takes one file");
+		return usage_error(cmd_find("edit"), "%s", _("edit takes one file"));
 	if (!layout_file(argv[1], dir, sizeof(dir), id, sizeof(id)))
-		return usage_error(cmd_find("edit"), "'%s' is not a file of the initiative", argv[1]);
+		return usage_error(cmd_find("edit"), _("'%s' is not a file of the initiative"), argv[1]);
 	return edit_file(s, argv[1]);
 }
 
@@ -267,9 +243,11 @@ int commit_pending(struct store *s, const char *message, int allow_conflicts, si
 	if ((allow_conflicts ? diags_other_errors(&d) : d.errors) > 0) {
 		for (i = 0; i < d.n; i++)
 			print_diag(stderr, &d.v[i]);
-		fprintf(stderr, "convene: error: %u error%s; nothing was committed\n", d.errors,
-			d.errors == 1 ? "" : "s");
-		fprintf(stderr, "convene: hint: fix them (convene validate), then run the command again\n");
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, ngettext("%u error; nothing was committed\n",
+					 "%u errors; nothing was committed\n", d.errors), d.errors);
+		fprintf(stderr, "convene: hint: %s\n",
+			_("fix them (convene validate), then run the command again"));
 		rc = EXIT_DATA;
 		goto done;
 	}
@@ -285,7 +263,7 @@ int commit_pending(struct store *s, const char *message, int allow_conflicts, si
 	}
 	if (error > 0)
 		warn("%s", err.msg);
-	note("[%s] %s (%zu file%s)", oid, buf_str(&msg), n, n == 1 ? "" : "s");
+	note(ngettext("[%s] %s (%zu file)", "[%s] %s (%zu files)", n), oid, buf_str(&msg), n);
 	*count = n;
 	rc = EXIT_OK;
 done:
@@ -310,12 +288,12 @@ int cmd_commit(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (optind < argc)
-		return usage_error(cmd_find("commit"), "commit takes no arguments (it commits every changed file)");
+		return usage_error(cmd_find("commit"), "%s", _("commit takes no arguments (it commits every changed file)"));
 	err_clear(&err);
 	if (store_identity_check(s, &err) < 0 || store_lock(s, 3000, &err) < 0)
 		return report(NULL, &err);
 	rc = commit_pending(s, message, 1, &n);
 	if (rc == EXIT_OK && !n)
-		note("nothing to commit: the work tree is as HEAD has it");
+		note("%s", _("nothing to commit: the work tree is as HEAD has it"));
 	return rc;
 }

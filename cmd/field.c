@@ -11,22 +11,23 @@
 #include "core/path.h"
 #include "core/text.h"
 #include "editor.h"
+#include "i18n.h"
 #include "secrets.h"
 #include "txn.h"
 
 const struct help help_get = {
 	"[--json] FIELD",
-	"Prints the value at a field path: 'vision', 'meetings/002.yaml:agenda[principles].notes'.\n",
+	N_("Prints the value at a field path: 'vision', 'meetings/002.yaml:agenda[principles].notes'.\n"),
 	opts_json, NULL,
 	NULL
 };
 
 static const struct opt set_opts[] = {
-	{ 'y', "yaml", NULL, "read VALUE as YAML (a list or a mapping)", 0 },
-	{ 'e', "edit", NULL, "edit the current value in your editor", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
-	{ 'f', "force", NULL, "set a field the schema does not know (kept; validate\n"
-	  "warns about it)", 0 },
+	{ 'y', "yaml", NULL, N_("read VALUE as YAML (a list or a mapping)"), 0 },
+	{ 'e', "edit", NULL, N_("edit the current value in your editor"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
+	{ 'f', "force", NULL, N_("set a field the schema does not know (kept; validate\n"
+	     "warns about it)"), 0 },
 	OPT_END
 };
 
@@ -34,9 +35,9 @@ const struct help help_set = {
 	"[--yaml] [--no-commit] [--force] FIELD VALUE\n"
 	"[--yaml] FIELD -        (the value from standard input)\n"
 	"--edit FIELD            (the value in $VISUAL or $EDITOR)",
-	"Sets a field, validates the file, writes it atomically and commits at once\n"
-	"(running the pre-commit and post-commit hooks).  A field the schema does\n"
-	"not know is refused (exit 2), with the nearest one it knows.\n",
+	N_("Sets a field, validates the file, writes it atomically and commits at once\n"
+	   "(running the pre-commit and post-commit hooks).  A field the schema does\n"
+	   "not know is refused (exit 2), with the nearest one it knows.\n"),
 	set_opts, NULL,
 	NULL
 };
@@ -96,16 +97,21 @@ static int known_field(const struct path *p, const char *const *keys)
 		return 0;
 	path_format(path, sizeof(path), p);
 	if (!u.what) {
-		fprintf(stderr, "convene: error: '%s' holds a value, not fields: the schema has no '%s'\n",
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("'%s' holds a value, not fields: the schema has no '%s'\n"),
 			keys[u.at - 1], path);
 	} else if (u.closest[0]) {
-		fprintf(stderr, "convene: error: %s has no field '%s'; did you mean '%s'?\n", u.what,
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("%s has no field '%s'; did you mean '%s'?\n"), u.what,
 			keys[u.at], u.closest);
 	} else {
-		fprintf(stderr, "convene: error: %s has no field '%s'\n", u.what, keys[u.at]);
-		fprintf(stderr, "convene: hint: its fields are: %s\n", u.known);
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("%s has no field '%s'\n"), u.what, keys[u.at]);
+		fprintf(stderr, "convene: hint: ");
+		fprintf(stderr, _("its fields are: %s\n"), u.known);
 	}
-	fprintf(stderr, "convene: hint: to keep a key this version does not know, set --force %s ...\n",
+	fprintf(stderr, "convene: hint: ");
+	fprintf(stderr, _("to keep a key this version does not know, set --force %s ...\n"),
 		path);
 	return EXIT_USAGE;
 }
@@ -130,7 +136,7 @@ static int open_sealed_for_edit(struct store *s, struct txn *t, const char *path
 		return 0;
 	fprintf(stderr, "%s:%u:%u: error: %s: %s\n", t->file, old->line, old->col, place,
 		secret_strerror(status));
-	fprintf(stderr, "convene: hint: only a reader can edit a confidential value%s%s\n",
+	fprintf(stderr, "convene: hint: %s%s%s\n", _("only a reader can edit a confidential value"),
 		status == SECRET_NO_KEY && why.msg[0] ? "; " : "", status == SECRET_NO_KEY ? why.msg : "");
 	return EXIT_DATA;
 }
@@ -162,13 +168,13 @@ int cmd_set(int argc, char **argv, struct store *s)
 			return option_error(me, c, argv);
 	}
 	if (argc - optind != (edit ? 1 : 2))
-		return usage_error(me, edit ? "set --edit takes one field path"
-				       : "set takes a field path and a value");
+		return usage_error(me, "%s", edit ? _("set --edit takes one field path")
+					     : _("set takes a field path and a value"));
 	err_clear(&err);
 	if (path_parse(&p, argv[optind], &err) < 0)
 		return report(NULL, &err);
 	if (!p.n)
-		return usage_error(me, "name a field inside %s, like %s:title", p.file, p.file);
+		return usage_error(me, _("name a field inside %s, like %s:title"), p.file, p.file);
 	for (i = 0; i < p.n; i++)
 		keys[i] = p.seg[i].key;
 	if (!force && (rc = known_field(&p, keys)) != 0)
@@ -196,14 +202,14 @@ int cmd_set(int argc, char **argv, struct store *s)
 		return rc;
 	}
 	if (!parent || parent->kind != DOC_MAP) {
-		err_set(&err, ERR_NOTFOUND, 0, 0, "cannot set '%s': its parent is not a mapping",
+		err_set(&err, ERR_NOTFOUND, 0, 0, _("cannot set '%s': its parent is not a mapping"),
 			pathtext);
 		goto fail;
 	}
 	old = doc_get(parent, p.seg[p.n - 1].key);
 	if (p.seg[p.n - 1].id[0]) {
-		err_set(&err, ERR_USAGE, 0, 0, "set changes fields, not whole list items");
-		err_hint(&err, "name a field of the item, like %s.text", pathtext);
+		err_set(&err, ERR_USAGE, 0, 0, "%s", _("set changes fields, not whole list items"));
+		err_hint(&err, _("name a field of the item, like %s.text"), pathtext);
 		goto fail;
 	}
 	if (edit && old && old->kind == DOC_SCALAR && (old->flags & DOC_SECRET)) {
@@ -239,7 +245,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 		goto fail;
 	if (dom_put(t.doc, layout_kind(p.file), keys, p.n - 1, parent, p.seg[p.n - 1].key,
 		    value) < 0) {
-		err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
+		err_set(&err, ERR_NOMEM, 0, 0, "%s", _("out of memory"));
 		goto fail;
 	}
 	buf_release(&v);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "store/sync.h"
 #include "core/json.h"
 #include "core/layout.h"
@@ -14,64 +15,93 @@
 
 const struct help help_validate = {
 	"[--json]",
-	"Checks every file of the initiative: YAML syntax, fields, types, ids and\n"
+	N_("Checks every file of the initiative: YAML syntax, fields, types, ids and\n"
 	"references between files.  Prints every problem as file:line:col, sorted\n"
-	"by file and line.  Exit 1 if any error.\n",
+	"by file and line.  Exit 1 if any error.\n"),
 	opts_json, NULL,
 	NULL
 };
 
 const struct help help_status = {
 	"[--json]",
-	"Members, interviews done and missing, meetings; for each remote the\n"
+	N_("Members, interviews done and missing, meetings; for each remote the\n"
 	"commits to push and to fetch (as of the last sync) and when this site\n"
-	"last synced with it; unresolved conflicts and the problems found.\n",
+	"last synced with it; unresolved conflicts and the problems found.\n"),
 	opts_json, NULL,
 	NULL
 };
 
 static const struct opt fmt_opts[] = {
-	{ 'c', "check", NULL, "change nothing; list files that are not canonical, exit 1 if any", 0 },
-	{ 'd', "drop-comments", NULL, "rewrite files that hold comments too (the comments are lost)", 0 },
+	{ 'c', "check", NULL, N_("change nothing; list files that are not canonical, exit 1 if any"), 0 },
+	{ 'd', "drop-comments", NULL, N_("rewrite files that hold comments too (the comments are lost)"), 0 },
 	OPT_END
 };
 
 const struct help help_fmt = {
 	"[--check] [--drop-comments] [FILE...]",
-	"Rewrites the initiative's files in the form convene writes them: 2-space\n"
+	N_("Rewrites the initiative's files in the form convene writes them: 2-space\n"
 	"block style, multi-line text as literal blocks, quotes only where a YAML\n"
 	"reader would misread the text, text fields as text, date fields as dates,\n"
-	"numbers in one form (007 is 7, .5 is 0.5).\n",
+	"numbers in one form (007 is 7, .5 is 0.5).\n"),
 	fmt_opts, NULL,
 	NULL
 };
 
-static const char *plural(size_t n, const char *one, const char *many)
+/* "2 members": how many files of a kind, in the user's words; NULL for a
+ * kind with no words here. */
+static const char *kind_count(enum schema_kind kind, size_t n)
 {
-	return n == 1 ? one : many;
+	switch (kind) {
+	case KIND_INITIATIVE: return ngettext("%zu initiative", "%zu initiatives", n);
+	case KIND_MEMBER: return ngettext("%zu member", "%zu members", n);
+	case KIND_INTERVIEW: return ngettext("%zu interview", "%zu interviews", n);
+	case KIND_MEETING: return ngettext("%zu meeting", "%zu meetings", n);
+	case KIND_OUTCOME: return ngettext("%zu outcome", "%zu outcomes", n);
+	default: return NULL;
+	}
 }
 
-static void describe_count(struct buf *b, size_t n, const char *one, const char *many,
+static void describe_count(struct buf *b, enum schema_kind kind, const char *many, size_t n,
 			   int *first)
 {
+	const char *words = kind_count(kind, n);
+
 	if (!n)
 		return;
-	buf_addf(b, "%s%zu %s", *first ? " (" : ", ", n, plural(n, one, many));
+	buf_adds(b, *first ? " (" : ", ");
+	if (words)
+		buf_addf(b, words, n);
+	else  /* a folder is named by the plural of its kind */
+		buf_addf(b, "%zu %s", n, n == 1 ? schema_kind_name(kind) : many);
 	*first = 0;
 }
 
+/* "checked 5 files (1 initiative, 1 member, 3 meetings)" */
 static void describe_scan(struct buf *b, const struct scan_stats *st)
 {
 	const struct layout_folder *f;
 	int first = 1;
 
-	buf_addf(b, "checked %zu %s", st->files, plural(st->files, "file", "files"));
-	describe_count(b, st->by_kind[KIND_INITIATIVE], "initiative", "initiatives", &first);
-	/* a folder is named by the plural of its kind: "2 members", "1 meeting" */
+	buf_addf(b, ngettext("checked %zu file", "checked %zu files", st->files), st->files);
+	describe_count(b, KIND_INITIATIVE, "initiatives", st->by_kind[KIND_INITIATIVE], &first);
 	for (f = layout_folders; f->name; f++)
-		describe_count(b, st->by_kind[f->kind], schema_kind_name(f->kind), f->name, &first);
+		describe_count(b, f->kind, f->name, st->by_kind[f->kind], &first);
 	if (!first)
 		buf_addc(b, ')');
+}
+
+/* "3 errors, 0 warnings" */
+static void describe_problems(struct buf *b, unsigned errors, unsigned warnings)
+{
+	struct buf e = BUF_INIT, w = BUF_INIT;
+
+	buf_addf(&e, ngettext("%u error", "%u errors", errors), errors);
+	buf_addf(&w, ngettext("%u warning", "%u warnings", warnings), warnings);
+	buf_addf(b, "%s, %s", buf_str(&e), buf_str(&w));
+	if (buf_failed(&e) || buf_failed(&w))
+		b->failed = 1;
+	buf_release(&e);
+	buf_release(&w);
 }
 
 int cmd_validate(int argc, char **argv, struct store *s)
@@ -104,13 +134,17 @@ int cmd_validate(int argc, char **argv, struct store *s)
 	} else {
 		for (i = 0; i < d.n; i++)
 			print_diag(stdout, &d.v[i]);
+		struct buf p = BUF_INIT;
+
 		describe_scan(&b, &st);
-		if (!d.n)
-			note("%s: no problems", buf_str(&b));
-		else
-			note("%s: %u %s, %u %s", buf_str(&b), d.errors,
-			     plural(d.errors, "error", "errors"), d.warnings,
-			     plural(d.warnings, "warning", "warnings"));
+		if (!d.n) {
+			/* TRANSLATORS: %s is "checked 4 files (1 initiative, 3 meetings)" */
+			note(_("%s: no problems"), buf_str(&b));
+		} else {
+			describe_problems(&p, d.errors, d.warnings);
+			note("%s: %s", buf_str(&b), buf_str(&p));
+		}
+		buf_release(&p);
 		rc = EXIT_OK;
 	}
 	if (rc == EXIT_OK && d.errors)
@@ -165,13 +199,18 @@ static void remote_row(void *ctx, const char *name, const char *url_in)
 		return;
 	}
 	if (!r->n++)
-		buf_adds(r->b, "remotes:\n");
+		buf_addf(r->b, "%s\n", _("remotes:"));
 	buf_addf(r->b, "  %-10s ", name);
 	if (known)
-		buf_addf(r->b, "%zu to push, %zu to fetch (as of the last sync)", ahead, behind);
+		buf_addf(r->b, _("%zu to push, %zu to fetch (as of the last sync)"), ahead, behind);
 	else
-		buf_addf(r->b, "never fetched; %zu commit%s to push", ahead, ahead == 1 ? "" : "s");
-	buf_addf(r->b, "; last synced %s\n", synced[0] ? synced : "never");
+		buf_addf(r->b, ngettext("never fetched; %zu commit to push", "never fetched; %zu commits to push",
+					ahead), ahead);
+	if (synced[0])
+		buf_addf(r->b, _("; last synced %s"), synced);
+	else
+		buf_adds(r->b, _("; last synced never"));
+	buf_addc(r->b, '\n');
 }
 
 static void status_remotes(struct buf *b, struct store *s, struct json_w *w)
@@ -236,43 +275,100 @@ static void status_json(struct buf *b, const struct status *st, const struct dia
 	buf_addc(b, '\n');
 }
 
-static void status_text(struct buf *b, const struct status *st, struct store *s)
+/* A heading of status's text: its value starts at column 13, or a space
+ * after a longer heading. */
+static void heading(struct buf *b, const char *text)
 {
-	const char *site = store_site(s);
+	pad(b, text, 11);
+	buf_addc(b, ' ');
+}
+
+/* A meeting's status, in the user's words when it is one of the schema's. */
+static const char *status_word(const char *status)
+{
+	static const char *const words[][2] = {
+		{ "planned", N_("planned") }, { "held", N_("held") }, { "cancelled", N_("cancelled") },
+	};
 	size_t i;
 
-	buf_addf(b, "initiative: %s (%s)%s%s\n", st->name ? st->name : "(no name)",
-		 st->language ? st->language : "?", site[0] ? ", site " : "", site);
-	buf_addf(b, "members:    %zu active", st->active);
-	if (st->left)
-		buf_addf(b, ", %zu left", st->left);
+	for (i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (!strcmp(status, words[i][0]))
+			return _(words[i][1]);
+	return status;
+}
+
+static void status_text(struct buf *b, const struct status *st, struct store *s)
+{
+	const char *site = store_site(s), *name = st->name ? st->name : _("(no name)");
+	const char *lang = st->language ? st->language : "?";
+	size_t i;
+
+	heading(b, _("initiative:"));
+	if (site[0])
+		/* TRANSLATORS: the initiative's name, its language code, the site */
+		buf_addf(b, _("%s (%s), site %s"), name, lang, site);
+	else
+		buf_addf(b, "%s (%s)", name, lang);
+	buf_addc(b, '\n');
+	heading(b, _("members:"));
+	buf_addf(b, ngettext("%zu active", "%zu active", st->active), st->active);
+	if (st->left) {
+		buf_adds(b, ", ");
+		buf_addf(b, ngettext("%zu left", "%zu left", st->left), st->left);
+	}
+	buf_addc(b, '\n');
 	/* shown once there are some, as "left" is */
-	if (st->subgroups)
-		buf_addf(b, "\nsubgroups:  %zu", st->subgroups);
-	if (st->partners)
-		buf_addf(b, "\npartners:   %zu", st->partners);
-	buf_adds(b, "\ninterviews: ");
-	buf_addf(b, "%zu done, %zu planned", st->interviews_done, st->interviews_planned);
+	if (st->subgroups) {
+		heading(b, _("subgroups:"));
+		buf_addf(b, "%zu\n", st->subgroups);
+	}
+	if (st->partners) {
+		heading(b, _("partners:"));
+		buf_addf(b, "%zu\n", st->partners);
+	}
+	heading(b, _("interviews:"));
+	buf_addf(b, ngettext("%zu done", "%zu done", st->interviews_done), st->interviews_done);
+	buf_adds(b, ", ");
+	buf_addf(b, ngettext("%zu planned", "%zu planned", st->interviews_planned), st->interviews_planned);
 	for (i = 0; i < st->nmissing; i++) {
-		buf_adds(b, i ? ", " : "; missing: ");
+		buf_adds(b, i ? ", " : _("; missing: "));
 		buf_adds(b, st->missing[i]);
 	}
-	buf_addf(b, "\nmeetings:   %zu\n", st->nmeetings);
+	buf_addc(b, '\n');
+	heading(b, _("meetings:"));
+	buf_addf(b, "%zu\n", st->nmeetings);
 	for (i = 0; i < st->nmeetings; i++) {
 		const struct status_meeting *m = &st->meetings[i];
 
-		buf_addf(b, "  %03ld  %-10s  %-9s  %zu attending, %zu notes  %s\n", m->number,
-			 m->date[0] ? m->date : "-", m->status, m->attendees, m->notes, m->title);
+		buf_addf(b, "  %03ld  %-10s  ", m->number, m->date[0] ? m->date : "-");
+		pad(b, status_word(m->status), 9);
+		buf_adds(b, "  ");
+		buf_addf(b, ngettext("%zu attending", "%zu attending", m->attendees), m->attendees);
+		buf_adds(b, ", ");
+		buf_addf(b, ngettext("%zu note", "%zu notes", m->notes), m->notes);
+		buf_addf(b, "  %s\n", m->title);
 	}
 	status_remotes(b, s, NULL);
-	if (st->conflicts)
-		buf_addf(b, "conflicts:  %u unresolved (see 'convene conflicts')\n", st->conflicts);
-	if (!st->errors && !st->warnings)
-		buf_adds(b, "problems:   none\n");
-	else
-		buf_addf(b, "problems:   %u %s, %u %s (see 'convene validate')\n", st->errors,
-			 plural(st->errors, "error", "errors"), st->warnings,
-			 plural(st->warnings, "warning", "warnings"));
+	if (st->conflicts) {
+		heading(b, _("conflicts:"));
+		buf_addf(b, ngettext("%u unresolved (see 'convene conflicts')",
+				     "%u unresolved (see 'convene conflicts')", st->conflicts), st->conflicts);
+		buf_addc(b, '\n');
+	}
+	heading(b, _("problems:"));
+	if (!st->errors && !st->warnings) {
+		buf_addf(b, "%s\n", _("none"));
+	} else {
+		struct buf p = BUF_INIT;
+
+		describe_problems(&p, st->errors, st->warnings);
+		/* TRANSLATORS: %s is "1 error, 0 warnings" */
+		buf_addf(b, _("%s (see 'convene validate')"), buf_str(&p));
+		buf_addc(b, '\n');
+		if (buf_failed(&p))
+			b->failed = 1;
+		buf_release(&p);
+	}
 }
 
 int cmd_status(int argc, char **argv, struct store *s)
@@ -296,8 +392,7 @@ int cmd_status(int argc, char **argv, struct store *s)
 		goto done;
 	}
 	if (st.failed || status_finish(&st, &d) < 0) {
-		err_set(&err, ERR_NOMEM, 0, 0, "out of memory");
-		rc = report(NULL, &err);
+		rc = out_of_memory();
 		goto done;
 	}
 	if (json)
@@ -349,7 +444,9 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 
 		err_clear(&err);
 		if (optind < argc && !layout_file(files[i], dir, sizeof(dir), id, sizeof(id))) {
-			fprintf(stderr, "convene: error: '%s' is not a file of the initiative\n", files[i]);
+			fputs("convene: error: ", stderr);
+			fprintf(stderr, _("'%s' is not a file of the initiative"), files[i]);
+			fputc('\n', stderr);
 			rc = EXIT_USAGE;
 			continue;
 		}
@@ -365,9 +462,10 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 			rc = out_of_memory();
 		} else if (out.len != len || memcmp(out.ptr ? out.ptr : "", data, len)) {
 			if (doc->comments && !drop) {
-				fprintf(stderr, "%s:%u:%u: error: the file holds comments, which fmt would drop\n",
-					files[i], doc->comment_line, doc->comment_col);
-				fprintf(stderr, "convene: hint: move them into a field such as notes, or run 'convene fmt --drop-comments'\n");
+				fprintf(stderr, "%s:%u:%u: error: %s\n", files[i], doc->comment_line,
+					doc->comment_col, _("the file holds comments, which fmt would drop"));
+				fprintf(stderr, "convene: hint: %s\n",
+					_("move them into a field such as notes, or run 'convene fmt --drop-comments'"));
 				rc = EXIT_DATA;
 			} else if (check) {
 				printf("%s\n", files[i]);
@@ -376,7 +474,7 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 			} else if ((error = store_write(s, files[i], out.ptr, out.len, &err)) < 0) {
 				rc = report(files[i], &err);
 			} else {
-				note("formatted %s", files[i]);
+				note(_("formatted %s"), files[i]);
 				changed++;
 			}
 		}
@@ -385,10 +483,10 @@ int cmd_fmt(int argc, char **argv, struct store *s)
 		free(data);
 	}
 	if (check && changed)
-		note("%zu %s not in canonical form; run 'convene fmt'", changed,
-		     changed == 1 ? "file is" : "files are");
+		note(ngettext("%zu file is not in canonical form; run 'convene fmt'",
+			      "%zu files are not in canonical form; run 'convene fmt'", changed), changed);
 	else if (changed)
-		note("fmt does not commit: review the change with 'git diff', then commit it");
+		note("%s", _("fmt does not commit: review the change with 'git diff', then commit it"));
 	if (files && optind >= argc)
 		store_list_free(files, n);
 	return rc;

@@ -8,117 +8,93 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/domain.h"
 #include "core/groups.h"
 #include "core/json.h"
 #include "core/layout.h"
 #include "core/text.h"
+#include "store/groupedit.h"
 #include "txn.h"
 
 static const struct opt subgroup_add_opts[] = {
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'd', "description", "TEXT", "what it works on", 0 },
-	{ 'l', "lead", "MEMBER", "the member who leads it", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'd', "description", "TEXT", N_("what it works on"), 0 },
+	{ 'l', "lead", "MEMBER", N_("the member who leads it"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt partner_add_opts[] = {
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'k', "kind", "KIND", "municipality, school, nonprofit, business, funder,\n"
-	  "university, government, community or other", 0 },
-	{ 'c', "contact", "TEXT", "who to talk to there", 0 },
-	{ 'e', "email", "E", "their email address", 0 },
-	{ 'd', "description", "TEXT", "what they bring", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'k', "kind", "KIND", N_("municipality, school, nonprofit, business, funder,\n"
+	  "university, government, community or other"), 0 },
+	{ 'c', "contact", "TEXT", N_("who to talk to there"), 0 },
+	{ 'e', "email", "E", N_("their email address"), 0 },
+	{ 'd', "description", "TEXT", N_("what they bring"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
-/* One value given for a field of a list item in initiative.yaml. */
-struct given {
-	const char *opt, *value, *key;
-};
-
 /*
- * Adds {id, name, ...given} to the list key of initiative.yaml and commits
- * "<what> added: NAME (ID)".  what is "subgroup" or "partner", prefix the
- * start of a made id for a name with no Latin letters (Hebrew).
+ * Adds g (its id made from the name when not given) to initiative.yaml
+ * and commits it.  what is "subgroup" or "partner", prefix the start of
+ * a made id for a name with no Latin letters (Hebrew).
  */
-static int add_item(struct store *s, const struct cmd *me, const char *key, const char *what,
-		    const char *prefix, const char *name, const char *id,
-		    const struct given *v, size_t nv, int no_commit)
+static int add_item(struct store *s, const struct cmd *me, struct group_entry *g,
+		    const char *what, const char *prefix, int no_commit)
 {
-	const char *keys[] = { key };
-	char idbuf[40], field[64], msg[300];
-	struct doc_node *seq, *e;
+	char idbuf[40], msg[300];
+	struct txn_err e;
 	struct txn t;
-	size_t i;
 	int rc;
 
-	snprintf(field, sizeof(field), "%s.name", key);
-	if ((rc = check_option(KIND_INITIATIVE, "NAME", name, field, NULL)))
-		return rc;
-	for (i = 0; i < nv; i++) {
-		snprintf(field, sizeof(field), "%s.%s", key, v[i].key);
-		if ((rc = check_option(KIND_INITIATIVE, v[i].opt, v[i].value, field, NULL)))
-			return rc;
-	}
-	if (!id) {
-		if (dom_item_id(idbuf, sizeof(idbuf), name, prefix) < 0)
-			return usage_error(me, "cannot make an id from '%s'; give one with --id", name);
-		id = idbuf;
+	err_clear(&e.err);
+	if (groups_check_entry(g, NULL, &e.err) < 0)
+		return report(NULL, &e.err);
+	if (!g->id) {
+		if (dom_item_id(idbuf, sizeof(idbuf), g->name, prefix) < 0)
+			return usage_error(me, _("cannot make an id from '%s'; give one with --id"),
+					   g->name);
+		g->id = idbuf;
 	}
 	if ((rc = txn_begin(&t, s, LAYOUT_INITIATIVE, TXN_EDIT)) != 0)
 		return rc;
-	for (i = 0; i < nv; i++) {
-		snprintf(field, sizeof(field), "%s.%s", key, v[i].key);
-		if ((rc = check_option(KIND_INITIATIVE, v[i].opt, v[i].value, field, t.ids))) {
-			txn_release(&t);
-			return rc;
-		}
-	}
 	t.no_commit = no_commit;
-	if (!(seq = dom_seq(t.doc, KIND_INITIATIVE, NULL, 0, t.doc->root, key))) {
-		txn_release(&t);
-		fprintf(stderr, "convene: error: '%s' in initiative.yaml is not a list, or out of memory\n",
-			key);
-		return EXIT_DATA;
+	txn_err_init(&e);
+	rc = group_add(&t, g, what, msg, sizeof(msg), &e);
+	if (rc == 0) {
+		txn_err_release(&e);
+		return txn_commit(&t, msg);
 	}
-	if ((rc = txn_refuse_conflict(&t, seq, key))) {
-		txn_release(&t);
-		return rc;
-	}
-	if (doc_find_id(seq, id)) {
-		txn_release(&t);
-		return usage_error(me, "a %s '%s' exists already; give another id with --id", what, id);
-	}
-	if (!(e = doc_map(t.doc)) ||
-	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "id", dom_str(t.doc, id)) < 0 ||
-	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "name", dom_str(t.doc, name)) < 0)
-		goto oom;
-	for (i = 0; i < nv; i++)
-		if (v[i].value && v[i].value[0] &&
-		    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, v[i].key, dom_str(t.doc, v[i].value)) < 0)
-			goto oom;
-	doc_seq_append(seq, e);
-	snprintf(msg, sizeof(msg), "%s added: %s (%s)", what, name, id);
-	return txn_commit(&t, msg);
-oom:
 	txn_release(&t);
-	return out_of_memory();
+	if (rc == GROUP_NOT_LIST) {
+		err_set(&e.err, ERR_DATA, 0, 0,
+			_("'%s' in initiative.yaml is not a list, or out of memory"), g->key);
+		rc = report(NULL, &e.err);
+	} else if (rc == GROUP_EXISTS) {
+		rc = usage_error(me, !strcmp(what, "subgroup")
+				 ? _("a subgroup '%s' exists already; give another id with --id")
+				 : _("a partner '%s' exists already; give another id with --id"), g->id);
+	} else {
+		rc = txn_say_failure(&e, LAYOUT_INITIATIVE);
+	}
+	txn_err_release(&e);
+	return rc;
 }
 
-/* The NAME operand of an add: one, UTF-8 text. */
-static int take_name(const struct cmd *me, int argc, char **argv, const char *what,
+/* The NAME operand of an add: one, UTF-8 text; missing is the message
+ * of a usage error. */
+static int take_name(const struct cmd *me, int argc, char **argv, const char *missing,
 		     const char *id)
 {
 	size_t bad;
 
 	if (argc - optind != 1 || !argv[optind][0] ||
 	    text_check(argv[optind], strlen(argv[optind]), &bad))
-		return usage_error(me, "%s add takes the %s's name", what, what);
+		return usage_error(me, "%s", missing);
 	if (id && !text_is_id(id))
-		return usage_error(me, "'%s' is not an id: use a-z, 0-9 and '-'", id);
+		return usage_error(me, _("'%s' is not an id: use a-z, 0-9 and '-'"), id);
 	return 0;
 }
 
@@ -140,15 +116,15 @@ static int subgroup_add(int argc, char **argv, struct store *s)
 		if (rc)
 			return rc;
 	}
-	if ((rc = take_name(me, argc, argv, "subgroup", id)))
+	if ((rc = take_name(me, argc, argv, _("subgroup add takes the subgroup's name"), id)))
 		return rc;
 	{
-		const struct given v[] = {
+		const struct group_field v[] = {
 			{ "--description", desc, "description" }, { "--lead", lead, "lead" },
 		};
+		struct group_entry g = { "subgroups", id, argv[optind], v, 2 };
 
-		return add_item(s, me, "subgroups", "subgroup", "g", argv[optind], id, v,
-				sizeof(v) / sizeof(v[0]), no_commit);
+		return add_item(s, me, &g, "subgroup", "g", no_commit);
 	}
 }
 
@@ -170,8 +146,9 @@ static int subgroup_list(int argc, char **argv, struct store *s)
 {
 	struct groups g = { 0 };
 	struct buf b = BUF_INIT;
+	const char *hid = _("ID"), *hname = _("NAME");
+	size_t i, k, wid = text_chars(hid, strlen(hid)), wname = text_chars(hname, strlen(hname));
 	struct json_w w;
-	size_t i, k, wid = 2, wname = 4;
 	int json, rc;
 
 	if ((rc = read_options(argc, argv, "subgroup", 0, &json)) != 0)
@@ -204,9 +181,9 @@ static int subgroup_list(int argc, char **argv, struct store *s)
 			if (text_chars(g.v[i].name, strlen(g.v[i].name)) > wname)
 				wname = text_chars(g.v[i].name, strlen(g.v[i].name));
 		}
-		pad(&b, "ID", wid + 2);
-		pad(&b, "NAME", wname + 2);
-		buf_adds(&b, "MEMBERS\n");
+		pad(&b, hid, wid + 2);
+		pad(&b, hname, wname + 2);
+		buf_addf(&b, "%s\n", _("MEMBERS"));
 		for (i = 0; i < g.n; i++) {
 			pad(&b, g.v[i].id, wid + 2);
 			pad(&b, g.v[i].name, wname + 2);
@@ -243,18 +220,18 @@ static int partner_add(int argc, char **argv, struct store *s)
 		if (rc)
 			return rc;
 	}
-	if ((rc = take_name(me, argc, argv, "partner", id)))
+	if ((rc = take_name(me, argc, argv, _("partner add takes the partner's name"), id)))
 		return rc;
 	if (!kind)
-		return usage_error(me, "partner add needs --kind: municipality, school, nonprofit, business, funder, university, government, community or other");
+		return usage_error(me, "%s", _("partner add needs --kind: municipality, school, nonprofit, business, funder, university, government, community or other"));
 	{
-		const struct given v[] = {
+		const struct group_field v[] = {
 			{ "--kind", kind, "kind" }, { "--contact", contact, "contact" },
 			{ "--email", email, "email" }, { "--description", desc, "description" },
 		};
+		struct group_entry g = { "partners", id, argv[optind], v, 4 };
 
-		return add_item(s, me, "partners", "partner", "org", argv[optind], id, v,
-				sizeof(v) / sizeof(v[0]), no_commit);
+		return add_item(s, me, &g, "partner", "org", no_commit);
 	}
 }
 
@@ -262,8 +239,10 @@ static int partner_list(int argc, char **argv, struct store *s)
 {
 	struct groups g = { 0 };
 	struct buf b = BUF_INIT;
+	const char *hid = _("ID"), *hname = _("NAME"), *hkind = _("KIND");
+	size_t i, wid = text_chars(hid, strlen(hid)), wname = text_chars(hname, strlen(hname));
+	size_t wkind = text_chars(hkind, strlen(hkind));
 	struct json_w w;
-	size_t i, wid = 2, wname = 4, wkind = 4;
 	int json, rc;
 
 	if ((rc = read_options(argc, argv, "partner", 0, &json)) != 0)
@@ -298,10 +277,10 @@ static int partner_list(int argc, char **argv, struct store *s)
 			if (text_chars(p->kind, strlen(p->kind)) > wkind)
 				wkind = text_chars(p->kind, strlen(p->kind));
 		}
-		pad(&b, "ID", wid + 2);
-		pad(&b, "NAME", wname + 2);
-		pad(&b, "KIND", wkind + 2);
-		buf_adds(&b, "CONTACT\n");
+		pad(&b, hid, wid + 2);
+		pad(&b, hname, wname + 2);
+		pad(&b, hkind, wkind + 2);
+		buf_addf(&b, "%s\n", _("CONTACT"));
 		for (i = 0; i < g.npartners; i++) {
 			const struct partner_info *p = &g.partners[i];
 
@@ -332,12 +311,12 @@ static const struct subcmd partner_subs[] = {
 
 const struct help help_partner = {
 	NULL,
-	"The organisations the initiative works with, in initiative.yaml: the\n"
+	N_("The organisations the initiative works with, in initiative.yaml: the\n"
 	"municipality, schools, nonprofits, businesses, funders, universities,\n"
 	"government offices, community groups.  KIND is one of municipality,\n"
 	"school, nonprofit, business, funder, university, government, community,\n"
 	"other.  The id is made from the name (a Hebrew name gets org-XXXX)\n"
-	"unless --id gives one.\n",
+	"unless --id gives one.\n"),
 	NULL, partner_subs,
 	NULL
 };
@@ -357,10 +336,10 @@ static const struct subcmd subgroup_subs[] = {
 
 const struct help help_subgroup = {
 	NULL,
-	"The initiative's subgroups, in initiative.yaml.  The id is made from the\n"
+	N_("The initiative's subgroups, in initiative.yaml.  The id is made from the\n"
 	"name (a name with no Latin letters, as a Hebrew one, gets g-XXXX) unless\n"
 	"--id gives one.  Members join and leave them with 'convene member join'\n"
-	"and 'convene member leave-subgroup'; list shows who is in each.\n",
+	"and 'convene member leave-subgroup'; list shows who is in each.\n"),
 	NULL, subgroup_subs,
 	NULL
 };

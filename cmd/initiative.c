@@ -7,51 +7,53 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
 #include "core/outcomes.h"
+#include "core/principles.h"
 #include "core/text.h"
+#include "store/outcomeedit.h"
 #include "txn.h"
 
 static const struct opt principle_add_opts[] = {
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt outcome_add_opts[] = {
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'd', "description", "TEXT", "what it means", 0 },
-	{ 'p', "population", "TEXT", "who it is for", 0 },
-	{ 'P', "principle", "P", "a guiding principle it serves (again for more)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'd', "description", "TEXT", N_("what it means"), 0 },
+	{ 'p', "population", "TEXT", N_("who it is for"), 0 },
+	{ 'P', "principle", "P", N_("a guiding principle it serves (again for more)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt outcome_indicator_opts[] = {
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'u', "unit", "U", "what it counts in", 0 },
-	{ 'b', "baseline", "N", "where it starts", 0 },
-	{ 't', "target", "N", "where the group wants it", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'u', "unit", "U", N_("what it counts in"), 0 },
+	{ 'b', "baseline", "N", N_("where it starts"), 0 },
+	{ 't', "target", "N", N_("where the group wants it"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt outcome_measure_opts[] = {
-	{ 'd', "date", "DATE", "the day it was measured (default: today)", 0 },
-	{ 'N', "note", "TEXT", "a note on the measurement", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'd', "date", "DATE", N_("the day it was measured (default: today)"), 0 },
+	{ 'N', "note", "TEXT", N_("a note on the measurement"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static int principle_add(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("principle");
-	const char *keys[] = { "principles" };
 	const char *id = NULL;
 	char idbuf[16], at[48], site[64], msg[200];
-	struct doc_node *seq, *e;
+	struct err err;
 	struct txn t;
 	int c, no_commit = 0, rc;
 	size_t bad;
@@ -69,15 +71,12 @@ static int principle_add(int argc, char **argv, struct store *s)
 	}
 	if (argc - optind != 1 || !argv[optind][0] ||
 	    text_check(argv[optind], strlen(argv[optind]), &bad))
-		return usage_error(me, "principle add takes the principle's text");
+		return usage_error(me, "%s", _("principle add takes the principle's text"));
 	if (id && !text_is_id(id))
-		return usage_error(me, "'%s' is not an id", id);
+		return usage_error(me, _("'%s' is not an id"), id);
 	if (!id) {
-		char hex[9];
-
-		if (dom_random_id(hex) < 0)
-			return usage_error(me, "cannot make an id; give one with --id");
-		snprintf(idbuf, sizeof(idbuf), "p-%s", hex);
+		if (principles_new_id(idbuf, sizeof(idbuf)) < 0)
+			return usage_error(me, "%s", _("cannot make an id; give one with --id"));
 		id = idbuf;
 	}
 	if ((rc = txn_begin(&t, s, LAYOUT_INITIATIVE, TXN_EDIT)) != 0)
@@ -85,45 +84,41 @@ static int principle_add(int argc, char **argv, struct store *s)
 	t.no_commit = no_commit;
 	now_stamp(at, sizeof(at));
 	snprintf(site, sizeof(site), "%s", store_site(s));
-	if (!(seq = dom_seq(t.doc, KIND_INITIATIVE, NULL, 0, t.doc->root, "principles")) ||
-	    !(e = doc_map(t.doc)) ||
-	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "id", dom_str(t.doc, id)) < 0 ||
-	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "text", dom_str(t.doc, argv[optind])) < 0 ||
-	    (site[0] && dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "site", dom_str(t.doc, site)) < 0) ||
-	    dom_put(t.doc, KIND_INITIATIVE, keys, 1, e, "at", dom_str(t.doc, at)) < 0) {
-		txn_release(&t);
-		fprintf(stderr, "convene: error: 'principles' in initiative.yaml is not a list, or out of memory\n");
-		return EXIT_DATA;
-	}
-	if (doc_find_id(seq, id)) {
-		txn_release(&t);
-		return usage_error(me, "a principle '%s' exists already", id);
-	}
-	doc_seq_append(seq, e);
-	snprintf(msg, sizeof(msg), "principle added: %s", id);
-	return txn_commit(&t, msg);
+	rc = principle_add_apply(&t, id, argv[optind], site, at, msg, sizeof(msg));
+	if (rc == 0)
+		return txn_commit(&t, msg);
+	txn_release(&t);
+	if (rc == LIST_EXISTS)
+		return usage_error(me, _("a principle '%s' exists already"), id);
+	err_set(&err, ERR_DATA, 0, 0, _("'%s' in initiative.yaml is not a list, or out of memory"),
+		"principles");
+	return report(NULL, &err);
 }
 
 static int principle_list(int argc, char **argv, struct store *s)
 {
-	const struct doc_node *seq, *p;
+	struct principles list = { 0 };
 	struct buf b = BUF_INIT;
 	struct json_w w;
 	struct doc *doc;
 	struct err err;
 	int json, rc;
+	size_t i;
 
 	if ((rc = read_options(argc, argv, "principle", 0, &json)) != 0)
 		return rc;
 	err_clear(&err);
 	if (load_file(s, LAYOUT_INITIATIVE, &doc, NULL, &err) < 0)
 		return report(err.line ? LAYOUT_INITIATIVE : NULL, &err);
-	seq = doc_get(doc->root, "principles");
+	if (principles_read(&list, doc) < 0) {
+		doc_free(doc);
+		return out_of_memory();
+	}
 	jw_init(&w, &b);
 	if (json)
 		jw_lines(&w, NULL);
-	for (p = seq && seq->kind == DOC_SEQ ? seq->head : NULL; p; p = p->next) {
-		const char *id = dom_text(p, "id"), *text = dom_text(p, "text");
+	for (i = 0; i < list.n; i++) {
+		const char *id = list.v[i].id, *text = list.v[i].text;
 
 		if (json) {
 			jw_object(&w, NULL);
@@ -141,6 +136,7 @@ static int principle_list(int argc, char **argv, struct store *s)
 	}
 	rc = put_out(&b);
 	buf_release(&b);
+	principles_release(&list);
 	doc_free(doc);
 	return rc;
 }
@@ -155,7 +151,7 @@ static const struct subcmd principle_subs[] = {
 
 const struct help help_principle = {
 	NULL,
-	"The group's guiding principles, in initiative.yaml.\n",
+	N_("The group's guiding principles, in initiative.yaml.\n"),
 	NULL, principle_subs,
 	NULL
 };
@@ -167,27 +163,44 @@ int cmd_principle(int argc, char **argv, struct store *s)
 
 /* ---- outcomes ---- */
 
+/* Commits t with subject when the edit went (rc 0), else says what
+ * refused it (e) and releases t.  Returns the exit code. */
+static int finish(struct txn *t, int rc, const char *subject, struct txn_err *e)
+{
+	const char *file = t->file;
+
+	if (rc == 0) {
+		txn_err_release(e);
+		return txn_commit(t, subject);
+	}
+	txn_release(t);
+	rc = txn_say_failure(e, file);
+	txn_err_release(e);
+	return rc;
+}
+
 static int outcome_add(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("outcome");
-	const char *id = NULL, *desc = NULL, *pop = NULL, *principles[32];
+	const char *principles[32];
+	struct outcome_new o = { 0 };
 	char idbuf[40], file[128], msg[300];
-	struct doc_node *r, *seq;
-	size_t np = 0, i, bad;
+	struct txn_err e;
 	struct txn t;
 	int c, no_commit = 0, rc = 0;
+	size_t bad;
 
 	optind = 0;
 	while ((c = opt_next(outcome_add_opts, argc, argv)) != -1) {
 		switch (c) {
-		case 'i': rc = once(me, &id, "--id", optarg); break;
-		case 'd': rc = once(me, &desc, "--description", optarg); break;
-		case 'p': rc = once(me, &pop, "--population", optarg); break;
+		case 'i': rc = once(me, &o.id, "--id", optarg); break;
+		case 'd': rc = once(me, &o.description, "--description", optarg); break;
+		case 'p': rc = once(me, &o.population, "--population", optarg); break;
 		case 'n': no_commit = 1; break;
 		case 'P':
-			if (np == sizeof(principles) / sizeof(principles[0]))
-				return usage_error(me, "too many --principle");
-			principles[np++] = optarg;
+			if (o.np == sizeof(principles) / sizeof(principles[0]))
+				return usage_error(me, "%s", _("too many --principle"));
+			principles[o.np++] = optarg;
 			break;
 		default: return option_error(me, c, argv);
 		}
@@ -196,65 +209,43 @@ static int outcome_add(int argc, char **argv, struct store *s)
 	}
 	if (argc - optind != 1 || !argv[optind][0] ||
 	    text_check(argv[optind], strlen(argv[optind]), &bad))
-		return usage_error(me, "outcome add takes the outcome's title");
-	if (id && !text_is_id(id))
-		return usage_error(me, "'%s' is not an id", id);
-	if ((rc = check_option(KIND_OUTCOME, "TITLE", argv[optind], "title", NULL)))
-		return rc;
-	for (i = 0; i < np; i++)
-		if ((rc = check_option(KIND_OUTCOME, "--principle", principles[i], "principles", NULL)))
-			return rc;
-	if (!id) {
-		if (dom_item_id(idbuf, sizeof(idbuf), argv[optind], "o") < 0)
-			return usage_error(me, "cannot make an id; give one with --id");
-		id = idbuf;
+		return usage_error(me, "%s", _("outcome add takes the outcome's title"));
+	if (o.id && !text_is_id(o.id))
+		return usage_error(me, _("'%s' is not an id"), o.id);
+	o.title = argv[optind];
+	o.principles = principles;
+	err_clear(&e.err);
+	if (outcome_check_new(&o, NULL, &e.err) < 0)
+		return report(NULL, &e.err);
+	if (!o.id) {
+		if (dom_item_id(idbuf, sizeof(idbuf), o.title, "o") < 0)
+			return usage_error(me, "%s", _("cannot make an id; give one with --id"));
+		o.id = idbuf;
 	}
-	layout_outcome_file(file, sizeof(file), id);
+	layout_outcome_file(file, sizeof(file), o.id);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
-	for (i = 0; i < np; i++)
-		if ((rc = check_option(KIND_OUTCOME, "--principle", principles[i], "principles", t.ids))) {
-			txn_release(&t);
-			return rc;
-		}
 	t.no_commit = no_commit;
-	r = t.doc->root;
-	if (dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "id", dom_str(t.doc, id)) < 0 ||
-	    dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "title", dom_str(t.doc, argv[optind])) < 0 ||
-	    (desc && dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "description", dom_str(t.doc, desc)) < 0) ||
-	    (pop && dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "population", dom_str(t.doc, pop)) < 0) ||
-	    dom_put(t.doc, KIND_OUTCOME, NULL, 0, r, "status", dom_str(t.doc, "proposed")) < 0)
-		goto oom;
-	if (np) {
-		if (!(seq = dom_seq(t.doc, KIND_OUTCOME, NULL, 0, r, "principles")))
-			goto oom;
-		for (i = 0; i < np; i++)
-			doc_seq_append(seq, dom_str(t.doc, principles[i]));
-	}
-	snprintf(msg, sizeof(msg), "outcome added: %s", id);
-	return txn_commit(&t, msg);
-oom:
-	txn_release(&t);
-	return out_of_memory();
+	txn_err_init(&e);
+	return finish(&t, outcome_create(&t, &o, msg, sizeof(msg), &e), msg, &e);
 }
 
 static int outcome_indicator(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("outcome");
-	const char *keys[] = { "indicators" };
-	const char *id = NULL, *unit = NULL, *base = NULL, *target = NULL;
+	struct indicator_new in = { 0 };
 	char idbuf[40], file[128], msg[300];
-	struct doc_node *seq, *e;
+	struct err err;
 	struct txn t;
 	int c, no_commit = 0, rc = 0;
 
 	optind = 0;
 	while ((c = opt_next(outcome_indicator_opts, argc, argv)) != -1) {
 		switch (c) {
-		case 'i': rc = once(me, &id, "--id", optarg); break;
-		case 'u': rc = once(me, &unit, "--unit", optarg); break;
-		case 'b': rc = once(me, &base, "--baseline", optarg); break;
-		case 't': rc = once(me, &target, "--target", optarg); break;
+		case 'i': rc = once(me, &in.id, "--id", optarg); break;
+		case 'u': rc = once(me, &in.unit, "--unit", optarg); break;
+		case 'b': rc = once(me, &in.baseline, "--baseline", optarg); break;
+		case 't': rc = once(me, &in.target, "--target", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
 		}
@@ -262,63 +253,49 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (argc - optind != 2 || !text_is_id(argv[optind]))
-		return usage_error(me, "outcome indicator takes an outcome's id and the indicator's name");
-	if (id && !text_is_id(id))
-		return usage_error(me, "'%s' is not an id", id);
-	{
-		const struct optfield fields[] = {
-			{ "NAME", argv[optind + 1], "indicators.name" }, { "--unit", unit, "indicators.unit" },
-			{ "--baseline", base, "indicators.baseline" },
-			{ "--target", target, "indicators.target" },
-		};
-
-		if ((rc = check_options(KIND_OUTCOME, fields, 4, NULL)))
-			return rc;
+		return usage_error(me, "%s",
+				   _("outcome indicator takes an outcome's id and the indicator's name"));
+	if (in.id && !text_is_id(in.id))
+		return usage_error(me, _("'%s' is not an id"), in.id);
+	in.outcome = argv[optind];
+	in.name = argv[optind + 1];
+	err_clear(&err);
+	if (indicator_check_new(&in, &err) < 0)
+		return report(NULL, &err);
+	if (!in.id) {
+		if (dom_item_id(idbuf, sizeof(idbuf), in.name, "i") < 0)
+			return usage_error(me, "%s", _("cannot make an id; give one with --id"));
+		in.id = idbuf;
 	}
-	if (!id) {
-		if (dom_item_id(idbuf, sizeof(idbuf), argv[optind + 1], "i") < 0)
-			return usage_error(me, "cannot make an id; give one with --id");
-		id = idbuf;
-	}
-	layout_outcome_file(file, sizeof(file), argv[optind]);
+	layout_outcome_file(file, sizeof(file), in.outcome);
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	if (!(seq = dom_seq(t.doc, KIND_OUTCOME, NULL, 0, t.doc->root, "indicators")) ||
-	    !(e = doc_map(t.doc)) ||
-	    dom_put(t.doc, KIND_OUTCOME, keys, 1, e, "id", dom_str(t.doc, id)) < 0 ||
-	    dom_put(t.doc, KIND_OUTCOME, keys, 1, e, "name", dom_str(t.doc, argv[optind + 1])) < 0 ||
-	    (unit && dom_put(t.doc, KIND_OUTCOME, keys, 1, e, "unit", dom_str(t.doc, unit)) < 0) ||
-	    (base && dom_put(t.doc, KIND_OUTCOME, keys, 1, e, "baseline", dom_plain(t.doc, base)) < 0) ||
-	    (target && dom_put(t.doc, KIND_OUTCOME, keys, 1, e, "target", dom_plain(t.doc, target)) < 0)) {
-		txn_release(&t);
-		fprintf(stderr, "convene: error: 'indicators' in %s is not a list, or out of memory\n", file);
-		return EXIT_DATA;
-	}
-	if (doc_find_id(seq, id)) {
-		txn_release(&t);
-		return usage_error(me, "%s has an indicator '%s' already", file, id);
-	}
-	doc_seq_append(seq, e);
-	snprintf(msg, sizeof(msg), "outcome %s: indicator %s", argv[optind], id);
-	return txn_commit(&t, msg);
+	rc = indicator_add_apply(&t, &in, msg, sizeof(msg));
+	if (rc == 0)
+		return txn_commit(&t, msg);
+	txn_release(&t);
+	if (rc == LIST_EXISTS)
+		return usage_error(me, _("%s has an indicator '%s' already"), file, in.id);
+	err_set(&err, ERR_DATA, 0, 0, _("'%s' in %s is not a list, or out of memory"), "indicators",
+		file);
+	return report(NULL, &err);
 }
 
 static int outcome_measure(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("outcome");
-	const char *keys[] = { "indicators", "measurements" };
-	const char *date = NULL, *notetext = NULL;
-	char file[128], day[11], id[9], msg[300];
-	struct doc_node *ind, *seq, *e;
+	struct measurement_new m = { 0 };
+	char file[128], day[11], msg[300];
+	struct txn_err e;
 	struct txn t;
 	int c, no_commit = 0, rc = 0;
 
 	optind = 0;
 	while ((c = opt_next(outcome_measure_opts, argc, argv)) != -1) {
 		switch (c) {
-		case 'd': rc = once(me, &date, "--date", optarg); break;
-		case 'N': rc = once(me, &notetext, "--note", optarg); break;
+		case 'd': rc = once(me, &m.date, "--date", optarg); break;
+		case 'N': rc = once(me, &m.note, "--note", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
 		}
@@ -326,48 +303,37 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (argc - optind != 3 || !text_is_id(argv[optind]) || !text_is_id(argv[optind + 1]))
-		return usage_error(me, "outcome measure takes an outcome, an indicator and a value");
-	{
-		const struct optfield fields[] = {
-			{ "VALUE", argv[optind + 2], "indicators.measurements.value" },
-			{ "--date", date, "indicators.measurements.date" },
-		};
-
-		if ((rc = check_options(KIND_OUTCOME, fields, 2, NULL)))
-			return rc;
-	}
-	layout_outcome_file(file, sizeof(file), argv[optind]);
+		return usage_error(me, "%s",
+				   _("outcome measure takes an outcome, an indicator and a value"));
+	m.outcome = argv[optind];
+	m.indicator = argv[optind + 1];
+	m.value = argv[optind + 2];
+	err_clear(&e.err);
+	if (measurement_check_new(&m, &e.err) < 0)
+		return report(NULL, &e.err);
+	today(day);
+	if (!m.date)
+		m.date = day;
+	layout_outcome_file(file, sizeof(file), m.outcome);
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	if ((ind = doc_find_id(doc_get(t.doc->root, "indicators"), argv[optind + 1])) &&
-	    txn_refuse_conflict(&t, ind, "this indicator")) {
+	txn_err_init(&e);
+	rc = measurement_add_apply(&t, &m, msg, sizeof(msg), &e);
+	if (rc == LIST_NO_INDICATOR || rc == LIST_NOT_LIST) {
 		txn_release(&t);
-		return EXIT_DATA;
+		txn_err_release(&e);
+		if (rc == LIST_NOT_LIST) {
+			err_set(&e.err, ERR_DATA, 0, 0, _("'%s' in %s is not a list, or out of memory"),
+				"measurements", file);
+		} else {
+			err_set(&e.err, ERR_DATA, 0, 0, _("%s has no indicator '%s'"), file, m.indicator);
+			err_hint(&e.err, _("add it: convene outcome indicator %s NAME --id %s"), m.outcome,
+				 m.indicator);
+		}
+		return report(NULL, &e.err);
 	}
-	if (!ind) {
-		txn_release(&t);
-		fprintf(stderr, "convene: error: %s has no indicator '%s'\n", file, argv[optind + 1]);
-		fprintf(stderr, "convene: hint: add it: convene outcome indicator %s NAME --id %s\n",
-			argv[optind], argv[optind + 1]);
-		return EXIT_DATA;
-	}
-	today(day);
-	if (dom_random_id(id) < 0 ||
-	    !(seq = dom_seq(t.doc, KIND_OUTCOME, keys, 1, ind, "measurements")) ||
-	    !(e = doc_map(t.doc)) ||
-	    dom_put(t.doc, KIND_OUTCOME, keys, 2, e, "id", dom_str(t.doc, id)) < 0 ||
-	    dom_put(t.doc, KIND_OUTCOME, keys, 2, e, "date", dom_str(t.doc, date ? date : day)) < 0 ||
-	    dom_put(t.doc, KIND_OUTCOME, keys, 2, e, "value", dom_plain(t.doc, argv[optind + 2])) < 0 ||
-	    (notetext && dom_put(t.doc, KIND_OUTCOME, keys, 2, e, "note", dom_str(t.doc, notetext)) < 0)) {
-		txn_release(&t);
-		fprintf(stderr, "convene: error: 'measurements' in %s is not a list, or out of memory\n", file);
-		return EXIT_DATA;
-	}
-	doc_seq_append(seq, e);
-	snprintf(msg, sizeof(msg), "outcome %s: %s measured %s on %s", argv[optind],
-		 argv[optind + 1], argv[optind + 2], date ? date : day);
-	return txn_commit(&t, msg);
+	return finish(&t, rc, msg, &e);
 }
 
 struct outcome_rows {
@@ -395,7 +361,10 @@ static void outcome_visit(void *ctx, const char *file, const struct doc *doc)
 	} else {
 		pad(&o->b, r.id ? r.id : "?", 16);
 		pad(&o->b, r.status ? r.status : "-", 10);
-		buf_addf(&o->b, "%zu indicator%s  %s\n", n, n == 1 ? " " : "s", r.title ? r.title : "");
+		/* TRANSLATORS: the singular ends in spaces, so that the titles
+		 * after it line up with those after the plural */
+		buf_addf(&o->b, ngettext("%zu indicator ", "%zu indicators", n), n);
+		buf_addf(&o->b, "  %s\n", r.title ? r.title : "");
 	}
 }
 
@@ -444,8 +413,8 @@ static const struct subcmd outcome_subs[] = {
 
 const struct help help_outcome = {
 	NULL,
-	"An outcome is outcomes/<id>.yaml, with indicators that carry a baseline,\n"
-	"a target and dated measurements.\n",
+	N_("An outcome is outcomes/<id>.yaml, with indicators that carry a baseline,\n"
+	"a target and dated measurements.\n"),
 	NULL, outcome_subs,
 	NULL
 };

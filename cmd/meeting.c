@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
@@ -19,38 +20,38 @@
 #include "txn.h"
 
 static const struct opt meeting_new_opts[] = {
-	{ 'd', "date", "DATE", "the day it meets", 0 },
-	{ 's', "start", "HH:MM", "the time it starts", 0 },
-	{ 'u', "duration", "MINUTES", "how long it lasts, in minutes", 0 },
-	{ 'h', "host", "MEMBER", "at this member's site", 0 },
-	{ 'v', "virtual", "URL", "online, at this link", 0 },
-	{ 'a', "address", "TEXT", "where it meets", 0 },
-	{ 't', "title", "T", "its title (default: Meeting N, and the template's theme)", 0 },
-	{ 'T', "template", "NAME", "goals and agenda from a template (default: blank)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'd', "date", "DATE", N_("the day it meets"), 0 },
+	{ 's', "start", "HH:MM", N_("the time it starts"), 0 },
+	{ 'u', "duration", "MINUTES", N_("how long it lasts, in minutes"), 0 },
+	{ 'h', "host", "MEMBER", N_("at this member's site"), 0 },
+	{ 'v', "virtual", "URL", N_("online, at this link"), 0 },
+	{ 'a', "address", "TEXT", N_("where it meets"), 0 },
+	{ 't', "title", "T", N_("its title (default: Meeting N, and the template's theme)"), 0 },
+	{ 'T', "template", "NAME", N_("goals and agenda from a template (default: blank)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt actions_opts[] = {
-	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
-	{ 'o', "open", NULL, "only actions not done or dropped", 0 },
-	{ 'm', "mine", NULL, "only those you own (git config convene.member)", 0 },
-	{ 'd', "overdue", NULL, "only open ones past their date", 0 },
+	{ 'j', "json", NULL, N_("print JSON, for scripts"), 0 },
+	{ 'o', "open", NULL, N_("only actions not done or dropped"), 0 },
+	{ 'm', "mine", NULL, N_("only those you own (git config convene.member)"), 0 },
+	{ 'd', "overdue", NULL, N_("only open ones past their date"), 0 },
 	OPT_END
 };
 
 const struct help help_actions = {
 	"[--open] [--mine] [--overdue] [--json]",
-	"Actions across all meetings.  --open: not done or dropped; --mine: owned\n"
-	"by you (git config convene.member); --overdue: open and past their date.\n",
+	N_("Actions across all meetings.  --open: not done or dropped; --mine: owned\n"
+	   "by you (git config convene.member); --overdue: open and past their date.\n"),
 	actions_opts, NULL,
 	NULL
 };
 
 const struct help help_hosts = {
 	"[--json]",
-	"Who hosted which meeting, and who could host next: members who can host,\n"
-	"those who hosted least (and longest ago) first.\n",
+	N_("Who hosted which meeting, and who could host next: members who can host,\n"
+	   "those who hosted least (and longest ago) first.\n"),
 	opts_json, NULL,
 	NULL
 };
@@ -77,12 +78,11 @@ static void max_number(void *ctx, const char *file, const struct doc *doc)
 static int meeting_new(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("meeting");
-	const char *date = NULL, *start = NULL, *duration = NULL, *host = NULL, *virt = NULL;
-	const char *address = NULL, *title = NULL, *tmpl = NULL;
+	struct meeting_new f = { 0 };
+	const char *tmpl = NULL;
 	struct numbers nums = { 0, "en" };
 	struct diags d = { 0 };
 	struct scan_stats st;
-	struct doc_node *r, *loc;
 	char file[64], num[24], msg[200];
 	struct txn t;
 	struct err err;
@@ -91,13 +91,13 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	optind = 0;
 	while ((c = opt_next(meeting_new_opts, argc, argv)) != -1) {
 		switch (c) {
-		case 'd': rc = once(me, &date, "--date", optarg); break;
-		case 's': rc = once(me, &start, "--start", optarg); break;
-		case 'u': rc = once(me, &duration, "--duration", optarg); break;
-		case 'h': rc = once(me, &host, "--host", optarg); break;
-		case 'v': rc = once(me, &virt, "--virtual", optarg); break;
-		case 'a': rc = once(me, &address, "--address", optarg); break;
-		case 't': rc = once(me, &title, "--title", optarg); break;
+		case 'd': rc = once(me, &f.date, "--date", optarg); break;
+		case 's': rc = once(me, &f.start, "--start", optarg); break;
+		case 'u': rc = once(me, &f.duration, "--duration", optarg); break;
+		case 'h': rc = once(me, &f.host, "--host", optarg); break;
+		case 'v': rc = once(me, &f.virt, "--virtual", optarg); break;
+		case 'a': rc = once(me, &f.address, "--address", optarg); break;
+		case 't': rc = once(me, &f.title, "--title", optarg); break;
 		case 'T': rc = once(me, &tmpl, "--template", optarg); break;
 		case 'n': no_commit = 1; break;
 		default: return option_error(me, c, argv);
@@ -106,28 +106,29 @@ static int meeting_new(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (optind < argc)
-		return usage_error(me, "meeting new takes options only");
+		return usage_error(me, _("meeting new takes options only"));
 	for (c = 0; tmpl && template_meetings[c] && strcmp(template_meetings[c], tmpl); c++)
 		;
 	if (tmpl && !template_meetings[c]) {
 		struct buf names = BUF_INIT;
 
 		for (c = 0; template_meetings[c]; c++)
-			buf_addf(&names, "%s%s", !c ? "" : template_meetings[c + 1] ? ", " : " or ",
+			/* TRANSLATORS: before the last of a list of names */
+			buf_addf(&names, "%s%s", !c ? "" : template_meetings[c + 1] ? ", " : _(" or "),
 				 template_meetings[c]);
-		rc = usage_error(me, "--template '%s' is not a meeting template; use %s", tmpl,
+		rc = usage_error(me, _("--template '%s' is not a meeting template; use %s"), tmpl,
 				 buf_str(&names));
 		buf_release(&names);
 		return rc;
 	}
-	if (host && virt)
-		return usage_error(me, "a meeting has a --host or a --virtual link, not both");
+	if (f.host && f.virt)
+		return usage_error(me, _("a meeting has a --host or a --virtual link, not both"));
 	{
 		const struct optfield fields[] = {
-			{ "--date", date, "date" }, { "--start", start, "start" },
-			{ "--duration", duration, "duration" }, { "--host", host, "location.host" },
-			{ "--virtual", virt, "location.virtual" },
-			{ "--address", address, "location.address" }, { "--title", title, "title" },
+			{ "--date", f.date, "date" }, { "--start", f.start, "start" },
+			{ "--duration", f.duration, "duration" }, { "--host", f.host, "location.host" },
+			{ "--virtual", f.virt, "location.virtual" },
+			{ "--address", f.address, "location.address" }, { "--title", f.title, "title" },
 		};
 
 		if ((rc = check_options(KIND_MEETING, fields, sizeof(fields) / sizeof(fields[0]), NULL)))
@@ -140,47 +141,34 @@ static int meeting_new(int argc, char **argv, struct store *s)
 	}
 	diags_release(&d);
 	if (nums.max >= LAYOUT_MEETING_MAX) {
-		fprintf(stderr, "convene: error: meeting %ld is the last a number can name\n", LAYOUT_MEETING_MAX);
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("meeting %ld is the last a number can name"), LAYOUT_MEETING_MAX);
+		fputc('\n', stderr);
 		return EXIT_DATA;
 	}
 	snprintf(num, sizeof(num), "%ld", nums.max + 1);
 	layout_meeting_file(file, sizeof(file), nums.max + 1);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
-	if ((rc = check_option(KIND_MEETING, "--host", host, "location.host", t.ids)) != 0) {
+	if ((rc = check_option(KIND_MEETING, "--host", f.host, "location.host", t.ids)) != 0) {
 		txn_release(&t);
 		return rc;
 	}
 	t.no_commit = no_commit;
-	r = t.doc->root;
-	if (dom_put(t.doc, KIND_MEETING, NULL, 0, r, "number", dom_plain(t.doc, num)) < 0 ||
-	    (title && dom_put(t.doc, KIND_MEETING, NULL, 0, r, "title", dom_str(t.doc, title)) < 0) ||
-	    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "status", dom_str(t.doc, "planned")) < 0 ||
-	    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "date", date ? dom_str(t.doc, date) : dom_plain(t.doc, "")) < 0 ||
-	    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "start", start ? dom_str(t.doc, start) : dom_plain(t.doc, "")) < 0 ||
-	    (duration && dom_put(t.doc, KIND_MEETING, NULL, 0, r, "duration", dom_plain(t.doc, duration)) < 0))
-		goto oom;
-	if (host || virt || address) {
-		const char *keys[] = { "location" };
-
-		if (!(loc = doc_map(t.doc)) ||
-		    dom_put(t.doc, KIND_MEETING, NULL, 0, r, "location", loc) < 0 ||
-		    (host && dom_put(t.doc, KIND_MEETING, keys, 1, loc, "host", dom_str(t.doc, host)) < 0) ||
-		    (address && dom_put(t.doc, KIND_MEETING, keys, 1, loc, "address", dom_str(t.doc, address)) < 0) ||
-		    (virt && dom_put(t.doc, KIND_MEETING, keys, 1, loc, "virtual", dom_str(t.doc, virt)) < 0))
-			goto oom;
+	f.number = num;
+	if (meetings_fill_new(t.doc, t.doc->root, &f) < 0) {
+		txn_release(&t);
+		return out_of_memory();
 	}
 	err_clear(&err);
-	if (template_meeting(t.doc, r, tmpl ? tmpl : "blank", nums.lang, nums.max + 1, host, &err) < 0) {
+	if (template_meeting(t.doc, t.doc->root, tmpl ? tmpl : "blank", nums.lang, nums.max + 1,
+			     f.host, &err) < 0) {
 		txn_release(&t);
 		return report(NULL, &err);
 	}
-	layout_subject(msg, sizeof(msg), nums.max + 1, "planned%s%s", date ? " for " : "",
-		       date ? date : "");
+	layout_subject(msg, sizeof(msg), nums.max + 1, "planned%s%s", f.date ? " for " : "",
+		       f.date ? f.date : "");
 	return txn_commit(&t, msg);
-oom:
-	txn_release(&t);
-	return out_of_memory();
 }
 
 /* ---- reading meetings ---- */
@@ -275,7 +263,7 @@ static int meeting_list(int argc, char **argv, struct store *s)
 		buf_addf(&b, "%03ld  ", x->number);
 		pad(&b, x->date ? x->date : "-", 12);
 		pad(&b, x->status ? x->status : "?", 11);
-		pad(&b, x->host ? x->host : x->virt ? "virtual" : "-", 14);
+		pad(&b, x->host ? x->host : x->virt ? _("virtual") : "-", 14);
 		buf_addf(&b, "%s\n", x->title ? x->title : "");
 	}
 	if (json) {
@@ -303,13 +291,13 @@ static void show_entries(struct buf *b, const struct doc_node *item, const char 
 		const char *text = dom_text(e, "text"), *by = dom_text(e, "by");
 		const char *owner = dom_text(e, "owner"), *due = dom_text(e, "due");
 
-		buf_addf(b, "    %s", word);
+		buf_addf(b, "    %s", _(word));
 		if (by)
 			buf_addf(b, " (%s)", by);
 		if (owner)
 			buf_addf(b, " -> %s", owner);
-		if (due)
-			buf_addf(b, " by %s", due);
+		if (due)  /* TRANSLATORS: an action's date, after its owner */
+			buf_addf(b, _(" by %s"), due);
 		buf_adds(b, ": ");
 		/* later lines of a note line up under the first */
 		for (; text && *text; text++) {
@@ -334,12 +322,12 @@ static int meeting_show(int argc, char **argv, struct store *s)
 	if ((rc = read_options(argc, argv, "meeting", 1, &json)) != 0)
 		return rc;
 	if (meeting_file(file, sizeof(file), argv[optind]) < 0)
-		return usage_error(cmd_find("meeting"), "'%s' is not a meeting number (1 to %ld)",
+		return usage_error(cmd_find("meeting"), _("'%s' is not a meeting number (1 to %ld)"),
 				   argv[optind], LAYOUT_MEETING_MAX);
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)
-			err_set(&err, ERR_NOTFOUND, 0, 0, "no meeting %s (%s)", argv[optind], file);
+			err_set(&err, ERR_NOTFOUND, 0, 0, _("no meeting %s (%s)"), argv[optind], file);
 		return report(err.line ? file : NULL, &err);
 	}
 	r = doc->root;
@@ -348,17 +336,17 @@ static int meeting_show(int argc, char **argv, struct store *s)
 		buf_addc(&b, '\n');
 	} else if (r && r->kind == DOC_MAP) {
 		buf_addf(&b, "%s\n", dom_text(r, "title") ? dom_text(r, "title") : file);
-		buf_addf(&b, "%s %s, %s", dom_text(r, "date") ? dom_text(r, "date") : "(no date)",
+		buf_addf(&b, "%s %s, %s", dom_text(r, "date") ? dom_text(r, "date") : _("(no date)"),
 			 dom_text(r, "start") ? dom_text(r, "start") : "",
 			 dom_text(r, "status") ? dom_text(r, "status") : "");
 		loc = doc_get(r, "location");
 		if (dom_text(loc, "host"))
-			buf_addf(&b, ", hosted by %s", dom_text(loc, "host"));
+			buf_addf(&b, _(", hosted by %s"), dom_text(loc, "host"));
 		if (dom_text(loc, "virtual"))
-			buf_addf(&b, ", online at %s", dom_text(loc, "virtual"));
+			buf_addf(&b, _(", online at %s"), dom_text(loc, "virtual"));
 		buf_addc(&b, '\n');
 		if ((att = doc_get(r, "attendees")) && att->kind == DOC_SEQ && att->n) {
-			buf_adds(&b, "attending:");
+			buf_adds(&b, _("attending:"));
 			for (a = att->head; a; a = a->next)
 				if (a->kind == DOC_SCALAR)
 					buf_addf(&b, " %s", a->str);
@@ -368,9 +356,9 @@ static int meeting_show(int argc, char **argv, struct store *s)
 			for (item = agenda->head; item; item = item->next) {
 				buf_addf(&b, "\n  [%s] %s\n", dom_text(item, "id") ? dom_text(item, "id") : "?",
 					 dom_text(item, "title") ? dom_text(item, "title") : "");
-				show_entries(&b, item, "notes", "note");
-				show_entries(&b, item, "decisions", "decided");
-				show_entries(&b, item, "actions", "action");
+				show_entries(&b, item, "notes", N_("note"));
+				show_entries(&b, item, "decisions", N_("decided"));
+				show_entries(&b, item, "actions", N_("action"));
 			}
 	}
 	rc = put_out(&b);
@@ -382,21 +370,21 @@ static int meeting_show(int argc, char **argv, struct store *s)
 /* ---- meeting edit ---- */
 
 static const struct opt meeting_edit_opts[] = {
-	{ 'd', "date", "DATE", "the day it meets", 0 },
-	{ 's', "start", "HH:MM", "the time it starts", 0 },
-	{ 'u', "duration", "MINUTES", "how long it lasts, in minutes", 0 },
-	{ 'h', "host", "MEMBER", "at this member's site", 0 },
-	{ 'v', "virtual", "URL", "online, at this link", 0 },
-	{ 'a', "address", "TEXT", "where it meets", 0 },
-	{ 't', "title", "T", "its title (default: Meeting N)", 0 },
-	{ 'S', "status", "STATUS", "planned, held or cancelled", 0 },
-	{ 'i', "item", "ID", "the agenda item that --minutes, --lead, --purpose\n"
-	  "and --item-title change", 0 },
-	{ 'm', "minutes", "N", "the item's planned minutes, 1 or more", 0 },
-	{ 'l', "lead", "MEMBER", "the member who leads the item", 0 },
-	{ 'p', "purpose", "P", "the item's purpose: information, discussion or\ndecision", 0 },
-	{ 'T', "item-title", "T", "the item's title", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'd', "date", "DATE", N_("the day it meets"), 0 },
+	{ 's', "start", "HH:MM", N_("the time it starts"), 0 },
+	{ 'u', "duration", "MINUTES", N_("how long it lasts, in minutes"), 0 },
+	{ 'h', "host", "MEMBER", N_("at this member's site"), 0 },
+	{ 'v', "virtual", "URL", N_("online, at this link"), 0 },
+	{ 'a', "address", "TEXT", N_("where it meets"), 0 },
+	{ 't', "title", "T", N_("its title (default: Meeting N)"), 0 },
+	{ 'S', "status", "STATUS", N_("planned, held or cancelled"), 0 },
+	{ 'i', "item", "ID", N_("the agenda item that --minutes, --lead, --purpose\n"
+	  "and --item-title change"), 0 },
+	{ 'm', "minutes", "N", N_("the item's planned minutes, 1 or more"), 0 },
+	{ 'l', "lead", "MEMBER", N_("the member who leads the item"), 0 },
+	{ 'p', "purpose", "P", N_("the item's purpose: information, discussion or\ndecision"), 0 },
+	{ 'T', "item-title", "T", N_("the item's title"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
@@ -433,20 +421,20 @@ static int meeting_edit(int argc, char **argv, struct store *s)
 		given += opt != 'n';
 	}
 	if (argc - optind != 1 || meeting_file(file, sizeof(file), argv[optind]) < 0)
-		return usage_error(me, "meeting edit takes a meeting number");
+		return usage_error(me, _("meeting edit takes a meeting number"));
 	if (!given) {
 		if (no_commit)
-			return usage_error(me, "--no-commit goes with the options that set fields; the editor's change is committed when it is valid");
+			return usage_error(me, _("--no-commit goes with the options that set fields; the editor's change is committed when it is valid"));
 		return edit_file(s, file);  /* no options: the whole file, in the editor */
 	}
 	if (c.host && c.virt)
-		return usage_error(me, "a meeting has a --host or a --virtual link, not both");
+		return usage_error(me, _("a meeting has a --host or a --virtual link, not both"));
 	if (!c.item && (c.minutes || c.lead || c.purpose || c.item_title))
-		return usage_error(me, "--minutes, --lead, --purpose and --item-title change an agenda item: name it with --item ID");
+		return usage_error(me, _("--minutes, --lead, --purpose and --item-title change an agenda item: name it with --item ID"));
 	if (c.item && !c.minutes && !c.lead && !c.purpose && !c.item_title)
-		return usage_error(me, "--item names the agenda item to change: give --minutes, --lead, --purpose or --item-title");
+		return usage_error(me, _("--item names the agenda item to change: give --minutes, --lead, --purpose or --item-title"));
 	if (c.item && !text_is_id(c.item))
-		return usage_error(me, "--item '%s' is not an agenda item id (a-z, 0-9 and '-')", c.item);
+		return usage_error(me, _("--item '%s' is not an agenda item id (a-z, 0-9 and '-')"), c.item);
 	{
 		/* the form of every value first: nothing is locked or read yet */
 		const struct optfield fields[] = {
@@ -503,7 +491,7 @@ static const struct subcmd meeting_subs[] = {
 
 const struct help help_meeting = {
 	NULL,
-	"M is a meeting's number: 1, 001 or meetings/001.yaml.  new makes the next\n"
+	N_("M is a meeting's number: 1, 001 or meetings/001.yaml.  new makes the next\n"
 	"meeting, planned, with an opening and a summary item on its agenda, or\n"
 	"with --template the goals and agenda of a later meeting (below).  A\n"
 	"meeting --host MEMBER gets the item host-practices after the opening,\n"
@@ -513,9 +501,9 @@ const struct help help_meeting = {
 	"options it sets those fields and commits (\"meeting 004: moved to\n"
 	"2026-05-03 18:00\").  --host, --virtual and --address given together are\n"
 	"the new place: what the meeting had before goes.  --item ID with\n"
-	"--minutes, --lead, --purpose or --item-title changes one agenda item.\n",
+	"--minutes, --lead, --purpose or --item-title changes one agenda item.\n"),
 	NULL, meeting_subs,
-	"Templates of new (--template NAME), their agenda items by id, the same in\n"
+	N_("Templates of new (--template NAME), their agenda items by id, the same in\n"
 	"every language; agenda M --facilitator shows each item's prompt:\n"
 	"  blank           opening next-steps (the default)\n"
 	"  quick-wins      opening brainstorm choose-wins next-steps\n"
@@ -523,7 +511,7 @@ const struct help help_meeting = {
 	"  evaluation      opening evaluation-needs learning-plan next-steps\n"
 	"  communications  opening audiences elevator-pitch in-the-community next-steps\n"
 	"A decision on elevator-pitch is the pitch: decide offers the\n"
-	"'convene set elevator_pitch' that makes it the initiative's.\n"
+	"'convene set elevator_pitch' that makes it the initiative's.\n")
 };
 
 int cmd_meeting(int argc, char **argv, struct store *s)
@@ -581,13 +569,13 @@ int cmd_actions(int argc, char **argv, struct store *s)
 		}
 	}
 	if (optind < argc)
-		return usage_error(cmd_find("actions"), "actions takes options only");
+		return usage_error(cmd_find("actions"), _("actions takes options only"));
 	if (want_mine) {
 		const char *from;
 
 		if (!(f.owner = acting_member(s, NULL, mine, sizeof(mine), &from))) {
-			fprintf(stderr, "convene: error: --mine needs to know who you are\n");
-			fprintf(stderr, "convene: hint: git config convene.member <your member id>\n");
+			fprintf(stderr, "convene: error: %s\n", _("--mine needs to know who you are"));
+			fprintf(stderr, "convene: hint: %s\n", _("git config convene.member <your member id>"));
 			return EXIT_USAGE;
 		}
 		if ((rc = check_option(KIND_MEETING, from, f.owner, "agenda.actions.owner", NULL)) != 0)
@@ -666,21 +654,22 @@ int cmd_hosts(int argc, char **argv, struct store *s)
 		for (i = 0; i < rot.nhosted; i++) {
 			buf_addf(&b, "%03ld  ", rot.hosted[i]->number);
 			pad(&b, rot.hosted[i]->date ? rot.hosted[i]->date : "-", 12);
-			buf_addf(&b, "%s\n", rot.hosted[i]->host ? rot.hosted[i]->host : "(virtual)");
+			buf_addf(&b, "%s\n", rot.hosted[i]->host ? rot.hosted[i]->host : _("(virtual)"));
 		}
 		if (!rot.nhosted)
-			buf_adds(&b, "no meeting has a host yet\n");
+			buf_addf(&b, "%s\n", _("no meeting has a host yet"));
 		if (!rot.nnext) {
-			buf_adds(&b, "next: no member can host (member add --can-host)\n");
+			buf_addf(&b, "%s\n", _("next: no member can host (member add --can-host)"));
 		} else {
-			buf_addf(&b, "next: %s", rot.next[0].member);
+			buf_addf(&b, _("next: %s"), rot.next[0].member);
 			if (rot.next[0].times)
-				buf_addf(&b, " (hosted %d, last at meeting %03ld)", rot.next[0].times,
+				buf_addf(&b, _(" (hosted %d, last at meeting %03ld)"), rot.next[0].times,
 					 rot.next[0].last);
 			else
-				buf_adds(&b, " (has not hosted yet)");
+				buf_adds(&b, _(" (has not hosted yet)"));
 			if (rot.nnext > 1) {
-				buf_adds(&b, "; then");
+				/* TRANSLATORS: before the members who could host after the first */
+				buf_adds(&b, _("; then"));
 				for (i = 1; i < rot.nnext && i < 4; i++)
 					buf_addf(&b, " %s", rot.next[i].member);
 			}

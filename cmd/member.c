@@ -8,87 +8,96 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
 #include "core/members.h"
 #include "core/text.h"
+#include "store/groupedit.h"
+#include "store/memberedit.h"
 #include "txn.h"
 
 static const struct opt member_add_opts[] = {
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'o', "org", "ORG", "the organisation they come from", 0 },
-	{ 'r', "role", "ROLE", "facilitator, backbone, member, funder, partner or observer", 0 },
-	{ 'e', "email", "E", "their email address", 0 },
-	{ 'p', "phone", "P", "their phone number", 0 },
-	{ 'h', "can-host", NULL, "their site can host a meeting", 0 },
-	{ 'a', "address", "A", "the address of their site", 0 },
-	{ 's', "subgroup", "S", "a subgroup they are in (again for more)", 0 },
-	{ 'j', "joined", "DATE", "the day they joined (default: today)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'o', "org", "ORG", N_("the organisation they come from"), 0 },
+	{ 'r', "role", "ROLE", N_("facilitator, backbone, member, funder, partner or observer"), 0 },
+	{ 'e', "email", "E", N_("their email address"), 0 },
+	{ 'p', "phone", "P", N_("their phone number"), 0 },
+	{ 'h', "can-host", NULL, N_("their site can host a meeting"), 0 },
+	{ 'a', "address", "A", N_("the address of their site"), 0 },
+	{ 's', "subgroup", "S", N_("a subgroup they are in (again for more)"), 0 },
+	{ 'j', "joined", "DATE", N_("the day they joined (default: today)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt member_list_opts[] = {
-	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
-	{ 'a', "all", NULL, "those who left too", 0 },
+	{ 'j', "json", NULL, N_("print JSON, for scripts"), 0 },
+	{ 'a', "all", NULL, N_("those who left too"), 0 },
 	OPT_END
 };
 
 static const struct opt member_leave_opts[] = {
-	{ 'd', "date", "DATE", "the day they left (default: today)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'd', "date", "DATE", N_("the day they left (default: today)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt member_edit_opts[] = {
-	{ 'a', "age", "KEY", "set their age recipient (age1...), for confidential interviews", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'a', "age", "KEY", N_("set their age recipient (age1...), for confidential interviews"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
 static const struct opt member_group_opts[] = {
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
-static int member_exists(void *ctx, const char *id)
+/* Commits t with subject when the edit went (rc 0), else says what
+ * refused it (e) and releases t.  Returns the exit code. */
+static int finish(struct txn *t, int rc, const char *subject, struct txn_err *e)
 {
-	char path[128];
-	struct err err;
+	const char *file = t->file;
 
-	/* only a file that can be read takes the id */
-	layout_member_file(path, sizeof(path), id);
-	return store_exists(ctx, path, &err) > 0;
+	if (rc == 0) {
+		txn_err_release(e);
+		return txn_commit(t, subject);
+	}
+	txn_release(t);
+	rc = txn_say_failure(e, file);
+	txn_err_release(e);
+	return rc;
 }
 
 static int member_add(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("member");
-	const char *id = NULL, *org = NULL, *role = NULL, *email = NULL, *phone = NULL;
-	const char *address = NULL, *joined = NULL, *subgroups[32];
+	const char *subgroups[32];
+	struct member_new m = { 0 };
 	char idbuf[72], file[128], day[11], msg[300];
-	size_t nsub = 0, i, bad;
-	int c, host = 0, no_commit = 0, rc = 0;
-	struct doc_node *r, *seq;
+	int c, no_commit = 0, rc = 0;
+	struct txn_err e;
 	struct txn t;
+	size_t bad;
 
 	optind = 0;
 	while ((c = opt_next(member_add_opts, argc, argv)) != -1) {
 		switch (c) {
-		case 'i': rc = once(me, &id, "--id", optarg); break;
-		case 'o': rc = once(me, &org, "--org", optarg); break;
-		case 'r': rc = once(me, &role, "--role", optarg); break;
-		case 'e': rc = once(me, &email, "--email", optarg); break;
-		case 'p': rc = once(me, &phone, "--phone", optarg); break;
-		case 'h': host = 1; break;
-		case 'a': rc = once(me, &address, "--address", optarg); break;
-		case 'j': rc = once(me, &joined, "--joined", optarg); break;
+		case 'i': rc = once(me, &m.id, "--id", optarg); break;
+		case 'o': rc = once(me, &m.org, "--org", optarg); break;
+		case 'r': rc = once(me, &m.role, "--role", optarg); break;
+		case 'e': rc = once(me, &m.email, "--email", optarg); break;
+		case 'p': rc = once(me, &m.phone, "--phone", optarg); break;
+		case 'h': m.can_host = 1; break;
+		case 'a': rc = once(me, &m.address, "--address", optarg); break;
+		case 'j': rc = once(me, &m.joined, "--joined", optarg); break;
 		case 'n': no_commit = 1; break;
 		case 's':
-			if (nsub == sizeof(subgroups) / sizeof(subgroups[0]))
-				return usage_error(me, "too many --subgroup");
-			subgroups[nsub++] = optarg;
+			if (m.nsub == sizeof(subgroups) / sizeof(subgroups[0]))
+				return usage_error(me, "%s", _("too many --subgroup"));
+			subgroups[m.nsub++] = optarg;
 			break;
 		default: return option_error(me, c, argv);
 		}
@@ -96,62 +105,29 @@ static int member_add(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (argc - optind != 1)
-		return usage_error(me, "member add takes the member's name");
+		return usage_error(me, "%s", _("member add takes the member's name"));
 	if (text_check(argv[optind], strlen(argv[optind]), &bad) || !argv[optind][0])
-		return usage_error(me, "the name must be UTF-8 text");
-	if (id && !text_is_id(id))
-		return usage_error(me, "'%s' is not an id: use a-z, 0-9 and '-'", id);
-	{
-		const struct optfield fields[] = {
-			{ "NAME", argv[optind], "name" }, { "--org", org, "organization" },
-			{ "--role", role, "role" }, { "--email", email, "email" },
-			{ "--phone", phone, "phone" }, { "--address", address, "address" },
-			{ "--joined", joined, "joined" },
-		};
-
-		if ((rc = check_options(KIND_MEMBER, fields, sizeof(fields) / sizeof(fields[0]), NULL)))
-			return rc;
+		return usage_error(me, "%s", _("the name must be UTF-8 text"));
+	if (m.id && !text_is_id(m.id))
+		return usage_error(me, _("'%s' is not an id: use a-z, 0-9 and '-'"), m.id);
+	m.name = argv[optind];
+	m.subgroups = subgroups;
+	err_clear(&e.err);
+	if (members_check_new(&m, NULL, &e.err) < 0)
+		return report(NULL, &e.err);
+	if (!m.id) {
+		if (dom_member_id(idbuf, sizeof(idbuf), m.name, member_id_taken, s) < 0)
+			return usage_error(me, _("cannot make an id from '%s'; give one with --id"),
+					   m.name);
+		m.id = idbuf;
 	}
-	for (i = 0; i < nsub; i++)
-		if ((rc = check_option(KIND_MEMBER, "--subgroup", subgroups[i], "subgroups", NULL)))
-			return rc;
-	if (!id) {
-		if (dom_member_id(idbuf, sizeof(idbuf), argv[optind], member_exists, s) < 0)
-			return usage_error(me, "cannot make an id from '%s'; give one with --id", argv[optind]);
-		id = idbuf;
-	}
-	layout_member_file(file, sizeof(file), id);
+	layout_member_file(file, sizeof(file), m.id);
 	if ((rc = txn_begin(&t, s, file, TXN_CREATE)) != 0)
 		return rc;
-	for (i = 0; i < nsub; i++)
-		if ((rc = check_option(KIND_MEMBER, "--subgroup", subgroups[i], "subgroups", t.ids))) {
-			txn_release(&t);
-			return rc;
-		}
 	t.no_commit = no_commit;
-	r = t.doc->root;
 	today(day);
-	if (dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "id", dom_str(t.doc, id)) < 0 ||
-	    dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "name", dom_str(t.doc, argv[optind])) < 0 ||
-	    (org && dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "organization", dom_str(t.doc, org)) < 0) ||
-	    dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "role", dom_str(t.doc, role ? role : "member")) < 0 ||
-	    (email && dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "email", dom_str(t.doc, email)) < 0) ||
-	    (phone && dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "phone", dom_str(t.doc, phone)) < 0) ||
-	    (host && dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "can_host", dom_plain(t.doc, "true")) < 0) ||
-	    (address && dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "address", dom_str(t.doc, address)) < 0) ||
-	    dom_put(t.doc, KIND_MEMBER, NULL, 0, r, "joined", dom_str(t.doc, joined ? joined : day)) < 0)
-		goto oom;
-	if (nsub) {
-		if (!(seq = dom_seq(t.doc, KIND_MEMBER, NULL, 0, r, "subgroups")))
-			goto oom;
-		for (i = 0; i < nsub; i++)
-			doc_seq_append(seq, dom_str(t.doc, subgroups[i]));
-	}
-	snprintf(msg, sizeof(msg), "member added: %s (%s)", argv[optind], id);
-	return txn_commit(&t, msg);
-oom:
-	txn_release(&t);
-	return out_of_memory();
+	txn_err_init(&e);
+	return finish(&t, member_create(&t, &m, day, msg, sizeof(msg), &e), msg, &e);
 }
 
 static void members_visit(void *ctx, const char *file, const struct doc *doc)
@@ -161,9 +137,10 @@ static void members_visit(void *ctx, const char *file, const struct doc *doc)
 
 static int member_list(int argc, char **argv, struct store *s)
 {
+	const char *head[3] = { _("ID"), _("NAME"), _("ROLE") }, *host = _("HOST"), *yes = _("yes");
 	struct members rows = { 0 };
 	struct buf b = BUF_INIT;
-	size_t i, w[3] = { 2, 4, 4 };
+	size_t i, k, w[3], whost = text_chars(host, strlen(host));
 	int json = 0, c, rc;
 	struct json_w jw;
 
@@ -177,7 +154,7 @@ static int member_list(int argc, char **argv, struct store *s)
 			return option_error(cmd_find("member"), c, argv);
 	}
 	if (optind < argc)
-		return usage_error(cmd_find("member"), "member list takes no arguments");
+		return usage_error(cmd_find("member"), "%s", _("member list takes no arguments"));
 	if ((rc = visit_initiative(s, members_visit, &rows, &rows.failed)) != 0)
 		goto done;
 	members_sort(&rows);
@@ -199,28 +176,34 @@ static int member_list(int argc, char **argv, struct store *s)
 		jw_end(&jw);
 		buf_addc(&b, '\n');
 	} else {
+		/* the headings may be Hebrew: each column as wide as its words */
+		for (k = 0; k < 3; k++)
+			w[k] = text_chars(head[k], strlen(head[k]));
+		if (text_chars(yes, strlen(yes)) > whost)
+			whost = text_chars(yes, strlen(yes));
 		for (i = 0; i < rows.n; i++) {
-			size_t k;
 			const char *cols[3] = { rows.v[i].id, rows.v[i].name, rows.v[i].role };
 
 			for (k = 0; k < 3; k++)
 				if (text_chars(cols[k], strlen(cols[k])) > w[k])
 					w[k] = text_chars(cols[k], strlen(cols[k]));
 		}
-		pad(&b, "ID", w[0] + 2);
-		pad(&b, "NAME", w[1] + 2);
-		pad(&b, "ROLE", w[2] + 2);
-		buf_adds(&b, "HOST  ORGANIZATION\n");
+		for (k = 0; k < 3; k++)
+			pad(&b, head[k], w[k] + 2);
+		pad(&b, host, whost + 2);
+		buf_addf(&b, "%s\n", _("ORGANIZATION"));
 		for (i = 0; i < rows.n; i++) {
 			const struct member_info *m = &rows.v[i];
 
 			pad(&b, m->id, w[0] + 2);
 			pad(&b, m->name, w[1] + 2);
 			pad(&b, m->role, w[2] + 2);
-			pad(&b, m->can_host ? "yes" : "-", 6);
+			pad(&b, m->can_host ? yes : "-", whost + 2);
 			buf_adds(&b, m->org);
-			if (m->left[0])
-				buf_addf(&b, " (left %s)", m->left);
+			if (m->left[0]) {
+				buf_addc(&b, ' ');
+				buf_addf(&b, _("(left %s)"), m->left);
+			}
 			buf_addc(&b, '\n');
 		}
 	}
@@ -237,6 +220,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 	const char *date = NULL;
 	char file[128], day[11], msg[300];
 	int c, no_commit = 0, rc;
+	struct txn_err e;
 	struct txn t;
 
 	optind = 0;
@@ -251,7 +235,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 		}
 	}
 	if (argc - optind != 1 || !text_is_id(argv[optind]))
-		return usage_error(me, "member leave takes a member's id");
+		return usage_error(me, "%s", _("member leave takes a member's id"));
 	if ((rc = check_option(KIND_MEMBER, "--date", date, "left", NULL)))
 		return rc;
 	layout_member_file(file, sizeof(file), argv[optind]);
@@ -259,27 +243,20 @@ static int member_leave(int argc, char **argv, struct store *s)
 		return rc;
 	t.no_commit = no_commit;
 	today(day);
-	if (dom_put(t.doc, KIND_MEMBER, NULL, 0, t.doc->root, "left",
-		    dom_str(t.doc, date ? date : day)) < 0) {
-		txn_release(&t);
-		return out_of_memory();
-	}
-	snprintf(msg, sizeof(msg), "member left: %s", argv[optind]);
-	return txn_commit(&t, msg);
+	txn_err_init(&e);
+	return finish(&t, member_leave_apply(&t, argv[optind], date ? date : day, msg, sizeof(msg), &e),
+		      msg, &e);
 }
 
-/*
- * member join and leave-subgroup: who is in a subgroup is in the member's
- * own file, so two sites that add different members to one subgroup
- * change different files, and their edits merge without a conflict.
- */
+/* member join and leave-subgroup: the member's own file says which
+ * subgroups they are in (store/groupedit.h). */
 static int member_subgroup(int argc, char **argv, struct store *s, int join)
 {
 	const struct cmd *me = cmd_find("member");
 	const char *sub = join ? "join" : "leave-subgroup";
-	struct doc_node *seq, *e;
 	char file[128], msg[300];
 	int c, no_commit = 0, rc;
+	struct txn_err e;
 	struct txn t;
 
 	optind = 0;
@@ -290,60 +267,34 @@ static int member_subgroup(int argc, char **argv, struct store *s, int join)
 			return option_error(me, c, argv);
 	}
 	if (argc - optind != 2 || !text_is_id(argv[optind]))
-		return usage_error(me, "member %s takes a member's id and a subgroup's id", sub);
+		return usage_error(me, _("member %s takes a member's id and a subgroup's id"), sub);
 	if ((rc = check_option(KIND_MEMBER, "SUBGROUP", argv[optind + 1], "subgroups", NULL)))
 		return rc;
 	layout_member_file(file, sizeof(file), argv[optind]);
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	/* one that is not in the initiative: "did you mean" (leaving one that
-	 * is gone is fine: that is how a stale reference is mended) */
-	if (join && (rc = check_option(KIND_MEMBER, "SUBGROUP", argv[optind + 1], "subgroups",
-				       t.ids))) {
+	txn_err_init(&e);
+	rc = group_member_change(&t, argv[optind], argv[optind + 1], join, msg, sizeof(msg), &e);
+	if (rc == GROUP_ALREADY) {
 		txn_release(&t);
-		return rc;
-	}
-	if (!(seq = dom_seq(t.doc, KIND_MEMBER, NULL, 0, t.doc->root, "subgroups"))) {
-		txn_release(&t);
-		fprintf(stderr, "convene: error: 'subgroups' in %s is not a list, or out of memory\n",
-			file);
-		return EXIT_DATA;
-	}
-	if ((rc = txn_refuse_conflict(&t, seq, "subgroups"))) {
-		txn_release(&t);
-		return rc;
-	}
-	for (e = seq->head; e; e = e->next)
-		if (e->kind == DOC_SCALAR && !strcmp(e->str, argv[optind + 1]))
-			break;
-	if (join && e) {
-		txn_release(&t);
-		note("nothing to change: %s is in %s already", argv[optind], argv[optind + 1]);
+		note(_("nothing to change: %s is in %s already"), argv[optind], argv[optind + 1]);
 		return EXIT_OK;
 	}
-	if (!join && !e) {
+	if (rc == GROUP_NOT_LIST || rc == GROUP_NOT_IN) {
 		txn_release(&t);
-		fprintf(stderr, "convene: error: %s is not in subgroup '%s'\n", argv[optind],
-			argv[optind + 1]);
-		fprintf(stderr, "convene: hint: 'convene get %s:subgroups' lists the subgroups they are in\n",
-			file);
-		return EXIT_DATA;
-	}
-	if (join) {
-		if (!(e = dom_str(t.doc, argv[optind + 1]))) {
-			txn_release(&t);
-			return out_of_memory();
+		if (rc == GROUP_NOT_LIST) {
+			err_set(&e.err, ERR_DATA, 0, 0, _("'%s' in %s is not a list, or out of memory"),
+				"subgroups", file);
+		} else {
+			err_set(&e.err, ERR_DATA, 0, 0, _("%s is not in subgroup '%s'"), argv[optind],
+				argv[optind + 1]);
+			err_hint(&e.err, _("'convene get %s:subgroups' lists the subgroups they are in"),
+				 file);
 		}
-		doc_seq_append(seq, e);
-	} else {
-		doc_remove(e);
-		if (!seq->head)
-			doc_remove(seq);  /* no empty list left behind */
+		return report(NULL, &e.err);
 	}
-	snprintf(msg, sizeof(msg), "subgroup %s: %s %s", argv[optind + 1], argv[optind],
-		 join ? "joined" : "left");
-	return txn_commit(&t, msg);
+	return finish(&t, rc, msg, &e);
 }
 
 static int member_join(int argc, char **argv, struct store *s)
@@ -368,6 +319,7 @@ static int member_edit(int argc, char **argv, struct store *s)
 	const char *age = NULL;
 	char file[128], msg[200];
 	int c, no_commit = 0, rc;
+	struct txn_err e;
 	struct txn t;
 
 	optind = 0;
@@ -382,11 +334,11 @@ static int member_edit(int argc, char **argv, struct store *s)
 		}
 	}
 	if (argc - optind != 1 || !text_is_id(argv[optind]))
-		return usage_error(me, "member edit takes a member's id");
+		return usage_error(me, "%s", _("member edit takes a member's id"));
 	layout_member_file(file, sizeof(file), argv[optind]);
 	if (!age) {
 		if (no_commit)
-			return usage_error(me, "--no-commit goes with --age");
+			return usage_error(me, "%s", _("--no-commit goes with --age"));
 		return edit_file(s, file);
 	}
 	if ((rc = check_option(KIND_MEMBER, "--age", age, "age", NULL)))
@@ -394,12 +346,8 @@ static int member_edit(int argc, char **argv, struct store *s)
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	if (dom_put(t.doc, KIND_MEMBER, NULL, 0, t.doc->root, "age", dom_str(t.doc, age)) < 0) {
-		txn_release(&t);
-		return out_of_memory();
-	}
-	snprintf(msg, sizeof(msg), "member %s: age recipient", argv[optind]);
-	return txn_commit(&t, msg);
+	txn_err_init(&e);
+	return finish(&t, member_age_apply(&t, argv[optind], age, msg, sizeof(msg), &e), msg, &e);
 }
 
 static const struct subcmd member_subs[] = {
@@ -424,14 +372,14 @@ static const struct subcmd member_subs[] = {
 
 const struct help help_member = {
 	NULL,
-	"A member is members/<id>.yaml.  The id is made from the name (a Hebrew\n"
+	N_("A member is members/<id>.yaml.  The id is made from the name (a Hebrew\n"
 	"name gets m-XXXX) unless --id gives one.  ROLE is one of facilitator,\n"
 	"backbone, member, funder, partner, observer.  Members are never\n"
 	"deleted: leave sets the date they left.  list shows those who have not\n"
 	"left (--all: everyone).  join and leave-subgroup change the subgroups\n"
 	"they are in (convene subgroup add makes one).  edit opens the file in\n"
 	"$EDITOR; with --age it sets their age recipient (convene key show\n"
-	"prints one's own), which readers add needs.\n",
+	"prints one's own), which readers add needs.\n"),
 	NULL, member_subs,
 	NULL
 };

@@ -4,74 +4,31 @@
  * (they are in the file as !conflict nodes, valid YAML).  A side that is
  * not YAML is merged line by line with git's markers, and said so.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cmd.h"
 #include "core/mergefile.h"
+#include "i18n.h"
+#include "store/mergedriver.h"
 
 static const struct opt merge_file_opts[] = {
-	{ 'L', NULL, "LABEL", "names a side in the conflicts: ours, base, theirs,\n"
-	  "in that order (at most three)", 'L' },
+	{ 'L', NULL, "LABEL", N_("names a side in the conflicts: ours, base, theirs,\n"
+	  "in that order (at most three)"), 'L' },
 	OPT_END
 };
 
 const struct help help_merge_file = {
 	"[-L OURS -L BASE -L THEIRS] BASE OURS THEIRS [PATH]",
-	"Merges three versions of a YAML file of the initiative, as git's merge\n"
-	"driver (init configures it: merge-file %O %A %B %P).  The result goes to\n"
-	"OURS.  Exit 0 when the merge is clean, 1 when conflicts remain: they are\n"
-	"written into the file as !conflict values (see 'convene conflicts').\n"
-	"The labels name the sides in each conflict's `from`.\n",
+	/* xgettext:no-c-format */
+	N_("Merges three versions of a YAML file of the initiative, as git's merge\n"
+	   "driver (init configures it: merge-file %O %A %B %P).  The result goes to\n"
+	   "OURS.  Exit 0 when the merge is clean, 1 when conflicts remain: they are\n"
+	   "written into the file as !conflict values (see 'convene conflicts').\n"
+	   "The labels name the sides in each conflict's `from`.\n"),
 	merge_file_opts, NULL,
 	NULL
 };
-
-static int slurp(const char *path, struct buf *out, struct err *err)
-{
-	char chunk[65536];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (!f)
-		return err_set(err, ERR_USAGE, 0, 0, "cannot open '%s': %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_add(out, chunk, n);
-		if (out->len > DOC_MAX_BYTES + 1)
-			break;
-	}
-	n = ferror(f);
-	fclose(f);
-	if (n)
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read '%s'", path);
-	if (buf_failed(out))
-		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-	return 0;
-}
-
-/* Replaces path with data: a temporary file beside it, then rename. */
-static int spill(const char *path, const struct buf *data, struct err *err)
-{
-	char tmp[4200];
-	FILE *f;
-
-	snprintf(tmp, sizeof(tmp), "%s.convene-merge", path);
-	if (!(f = fopen(tmp, "wb")))
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s': %s", tmp, strerror(errno));
-	if ((data->len && fwrite(data->ptr, 1, data->len, f) != data->len) | (fflush(f) != 0) |
-	    (fsync(fileno(f)) != 0)) {
-		fclose(f);
-		unlink(tmp);
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write '%s'", tmp);
-	}
-	if (fclose(f) != 0 || rename(tmp, path) < 0) {
-		unlink(tmp);
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot replace '%s': %s", path, strerror(errno));
-	}
-	return 0;
-}
 
 int cmd_merge_file(int argc, char **argv, struct store *s)
 {
@@ -90,28 +47,21 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 		if (i != 'L')
 			return option_error(me, i, argv);
 		if (nl == 3)
-			return usage_error(me, "at most three -L labels");
+			return usage_error(me, "%s", _("at most three -L labels"));
 		labels[nl++] = optarg;
 	}
 	for (i = optind; i < argc; i++) {
 		if (nf == 4)
-			return usage_error(me, "too many arguments");
+			return usage_error(me, "%s", _("too many arguments"));
 		files[nf++] = argv[i];
 	}
 	if (nf < 3)
-		return usage_error(me, "merge-file takes BASE OURS THEIRS [PATH]");
+		return usage_error(me, "%s", _("merge-file takes BASE OURS THEIRS [PATH]"));
 	err_clear(&err);
 	/* files[0] is the base, [1] ours, [2] theirs */
 	for (i = 0; i < 3; i++) {
-		if (slurp(files[i], &text[i], &err) < 0) {
-			rc = report(NULL, &err);
-			goto done;
-		}
 		/* too large to read whole: leave %A as it is, never cut it */
-		if (text[i].len > DOC_MAX_BYTES) {
-			err_set(&err, ERR_DATA, 0, 0, "'%s' is larger than 8 MiB; it was not merged",
-				files[i]);
-			err_hint(&err, "split the file; git keeps its own version meanwhile");
+		if (mergedriver_read(&text[i], files[i], &err) < 0) {
 			rc = report(NULL, &err);
 			goto done;
 		}
@@ -125,20 +75,25 @@ int cmd_merge_file(int argc, char **argv, struct store *s)
 	}
 	if (res.lines) {
 		/* never a silent loss: the lines were merged; say why */
-		fprintf(stderr, "convene: warning: %s (%s) cannot be merged as YAML: %u:%u: %s\n",
+		fprintf(stderr, "convene: warning: ");
+		fprintf(stderr, _("%s (%s) cannot be merged as YAML: %u:%u: %s\n"),
 			files[res.bad], res.bad == 0 ? labels[1] : res.bad == 1 ? labels[0] : labels[2],
 			res.why.line, res.why.col, res.why.msg);
-		fprintf(stderr, "convene: warning: %s merged line by line, with git's conflict markers\n",
+		fprintf(stderr, "convene: warning: ");
+		fprintf(stderr, _("%s merged line by line, with git's conflict markers\n"),
 			nf > 3 ? files[3] : files[1]);
 	}
 	conflicts = res.conflicts;
-	if (spill(files[1], &out, &err) < 0) {
+	if (mergedriver_write(files[1], &out, &err) < 0) {
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if (conflicts)
-		fprintf(stderr, "convene: %s: %zu conflict%s (see 'convene conflicts')\n",
-			nf > 3 ? files[3] : files[1], conflicts, conflicts == 1 ? "" : "s");
+	if (conflicts) {
+		fprintf(stderr, "convene: ");
+		fprintf(stderr, ngettext("%s: %zu conflict (see 'convene conflicts')\n",
+					 "%s: %zu conflicts (see 'convene conflicts')\n", conflicts),
+			nf > 3 ? files[3] : files[1], conflicts);
+	}
 	rc = conflicts ? EXIT_DATA : EXIT_OK;
 done:
 	for (i = 0; i < 3; i++)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
@@ -15,34 +16,34 @@
 #include "core/text.h"
 #include "txn.h"
 
-#define OPT_BY { 'b', "by", "MEMBER", "who wrote it (default: git config convene.member)", 0 }
-#define OPT_NO_COMMIT { 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 }
+#define OPT_BY { 'b', "by", "MEMBER", N_("who wrote it (default: git config convene.member)"), 0 }
+#define OPT_NO_COMMIT { 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 }
 
 static const struct opt note_opts[] = { OPT_BY, OPT_NO_COMMIT, OPT_END };
 
 static const struct opt action_opts[] = {
-	{ 'o', "owner", "MEMBER", "who will do it", 0 },
-	{ 'd', "due", "DATE", "by when", 0 },
+	{ 'o', "owner", "MEMBER", N_("who will do it"), 0 },
+	{ 'd', "due", "DATE", N_("by when"), 0 },
 	OPT_BY, OPT_NO_COMMIT, OPT_END
 };
 
 const struct help help_note = {
 	"M ITEM TEXT [--by MEMBER] [--no-commit]",
-	"Adds a note to agenda item ITEM of meeting M, with a new id, this site,\n"
-	"the time, and who wrote it (--by, or git config convene.member).\n"
-	"TEXT '-' reads it from standard input.\n",
+	N_("Adds a note to agenda item ITEM of meeting M, with a new id, this site,\n"
+	   "the time, and who wrote it (--by, or git config convene.member).\n"
+	   "TEXT '-' reads it from standard input.\n"),
 	note_opts, NULL, NULL
 };
 
 const struct help help_decide = {
 	"M ITEM TEXT [--by MEMBER] [--no-commit]",
-	"Records a decision on agenda item ITEM of meeting M.\n",
+	N_("Records a decision on agenda item ITEM of meeting M.\n"),
 	note_opts, NULL, NULL
 };
 
 const struct help help_action = {
 	"M ITEM TEXT [--owner MEMBER] [--due DATE] [--by MEMBER] [--no-commit]",
-	"Records an action on agenda item ITEM of meeting M, open until done.\n",
+	N_("Records an action on agenda item ITEM of meeting M, open until done.\n"),
 	action_opts, NULL, NULL
 };
 
@@ -56,9 +57,11 @@ static struct doc_node *agenda_item(struct txn *t, const char *item)
 
 	if ((n = doc_find_id(agenda, item)))
 		return txn_refuse_conflict(t, n, "this agenda item") ? NULL : n;
-	fprintf(stderr, "convene: error: %s has no agenda item '%s'\n", t->file, item);
+	fprintf(stderr, "convene: error: ");
+	fprintf(stderr, _("%s has no agenda item '%s'"), t->file, item);
+	fputc('\n', stderr);
 	if (agenda && agenda->kind == DOC_SEQ && agenda->n) {
-		fprintf(stderr, "convene: hint: its items are:");
+		fprintf(stderr, "convene: hint: %s", _("its items are:"));
 		for (c = agenda->head; c; c = c->next)
 			if (dom_text(c, "id"))
 				fprintf(stderr, " %s", dom_text(c, "id"));
@@ -137,8 +140,9 @@ void hint_decision(const char *item, const char *text)
 
 	if (!field)
 		return;
-	fprintf(stderr, "convene: hint: to make this decision the initiative's %s:\n"
-		"  convene set %s \"", field, field);
+	fprintf(stderr, "convene: hint: ");
+	fprintf(stderr, _("to make this decision the initiative's %s:"), field);
+	fprintf(stderr, "\n  convene set %s \"", field);
 	for (p = text; *p; p++) {
 		if (strchr("\\\"$`", *p))
 			fputc('\\', stderr);
@@ -171,9 +175,9 @@ static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 			return rc;
 	}
 	if (argc - optind != 3)
-		return usage_error(me, "%s takes a meeting, an agenda item and the text", names[kind]);
+		return usage_error(me, _("%s takes a meeting, an agenda item and the text"), names[kind]);
 	if (meeting_file(file, sizeof(file), argv[optind]) < 0)
-		return usage_error(me, "'%s' is not a meeting number (1 to %ld)", argv[optind],
+		return usage_error(me, _("'%s' is not a meeting number (1 to %ld)"), argv[optind],
 				   LAYOUT_MEETING_MAX);
 	err_clear(&err);
 	if (!strcmp(argv[optind + 2], "-")) {
@@ -187,7 +191,7 @@ static int add_entry(int argc, char **argv, struct store *s, enum entry kind)
 	text_lines(&text);  /* the one form of typed text (README) */
 	if (!text.len || text_check(buf_str(&text), text.len, &bad)) {
 		buf_release(&text);
-		return usage_error(me, "the text must be UTF-8 text, not empty, without control characters");
+		return usage_error(me, _("the text must be UTF-8 text, not empty, without control characters"));
 	}
 	rc = meeting_add(s, file, argv[optind + 1], kind, buf_str(&text), by, owner, due, no_commit);
 	if (!rc && kind == ENTRY_DECISION)

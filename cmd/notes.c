@@ -10,18 +10,19 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/domain.h"
 #include "core/notes.h"
 #include "core/text.h"
 
 static const struct opt notes_opts[] = {
-	{ 'b', "by", "MEMBER", "who takes the notes (default: git config convene.member)", 0 },
+	{ 'b', "by", "MEMBER", N_("who takes the notes (default: git config convene.member)"), 0 },
 	OPT_END
 };
 
 const struct help help_notes = {
 	"M [--by MEMBER]",
-	"Takes notes in meeting M, agenda item by agenda item.  Each line you type\n"
+	N_("Takes notes in meeting M, agenda item by agenda item.  Each line you type\n"
 	"is saved and committed as a note on the current item.  Commands:\n"
 	"  /next, /n            the next item          /prev, /p   the one before\n"
 	"  /go ITEM             go to an item (its id or its number)\n"
@@ -29,7 +30,7 @@ const struct help help_notes = {
 	"  /decide TEXT         record a decision on this item\n"
 	"  /action TEXT [@OWNER] [due:DATE]   record an action\n"
 	"  /attend MEMBER...    mark members as attending\n"
-	"  /help                this list              /quit, /q   stop (so does end of input)\n",
+	"  /help                this list              /quit, /q   stop (so does end of input)\n"),
 	notes_opts, NULL,
 	NULL
 };
@@ -75,11 +76,15 @@ static int load_agenda(struct session *ss)
 	}
 	if (!ss->agenda.listed) {
 		doc_free(doc);
-		fprintf(stderr, "convene: error: %s has no agenda items to take notes on\n", ss->file);
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("%s has no agenda items to take notes on"), ss->file);
+		fputc('\n', stderr);
 		return EXIT_DATA;
 	}
 	if (!ss->agenda.n) {
-		fprintf(stderr, "convene: error: no agenda item of %s has an id to take notes on\n", ss->file);
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("no agenda item of %s has an id to take notes on"), ss->file);
+		fputc('\n', stderr);
 		doc_free(doc);
 		return EXIT_DATA;
 	}
@@ -102,7 +107,7 @@ static void show_notes(struct session *ss)
 	item = doc_find_id(doc_get(doc->root, "agenda"), ss->agenda.v[ss->at].id);
 	seq = doc_get(item, "notes");
 	if (!seq || seq->kind != DOC_SEQ || !seq->n)
-		fprintf(stderr, "  (no notes yet)\n");
+		fprintf(stderr, "  %s\n", _("(no notes yet)"));
 	for (e = seq && seq->kind == DOC_SEQ ? seq->head : NULL; e; e = e->next)
 		fprintf(stderr, "  - %s%s%s%s\n", dom_text(e, "text") ? dom_text(e, "text") : "",
 			dom_text(e, "by") ? " (" : "", dom_text(e, "by") ? dom_text(e, "by") : "",
@@ -132,7 +137,7 @@ static int command(struct session *ss, char *line, int *rc)
 		if (ss->at + 1 < ss->agenda.n)
 			ss->at++;
 		else
-			fprintf(stderr, "  (this is the last item)\n");
+			fprintf(stderr, "  %s\n", _("(this is the last item)"));
 		show_item(ss);
 		break;
 	case NOTES_PREV:
@@ -142,7 +147,9 @@ static int command(struct session *ss, char *line, int *rc)
 		break;
 	case NOTES_GO:
 		if ((k = notes_find_item(&ss->agenda, arg)) < 0) {
-			fprintf(stderr, "  no item '%s' (/items lists them)\n", arg);
+			fputs("  ", stderr);
+			fprintf(stderr, _("no item '%s' (/items lists them)"), arg);
+			fputc('\n', stderr);
 		} else {
 			ss->at = (size_t)k;
 			show_item(ss);
@@ -158,7 +165,7 @@ static int command(struct session *ss, char *line, int *rc)
 		break;
 	case NOTES_DECIDE:
 		if (!*arg)
-			fprintf(stderr, "  /decide needs the decision's text\n");
+			fprintf(stderr, "  %s\n", _("/decide needs the decision's text"));
 		else if ((k = meeting_add(ss->s, ss->file, item, ENTRY_DECISION, arg, ss->by,
 					  NULL, NULL, 0)) != 0)
 			keep_worst(rc, k);
@@ -169,22 +176,24 @@ static int command(struct session *ss, char *line, int *rc)
 		if (notes_action(arg, &owner, &due) < 0)
 			keep_worst(rc, out_of_memory());
 		else if (!*arg)
-			fprintf(stderr, "  /action needs the action's text\n");
+			fprintf(stderr, "  %s\n", _("/action needs the action's text"));
 		else
 			keep_worst(rc, meeting_add(ss->s, ss->file, item, ENTRY_ACTION, arg,
 					   ss->by, owner, due, 0));
 		break;
 	case NOTES_ATTEND:
 		if (!notes_words(arg, names, 63))
-			fprintf(stderr, "  /attend needs member ids\n");
+			fprintf(stderr, "  %s\n", _("/attend needs member ids"));
 		else
 			keep_worst(rc, meeting_attend(ss->s, ss->file, names, 0));
 		break;
 	case NOTES_HELP:
-		fprintf(stderr, "\n%s", help_notes.about);
+		fprintf(stderr, "\n%s", _(help_notes.about));
 		break;
 	case NOTES_UNKNOWN:
-		fprintf(stderr, "  unknown command %s (/help lists them)\n", line);
+		fputs("  ", stderr);
+		fprintf(stderr, _("unknown command %s (/help lists them)"), line);
+		fputc('\n', stderr);
 		break;
 	}
 	return 0;
@@ -207,9 +216,9 @@ int cmd_notes(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (argc - optind != 1 || meeting_file(ss.file, sizeof(ss.file), argv[optind]) < 0)
-		return usage_error(me, "notes takes a meeting number");
+		return usage_error(me, _("notes takes a meeting number"));
 	if (ss.by && !text_is_id(ss.by))
-		return usage_error(me, "'%s' is not a member id", ss.by);
+		return usage_error(me, _("'%s' is not a member id"), ss.by);
 	{
 		/* said once, not again at every line */
 		char who[72];
@@ -223,7 +232,7 @@ int cmd_notes(int argc, char **argv, struct store *s)
 	if ((rc = load_agenda(&ss)) != 0)
 		goto done;
 	if (ss.tty)
-		fprintf(stderr, "each line is saved as a note at once; /help for commands, /quit to stop\n");
+		fprintf(stderr, "%s\n", _("each line is saved as a note at once; /help for commands, /quit to stop"));
 	show_item(&ss);
 	for (;;) {
 		if (ss.tty)
@@ -235,7 +244,7 @@ int cmd_notes(int argc, char **argv, struct store *s)
 		if (!len)
 			continue;
 		if (text_check(line, (size_t)len, &bad)) {
-			fprintf(stderr, "  not saved: the line is not UTF-8 text\n");
+			fprintf(stderr, "  %s\n", _("not saved: the line is not UTF-8 text"));
 			keep_worst(&rc, EXIT_USAGE);
 			continue;
 		}
@@ -245,7 +254,7 @@ int cmd_notes(int argc, char **argv, struct store *s)
 			continue;
 		}
 		if ((c = meeting_add(s, ss.file, ss.agenda.v[ss.at].id, ENTRY_NOTE, line, ss.by, NULL, NULL, 0))) {
-			fprintf(stderr, "  not saved; type it again\n");
+			fprintf(stderr, "  %s\n", _("not saved; type it again"));
 			keep_worst(&rc, c);
 		} else {
 			saved++;
@@ -253,7 +262,8 @@ int cmd_notes(int argc, char **argv, struct store *s)
 	}
 	if (ss.tty)
 		fputc('\n', stderr);
-	note("%d note%s saved in %s", saved, saved == 1 ? "" : "s", ss.file);
+	note(ngettext("%d note saved in %s", "%d notes saved in %s", (unsigned long)saved), saved,
+	     ss.file);
 done:
 	free(line);
 	notes_agenda_release(&ss.agenda);

@@ -8,6 +8,7 @@
 #include "core/approval.h"
 #include "core/layout.h"
 #include "hooks/hook.h"
+#include "i18n.h"
 #include "txn.h"
 
 int txn_say_failure(const struct txn_err *e, const char *file)
@@ -20,7 +21,8 @@ int txn_say_failure(const struct txn_err *e, const char *file)
 		report(file, &e->undo);
 	if (e->unreadable) {
 		report(e->file, &e->err);
-		fprintf(stderr, "convene: hint: fix %s first (convene validate shows every problem)\n",
+		fprintf(stderr, "convene: hint: ");
+		fprintf(stderr, _("fix %s first (convene validate shows every problem)\n"),
 			e->file);
 		return EXIT_DATA;
 	}
@@ -38,10 +40,10 @@ static int say_done(const struct txn_done *d, const char *file)
 {
 	switch (d->outcome) {
 	case TXN_UNCHANGED:
-		note("nothing to change: %s already holds that", file);
+		note(_("nothing to change: %s already holds that"), file);
 		break;
 	case TXN_STAGED:
-		note("%s: %s (staged, not committed)", file, d->message);
+		note(_("%s: %s (staged, not committed)"), file, d->message);
 		break;
 	case TXN_COMMITTED:
 		if (d->warning.msg[0])
@@ -75,7 +77,7 @@ void txn_warn_approved(const struct txn *t)
 		return;
 	layout_meeting_name(name, sizeof(name), layout_meeting_of_file(t->file));
 	layout_meeting_name(by, sizeof(by), a.meeting);
-	warn("the minutes of meeting %s were approved at meeting %s; this changes them after their approval",
+	warn(_("the minutes of meeting %s were approved at meeting %s; this changes them after their approval"),
 	     name, by);
 }
 
@@ -128,7 +130,7 @@ int txn_commit_both(struct txn *t, struct txn *also, const char *message)
 	int rc;
 
 	txn_err_init(&e);
-	snprintf(both, sizeof(both), "%s and %s", file, other);
+	snprintf(both, sizeof(both), _("%s and %s"), file, other);
 	if (edit_commit_both(t, also, message, &done, &e) < 0)
 		rc = txn_say_failure(&e, e.file ? e.file : file);
 	else
@@ -176,8 +178,8 @@ int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const
 	}
 	if (status) {
 		store_abandon(p);
-		err_set(err, ERR_REFUSED, 0, 0, "the pre-commit hook refused the edit (exit %d)", status);
-		err_hint(err, "nothing was changed; see what the hook said above (%s/pre-commit)", dir);
+		err_set(err, ERR_REFUSED, 0, 0, _("the pre-commit hook refused the edit (exit %d)"), status);
+		err_hint(err, _("nothing was changed; see what the hook said above (%s/pre-commit)"), dir);
 		return ERR_REFUSED;
 	}
 	if ((error = store_finish(p, message, oid, oid_size, err)) < 0)

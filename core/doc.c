@@ -1270,10 +1270,17 @@ static int plain_text(const char *s, size_t len)
 	    s[len - 1] == ':')
 		return 0;
 	for (i = 0; i < len; i += k) {
-		if (s[i] == '#' || (s[i] == ':' && i + 1 < len && s[i + 1] == ' '))
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '#' || (c == ':' && i + 1 < len && s[i + 1] == ' '))
 			return 0;
-		if (!(k = plain_char((const unsigned char *)s + i, len - i)))
+		if (c < 0x80) {  /* plain_char()'s rule for ASCII, without the call */
+			if (c < 0x20 || c == 0x7f)
+				return 0;
+			k = 1;
+		} else if (!(k = plain_char((const unsigned char *)s + i, len - i))) {
 			return 0;
+		}
 	}
 	return 1;
 }
@@ -1289,11 +1296,14 @@ int doc_scan_top(const char *data, size_t len, const char *const *keys, size_t n
 		 struct doc_span *vals)
 {
 	struct doc_span seen[32];  /* the keys so far: none twice */
-	size_t nseen = 0, i, k;
+	size_t nseen = 0, i, k, klen[16];
 	const char *p = data, *end = data + len;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		vals[i].s = NULL, vals[i].len = 0;
+		if (i < sizeof(klen) / sizeof(*klen))
+			klen[i] = strlen(keys[i]);
+	}
 	if (!len || len > DOC_MAX_BYTES || data[len - 1] != '\n')
 		return 0;
 	while (p < end) {
@@ -1333,7 +1343,7 @@ int doc_scan_top(const char *data, size_t len, const char *const *keys, size_t n
 			}
 		}
 		for (k = 0; k < n; k++)
-			if (strlen(keys[k]) == seen[nseen - 1].len &&
+			if ((k < sizeof(klen) / sizeof(*klen) ? klen[k] : strlen(keys[k])) == seen[nseen - 1].len &&
 			    !memcmp(keys[k], key, seen[nseen - 1].len) && v && !null_text(v, (size_t)(eol - v))) {
 				vals[k].s = v;
 				vals[k].len = (size_t)(eol - v);

@@ -230,6 +230,20 @@ int dom_has_conflict(const struct doc_node *n)
 	return 0;
 }
 
+unsigned dom_count_conflicts(const struct doc_node *n)
+{
+	const struct doc_node *c;
+	unsigned k = 0;
+
+	if (!n)
+		return 0;
+	if (n->flags & DOC_CONFLICT)
+		return 1;
+	for (c = n->head; c; c = c->next)
+		k += dom_count_conflicts(c);
+	return k;
+}
+
 void dom_preview(struct buf *b, const struct doc_node *v)
 {
 	struct buf y = BUF_INIT;

@@ -79,6 +79,10 @@ void dom_conflicts(const struct doc_node *root,
 
 /* Whether n (NULL: no) is a !conflict or holds one at any depth. */
 int dom_has_conflict(const struct doc_node *n);
+/* How many !conflict values n (NULL: none) is or holds at any depth (one
+ * inside another counts once), as dom_conflicts() finds them but without
+ * making their paths: for a count. */
+unsigned dom_count_conflicts(const struct doc_node *n);
 
 /*
  * A value in one line, as conflicts lists a side: its lines joined by

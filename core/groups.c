@@ -1,4 +1,5 @@
 /* Subgroups and partners: see groups.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,4 +173,43 @@ void groups_release(struct groups *g)
 	free(g->v);
 	free(g->partners);
 	memset(g, 0, sizeof(*g));
+}
+
+int groups_check_entry(const struct group_entry *g, const struct schema_ids *ids,
+		       struct err *err)
+{
+	char field[64];
+	size_t i;
+	int error;
+
+	if (!ids) {
+		snprintf(field, sizeof(field), "%s.name", g->key);
+		if ((error = schema_check_option(KIND_INITIATIVE, field, g->name, "NAME", NULL, err)))
+			return error;
+	}
+	for (i = 0; i < g->nv; i++) {
+		snprintf(field, sizeof(field), "%s.%s", g->key, g->v[i].key);
+		if ((error = schema_check_option(KIND_INITIATIVE, field, g->v[i].value, g->v[i].opt,
+						 ids, err)))
+			return error;
+	}
+	return 0;
+}
+
+struct doc_node *groups_entry_node(struct doc *doc, const struct group_entry *g)
+{
+	const char *keys[] = { g->key };
+	struct doc_node *e;
+	size_t i;
+
+	if (!(e = doc_map(doc)) ||
+	    dom_put(doc, KIND_INITIATIVE, keys, 1, e, "id", dom_str(doc, g->id)) < 0 ||
+	    dom_put(doc, KIND_INITIATIVE, keys, 1, e, "name", dom_str(doc, g->name)) < 0)
+		return NULL;
+	for (i = 0; i < g->nv; i++)
+		if (g->v[i].value && g->v[i].value[0] &&
+		    dom_put(doc, KIND_INITIATIVE, keys, 1, e, g->v[i].key,
+			    dom_str(doc, g->v[i].value)) < 0)
+			return NULL;
+	return e;
 }

@@ -14,6 +14,8 @@
 #include <stddef.h>
 
 #include "doc.h"
+#include "err.h"
+#include "schema.h"
 
 struct group_info {
 	char *id, *name, *description, *lead;   /* "" when absent */
@@ -45,5 +47,35 @@ void groups_finish(struct groups *g);
 /* The subgroup with id, or NULL. */
 const struct group_info *groups_find(const struct groups *g, const char *id);
 void groups_release(struct groups *g);
+
+/*
+ * A subgroup or partner that `subgroup add` or `partner add` makes: the
+ * entry {id, name, ...} of the list key ("subgroups", "partners") of
+ * initiative.yaml.  Each value in v is the option opt ("--lead") that
+ * gave it, for the field key[].vkey; a NULL or empty value is left out.
+ * The strings are the caller's.
+ */
+struct group_field {
+	const char *opt, *value, *key;
+};
+struct group_entry {
+	const char *key;               /* "subgroups" or "partners" */
+	const char *id, *name;
+	const struct group_field *v;
+	size_t nv;
+};
+
+/*
+ * Checks the entry's values by the schema's rules, as they would be
+ * judged in the file (schema_check_option()): with ids NULL, the name and
+ * every value's form; with ids, what the values name (a lead who is no
+ * member).  Returns 0, or an error code with err saying which option.
+ */
+int groups_check_entry(const struct group_entry *g, const struct schema_ids *ids,
+		       struct err *err);
+
+/* The entry as a new mapping of doc, keys in the schema's order; NULL
+ * when memory ran out. */
+struct doc_node *groups_entry_node(struct doc *doc, const struct group_entry *g);
 
 #endif

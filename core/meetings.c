@@ -96,6 +96,46 @@ int meetings_add(struct meetings *m, const char *file, const struct doc *doc)
 	return rc;
 }
 
+int meetings_fill_new(struct doc *doc, struct doc_node *r, const struct meeting_new *m)
+{
+	static const char *const keys[] = { "location" };
+	struct doc_node *loc;
+
+	if (dom_put(doc, KIND_MEETING, NULL, 0, r, "number", dom_plain(doc, m->number)) < 0 ||
+	    (m->title && dom_put(doc, KIND_MEETING, NULL, 0, r, "title", dom_str(doc, m->title)) < 0) ||
+	    dom_put(doc, KIND_MEETING, NULL, 0, r, "status", dom_str(doc, "planned")) < 0 ||
+	    dom_put(doc, KIND_MEETING, NULL, 0, r, "date", m->date ? dom_str(doc, m->date) : dom_plain(doc, "")) < 0 ||
+	    dom_put(doc, KIND_MEETING, NULL, 0, r, "start", m->start ? dom_str(doc, m->start) : dom_plain(doc, "")) < 0 ||
+	    (m->duration && dom_put(doc, KIND_MEETING, NULL, 0, r, "duration", dom_plain(doc, m->duration)) < 0))
+		return ERR_NOMEM;
+	if (!m->host && !m->virt && !m->address)
+		return 0;
+	if (!(loc = doc_map(doc)) ||
+	    dom_put(doc, KIND_MEETING, NULL, 0, r, "location", loc) < 0 ||
+	    (m->host && dom_put(doc, KIND_MEETING, keys, 1, loc, "host", dom_str(doc, m->host)) < 0) ||
+	    (m->address && dom_put(doc, KIND_MEETING, keys, 1, loc, "address", dom_str(doc, m->address)) < 0) ||
+	    (m->virt && dom_put(doc, KIND_MEETING, keys, 1, loc, "virtual", dom_str(doc, m->virt)) < 0))
+		return ERR_NOMEM;
+	return 0;
+}
+
+int meetings_head_status(const char *head, size_t len, struct doc_span *status)
+{
+	static const char *const keys[] = { "status" };
+	const char *p = head, *end = head + len, *eol;
+
+	status->s = NULL;
+	status->len = 0;
+	/* up to the end of the first line that starts with the key */
+	while (p < end && (eol = memchr(p, '\n', (size_t)(end - p)))) {
+		if ((size_t)(eol - p) > 7 && !memcmp(p, "status:", 7))
+			return doc_scan_top(head, (size_t)(eol + 1 - head), keys, 1, status) &&
+			       status->s;
+		p = eol + 1;
+	}
+	return 0;
+}
+
 void meetings_release(struct meetings *m)
 {
 	size_t i;

@@ -46,6 +46,31 @@ struct meetings {
 int meetings_add(struct meetings *m, const char *file, const struct doc *doc);
 void meetings_release(struct meetings *m);
 
+/* What meeting new sets in a new meeting file; NULL: not given. */
+struct meeting_new {
+	const char *number, *title, *date, *start, *duration;
+	const char *host, *virt, *address;   /* location.host, .virtual, .address */
+};
+
+/*
+ * Fills root, the mapping of a new meeting file in doc: its number, title,
+ * status planned, date and start (empty when not given), duration, and a
+ * location when one of its fields is given, in the schema's order.
+ * Returns 0, or ERR_NOMEM.
+ */
+int meetings_fill_new(struct doc *doc, struct doc_node *root, const struct meeting_new *m);
+
+/*
+ * A meeting's status from the first len bytes of its file (the head, or
+ * all of it): 1 with *status its text (into head) when those bytes settle
+ * it whatever follows — the lines from the first to the status line are
+ * each `key: text` or `key:` with `- text` items, plain text as
+ * doc_scan_top() takes it, so doc_load() of the whole file gives that
+ * text, or a value that goes on past it (never "planned" then, which has
+ * no space), or fails.  0 when only the whole file can tell: load it.
+ */
+int meetings_head_status(const char *head, size_t len, struct doc_span *status);
+
 /* Whether an action is open: its status is open (or missing), not done
  * or dropped. */
 int action_is_open(const struct action_info *a);

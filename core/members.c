@@ -79,3 +79,56 @@ void members_release(struct members *m)
 	m->v = NULL;
 	m->n = 0;
 }
+
+int members_check_new(const struct member_new *m, const struct schema_ids *ids,
+		      struct err *err)
+{
+	const struct { const char *opt, *value, *field; } v[] = {
+		{ "NAME", m->name, "name" }, { "--org", m->org, "organization" },
+		{ "--role", m->role, "role" }, { "--email", m->email, "email" },
+		{ "--phone", m->phone, "phone" }, { "--address", m->address, "address" },
+		{ "--joined", m->joined, "joined" },
+	};
+	size_t i;
+	int error;
+
+	for (i = 0; !ids && i < sizeof(v) / sizeof(v[0]); i++)
+		if ((error = schema_check_option(KIND_MEMBER, v[i].field, v[i].value, v[i].opt, NULL,
+						 err)))
+			return error;
+	for (i = 0; i < m->nsub; i++)
+		if ((error = schema_check_option(KIND_MEMBER, "subgroups", m->subgroups[i],
+						 "--subgroup", ids, err)))
+			return error;
+	return 0;
+}
+
+/* key: value (text) when value is given. */
+static int put_text(struct doc *doc, struct doc_node *root, const char *key, const char *value)
+{
+	return value ? dom_put(doc, KIND_MEMBER, NULL, 0, root, key, dom_str(doc, value)) : 0;
+}
+
+int members_build(struct doc *doc, struct doc_node *root, const struct member_new *m,
+		  const char *today)
+{
+	struct doc_node *seq;
+	size_t i;
+
+	if (put_text(doc, root, "id", m->id) < 0 || put_text(doc, root, "name", m->name) < 0 ||
+	    put_text(doc, root, "organization", m->org) < 0 ||
+	    put_text(doc, root, "role", m->role ? m->role : "member") < 0 ||
+	    put_text(doc, root, "email", m->email) < 0 || put_text(doc, root, "phone", m->phone) < 0 ||
+	    (m->can_host &&
+	     dom_put(doc, KIND_MEMBER, NULL, 0, root, "can_host", dom_plain(doc, "true")) < 0) ||
+	    put_text(doc, root, "address", m->address) < 0 ||
+	    put_text(doc, root, "joined", m->joined ? m->joined : today) < 0)
+		return ERR_NOMEM;
+	if (m->nsub) {
+		if (!(seq = dom_seq(doc, KIND_MEMBER, NULL, 0, root, "subgroups")))
+			return ERR_NOMEM;
+		for (i = 0; i < m->nsub; i++)
+			doc_seq_append(seq, dom_str(doc, m->subgroups[i]));
+	}
+	return 0;
+}

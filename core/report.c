@@ -28,7 +28,7 @@ struct words {
 		*indicator, *latest, *unit, *no_measure, *target_by, *actions_by_owner, *owner,
 		*nobody, *open_actions, *action, *due, *no_actions, *summary, *confidential_n,
 		*no_answers, *answers, *made_from, *not_committed, *sides, *side_removed, *count,
-		*no_vision, *done_actions, *no_indicators;
+		*no_vision, *done_actions, *no_indicators, *unreadable;
 	const char *meeting_status[3];   /* planned, held, cancelled */
 	const char *roles[6];
 };
@@ -54,6 +54,7 @@ static const struct words en = {
 	"No answers recorded yet.", "answers", "Made from commit", "nothing committed yet",
 	"The versions", "(removed)", "Count",
 	"No vision yet.", "done", "No indicators yet.",
+	"its file could not be read, so it has no page:",
 	{ "planned", "held", "cancelled" },
 	{ "facilitator", "backbone", "member", "funder", "partner", "observer" }
 };
@@ -79,6 +80,7 @@ static const struct words he = {
 	"עוד לא נרשמו תשובות.", "תשובות", "הופק מגרסה", "טרם נשמר דבר",
 	"הגרסאות", "(נמחק)", "מספר",
 	"עוד אין חזון.", "בוצעו", "עוד אין מדדים.",
+	"לא ניתן היה לקרוא את הקובץ שלו, ולכן אין לו דף:",
 	{ "מתוכנן", "התקיים", "בוטל" },
 	{ "מנחה", "ארגון שדרה", "חבר", "מממן", "שותף", "צופה" }
 };
@@ -95,12 +97,6 @@ int report_init(struct report *r)
 	memset(r, 0, sizeof(*r));
 	r->lang = "en";
 	return status_init(&r->status) < 0 ? ERR_NOMEM : 0;
-}
-
-static void count_conflict(void *ctx, const char *path, const struct doc_node *c)
-{
-	(void)path, (void)c;
-	(*(unsigned *)ctx)++;
 }
 
 /* A number as YAML wrote it: [-+]digits[.digits][e[-+]digits], read
@@ -247,7 +243,7 @@ int report_add(struct report *r, const char *file, const struct doc *doc)
 
 	if (!root)
 		return 0;
-	dom_conflicts(root, count_conflict, &r->conflicts);
+	r->conflicts += dom_count_conflicts(root);
 	if (root->kind != DOC_MAP)
 		return 0;
 	if (!strcmp(file, LAYOUT_INITIATIVE)) {
@@ -278,6 +274,22 @@ done:
 	if (rc < 0)
 		r->failed = 1;
 	return rc < 0 ? ERR_NOMEM : 0;
+}
+
+int report_unreadable(struct report *r, const char *file, const struct err *e)
+{
+	struct report_unread *v = realloc(r->unread, (r->nunread + 1) * sizeof(*v));
+
+	if (!v) {
+		r->failed = 1;
+		return ERR_NOMEM;
+	}
+	r->unread = v;
+	v += r->nunread++;
+	v->number = layout_meeting_of_file(file);
+	snprintf(v->file, sizeof(v->file), "%s", file);
+	v->err = *e;
+	return 0;
 }
 
 static void trim_ends(char *s)
@@ -332,6 +344,13 @@ static int meeting_cmp(const void *a, const void *b)
 static int row_cmp(const void *a, const void *b)
 {
 	const struct report_meeting *x = a, *y = b;
+
+	return (x->number > y->number) - (x->number < y->number);
+}
+
+static int unread_cmp(const void *a, const void *b)
+{
+	const struct report_unread *x = a, *y = b;
 
 	return (x->number > y->number) - (x->number < y->number);
 }
@@ -405,6 +424,8 @@ int report_finish(struct report *r)
 		qsort(r->meetings.v, r->meetings.n, sizeof(*r->meetings.v), meeting_cmp);
 	if (r->nrows)
 		qsort(r->rows, r->nrows, sizeof(*r->rows), row_cmp);
+	if (r->nunread)
+		qsort(r->unread, r->nunread, sizeof(*r->unread), unread_cmp);
 	if (r->nindicators)  /* stable enough: outcome files come sorted */
 		qsort(r->indicators, r->nindicators, sizeof(*r->indicators), indicator_cmp);
 	/* history gives the newest first; the story reads from the start */
@@ -435,6 +456,7 @@ void report_release(struct report *r)
 	for (i = 0; i < r->nrows; i++)
 		free(r->rows[i].place);
 	free(r->rows);
+	free(r->unread);
 	for (i = 0; i < r->nindicators; i++) {
 		struct report_indicator *in = &r->indicators[i];
 
@@ -1003,7 +1025,7 @@ static const struct report_meeting *row_of(const struct report *r, long n)
 
 static void meetings_table(struct buf *out, const struct report *r, const struct words *w)
 {
-	size_t i;
+	size_t i, u;
 
 	h(out, 2, "meetings", w->meetings);
 	buf_adds(out, "<table class=\"meetings\">\n<thead><tr>");
@@ -1016,11 +1038,23 @@ static void meetings_table(struct buf *out, const struct report *r, const struct
 	th(out, w->notes);
 	th(out, w->decisions);
 	buf_adds(out, "</tr></thead>\n<tbody>\n");
-	for (i = 0; i < r->meetings.n; i++) {
-		const struct meeting_info *m = &r->meetings.v[i];
-		const struct report_meeting *row = row_of(r, m->number);
+	for (i = 0, u = 0; i < r->meetings.n || u < r->nunread;) {
+		const struct meeting_info *m;
+		const struct report_meeting *row;
 		char path[64];
 
+		/* in number order among the others: no page, so no link */
+		if (u < r->nunread && (i == r->meetings.n || r->unread[u].number < r->meetings.v[i].number)) {
+			buf_addf(out, "<tr class=\"unread\"><th scope=\"row\">%ld</th><td colspan=\"7\">",
+				 r->unread[u].number);
+			page_escape(out, w->unreadable);
+			buf_adds(out, " <code>");
+			ltr(out, r->unread[u++].file);
+			buf_adds(out, "</code></td></tr>\n");
+			continue;
+		}
+		m = &r->meetings.v[i++];
+		row = row_of(r, m->number);
 		report_meeting_path(path, sizeof(path), m->number);
 		buf_addf(out, "<tr><th scope=\"row\"><a href=\"%s\">%ld</a></th><td>", path, m->number);
 		page_escape(out, m->date ? m->date : "");

@@ -24,6 +24,7 @@
 #include "agenda.h"
 #include "buf.h"
 #include "doc.h"
+#include "err.h"
 #include "interviews.h"
 #include "meetings.h"
 #include "members.h"
@@ -50,6 +51,14 @@ struct report_meeting {
 	long number;
 	size_t attendees, notes, decisions;
 	char *place;              /* an address when no host, else NULL */
+};
+
+/* A meeting whose file did not load: the index lists it, without a link
+ * (it has no page), and says so; err says why (file:line:col). */
+struct report_unread {
+	long number;
+	char file[64];
+	struct err err;
 };
 
 /* An indicator and its measurements, in date order. */
@@ -79,6 +88,8 @@ struct report {
 	struct interviews interviews;
 	struct report_meeting *rows;
 	size_t nrows;
+	struct report_unread *unread;    /* by number, after report_finish() */
+	size_t nunread;
 	struct report_indicator *indicators;
 	size_t nindicators;
 	struct report_change *changes;   /* oldest first, after report_finish() */
@@ -91,6 +102,9 @@ int report_init(struct report *r);
 /* Takes what the report shows of one file of the initiative.  0 or
  * ERR_NOMEM. */
 int report_add(struct report *r, const char *file, const struct doc *doc);
+/* Takes meeting file `file`, which did not load (e: why), in place of its
+ * tree.  0 or ERR_NOMEM. */
+int report_unreadable(struct report *r, const char *file, const struct err *e);
 /* Takes one change of the vision (history gives them newest first); the
  * strings are copied.  0 or ERR_NOMEM. */
 int report_add_change(struct report *r, const struct report_change *c);

@@ -22,45 +22,79 @@
 #include "internal.h"
 #include "report.h"
 
-struct gather {
-	struct report *r;
-	struct err *err;
-	long *meetings;           /* the numbers of the meeting files, for later */
-	size_t nmeetings, cap;
+/* A meeting file of the commit, read with its page. */
+struct meeting_blob {
+	long number;
+	git_oid blob;
 };
 
-static int take(void *ctx, const char *path, const char *old, size_t oldlen, const char *data,
-		size_t len)
+struct gather {
+	struct report *r;
+	struct store *s;
+	struct err *err;
+	struct meeting_blob *meetings;  /* the meeting files, for later */
+	size_t nmeetings, cap;
+	int rc;                   /* what stopped the walk */
+};
+
+/* A blob's bytes, without a copy: they live as long as *b. */
+static int blob_at(struct store *s, const git_oid *id, git_blob **b, struct err *err)
+{
+	if (git_blob_lookup(b, s->repo, id) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot read a file of the commit");
+	return 0;
+}
+
+/*
+ * One entry of the commit's tree (git_tree_walk(), folders first): a
+ * file of the initiative is read and taken into the report, but a
+ * meeting's, whose blob is only noted: it is read once, with its page.
+ */
+static int take(const char *root, const git_tree_entry *e, void *ctx)
 {
 	struct gather *g = ctx;
 	struct doc *doc = NULL;
-	struct err e;
+	git_blob *b = NULL;
+	char path[4200];
+	struct err e_;
+	long n;
 	int rc;
 
-	(void)old, (void)oldlen;
-	if (!data || layout_kind(path) == KIND_NONE)
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return 0;  /* a folder: walked into */
+	if ((size_t)snprintf(path, sizeof(path), "%s%s", root, git_tree_entry_name(e)) >= sizeof(path) ||
+	    layout_kind(path) == KIND_NONE)
 		return 0;
-	if (layout_kind(path) == KIND_MEETING && layout_meeting_of_file(path)) {
-		/* read with its page, once the members are known */
+	if (layout_kind(path) == KIND_MEETING && (n = layout_meeting_of_file(path))) {
 		if (g->nmeetings == g->cap) {
 			size_t cap = g->cap ? g->cap * 2 : 64;
-			long *v = realloc(g->meetings, cap * sizeof(*v));
+			struct meeting_blob *v = realloc(g->meetings, cap * sizeof(*v));
 
 			if (!v)
-				return err_set(g->err, ERR_NOMEM, 0, 0, "out of memory");
+				goto nomem;
 			g->meetings = v;
 			g->cap = cap;
 		}
-		g->meetings[g->nmeetings++] = layout_meeting_of_file(path);
+		g->meetings[g->nmeetings].number = n;
+		git_oid_cpy(&g->meetings[g->nmeetings++].blob, git_tree_entry_id(e));
 		return 0;
 	}
-	err_clear(&e);
+	if ((g->rc = blob_at(g->s, git_tree_entry_id(e), &b, g->err)) < 0)
+		return -1;
+	err_clear(&e_);
 	/* a file that does not load is left out: validate says why */
-	if (doc_load(&doc, data, len, &e) == ERR_NOMEM)
-		return err_set(g->err, ERR_NOMEM, 0, 0, "out of memory");
+	rc = doc_load(&doc, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &e_);
+	git_blob_free(b);
+	if (rc == ERR_NOMEM)
+		goto nomem;
 	rc = doc ? report_add(g->r, path, doc) : 0;
 	doc_free(doc);
-	return rc < 0 ? err_set(g->err, ERR_NOMEM, 0, 0, "out of memory") : 0;
+	if (rc < 0)
+		goto nomem;
+	return 0;
+nomem:
+	g->rc = err_set(g->err, ERR_NOMEM, 0, 0, "out of memory");
+	return -1;
 }
 
 static enum report_change_kind kind_of(enum field_change_kind k)
@@ -135,6 +169,9 @@ static int gather_files(struct gather *g, struct store *s, const struct store_co
 			struct err *err)
 {
 	struct report *r = g->r;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_oid id;
 	int rc;
 
 	snprintf(r->commit_id, sizeof(r->commit_id), "%s", c->id);
@@ -144,7 +181,17 @@ static int gather_files(struct gather *g, struct store *s, const struct store_co
 	 * the repository in memory (as store_path_history() says, the
 	 * setting is process-wide) */
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
-	rc = store_tree_diff(s, NULL, &c->oid, take, g, err);
+	memcpy(id.id, c->oid.id, 20);
+	if (git_commit_lookup(&commit, s->repo, &id) < 0 || git_commit_tree(&tree, commit) < 0) {
+		rc = store_git_fail(err, ERR_INTERNAL, "cannot read the commit's files");
+	} else {
+		g->rc = 0;
+		rc = git_tree_walk(tree, GIT_TREEWALK_PRE, take, g);
+		if (rc < 0)
+			rc = g->rc < 0 ? g->rc : store_git_fail(err, ERR_INTERNAL, "cannot read the commit's files");
+	}
+	git_tree_free(tree);
+	git_commit_free(commit);
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
 	if (rc < 0)
 		return rc;
@@ -231,26 +278,47 @@ static int write_file(const char *top, const char *name, const struct buf *b, st
 	return 0;
 }
 
-static int load_at(struct store *s, const struct store_commit *c, const char *file,
-		   struct doc **out, struct err *err)
+/*
+ * What the index and the meeting pages read of a meeting: every field of
+ * the schema's (core/schema.c) but the agenda items' prompts, which only
+ * the run sheet shows.  A file in the block form convene writes is read
+ * with doc_load_kept() to these (most of the report's time is in reading
+ * the meetings: libyaml is the slow way), any other with doc_load().
+ */
+static const char *const item_keys[] = {
+	"id", "title", "minutes", "lead", "purpose", "notes", "decisions", "actions", NULL
+};
+static const struct doc_keep meeting_keep[] = {
+	{ "number", NULL }, { "title", NULL }, { "status", NULL }, { "approved", NULL },
+	{ "goals", NULL }, { "date", NULL }, { "start", NULL }, { "duration", NULL },
+	{ "location", NULL }, { "attendees", NULL }, { "agenda", item_keys }, { "next_steps", NULL },
+};
+
+/* A meeting's file, parsed; *out NULL (and *e set) when it does not
+ * load.  0 or ERR_NOMEM, or what stopped the blob's reading. */
+static int load_meeting(struct store *s, const git_oid *blob, struct doc **out, struct err *e,
+			struct err *err)
 {
-	char *data = NULL;
+	const char *data;
+	git_blob *b;
 	size_t len;
-	struct err e;
 	int rc;
 
 	*out = NULL;
-	err_clear(&e);
-	if ((rc = store_read_at(s, &c->oid, file, &data, &len, &e)) < 0)
-		return rc == ERR_NOMEM ? err_set(err, ERR_NOMEM, 0, 0, "out of memory") : 0;
-	rc = doc_load(out, data, len, &e);
-	free(data);
+	if ((rc = blob_at(s, blob, &b, err)) < 0)
+		return rc;
+	data = git_blob_rawcontent(b);
+	len = (size_t)git_blob_rawsize(b);
+	rc = doc_load_kept(out, data, len, meeting_keep, sizeof(meeting_keep) / sizeof(*meeting_keep));
+	if (rc == 0)
+		rc = doc_load(out, data, len, e);
+	git_blob_free(b);
 	return rc == ERR_NOMEM ? err_set(err, ERR_NOMEM, 0, 0, "out of memory") : 0;
 }
 
 static int by_number_down(const void *a, const void *b)
 {
-	long x = *(const long *)a, y = *(const long *)b;
+	long x = ((const struct meeting_blob *)a)->number, y = ((const struct meeting_blob *)b)->number;
 
 	return (x < y) - (x > y);
 }
@@ -261,7 +329,7 @@ static int by_number_down(const void *a, const void *b)
  * planned meeting after each (what its minutes name) has been seen by
  * then: only that one's tree is kept.
  */
-static int meetings(struct gather *g, struct store *s, const struct store_commit *c,
+static int meetings(struct gather *g, struct store *s,
 		    const char *top, size_t *pages, struct err *err)
 {
 	struct doc *next = NULL;
@@ -273,15 +341,19 @@ static int meetings(struct gather *g, struct store *s, const struct store_commit
 		qsort(g->meetings, g->nmeetings, sizeof(*g->meetings), by_number_down);
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);  /* as in gather_files() */
 	for (i = 0; i < g->nmeetings && rc == 0; i++) {
-		long n = g->meetings[i];
+		long n = g->meetings[i].number;
 		struct buf page = BUF_INIT;
 		struct doc *doc = NULL;
 		const char *status;
 		char file[64], name[64];
+		struct err e;
 
 		layout_meeting_file(file, sizeof(file), n);
-		if ((rc = load_at(s, c, file, &doc, err)) < 0)
+		err_clear(&e);
+		if ((rc = load_meeting(s, &g->meetings[i].blob, &doc, &e, err)) < 0)
 			break;
+		if (!doc && report_unreadable(g->r, file, &e) < 0)
+			rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		if (doc && report_add(g->r, file, doc) < 0)
 			rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		if (rc < 0 || !doc || !doc->root || doc->root->kind != DOC_MAP) {
@@ -381,7 +453,7 @@ static int swap_in(struct store_tmp *t, const char *dir, int replace, struct err
 int store_report(struct report *r, struct store *s, const struct store_commit *c, const char *dir,
 		 int force, size_t *pages, struct err *err)
 {
-	struct gather g = { r, err, NULL, 0, 0 };
+	struct gather g = { r, s, err, NULL, 0, 0, 0 };
 	struct store_tmp t;
 	struct buf b = BUF_INIT;
 	char sub[4400];
@@ -407,7 +479,7 @@ int store_report(struct report *r, struct store *s, const struct store_commit *c
 		rc = err_set(err, ERR_INTERNAL, 0, 0, "cannot make '%s': %s", t.path, strerror(errno));
 		goto fail;
 	}
-	if ((rc = gather_files(&g, s, c, err)) < 0 || (rc = meetings(&g, s, c, t.path, pages, err)) < 0 ||
+	if ((rc = gather_files(&g, s, c, err)) < 0 || (rc = meetings(&g, s, t.path, pages, err)) < 0 ||
 	    (rc = vision(r, s, c, err)) < 0)
 		goto fail;
 	if (report_finish(r) < 0)

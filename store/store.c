@@ -26,6 +26,7 @@
 #include "core/tr.h"
 #include "store.h"
 #include "internal.h"
+#include "tls.h"
 
 
 /* libgit2's last error as ours. */
@@ -42,7 +43,13 @@ int store_git_fail(struct err *err, int code, const char *what)
 
 int store_global_init(void)
 {
-	if (git_libgit2_init() < 0)
+	int rc;
+
+	/* the CA bundle waits for a connection (store/tls.c) */
+	store_tls_defer(1);
+	rc = git_libgit2_init();
+	store_tls_defer(0);
+	if (rc < 0)
 		return -1;
 	/* as git: an object's hash is checked by fsck, not on every read
 	 * (libgit2 hashes each object it reads, with the slow collision-
@@ -555,6 +562,33 @@ int store_read(struct store *s, const char *path, char **out, size_t *len, struc
 	}
 	if (!(*out = buf_detach(&b, len)))
 		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return 0;
+}
+
+int store_read_head(struct store *s, const char *path, char *buf, size_t size, size_t *len,
+		    struct err *err)
+{
+	char *data;
+	size_t all;
+	ssize_t n;
+	int fd, error;
+
+	if ((error = open_short(s, path, &fd, err)) < 0)
+		return error;
+	if (error) {
+		n = read(fd, buf, size);
+		close(fd);
+		if (n >= 0) {
+			*len = (size_t)n;
+			return 0;
+		}
+	}
+	/* the long way, which says why a file does not read */
+	if ((error = store_read(s, path, &data, &all, err)) < 0)
+		return error;
+	*len = all < size ? all : size;
+	memcpy(buf, data, *len);
+	free(data);
 	return 0;
 }
 

@@ -59,6 +59,15 @@ void store_unlock(struct store *s);
  * and NUL-terminated; the caller frees it.  ERR_NOTFOUND if missing. */
 int store_read(struct store *s, const char *path, char **out, size_t *len,
 	       struct err *err);
+
+/*
+ * The first bytes of a file of the work tree: at most size of them into
+ * buf (not NUL-terminated), *len how many; *len < size means that is the
+ * whole file.  The same three system calls as store_read() for a small
+ * file, with a large one's rest left unread.  Errors as store_read().
+ */
+int store_read_head(struct store *s, const char *path, char *buf, size_t size, size_t *len,
+		    struct err *err);
 /* Whether a work-tree file is there to read: 1, 0 when it is missing, or
  * the error store_read() gives for one that cannot be read.  What an id
  * being free means to member add and interview add. */

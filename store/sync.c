@@ -27,6 +27,7 @@
 #include "core/text.h"
 #include "core/tr.h"
 #include "internal.h"
+#include "tls.h"
 #include "history.h"
 #include "sync.h"
 
@@ -495,6 +496,8 @@ static int tls_setup(struct store *s, struct err *err)
 			     dir.size ? dir.ptr : NULL) < 0) {
 		error = store_git_fail(err, ERR_USAGE, "cannot use the CA certificates of http.sslCAInfo");
 		err_hint(err, "check the file git config http.sslCAInfo names");
+	} else if (!file.size && !dir.size) {
+		error = store_tls_load(err);  /* the system's, left at the start */
 	}
 	git_buf_dispose(&file);
 	git_buf_dispose(&dir);

@@ -83,14 +83,22 @@ test_expect_success 'diff in words in Hebrew (core/describe.c), --json in Englis
 
 # LEAD: status's words are cmd/files.c's (engineer rep); once they are in
 # po/he.po, add the Hebrew of its headings ("members:", "problems:") here.
-test_expect_success 'status in Hebrew (cmd/files.c): the rows the same, the exit code the same' '
+test_expect_success 'status in Hebrew (cmd/files.c): headings and words translated, the data and exit code the same' '
 	init_lit && cd lit &&
 	sed "s/^name: .*/name: 12345/" initiative.yaml > x && mv x initiative.yaml &&
 	test_expect_code 1 he convene status > he.out 2> /dev/null &&
 	test_expect_code 1 convene status > en.out 2> /dev/null &&
-	grep "^  00[1-3] " en.out > en.rows && test -s en.rows &&
-	grep "^  00[1-3] " he.out > he.rows &&
-	test_cmp en.rows he.rows
+	for w in "יוזמה:" "חברים:" "ראיונות:" "מפגשים:" "בעיות:"; do
+		test_grep "$w" he.out || return 1
+	done &&
+	! grep "^\(initiative\|members\|meetings\|problems\):" he.out &&
+	grep "^  00[1-3] " en.out > en.rows && test "$(wc -l < en.rows)" = 3 &&
+	grep "^  00[1-3] " he.out > he.rows && test "$(wc -l < he.rows)" = 3 &&
+	test_grep "מתוכנן" he.rows && test_grep "נוכחים" he.rows &&
+	! grep "planned\|attending" he.rows &&
+	awk "{ print \$1, \$2 }" en.rows > en.keys && awk "{ print \$1, \$2 }" he.rows > he.keys &&
+	test_cmp en.keys he.keys &&
+	test_grep "מפגש 1 – היכרות וחזון משותף" he.rows
 '
 
 test_expect_success '--json with problems is the same bytes in Hebrew: validate, status' '

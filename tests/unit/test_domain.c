@@ -271,3 +271,31 @@ void test_domain__has_conflict(void)
 	check(!dom_has_conflict(NULL));
 	doc_free(doc);
 }
+
+static void count_one(void *ctx, const char *path, const struct doc_node *c)
+{
+	(void)path, (void)c;
+	(*(unsigned *)ctx)++;
+}
+
+/* The count is what dom_conflicts() finds: a value per conflict, none
+ * inside one, in maps and lists at any depth. */
+void test_domain__count_conflicts(void)
+{
+	static const char text[] = "a: !conflict\n  base: 1\n  sides: [2, 3]\n"
+				   "b:\n  c:\n  - x\n  - !conflict\n    base: y\n    sides: []\n"
+				   "  - id: it\n    d: !conflict\n      base: z\n      sides: []\n"
+				   "e: f\n";
+	struct doc *doc;
+	struct err err;
+	unsigned walked = 0;
+
+	check(doc_load(&doc, text, strlen(text), &err) == 0);
+	dom_conflicts(doc->root, count_one, &walked);
+	check(walked == 3);
+	check(dom_count_conflicts(doc->root) == 3);
+	check(dom_count_conflicts(doc_get(doc->root, "b")) == 2);
+	check(dom_count_conflicts(doc_get(doc->root, "e")) == 0);
+	check(dom_count_conflicts(NULL) == 0);
+	doc_free(doc);
+}

@@ -155,3 +155,53 @@ void test_meetings__rotation_ties_by_id(void)
 	rotation_release(&r);
 	meetings_release(&m);
 }
+
+/* The status from a meeting file's first bytes, only where they settle it. */
+void test_meetings__head_status(void)
+{
+	static const char held[] = "number: 3\ntitle: שלישי\nstatus: held\ngoals:\n- x\n";
+	static const char list[] = "number: 3\ngoals:\n- a\n- b\nstatus: planned\nagenda:\n";
+	struct doc_span st;
+
+	check(meetings_head_status(held, sizeof(held) - 1, &st) == 1);
+	check(st.len == 4 && !memcmp(st.s, "held", 4));
+	check(meetings_head_status(list, sizeof(list) - 1, &st) == 1);
+	check(st.len == 7 && !memcmp(st.s, "planned", 7));
+	/* cut before the status line ends: only the whole file can tell */
+	check(meetings_head_status(held, 30, &st) == 0);
+	check(meetings_head_status(held, 10, &st) == 0);
+	/* quoted, tagged, null, or after a line of another form: load it */
+	check(meetings_head_status("status: \"held\"\n", 15, &st) == 0);
+	check(meetings_head_status("status: !x held\n", 16, &st) == 0);
+	check(meetings_head_status("status: ~\n", 10, &st) == 0);
+	check(meetings_head_status("title: |\n  a\nstatus: held\n", 26, &st) == 0);
+	check(meetings_head_status("title: a\n  b\nstatus: held\n", 26, &st) == 0);
+	check(meetings_head_status("number: 1\nnumber: 2\nstatus: held\n", 33, &st) == 0);
+	check(meetings_head_status("status: held # a comment\n", 25, &st) == 0);
+	check(meetings_head_status("", 0, &st) == 0);
+}
+
+/* meeting new's fields, in the schema's order; a location only when given. */
+void test_meetings__fill_new(void)
+{
+	struct meeting_new f = { "4", "Planning", "2026-05-03", NULL, "90", "dana", NULL, "Library" };
+	struct buf out = BUF_INIT;
+	struct doc *doc = doc_new();
+
+	check(doc && (doc->root = doc_map(doc)));
+	check(meetings_fill_new(doc, doc->root, &f) == 0);
+	check(doc_emit(&out, doc) == 0);
+	check_str(buf_str(&out), "number: 4\ntitle: Planning\nstatus: planned\ndate: \"2026-05-03\"\nstart:\n"
+		  "duration: 90\nlocation:\n  host: dana\n  address: Library\n");
+	doc_free(doc);
+	buf_release(&out);
+
+	doc = doc_new();
+	f = (struct meeting_new){ "5", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	check(doc && (doc->root = doc_map(doc)));
+	check(meetings_fill_new(doc, doc->root, &f) == 0);
+	check(doc_emit(&out, doc) == 0);
+	check_str(buf_str(&out), "number: 5\nstatus: planned\ndate:\nstart:\n");
+	doc_free(doc);
+	buf_release(&out);
+}

@@ -161,3 +161,35 @@ void test_report__outcome_without_indicators(void)
 	report_release(&r);
 	buf_release(&b);
 }
+
+/* A meeting that did not load: its row, in number order, with no link
+ * (it has no page) and the file named; the error kept for the caller. */
+void test_report__unreadable_meeting(void)
+{
+	struct report r;
+	struct buf b = BUF_INIT;
+	struct err e;
+	const char *s, *one, *two, *three, *four;
+
+	check(report_init(&r) == 0);
+	err_clear(&e);
+	err_set(&e, ERR_DATA, 3, 1, "broken");
+	check(add(&r, "meetings/003.yaml", "number: 3\ntitle: Three\nstatus: planned\n") == 0);
+	check(report_unreadable(&r, "meetings/004.yaml", &e) == 0);
+	check(report_unreadable(&r, "meetings/002.yaml", &e) == 0);
+	check(add(&r, "meetings/001.yaml", "number: 1\ntitle: One\nstatus: held\n") == 0);
+	check(report_finish(&r) == 0);
+	check(r.nunread == 2 && r.unread[0].number == 2 && r.unread[1].number == 4);
+	check_str(r.unread[0].file, "meetings/002.yaml");
+	check(r.unread[0].err.line == 3 && r.unread[0].err.col == 1);
+	check_str(r.unread[0].err.msg, "broken");
+	check((s = index_of(&r, &b)));
+	check(!strstr(s, "meetings/002.html") && !strstr(s, "meetings/004.html"));
+	check((one = strstr(s, "<a href=\"meetings/001.html\">1</a></th>")));
+	check((two = strstr(s, "<tr class=\"unread\"><th scope=\"row\">2</th><td colspan=\"7\">its file could not be read, so it has no page: <code><bdi dir=\"ltr\">meetings/002.yaml</bdi></code></td></tr>\n")));
+	check((three = strstr(s, "<a href=\"meetings/003.html\">3</a></th>")));
+	check((four = strstr(s, "<tr class=\"unread\"><th scope=\"row\">4</th>")));
+	check(one < two && two < three && three < four);
+	report_release(&r);
+	buf_release(&b);
+}

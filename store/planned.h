@@ -1,0 +1,26 @@
+/*
+ * The first planned meeting among later ones, for the minutes' "next
+ * meeting": found reading as little of the files as settles it.
+ */
+#ifndef CONVENE_STORE_PLANNED_H
+#define CONVENE_STORE_PLANNED_H
+
+#include <stddef.h>
+
+#include "core/doc.h"
+#include "store/history.h"
+#include "store/store.h"
+
+/*
+ * Of the meeting files files[0..n-1], in the order given (by number), the
+ * first whose status is planned, from the work tree (at NULL) or from
+ * commit at: *doc its tree (the caller frees it with doc_free()) and
+ * *which its index, or *doc NULL when none is.  A file that does not read
+ * or load is passed by (validate says why).  Of a work-tree file only the
+ * first KiB is read when it settles the status (meetings_head_status()).
+ * Returns 0, or ERR_NOMEM.
+ */
+int store_first_planned(struct store *s, const struct store_oid *at, char *const *files, size_t n,
+			struct doc **doc, size_t *which);
+
+#endif
