@@ -4,9 +4,13 @@
 #
 #   awk -v cmd="convene note 1" -v mark="⟦" -v data=FILE -f pseudo-check.awk OUT...
 #
-# A line with the marker came through gettext.  A line without it is
-# fine only when it holds nothing but data: what remains once these are
-# taken out must have no word of two letters or more.
+# A line with the marker came through gettext, but what stands before
+# its first marker is checked as a line without it is (after the
+# structure: "convene: error: ", "FILE:LINE:COL: error: ", a name in a
+# column), so that an English piece before a message is found too.  A
+# line without the marker is fine only when it holds nothing but data:
+# what remains once these are taken out must have no word of two letters
+# or more.
 #   - every exact string of the file `data` (one a line: the values of the
 #     initiative's YAML, its commit subjects, the git identity's name)
 #     where it stands whole (not inside a longer word), and every word of
@@ -72,9 +76,20 @@ function strip_exact(line,    i, p, q, s, out, rest, before, after) {
 }
 
 /^[[:space:]]*$/ { next }
-index($0, mark) > 0 { next }
 {
 	line = $0
+	# a line with the marker: what comes before the first marked message
+	# is the structure ("convene: error: ", file:line:col, an option, a
+	# column of data) and must hold no words either: "unknown thing ⟦..."
+	# is a sentence made of an English piece and a message
+	if ((p = index(line, mark)) > 0) {
+		line = substr(line, 1, p - 1)
+		sub(/^[[:space:]]*convene: (error|hint|warning|note): /, "", line)
+		# a name in a column (help's list of commands, templates)
+		sub(/^[[:space:]]*[a-z][a-z0-9-]*[[:space:]]+$/, "", line)
+		sub(/^[^[:space:]]*:[0-9]+:[0-9]+: (error|warning|hint): /, "", line)
+		sub(/^[[:space:]]*convene: /, "", line)
+	}
 	usage = (line ~ /^[[:space:]]*(convene|\[|\||\.\.\.|-)/)
 	while (match(line, /(^|[^A-Za-z0-9_-])convene/)) {
 		rest = substr(line, RSTART + RLENGTH)
