@@ -43,8 +43,8 @@ psl() {
 }
 
 # psl for a command whose stdout is a document or data (agenda, minutes,
-# calendar, get, show: the initiative's language, or data): only its
-# stderr is checked.
+# calendar, get, show; the YAML of interview show and outcome show; a
+# recipient): only its stderr is checked.
 pse() {
 	run ps.err "$@"
 }
@@ -376,12 +376,12 @@ test_expect_success 'confidential interviews: no identity, another identity, no 
 	fixture && : > "$BAD" &&
 	git config --unset convene.identity &&
 	(XDG_CONFIG_HOME=/nonexistent && export XDG_CONFIG_HOME &&
-	 psl 0 interview show rina-1 && psl 1 readers add yossi && psl - interview summary &&
+	 pse 0 interview show rina-1 && psl 1 readers add yossi && psl - interview summary &&
 	 psl - interview add yossi --id yossi-2 --confidential --answer motivation=x &&
 	 pse - key show && psl - key publish && psl 0 interview list) &&
 	mkdir -p ../other && git config convene.identity "$(cd ../other && pwd)/identity" &&
-	pse 0 key new && psl 1 key new && psl - interview show rina-1 && psl 1 readers add yossi &&
-	chmod 644 ../other/identity && psl 1 interview show rina-1 &&
+	pse 0 key new && psl 1 key new && pse - interview show rina-1 && psl 1 readers add yossi &&
+	chmod 644 ../other/identity && pse 1 interview show rina-1 &&
 	git config convene.identity "$ID" &&
 	psl 1 readers add yossi && psl 1 readers rm dana && psl 1 readers rm yossi &&
 	psl 2 member edit dana --age not-a-key &&
@@ -424,8 +424,8 @@ test_expect_success 'human listings: their headings and words' '
 	psl 0 hosts && psl 0 log && psl 0 log -n 2 --meeting 1 && psl 0 history vision &&
 	psl 0 history meetings/001.yaml && psl 0 diff HEAD~3 HEAD && psl 0 diff HEAD~12 HEAD &&
 	psl 0 conflicts && psl 0 readers list && psl 0 interview list && psl 0 interview summary &&
-	psl 0 interview show yossi-1 && psl 0 interview show rina-1 &&
-	psl 0 outcome list && psl 0 outcome show reading && psl 0 subgroup list && heading 1 &&
+	pse 0 interview show yossi-1 && pse 0 interview show rina-1 &&
+	psl 0 outcome list && pse 0 outcome show reading && psl 0 subgroup list && heading 1 &&
 	psl 0 partner list && heading 1 && psl 0 principle list && psl 0 remote list &&
 	psl 0 validate && psl 0 fmt --check && pse 0 key show &&
 	none_bad
