@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/setup.h"
 #include "core/template.h"
 #include "core/text.h"
@@ -21,21 +22,21 @@
 #include "store/sync.h"
 
 static const struct opt init_opts[] = {
-	{ 'n', "name", "NAME", "the initiative's name (default: the folder's name)", 0 },
-	{ 'l', "lang", "he|en", "language of the templates (default: from $LANG)", 0 },
-	{ 't', "template", "T", "ucsd (three first meetings) or blank (default: ucsd)", 0 },
-	{ 's', "site", "SITE", "this site's name, an id (default: from the host name)", 0 },
-	{ 'H', "hooks", NULL, "install the sample hooks (pre-commit: validate first;\n"
-	  "post-sync: write .git/convene-status.txt)", 0 },
+	{ 'n', "name", "NAME", N_("the initiative's name (default: the folder's name)"), 0 },
+	{ 'l', "lang", "he|en", N_("language of the templates (default: from $LANG)"), 0 },
+	{ 't', "template", "T", N_("ucsd (three first meetings) or blank (default: ucsd)"), 0 },
+	{ 's', "site", "SITE", N_("this site's name, an id (default: from the host name)"), 0 },
+	{ 'H', "hooks", NULL, N_("install the sample hooks (pre-commit: validate first;\n"
+	  "post-sync: write .git/convene-status.txt)"), 0 },
 	OPT_END
 };
 
 const struct help help_init = {
 	"[DIR] [--name NAME] [--lang he|en] [--template ucsd|blank] [--site SITE] [--hooks]",
-	"Creates a new initiative: a git repository in DIR (default: the current\n"
-	"folder, which must be empty) with initiative.yaml and, for the ucsd\n"
-	"template, meetings 001-003 with their goals, agenda and prompts.  It is\n"
-	"committed at once with your git identity.\n",
+	N_("Creates a new initiative: a git repository in DIR (default: the current\n"
+	   "folder, which must be empty) with initiative.yaml and, for the ucsd\n"
+	   "template, meetings 001-003 with their goals, agenda and prompts.  It is\n"
+	   "committed at once with your git identity.\n"),
 	init_opts, NULL,
 	NULL
 };
@@ -134,7 +135,7 @@ static int setup(struct store *s, const struct template_out *files, size_t n,
 	int error = 0;
 
 	if (!paths)
-		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		return err_set(err, ERR_NOMEM, 0, 0, "%s", _("out of memory"));
 	for (i = 0; i < n && !error; i++) {
 		paths[i] = files[i].path;
 		error = store_write(s, files[i].path, files[i].data, files[i].len, err);
@@ -146,7 +147,7 @@ static int setup(struct store *s, const struct template_out *files, size_t n,
 		error = site_config(s, site, err);
 	buf_addf(&msg, "init: %s", name);
 	if (buf_failed(&msg))
-		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		error = err_set(err, ERR_NOMEM, 0, 0, "%s", _("out of memory"));
 	if (!error && (error = store_commit(s, paths, n + 1, msg.ptr, "", oid, 8, err)) > 0) {
 		warn("%s", err->msg);  /* committed; only the index lags */
 		error = 0;
@@ -174,9 +175,9 @@ static int install_hooks(struct store *s, struct err *err)
 		snprintf(sample, sizeof(sample), "hooks/samples/%s", names[i]);
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		if (!(text = template_file(sample)))
-			return err_set(err, ERR_INTERNAL, 0, 0, "no sample %s in this build", sample);
+			return err_set(err, ERR_INTERNAL, 0, 0, _("no sample %s in this build"), sample);
 		if (!(f = fopen(path, "w")))
-			return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
+			return err_set(err, ERR_INTERNAL, 0, 0, _("cannot write %s"), path);
 		/* @CONVENE@ becomes the path of this binary */
 		at = strstr(text, "@CONVENE@");
 		if (at) {
@@ -187,7 +188,7 @@ static int install_hooks(struct store *s, struct err *err)
 			fputs(text, f);
 		}
 		if (fclose(f) != 0 || chmod(path, 0755) < 0)
-			return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
+			return err_set(err, ERR_INTERNAL, 0, 0, _("cannot write %s"), path);
 	}
 	return 0;
 }
@@ -215,7 +216,8 @@ int cmd_init(int argc, char **argv, struct store *unused)
 			if ((rc = once(me, &site_arg, "--site", optarg)))
 				break;
 			if (setup_site_option(site, sizeof(site), optarg) < 0)
-				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
+				return usage_error(me, _("site '%s' must be an id: lowercase a-z, 0-9 and '-'"),
+						   optarg);
 			break;
 		default: return option_error(me, c, argv);
 		}
@@ -225,13 +227,14 @@ int cmd_init(int argc, char **argv, struct store *unused)
 	if (!tmpl)
 		tmpl = "ucsd";
 	if (argc - optind > 1)
-		return usage_error(me, "init takes at most one folder");
+		return usage_error(me, "%s", _("init takes at most one folder"));
 	if (optind < argc)
 		dir = argv[optind];
 	if (!name)
 		name = base_name(dir, cwd, sizeof(cwd));
 	if (!*name || memchr(name, '\n', strlen(name)) || text_check(name, strlen(name), &n))
-		return usage_error(me, "the name must be one line of UTF-8 text, without control characters");
+		return usage_error(me, "%s",
+				   _("the name must be one line of UTF-8 text, without control characters"));
 	n = 0;
 	if (!lang)
 		lang = default_lang();
@@ -248,8 +251,9 @@ int cmd_init(int argc, char **argv, struct store *unused)
 		goto done;
 	}
 	if ((state = dir_state(dir)) < 0) {
-		err_set(&err, ERR_USAGE, 0, 0, "'%s' is not empty", dir);
-		err_hint(&err, "init makes a new initiative in a new or empty folder: convene init NEWDIR");
+		err_set(&err, ERR_USAGE, 0, 0, _("'%s' is not empty"), dir);
+		err_hint(&err, "%s",
+			 _("init makes a new initiative in a new or empty folder: convene init NEWDIR"));
 		rc = report(NULL, &err);
 		goto done;
 	}
@@ -265,12 +269,14 @@ int cmd_init(int argc, char **argv, struct store *unused)
 			mkdir(dir, 0777);
 		goto done;
 	}
-	note("Initialized initiative '%s' in %s (site %s, template %s, language %s, time zone %s), commit %s",
-	     name, store_workdir(s), site, tmpl, lang, zone, oid);
-	if (!strcmp(zone, "UTC") || !strcmp(zone, "Etc/UTC"))
-		note("convene: hint: meeting times are in %s; if the group meets elsewhere: convene set timezone Asia/Jerusalem",
-		     zone);
-	note("next: cd %s && convene status", dir);
+	note(_("Initialized initiative '%s' in %s (site %s, template %s, language %s, time zone %s), "
+	       "commit %s"), name, store_workdir(s), site, tmpl, lang, zone, oid);
+	if (!strcmp(zone, "UTC") || !strcmp(zone, "Etc/UTC")) {
+		fputs("convene: hint: ", stderr);
+		note(_("meeting times are in %s; if the group meets elsewhere: "
+		       "convene set timezone Asia/Jerusalem"), zone);
+	}
+	note(_("next: cd %s && convene status"), dir);
 	rc = EXIT_OK;
 done:
 	store_free(s);
@@ -279,18 +285,18 @@ done:
 }
 
 static const struct opt clone_opts[] = {
-	{ 's', "site", "SITE", "this site's name, an id (default: from the host name)", 0 },
-	{ 'H', "hooks", NULL, "install the sample hooks, as init does", 0 },
-	{ 'q', "quiet", NULL, "no progress", 'q' },
+	{ 's', "site", "SITE", N_("this site's name, an id (default: from the host name)"), 0 },
+	{ 'H', "hooks", NULL, N_("install the sample hooks, as init does"), 0 },
+	{ 'q', "quiet", NULL, N_("no progress"), 'q' },
 	OPT_END
 };
 
 const struct help help_clone = {
 	"[--site SITE] [--hooks] [--quiet] URL|FILE.bundle [DIR]",
-	"A new site joins an initiative: clones URL (a path, git://, https://,\n"
-	"ssh://, or a bundle file) into DIR (default: the last part of URL),\n"
-	"checks it out, sets this site's name and the YAML merge driver for\n"
-	"plain git, and validates what came.\n",
+	N_("A new site joins an initiative: clones URL (a path, git://, https://,\n"
+	   "ssh://, or a bundle file) into DIR (default: the last part of URL),\n"
+	   "checks it out, sets this site's name and the YAML merge driver for\n"
+	   "plain git, and validates what came.\n"),
 	clone_opts, NULL,
 	NULL
 };
@@ -299,9 +305,14 @@ static void clone_progress(void *ctx, const char *what, size_t done, size_t tota
 {
 	const int *tty = ctx;
 
-	if (*tty && total)
-		fprintf(stderr, "\r%s objects: %3zu%% (%zu/%zu), %.1f KiB%s", what, done * 100 / total,
-			done, total, bytes / 1024.0, done == total ? "\n" : "");
+	if (!*tty || !total)
+		return;
+	fputc('\r', stderr);
+	fprintf(stderr, !strcmp(what, "sending") ? _("sending objects: %3zu%% (%zu/%zu), %.1f KiB")
+						 : _("receiving objects: %3zu%% (%zu/%zu), %.1f KiB"),
+		done * 100 / total, done, total, bytes / 1024.0);
+	if (done == total)
+		fputc('\n', stderr);
 }
 
 /* libgit2 cannot clone a bundle: a new repository, the bundle read into
@@ -346,27 +357,28 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 			if (once(me, &site_arg, "--site", optarg))
 				return EXIT_USAGE;
 			if (setup_site_option(site, sizeof(site), optarg) < 0)
-				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
+				return usage_error(me, _("site '%s' must be an id: lowercase a-z, 0-9 and '-'"),
+						   optarg);
 			break;
 		default: return option_error(me, c, argv);
 		}
 	}
 	if (argc - optind < 1 || argc - optind > 2)
-		return usage_error(me, "clone takes a URL and at most one folder");
+		return usage_error(me, "%s", _("clone takes a URL and at most one folder"));
 	if (argc - optind == 2)
 		snprintf(dir, sizeof(dir), "%s", argv[optind + 1]);
 	else
 		setup_clone_dir(dir, sizeof(dir), argv[optind]);
 	if (!dir[0])
-		return usage_error(me, "cannot tell a folder name from '%s'; name one", argv[optind]);
+		return usage_error(me, _("cannot tell a folder name from '%s'; name one"), argv[optind]);
 	if (!site[0])
 		default_site(site, sizeof(site));
 	err_clear(&err);
 	if (store_identity_check(NULL, &err) < 0)
 		return report(NULL, &err);
 	if (dir_state(dir) < 0) {
-		err_set(&err, ERR_USAGE, 0, 0, "'%s' exists and is not empty", dir);
-		err_hint(&err, "name a new folder: convene clone %s NEWDIR", argv[optind]);
+		err_set(&err, ERR_USAGE, 0, 0, _("'%s' exists and is not empty"), dir);
+		err_hint(&err, _("name a new folder: convene clone %s NEWDIR"), argv[optind]);
 		return report(NULL, &err);
 	}
 	tty = !quiet && isatty(2);
@@ -392,7 +404,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 		char shown[1024];
 
 		text_redact_url(shown, sizeof(shown), argv[optind]);
-		note("Cloned %s into %s (site %s)", shown, store_workdir(s), site);
+		note(_("Cloned %s into %s (site %s)"), shown, store_workdir(s), site);
 	}
 	rc = EXIT_OK;
 	if (scan_initiative(s, &d, &st, NULL, NULL, &err) < 0) {
@@ -401,12 +413,16 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 		for (i = 0; i < d.n; i++)
 			if (d.v[i].level == DIAG_ERROR)
 				print_diag(stderr, &d.v[i]);
-		fprintf(stderr, "convene: %u problem%s in what came (convene validate lists them; %u conflict%s)\n",
-			d.errors, d.errors == 1 ? "" : "s", d.conflicts, d.conflicts == 1 ? "" : "s");
+		fputs("convene: ", stderr);
+		note(ngettext("%u problem in what came (convene validate lists it; "
+			      "conflicts among them: %u)",
+			      "%u problems in what came (convene validate lists them; "
+			      "conflicts among them: %u)", d.errors),
+		     d.errors, d.conflicts);
 		rc = EXIT_DATA;
 	}
 	if (rc == EXIT_OK)
-		note("next: cd %s && convene status", dir);
+		note(_("next: cd %s && convene status"), dir);
 	diags_release(&d);
 	store_free(s);
 	return rc;
