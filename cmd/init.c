@@ -3,8 +3,6 @@
  * first (arguments, identity, an empty folder); only then is the
  * repository made, and if a step fails what was made is removed.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -19,6 +17,7 @@
 #include "core/template.h"
 #include "core/text.h"
 #include "core/tz.h"
+#include "store/newsite.h"
 #include "store/sync.h"
 
 static const struct opt init_opts[] = {
@@ -40,22 +39,6 @@ const struct help help_init = {
 	init_opts, NULL,
 	NULL
 };
-
-/* 1 if dir does not exist, 0 if it is an empty folder, -1 otherwise. */
-static int dir_state(const char *dir)
-{
-	struct dirent *de;
-	DIR *d = opendir(dir);
-	int empty = 1;
-
-	if (!d)
-		return errno == ENOENT ? 1 : -1;
-	while ((de = readdir(d)))
-		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-			empty = 0;
-	closedir(d);
-	return empty ? 0 : -1;
-}
 
 static void default_site(char *out, size_t size)
 {
@@ -105,99 +88,21 @@ static const char *base_name(const char *dir, char *cwd, size_t size)
 	return setup_base_name(dir);
 }
 
-/* This site's config: its name, and the YAML merge driver for plain git. */
-static int site_config(struct store *s, const char *site, struct err *err)
+/* This very binary's path, for what git runs (the merge driver, the
+ * sample hooks); "" when it cannot be told. */
+static const char *self_path(char *out, size_t size)
 {
-	char self[PATH_MAX], driver[PATH_MAX + 64];
-	ssize_t len;
-	int error;
+	ssize_t len = readlink("/proc/self/exe", out, size - 1);
 
-	/* git runs the driver through the shell: name this very binary */
-	len = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	self[len > 0 ? len : 0] = '\0';
-	snprintf(driver, sizeof(driver), "'%s' merge-file %%O %%A %%B %%P",
-		 len > 0 ? self : "convene");
-	error = store_config_set(s, "convene.site", site, err);
-	if (!error)
-		error = store_config_set(s, "merge.convene.name", "convene YAML merge", err);
-	if (!error)
-		error = store_config_set(s, "merge.convene.driver", driver, err);
-	return error;
-}
-
-static int setup(struct store *s, const struct template_out *files, size_t n,
-		 const char *site, const char *name, char *oid, struct err *err)
-{
-	static const char attributes[] = "*.yaml merge=convene\n";
-	const char **paths = calloc(n + 1, sizeof(char *));
-	struct buf msg = BUF_INIT;
-	size_t i;
-	int error = 0;
-
-	if (!paths)
-		return err_set(err, ERR_NOMEM, 0, 0, "%s", _("out of memory"));
-	for (i = 0; i < n && !error; i++) {
-		paths[i] = files[i].path;
-		error = store_write(s, files[i].path, files[i].data, files[i].len, err);
-	}
-	paths[n] = ".gitattributes";
-	if (!error)
-		error = store_write(s, ".gitattributes", attributes, sizeof(attributes) - 1, err);
-	if (!error)
-		error = site_config(s, site, err);
-	buf_addf(&msg, "init: %s", name);
-	if (buf_failed(&msg))
-		error = err_set(err, ERR_NOMEM, 0, 0, "%s", _("out of memory"));
-	if (!error && (error = store_commit(s, paths, n + 1, msg.ptr, "", oid, 8, err)) > 0) {
-		warn("%s", err->msg);  /* committed; only the index lags */
-		error = 0;
-	}
-	free(paths);
-	buf_release(&msg);
-	return error;
-}
-
-/* The sample hooks, naming this very binary, into the hooks folder. */
-static int install_hooks(struct store *s, struct err *err)
-{
-	static const char *const names[] = { "pre-commit", "post-sync" };
-	char dir[4096], path[4200], self[PATH_MAX], sample[64];
-	const char *text, *at;
-	ssize_t len;
-	size_t i;
-	FILE *f;
-
-	len = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	self[len > 0 ? len : 0] = '\0';
-	store_hooks_dir(s, dir, sizeof(dir));
-	mkdir(dir, 0777);
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(sample, sizeof(sample), "hooks/samples/%s", names[i]);
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		if (!(text = template_file(sample)))
-			return err_set(err, ERR_INTERNAL, 0, 0, _("no sample %s in this build"), sample);
-		if (!(f = fopen(path, "w")))
-			return err_set(err, ERR_INTERNAL, 0, 0, _("cannot write %s"), path);
-		/* @CONVENE@ becomes the path of this binary */
-		at = strstr(text, "@CONVENE@");
-		if (at) {
-			fwrite(text, 1, (size_t)(at - text), f);
-			fputs(len > 0 ? self : "convene", f);
-			fputs(at + 9, f);
-		} else {
-			fputs(text, f);
-		}
-		if (fclose(f) != 0 || chmod(path, 0755) < 0)
-			return err_set(err, ERR_INTERNAL, 0, 0, _("cannot write %s"), path);
-	}
-	return 0;
+	out[len > 0 ? len : 0] = '\0';
+	return out;
 }
 
 int cmd_init(int argc, char **argv, struct store *unused)
 {
 	const struct cmd *me = cmd_find("init");
 	const char *dir = ".", *name = NULL, *lang = NULL, *tmpl = NULL, *site_arg = NULL;
-	char site[64] = "", oid[16] = "", cwd[PATH_MAX], zone[128], start[16];
+	char site[64] = "", oid[16] = "", cwd[PATH_MAX], zone[128], start[16], self[PATH_MAX];
 	struct template_out *files = NULL;
 	struct store *s = NULL;
 	struct err err;
@@ -250,16 +155,17 @@ int cmd_init(int argc, char **argv, struct store *unused)
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if ((state = dir_state(dir)) < 0) {
+	if ((state = newsite_dir_state(dir)) < 0) {
 		err_set(&err, ERR_USAGE, 0, 0, _("'%s' is not empty"), dir);
 		err_hint(&err, "%s",
 			 _("init makes a new initiative in a new or empty folder: convene init NEWDIR"));
 		rc = report(NULL, &err);
 		goto done;
 	}
+	self_path(self, sizeof(self));
 	if (store_init(&s, dir, &err) < 0 ||
-	    setup(s, files, n, site, name, oid, &err) < 0 ||
-	    (hooks && install_hooks(s, &err) < 0)) {
+	    (rc = newsite_commit(s, files, n, site, name, self, oid, &err)) < 0 ||
+	    (hooks && newsite_hooks(s, self, &err) < 0)) {
 		rc = report(NULL, &err);
 		store_free(s);
 		s = NULL;
@@ -269,6 +175,8 @@ int cmd_init(int argc, char **argv, struct store *unused)
 			mkdir(dir, 0777);
 		goto done;
 	}
+	if (rc > 0)
+		warn("%s", err.msg);  /* committed; only the index lags */
 	note(_("Initialized initiative '%s' in %s (site %s, template %s, language %s, time zone %s), "
 	       "commit %s"), name, store_workdir(s), site, tmpl, lang, zone, oid);
 	if (!strcmp(zone, "UTC") || !strcmp(zone, "Etc/UTC")) {
@@ -315,29 +223,11 @@ static void clone_progress(void *ctx, const char *what, size_t done, size_t tota
 		fputc('\n', stderr);
 }
 
-/* libgit2 cannot clone a bundle: a new repository, the bundle read into
- * it, its branch checked out. */
-static int clone_bundle(struct store **out, const char *file, const char *dir, struct err *err)
-{
-	struct store_merge_result r;
-	char tip[48], from[64];
-	int error;
-
-	if ((error = store_init(out, dir, err)) < 0 ||
-	    (error = store_bundle_read(*out, file, tip, sizeof(tip), from, sizeof(from), err)) < 0)
-		return error;
-	error = store_merge(*out, tip, &r, err);
-	store_merge_result_release(&r);
-	if (!error && from[0])
-		error = store_site_seen(*out, from, tip, err);
-	return error;
-}
-
 int cmd_clone(int argc, char **argv, struct store *unused)
 {
 	const struct cmd *me = cmd_find("clone");
 	const char *site_arg = NULL;
-	char site[64] = "", dir[PATH_MAX];
+	char site[64] = "", dir[PATH_MAX], self[PATH_MAX];
 	struct store_progress p = { clone_progress, NULL, NULL };
 	struct diags d = { 0 };
 	struct scan_stats st;
@@ -376,7 +266,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	err_clear(&err);
 	if (store_identity_check(NULL, &err) < 0)
 		return report(NULL, &err);
-	if (dir_state(dir) < 0) {
+	if (newsite_dir_state(dir) < 0) {
 		err_set(&err, ERR_USAGE, 0, 0, _("'%s' exists and is not empty"), dir);
 		err_hint(&err, _("name a new folder: convene clone %s NEWDIR"), argv[optind]);
 		return report(NULL, &err);
@@ -387,10 +277,12 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	 * killed, it leaves nothing in dir, and the next clone removes it */
 	if (store_tmp_dir(&tmp, dir, &err) < 0)
 		return report(NULL, &err);
-	if ((store_is_bundle_arg(argv[optind], 0) ? clone_bundle(&s, argv[optind], tmp.path, &err)
-					  : store_clone(&s, argv[optind], tmp.path, &p, &err)) < 0 ||
-	    site_config(s, site, &err) < 0 ||
-	    (hooks && install_hooks(s, &err) < 0)) {
+	self_path(self, sizeof(self));
+	if ((store_is_bundle_arg(argv[optind], 0)
+		     ? newsite_clone_bundle(&s, argv[optind], tmp.path, &err)
+		     : store_clone(&s, argv[optind], tmp.path, &p, &err)) < 0 ||
+	    newsite_config(s, site, self, &err) < 0 ||
+	    (hooks && newsite_hooks(s, self, &err) < 0)) {
 		rc = report(NULL, &err);
 		store_free(s);
 		store_tmp_abandon(&tmp);  /* nothing half-made is left */
