@@ -13,7 +13,9 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "core/layout.h"
+#include "core/syncmsg.h"
 #include "hooks/hook.h"
+#include "store/hookinput.h"
 #include "store/retry.h"
 #include "store/sync.h"
 
@@ -166,10 +168,10 @@ static int run_hook(struct sync *y, const char *name, const char *const *args, c
 /* pre-push with git's arguments and input; non-zero refuses the push. */
 static int pre_push(struct sync *y, const char *remote_tip)
 {
-	char input[4400], branch[256], head[48], path[4200];
+	char branch[256], head[48], path[4200];
 	const char *args[3] = { y->remote, y->url, NULL };
+	struct buf input = BUF_INIT;
 	struct err err;
-	FILE *f;
 	int status;
 
 	err_clear(&err);
@@ -179,15 +181,15 @@ static int pre_push(struct sync *y, const char *remote_tip)
 	if (store_branch(y->s, branch, sizeof(branch), &err) < 0)
 		return report(NULL, &err);
 	store_head(y->s, head, sizeof(head));
-	snprintf(input, sizeof(input), "refs/heads/%s %s refs/heads/%s %s\n", branch, head, branch,
-		 remote_tip[0] ? remote_tip : "0000000000000000000000000000000000000000");
-	snprintf(path, sizeof(path), "%sconvene-pre-push", store_gitdir(y->s));
-	if (!(f = fopen(path, "w")) || fputs(input, f) < 0 || fclose(f) != 0) {
-		err_set(&err, ERR_INTERNAL, 0, 0, _("cannot write %s"), path);
+	syncmsg_pre_push(&input, branch, head, remote_tip);
+	if (buf_failed(&input))
+		return out_of_memory();
+	status = store_hook_input(y->s, "pre-push", buf_str(&input), path, sizeof(path), &err);
+	buf_release(&input);
+	if (status < 0)
 		return report(NULL, &err);
-	}
 	status = run_hook(y, "pre-push", args, path);
-	unlink(path);
+	store_hook_input_remove(path);
 	if (status < 0)
 		return EXIT_INTERNAL;
 	if (status) {
@@ -206,7 +208,8 @@ static int merge_tip(struct sync *y, const char *tip)
 {
 	const char *args[2] = { "0", NULL };
 	struct store_merge_result r;
-	char oid[16], message[600];
+	struct buf message = BUF_INIT;
+	char oid[16];
 	struct err err;
 	size_t i;
 	int error;
@@ -223,7 +226,7 @@ static int merge_tip(struct sync *y, const char *tip)
 			     r.files[i].path);
 		else if (r.files[i].how == STORE_FILE_KEPT) {
 			const char *from = r.files[i].other ? r.files[i].other : "";
-			const char *id = strrchr(from, ' ') ? strrchr(from, ' ') + 1 : from;
+			const char *id = syncmsg_from_commit(from);
 
 			warn(_("%s changed at both sites and cannot hold both versions: one is kept, "
 			       "the other stays in history ('git show %s:%s' writes it; from %s)"),
@@ -244,12 +247,14 @@ static int merge_tip(struct sync *y, const char *tip)
 	if (r.kind == STORE_MERGED) {
 		unsigned errors;
 
-		snprintf(message, sizeof(message), "sync with %s: merge %.7s", y->remote, tip);
-		if (r.conflicts)
-			snprintf(message + strlen(message), sizeof(message) - strlen(message),
-				 "\n\n%zu conflict%s recorded, for 'convene resolve'.\n",
-				 r.conflicts, r.conflicts == 1 ? "" : "s");
-		if ((error = store_merge_commit(y->s, tip, &r, message, oid, 8, &err)) < 0) {
+		syncmsg_merge(&message, y->remote, tip, r.conflicts);
+		if (buf_failed(&message)) {
+			store_merge_result_release(&r);
+			return out_of_memory();
+		}
+		error = store_merge_commit(y->s, tip, &r, buf_str(&message), oid, 8, &err);
+		buf_release(&message);
+		if (error < 0) {
 			store_merge_result_release(&r);
 			return report(NULL, &err);
 		}

@@ -1,0 +1,32 @@
+/*
+ * A hook's standard input as a file (store/hookinput.h).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hookinput.h"
+
+int store_hook_input(struct store *s, const char *name, const char *text, char *path,
+		     size_t size, struct err *err)
+{
+	FILE *f;
+	int ok;
+
+	if (snprintf(path, size, "%sconvene-%s", store_gitdir(s), name) >= (int)size)
+		return err_set(err, ERR_INTERNAL, 0, 0, "the path of the %s input is too long", name);
+	if (!(f = fopen(path, "w")))
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
+	ok = fputs(text, f) >= 0;
+	if (fclose(f) != 0 || !ok) {
+		unlink(path);
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
+	}
+	return 0;
+}
+
+void store_hook_input_remove(const char *path)
+{
+	if (path && *path)
+		unlink(path);
+}
