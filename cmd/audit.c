@@ -20,6 +20,7 @@
 #include "core/worddiff.h"
 #include "store/fieldhist.h"
 #include "secrets.h"
+#include "store/histopen.h"
 #include "store/history.h"
 
 static const struct opt history_opts[] = {
@@ -202,83 +203,26 @@ static void change_json(struct json_w *w, const struct field_change *ch)
 	jw_end(w);
 }
 
-/* The values of a confidential interview's history that were opened for
- * a reader (or shown as confidential), wiped when the history is done. */
-struct opened {
-	char **v;
-	size_t n;
-	char **real;   /* of v, those that hold a text opened, not "confidential" */
-	size_t nreal;
-};
-
-static void forget_opened(struct opened *o)
-{
-	size_t i;
-
-	for (i = 0; i < o->n; i++)
-		age_wipe(o->v[i], strlen(o->v[i]));
-	free(o->v);
-	free(o->real);
-	memset(o, 0, sizeof(*o));
-}
-
-/* Each sealed value of h opened with the user's key, or said to be
- * confidential: the history of a confidential answer shows no ciphertext
- * and, to anyone but a reader, no text. */
+/* The sealed values of h opened with the user's keys, for a reader, or
+ * said to be confidential (store/histopen.h). */
 static int open_history(struct store *s, struct field_history *h, const struct path *p,
-			struct opened *o)
+			struct histopen *o)
 {
 	struct age_identity *ids = NULL;
-	char pathtext[2600], who[300], *r, **nv;
-	const char *place;
+	char who[300];
 	struct err why;
-	size_t nids = 0, i;
-	int rc, real;
+	size_t nids = 0;
+	int rc;
 
-	if (layout_kind(p->file) != KIND_INTERVIEW || !p->n)
+	if (!histopen_applies(p))
 		return 0;
-	path_format(pathtext, sizeof(pathtext), p);
-	place = strchr(pathtext, ':') ? strchr(pathtext, ':') + 1 : pathtext;
 	if ((rc = user_identity(s, &ids, &nids, &why)) != 0)
 		return rc;
 	readers_of(s, who, sizeof(who));
-	for (i = 0; i < h->capcache; i++) {
-		struct field_value *v = h->cache ? h->cache[i] : NULL;
-
-		if (!v || !v->text || !(r = sealed_open_text(p->file, place, v->text, ids, nids, who, &real)))
-			continue;
-		if (!(nv = realloc(o->v, (o->n + 1) * sizeof(*nv))) ||
-		    (o->v = nv, !(nv = realloc(o->real, (o->nreal + 1) * sizeof(*nv))))) {
-			age_wipe(r, strlen(r));
-			free(r);
-			age_identities_free(ids, nids);
-			return out_of_memory();
-		}
-		o->real = nv;
-		if (real)
-			o->real[o->nreal++] = r;
-		free(v->text);
-		v->text = o->v[o->n++] = r;
-	}
+	err_clear(&why);
+	rc = histopen_open(o, h, p, ids, nids, who, &why) < 0 ? report(NULL, &why) : 0;
 	age_identities_free(ids, nids);
-	return 0;
-}
-
-/* Whether ch sealed a confidential value anew (a change of readers)
- * without changing its text, as the reader sees it. */
-static int resealed(const struct opened *o, const struct field_change *ch)
-{
-	size_t i;
-	int a = 0, z = 0;
-
-	if (ch->kind != FIELD_CHANGED || !ch->before || !ch->after || !ch->before->text ||
-	    !ch->after->text || strcmp(ch->before->text, ch->after->text))
-		return 0;
-	for (i = 0; i < o->nreal; i++) {
-		a |= o->real[i] == ch->before->text;
-		z |= o->real[i] == ch->after->text;
-	}
-	return a && z;
+	return rc;
 }
 
 static void change_resealed(struct buf *b, const struct field_change *ch)
@@ -300,7 +244,7 @@ int cmd_history(int argc, char **argv, struct store *s)
 	struct path p;
 	struct err err;
 	struct buf b = BUF_SECRET_INIT;  /* a reader's history holds plaintext */
-	struct opened opened = { NULL, 0, NULL, 0 };
+	struct histopen opened = HISTOPEN_INIT;
 	int c, json = 0, reverse = 0, rc;
 	size_t i;
 
@@ -339,7 +283,7 @@ int cmd_history(int argc, char **argv, struct store *s)
 
 		if (json)
 			change_json(&w, ch);
-		else if (resealed(&opened, ch))
+		else if (histopen_resealed(&opened, ch))
 			change_resealed(&b, ch);
 		else
 			change_text(&b, ch, &marks);
@@ -353,7 +297,7 @@ int cmd_history(int argc, char **argv, struct store *s)
 	rc = put_out(&b);
 done:
 	buf_release(&b);
-	forget_opened(&opened);
+	histopen_release(&opened);
 	store_field_history_release(&h);
 	return rc;
 }
