@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "core/archive.h"
 #include "core/describe.h"
 #include "core/json.h"
 #include "core/layout.h"
@@ -517,11 +518,8 @@ int cmd_archive(int argc, char **argv, struct store *s)
 		prefix = "";
 	if (argc - optind != 1)
 		return usage_error(me, "%s", _("archive takes the file to write"));
-	if (strlen(prefix) > 100 || strstr(prefix, "..") || prefix[0] == '/')
+	if (archive_prefix(dir, sizeof(dir), prefix) < 0)
 		return usage_error(me, "%s", _("--prefix is a short relative folder name"));
-	snprintf(dir, sizeof(dir), "%s", prefix);
-	while (dir[0] && dir[strlen(dir) - 1] == '/')  /* --prefix lit/ is lit */
-		dir[strlen(dir) - 1] = '\0';
 	if ((rc = revision_at(s, at, &c)))
 		return rc;
 	err_clear(&err);
