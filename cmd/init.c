@@ -213,13 +213,9 @@ static void clone_progress(void *ctx, const char *what, size_t done, size_t tota
 {
 	const int *tty = ctx;
 
-	if (!*tty || !total)
-		return;
-	fputc('\r', stderr);
-	fprintf(stderr, !strcmp(what, "sending") ? _("sending objects: %3zu%% (%zu/%zu), %.1f KiB")
-						 : _("receiving objects: %3zu%% (%zu/%zu), %.1f KiB"),
-		done * 100 / total, done, total, bytes / 1024.0);
-	if (done == total)
+	if (*tty && total)
+		show_transfer(what, done, total, bytes);
+	if (*tty && total && done == total)
 		fputc('\n', stderr);
 }
 

@@ -74,11 +74,7 @@ static void show_objects(void *ctx, const char *what, size_t done, size_t total,
 		y->start = now;
 	}
 	secs = (double)(now.tv_sec - y->start.tv_sec) + (now.tv_nsec - y->start.tv_nsec) / 1e9;
-	/* TRANSLATORS: the progress of a transfer, on a terminal */
-	fputc('\r', stderr);
-	fprintf(stderr, !strcmp(what, "sending") ? _("sending objects: %3zu%% (%zu/%zu), %.1f KiB")
-						 : _("receiving objects: %3zu%% (%zu/%zu), %.1f KiB"),
-		done * 100 / total, done, total, bytes / 1024.0);
+	show_transfer(what, done, total, bytes);
 	if (secs > 0.05)
 		fprintf(stderr, _(" | %.1f KiB/s"), bytes / 1024.0 / secs);
 	y->progress_open = 1;
@@ -168,9 +164,8 @@ static int run_hook(struct sync *y, const char *name, const char *const *args, c
 /* pre-push with git's arguments and input; non-zero refuses the push. */
 static int pre_push(struct sync *y, const char *remote_tip)
 {
-	char branch[256], head[48], path[4200];
 	const char *args[3] = { y->remote, y->url, NULL };
-	struct buf input = BUF_INIT;
+	char path[4200];
 	struct err err;
 	int status;
 
@@ -178,26 +173,18 @@ static int pre_push(struct sync *y, const char *remote_tip)
 	store_hooks_dir(y->s, path, sizeof(path));
 	if (!hook_exists(path, "pre-push"))
 		return 0;
-	if (store_branch(y->s, branch, sizeof(branch), &err) < 0)
-		return report(NULL, &err);
-	store_head(y->s, head, sizeof(head));
-	syncmsg_pre_push(&input, branch, head, remote_tip);
-	if (buf_failed(&input))
-		return out_of_memory();
-	status = store_hook_input(y->s, "pre-push", buf_str(&input), path, sizeof(path), &err);
-	buf_release(&input);
-	if (status < 0)
+	if (store_pre_push_input(y->s, remote_tip, path, sizeof(path), &err) < 0)
 		return report(NULL, &err);
 	status = run_hook(y, "pre-push", args, path);
 	store_hook_input_remove(path);
 	if (status < 0)
 		return EXIT_INTERNAL;
 	if (status) {
-		fputs("convene: error: ", stderr);
-		fprintf(stderr, _("the pre-push hook refused the push (exit %d)"), status);
-		fprintf(stderr, "\nconvene: hint: %s\n",
-			_("your commits are kept here; see what the hook said above, then sync again"));
-		return EXIT_REFUSED;
+		err_set(&err, ERR_REFUSED, 0, 0, _("the pre-push hook refused the push (exit %d)"),
+			status);
+		err_hint(&err, "%s",
+			 _("your commits are kept here; see what the hook said above, then sync again"));
+		return report(NULL, &err);
 	}
 	return 0;
 }
@@ -319,6 +306,18 @@ static int round_trip(struct sync *y, const struct store_progress *p)
 	return EXIT_OK;
 }
 
+/* post-sync, with the remote or bundle file; a failure is only said:
+ * the sync is done.  -1 when it could not be run. */
+static int post_sync(struct sync *y, const char *from)
+{
+	const char *args[2] = { from, NULL };
+	int status = run_hook(y, "post-sync", args, NULL);
+
+	if (status > 0)
+		warn(_("the post-sync hook failed (exit %d); the sync itself is done"), status);
+	return status < 0 ? -1 : 0;
+}
+
 /* The last word of a sync: the conflicts it recorded; exit 1 when the
  * merged data has other problems. */
 static int finish(struct sync *y)
@@ -338,9 +337,8 @@ static int finish(struct sync *y)
 static int sync_bundle(struct sync *y, const char *file)
 {
 	char tip[48], site[64], label[300];
-	const char *args[2] = { file, NULL };
 	struct err err;
-	int rc, status;
+	int rc;
 
 	err_clear(&err);
 	if (store_bundle_read(y->s, file, tip, sizeof(tip), site, sizeof(site), &err) < 0)
@@ -356,10 +354,8 @@ static int sync_bundle(struct sync *y, const char *file)
 	/* what that site has now, for the next `bundle create --for` */
 	if (site[0] && strcmp(site, store_site(y->s)) && store_site_seen(y->s, site, tip, &err) < 0)
 		warn("%s", err.msg);
-	if ((status = run_hook(y, "post-sync", args, NULL)) < 0)
+	if (post_sync(y, file) < 0)
 		return EXIT_INTERNAL;
-	if (status)
-		warn(_("the post-sync hook failed (exit %d); the sync itself is done"), status);
 	return finish(y);
 }
 
@@ -394,12 +390,12 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	struct sync y;
 	struct err err;
 	char name[256], url[4096], key[300], stamp[64], resumed[48];
-	const char *want = NULL, *args[2] = { NULL, NULL };
+	const char *want = NULL;
 	size_t pending;
 	struct retry r;
 	struct attempt a = { &y, &p };
 	long patience;
-	int i, rc = -1, status;
+	int i, rc = -1;
 
 	memset(&y, 0, sizeof(y));
 	y.s = s;
@@ -442,31 +438,23 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	rc = retry_run(&r, attempt, waiting, &a);
 	if (rc == -2) {
 		report(NULL, &y.busy);
-		fputs("convene: error: ", stderr);
-		fprintf(stderr, ngettext("%s stayed busy for %ld s (%d try)",
-					 "%s stayed busy for %ld s (%d tries)", r.tries), name,
-			(r.waited + 999) / 1000, r.tries);
-		fputc('\n', stderr);
-		return EXIT_REFUSED;
+		err_set(&err, ERR_REFUSED, 0, 0, ngettext("%s stayed busy for %ld s (%d try)",
+			"%s stayed busy for %ld s (%d tries)", r.tries), name, (r.waited + 999) / 1000,
+			r.tries);
+		return report(NULL, &err);
 	}
 	if (rc < 0) {
-		fputs("convene: error: ", stderr);
-		fprintf(stderr, ngettext("%s kept moving: %d try in %ld s, each overtaken by "
-					 "another site's push",
-					 "%s kept moving: %d tries in %ld s, each overtaken by "
-					 "another site's push", r.tries),
-			name, r.tries, (r.waited + 999) / 1000);
-		fprintf(stderr, "\nconvene: hint: %s\n",
-			_("your commits are kept here; sync again in a moment"));
-		return EXIT_UNREACHABLE;
+		err_set(&err, ERR_UNREACHABLE, 0, 0, ngettext("%s kept moving: %d try in %ld s, each "
+			"overtaken by another site's push", "%s kept moving: %d tries in %ld s, each "
+			"overtaken by another site's push", r.tries), name, r.tries,
+			(r.waited + 999) / 1000);
+		err_hint(&err, "%s", _("your commits are kept here; sync again in a moment"));
+		return report(NULL, &err);
 	}
 	if (rc != EXIT_OK)
 		return rc;
-	args[0] = name;
-	if ((status = run_hook(&y, "post-sync", args, NULL)) < 0)
+	if (post_sync(&y, name) < 0)
 		return EXIT_INTERNAL;
-	if (status)
-		warn(_("the post-sync hook failed (exit %d); the sync itself is done"), status);
 	if (now_stamp(stamp, sizeof(stamp)) == 0) {
 		layout_synced_key(key, sizeof(key), name);
 		if (store_config_set(s, key, stamp, &err) < 0)

@@ -107,6 +107,15 @@ void note(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void show_transfer(const char *what, size_t done, size_t total, size_t bytes)
+{
+	fputc('\r', stderr);
+	/* TRANSLATORS: the progress of a transfer, on a terminal */
+	fprintf(stderr, !strcmp(what, "sending") ? _("sending objects: %3zu%% (%zu/%zu), %.1f KiB")
+						 : _("receiving objects: %3zu%% (%zu/%zu), %.1f KiB"),
+		done * 100 / (total ? total : 1), done, total, bytes / 1024.0);
+}
+
 void print_diag(FILE *f, const struct diag *d)
 {
 	const char *c = color(f, d->level == DIAG_ERROR ? "\033[31m" : "\033[33m");

@@ -5,7 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/syncmsg.h"
 #include "hookinput.h"
+#include "sync.h"
 
 int store_hook_input(struct store *s, const char *name, const char *text, char *path,
 		     size_t size, struct err *err)
@@ -29,4 +31,21 @@ void store_hook_input_remove(const char *path)
 {
 	if (path && *path)
 		unlink(path);
+}
+
+int store_pre_push_input(struct store *s, const char *remote_tip, char *path, size_t size,
+			 struct err *err)
+{
+	char branch[256], head[48];
+	struct buf line = BUF_INIT;
+	int error;
+
+	if ((error = store_branch(s, branch, sizeof(branch), err)) < 0)
+		return error;
+	store_head(s, head, sizeof(head));
+	syncmsg_pre_push(&line, branch, head, remote_tip);
+	error = buf_failed(&line) ? err_set(err, ERR_NOMEM, 0, 0, "out of memory")
+				  : store_hook_input(s, "pre-push", buf_str(&line), path, size, err);
+	buf_release(&line);
+	return error;
 }

@@ -19,4 +19,12 @@ int store_hook_input(struct store *s, const char *name, const char *text, char *
 		     size_t size, struct err *err);
 void store_hook_input_remove(const char *path);
 
+/*
+ * The same for pre-push, pushing the current branch at HEAD to a remote
+ * whose copy of it is at remote_tip ("" when it has none):
+ * syncmsg_pre_push()'s line.  ERR_USAGE on a detached HEAD.
+ */
+int store_pre_push_input(struct store *s, const char *remote_tip, char *path, size_t size,
+			 struct err *err);
+
 #endif
