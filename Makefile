@@ -63,11 +63,32 @@ LIB = $(BUILD)/libconvene.a
 LINGUAS = he
 MO = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/convene.mo)
 locale: $(MO)
-po/convene.pot: $(CMD_SRC)
+# What xgettext reads, one list a line (each grows on its own).  core/
+# translates through its hook (core/tr.h): there the formats of err_set,
+# err_hint, diags_add and error_at are messages too, by XGETTEXT_KEYWORDS.
+# cmd/ marks its messages with _() and N_() (XGETTEXT_CMD): its err_set
+# formats are translated once marked _() (err_set translates a format it
+# finds in the catalogue, and leaves the others as they are).
+POT_CMD = $(CMD_SRC)
+POT_CORE = $(CORE_SRC)
+POT_STORE = $(STORE_SRC)
+POT_SRC = $(POT_CMD) $(POT_CORE) $(POT_STORE)
+XGETTEXT_CMD = --keyword=_ --keyword=N_
+XGETTEXT_KEYWORDS = --keyword=_ --keyword=N_ --keyword=tr --keyword=trn:1,2 --keyword=err_set:5 \
+	--keyword=err_hint:2 --keyword=diags_add:6 --keyword=error_at:3 \
+	--keyword=store_git_fail:3 \
+	--flag=err_set:5:c-format --flag=err_hint:2:c-format \
+	--flag=diags_add:6:c-format --flag=error_at:3:c-format
+XGETTEXT = xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
+	--add-location=file --package-name=convene \
+	--msgid-bugs-address=maintainers@users.noreply.r-seed-f0d92695.example
+# $(call pot_of,FILE): the messages of the code into FILE
+pot_of = $(XGETTEXT) $(XGETTEXT_CMD) -o $(1) $(POT_CMD) \
+	$(if $(strip $(POT_CORE) $(POT_STORE)),&& $(XGETTEXT) $(XGETTEXT_KEYWORDS) -j -o $(1) \
+	$(POT_CORE) $(POT_STORE))
+po/convene.pot: $(POT_SRC) Makefile
 	@mkdir -p $(BUILD)/po
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
-		--add-comments=TRANSLATORS: --add-location=file --package-name=convene \
-		--msgid-bugs-address=maintainers@users.noreply.r-seed-f0d92695.example -o $(BUILD)/po/convene.pot $(CMD_SRC)
+	$(call pot_of,$(BUILD)/po/convene.pot)
 	@sed '/^"POT-Creation-Date:/d' $(BUILD)/po/convene.pot > $(BUILD)/po/new.pot
 	@sed '/^"POT-Creation-Date:/d' $@ > $(BUILD)/po/old.pot 2>/dev/null || :
 	@if cmp -s $(BUILD)/po/new.pot $(BUILD)/po/old.pot; then touch $@; \
@@ -82,6 +103,10 @@ $(BUILD)/locale/%/LC_MESSAGES/convene.mo: po/%.po po/convene.pot
 			sed -n '/^msgid ""$$/d; s/^msgid /  /p' >&2; \
 		rm -f $@.tmp; exit 1; fi
 	@mv $@.tmp $@
+# For tests/cli/t0062-locale.sh: the messages of the code into POT_OUT, as
+# po/convene.pot has them.
+code-pot:
+	@$(call pot_of,$(POT_OUT))
 
 # The man pages (scripts/man.sh): from the binary's tables, doc/convene.1
 # and doc/commands/*.txt.
@@ -90,7 +115,7 @@ man: $(BUILD)/man/convene.1
 $(BUILD)/man/convene.1: $(BIN) $(MAN_SRC)
 	sh scripts/man.sh ./$(BIN) $(BUILD)/man
 
-.PHONY: man deb locale all deps test-deps test check stress bench demo fuzz install clean FORCE
+.PHONY: man deb locale all deps test-deps test check stress bench demo fuzz install clean FORCE code-pot
 
 all: $(BIN) man locale
 

@@ -96,7 +96,7 @@ static void drop_unsealed(struct diags *d)
 	size_t i, k;
 
 	for (i = 0, k = 0; i < d->n; i++) {
-		if (d->v[i].level == DIAG_ERROR && strstr(d->v[i].msg, SCHEMA_UNSEALED)) {
+		if (d->v[i].level == DIAG_ERROR && d->v[i].unsealed) {
 			free(d->v[i].file);
 			free(d->v[i].msg);
 			free(d->v[i].where);

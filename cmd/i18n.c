@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "core/tr.h"
 
 /* The Makefile gives both: the build's locale folder relative to the
  * binary's folder ("build/locale"), and the installed one. */
@@ -17,6 +18,17 @@
 #ifndef CONVENE_LOCALEDIR
 #define CONVENE_LOCALEDIR "/usr/local/share/locale"
 #endif
+
+/* core's messages through the same catalogue (core/tr.h) */
+static const char *translate(const char *msgid)
+{
+	return gettext(msgid);
+}
+
+static const char *translate_plural(const char *one, const char *many, unsigned long n)
+{
+	return ngettext(one, many, n);
+}
 
 static int is_dir(const char *path)
 {
@@ -50,4 +62,24 @@ void i18n_init(void)
 	bindtextdomain("convene", found);
 	bind_textdomain_codeset("convene", "UTF-8");
 	textdomain("convene");
+	tr_set(translate);
+	tr_set_plural(translate_plural);
+}
+
+int i18n_data_option(const char *name, size_t len)
+{
+	static const char *const names[] = { "json", "options", "man", "complete" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == len && !strncmp(name, names[i], len))
+			return 1;
+	return 0;
+}
+
+void i18n_data_output(void)
+{
+	tr_set(NULL);
+	tr_set_plural(NULL);
+	setlocale(LC_MESSAGES, "C");
 }

@@ -8,6 +8,7 @@
 #define CONVENE_I18N_H
 
 #include <libintl.h>
+#include <stddef.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -22,5 +23,21 @@
  * the messages' words.
  */
 void i18n_init(void);
+
+/*
+ * Turns translation off for the whole run: LC_MESSAGES back to "C" and
+ * core's hook (core/tr.h) back to the identity, so that what core formats
+ * (the messages of validate's diagnostics, describe's words) is English
+ * too.  A data output never changes with the locale: main() calls this
+ * when a data option is among the command's arguments, before the
+ * repository is opened, and opt_next() (cmd/options.c) when it parses one
+ * (an abbreviation, --js, included).  Error messages of such a run are
+ * English as well: a script reads them.
+ */
+void i18n_data_output(void);
+
+/* Whether --NAME is a data option: --json of any command, help's
+ * --options, --man and --complete. */
+int i18n_data_option(const char *name, size_t len);
 
 #endif

@@ -37,47 +37,47 @@ static const struct help help_help = {
 };
 
 const struct cmd commands[] = {
-	{ "action", cmd_action, NEED_REPO, "record an action on an agenda item", &help_action },
-	{ "actions", cmd_actions, NEED_REPO, "actions across meetings: open, mine, overdue", &help_actions },
-	{ "agenda", cmd_agenda, NEED_REPO, "the agenda of a meeting, or its run sheet: Markdown or HTML", &help_agenda },
-	{ "archive", cmd_archive, NEED_REPO, "the initiative as it stood then, as a .tar.gz", &help_archive },
-	{ "attend", cmd_attend, NEED_REPO, "mark members as attending a meeting", &help_attend },
-	{ "bundle", cmd_bundle, NEED_REPO, "history in a file, for a site with no network", &help_bundle },
-	{ "calendar", cmd_calendar, NEED_REPO, "the meetings as iCalendar: a feed, or an invitation", &help_calendar },
-	{ "clone", cmd_clone, 0, "join an initiative: clone it and set this site up", &help_clone },
-	{ "commit", cmd_commit, NEED_REPO, "commit hand edits, checked first", &help_commit },
-	{ "conflicts", cmd_conflicts, NEED_REPO, "every unresolved conflict and its sides", &help_conflicts },
-	{ "decide", cmd_decide, NEED_REPO, "record a decision on an agenda item", &help_decide },
-	{ "diff", cmd_diff, NEED_REPO, "what changed between two dates, in words", &help_diff },
-	{ "edit", cmd_edit, NEED_REPO, "edit a file in $EDITOR until it is valid", &help_edit },
-	{ "fmt", cmd_fmt, NEED_REPO, "rewrite files in canonical form", &help_fmt },
-	{ "get", cmd_get, NEED_REPO, "print the value of a field", &help_get },
-	{ "help", cmd_help, NO_GIT, "show help for a command", &help_help },
-	{ "history", cmd_history, NEED_REPO, "every change of a field: who, where, when, which meeting", &help_history },
-	{ "hosts", cmd_hosts, NEED_REPO, "who hosted when; who could host next", &help_hosts },
-	{ "init", cmd_init, 0, "create a new initiative", &help_init },
-	{ "interview", cmd_interview, NEED_REPO, "one-on-one interviews: add, list, show, summary", &help_interview },
-	{ "key", cmd_key, 0, "your age key: new, show, publish", &help_key },
-	{ "log", cmd_log, NEED_REPO, "the history: who, where, what", &help_log },
-	{ "meeting", cmd_meeting, NEED_REPO, "plan, list, show, edit meetings", &help_meeting },
-	{ "member", cmd_member, NEED_REPO, "add, list, show, edit members; leave", &help_member },
-	{ "merge-file", cmd_merge_file, NO_GIT, "merge three versions of a file (git's merge driver)", &help_merge_file },
-	{ "minutes", cmd_minutes, NEED_REPO, "the minutes of a meeting: Markdown or HTML", &help_minutes },
-	{ "note", cmd_note, NEED_REPO, "add a note to an agenda item", &help_note },
-	{ "notes", cmd_notes, NEED_REPO, "take notes in a meeting, item by item", &help_notes },
-	{ "outcome", cmd_outcome, NEED_REPO, "outcomes, indicators, measurements", &help_outcome },
-	{ "partner", cmd_partner, NEED_REPO, "the organisations the initiative works with: add, list", &help_partner },
-	{ "principle", cmd_principle, NEED_REPO, "the group's guiding principles", &help_principle },
-	{ "readers", cmd_readers, NEED_REPO, "who may read the confidential interviews: add, rm, list", &help_readers },
-	{ "remote", cmd_remote, NEED_REPO, "where the initiative syncs to: add, list, rm", &help_remote },
-	{ "report", cmd_report, NEED_REPO, "the initiative as a static web site with charts", &help_report },
-	{ "resolve", cmd_resolve, NEED_REPO, "settle a conflict: a side, the base or a new value", &help_resolve },
-	{ "set", cmd_set, NEED_REPO, "set a field and commit", &help_set },
-	{ "show", cmd_show, NEED_REPO, "a field or file as it stood at a date or commit", &help_show },
-	{ "status", cmd_status, NEED_REPO, "members, interviews, meetings, problems", &help_status },
-	{ "subgroup", cmd_subgroup, NEED_REPO, "the initiative's subgroups: add, list", &help_subgroup },
-	{ "sync", cmd_sync, NEED_REPO, "commit, fetch, merge, push: meet the other sites", &help_sync },
-	{ "validate", cmd_validate, NEED_REPO, "check every file and reference", &help_validate },
+	{ "action", cmd_action, NEED_REPO, N_("record an action on an agenda item"), &help_action },
+	{ "actions", cmd_actions, NEED_REPO, N_("actions across meetings: open, mine, overdue"), &help_actions },
+	{ "agenda", cmd_agenda, NEED_REPO, N_("the agenda of a meeting, or its run sheet: Markdown or HTML"), &help_agenda },
+	{ "archive", cmd_archive, NEED_REPO, N_("the initiative as it stood then, as a .tar.gz"), &help_archive },
+	{ "attend", cmd_attend, NEED_REPO, N_("mark members as attending a meeting"), &help_attend },
+	{ "bundle", cmd_bundle, NEED_REPO, N_("history in a file, for a site with no network"), &help_bundle },
+	{ "calendar", cmd_calendar, NEED_REPO, N_("the meetings as iCalendar: a feed, or an invitation"), &help_calendar },
+	{ "clone", cmd_clone, 0, N_("join an initiative: clone it and set this site up"), &help_clone },
+	{ "commit", cmd_commit, NEED_REPO, N_("commit hand edits, checked first"), &help_commit },
+	{ "conflicts", cmd_conflicts, NEED_REPO, N_("every unresolved conflict and its sides"), &help_conflicts },
+	{ "decide", cmd_decide, NEED_REPO, N_("record a decision on an agenda item"), &help_decide },
+	{ "diff", cmd_diff, NEED_REPO, N_("what changed between two dates, in words"), &help_diff },
+	{ "edit", cmd_edit, NEED_REPO, N_("edit a file in $EDITOR until it is valid"), &help_edit },
+	{ "fmt", cmd_fmt, NEED_REPO, N_("rewrite files in canonical form"), &help_fmt },
+	{ "get", cmd_get, NEED_REPO, N_("print the value of a field"), &help_get },
+	{ "help", cmd_help, NO_GIT, N_("show help for a command"), &help_help },
+	{ "history", cmd_history, NEED_REPO, N_("every change of a field: who, where, when, which meeting"), &help_history },
+	{ "hosts", cmd_hosts, NEED_REPO, N_("who hosted when; who could host next"), &help_hosts },
+	{ "init", cmd_init, 0, N_("create a new initiative"), &help_init },
+	{ "interview", cmd_interview, NEED_REPO, N_("one-on-one interviews: add, list, show, summary"), &help_interview },
+	{ "key", cmd_key, 0, N_("your age key: new, show, publish"), &help_key },
+	{ "log", cmd_log, NEED_REPO, N_("the history: who, where, what"), &help_log },
+	{ "meeting", cmd_meeting, NEED_REPO, N_("plan, list, show, edit meetings"), &help_meeting },
+	{ "member", cmd_member, NEED_REPO, N_("add, list, show, edit members; leave"), &help_member },
+	{ "merge-file", cmd_merge_file, NO_GIT, N_("merge three versions of a file (git's merge driver)"), &help_merge_file },
+	{ "minutes", cmd_minutes, NEED_REPO, N_("the minutes of a meeting: Markdown or HTML"), &help_minutes },
+	{ "note", cmd_note, NEED_REPO, N_("add a note to an agenda item"), &help_note },
+	{ "notes", cmd_notes, NEED_REPO, N_("take notes in a meeting, item by item"), &help_notes },
+	{ "outcome", cmd_outcome, NEED_REPO, N_("outcomes, indicators, measurements"), &help_outcome },
+	{ "partner", cmd_partner, NEED_REPO, N_("the organisations the initiative works with: add, list"), &help_partner },
+	{ "principle", cmd_principle, NEED_REPO, N_("the group's guiding principles"), &help_principle },
+	{ "readers", cmd_readers, NEED_REPO, N_("who may read the confidential interviews: add, rm, list"), &help_readers },
+	{ "remote", cmd_remote, NEED_REPO, N_("where the initiative syncs to: add, list, rm"), &help_remote },
+	{ "report", cmd_report, NEED_REPO, N_("the initiative as a static web site with charts"), &help_report },
+	{ "resolve", cmd_resolve, NEED_REPO, N_("settle a conflict: a side, the base or a new value"), &help_resolve },
+	{ "set", cmd_set, NEED_REPO, N_("set a field and commit"), &help_set },
+	{ "show", cmd_show, NEED_REPO, N_("a field or file as it stood at a date or commit"), &help_show },
+	{ "status", cmd_status, NEED_REPO, N_("members, interviews, meetings, problems"), &help_status },
+	{ "subgroup", cmd_subgroup, NEED_REPO, N_("the initiative's subgroups: add, list"), &help_subgroup },
+	{ "sync", cmd_sync, NEED_REPO, N_("commit, fetch, merge, push: meet the other sites"), &help_sync },
+	{ "validate", cmd_validate, NEED_REPO, N_("check every file and reference"), &help_validate },
 	{ NULL, NULL, 0, NULL, NULL }
 };
 
@@ -98,8 +98,6 @@ static void list_commands(FILE *f)
 	fputs(_(usage_convene), f);
 	fprintf(f, "\n%s\n", _("commands:"));
 	for (c = commands; c->name; c++)
-		/* the summaries are translated once the table marks them
-		 * with N_() (not yet: the rows are being added to) */
 		fprintf(f, "  %-10s %s\n", c->name, _(c->summary));
 	fprintf(f, "\n%s", _("exit codes: 0 ok, 1 the data has problems, 2 usage, 3 remote unreachable,\n"
 			    "4 refused (hook, lock held), 5 internal or repository error\n"));
@@ -162,6 +160,21 @@ int cmd_help(int argc, char **argv, struct store *s)
 	return usage_error(me, _("each subcommand of %s has its options: name one"), c->name);
 }
 
+/* Whether the arguments name a data option (i18n.h), before "--". */
+static int wants_data(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return 0;
+		if (!strncmp(argv[i], "--", 2) &&
+		    i18n_data_option(argv[i] + 2, strcspn(argv[i] + 2, "=")))
+			return 1;
+	}
+	return 0;
+}
+
 static int wants_help(int argc, char **argv)
 {
 	int i;
@@ -222,6 +235,8 @@ int main(int argc, char **argv)
 	}
 	if (wants_help(argc - i, argv + i))
 		return print_help(stdout, c);
+	if (wants_data(argc - i, argv + i))
+		i18n_data_output();
 	tz_set_reader(tz_read_system);  /* read when a time zone is first checked */
 	if (!(c->flags & NO_GIT) && store_global_init() < 0) {
 		fprintf(stderr, "convene: error: %s\n", _("cannot start libgit2"));

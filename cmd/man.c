@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/manpage.h"
 
 /* The options of a table, for the page (NULL with *n 0 when none);
@@ -84,7 +85,9 @@ static int slurp(struct buf *out, const char *path)
 	FILE *f = fopen(path, "rb");
 
 	if (!f) {
-		fprintf(stderr, "convene: error: cannot open '%s': %s\n", path, strerror(errno));
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("cannot open '%s': %s"), path, strerror(errno));
+		fputc('\n', stderr);
 		return EXIT_USAGE;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -92,7 +95,9 @@ static int slurp(struct buf *out, const char *path)
 	bad = ferror(f);
 	fclose(f);
 	if (bad) {
-		fprintf(stderr, "convene: error: cannot read '%s'\n", path);
+		fprintf(stderr, "convene: error: ");
+		fprintf(stderr, _("cannot read '%s'"), path);
+		fputc('\n', stderr);
 		return EXIT_INTERNAL;
 	}
 	return buf_failed(out) ? out_of_memory() : EXIT_OK;

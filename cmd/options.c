@@ -21,6 +21,8 @@ const struct opt opts_json[] = {
 
 static int next(const struct opt *opts, int argc, char **argv, int ordered)
 {
+	const struct opt *table = opts;
+	int r;
 	static struct option lo[OPT_MAX + 1];
 	static char shorts[2 * OPT_MAX + 3];
 	size_t n = 0, k = 0;
@@ -45,7 +47,14 @@ static int next(const struct opt *opts, int argc, char **argv, int ordered)
 	}
 	memset(&lo[n], 0, sizeof(lo[n]));
 	shorts[k] = '\0';
-	return getopt_long(argc, argv, shorts, lo, NULL);
+	r = getopt_long(argc, argv, shorts, lo, NULL);
+	/* a data option, whatever abbreviation (--js) getopt took for it:
+	 * the run is not translated (i18n.h) */
+	for (; r > 0 && table->key; table++)
+		if (table->key == r && table->name &&
+		    i18n_data_option(table->name, strlen(table->name)))
+			i18n_data_output();
+	return r;
 }
 
 int opt_next(const struct opt *opts, int argc, char **argv)
@@ -133,7 +142,7 @@ static int listed_before(const struct subcmd *subs, const struct subcmd *in, con
 
 /* A text of a table in the user's language, once it has a translation
  * (gettext("") would be the catalogue's header). */
-static const char *tr(const char *s)
+static const char *text(const char *s)
 {
 	return s && *s ? _(s) : s;
 }
@@ -149,7 +158,7 @@ static void put_opts(struct buf *b, const struct opt *o, const struct subcmd *su
 	for (; o && o->key; o++) {
 		if (subs && listed_before(subs, in, o))
 			continue;
-		h = tr(o->help);
+		h = text(o->help);
 		at = b->len;
 		if (o->letter)
 			buf_addf(b, "  -%c%s", o->letter, o->name ? "," : "");
@@ -183,7 +192,7 @@ int print_help(FILE *f, const struct cmd *c)
 
 	synopsis(&b, c);
 	if (h->about)
-		buf_addf(&b, "\n%s", tr(h->about));
+		buf_addf(&b, "\n%s", text(h->about));
 	at = b.len;
 	buf_addc(&b, '\n');
 	if (h->subs)
@@ -194,7 +203,7 @@ int print_help(FILE *f, const struct cmd *c)
 	if (b.len == at + 1)
 		b.len = at;
 	if (h->after)
-		buf_addf(&b, "\n%s", tr(h->after));
+		buf_addf(&b, "\n%s", text(h->after));
 	if (buf_failed(&b)) {
 		buf_release(&b);
 		return out_of_memory();

@@ -18,6 +18,7 @@
 #include "age.h"
 #include "bech32.h"
 #include "hkdf.h"
+#include "tr.h"
 
 #define FILE_KEY_LEN 16
 #define MAC_LEN 32
@@ -861,23 +862,23 @@ const char *age_strerror(int status)
 {
 	switch (status) {
 	case AGE_OK:
-		return "no error";
+		return tr("no error");
 	case AGE_NOMEM:
-		return "out of memory";
+		return tr("out of memory");
 	case AGE_BAD_KEY:
-		return "not an age key";
+		return tr("not an age key");
 	case AGE_BAD_ARMOR:
-		return "not a well-formed armored age file";
+		return tr("not a well-formed armored age file");
 	case AGE_BAD_HEADER:
-		return "the age header is damaged";
+		return tr("the age header is damaged");
 	case AGE_UNSUPPORTED:
-		return "sealed for a kind of key convene does not use (a passphrase or a plugin)";
+		return tr("sealed for a kind of key convene does not use (a passphrase or a plugin)");
 	case AGE_NOT_FOR_US:
-		return "not readable with your key";
+		return tr("not readable with your key");
 	case AGE_BAD_HEADER_MAC:
-		return "the header was changed after it was sealed";
+		return tr("the header was changed after it was sealed");
 	case AGE_BAD_PAYLOAD:
-		return "the sealed text was changed or cut short";
+		return tr("the sealed text was changed or cut short");
 	}
-	return "unknown age error";
+	return tr("unknown age error");
 }

@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "schema.h"
 #include "text.h"
+#include "tr.h"
 
 /* "002" of meetings/002.yaml (and "1000" of meetings/1000.yaml). */
 static void meeting_number(char *out, size_t size, const char *file)
@@ -132,9 +133,6 @@ static int item_fields_differ(const struct doc_node *a, const struct doc_node *b
 static void describe_meeting(struct describe *d, const char *file, const struct doc *o,
 			     const struct doc *n)
 {
-	static const char *const names[3][2] = {
-		{ "note", "notes" }, { "decision", "decisions" }, { "action", "actions" }
-	};
 	const struct doc_node *oa = o && o->root ? doc_get(o->root, "agenda") : NULL;
 	const struct doc_node *na = n && n->root ? doc_get(n->root, "agenda") : NULL;
 	const struct doc_node *k, *item, *id, *was;
@@ -147,23 +145,38 @@ static void describe_meeting(struct describe *d, const char *file, const struct 
 		if (!(id = doc_get(item, "id")) || id->kind != DOC_SCALAR)
 			continue;
 		if (!(was = oa && oa->kind == DOC_SEQ ? doc_find_id(oa, id->str) : NULL))
-			say(d, file, "agenda item %s added to meeting %s", id->str, num);
+			say(d, file, tr("agenda item %s added to meeting %s"), id->str, num);
 		else if (item_fields_differ(item, was))
-			say(d, file, "agenda item %s changed in meeting %s", id->str, num);
+			say(d, file, tr("agenda item %s changed in meeting %s"), id->str, num);
 	}
 	for (item = oa && oa->kind == DOC_SEQ ? oa->head : NULL; item; item = item->next)
 		if ((id = doc_get(item, "id")) && id->kind == DOC_SCALAR &&
 		    !(na && na->kind == DOC_SEQ && doc_find_id(na, id->str)))
-			say(d, file, "agenda item %s removed from meeting %s", id->str, num);
+			say(d, file, tr("agenda item %s removed from meeting %s"), id->str, num);
 	for (i = 0; i < 3; i++) {
 		count_items(na, oa, item_lists[i], &add, &changed);
 		count_items(oa, na, item_lists[i], &del, &unused);
 		if (add)
-			say(d, file, "%zu %s added to meeting %s", add, names[i][add != 1], num);
+			say(d, file, i == 0 ? trn("%zu note added to meeting %s",
+						  "%zu notes added to meeting %s", add)
+				   : i == 1 ? trn("%zu decision added to meeting %s",
+						  "%zu decisions added to meeting %s", add)
+				   : trn("%zu action added to meeting %s",
+					 "%zu actions added to meeting %s", add), add, num);
 		if (changed)
-			say(d, file, "%zu %s changed in meeting %s", changed, names[i][changed != 1], num);
+			say(d, file, i == 0 ? trn("%zu note changed in meeting %s",
+						  "%zu notes changed in meeting %s", changed)
+				   : i == 1 ? trn("%zu decision changed in meeting %s",
+						  "%zu decisions changed in meeting %s", changed)
+				   : trn("%zu action changed in meeting %s",
+					 "%zu actions changed in meeting %s", changed), changed, num);
 		if (del)
-			say(d, file, "%zu %s removed from meeting %s", del, names[i][del != 1], num);
+			say(d, file, i == 0 ? trn("%zu note removed from meeting %s",
+						  "%zu notes removed from meeting %s", del)
+				   : i == 1 ? trn("%zu decision removed from meeting %s",
+						  "%zu decisions removed from meeting %s", del)
+				   : trn("%zu action removed from meeting %s",
+					 "%zu actions removed from meeting %s", del), del, num);
 	}
 	/* the other fields, by name */
 	for (k = n && n->root && n->root->kind == DOC_MAP ? n->root->head : NULL; k; k = k->next) {
@@ -175,13 +188,40 @@ static void describe_meeting(struct describe *d, const char *file, const struct 
 			 what[0] ? ", " : "", k->key->str);
 	}
 	if (what[0])
-		say(d, file, "meeting %s: %s changed", num, what);
+		/* TRANSLATORS: the second %s lists field names: "date, title" */
+		say(d, file, tr("meeting %s: %s changed"), num, what);
+}
+
+/* A sentence about a field, after the file's label ("member dana: ")
+ * when the file is one of many (a member, an interview, an outcome). */
+static void say_field(struct describe *d, const char *file, enum schema_kind kind, const char *id,
+		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void say_field(struct describe *d, const char *file, enum schema_kind kind, const char *id,
+		      const char *fmt, ...)
+{
+	char line[900];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	text_cut(line);
+	/* TRANSLATORS: the last %s of these is a sentence about one of
+	 * its fields: "role changed" */
+	if (kind == KIND_MEMBER)
+		say(d, file, tr("member %s: %s"), id, line);
+	else if (kind == KIND_INTERVIEW)
+		say(d, file, tr("interview %s: %s"), id, line);
+	else if (kind == KIND_OUTCOME)
+		say(d, file, tr("outcome %s: %s"), id, line);
+	else
+		say(d, file, "%s", line);
 }
 
 /* initiative.yaml, members, interviews, outcomes: by top-level key; list
  * items (principles, indicators...) added and removed by name. */
-static void describe_fields(struct describe *d, const char *file, const char *what,
-			    const struct doc *o, const struct doc *n)
+static void describe_fields(struct describe *d, const char *file, enum schema_kind kind,
+			    const char *fid, const struct doc *o, const struct doc *n)
 {
 	const struct doc_node *k, *root = n && n->root && n->root->kind == DOC_MAP ? n->root : NULL;
 	const struct doc_node *oroot = o && o->root && o->root->kind == DOC_MAP ? o->root : NULL;
@@ -204,8 +244,10 @@ static void describe_fields(struct describe *d, const char *file, const char *wh
 				if (!found) {
 					brief(v, sizeof(v), id && x->kind == DOC_MAP && doc_get(x, "text") ? doc_get(x, "text")
 							    : id && doc_get(x, "name") ? doc_get(x, "name") : id ? id : x);
-					say(d, file, "%s%s %s: %s", what, k->key->str,
-					    id && before && doc_find_id(before, id->str) ? "changed" : "added", v);
+					if (id && before && doc_find_id(before, id->str))
+						say_field(d, file, kind, fid, tr("%s changed: %s"), k->key->str, v);
+					else
+						say_field(d, file, kind, fid, tr("%s added: %s"), k->key->str, v);
 				}
 			}
 			for (x = before ? before->head : NULL; x; x = x->next) {
@@ -217,22 +259,25 @@ static void describe_fields(struct describe *d, const char *file, const char *wh
 						   : doc_equal(x, y);
 				if (!found) {
 					brief(v, sizeof(v), id && doc_get(x, "text") ? doc_get(x, "text") : id ? id : x);
-					say(d, file, "%s%s removed: %s", what, k->key->str, v);
+					say_field(d, file, kind, fid, tr("%s removed: %s"), k->key->str, v);
 				}
 			}
 			continue;
 		}
 		if (k->flags & DOC_CONFLICT)
-			say(d, file, "%s%s: a conflict recorded", what, k->key->str);
+			say_field(d, file, kind, fid, tr("%s: a conflict recorded"), k->key->str);
 		else if (before && (before->flags & DOC_CONFLICT))
-			say(d, file, "%s%s: conflict resolved", what, k->key->str);
+			say_field(d, file, kind, fid, tr("%s: conflict resolved"), k->key->str);
+		else if (!before || doc_is_null(before))
+			say_field(d, file, kind, fid, tr("%s set"), k->key->str);
+		else if (doc_is_null(k))
+			say_field(d, file, kind, fid, tr("%s cleared"), k->key->str);
 		else
-			say(d, file, "%s%s %s", what, k->key->str,
-			    !before || doc_is_null(before) ? "set" : doc_is_null(k) ? "cleared" : "changed");
+			say_field(d, file, kind, fid, tr("%s changed"), k->key->str);
 	}
 	for (k = oroot ? oroot->head : NULL; k; k = k->next)
 		if (!root || !doc_get(root, k->key->str))
-			say(d, file, "%s%s removed", what, k->key->str);
+			say_field(d, file, kind, fid, tr("%s removed"), k->key->str);
 }
 
 int describe_file(struct describe *d, const char *file, const char *old, size_t oldlen,
@@ -240,21 +285,26 @@ int describe_file(struct describe *d, const char *file, const char *old, size_t 
 {
 	struct doc *o = NULL, *n = NULL;
 	enum schema_kind kind = layout_kind(file);
-	char dir[32], id[128], what[300], name[200] = "";
+	char dir[32], id[128], name[200] = "";
 	struct err err;
 
 	err_clear(&err);
 	/* a file the layout does not name (members/README.md): by its name */
 	if (kind == KIND_NONE || !layout_file(file, dir, sizeof(dir), id, sizeof(id))) {
-		say(d, file, "%s %s", file, !old ? "added" : !new ? "removed" : "changed");
+		if (!old)
+			say(d, file, tr("%s added"), file);
+		else if (!new)
+			say(d, file, tr("%s removed"), file);
+		else
+			say(d, file, tr("%s changed"), file);
 		return d->failed ? ERR_NOMEM : 0;
 	}
 	if ((old && doc_load(&o, old, oldlen, &err) < 0) || (new && doc_load(&n, new, newlen, &err) < 0)) {
-		say(d, file, "%s changed (not valid YAML on one side)", file);
+		say(d, file, tr("%s changed (not valid YAML on one side)"), file);
 		goto done;
 	}
 	if (n && n->root && n->root->flags & DOC_CONFLICT) {
-		say(d, file, "%s: a conflict recorded over the whole file", file);
+		say(d, file, tr("%s: a conflict recorded over the whole file"), file);
 		goto done;
 	}
 	switch (kind) {
@@ -262,10 +312,12 @@ int describe_file(struct describe *d, const char *file, const char *old, size_t 
 		brief(name, sizeof(name), n && n->root ? doc_get(n->root, "name")
 						     : o && o->root ? doc_get(o->root, "name") : NULL);
 		if (!old || !new) {
-			say(d, file, "member %s: %s (%s)", !old ? "added" : "removed", name, id);
+			if (!old)
+				say(d, file, tr("member added: %s (%s)"), name, id);
+			else
+				say(d, file, tr("member removed: %s (%s)"), name, id);
 			goto done;
 		}
-		snprintf(what, sizeof(what), "member %s: ", id);
 		break;
 	case KIND_INTERVIEW:
 		if (!old || !new) {
@@ -274,35 +326,50 @@ int describe_file(struct describe *d, const char *file, const char *old, size_t 
 
 			brief(name, sizeof(name), x && x->root ? doc_get(x->root, "member") : NULL);
 			brief(by, sizeof(by), x && x->root ? doc_get(x->root, "interviewer") : NULL);
-			say(d, file, "interview %s: with %s%s%s (%s)", !old ? "added" : "removed", name,
-			    by[0] ? ", by " : "", by, id);
+			if (!old && by[0])
+				say(d, file, tr("interview added: with %s, by %s (%s)"), name, by, id);
+			else if (!old)
+				say(d, file, tr("interview added: with %s (%s)"), name, id);
+			else if (by[0])
+				say(d, file, tr("interview removed: with %s, by %s (%s)"), name, by, id);
+			else
+				say(d, file, tr("interview removed: with %s (%s)"), name, id);
 			goto done;
 		}
-		snprintf(what, sizeof(what), "interview %s: ", id);
 		break;
 	case KIND_OUTCOME:
 		if (!old || !new) {
 			brief(name, sizeof(name), n && n->root ? doc_get(n->root, "title") : NULL);
-			say(d, file, "outcome %s: %s%s%s", !old ? "added" : "removed", id,
-			    name[0] ? " - " : "", name);
+			if (!old && name[0])
+				say(d, file, tr("outcome added: %s - %s"), id, name);
+			else if (!old)
+				say(d, file, tr("outcome added: %s"), id);
+			else if (name[0])
+				say(d, file, tr("outcome removed: %s - %s"), id, name);
+			else
+				say(d, file, tr("outcome removed: %s"), id);
 			goto done;
 		}
-		snprintf(what, sizeof(what), "outcome %s: ", id);
 		break;
 	case KIND_MEETING:
 		if (!old || !new) {
 			brief(name, sizeof(name), n && n->root ? doc_get(n->root, "title") : NULL);
-			say(d, file, "meeting %s %s%s%s", id, !old ? "added" : "removed",
-			    name[0] ? ": " : "", name);
+			if (!old && name[0])
+				say(d, file, tr("meeting %s added: %s"), id, name);
+			else if (!old)
+				say(d, file, tr("meeting %s added"), id);
+			else if (name[0])
+				say(d, file, tr("meeting %s removed: %s"), id, name);
+			else
+				say(d, file, tr("meeting %s removed"), id);
 			goto done;
 		}
 		describe_meeting(d, file, o, n);
 		goto done;
 	default:
-		what[0] = '\0';
 		break;
 	}
-	describe_fields(d, file, what, o, n);
+	describe_fields(d, file, kind, id, o, n);
 done:
 	doc_free(o);
 	doc_free(n);

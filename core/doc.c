@@ -15,6 +15,7 @@
 
 #include "doc.h"
 #include "text.h"
+#include "tr.h"
 
 /* ---- arena ---- */
 
@@ -669,19 +670,71 @@ static size_t find_git_marker(const char *data, size_t len)
 	return len;
 }
 
+/* libyaml's words, its problems and their contexts (English in the
+ * library), in the user's language: the ones a hand edit meets. */
+static const char *const yaml_words[] = {
+	N_("block sequence entries are not allowed in this context"),
+	N_("control characters are not allowed"),
+	N_("could not find expected ':'"),
+	N_("did not find expected ',' or ']'"),
+	N_("did not find expected ',' or '}'"),
+	N_("did not find expected '-' indicator"),
+	N_("did not find expected <document start>"),
+	N_("did not find expected comment or line break"),
+	N_("did not find expected key"),
+	N_("did not find expected node content"),
+	N_("did not find expected whitespace or line break"),
+	N_("found a tab character that violates indentation"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("found character that cannot start any token"),
+	N_("found undefined alias"),
+	N_("found unexpected ':'"),
+	N_("found unexpected document indicator"),
+	N_("found unexpected end of stream"),
+	N_("found unknown escape character"),
+	N_("mapping keys are not allowed in this context"),
+	N_("mapping values are not allowed in this context"),
+	N_("while parsing a block collection"),
+	N_("while parsing a block mapping"),
+	N_("while parsing a block node"),
+	N_("while parsing a flow mapping"),
+	N_("while parsing a flow node"),
+	N_("while parsing a flow sequence"),
+	N_("while parsing a node"),
+	N_("while scanning a block scalar"),
+	N_("while scanning a plain scalar"),
+	N_("while scanning a quoted scalar"),
+	N_("while scanning a simple key"),
+	N_("while scanning a tag"),
+	N_("while scanning an alias"),
+	N_("while scanning an anchor"),
+	N_("while scanning for the next token"),
+	NULL
+};
+
+static const char *yaml_word(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && yaml_words[i]; i++)
+		if (!strcmp(s, yaml_words[i]))
+			return tr(yaml_words[i]);
+	return s;
+}
+
 /* libyaml's words, with what to do about them. */
 static const char *syntax_hint(const char *problem)
 {
 	if (!problem)
-		return "fix the YAML syntax at this spot";
+		return tr("fix the YAML syntax at this spot");
 	if (strstr(problem, "mapping values are not allowed"))
-		return "check this line's indentation, or put quotes around a value that holds ': '";
+		return tr("check this line's indentation, or put quotes around a value that holds ': '");
 	if (strstr(problem, "did not find expected key") ||
 	    strstr(problem, "did not find expected '-' indicator"))
-		return "check the indentation of this line against the lines above";
+		return tr("check the indentation of this line against the lines above");
 	if (strstr(problem, "could not find expected ':'"))
-		return "a key needs ':' after it; check this line and the one before";
-	return "fix the YAML syntax at this spot";
+		return tr("a key needs ':' after it; check this line and the one before");
+	return tr("fix the YAML syntax at this spot");
 }
 
 static int parser_error(struct loader *l)
@@ -696,7 +749,7 @@ static int parser_error(struct loader *l)
 	if (p->error == YAML_READER_ERROR) {
 		/* Reader errors are positioned by offset only (LIBRARY-NOTES). */
 		text_pos(l->data, p->problem_offset, &line, &col);
-		return err_set(l->err, ERR_DATA, line, col, "%s", p->problem);
+		return err_set(l->err, ERR_DATA, line, col, "%s", yaml_word(p->problem));
 	}
 	if ((marker = find_git_marker(l->data, l->len)) < l->len) {
 		text_pos(l->data, marker, &line, &col);
@@ -717,12 +770,19 @@ static int parser_error(struct loader *l)
 		return ERR_DATA;
 	}
 	if (p->problem && strstr(p->problem, "tab")) {
-		err_set(l->err, ERR_DATA, line, col, "%s", p->problem);
+		err_set(l->err, ERR_DATA, line, col, "%s", yaml_word(p->problem));
 		err_hint(l->err, "YAML indents with spaces; replace the tab with spaces");
 		return ERR_DATA;
 	}
-	err_set(l->err, ERR_DATA, line, col, "%s%s%s", p->problem ? p->problem : "syntax error",
-		p->context ? " " : "", p->context ? p->context : "");
+	/* TRANSLATORS: libyaml's problem, then its context ("while
+	 * parsing a block mapping") */
+	if (p->problem && p->context)
+		err_set(l->err, ERR_DATA, line, col, "%s %s", yaml_word(p->problem),
+			yaml_word(p->context));
+	else
+		err_set(l->err, ERR_DATA, line, col, "%s",
+			p->problem ? yaml_word(p->problem) : p->context ? yaml_word(p->context)
+			: tr("syntax error"));
 	err_hint(l->err, "%s", syntax_hint(p->problem));
 	return ERR_DATA;
 }
@@ -992,7 +1052,7 @@ static int check_bytes(const char *data, size_t len, struct err *err)
 	if (!why)
 		return 0;
 	text_pos(data, bad, &line, &col);
-	err_set(err, ERR_DATA, line, col, "%s", why);
+	err_set(err, ERR_DATA, line, col, "%s", tr(why));
 	err_hint(err, "save the file as UTF-8 text without control characters");
 	return ERR_DATA;
 }

@@ -5,6 +5,7 @@
 
 #include "err.h"
 #include "text.h"
+#include "tr.h"
 
 int err_set(struct err *err, int code, unsigned line, unsigned col,
 	    const char *fmt, ...)
@@ -16,7 +17,7 @@ int err_set(struct err *err, int code, unsigned line, unsigned col,
 		return code;
 	/* format first: the arguments may point into err->msg itself */
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), tr(fmt), ap);
 	va_end(ap);
 	text_cut(msg);
 	memcpy(err->msg, msg, sizeof(msg));
@@ -34,7 +35,7 @@ void err_hint(struct err *err, const char *fmt, ...)
 	if (!err)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(err->hint, sizeof(err->hint), fmt, ap);
+	vsnprintf(err->hint, sizeof(err->hint), tr(fmt), ap);
 	va_end(ap);
 	text_cut(err->hint);
 }

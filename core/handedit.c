@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "handedit.h"
+#include "tr.h"
 
 void handedit_check(struct diags *d, const char *file, const struct buf *text,
 		    const struct schema_ids *ids, struct doc **out)
@@ -11,8 +12,11 @@ void handedit_check(struct diags *d, const char *file, const struct buf *text,
 	*out = NULL;
 	err_clear(&err);
 	if (doc_load(out, buf_str(text), text->len, &err) < 0) {
-		diags_add(d, file, err.line, err.col, DIAG_ERROR, "%s%s%s", err.msg,
-			  err.hint[0] ? "; " : "", err.hint);
+		/* TRANSLATORS: an error, then what to do about it */
+		if (err.hint[0])
+			diags_add(d, file, err.line, err.col, DIAG_ERROR, "%s; %s", err.msg, err.hint);
+		else
+			diags_add(d, file, err.line, err.col, DIAG_ERROR, "%s", err.msg);
 		return;
 	}
 	if ((*out)->comments)
@@ -28,12 +32,19 @@ void handedit_header(struct buf *out, const char *file, const struct diags *d,
 	/* the first line, one per error, the empty one */
 	size_t lines = 2 + errors, i;
 
-	buf_addf(out, HANDEDIT_HEADER "%s has %u error%s; fix them, save and quit (save it unchanged to give up)\n",
-		 file, errors, errors == 1 ? "" : "s");
-	for (i = 0; i < d->n; i++)
-		if (d->v[i].level == DIAG_ERROR)
-			buf_addf(out, HANDEDIT_HEADER "line %u, column %u: %s\n",
-				 d->v[i].line + (unsigned)lines, d->v[i].col, d->v[i].msg);
+	buf_adds(out, HANDEDIT_HEADER);
+	buf_addf(out, trn("%s has %u error; fix it, save and quit (save it unchanged to give up)",
+			  "%s has %u errors; fix them, save and quit (save it unchanged to give up)",
+			  errors), file, errors);
+	buf_addc(out, '\n');
+	for (i = 0; i < d->n; i++) {
+		if (d->v[i].level != DIAG_ERROR)
+			continue;
+		buf_adds(out, HANDEDIT_HEADER);
+		buf_addf(out, tr("line %u, column %u: %s"),
+			 d->v[i].line + (unsigned)lines, d->v[i].col, d->v[i].msg);
+		buf_addc(out, '\n');
+	}
 	buf_adds(out, HANDEDIT_HEADER "\n");
 	buf_add(out, buf_str(text), text->len);
 }

@@ -15,16 +15,16 @@
 #include "path.h"
 #include "schema.h"
 #include "text.h"
+#include "tr.h"
 #include "tz.h"
 
 /* ---- diagnostics ---- */
 
-void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
-	       enum diag_level level, const char *fmt, ...)
+/* Adds a message already formatted (and translated). */
+static void diags_put(struct diags *d, const char *file, unsigned line, unsigned col,
+		      enum diag_level level, const char *msg)
 {
-	char msg[600];
 	struct diag *g;
-	va_list ap;
 
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
@@ -37,10 +37,6 @@ void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
 		d->v = v;
 		d->cap = cap;
 	}
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	text_cut(msg);
 	g = &d->v[d->n];
 	g->file = strdup(file);
 	g->msg = strdup(msg);
@@ -51,6 +47,7 @@ void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
 		return;
 	}
 	g->where = NULL;
+	g->unsealed = 0;
 	g->line = line;
 	g->col = col;
 	g->level = level;
@@ -61,13 +58,43 @@ void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
 		d->warnings++;
 }
 
-/* Compares messages with the number after each "line " left out. */
+void diags_add(struct diags *d, const char *file, unsigned line, unsigned col,
+	       enum diag_level level, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), tr(fmt), ap);
+	va_end(ap);
+	text_cut(msg);
+	diags_put(d, file, line, col, level, msg);
+}
+
+/* Compares messages with the number after each "line " left out (or
+ * after the word its translation gives, when it has one). */
 static int same_words(const char *a, const char *b)
 {
+	/* TRANSLATORS: the word before a line number inside messages, as
+	 * the translations of "(first at line %u)" write it, with the space
+	 * after it: two messages that differ only in the number after it
+	 * are the same problem */
+	const char *word = tr("line ");
+	size_t wl = strlen(word);
+
 	while (*a && *a == *b) {
 		if (!strncmp(a, "line ", 5) && !strncmp(b, "line ", 5)) {
 			a += 5;
 			b += 5;
+			while (*a >= '0' && *a <= '9')
+				a++;
+			while (*b >= '0' && *b <= '9')
+				b++;
+			continue;
+		}
+		if (wl && !strncmp(a, word, wl) && !strncmp(b, word, wl)) {
+			a += wl;
+			b += wl;
 			while (*a >= '0' && *a <= '9')
 				a++;
 			while (*b >= '0' && *b <= '9')
@@ -375,10 +402,10 @@ static const struct field text_item_f[] = {
 	F("id", T_ID, REQ), R("by", T_REF, REF_MEMBER, 0), F("site", T_STR, 0),
 	F("at", T_DATETIME, 0), F("text", T_TEXT, REQ), END
 };
-static const struct shape note_s = { "a note", text_item_f };
-static const struct shape decision_s = { "a decision", text_item_f };
-static const struct shape principle_s = { "a principle", text_item_f };
-static const struct shape lever_s = { "a lever", text_item_f };
+static const struct shape note_s = { N_("a note"), text_item_f };
+static const struct shape decision_s = { N_("a decision"), text_item_f };
+static const struct shape principle_s = { N_("a principle"), text_item_f };
+static const struct shape lever_s = { N_("a lever"), text_item_f };
 
 static const struct field action_f[] = {
 	F("id", T_ID, REQ), R("by", T_REF, REF_MEMBER, 0), F("site", T_STR, 0),
@@ -386,33 +413,33 @@ static const struct field action_f[] = {
 	R("owner", T_REF, REF_MEMBER, 0), F("due", T_DATE, 0),
 	E("status", action_status, 0), END
 };
-static const struct shape action_s = { "an action", action_f };
+static const struct shape action_s = { N_("an action"), action_f };
 
 static const struct field subgroup_f[] = {
 	F("id", T_ID, REQ), F("name", T_STR, REQ), F("description", T_TEXT, 0),
 	R("lead", T_REF, REF_MEMBER, 0), END
 };
-static const struct shape subgroup_s = { "a subgroup", subgroup_f };
+static const struct shape subgroup_s = { N_("a subgroup"), subgroup_f };
 
 static const struct field partner_f[] = {
 	F("id", T_ID, REQ), F("name", T_STR, REQ), E("kind", groups_partner_kinds, 0),
 	F("contact", T_STR, 0), F("email", T_EMAIL, 0), F("description", T_TEXT, 0),
 	F("url", T_URL, 0), END
 };
-static const struct shape partner_s = { "a partner", partner_f };
+static const struct shape partner_s = { N_("a partner"), partner_f };
 
 static const char *const timeline_status[] = { "planned", "done", "dropped", NULL };
 static const struct field timeline_f[] = {
 	F("id", T_ID, REQ), F("date", T_DATE, REQ), F("text", T_TEXT, REQ),
 	E("status", timeline_status, 0), END
 };
-static const struct shape timeline_s = { "a timeline entry", timeline_f };
+static const struct shape timeline_s = { N_("a timeline entry"), timeline_f };
 
 /* DESIGN §8: the interview guide, asked in order by interview add */
 static const struct field question_f[] = {
 	F("id", T_ID, REQ), F("text", T_TEXT, REQ), END
 };
-static const struct shape question_s = { "an interview question", question_f };
+static const struct shape question_s = { N_("an interview question"), question_f };
 
 static const struct field initiative_f[] = {
 	F("name", T_STR, REQ), E("language", languages, REQ), F("timezone", T_TZ, 0),
@@ -423,7 +450,7 @@ static const struct field initiative_f[] = {
 	S("timeline", T_LIST, &timeline_s, 0),
 	S("interview_questions", T_LIST, &question_s, 0), R("readers", T_REFS, REF_MEMBER, 0), END
 };
-static const struct shape initiative_s = { "the initiative", initiative_f };
+static const struct shape initiative_s = { N_("the initiative"), initiative_f };
 
 static const struct field member_f[] = {
 	F("id", T_ID, REQ), F("name", T_STR, REQ), F("organization", T_STR, 0),
@@ -432,7 +459,7 @@ static const struct field member_f[] = {
 	R("subgroups", T_REFS, REF_SUBGROUP, 0), F("joined", T_DATE, 0),
 	F("left", T_DATE, 0), F("notes", T_TEXT, 0), F("age", T_AGE, 0), END
 };
-static const struct shape member_s = { "a member", member_f };
+static const struct shape member_s = { N_("a member"), member_f };
 
 static const struct field interview_f[] = {
 	F("id", T_ID, REQ), R("member", T_REF, REF_MEMBER, REQ),
@@ -440,13 +467,13 @@ static const struct field interview_f[] = {
 	E("status", interview_status, 0), F("answers", T_ANSWERS, 0),
 	F("notes", T_TEXT, 0), F("confidential", T_BOOL, 0), F("sealed_for", T_STRS, 0), END
 };
-static const struct shape interview_s = { "an interview", interview_f };
+static const struct shape interview_s = { N_("an interview"), interview_f };
 
 static const struct field location_f[] = {
 	R("host", T_REF, REF_MEMBER, 0), F("address", T_TEXT, 0),
 	F("virtual", T_URL, 0), END
 };
-static const struct shape location_s = { "a location", location_f };
+static const struct shape location_s = { N_("a location"), location_f };
 
 static const struct field agenda_f[] = {
 	F("id", T_ID, REQ), F("title", T_STR, REQ),
@@ -456,13 +483,13 @@ static const struct field agenda_f[] = {
 	S("decisions", T_LIST, &decision_s, 0), S("actions", T_LIST, &action_s, 0),
 	END
 };
-static const struct shape agenda_s = { "an agenda item", agenda_f };
+static const struct shape agenda_s = { N_("an agenda item"), agenda_f };
 
 /* the minutes approved: at which later meeting, by which decision there */
 static const struct field approved_f[] = {
 	F("meeting", T_INT, REQ | POS), F("decision", T_ID, REQ), END
 };
-static const struct shape approved_s = { "an approval", approved_f };
+static const struct shape approved_s = { N_("an approval"), approved_f };
 
 static const struct field meeting_f[] = {
 	F("number", T_INT, REQ), F("title", T_STR, REQ),
@@ -473,13 +500,13 @@ static const struct field meeting_f[] = {
 	R("attendees", T_REFS, REF_MEMBER, 0), S("agenda", T_LIST, &agenda_s, 0),
 	F("next_steps", T_TEXT, 0), END
 };
-static const struct shape meeting_s = { "a meeting", meeting_f };
+static const struct shape meeting_s = { N_("a meeting"), meeting_f };
 
 static const struct field measurement_f[] = {
 	F("id", T_ID, REQ), F("date", T_DATE, REQ), F("value", T_NUM, REQ),
 	F("note", T_TEXT, 0), END
 };
-static const struct shape measurement_s = { "a measurement", measurement_f };
+static const struct shape measurement_s = { N_("a measurement"), measurement_f };
 
 static const struct field indicator_f[] = {
 	F("id", T_ID, REQ), F("name", T_STR, REQ), F("unit", T_STR, 0),
@@ -487,7 +514,7 @@ static const struct field indicator_f[] = {
 	F("target_date", T_DATE, 0),
 	S("measurements", T_LIST, &measurement_s, 0), END
 };
-static const struct shape indicator_s = { "an indicator", indicator_f };
+static const struct shape indicator_s = { N_("an indicator"), indicator_f };
 
 static const struct field outcome_f[] = {
 	F("id", T_ID, REQ), F("title", T_STR, REQ), F("description", T_TEXT, 0),
@@ -495,7 +522,7 @@ static const struct field outcome_f[] = {
 	R("principles", T_REFS, REF_PRINCIPLE, 0),
 	S("indicators", T_LIST, &indicator_s, 0), END
 };
-static const struct shape outcome_s = { "an outcome", outcome_f };
+static const struct shape outcome_s = { N_("an outcome"), outcome_f };
 
 static const struct shape *root_shape(enum schema_kind kind)
 {
@@ -656,10 +683,10 @@ static void error_at(struct ctx *c, const struct doc_node *n, const char *fmt, .
 	size_t before = c->out->n;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), tr(fmt), ap);
 	va_end(ap);
 	text_cut(msg);
-	diags_add(c->out, c->file, n ? n->line : 1, n ? n->col : 1, DIAG_ERROR, "%s", msg);
+	diags_put(c->out, c->file, n ? n->line : 1, n ? n->col : 1, DIAG_ERROR, msg);
 	if (n && c->out->n > before && !(c->out->v[before].where = where_of(n)))
 		c->out->failed = 1;
 }
@@ -711,44 +738,33 @@ static int is_datetime(const char *s, size_t len)
 static const char *type_word(enum ftype t)
 {
 	switch (t) {
-	case T_INT: return "a whole number";
-	case T_NUM: return "a number";
-	case T_BOOL: return "true or false";
-	case T_DATE: return "a date like 2026-02-01";
-	case T_TIME: return "a time like 17:00";
-	case T_DATETIME: return "a time stamp like 2026-02-01T17:05:00+02:00";
-	case T_ID: case T_REF: return "an id (a-z, 0-9 and '-')";
-	case T_REFS: return "a list of ids";
-	case T_STRS: return "a list of texts";
-	case T_LIST: return "a list of items with ids";
-	case T_MAP: case T_ANSWERS: return "a mapping of keys to values";
-	case T_EMAIL: return "an email address";
-	case T_URL: return "a web address (https://...)";
-	case T_TZ: return "a time zone name like Asia/Jerusalem";
-	case T_AGE: return "an age recipient (age1...)";
-	case T_STR: return "one line of text";
-	default: return "text";
+	case T_INT: return tr("a whole number");
+	case T_NUM: return tr("a number");
+	case T_BOOL: return tr("true or false");
+	case T_DATE: return tr("a date like 2026-02-01");
+	case T_TIME: return tr("a time like 17:00");
+	case T_DATETIME: return tr("a time stamp like 2026-02-01T17:05:00+02:00");
+	case T_ID: case T_REF: return tr("an id (a-z, 0-9 and '-')");
+	case T_REFS: return tr("a list of ids");
+	case T_STRS: return tr("a list of texts");
+	case T_LIST: return tr("a list of items with ids");
+	case T_MAP: case T_ANSWERS: return tr("a mapping of keys to values");
+	case T_EMAIL: return tr("an email address");
+	case T_URL: return tr("a web address (https://...)");
+	case T_TZ: return tr("a time zone name like Asia/Jerusalem");
+	case T_AGE: return tr("an age recipient (age1...)");
+	case T_STR: return tr("one line of text");
+	default: return tr("text");
 	}
 }
 
-static const char *ref_word(enum schema_ref r)
-{
-	return r == REF_MEMBER ? "member" : r == REF_PRINCIPLE ? "principle" : "subgroup";
-}
-
-static const char *ref_hint(enum schema_ref r)
-{
-	return r == REF_MEMBER ? "add members/<id>.yaml or fix the id"
-	     : r == REF_PRINCIPLE ? "add it to principles in initiative.yaml or fix the id"
-	     : "add it to subgroups in initiative.yaml or fix the id";
-}
 
 static void describe(char *buf, size_t size, const struct doc_node *n)
 {
 	if (n->kind == DOC_MAP)
-		snprintf(buf, size, "a mapping");
+		snprintf(buf, size, "%s", tr("a mapping"));
 	else if (n->kind == DOC_SEQ)
-		snprintf(buf, size, "a list");
+		snprintf(buf, size, "%s", tr("a list"));
 	else if (n->len > 40) {
 		/* cut on a character boundary: Hebrew letters are two bytes */
 		int cut = 40;
@@ -787,9 +803,12 @@ static int not_text(struct ctx *c, const struct doc_node *v, const char *key, in
 
 	if (v->kind != DOC_SCALAR || (t = doc_scalar_type(v)) == DOC_STR || t == DOC_NULL)
 		return 0;
-	error_at(c, v, "%s'%s' must be text, but %s reads as %s; put it in quotes: \"%s\"",
-		 item ? "each item of " : "", key, v->str,
-		 t == DOC_BOOL ? "true or false" : "a number", v->str);
+	if (item)
+		error_at(c, v, "each item of '%s' must be text, but %s reads as %s; put it in quotes: \"%s\"",
+			 key, v->str, t == DOC_BOOL ? tr("true or false") : tr("a number"), v->str);
+	else
+		error_at(c, v, "'%s' must be text, but %s reads as %s; put it in quotes: \"%s\"",
+			 key, v->str, t == DOC_BOOL ? tr("true or false") : tr("a number"), v->str);
 	return 1;
 }
 
@@ -841,11 +860,16 @@ static void check_ref(struct ctx *c, const struct doc_node *v, enum schema_ref r
 		return;
 	/* a subgroup is typed by hand more than the others: say which it was */
 	if (r == REF_SUBGROUP && (near = nearest_id(c->ids, r, v->str)))
-		error_at(c, v, "unknown %s '%s' in '%s'; did you mean '%s'?", ref_word(r), v->str,
-			 key, near);
+		error_at(c, v, "unknown subgroup '%s' in '%s'; did you mean '%s'?", v->str, key, near);
+	else if (r == REF_SUBGROUP)
+		error_at(c, v, "unknown subgroup '%s' in '%s'; add it to subgroups in initiative.yaml or fix the id",
+			 v->str, key);
+	else if (r == REF_PRINCIPLE)
+		error_at(c, v, "unknown principle '%s' in '%s'; add it to principles in initiative.yaml or fix the id",
+			 v->str, key);
 	else
-		error_at(c, v, "unknown %s '%s' in '%s'; %s", ref_word(r), v->str, key,
-			 ref_hint(r));
+		error_at(c, v, "unknown member '%s' in '%s'; add members/<id>.yaml or fix the id",
+			 v->str, key);
 }
 
 static void check_list(struct ctx *c, const struct doc_node *v, const struct field *f,
@@ -862,7 +886,7 @@ static void check_list(struct ctx *c, const struct doc_node *v, const struct fie
 				continue;
 			describe(d, sizeof(d), item);
 			error_at(c, item, "each item of '%s' must be %s (a mapping with an id); found %s",
-				 f->key, f->sub->what, d);
+				 f->key, tr(f->sub->what), d);
 			continue;
 		}
 		id = doc_get(item, "id");
@@ -954,7 +978,7 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 	case T_DATE: case T_TIME: case T_DATETIME: case T_ENUM: case T_TZ:
 		if (v->kind != DOC_SCALAR || t == DOC_NULL) {
 			error_at(c, v, "'%s' must be %s; found %s", f->key,
-				 type_word(f->type), t == DOC_NULL ? "nothing" : DESCRIBE(v));
+				 type_word(f->type), t == DOC_NULL ? tr("nothing") : DESCRIBE(v));
 			return;
 		}
 		break;
@@ -978,7 +1002,7 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 		if (memchr(v->str, '\n', v->len))
 			error_at(c, v, "'%s' must be one line of text", f->key);
 		else if (!v->len && (f->flags & REQ))
-			error_at(c, v, "'%s' is empty; %s needs one", f->key, "it");
+			error_at(c, v, "'%s' is empty; it needs one", f->key);
 		break;
 	case T_TEXT:
 		break;
@@ -986,8 +1010,9 @@ static void check_value(struct ctx *c, const struct doc_node *v, const struct fi
 		if (t == DOC_INT && v->len > 2 && v->str[0] == '0' && (v->str[1] == 'x' || v->str[1] == 'o'))
 			check_number(c, v, f);
 		else if (t != DOC_INT || !all_digits(v->str, v->len))
-			error_at(c, v, "'%s' must be %s%s; found %s", f->key, type_word(f->type),
-				 f->flags & POS ? ", 1 or more" : "", DESCRIBE(v));
+			error_at(c, v, f->flags & POS ? "'%s' must be %s, 1 or more; found %s"
+						      : "'%s' must be %s; found %s",
+				 f->key, type_word(f->type), DESCRIBE(v));
 		else if ((f->flags & POS) && v->len == strspn(v->str, "0"))
 			error_at(c, v, "'%s' must be %s, 1 or more; found %s", f->key,
 				 type_word(f->type), DESCRIBE(v));
@@ -1141,7 +1166,7 @@ static void check_shape(struct ctx *c, const struct doc_node *map, const struct 
 
 		if (!(f = find_field(s, key))) {
 			diags_add(c->out, c->file, v->key->line, v->key->col, DIAG_WARNING,
-				  "unknown key '%s' in %s (kept; check the spelling)", key, s->what);
+				  "unknown key '%s' in %s (kept; check the spelling)", key, tr(s->what));
 			continue;
 		}
 		check_value(c, v, f, &kw);
@@ -1151,7 +1176,7 @@ static void check_shape(struct ctx *c, const struct doc_node *map, const struct 
 			continue;
 		v = doc_get(map, f->key);
 		if (!v)
-			error_at(c, map, "%s needs '%s'", s->what, f->key);
+			error_at(c, map, "%s needs '%s'", tr(s->what), f->key);
 	}
 }
 
@@ -1274,23 +1299,35 @@ static int sealed_for_readers(const struct ctx *c, const struct doc_node *sf)
 }
 
 /* A sealed value: an armored age file for as many recipients as
- * sealed_for names.  Only the header is read: no identity needed. */
-static void check_sealed_value(struct ctx *c, const struct doc_node *v, const char *what,
+ * sealed_for names.  Only the header is read: no identity needed.
+ * question: the answer's, NULL for the notes. */
+static void check_sealed_value(struct ctx *c, const struct doc_node *v, const char *question,
 			       const char *id, size_t recipients, int *stale)
 {
-	size_t x25519 = 0, other = 0;
+	size_t x25519 = 0, other = 0, before = c->out->n;
 
 	if (v->flags & DOC_CONFLICT)
 		return;  /* check_conflict() said it */
 	if (v->kind != DOC_SCALAR || !(v->flags & DOC_SECRET)) {
-		if (!doc_is_null(v))
-			error_at(c, v, "%s " SCHEMA_UNSEALED ": its text is in the file for anyone to read; convene interview seal %s seals it (earlier commits keep what they hold)",
-				 what, id);
+		if (doc_is_null(v))
+			return;
+		if (question)
+			error_at(c, v, "the answer to '%s' of a confidential interview is not sealed: its text is in the file for anyone to read; convene interview seal %s seals it (earlier commits keep what they hold)",
+				 question, id);
+		else
+			error_at(c, v, "'notes' of a confidential interview is not sealed: its text is in the file for anyone to read; convene interview seal %s seals it (earlier commits keep what they hold)",
+				 id);
+		if (c->out->n > before)
+			c->out->v[before].unsealed = 1;
 		return;
 	}
-	if (age_header_stanzas(v->str, v->len, &x25519, &other) != AGE_OK)
-		error_at(c, v, "%s is not a sealed value (an armored age file); take it from a commit that holds it whole, or write it anew",
-			 what);
+	if (age_header_stanzas(v->str, v->len, &x25519, &other) != AGE_OK) {
+		if (question)
+			error_at(c, v, "the answer to '%s' is not a sealed value (an armored age file); take it from a commit that holds it whole, or write it anew",
+				 question);
+		else
+			error_at(c, v, "'notes' is not a sealed value (an armored age file); take it from a commit that holds it whole, or write it anew");
+	}
 	else if (x25519 + other != recipients)
 		*stale = 1;
 }
@@ -1300,7 +1337,7 @@ static void check_sealed(struct ctx *c, const struct doc_node *root, const char 
 	const struct doc_node *answers = doc_get(root, "answers"), *notes = doc_get(root, "notes");
 	const struct doc_node *sf = doc_get(root, "sealed_for"), *x;
 	size_t errors = c->out->errors, recipients = 0;
-	char what[128], d[64];
+	char d[64];
 	int stale = 0, any = 0;
 
 	for (x = sf && sf->kind == DOC_SEQ ? sf->head : NULL; x; x = x->next) {
@@ -1312,12 +1349,11 @@ static void check_sealed(struct ctx *c, const struct doc_node *root, const char 
 				 DESCRIBE(x));
 	}
 	for (x = answers && answers->kind == DOC_MAP ? answers->head : NULL; x; x = x->next) {
-		snprintf(what, sizeof(what), "the answer to '%s'", x->key->str);
-		check_sealed_value(c, x, what, id, recipients, &stale);
+		check_sealed_value(c, x, x->key->str, id, recipients, &stale);
 		any |= !doc_is_null(x);
 	}
 	if (notes) {
-		check_sealed_value(c, notes, "'notes'", id, recipients, &stale);
+		check_sealed_value(c, notes, NULL, id, recipients, &stale);
 		any |= !doc_is_null(notes);
 	}
 	if (c->out->errors > errors)
@@ -1354,7 +1390,7 @@ void schema_check(struct diags *out, const char *file, const struct doc *doc,
 	}
 	if (!root) {
 		error_at(&c, NULL, "the file is empty; %s needs at least %s",
-			 s->what, s->fields[0].key);
+			 tr(s->what), s->fields[0].key);
 		return;
 	}
 	if (root->flags & DOC_CONFLICT) {
@@ -1490,7 +1526,7 @@ static void unknown_at(struct schema_unknown *out, const struct shape *s, size_t
 	out->at = at;
 	if (!s)
 		return;
-	out->what = s->what;
+	out->what = tr(s->what);
 	for (f = s->fields; f->key; f++) {
 		k = snprintf(out->known + len, sizeof(out->known) - len, "%s%s", len ? ", " : "", f->key);
 		if (k > 0 && (size_t)k < sizeof(out->known) - len)

@@ -29,6 +29,8 @@ struct diag {
 	enum diag_level level;
 	char *msg;
 	char *where;  /* the place in the data (agenda[opening].notes), or NULL */
+	int unsealed; /* a plain value of a confidential interview: an edit
+		       * of the opened interview (convene edit) seals it */
 };
 
 /* A list of diagnostics; owns its strings.  diags_release() frees them. */
@@ -60,7 +62,9 @@ int diag_same(const struct diag *a, const struct diag *b);
 unsigned diags_keep_new(struct diags *d, const struct diags *before);
 
 /* What the error of a plain value in a confidential interview says (part
- * of it): an edit of the opened interview (convene edit) seals them. */
+ * of it, in English; the messages spell it out, for xgettext): a
+ * translation says it in its words, so a program asks the diag's
+ * unsealed instead. */
 #define SCHEMA_UNSEALED "of a confidential interview is not sealed"
 
 /* The errors of d other than the unresolved conflicts: what a merge or a

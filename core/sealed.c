@@ -4,6 +4,7 @@
 #include "buf.h"
 #include "sealed.h"
 #include "secret.h"
+#include "tr.h"
 
 int sealed_holds_plaintext(const struct doc_node *root)
 {
@@ -42,6 +43,6 @@ char *sealed_open_text(const char *file, const char *path, const char *text,
 		return buf_detach(&plain, NULL);  /* the caller wipes it */
 	}
 	buf_release(&plain);
-	buf_addf(&out, "confidential — readable by %s", who && who[0] ? who : "no one yet");
+	buf_addf(&out, tr("confidential — readable by %s"), who && who[0] ? who : tr("no one yet"));
 	return buf_detach(&out, NULL);
 }

@@ -10,6 +10,7 @@
 
 #include "domain.h"
 #include "secret.h"
+#include "tr.h"
 
 #define PLACE_PREFIX "convene:"
 
@@ -84,12 +85,12 @@ done:
 const char *secret_strerror(int status)
 {
 	switch (status) {
-	case SECRET_MOVED: return "sealed for another place (moved from another field or file)";
-	case SECRET_NO_KEY: return "no identity to open it with";
-	case AGE_BAD_PAYLOAD: return "authentication failed: the sealed text was changed or cut short";
-	case AGE_BAD_HEADER_MAC: return "authentication failed: the header was changed after it was sealed";
-	case AGE_BAD_HEADER: return "authentication failed: the age header is damaged";
-	case AGE_BAD_ARMOR: return "authentication failed: not a well-formed armored age file (changed or cut short)";
+	case SECRET_MOVED: return tr("sealed for another place (moved from another field or file)");
+	case SECRET_NO_KEY: return tr("no identity to open it with");
+	case AGE_BAD_PAYLOAD: return tr("authentication failed: the sealed text was changed or cut short");
+	case AGE_BAD_HEADER_MAC: return tr("authentication failed: the header was changed after it was sealed");
+	case AGE_BAD_HEADER: return tr("authentication failed: the age header is damaged");
+	case AGE_BAD_ARMOR: return tr("authentication failed: not a well-formed armored age file (changed or cut short)");
 	default: return age_strerror(status);
 	}
 }

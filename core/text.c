@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "text.h"
+#include "tr.h"
 
 /*
  * Decodes one UTF-8 sequence at p (n bytes left).  Returns its length and
@@ -53,17 +54,17 @@ const char *text_check(const char *data, size_t len, size_t *bad)
 		}
 		if (!(n = utf8_decode(p + i, len - i, &cp))) {
 			*bad = i;
-			return "invalid UTF-8";
+			return N_("invalid UTF-8");
 		}
 		if (cp == 0) {
 			*bad = i;
-			return "NUL byte in text";
+			return N_("NUL byte in text");
 		}
 		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
 		    cp == 0x7f || (cp >= 0x80 && cp <= 0x9f && cp != 0x85) ||
 		    cp == 0xfffe || cp == 0xffff) {
 			*bad = i;
-			return "control character in text";
+			return N_("control character in text");
 		}
 		i += n;
 	}

@@ -371,8 +371,14 @@ int store_bundle_read(struct store *s, const char *file, char *tip, size_t size,
 		}
 	}
 	if (nmissing) {
-		err_set(err, ERR_DATA, 0, 0, "'%s' builds on %d commit%s this initiative does not have (%.7s%s)",
-			file, nmissing, nmissing == 1 ? "" : "s", missing, nmissing > 1 ? ", ..." : "");
+		if (nmissing == 1)
+			err_set(err, ERR_DATA, 0, 0,
+				"'%s' builds on %d commit this initiative does not have (%.7s)",
+				file, nmissing, missing);
+		else
+			err_set(err, ERR_DATA, 0, 0,
+				"'%s' builds on %d commits this initiative does not have (%.7s, ...)",
+				file, nmissing, missing);
 		err_hint(err, "ask the other site for a whole bundle: convene bundle create FILE (without --for)");
 		error = ERR_DATA;
 		goto done;

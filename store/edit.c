@@ -134,9 +134,13 @@ static int begin_file(struct txn *t, struct store *s, const char *file, enum txn
 		error = err_set(&e->err, ERR_DATA, t->doc->comment_line, t->doc->comment_col,
 				"the file holds comments, which this edit would drop");
 		err_hint(&e->err, "move them into a field such as notes, or remove them");
-	} else if (!root || root->kind != DOC_MAP) {
-		error = err_set(&e->err, ERR_DATA, 1, 1, "the file %s; fix it first (convene edit %s)",
-				root ? "does not hold a mapping of fields" : "is empty", file);
+	} else if (!root) {
+		error = err_set(&e->err, ERR_DATA, 1, 1,
+				"the file is empty; fix it first (convene edit %s)", file);
+	} else if (root->kind != DOC_MAP) {
+		error = err_set(&e->err, ERR_DATA, 1, 1,
+				"the file does not hold a mapping of fields; fix it first (convene edit %s)",
+				file);
 	} else if ((root->flags & DOC_CONFLICT) && mode != TXN_RESOLVE) {
 		error = err_set(&e->err, ERR_DATA, root->line, root->col, "the whole file is in conflict");
 		err_hint(&e->err, "settle it first: convene resolve %s --side N (convene conflicts lists the sides)",
@@ -213,9 +217,14 @@ static int check_referrers(struct txn *t, const struct doc *after, struct txn_er
 		doc_free(doc);
 	}
 	if (added) {
-		error = err_set(&e->err, ERR_DATA, 0, 0,
-				"the change would leave %zu reference%s dangling; nothing was changed",
-				added, added == 1 ? "" : "s");
+		if (added == 1)
+			error = err_set(&e->err, ERR_DATA, 0, 0,
+					"the change would leave %zu reference dangling; nothing was changed",
+					added);
+		else
+			error = err_set(&e->err, ERR_DATA, 0, 0,
+					"the change would leave %zu references dangling; nothing was changed",
+					added);
 		err_hint(&e->err, "change those files first, or keep the ids they name");
 	}
 done:

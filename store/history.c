@@ -17,6 +17,7 @@
 #include "core/buf.h"
 #include "core/layout.h"
 #include "core/text.h"
+#include "core/tr.h"
 #include "history.h"
 #include "internal.h"
 
@@ -334,7 +335,7 @@ fail:
 	if (rc == -2) {
 		char hex[GIT_OID_HEXSZ + 1];
 
-		git_error_set(GIT_ERROR_INVALID, "%s is not a commit that can be read",
+		git_error_set(GIT_ERROR_INVALID, tr("%s is not a commit that can be read"),
 			      git_oid_tostr(hex, sizeof(hex), id));
 	}
 	return rc;
@@ -487,7 +488,7 @@ static int raw_blob_at(git_odb *odb, const git_oid *tree, const char *path,
 			return -1;
 		if (git_odb_object_type(obj) != GIT_OBJECT_TREE) {
 			git_odb_object_free(obj);
-			git_error_set(GIT_ERROR_INVALID, "a tree that is not a tree");
+			git_error_set(GIT_ERROR_INVALID, "%s", tr("a tree that is not a tree"));
 			return -1;
 		}
 		p = git_odb_object_data(obj);

@@ -20,9 +20,11 @@ int load_file(struct store *s, const char *file, struct doc **out, struct diags 
 		return error;
 	error = doc_load(out, data, len, err);
 	free(data);
-	if (error == ERR_DATA && diags)
-		diags_add(diags, file, err->line, err->col, DIAG_ERROR, "%s%s%s", err->msg,
-			  err->hint[0] ? "; " : "", err->hint);
+	if (error == ERR_DATA && diags && err->hint[0])
+		/* TRANSLATORS: an error, then what to do about it */
+		diags_add(diags, file, err->line, err->col, DIAG_ERROR, "%s; %s", err->msg, err->hint);
+	else if (error == ERR_DATA && diags)
+		diags_add(diags, file, err->line, err->col, DIAG_ERROR, "%s", err->msg);
 	return error;
 }
 

@@ -53,7 +53,11 @@ static int note_marked(struct store *s, struct diags *diags, struct err *err)
 	if ((error = store_marked(s, &files, &lines, &n, err)) < 0)
 		return error;
 	for (i = 0; i < n; i++) {
-		diags_add(diags, files[i], lines[i], 1, DIAG_ERROR, "%s", MARKED_MESSAGE);
+		/* MARKED_MESSAGE (scan.h), spelled out so that xgettext finds it */
+		diags_add(diags, files[i], lines[i], 1, DIAG_ERROR,
+			  "unresolved conflict: this file changed at two sites, and both versions "
+			  "are in it between git's conflict markers; keep what you want, delete the marker lines, "
+			  "then 'convene commit'");
 		diags->conflicts++;
 	}
 	store_list_free(files, n);
@@ -97,9 +101,11 @@ int scan_initiative(struct store *s, struct diags *diags, struct scan_stats *sta
 				goto done;
 			}
 			/* a file that cannot be read is one problem among others */
-			if (error != ERR_DATA)
-				diags_add(diags, files[i], 1, 1, DIAG_ERROR, "%s%s%s", e.msg,
-					  e.hint[0] ? "; " : "", e.hint);
+			if (error != ERR_DATA && e.hint[0])
+				/* TRANSLATORS: an error, then what to do about it */
+				diags_add(diags, files[i], 1, 1, DIAG_ERROR, "%s; %s", e.msg, e.hint);
+			else if (error != ERR_DATA)
+				diags_add(diags, files[i], 1, 1, DIAG_ERROR, "%s", e.msg);
 			continue;
 		}
 		if (doc->comments)

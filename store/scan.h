@@ -16,7 +16,9 @@ struct scan_stats {
 	size_t files, by_kind[6];
 };
 /* What validate, status and conflicts say of a file outside the YAML data
- * that holds git's conflict markers (store_marked()). */
+ * that holds git's conflict markers (store_marked()).  scan.c spells the
+ * same words out where it says them, for xgettext: change both
+ * (test_scan checks they match). */
 #define MARKED_MESSAGE "unresolved conflict: this file changed at two sites, and both versions " \
 	"are in it between git's conflict markers; keep what you want, delete the marker lines, " \
 	"then 'convene commit'"

@@ -23,6 +23,7 @@
 #include "core/doc.h"
 #include "core/layout.h"
 #include "core/text.h"
+#include "core/tr.h"
 #include "store.h"
 #include "internal.h"
 
@@ -32,7 +33,11 @@ int store_git_fail(struct err *err, int code, const char *what)
 {
 	const git_error *e = git_error_last();
 
-	return err_set(err, code, 0, 0, "%s: %s", what, e && e->message ? e->message : "unknown error");
+	what = tr(what);  /* a message of its own (store_git_fail:3) */
+	if (!e || !e->message)
+		return err_set(err, code, 0, 0, "%s: unknown error", what);
+	/* TRANSLATORS: what failed, then libgit2's reason (in English) */
+	return err_set(err, code, 0, 0, "%s: %s", what, e->message);
 }
 
 int store_global_init(void)

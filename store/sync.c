@@ -25,6 +25,7 @@
 #include "core/layout.h"
 #include "core/mergefile.h"
 #include "core/text.h"
+#include "core/tr.h"
 #include "internal.h"
 #include "history.h"
 #include "sync.h"
@@ -130,9 +131,22 @@ struct xfer {
 	int stale;               /* refused as not a fast-forward */
 	char said[1024];         /* the last lines the server said */
 	const char *url;         /* the remote's */
-	char hostkey[400];       /* why its SSH host key was refused */
-	int hostkey_known;       /* known_hosts has another key for it */
+	enum {
+		HOSTKEY_OK,          /* not refused (or not SSH) */
+		HOSTKEY_NONE,        /* the server gave no key to check */
+		HOSTKEY_UNKNOWN,     /* known_hosts has no key for it */
+		HOSTKEY_MISMATCH     /* known_hosts has another key for it */
+	} hostkey;
+	char hostname[300];      /* the server, as known_hosts names it */
 };
+
+/* libgit2's last error message (in English), to follow a message of ours. */
+static const char *git_reason(void)
+{
+	const git_error *e = git_error_last();
+
+	return e && e->message ? e->message : tr("unknown error");
+}
 
 /* The file in libgit2's "failed to lock file 'PATH' for writing", into
  * out; 0 when msg is not that. */
@@ -149,42 +163,44 @@ static int locked_file(const char *msg, char *out, size_t size)
 	return 1;
 }
 
-/* How long ago the file was last written, in words ("3 minutes"). */
-static void age_of(const char *path, char *out, size_t size)
-{
-	struct stat st;
-	long secs;
-
-	if (stat(path, &st) < 0) {
-		snprintf(out, size, "a moment");
-		return;
-	}
-	secs = (long)(time(NULL) - st.st_mtime);
-	if (secs < 0)
-		secs = 0;  /* a clock set back */
-	if (secs < 120)
-		snprintf(out, size, "%ld second%s", secs, secs == 1 ? "" : "s");
-	else if (secs < 2 * 3600)
-		snprintf(out, size, "%ld minutes", secs / 60);
-	else if (secs < 2 * 86400)
-		snprintf(out, size, "%ld hours", secs / 3600);
-	else
-		snprintf(out, size, "%ld days", secs / 86400);
-}
-
 /*
  * A lock file of git's in the way here that no dead convene left (the
  * next holder of the edit lock removes those, store_sweep()): a git
- * command's, under way or killed.  Never removed here: the error names it
- * and says what to do.  ERR_REFUSED, exit 4.
+ * command's, under way or killed.  Never removed here: the error names it,
+ * says how long it has been there and what to do.  ERR_REFUSED, exit 4.
  */
 static int lock_fail(struct err *err, const char *file)
 {
-	char age[64];
+	struct stat st;
+	int known = stat(file, &st) == 0;
+	long secs = known ? (long)(time(NULL) - st.st_mtime) : 0;
 
-	age_of(file, age, sizeof(age));
-	err_set(err, ERR_REFUSED, 0, 0, "git's lock file '%s' is in the way (it has been there for %s)",
-		file, age);
+	if (secs < 0)
+		secs = 0;  /* a clock set back */
+	/* one whole sentence for each unit, to be translated whole */
+	if (!known)
+		err_set(err, ERR_REFUSED, 0, 0,
+			"git's lock file '%s' is in the way (it has been there for a moment)", file);
+	else if (secs == 1)
+		err_set(err, ERR_REFUSED, 0, 0,
+			"git's lock file '%s' is in the way (it has been there for %ld second)",
+			file, secs);
+	else if (secs < 120)
+		err_set(err, ERR_REFUSED, 0, 0,
+			"git's lock file '%s' is in the way (it has been there for %ld seconds)",
+			file, secs);
+	else if (secs < 2 * 3600)
+		err_set(err, ERR_REFUSED, 0, 0,
+			"git's lock file '%s' is in the way (it has been there for %ld minutes)",
+			file, secs / 60);
+	else if (secs < 2 * 86400)
+		err_set(err, ERR_REFUSED, 0, 0,
+			"git's lock file '%s' is in the way (it has been there for %ld hours)",
+			file, secs / 3600);
+	else
+		err_set(err, ERR_REFUSED, 0, 0,
+			"git's lock file '%s' is in the way (it has been there for %ld days)",
+			file, secs / 86400);
 	err_hint(err, "a git command is writing there, or one was killed while it did: if none is running, remove that file (rm '%s') and sync again",
 		 file);
 	return ERR_REFUSED;
@@ -199,7 +215,7 @@ static int lock_fail(struct err *err, const char *file)
 static int net_fail(struct err *err, int error, const char *url_in, const struct xfer *x)
 {
 	const git_error *e = git_error_last();
-	const char *msg = e && e->message ? e->message : "unknown error";
+	const char *msg = git_reason();
 	int klass = e ? e->klass : 0;
 	char url[1024], file[4096];
 
@@ -207,12 +223,21 @@ static int net_fail(struct err *err, int error, const char *url_in, const struct
 
 	if (locked_file(msg, file, sizeof(file)))
 		return lock_fail(err, file);
-	if (x->hostkey[0]) {
-		err_set(err, ERR_REFUSED, 0, 0, "%s", x->hostkey);
-		if (x->hostkey_known)
-			err_hint(err, "nothing was sent; if the server's key really changed, remove the old one (ssh-keygen -R HOST) and check the new one");
+	if (x->hostkey == HOSTKEY_MISMATCH) {
+		err_set(err, ERR_REFUSED, 0, 0,
+			"the SSH host key of %s is NOT the one known_hosts has for it: someone may be in between",
+			x->hostname);
+		err_hint(err, "nothing was sent; if the server's key really changed, remove the old one (ssh-keygen -R HOST) and check the new one");
+		return ERR_REFUSED;
+	}
+	if (x->hostkey != HOSTKEY_OK) {
+		if (x->hostkey == HOSTKEY_NONE)
+			err_set(err, ERR_REFUSED, 0, 0, "the SSH server %s gave no key to check",
+				x->hostname);
 		else
-			err_hint(err, "check the server's key, then add it: ssh-keyscan -p PORT HOST >> ~/.ssh/known_hosts (or connect once with ssh)");
+			err_set(err, ERR_REFUSED, 0, 0, "the SSH server %s is not in known_hosts",
+				x->hostname);
+		err_hint(err, "check the server's key, then add it: ssh-keyscan -p PORT HOST >> ~/.ssh/known_hosts (or connect once with ssh)");
 		return ERR_REFUSED;
 	}
 	if (error == GIT_ECERTIFICATE) {
@@ -372,7 +397,8 @@ static int on_certificate(git_cert *cert, int valid, const char *host, void *pay
 		return GIT_PASSTHROUGH;  /* TLS: libgit2 has checked it */
 	(void)valid;
 	if (!(k->type & GIT_CERT_SSH_RAW) || !k->hostkey) {
-		snprintf(x->hostkey, sizeof(x->hostkey), "the SSH server %s gave no key to check", host);
+		snprintf(x->hostname, sizeof(x->hostname), "%s", host);
+		x->hostkey = HOSTKEY_NONE;
 		return GIT_ECERTIFICATE;
 	}
 	/* the port, from ssh://user@host:port/path */
@@ -411,8 +437,7 @@ static int on_certificate(git_cert *cert, int valid, const char *host, void *pay
 				continue;
 			if (!strncmp(field + 1, key, strlen(key)) &&
 			    (field[1 + strlen(key)] == '\0' || field[1 + strlen(key)] == ' ')) {
-				x->hostkey[0] = '\0';
-				x->hostkey_known = 0;
+				x->hostkey = HOSTKEY_OK;
 				return 0;
 			}
 			/* a key of the same type, not this one */
@@ -420,13 +445,8 @@ static int on_certificate(git_cert *cert, int valid, const char *host, void *pay
 				mismatch = 1;
 		}
 	}
-	if (mismatch) {
-		snprintf(x->hostkey, sizeof(x->hostkey),
-			 "the SSH host key of %s is NOT the one known_hosts has for it: someone may be in between", name);
-		x->hostkey_known = 1;
-	} else {
-		snprintf(x->hostkey, sizeof(x->hostkey), "the SSH server %s is not in known_hosts", name);
-	}
+	snprintf(x->hostname, sizeof(x->hostname), "%s", name);
+	x->hostkey = mismatch ? HOSTKEY_MISMATCH : HOSTKEY_UNKNOWN;
 	return GIT_ECERTIFICATE;
 }
 
@@ -651,7 +671,8 @@ struct yaml_driver {
 	char ours_from[1024], theirs_from[1024];
 	struct store_merge_result *r;
 	int failed;              /* the merge is abandoned ... */
-	char why[600];           /* ... for this reason */
+	char why[600];           /* ... for this reason (PATH: message) */
+	int nomem;               /* ... or memory ran out merging why (a path) */
 };
 
 static struct yaml_driver driver;
@@ -694,9 +715,16 @@ static int note_file(struct store_merge_result *r, const char *path, size_t conf
 		return -1;
 	r->n++;
 	if (res && res->lines) {
-		snprintf(why, sizeof(why), "%s version, %u:%u: %s",
-			 res->bad == 0 ? "the base" : res->bad == 1 ? "our" : "their",
-			 res->why.line, res->why.col, res->why.msg);
+		/* one whole format for each version, to be translated whole */
+		if (res->bad == 0)
+			snprintf(why, sizeof(why), tr("the base version, %u:%u: %s"), res->why.line,
+				 res->why.col, res->why.msg);
+		else if (res->bad == 1)
+			snprintf(why, sizeof(why), tr("our version, %u:%u: %s"), res->why.line,
+				 res->why.col, res->why.msg);
+		else
+			snprintf(why, sizeof(why), tr("their version, %u:%u: %s"), res->why.line,
+				 res->why.col, res->why.msg);
 		if (!(f->lines_why = strdup(why)))
 			return -1;
 	}
@@ -733,8 +761,11 @@ static int merge_blobs(git_repository *repo, const char *path, const git_index_e
 	err_clear(&err);
 	if (merge_file(out, &res, text[0], len[0], text[1], len[1], text[2], len[2], &opts,
 		       &err) < 0 || buf_failed(out)) {
-		snprintf(driver.why, sizeof(driver.why), "%s: %s", path,
-			 err.msg[0] ? err.msg : "out of memory");
+		if (err.msg[0])
+			/* TRANSLATORS: a file, then why it cannot be merged */
+			snprintf(driver.why, sizeof(driver.why), "%s: %s", path, err.msg);
+		else
+			snprintf(driver.why, sizeof(driver.why), "%s", path), driver.nomem = 1;
 		goto done;
 	}
 	whole = res.lines && res.conflicts;
@@ -744,7 +775,7 @@ static int merge_blobs(git_repository *repo, const char *path, const git_index_e
 		buf_reset(out);
 		if (merge_file_whole(out, &replaced, text[0], len[0], text[1], len[1], text[2],
 				     len[2], &opts, &err) < 0 || buf_failed(out)) {
-			snprintf(driver.why, sizeof(driver.why), "%s: out of memory", path);
+			snprintf(driver.why, sizeof(driver.why), "%s", path), driver.nomem = 1;
 			goto done;
 		}
 	}
@@ -1000,11 +1031,14 @@ static int settle_conflicts(struct store *s, git_index *index, struct store_merg
 								  : o ? o->mode : t->mode;
 		if (is_yaml(paths[i]))
 			rc = merge_blobs(s->repo, paths[i], a, o, t, &out);
-		else if ((rc = settle_other(s->repo, paths[i], a, o, t, r, &out, &mode)) < 0)
-			snprintf(driver.why, sizeof(driver.why), "%s: out of memory", paths[i]);
-		if (rc < 0)
+		else
+			rc = settle_other(s->repo, paths[i], a, o, t, r, &out, &mode);
+		if (rc < 0 && driver.why[0] && !driver.nomem)
 			error = err_set(err, ERR_INTERNAL, 0, 0, "cannot merge %s: %s", paths[i],
-					driver.why[0] ? driver.why : "out of memory");
+					driver.why);
+		else if (rc < 0)
+			error = err_set(err, ERR_INTERNAL, 0, 0, "cannot merge %s: out of memory",
+					paths[i]);
 		else
 			error = settle(s, index, paths[i], mode, &out, err);
 		buf_release(&out);
@@ -1064,6 +1098,7 @@ int store_merge(struct store *s, const char *tip, struct store_merge_result *r, 
 	driver.r = r;
 	driver.failed = 0;
 	driver.why[0] = '\0';
+	driver.nomem = 0;
 	mo.default_driver = "convene";
 	/* a file's name is its record's id: a "rename" is another record */
 	mo.flags &= ~(unsigned)GIT_MERGE_FIND_RENAMES;
@@ -1073,8 +1108,13 @@ int store_merge(struct store *s, const char *tip, struct store_merge_result *r, 
 	store_mark(s, 1);
 	if (git_commit_lookup(&oc, s->repo, &head) < 0 || git_commit_lookup(&tc, s->repo, &id) < 0 ||
 	    git_merge_commits(&index, s->repo, oc, tc, &mo) < 0 || driver.failed) {
-		error = driver.why[0] ? err_set(err, ERR_INTERNAL, 0, 0, "cannot merge: %s", driver.why)
-				      : store_git_fail(err, ERR_INTERNAL, "cannot merge");
+		if (driver.nomem)
+			error = err_set(err, ERR_INTERNAL, 0, 0, "cannot merge %s: out of memory",
+					driver.why);
+		else if (driver.why[0])
+			error = err_set(err, ERR_INTERNAL, 0, 0, "cannot merge: %s", driver.why);
+		else
+			error = store_git_fail(err, ERR_INTERNAL, "cannot merge");
 		goto unmark;
 	}
 	if ((error = settle_conflicts(s, index, r, err)) < 0)
@@ -1204,12 +1244,11 @@ static int push_local(struct store *s, const char *remote, const char *path, con
 	git_revwalk *walk = NULL;
 	git_reference *ref = NULL, *tracking = NULL;
 	git_oid head, theirs;
-	char name[600], packdir[4200], what[4800];
+	char name[600], packdir[4200];
 	int have_theirs, error;
 
 	if (git_repository_open_ext(&hub, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
-		snprintf(what, sizeof(what), "cannot reach %s", path);
-		error = store_git_fail(err, ERR_UNREACHABLE, what);
+		error = err_set(err, ERR_UNREACHABLE, 0, 0, "cannot reach %s: %s", path, git_reason());
 		goto done;
 	}
 	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0) {
@@ -1235,8 +1274,8 @@ static int push_local(struct store *s, const char *remote, const char *path, con
 	    git_revwalk_push(walk, &head) < 0 || (have_theirs && git_revwalk_hide(walk, &theirs) < 0) ||
 	    git_packbuilder_insert_walk(pb, walk) < 0 ||
 	    git_packbuilder_write(pb, packdir, 0, NULL, NULL) < 0) {
-		snprintf(what, sizeof(what), "cannot write the commits into %s", path);
-		error = store_git_fail(err, ERR_INTERNAL, what);
+		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot write the commits into %s: %s", path,
+				git_reason());
 		goto done;
 	}
 	error = git_reference_create_matching(&ref, hub, name, &head, have_theirs,
@@ -1255,8 +1294,8 @@ static int push_local(struct store *s, const char *remote, const char *path, con
 		goto done;
 	}
 	if (error < 0) {
-		snprintf(what, sizeof(what), "cannot move %s in %s", name, path);
-		error = store_git_fail(err, ERR_INTERNAL, what);
+		error = err_set(err, ERR_INTERNAL, 0, 0, "cannot move %s in %s: %s", name, path,
+				git_reason());
 		goto done;
 	}
 tracked:
@@ -1385,8 +1424,11 @@ int store_push(struct store *s, const char *remote, const struct store_progress 
 			git_remote_free(r);
 			return STORE_PUSH_BUSY;
 		}
-		err_set(err, ERR_REFUSED, 0, 0, "%s refused the push (%s)%s%s", url,
-			x.refused, x.said[0] ? ":\n" : "", x.said);
+		if (x.said[0])
+			err_set(err, ERR_REFUSED, 0, 0, "%s refused the push (%s):\n%s", url, x.refused,
+				x.said);
+		else
+			err_set(err, ERR_REFUSED, 0, 0, "%s refused the push (%s)", url, x.refused);
 		err_hint(err, "your commits are kept here; ask the server's keeper why, then sync again");
 		error = ERR_REFUSED;
 	}
