@@ -83,6 +83,21 @@ test_expect_success 'history: the words around a change in Hebrew' '
 	test_grep "ל־elevator_pitch אין היסטוריה: הערך מעולם לא נקבע" err
 '
 
+test_expect_success 'history: a change made at another site meanwhile, marked in Hebrew' '
+	git init -q --bare hub.git &&
+	init_lit && (cd lit && convene remote add origin ../hub.git 2>/dev/null && convene sync -q) &&
+	convene clone --site haifa hub.git other > /dev/null 2>&1 &&
+	(cd lit && convene set vision "Vision here" > /dev/null 2>&1) &&
+	(cd other && convene set mission "Mission there" > /dev/null 2>&1 && convene sync -q) &&
+	cd lit && convene sync -q &&
+	he convene history mission > out &&
+	test_grep "    set mission  (נעשה במקביל, מוזג מאוחר יותר)" out &&
+	convene history mission > en &&
+	test_grep "(made concurrently, merged later)" en &&
+	he convene history vision > out &&
+	! grep -q "במקביל" out
+'
+
 test_expect_success 'diff: what it compares and "no changes" in Hebrew' '
 	lit_with_history &&
 	he convene diff HEAD~1 > out 2> err &&
