@@ -311,8 +311,8 @@ static int interview_add_asking(int argc, char **argv, struct store *s)
 		guide_release(&g);
 		if (!ask)
 			return interview_add(argc, argv, s);
-		fprintf(stderr, "convene: error: %s\n", _("initiative.yaml has no interview_questions to ask"));
-		fprintf(stderr, "convene: hint: %s\n", _("add them ({id, text} each) with: convene edit initiative.yaml"));
+		say_error("%s", _("initiative.yaml has no interview_questions to ask"));
+		say_hint("%s", _("add them ({id, text} each) with: convene edit initiative.yaml"));
 		return EXIT_DATA;
 	}
 	interview_asking_start(&a, &g, given, ngiven, typed, sizeof(typed) / sizeof(typed[0]) - ngiven);
@@ -650,9 +650,7 @@ static int open_to_reseal(struct store *s, struct txn *t)
 		rc = out_of_memory();
 	else if (f.n) {
 		say_unopened(t->file, &f, &why);
-		fputs("convene: error: ", stderr);
-		fprintf(stderr, _("%s was not sealed anew: only a reader can"), t->file);
-		fputc('\n', stderr);
+		say_error(_("%s was not sealed anew: only a reader can"), t->file);
 		rc = EXIT_DATA;
 	}
 	age_identities_free(ids, nids);

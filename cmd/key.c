@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "cmd/txn.h"
 #include "cmd/i18n.h"
+#include "cmd/secrets.h"
 #include "core/age.h"
 #include "core/domain.h"
 #include "core/layout.h"
@@ -54,7 +55,7 @@ static int key_new(int argc, char **argv, struct store *s)
 	age_recipient_format(&r, rs);
 	fputs("convene: ", stderr);
 	note(_("wrote your age identity to %s (keep it private)"), path);
-	note("convene: hint: %s", _("'convene key publish' puts the public key on your member file"));
+	say_hint("%s", _("'convene key publish' puts the public key on your member file"));
 	printf("%s\n", rs);
 	return EXIT_OK;
 }
@@ -100,13 +101,12 @@ static int key_publish(int argc, char **argv, struct store *s)
 		s = own;
 	}
 	if (!(who = acting_member(s, NULL, idbuf, sizeof(idbuf), &from))) {
-		note("convene: error: %s", _("say which member you are: git config convene.member YOUR-ID"));
+		say_error("%s", _("say which member you are: git config convene.member YOUR-ID"));
 		rc = EXIT_USAGE;
 		goto done;
 	}
 	if (!text_is_id(who)) {
-		fputs("convene: error: ", stderr);
-		note(_("convene.member '%s' is not a member id"), who);
+		say_error(_("convene.member '%s' is not a member id"), who);
 		rc = EXIT_USAGE;
 		goto done;
 	}

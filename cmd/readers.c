@@ -42,11 +42,8 @@ static int change_readers(struct store *s, char **ids, size_t n, const char *mes
 		goto done;
 	}
 	if (nchanged) {
-		fputs("convene: error: ", stderr);
-		fprintf(stderr, _("%s has changes not committed; readers commits a change of its own"),
-			changed[0]);
-		fprintf(stderr, "\nconvene: hint: %s\n",
-			_("convene commit them first (or undo them), then run this again"));
+		say_error(_("%s has changes not committed; readers commits a change of its own"), changed[0]);
+		say_hint("%s", _("convene commit them first (or undo them), then run this again"));
 		rc = EXIT_DATA;
 		goto done;
 	}
@@ -59,8 +56,7 @@ static int change_readers(struct store *s, char **ids, size_t n, const char *mes
 	if (secrets_reseal(&rs, s, r, n, me, nme, &err) < 0) {
 		if (rs.fails.n) {
 			say_unopened(rs.fail_file, &rs.fails, &why);
-			fprintf(stderr, "convene: error: %s\n",
-				_("the readers were not changed: to seal the confidential interviews for the new readers, convene must open them with the key of a current reader"));
+			say_error("%s", _("the readers were not changed: to seal the confidential interviews for the new readers, convene must open them with the key of a current reader"));
 			rc = EXIT_DATA;
 		} else {
 			rc = report(NULL, &err);
@@ -131,24 +127,19 @@ static int readers_add(int argc, char **argv, struct store *s)
 		k = readers_member_key(s, argv[i], key, sizeof(key));
 		if (k < 0) {
 			readers_nearest_member(s, argv[i], near, sizeof(near));
-			fputs("convene: error: ", stderr);
 			if (near[0])
-				fprintf(stderr, _("unknown member '%s'; did you mean '%s'?"), argv[i], near);
+				say_error(_("unknown member '%s'; did you mean '%s'?"), argv[i], near);
 			else
-				fprintf(stderr, _("unknown member '%s'"), argv[i]);
-			fprintf(stderr, "\nconvene: hint: %s\n",
-				_("convene member list shows the ids; nothing was changed"));
+				say_error(_("unknown member '%s'"), argv[i]);
+			say_hint("%s", _("convene member list shows the ids; nothing was changed"));
 			readers_ids_free(ids, n);
 			return EXIT_DATA;
 		}
 		if (!k) {
-			fputs("convene: error: ", stderr);
-			fprintf(stderr, _("member '%s' has no age: key in members/%s.yaml: nothing can be sealed for them"),
-				argv[i], argv[i]);
-			fputs("\nconvene: hint: ", stderr);
-			fprintf(stderr, _("%s runs convene key new, then convene member edit %s --age age1... (or convene key publish); nothing was changed"),
-				argv[i], argv[i]);
-			fputc('\n', stderr);
+			say_error(_("member '%s' has no age: key in members/%s.yaml: nothing can be sealed for them"),
+				  argv[i], argv[i]);
+			say_hint(_("%s runs convene key new, then convene member edit %s --age age1... (or convene key publish); nothing was changed"),
+				 argv[i], argv[i]);
 			readers_ids_free(ids, n);
 			return EXIT_DATA;
 		}
@@ -185,10 +176,7 @@ static int readers_rm(int argc, char **argv, struct store *s)
 	snprintf(msg, sizeof(msg), "readers:");
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		if (!readers_has(ids, n, argv[i])) {
-			fputs("convene: error: ", stderr);
-			fprintf(stderr, _("'%s' is not a reader (convene readers list); nothing was changed"),
-				argv[i]);
-			fputc('\n', stderr);
+			say_error(_("'%s' is not a reader (convene readers list); nothing was changed"), argv[i]);
 			readers_ids_free(ids, n);
 			return EXIT_DATA;
 		}
@@ -196,10 +184,8 @@ static int readers_rm(int argc, char **argv, struct store *s)
 		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), " rm %s", argv[i]);
 	}
 	if (!n) {
-		fprintf(stderr, "convene: error: %s\n",
-			_("that would leave no reader, and no one could read the confidential interviews"));
-		fprintf(stderr, "convene: hint: %s\n",
-			_("add another reader first (convene readers add MEMBER); nothing was changed"));
+		say_error("%s", _("that would leave no reader, and no one could read the confidential interviews"));
+		say_hint("%s", _("add another reader first (convene readers add MEMBER); nothing was changed"));
 		readers_ids_free(ids, n);
 		return EXIT_DATA;
 	}

@@ -2,6 +2,7 @@
  * The user's identity and the values that did not open, as every command
  * that shows or seals a confidential interview says them (secrets.h).
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +12,31 @@
 #include "core/layout.h"
 #include "secrets.h"
 #include "store/identity.h"
+
+static void say(const char *what, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "convene: %s: ", what);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void say_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say("error", fmt, ap);
+	va_end(ap);
+}
+
+void say_hint(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say("hint", fmt, ap);
+	va_end(ap);
+}
 
 int user_identity_at(struct store *s, struct age_identity **ids, size_t *n, struct err *why,
 		     char *path, size_t size)
@@ -95,17 +121,12 @@ void say_unopened(const char *file, const struct secret_failures *f, const struc
 		notus |= f->v[i].status == AGE_NOT_FOR_US;
 	}
 	if (nokey && why && why->msg[0])
-		fprintf(stderr, "convene: hint: %s; %s\n", why->msg,
-			why->hint[0] ? why->hint : _("convene key new makes one"));
+		say_hint("%s; %s", why->msg, why->hint[0] ? why->hint : _("convene key new makes one"));
 	else if (notus)
-		fprintf(stderr, "convene: hint: %s\n",
-			_("only the readers can open them (convene readers list); a reader can add you with convene readers add YOU"));
-	else if (f->n) {
-		fputs("convene: hint: ", stderr);
-		fprintf(stderr, _("take the value from a commit that holds it whole (convene history %s:FIELD), or ask a reader to write it anew"),
-			file);
-		fputc('\n', stderr);
-	}
+		say_hint("%s", _("only the readers can open them (convene readers list); a reader can add you with convene readers add YOU"));
+	else if (f->n)
+		say_hint(_("take the value from a commit that holds it whole (convene history %s:FIELD), or ask a reader to write it anew"),
+			 file);
 }
 
 /* The text shown in place of a value that did not open. */
@@ -123,8 +144,7 @@ static void say_no_identity(const char *file, const char *path)
 	fprintf(stderr, _("%s is confidential and you have no key to open it: no age identity at '%s'"),
 		file, path);
 	fputc('\n', stderr);
-	fprintf(stderr, "convene: hint: %s\n",
-		_("make one with 'convene key new' (or 'age-keygen -o FILE' and 'git config --global convene.identity FILE'); a reader then puts you in with 'convene readers add YOU'"));
+	say_hint("%s", _("make one with 'convene key new' (or 'age-keygen -o FILE' and 'git config --global convene.identity FILE'); a reader then puts you in with 'convene readers add YOU'"));
 }
 
 /* The user's identities for reading; none when there is no identity or

@@ -25,6 +25,10 @@ int user_identity(struct store *s, struct age_identity **ids, size_t *n, struct 
 int user_identity_at(struct store *s, struct age_identity **ids, size_t *n, struct err *why,
 		     char *path, size_t size);
 
+/* "convene: error: " or "convene: hint: ", then fmt (translated by the
+ * caller) and a line end, on standard error. */
+void say_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void say_hint(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "file:line:col: error: FIELD: why" for each value of f, after
  * (may be NULL) at the end of each line. */
 void say_failures(const char *file, const struct secret_failures *f, const char *after);
