@@ -343,54 +343,33 @@ done:
 
 /* ---- reading ---- */
 
-static void interviews_visit(void *ctx, const char *file, const struct doc *doc)
+/* A value that did not open, said as the summary goes. */
+static void say_not_shown(void *ctx, const char *file, const struct secret_failures *f)
 {
-	interviews_add(ctx, file, doc);  /* sets failed, which visit_initiative reads */
+	(void)ctx;
+	say_failures(file, f, _(" (the interview is not shown)"));
 }
 
-static int load_interviews(struct store *s, struct interviews *iv)
+/*
+ * The interviews as the user sees them (secrets_read_interviews()): with
+ * their key, if they have one, when sealed (a reader's summary); and the
+ * guide's questions into g unless it is NULL.
+ */
+static int load_interviews(struct store *s, struct interviews *iv, struct guide *g, int sealed)
 {
-	return visit_initiative(s, interviews_visit, iv, &iv->failed);
-}
-
-struct sealed_visit {
-	struct interviews *iv;
-	const struct age_identity *ids;
-	size_t nids;
-	struct guide *g;	/* the interview guide, for a caller that follows it */
-};
-
-static void interviews_visit_sealed(void *ctx, const char *file, const struct doc *doc)
-{
-	struct sealed_visit *v = ctx;
-	struct secret_failures said = { 0 };
-
-	if (v->g && layout_kind(file) == KIND_INITIATIVE) {
-		guide_release(v->g);
-		if (guide_from_initiative(v->g, doc->root) < 0)
-			v->iv->failed = 1;
-		return;
-	}
-	interviews_add_for_reader(v->iv, v->ids, v->nids, file, doc, &said);  /* sets failed */
-	say_failures(file, &said, _(" (the interview is not shown)"));
-	secret_failures_release(&said);
-}
-
-/* load_interviews() with the user's key, if they have one; and the
- * guide's questions into g unless it is NULL. */
-static int load_interviews_sealed(struct store *s, struct interviews *iv, struct guide *g)
-{
-	struct sealed_visit v = { iv, NULL, 0, g };
 	struct age_identity *ids = NULL;
-	struct err why;
+	struct err err, why;
+	size_t nids = 0;
 	int rc;
 
-	if ((rc = user_identity(s, &ids, &v.nids, &why)) != 0)
+	if (sealed && (rc = user_identity(s, &ids, &nids, &why)) != 0)
 		return rc;
-	v.ids = ids;
-	rc = visit_initiative(s, interviews_visit_sealed, &v, &iv->failed);
-	age_identities_free(ids, v.nids);
-	return rc;
+	err_clear(&err);
+	rc = secrets_read_interviews(s, iv, g, ids, nids, say_not_shown, NULL, &err);
+	age_identities_free(ids, nids);
+	if (rc == ERR_NOMEM)
+		return out_of_memory();
+	return rc < 0 ? report(NULL, &err) : 0;
 }
 
 static int interview_summary(int argc, char **argv, struct store *s)
@@ -405,7 +384,7 @@ static int interview_summary(int argc, char **argv, struct store *s)
 
 	if ((rc = read_options(argc, argv, "interview", 0, &json)) != 0)
 		return rc;
-	if ((rc = load_interviews_sealed(s, &iv, &guide)) != 0)
+	if ((rc = load_interviews(s, &iv, &guide, 1)) != 0)
 		goto done;
 	interviews_follow_guide(&iv, &guide);
 	readers_of(s, who, sizeof(who));
@@ -501,7 +480,7 @@ static int interview_list(int argc, char **argv, struct store *s)
 
 	if ((rc = read_options(argc, argv, "interview", 0, &json)) != 0)
 		return rc;
-	if ((rc = load_interviews(s, &iv)) != 0)
+	if ((rc = load_interviews(s, &iv, NULL, 0)) != 0)
 		goto done;
 	jw_init(&w, &b);
 	if (json)

@@ -8,11 +8,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/guide.h"
+#include "core/interviews.h"
 #include "core/layout.h"
 #include "core/secret.h"
 #include "core/text.h"
 #include "internal.h"
 #include "load.h"
+#include "scan.h"
 #include "secrets.h"
 
 void readers_release(struct readers *r)
@@ -391,4 +394,47 @@ int secrets_stale(struct store *s, const struct doc_node *root, struct err *err)
 	stale |= n != rd.n;
 	readers_release(&rd);
 	return stale;
+}
+
+struct reading {
+	struct interviews *iv;
+	struct guide *g;
+	const struct age_identity *ids;
+	size_t nids;
+	void (*said)(void *ctx, const char *file, const struct secret_failures *f);
+	void *ctx;
+};
+
+static void read_one(void *ctx, const char *file, const struct doc *doc)
+{
+	struct reading *r = ctx;
+	struct secret_failures f = { 0 };
+
+	if (r->g && layout_kind(file) == KIND_INITIATIVE) {
+		guide_release(r->g);
+		if (guide_from_initiative(r->g, doc->root) < 0)
+			r->iv->failed = 1;
+		return;
+	}
+	interviews_add_for_reader(r->iv, r->ids, r->nids, file, doc, &f);  /* sets failed */
+	if (f.n && r->said)
+		r->said(r->ctx, file, &f);
+	secret_failures_release(&f);
+}
+
+int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide *g,
+			    const struct age_identity *ids, size_t nids,
+			    void (*said)(void *ctx, const char *file, const struct secret_failures *f),
+			    void *ctx, struct err *err)
+{
+	struct reading r = { iv, g, ids, nids, said, ctx };
+	struct diags d = { 0 };
+	struct scan_stats st;
+	int error;
+
+	error = scan_initiative(s, &d, &st, read_one, &r, err);
+	diags_release(&d);
+	if (!error && iv->failed)
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return error;
 }

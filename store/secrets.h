@@ -85,4 +85,21 @@ int reseal_write(struct store *s, struct reseal *rs, struct err *err);
 /* Puts back the bytes rs's files had (after a commit that failed). */
 int reseal_undo(struct store *s, const struct reseal *rs, size_t upto, struct err *err);
 
+/*
+ * The interviews of the work tree as a reader sees them, for interview
+ * summary and list: each file in turn (scan_initiative(), its diagnostics
+ * left to validate) through interviews_add_for_reader() with ids (none
+ * for anyone else), and the interview guide of initiative.yaml into g
+ * (unless NULL).  said(ctx, file, f), when not NULL, gets the values of
+ * a file that did not open for a reason worth saying.  Returns 0, or a
+ * negative code with err set (ERR_NOMEM when memory ran out).
+ */
+struct interviews;
+struct guide;
+struct secret_failures;
+int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide *g,
+			    const struct age_identity *ids, size_t nids,
+			    void (*said)(void *ctx, const char *file, const struct secret_failures *f),
+			    void *ctx, struct err *err);
+
 #endif

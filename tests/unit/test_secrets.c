@@ -1,0 +1,96 @@
+/* store/secrets.c: the interviews of a work tree as a reader sees them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/age.h"
+#include "core/guide.h"
+#include "core/interviews.h"
+#include "core/secret.h"
+#include "repo.h"
+#include "store/secrets.h"
+#include "unit.h"
+
+struct said {
+	char file[64];
+	size_t n;
+	int status;
+};
+
+static void said(void *ctx, const char *file, const struct secret_failures *f)
+{
+	struct said *s = ctx;
+
+	snprintf(s->file, sizeof(s->file), "%s", file);
+	s->n += f->n;
+	s->status = f->v[0].status;
+}
+
+/* The bytes of interview id sealed for r, as if it were at file. */
+static int sealed_bytes(struct buf *out, const char *file, const char *id, const char *text,
+			const struct age_recipient *r)
+{
+	struct buf plain = BUF_INIT;
+	struct doc *doc;
+	struct err err;
+	int ok;
+
+	buf_addf(&plain, "id: %s\nmember: %.4s\nconfidential: true\nanswers:\n  motivation: %s\n",
+		 id, id, text);
+	ok = doc_load(&doc, plain.ptr, plain.len, &err) == 0 &&
+	     secret_seal_doc(doc, file, NULL, NULL, 0, r, 1, 1) == 0;
+	if (ok) {
+		buf_reset(out);
+		doc_emit(out, doc);
+		doc_free(doc);
+	}
+	buf_release(&plain);
+	return ok;
+}
+
+void test_secrets__read_interviews(void)
+{
+	char dir[] = "/tmp/unit-secrets-XXXXXX";
+	struct interviews iv = { 0 }, none = { 0 };
+	struct guide g = { NULL, 0 };
+	struct said s = { "", 0, 0 };
+	struct age_identity id;
+	struct age_recipient r;
+	struct buf b = BUF_INIT;
+	struct store *st = NULL;
+	struct err err;
+
+	check(store_global_init() == 0 && age_init() == 0 && age_keygen(&id) == 0);
+	age_identity_recipient(&id, &r);
+	check(unit_repo(dir, "mkdir members interviews"));
+	check(unit_write_file(dir, "initiative.yaml",
+			      "name: x\ninterview_questions:\n- id: motivation\n  text: Why?\n"));
+	check(unit_write_file(dir, "members/rina.yaml", "id: rina\nname: Rina\n"));
+	check(unit_write_file(dir, "members/dana.yaml", "id: dana\nname: Dana\n"));
+	check(unit_write_file(dir, "interviews/dana-1.yaml",
+			      "id: dana-1\nmember: dana\nanswers:\n  motivation: open\n"));
+	check(sealed_bytes(&b, "interviews/rina-1.yaml", "rina-1", "hush", &r));
+	check(unit_write_file(dir, "interviews/rina-1.yaml", b.ptr));
+	/* sealed for another file: moved, said */
+	check(sealed_bytes(&b, "interviews/rina-9.yaml", "rina-2", "moved", &r));
+	check(unit_write_file(dir, "interviews/rina-2.yaml", b.ptr));
+	check(store_open(&st, dir, &err) == 0);
+	/* the reader: the plain and the sealed answers, the guide */
+	check(secrets_read_interviews(st, &iv, &g, &id, 1, said, &s, &err) == 0);
+	check(iv.n == 3 && iv.confidential == 2 && iv.opened == 1);
+	check(iv.nans == 2);
+	check(g.n == 1 && !strcmp(g.v[0].id, "motivation"));
+	check(s.n == 1 && s.status == SECRET_MOVED);
+	check_str(s.file, "interviews/rina-2.yaml");
+	/* anyone else: the plain answer, the sealed ones counted */
+	s.n = 0;
+	check(secrets_read_interviews(st, &none, NULL, NULL, 0, said, &s, &err) == 0);
+	check(none.n == 3 && none.confidential == 2 && none.opened == 0 && none.nans == 1);
+	check_str(none.ans[0].text, "open");
+	check(s.n == 0);
+	interviews_release(&iv);
+	interviews_release(&none);
+	guide_release(&g);
+	buf_release(&b);
+	store_free(st);
+	check(unit_repo_remove(dir));
+}
