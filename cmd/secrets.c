@@ -197,38 +197,26 @@ long open_for_reading(struct store *s, struct doc *doc, const char *file, int *r
 int seal_edit(struct store *s, struct txn *t, int *was_plain)
 {
 	struct age_identity *ids = NULL;
-	struct doc *old = NULL;
 	struct err err, why;
 	size_t nids = 0;
 	int rc;
 
 	if (was_plain)
 		*was_plain = 0;
-	if (layout_kind(t->file) != KIND_INTERVIEW || !t->doc->root ||
-	    doc_bool(doc_get(t->doc->root, "confidential")) != 1 || !sealed_holds_plaintext(t->doc->root))
+	if (!secrets_edit_needs_seal(t->file, t->doc))
 		return 0;
-	err_clear(&err);
-	if (t->old && doc_load(&old, t->old, t->oldlen, &err) == 0 && was_plain)
-		*was_plain = sealed_holds_plaintext(old->root);
 	/* a value set to the text it had keeps its ciphertext: a reader's key
 	 * tells (with none, it is sealed anew) */
-	if ((rc = user_identity(s, &ids, &nids, &why)) != 0) {
-		doc_free(old);
-		secret_wipe_doc(t->doc);
-		txn_release(t);
-		return rc;
-	}
 	err_clear(&err);
-	if (secrets_seal(s, t->doc, t->file, old, ids, nids, 1, &err) < 0) {
-		age_identities_free(ids, nids);
-		doc_free(old);
+	if ((rc = user_identity(s, &ids, &nids, &why)) == 0 &&
+	    secrets_seal_edit(s, t->doc, t->file, t->old, t->oldlen, ids, nids, was_plain, &err) < 0)
+		rc = report(NULL, &err);
+	age_identities_free(ids, nids);
+	if (rc) {
 		secret_wipe_doc(t->doc);
 		txn_release(t);
-		return report(NULL, &err);
 	}
-	age_identities_free(ids, nids);
-	doc_free(old);
-	return 0;
+	return rc;
 }
 
 void say_history_keeps(const char *file)

@@ -11,6 +11,7 @@
 #include "core/guide.h"
 #include "core/interviews.h"
 #include "core/layout.h"
+#include "core/sealed.h"
 #include "core/secret.h"
 #include "core/text.h"
 #include "internal.h"
@@ -436,5 +437,28 @@ int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide
 	diags_release(&d);
 	if (!error && iv->failed)
 		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return error;
+}
+
+int secrets_edit_needs_seal(const char *file, const struct doc *doc)
+{
+	return layout_kind(file) == KIND_INTERVIEW && doc->root && interview_confidential(doc->root) &&
+	       sealed_holds_plaintext(doc->root);
+}
+
+int secrets_seal_edit(struct store *s, struct doc *doc, const char *file, const char *old,
+		      size_t oldlen, const struct age_identity *ids, size_t nids, int *was_plain,
+		      struct err *err)
+{
+	struct doc *before = NULL;
+	struct err ignored;
+	int error;
+
+	if (was_plain)
+		*was_plain = 0;
+	if (old && doc_load(&before, old, oldlen, &ignored) == 0 && was_plain)
+		*was_plain = sealed_holds_plaintext(before->root);
+	error = secrets_seal(s, doc, file, before, ids, nids, 1, err);
+	doc_free(before);
 	return error;
 }

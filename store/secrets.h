@@ -102,4 +102,18 @@ int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide
 			    void (*said)(void *ctx, const char *file, const struct secret_failures *f),
 			    void *ctx, struct err *err);
 
+/* Whether the edited tree of file must be sealed before it is committed:
+ * a confidential interview that holds plain values. */
+int secrets_edit_needs_seal(const char *file, const struct doc *doc);
+/*
+ * Seals the plain values of doc, the edited tree of file, for the readers
+ * (secrets_seal()); a value set to the text it had in old (the file's
+ * bytes before the edit, oldlen; may be NULL), opened with ids, keeps its
+ * ciphertext.  *was_plain (may be NULL) says whether old held plain text.
+ * Returns 0 or secrets_seal()'s errors.
+ */
+int secrets_seal_edit(struct store *s, struct doc *doc, const char *file, const char *old,
+		      size_t oldlen, const struct age_identity *ids, size_t nids, int *was_plain,
+		      struct err *err);
+
 #endif
