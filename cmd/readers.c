@@ -27,68 +27,43 @@ static const struct opt no_opts[] = { OPT_END };
 static int change_readers(struct store *s, char **ids, size_t n, const char *message)
 {
 	struct age_identity *me = NULL;
-	struct age_recipient *r = NULL;
 	struct reseal rs = { 0 };
-	char **changed = NULL;
-	size_t nme = 0, nchanged = 0, count;
+	const char *where;
+	char *dirty = NULL;
+	size_t nme = 0, count;
 	struct err err, why;
 	int rc;
 
-	err_clear(&err);
-	if (store_identity_check(s, &err) < 0 || store_lock(s, 3000, &err) < 0)
-		return report(NULL, &err);
-	if (store_changed(s, &changed, &nchanged, &err) < 0) {
-		rc = report(NULL, &err);
-		goto done;
-	}
-	if (nchanged) {
-		say_error(_("%s has changes not committed; readers commits a change of its own"), changed[0]);
-		say_hint("%s", _("convene commit them first (or undo them), then run this again"));
-		rc = EXIT_DATA;
-		goto done;
-	}
-	if (readers_recipients(&r, s, ids, n, &err) < 0) {
-		rc = report(NULL, &err);
-		goto done;
-	}
 	if ((rc = user_identity(s, &me, &nme, &why)) != 0)
-		goto done;
-	if (secrets_reseal(&rs, s, r, n, me, nme, &err) < 0) {
-		if (rs.fails.n) {
+		return rc;
+	err_clear(&err);
+	if (readers_change(&rs, s, ids, n, me, nme, &dirty, &where, &err) < 0) {
+		if (dirty) {
+			say_error(_("%s has changes not committed; readers commits a change of its own"), dirty);
+			say_hint("%s", _("convene commit them first (or undo them), then run this again"));
+			rc = EXIT_DATA;
+		} else if (rs.fails.n) {
 			say_unopened(rs.fail_file, &rs.fails, &why);
 			say_error("%s", _("the readers were not changed: to seal the confidential interviews for the new readers, convene must open them with the key of a current reader"));
 			rc = EXIT_DATA;
 		} else {
-			rc = report(NULL, &err);
+			rc = report(where, &err);
 		}
-		goto done;
-	}
-	if (readers_put(&rs, s, ids, n, &err) < 0) {
-		rc = report(err.code == ERR_NOMEM ? NULL : LAYOUT_INITIATIVE, &err);
-		goto done;
-	}
-	if (reseal_write(s, &rs, &err) < 0) {
-		rc = report(NULL, &err);
-		goto done;
-	}
 	/* a conflict elsewhere is the group's to settle, as for commit */
-	if ((rc = commit_pending(s, message, 1, &count)) != EXIT_OK) {
+	} else if ((rc = commit_pending(s, message, 1, &count)) != EXIT_OK) {
 		if (reseal_undo(s, &rs, rs.n, &err) < 0)
 			report(NULL, &err);
-		goto done;
-	}
-	if (rs.values)
+	} else if (rs.values) {
 		/* each plural whole: the values' by their count, the readers' by ngettext */
 		note(rs.values == 1 ? ngettext("sealed %zu confidential value anew for %zu reader",
 					       "sealed %zu confidential value anew for %zu readers", n)
 				    : ngettext("sealed %zu confidential values anew for %zu reader",
 					       "sealed %zu confidential values anew for %zu readers", n),
 		     rs.values, n);
-done:
+	}
 	age_identities_free(me, nme);
-	free(r);
+	free(dirty);
 	reseal_release(&rs);
-	store_list_free(changed, nchanged);
 	return rc;
 }
 
