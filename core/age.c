@@ -42,8 +42,11 @@ void age_wipe(void *p, size_t n)
 		sodium_memzero(p, n);
 }
 
+static void b64_table_init(void);
+
 int age_init(void)
 {
+	b64_table_init();  /* before any thread decodes */
 	return sodium_init() < 0 ? -1 : 0;
 }
 

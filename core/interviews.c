@@ -388,26 +388,35 @@ void interview_asking_release(struct interview_asking *a)
 
 /* ---- what a reader sees ---- */
 
-int interviews_add_for_reader(struct interviews *iv, const struct age_identity *ids, size_t nids,
-			      const char *file, const struct doc *doc,
-			      struct secret_failures *said)
+int interviews_confidential_copy(struct doc **copy, const char *file, const struct doc *doc)
 {
-	struct doc *copy;
-	int rc = 0;
-
-	if (layout_kind(file) != KIND_INTERVIEW || !doc->root || !interview_confidential(doc->root) ||
-	    !nids)
-		return interviews_add(iv, file, doc);
-	if (!(copy = doc_new()) || !(copy->root = doc_copy(copy, doc->root))) {
-		doc_free(copy);
-		iv->failed = 1;
+	*copy = NULL;
+	if (layout_kind(file) != KIND_INTERVIEW || !doc->root || !interview_confidential(doc->root))
+		return 0;
+	if (!(*copy = doc_new()) || !((*copy)->root = doc_copy(*copy, doc->root))) {
+		doc_free(*copy);
+		*copy = NULL;
 		return ERR_NOMEM;
 	}
 	/* the summary shows answers: the notes are not opened (one X25519
 	 * unwrap less per interview) */
-	if (doc_get(copy->root, "notes"))
-		doc_remove(doc_get(copy->root, "notes"));
-	if (secret_open_doc(copy, file, ids, nids, said) < 0) {
+	if (doc_get((*copy)->root, "notes"))
+		doc_remove(doc_get((*copy)->root, "notes"));
+	return 1;
+}
+
+long interviews_open_copy(struct doc *copy, const char *file, const struct age_identity *ids,
+			  size_t nids, struct secret_failures *f)
+{
+	return secret_open_doc(copy, file, ids, nids, f);
+}
+
+int interviews_add_copy(struct interviews *iv, const char *file, struct doc *copy, long opened,
+			struct secret_failures *said)
+{
+	int rc = 0;
+
+	if (opened < 0) {
 		iv->failed = 1;
 		rc = ERR_NOMEM;
 	} else {
@@ -417,4 +426,21 @@ int interviews_add_for_reader(struct interviews *iv, const struct age_identity *
 	secret_wipe_doc(copy);
 	doc_free(copy);
 	return rc;
+}
+
+int interviews_add_for_reader(struct interviews *iv, const struct age_identity *ids, size_t nids,
+			      const char *file, const struct doc *doc,
+			      struct secret_failures *said)
+{
+	struct doc *copy;
+	int rc;
+
+	if (!nids || (rc = interviews_confidential_copy(&copy, file, doc)) == 0)
+		return interviews_add(iv, file, doc);
+	if (rc < 0) {
+		iv->failed = 1;
+		return rc;
+	}
+	return interviews_add_copy(iv, file, copy, interviews_open_copy(copy, file, ids, nids, said),
+				   said);
 }

@@ -73,18 +73,26 @@ void test_secrets__read_interviews(void)
 	/* sealed for another file: moved, said */
 	check(sealed_bytes(&b, "interviews/rina-9.yaml", "rina-2", "moved", &r));
 	check(unit_write_file(dir, "interviews/rina-2.yaml", b.ptr));
+	check(unit_write_file(dir, "interviews/zoe-1.yaml",
+			      "id: zoe-1\nmember: zoe\nanswers:\n  hopes: more\n"));
 	check(store_open(&st, dir, &err) == 0);
 	/* the reader: the plain and the sealed answers, the guide */
 	check(secrets_read_interviews(st, &iv, &g, &id, 1, said, &s, &err) == 0);
-	check(iv.n == 3 && iv.confidential == 2 && iv.opened == 1);
-	check(iv.nans == 2);
+	check(iv.n == 4 && iv.confidential == 2 && iv.opened == 1);
+	check(iv.nans == 3);
+	/* in the order of the files, whichever were opened on other threads */
+	check_str(iv.v[0].id, "dana-1");
+	check_str(iv.v[1].id, "rina-1");
+	check_str(iv.v[3].id, "zoe-1");
+	check_str(iv.ans[1].text, "hush");
+	check_str(iv.ans[2].text, "more");
 	check(g.n == 1 && !strcmp(g.v[0].id, "motivation"));
 	check(s.n == 1 && s.status == SECRET_MOVED);
 	check_str(s.file, "interviews/rina-2.yaml");
 	/* anyone else: the plain answer, the sealed ones counted */
 	s.n = 0;
 	check(secrets_read_interviews(st, &none, NULL, NULL, 0, said, &s, &err) == 0);
-	check(none.n == 3 && none.confidential == 2 && none.opened == 0 && none.nans == 1);
+	check(none.n == 4 && none.confidential == 2 && none.opened == 0 && none.nans == 2);
 	check_str(none.ans[0].text, "open");
 	check(s.n == 0);
 	interviews_release(&iv);
