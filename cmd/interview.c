@@ -611,36 +611,6 @@ static const struct opt interview_seal_opts[] = {
 	OPT_END
 };
 
-/* Opens every sealed value of t's interview with the user's key, to be
- * sealed anew; 0, or the exit code with t released and why said. */
-static int open_to_reseal(struct store *s, struct txn *t)
-{
-	struct secret_failures f = { 0 };
-	struct age_identity *ids = NULL;
-	struct err why;
-	size_t nids = 0;
-	int rc;
-
-	if ((rc = user_identity(s, &ids, &nids, &why)) != 0) {
-		txn_release(t);
-		return rc;
-	}
-	if (secret_open_doc(t->doc, t->file, ids, nids, &f) < 0)
-		rc = out_of_memory();
-	else if (f.n) {
-		say_unopened(t->file, &f, &why);
-		say_error(_("%s was not sealed anew: only a reader can"), t->file);
-		rc = EXIT_DATA;
-	}
-	age_identities_free(ids, nids);
-	secret_failures_release(&f);
-	if (rc) {
-		secret_wipe_doc(t->doc);
-		txn_release(t);
-	}
-	return rc;
-}
-
 /*
  * interview seal ID: makes an interview confidential and seals its plain
  * values for the readers, in a new commit.  What the earlier commits hold
@@ -649,9 +619,12 @@ static int open_to_reseal(struct store *s, struct txn *t)
 static int interview_seal(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("interview");
+	struct secret_failures f = { 0 };
+	struct age_identity *ids = NULL;
 	char file[128], msg[200];
-	int c, no_commit = 0, rc, was_plain, stale = 0;
-	struct err err;
+	int c, no_commit = 0, rc, was_plain, plan;
+	struct err err, why;
+	size_t nids = 0;
 	struct txn t;
 
 	optind = 0;
@@ -666,35 +639,34 @@ static int interview_seal(int argc, char **argv, struct store *s)
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	was_plain = sealed_holds_plaintext(t.doc->root);
-	if (!was_plain && interview_confidential(t.doc->root)) {
-		/* sealed already: for the current readers' keys, or anew */
-		err_clear(&err);
-		if ((stale = secrets_stale(s, t.doc->root, &err)) < 0) {
-			txn_release(&t);
-			return report(NULL, &err);
-		}
-		if (!stale) {
-			txn_release(&t);
-			note(_("nothing to change: %s is confidential and every value is sealed for the readers"), file);
-			return EXIT_OK;
-		}
-		if ((rc = open_to_reseal(s, &t)) != 0)
-			return rc;
-	}
-	if (dom_put(t.doc, KIND_INTERVIEW, NULL, 0, t.doc->root, "confidential",
-		    dom_plain(t.doc, "true")) < 0) {
-		txn_release(&t);
-		return out_of_memory();
-	}
 	err_clear(&err);
-	if (secrets_seal(s, t.doc, file, NULL, NULL, 0, 0, &err) < 0) {
+	err_clear(&why);
+	if ((plan = secrets_seal_plan(s, t.doc, &was_plain, &err)) <= 0) {
+		txn_release(&t);
+		if (plan < 0)
+			return report(NULL, &err);
+		note(_("nothing to change: %s is confidential and every value is sealed for the readers"), file);
+		return EXIT_OK;
+	}
+	if (plan == SECRETS_SEAL_ANEW && (rc = user_identity(s, &ids, &nids, &why)) != 0) {
+		txn_release(&t);
+		return rc;
+	}
+	rc = secrets_seal_interview(s, t.doc, file, plan, ids, nids, &f, &err);
+	age_identities_free(ids, nids);
+	if (rc < 0) {
+		if (f.n) {
+			say_unopened(file, &f, &why);
+			say_error(_("%s was not sealed anew: only a reader can"), file);
+		}
+		rc = f.n ? EXIT_DATA : report(NULL, &err);
+		secret_failures_release(&f);
 		secret_wipe_doc(t.doc);
 		txn_release(&t);
-		return report(NULL, &err);
+		return rc;
 	}
 	snprintf(msg, sizeof(msg), "interview %s: %s", argv[optind],
-		 stale ? "sealed anew for the readers" : "sealed (confidential)");
+		 plan == SECRETS_SEAL_ANEW ? "sealed anew for the readers" : "sealed (confidential)");
 	if ((rc = txn_commit(&t, msg)) == EXIT_OK && was_plain)
 		say_history_keeps(file);
 	return rc;

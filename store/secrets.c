@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/domain.h"
 #include "core/guide.h"
 #include "core/interviews.h"
 #include "core/layout.h"
@@ -575,4 +576,32 @@ int secrets_seal_edit(struct store *s, struct doc *doc, const char *file, const 
 	error = secrets_seal(s, doc, file, before, ids, nids, 1, err);
 	doc_free(before);
 	return error;
+}
+
+int secrets_seal_plan(struct store *s, const struct doc *doc, int *was_plain, struct err *err)
+{
+	int stale;
+
+	*was_plain = sealed_holds_plaintext(doc->root);
+	if (*was_plain || !interview_confidential(doc->root))
+		return SECRETS_SEAL;
+	/* sealed already: for the current readers' keys, or anew */
+	if ((stale = secrets_stale(s, doc->root, err)) < 0)
+		return stale;
+	return stale ? SECRETS_SEAL_ANEW : 0;
+}
+
+int secrets_seal_interview(struct store *s, struct doc *doc, const char *file, int plan,
+			   const struct age_identity *ids, size_t nids, struct secret_failures *f,
+			   struct err *err)
+{
+	if (plan == SECRETS_SEAL_ANEW) {
+		if (secret_open_doc(doc, file, ids, nids, f) < 0)
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		if (f->n)
+			return err_set(err, ERR_DATA, 0, 0, "%s: a value did not open", file);
+	}
+	if (dom_put(doc, KIND_INTERVIEW, NULL, 0, doc->root, "confidential", dom_plain(doc, "true")) < 0)
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return secrets_seal(s, doc, file, NULL, NULL, 0, 0, err);
 }

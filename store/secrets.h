@@ -116,4 +116,24 @@ int secrets_seal_edit(struct store *s, struct doc *doc, const char *file, const 
 		      size_t oldlen, const struct age_identity *ids, size_t nids, int *was_plain,
 		      struct err *err);
 
+/*
+ * interview seal: what making doc (an interview, as committed) confidential
+ * takes.  0: nothing, it is confidential and sealed for the current
+ * readers' keys; SECRETS_SEAL: its plain values are to be sealed
+ * (*was_plain says whether it holds any: the earlier commits keep them);
+ * SECRETS_SEAL_ANEW: sealed for other keys, to be opened with a reader's
+ * and sealed anew.  Or secrets_stale()'s errors.
+ */
+enum { SECRETS_SEAL = 1, SECRETS_SEAL_ANEW = 2 };
+int secrets_seal_plan(struct store *s, const struct doc *doc, int *was_plain, struct err *err);
+/*
+ * Makes doc (an interview of file) confidential and seals it for the
+ * readers, anew (plan SECRETS_SEAL_ANEW: opened with ids first; a value
+ * that does not open is ERR_DATA with the failures in *f) or its plain
+ * values.  On failure doc may hold opened text: the caller wipes it.
+ */
+int secrets_seal_interview(struct store *s, struct doc *doc, const char *file, int plan,
+			   const struct age_identity *ids, size_t nids, struct secret_failures *f,
+			   struct err *err);
+
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/age.h"
+#include "core/domain.h"
 #include "core/guide.h"
 #include "core/interviews.h"
 #include "core/secret.h"
@@ -155,6 +156,59 @@ void test_secrets__seal_edit(void)
 	doc_free(edit);
 	buf_release(&b);
 	buf_release(&first);
+	store_free(st);
+	check(unit_repo_remove(dir));
+}
+
+void test_secrets__seal_interview(void)
+{
+	char dir[] = "/tmp/unit-secrets-XXXXXX", text[300], rs[AGE_RECIPIENT_STRLEN];
+	static const char plain[] = "id: rina-1\nmember: rina\nanswers:\n  motivation: hush\n";
+	struct secret_failures f = { 0 };
+	struct age_identity id, other;
+	struct age_recipient r, ro;
+	struct doc *doc = NULL;
+	struct buf b = BUF_INIT;
+	struct store *st = NULL;
+	struct err err;
+	int was_plain = -1;
+
+	check(store_global_init() == 0 && age_init() == 0 && age_keygen(&id) == 0 &&
+	      age_keygen(&other) == 0);
+	age_identity_recipient(&id, &r);
+	age_identity_recipient(&other, &ro);
+	age_recipient_format(&r, rs);
+	check(unit_repo(dir, "mkdir members interviews"));
+	check(unit_write_file(dir, "initiative.yaml", "name: x\nreaders: [dana]\n"));
+	snprintf(text, sizeof(text), "id: dana\nname: Dana\nage: %s\n", rs);
+	check(unit_write_file(dir, "members/dana.yaml", text));
+	check(store_open(&st, dir, &err) == 0);
+	/* plain: to seal, and it held plain text */
+	check(doc_load(&doc, plain, strlen(plain), &err) == 0);
+	check(secrets_seal_plan(st, doc, &was_plain, &err) == SECRETS_SEAL && was_plain == 1);
+	check(secrets_seal_interview(st, doc, "interviews/rina-1.yaml", SECRETS_SEAL, NULL, 0, &f,
+				     &err) == 0);
+	check(interview_confidential(doc->root) && !secrets_edit_needs_seal("interviews/rina-1.yaml", doc));
+	/* sealed for the readers: nothing to change */
+	check(secrets_seal_plan(st, doc, &was_plain, &err) == 0 && was_plain == 0);
+	doc_free(doc);
+	/* sealed for another key: anew, which only that key opens */
+	check(doc_load(&doc, plain, strlen(plain), &err) == 0);
+	check(secret_seal_doc(doc, "interviews/rina-1.yaml", NULL, NULL, 0, &ro, 1, 1) == 0);
+	check(dom_put(doc, KIND_INTERVIEW, NULL, 0, doc->root, "confidential", dom_plain(doc, "true")) == 0);
+	check(secrets_seal_plan(st, doc, &was_plain, &err) == SECRETS_SEAL_ANEW && was_plain == 0);
+	check(secrets_seal_interview(st, doc, "interviews/rina-1.yaml", SECRETS_SEAL_ANEW, &id, 1, &f,
+				     &err) == ERR_DATA);
+	check(f.n == 1 && f.v[0].status == AGE_NOT_FOR_US);
+	secret_failures_release(&f);
+	memset(&f, 0, sizeof(f));
+	check(secrets_seal_interview(st, doc, "interviews/rina-1.yaml", SECRETS_SEAL_ANEW, &other, 1,
+				     &f, &err) == 0 && f.n == 0);
+	check(secrets_seal_plan(st, doc, &was_plain, &err) == 0);
+	doc_emit(&b, doc);
+	check(!strstr(b.ptr, "hush") && strstr(b.ptr, rs));
+	doc_free(doc);
+	buf_release(&b);
 	store_free(st);
 	check(unit_repo_remove(dir));
 }
