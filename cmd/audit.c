@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
+#include "core/archive.h"
 #include "core/describe.h"
 #include "core/json.h"
 #include "core/layout.h"
@@ -19,92 +21,93 @@
 #include "core/worddiff.h"
 #include "store/fieldhist.h"
 #include "secrets.h"
+#include "store/histopen.h"
 #include "store/history.h"
 
 static const struct opt history_opts[] = {
-	{ 'r', "reverse", NULL, "oldest first", 0 },
-	{ 'j', "json", NULL, "for scripts", 0 },
+	{ 'r', "reverse", NULL, N_("oldest first"), 0 },
+	{ 'j', "json", NULL, N_("for scripts"), 0 },
 	OPT_END
 };
 
 const struct help help_history = {
 	"[--json] [--reverse] FIELD",
-	"Every commit where the value of FIELD actually changed (not every commit\n"
-	"that touched its file), newest first: date, commit, who, at which site,\n"
-	"at which meeting, and what changed, word by word ([-removed-]{+added+},\n"
-	"in colour on a terminal).  FIELD is a field path ('vision',\n"
-	"'outcomes/reading.yaml:indicators[grade3].target') or a whole file\n"
-	"('members/dana.yaml').  Changes made concurrently and merged later are\n"
-	"marked; a merge is listed when it made a value neither side had (a\n"
-	"conflict it recorded, text merged from both).  A renamed file is\n"
-	"followed where git can tell.\n",
+	N_("Every commit where the value of FIELD actually changed (not every commit\n"
+	   "that touched its file), newest first: date, commit, who, at which site,\n"
+	   "at which meeting, and what changed, word by word ([-removed-]{+added+},\n"
+	   "in colour on a terminal).  FIELD is a field path ('vision',\n"
+	   "'outcomes/reading.yaml:indicators[grade3].target') or a whole file\n"
+	   "('members/dana.yaml').  Changes made concurrently and merged later are\n"
+	   "marked; a merge is listed when it made a value neither side had (a\n"
+	   "conflict it recorded, text merged from both).  A renamed file is\n"
+	   "followed where git can tell.\n"),
 	history_opts, NULL,
 	NULL
 };
 
 static const struct opt show_opts[] = {
-	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
-	{ 'a', "at", "DATE|REV", "the date (the last commit that day) or revision", 0 },
+	{ 'j', "json", NULL, N_("print JSON, for scripts"), 0 },
+	{ 'a', "at", "DATE|REV", N_("the date (the last commit that day) or revision"), 0 },
 	OPT_END
 };
 
 const struct help help_show = {
 	"[--json] PATH --at DATE|REV",
-	"A field or a whole file as it stood at a date or at a commit (any\n"
-	"revision git takes: HEAD~3, 4f2a9c1).  A date means the last commit made\n"
-	"that day or before along the line of HEAD's first parents: the\n"
-	"initiative as the merges kept it, not what one site had alone while\n"
-	"offline (a sync that merely caught up takes on the other site's line).\n"
-	"Which commit that is goes to standard error.\n",
+	N_("A field or a whole file as it stood at a date or at a commit (any\n"
+	   "revision git takes: HEAD~3, 4f2a9c1).  A date means the last commit made\n"
+	   "that day or before along the line of HEAD's first parents: the\n"
+	   "initiative as the merges kept it, not what one site had alone while\n"
+	   "offline (a sync that merely caught up takes on the other site's line).\n"
+	   "Which commit that is goes to standard error.\n"),
 	show_opts, NULL,
 	NULL
 };
 
 static const struct opt diff_opts[] = {
-	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
+	{ 'j', "json", NULL, N_("print JSON, for scripts"), 0 },
 	OPT_END
 };
 
 const struct help help_diff = {
 	"[--json] [FROM [TO]]",
-	"What changed, in words: \"vision changed\", \"member added: ...\", \"3 notes\n"
-	"added to meeting 002\", \"1 note changed in meeting 002\", \"agenda item\n"
-	"principles changed in meeting 002\".  FROM and TO are dates or revisions\n"
-	"(see 'convene show').  Without TO: from FROM to HEAD; without either: the\n"
-	"uncommitted changes of the work tree.\n",
+	N_("What changed, in words: \"vision changed\", \"member added: ...\", \"3 notes\n"
+	   "added to meeting 002\", \"1 note changed in meeting 002\", \"agenda item\n"
+	   "principles changed in meeting 002\".  FROM and TO are dates or revisions\n"
+	   "(see 'convene show').  Without TO: from FROM to HEAD; without either: the\n"
+	   "uncommitted changes of the work tree.\n"),
 	diff_opts, NULL,
 	NULL
 };
 
 static const struct opt archive_opts[] = {
-	{ 'a', "at", "DATE|REV", "the date (the last commit that day) or revision", 0 },
-	{ 'p', "prefix", "DIR", "put every file under DIR/", 0 },
+	{ 'a', "at", "DATE|REV", N_("the date (the last commit that day) or revision"), 0 },
+	{ 'p', "prefix", "DIR", N_("put every file under DIR/"), 0 },
 	OPT_END
 };
 
 const struct help help_archive = {
 	"[--prefix DIR] --at DATE|REV FILE.tar.gz",
-	"The whole initiative as it stood then, as a gzip'd tar that `tar xzf`\n"
-	"reads ('-': to standard output).  The same commit always gives the same\n"
-	"bytes.\n",
+	N_("The whole initiative as it stood then, as a gzip'd tar that `tar xzf`\n"
+	   "reads ('-': to standard output).  The same commit always gives the same\n"
+	   "bytes.\n"),
 	archive_opts, NULL,
 	NULL
 };
 
 static const struct opt log_opts[] = {
-	{ 'n', "max-count", "N", "the newest N commits only", 'n' },
-	{ 'm', "meeting", "M", "commits tied to meeting M (made by a meeting\n"
-	  "command, or with a Convene-Meeting: trailer)", 0 },
-	{ 'a', "author", "WHO", "whose name or email holds WHO", 0 },
-	{ 's', "site", "S", "made at site S", 0 },
-	{ 'S', "since", "DATE", "made that day or later (the author's date)", 0 },
-	{ 'j', "json", NULL, "print JSON, for scripts", 0 },
+	{ 'n', "max-count", "N", N_("the newest N commits only"), 'n' },
+	{ 'm', "meeting", "M", N_("commits tied to meeting M (made by a meeting\n"
+	  "command, or with a Convene-Meeting: trailer)"), 0 },
+	{ 'a', "author", "WHO", N_("whose name or email holds WHO"), 0 },
+	{ 's', "site", "S", N_("made at site S"), 0 },
+	{ 'S', "since", "DATE", N_("made that day or later (the author's date)"), 0 },
+	{ 'j', "json", NULL, N_("print JSON, for scripts"), 0 },
 	OPT_END
 };
 
 const struct help help_log = {
 	"[-n N] [--meeting M] [--author WHO] [--site S] [--since DATE] [--json]",
-	"The history, newest first: commit, date, who, at which site, what.\n",
+	N_("The history, newest first: commit, date, who, at which site, what.\n"),
 	log_opts, NULL,
 	NULL
 };
@@ -147,25 +150,32 @@ static void change_text(struct buf *b, const struct field_change *ch, const stru
 	buf_addf(b, "%s  %s  %s <%s>", c->date, c->id, c->author, c->email);
 	if (c->site[0])
 		buf_addf(b, "  @%s", c->site);
-	if (c->meeting[0])
-		buf_addf(b, "  meeting %s", c->meeting);
+	if (c->meeting[0]) {
+		buf_adds(b, "  ");
+		/* TRANSLATORS: in a line of history: the meeting a commit is tied to */
+		buf_addf(b, _("meeting %s"), c->meeting);
+	}
 	buf_addc(b, '\n');
-	buf_addf(b, "    %s%s%s\n", c->subject, ch->merge ? "  (a merge)" : "",
-		 c->mainline ? "" : "  (made concurrently, merged later)");
+	buf_addf(b, "    %s", c->subject);
+	if (ch->merge)
+		buf_addf(b, "  %s", _("(a merge)"));
+	if (!c->mainline)
+		buf_addf(b, "  %s", _("(made concurrently, merged later)"));
+	buf_addc(b, '\n');
 	switch (ch->kind) {
 	case FIELD_REMOVED:
-		buf_adds(b, "    removed\n");
+		buf_addf(b, "    %s\n", _("removed"));
 		break;
 	case FIELD_UNREADABLE:
-		buf_adds(b, "    (the file is not valid YAML in this commit)\n");
+		buf_addf(b, "    %s\n", _("(the file is not valid YAML in this commit)"));
 		break;
 	case FIELD_CONFLICT:
-		buf_adds(b, "    a conflict recorded; its sides:\n");
+		buf_addf(b, "    %s\n", _("a conflict recorded; its sides:"));
 		indent(b, z->text, strlen(z->text), "      ");
 		break;
 	case FIELD_RESOLVED:
 	case FIELD_SET:
-		buf_adds(b, ch->kind == FIELD_RESOLVED ? "    resolved:\n" : "    set:\n");
+		buf_addf(b, "    %s\n", ch->kind == FIELD_RESOLVED ? _("resolved:") : _("set:"));
 		indent(b, z->text, strlen(z->text), "      ");
 		break;
 	case FIELD_CHANGED:
@@ -194,83 +204,26 @@ static void change_json(struct json_w *w, const struct field_change *ch)
 	jw_end(w);
 }
 
-/* The values of a confidential interview's history that were opened for
- * a reader (or shown as confidential), wiped when the history is done. */
-struct opened {
-	char **v;
-	size_t n;
-	char **real;   /* of v, those that hold a text opened, not "confidential" */
-	size_t nreal;
-};
-
-static void forget_opened(struct opened *o)
-{
-	size_t i;
-
-	for (i = 0; i < o->n; i++)
-		age_wipe(o->v[i], strlen(o->v[i]));
-	free(o->v);
-	free(o->real);
-	memset(o, 0, sizeof(*o));
-}
-
-/* Each sealed value of h opened with the user's key, or said to be
- * confidential: the history of a confidential answer shows no ciphertext
- * and, to anyone but a reader, no text. */
+/* The sealed values of h opened with the user's keys, for a reader, or
+ * said to be confidential (store/histopen.h). */
 static int open_history(struct store *s, struct field_history *h, const struct path *p,
-			struct opened *o)
+			struct histopen *o)
 {
 	struct age_identity *ids = NULL;
-	char pathtext[2600], who[300], *r, **nv;
-	const char *place;
+	char who[300];
 	struct err why;
-	size_t nids = 0, i;
-	int rc, real;
+	size_t nids = 0;
+	int rc;
 
-	if (layout_kind(p->file) != KIND_INTERVIEW || !p->n)
+	if (!histopen_applies(p))
 		return 0;
-	path_format(pathtext, sizeof(pathtext), p);
-	place = strchr(pathtext, ':') ? strchr(pathtext, ':') + 1 : pathtext;
 	if ((rc = user_identity(s, &ids, &nids, &why)) != 0)
 		return rc;
 	readers_of(s, who, sizeof(who));
-	for (i = 0; i < h->capcache; i++) {
-		struct field_value *v = h->cache ? h->cache[i] : NULL;
-
-		if (!v || !v->text || !(r = sealed_open_text(p->file, place, v->text, ids, nids, who, &real)))
-			continue;
-		if (!(nv = realloc(o->v, (o->n + 1) * sizeof(*nv))) ||
-		    (o->v = nv, !(nv = realloc(o->real, (o->nreal + 1) * sizeof(*nv))))) {
-			age_wipe(r, strlen(r));
-			free(r);
-			age_identities_free(ids, nids);
-			return out_of_memory();
-		}
-		o->real = nv;
-		if (real)
-			o->real[o->nreal++] = r;
-		free(v->text);
-		v->text = o->v[o->n++] = r;
-	}
+	err_clear(&why);
+	rc = histopen_open(o, h, p, ids, nids, who, &why) < 0 ? report(NULL, &why) : 0;
 	age_identities_free(ids, nids);
-	return 0;
-}
-
-/* Whether ch sealed a confidential value anew (a change of readers)
- * without changing its text, as the reader sees it. */
-static int resealed(const struct opened *o, const struct field_change *ch)
-{
-	size_t i;
-	int a = 0, z = 0;
-
-	if (ch->kind != FIELD_CHANGED || !ch->before || !ch->after || !ch->before->text ||
-	    !ch->after->text || strcmp(ch->before->text, ch->after->text))
-		return 0;
-	for (i = 0; i < o->nreal; i++) {
-		a |= o->real[i] == ch->before->text;
-		z |= o->real[i] == ch->after->text;
-	}
-	return a && z;
+	return rc;
 }
 
 static void change_resealed(struct buf *b, const struct field_change *ch)
@@ -280,7 +233,7 @@ static void change_resealed(struct buf *b, const struct field_change *ch)
 	buf_addf(b, "%s  %s  %s <%s>", c->date, c->id, c->author, c->email);
 	if (c->site[0])
 		buf_addf(b, "  @%s", c->site);
-	buf_addf(b, "\n    %s\n    sealed anew, the text unchanged\n\n", c->subject);
+	buf_addf(b, "\n    %s\n    %s\n\n", c->subject, _("sealed anew, the text unchanged"));
 }
 
 int cmd_history(int argc, char **argv, struct store *s)
@@ -292,7 +245,7 @@ int cmd_history(int argc, char **argv, struct store *s)
 	struct path p;
 	struct err err;
 	struct buf b = BUF_SECRET_INIT;  /* a reader's history holds plaintext */
-	struct opened opened = { NULL, 0, NULL, 0 };
+	struct histopen opened = HISTOPEN_INIT;
 	int c, json = 0, reverse = 0, rc;
 	size_t i;
 
@@ -307,7 +260,7 @@ int cmd_history(int argc, char **argv, struct store *s)
 			return option_error(me, c, argv);
 	}
 	if (argc - optind != 1)
-		return usage_error(me, "history takes one field path");
+		return usage_error(me, "%s", _("history takes one field path"));
 	err_clear(&err);
 	if (path_parse(&p, argv[optind], &err) < 0)
 		return report(NULL, &err);
@@ -331,7 +284,7 @@ int cmd_history(int argc, char **argv, struct store *s)
 
 		if (json)
 			change_json(&w, ch);
-		else if (resealed(&opened, ch))
+		else if (histopen_resealed(&opened, ch))
 			change_resealed(&b, ch);
 		else
 			change_text(&b, ch, &marks);
@@ -340,12 +293,12 @@ int cmd_history(int argc, char **argv, struct store *s)
 		jw_end(&w);
 		buf_addc(&b, '\n');
 	} else if (!h.n) {
-		note("%s has no history: it was never set", argv[optind]);
+		note(_("%s has no history: it was never set"), argv[optind]);
 	}
 	rc = put_out(&b);
 done:
 	buf_release(&b);
-	forget_opened(&opened);
+	histopen_release(&opened);
 	store_field_history_release(&h);
 	return rc;
 }
@@ -390,13 +343,16 @@ int cmd_show(int argc, char **argv, struct store *s)
 			return option_error(me, opt, argv);
 	}
 	if (argc - optind != 1 || !at)
-		return usage_error(me, "show takes a path and --at DATE|REV");
+		return usage_error(me, "%s", _("show takes a path and --at DATE|REV"));
 	err_clear(&err);
 	if (path_parse(&p, argv[optind], &err) < 0)
 		return report(NULL, &err);
 	if (store_resolve(s, at, &c, &err) < 0)
 		return report(NULL, &err);
-	note("as of %s, %s (%s%s%s)", c.id, c.date, c.author, c.site[0] ? " @" : "", c.site);
+	if (c.site[0])
+		note(_("as of %s, %s (%s @%s)"), c.id, c.date, c.author, c.site);
+	else
+		note(_("as of %s, %s (%s)"), c.id, c.date, c.author);
 	store_commit_release(&c);
 	if (store_read_at(s, &c.oid, p.file, &data, &len, &err) < 0)
 		return report(NULL, &err);
@@ -459,7 +415,7 @@ static int diff_file(void *ctx, const char *file, const char *old, size_t oldlen
 		newlen = n.len;
 	}
 	if (describe_file(&d->said, file, old, oldlen, new, newlen) < 0)
-		error = err_set(d->err, ERR_NOMEM, 0, 0, "out of memory");
+		error = err_set(d->err, ERR_NOMEM, 0, 0, "%s", _("out of memory"));
 	buf_release(&o);
 	buf_release(&n);
 	return error;
@@ -505,7 +461,8 @@ int cmd_diff(int argc, char **argv, struct store *s)
 	}
 	nargs = argc - optind;
 	if (nargs > 2)
-		return usage_error(cmd_find("diff"), "diff takes at most two dates or revisions");
+		return usage_error(cmd_find("diff"), "%s",
+				   _("diff takes at most two dates or revisions"));
 	err_clear(&err);
 	d.err = &err;
 	d.s = s;
@@ -517,7 +474,7 @@ int cmd_diff(int argc, char **argv, struct store *s)
 		return rc;
 	}
 	if (nargs)
-		note("from %s (%s) to %s (%s)", from.id, from.date, to.id, to.date);
+		note(_("from %s (%s) to %s (%s)"), from.id, from.date, to.id, to.date);
 	if (store_tree_diff(s, nothing ? NULL : &from.oid, nargs ? &to.oid : NULL, diff_file, &d,
 			    &err) < 0) {
 		describe_release(&d.said);
@@ -525,7 +482,7 @@ int cmd_diff(int argc, char **argv, struct store *s)
 	}
 	diff_render(&b, &d.said, d.json);
 	if (!d.json && !d.said.n)
-		note("no changes");
+		note("%s", _("no changes"));
 	rc = put_out(&b);
 	buf_release(&b);
 	describe_release(&d.said);
@@ -560,18 +517,16 @@ int cmd_archive(int argc, char **argv, struct store *s)
 	if (!prefix)
 		prefix = "";
 	if (argc - optind != 1)
-		return usage_error(me, "archive takes the file to write");
-	if (strlen(prefix) > 100 || strstr(prefix, "..") || prefix[0] == '/')
-		return usage_error(me, "--prefix is a short relative folder name");
-	snprintf(dir, sizeof(dir), "%s", prefix);
-	while (dir[0] && dir[strlen(dir) - 1] == '/')  /* --prefix lit/ is lit */
-		dir[strlen(dir) - 1] = '\0';
+		return usage_error(me, "%s", _("archive takes the file to write"));
+	if (archive_prefix(dir, sizeof(dir), prefix) < 0)
+		return usage_error(me, "%s", _("--prefix is a short relative folder name"));
 	if ((rc = revision_at(s, at, &c)))
 		return rc;
 	err_clear(&err);
 	if (store_archive(s, &c.oid, dir, argv[optind], &n, &err) < 0)
 		return report(NULL, &err);
-	note("%s: %zu files as of %s, %s", argv[optind], n, c.id, c.date);
+	note(ngettext("%s: %zu file as of %s, %s", "%s: %zu files as of %s, %s", n),
+	     argv[optind], n, c.id, c.date);
 	return EXIT_OK;
 }
 
@@ -633,7 +588,7 @@ int cmd_log(int argc, char **argv, struct store *s)
 		case 'S':
 			if ((rc = once(me, &o.since, "--since", optarg)) == 0 &&
 			    !text_is_date(optarg, strlen(optarg)))
-				return usage_error(me, "--since takes a date, YYYY-MM-DD");
+				return usage_error(me, "%s", _("--since takes a date, YYYY-MM-DD"));
 			break;
 		case 'm': {
 			long n;
@@ -641,7 +596,8 @@ int cmd_log(int argc, char **argv, struct store *s)
 			if ((rc = once(me, &given, "--meeting", optarg)))
 				break;
 			if (!(n = layout_meeting_number(optarg)))
-				return usage_error(me, "--meeting takes a meeting number: 2, 002");
+				return usage_error(me, "%s",
+						   _("--meeting takes a meeting number: 2, 002"));
 			layout_meeting_name(meeting, sizeof(meeting), n);
 			o.meeting = meeting;
 			break;
@@ -650,7 +606,7 @@ int cmd_log(int argc, char **argv, struct store *s)
 			if ((rc = once(me, &count, "-n", optarg)))
 				break;
 			if ((max = strtol(optarg, &end, 10)) <= 0 || *end)
-				return usage_error(me, "-n takes a number of commits");
+				return usage_error(me, "%s", _("-n takes a number of commits"));
 			o.max = (size_t)max;
 			break;
 		default:
@@ -660,7 +616,7 @@ int cmd_log(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (optind < argc)
-		return usage_error(me, "log takes no arguments");
+		return usage_error(me, "%s", _("log takes no arguments"));
 	err_clear(&err);
 	o.filter.meeting = o.meeting;
 	o.filter.author = o.author;

@@ -6,13 +6,14 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/text.h"
 #include "store/sync.h"
 
 static const struct opt bundle_create_opts[] = {
-	{ 'f', "for", "SITE|REMOTE", "only what that site lacks: the commits since the\n"
+	{ 'f', "for", "SITE|REMOTE", N_("only what that site lacks: the commits since the\n"
 	  "last bundle that came from it (or the last sync\n"
-	  "with that remote).  Without it: everything.", 0 },
+	  "with that remote).  Without it: everything."), 0 },
 	OPT_END
 };
 
@@ -32,12 +33,12 @@ static int bundle_create(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (argc - optind > 1)
-		return usage_error(me, "bundle create takes one file");
+		return usage_error(me, "%s", _("bundle create takes one file"));
 	if (optind == argc)
-		return usage_error(me, "bundle create takes a file to write");
+		return usage_error(me, "%s", _("bundle create takes a file to write"));
 	file = argv[optind];
 	if (who && !text_is_id(who) && !strchr(who, '/'))
-		return usage_error(me, "--for names a site or a remote");
+		return usage_error(me, "%s", _("--for names a site or a remote"));
 	err_clear(&err);
 	if (store_lock(s, 3000, &err) < 0)
 		return report(NULL, &err);
@@ -47,11 +48,13 @@ static int bundle_create(int argc, char **argv, struct store *s)
 	if (store_bundle_create(s, file, who, &commits, &err) < 0)
 		return report(NULL, &err);
 	if (who)
-		note("%s: %zu commit%s, what %s lacks; there: convene sync %s", file, commits,
-		     commits == 1 ? "" : "s", who, file);
+		note(ngettext("%s: %zu commit, what %s lacks; there: convene sync %s",
+			      "%s: %zu commits, what %s lacks; there: convene sync %s", commits),
+		     file, commits, who, file);
 	else
-		note("%s: %zu commit%s, the whole history; there: convene sync %s", file, commits,
-		     commits == 1 ? "" : "s", file);
+		note(ngettext("%s: %zu commit, the whole history; there: convene sync %s",
+			      "%s: %zu commits, the whole history; there: convene sync %s", commits),
+		     file, commits, file);
 	return EXIT_OK;
 }
 
@@ -63,10 +66,10 @@ static const struct subcmd bundle_subs[] = {
 
 const struct help help_bundle = {
 	NULL,
-	"Writes this site's history to FILE, a git bundle, to carry to a site\n"
-	"with no network (a USB stick).  There: convene sync FILE.\n",
+	N_("Writes this site's history to FILE, a git bundle, to carry to a site\n"
+	   "with no network (a USB stick).  There: convene sync FILE.\n"),
 	NULL, bundle_subs,
-	"Exit 1 when the other site has everything already (no file is written).\n"
+	N_("Exit 1 when the other site has everything already (no file is written).\n")
 };
 
 int cmd_bundle(int argc, char **argv, struct store *s)

@@ -111,6 +111,9 @@ int usage_error(const struct cmd *c, const char *fmt, ...)
 int option_error(const struct cmd *c, int opt, char **argv);
 void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "\rreceiving objects:  40% (4/10), 1.2 KiB" on stderr, no newline: a
+ * transfer's progress (what: "receiving" or "sending"), for sync and clone. */
+void show_transfer(const char *what, size_t done, size_t total, size_t bytes);
 
 /* Prints a diagnostic as file:line:col: level: message. */
 void print_diag(FILE *f, const struct diag *d);

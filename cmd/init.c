@@ -3,8 +3,6 @@
  * first (arguments, identity, an empty folder); only then is the
  * repository made, and if a step fails what was made is removed.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -14,47 +12,33 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/setup.h"
 #include "core/template.h"
 #include "core/text.h"
 #include "core/tz.h"
+#include "store/newsite.h"
 #include "store/sync.h"
 
 static const struct opt init_opts[] = {
-	{ 'n', "name", "NAME", "the initiative's name (default: the folder's name)", 0 },
-	{ 'l', "lang", "he|en", "language of the templates (default: from $LANG)", 0 },
-	{ 't', "template", "T", "ucsd (three first meetings) or blank (default: ucsd)", 0 },
-	{ 's', "site", "SITE", "this site's name, an id (default: from the host name)", 0 },
-	{ 'H', "hooks", NULL, "install the sample hooks (pre-commit: validate first;\n"
-	  "post-sync: write .git/convene-status.txt)", 0 },
+	{ 'n', "name", "NAME", N_("the initiative's name (default: the folder's name)"), 0 },
+	{ 'l', "lang", "he|en", N_("language of the templates (default: from $LANG)"), 0 },
+	{ 't', "template", "T", N_("ucsd (three first meetings) or blank (default: ucsd)"), 0 },
+	{ 's', "site", "SITE", N_("this site's name, an id (default: from the host name)"), 0 },
+	{ 'H', "hooks", NULL, N_("install the sample hooks (pre-commit: validate first;\n"
+	  "post-sync: write .git/convene-status.txt)"), 0 },
 	OPT_END
 };
 
 const struct help help_init = {
 	"[DIR] [--name NAME] [--lang he|en] [--template ucsd|blank] [--site SITE] [--hooks]",
-	"Creates a new initiative: a git repository in DIR (default: the current\n"
-	"folder, which must be empty) with initiative.yaml and, for the ucsd\n"
-	"template, meetings 001-003 with their goals, agenda and prompts.  It is\n"
-	"committed at once with your git identity.\n",
+	N_("Creates a new initiative: a git repository in DIR (default: the current\n"
+	   "folder, which must be empty) with initiative.yaml and, for the ucsd\n"
+	   "template, meetings 001-003 with their goals, agenda and prompts.  It is\n"
+	   "committed at once with your git identity.\n"),
 	init_opts, NULL,
 	NULL
 };
-
-/* 1 if dir does not exist, 0 if it is an empty folder, -1 otherwise. */
-static int dir_state(const char *dir)
-{
-	struct dirent *de;
-	DIR *d = opendir(dir);
-	int empty = 1;
-
-	if (!d)
-		return errno == ENOENT ? 1 : -1;
-	while ((de = readdir(d)))
-		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-			empty = 0;
-	closedir(d);
-	return empty ? 0 : -1;
-}
 
 static void default_site(char *out, size_t size)
 {
@@ -104,99 +88,21 @@ static const char *base_name(const char *dir, char *cwd, size_t size)
 	return setup_base_name(dir);
 }
 
-/* This site's config: its name, and the YAML merge driver for plain git. */
-static int site_config(struct store *s, const char *site, struct err *err)
+/* This very binary's path, for what git runs (the merge driver, the
+ * sample hooks); "" when it cannot be told. */
+static const char *self_path(char *out, size_t size)
 {
-	char self[PATH_MAX], driver[PATH_MAX + 64];
-	ssize_t len;
-	int error;
+	ssize_t len = readlink("/proc/self/exe", out, size - 1);
 
-	/* git runs the driver through the shell: name this very binary */
-	len = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	self[len > 0 ? len : 0] = '\0';
-	snprintf(driver, sizeof(driver), "'%s' merge-file %%O %%A %%B %%P",
-		 len > 0 ? self : "convene");
-	error = store_config_set(s, "convene.site", site, err);
-	if (!error)
-		error = store_config_set(s, "merge.convene.name", "convene YAML merge", err);
-	if (!error)
-		error = store_config_set(s, "merge.convene.driver", driver, err);
-	return error;
-}
-
-static int setup(struct store *s, const struct template_out *files, size_t n,
-		 const char *site, const char *name, char *oid, struct err *err)
-{
-	static const char attributes[] = "*.yaml merge=convene\n";
-	const char **paths = calloc(n + 1, sizeof(char *));
-	struct buf msg = BUF_INIT;
-	size_t i;
-	int error = 0;
-
-	if (!paths)
-		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-	for (i = 0; i < n && !error; i++) {
-		paths[i] = files[i].path;
-		error = store_write(s, files[i].path, files[i].data, files[i].len, err);
-	}
-	paths[n] = ".gitattributes";
-	if (!error)
-		error = store_write(s, ".gitattributes", attributes, sizeof(attributes) - 1, err);
-	if (!error)
-		error = site_config(s, site, err);
-	buf_addf(&msg, "init: %s", name);
-	if (buf_failed(&msg))
-		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
-	if (!error && (error = store_commit(s, paths, n + 1, msg.ptr, "", oid, 8, err)) > 0) {
-		warn("%s", err->msg);  /* committed; only the index lags */
-		error = 0;
-	}
-	free(paths);
-	buf_release(&msg);
-	return error;
-}
-
-/* The sample hooks, naming this very binary, into the hooks folder. */
-static int install_hooks(struct store *s, struct err *err)
-{
-	static const char *const names[] = { "pre-commit", "post-sync" };
-	char dir[4096], path[4200], self[PATH_MAX], sample[64];
-	const char *text, *at;
-	ssize_t len;
-	size_t i;
-	FILE *f;
-
-	len = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	self[len > 0 ? len : 0] = '\0';
-	store_hooks_dir(s, dir, sizeof(dir));
-	mkdir(dir, 0777);
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(sample, sizeof(sample), "hooks/samples/%s", names[i]);
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		if (!(text = template_file(sample)))
-			return err_set(err, ERR_INTERNAL, 0, 0, "no sample %s in this build", sample);
-		if (!(f = fopen(path, "w")))
-			return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
-		/* @CONVENE@ becomes the path of this binary */
-		at = strstr(text, "@CONVENE@");
-		if (at) {
-			fwrite(text, 1, (size_t)(at - text), f);
-			fputs(len > 0 ? self : "convene", f);
-			fputs(at + 9, f);
-		} else {
-			fputs(text, f);
-		}
-		if (fclose(f) != 0 || chmod(path, 0755) < 0)
-			return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
-	}
-	return 0;
+	out[len > 0 ? len : 0] = '\0';
+	return out;
 }
 
 int cmd_init(int argc, char **argv, struct store *unused)
 {
 	const struct cmd *me = cmd_find("init");
 	const char *dir = ".", *name = NULL, *lang = NULL, *tmpl = NULL, *site_arg = NULL;
-	char site[64] = "", oid[16] = "", cwd[PATH_MAX], zone[128], start[16];
+	char site[64] = "", oid[16] = "", cwd[PATH_MAX], zone[128], start[16], self[PATH_MAX];
 	struct template_out *files = NULL;
 	struct store *s = NULL;
 	struct err err;
@@ -215,7 +121,8 @@ int cmd_init(int argc, char **argv, struct store *unused)
 			if ((rc = once(me, &site_arg, "--site", optarg)))
 				break;
 			if (setup_site_option(site, sizeof(site), optarg) < 0)
-				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
+				return usage_error(me, _("site '%s' must be an id: lowercase a-z, 0-9 and '-'"),
+						   optarg);
 			break;
 		default: return option_error(me, c, argv);
 		}
@@ -225,13 +132,14 @@ int cmd_init(int argc, char **argv, struct store *unused)
 	if (!tmpl)
 		tmpl = "ucsd";
 	if (argc - optind > 1)
-		return usage_error(me, "init takes at most one folder");
+		return usage_error(me, "%s", _("init takes at most one folder"));
 	if (optind < argc)
 		dir = argv[optind];
 	if (!name)
 		name = base_name(dir, cwd, sizeof(cwd));
 	if (!*name || memchr(name, '\n', strlen(name)) || text_check(name, strlen(name), &n))
-		return usage_error(me, "the name must be one line of UTF-8 text, without control characters");
+		return usage_error(me, "%s",
+				   _("the name must be one line of UTF-8 text, without control characters"));
 	n = 0;
 	if (!lang)
 		lang = default_lang();
@@ -247,15 +155,17 @@ int cmd_init(int argc, char **argv, struct store *unused)
 		rc = report(NULL, &err);
 		goto done;
 	}
-	if ((state = dir_state(dir)) < 0) {
-		err_set(&err, ERR_USAGE, 0, 0, "'%s' is not empty", dir);
-		err_hint(&err, "init makes a new initiative in a new or empty folder: convene init NEWDIR");
+	if ((state = newsite_dir_state(dir)) < 0) {
+		err_set(&err, ERR_USAGE, 0, 0, _("'%s' is not empty"), dir);
+		err_hint(&err, "%s",
+			 _("init makes a new initiative in a new or empty folder: convene init NEWDIR"));
 		rc = report(NULL, &err);
 		goto done;
 	}
+	self_path(self, sizeof(self));
 	if (store_init(&s, dir, &err) < 0 ||
-	    setup(s, files, n, site, name, oid, &err) < 0 ||
-	    (hooks && install_hooks(s, &err) < 0)) {
+	    (rc = newsite_commit(s, files, n, site, name, self, oid, &err)) < 0 ||
+	    (hooks && newsite_hooks(s, self, &err) < 0)) {
 		rc = report(NULL, &err);
 		store_free(s);
 		s = NULL;
@@ -265,12 +175,16 @@ int cmd_init(int argc, char **argv, struct store *unused)
 			mkdir(dir, 0777);
 		goto done;
 	}
-	note("Initialized initiative '%s' in %s (site %s, template %s, language %s, time zone %s), commit %s",
-	     name, store_workdir(s), site, tmpl, lang, zone, oid);
-	if (!strcmp(zone, "UTC") || !strcmp(zone, "Etc/UTC"))
-		note("convene: hint: meeting times are in %s; if the group meets elsewhere: convene set timezone Asia/Jerusalem",
-		     zone);
-	note("next: cd %s && convene status", dir);
+	if (rc > 0)
+		warn("%s", err.msg);  /* committed; only the index lags */
+	note(_("Initialized initiative '%s' in %s (site %s, template %s, language %s, time zone %s), "
+	       "commit %s"), name, store_workdir(s), site, tmpl, lang, zone, oid);
+	if (!strcmp(zone, "UTC") || !strcmp(zone, "Etc/UTC")) {
+		fputs("convene: hint: ", stderr);
+		note(_("meeting times are in %s; if the group meets elsewhere: "
+		       "convene set timezone Asia/Jerusalem"), zone);
+	}
+	note(_("next: cd %s && convene status"), dir);
 	rc = EXIT_OK;
 done:
 	store_free(s);
@@ -279,18 +193,18 @@ done:
 }
 
 static const struct opt clone_opts[] = {
-	{ 's', "site", "SITE", "this site's name, an id (default: from the host name)", 0 },
-	{ 'H', "hooks", NULL, "install the sample hooks, as init does", 0 },
-	{ 'q', "quiet", NULL, "no progress", 'q' },
+	{ 's', "site", "SITE", N_("this site's name, an id (default: from the host name)"), 0 },
+	{ 'H', "hooks", NULL, N_("install the sample hooks, as init does"), 0 },
+	{ 'q', "quiet", NULL, N_("no progress"), 'q' },
 	OPT_END
 };
 
 const struct help help_clone = {
 	"[--site SITE] [--hooks] [--quiet] URL|FILE.bundle [DIR]",
-	"A new site joins an initiative: clones URL (a path, git://, https://,\n"
-	"ssh://, or a bundle file) into DIR (default: the last part of URL),\n"
-	"checks it out, sets this site's name and the YAML merge driver for\n"
-	"plain git, and validates what came.\n",
+	N_("A new site joins an initiative: clones URL (a path, git://, https://,\n"
+	   "ssh://, or a bundle file) into DIR (default: the last part of URL),\n"
+	   "checks it out, sets this site's name and the YAML merge driver for\n"
+	   "plain git, and validates what came.\n"),
 	clone_opts, NULL,
 	NULL
 };
@@ -300,33 +214,16 @@ static void clone_progress(void *ctx, const char *what, size_t done, size_t tota
 	const int *tty = ctx;
 
 	if (*tty && total)
-		fprintf(stderr, "\r%s objects: %3zu%% (%zu/%zu), %.1f KiB%s", what, done * 100 / total,
-			done, total, bytes / 1024.0, done == total ? "\n" : "");
-}
-
-/* libgit2 cannot clone a bundle: a new repository, the bundle read into
- * it, its branch checked out. */
-static int clone_bundle(struct store **out, const char *file, const char *dir, struct err *err)
-{
-	struct store_merge_result r;
-	char tip[48], from[64];
-	int error;
-
-	if ((error = store_init(out, dir, err)) < 0 ||
-	    (error = store_bundle_read(*out, file, tip, sizeof(tip), from, sizeof(from), err)) < 0)
-		return error;
-	error = store_merge(*out, tip, &r, err);
-	store_merge_result_release(&r);
-	if (!error && from[0])
-		error = store_site_seen(*out, from, tip, err);
-	return error;
+		show_transfer(what, done, total, bytes);
+	if (*tty && total && done == total)
+		fputc('\n', stderr);
 }
 
 int cmd_clone(int argc, char **argv, struct store *unused)
 {
 	const struct cmd *me = cmd_find("clone");
 	const char *site_arg = NULL;
-	char site[64] = "", dir[PATH_MAX];
+	char site[64] = "", dir[PATH_MAX], self[PATH_MAX];
 	struct store_progress p = { clone_progress, NULL, NULL };
 	struct diags d = { 0 };
 	struct scan_stats st;
@@ -346,27 +243,28 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 			if (once(me, &site_arg, "--site", optarg))
 				return EXIT_USAGE;
 			if (setup_site_option(site, sizeof(site), optarg) < 0)
-				return usage_error(me, "site '%s' must be an id: lowercase a-z, 0-9 and '-'", optarg);
+				return usage_error(me, _("site '%s' must be an id: lowercase a-z, 0-9 and '-'"),
+						   optarg);
 			break;
 		default: return option_error(me, c, argv);
 		}
 	}
 	if (argc - optind < 1 || argc - optind > 2)
-		return usage_error(me, "clone takes a URL and at most one folder");
+		return usage_error(me, "%s", _("clone takes a URL and at most one folder"));
 	if (argc - optind == 2)
 		snprintf(dir, sizeof(dir), "%s", argv[optind + 1]);
 	else
 		setup_clone_dir(dir, sizeof(dir), argv[optind]);
 	if (!dir[0])
-		return usage_error(me, "cannot tell a folder name from '%s'; name one", argv[optind]);
+		return usage_error(me, _("cannot tell a folder name from '%s'; name one"), argv[optind]);
 	if (!site[0])
 		default_site(site, sizeof(site));
 	err_clear(&err);
 	if (store_identity_check(NULL, &err) < 0)
 		return report(NULL, &err);
-	if (dir_state(dir) < 0) {
-		err_set(&err, ERR_USAGE, 0, 0, "'%s' exists and is not empty", dir);
-		err_hint(&err, "name a new folder: convene clone %s NEWDIR", argv[optind]);
+	if (newsite_dir_state(dir) < 0) {
+		err_set(&err, ERR_USAGE, 0, 0, _("'%s' exists and is not empty"), dir);
+		err_hint(&err, _("name a new folder: convene clone %s NEWDIR"), argv[optind]);
 		return report(NULL, &err);
 	}
 	tty = !quiet && isatty(2);
@@ -375,10 +273,12 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	 * killed, it leaves nothing in dir, and the next clone removes it */
 	if (store_tmp_dir(&tmp, dir, &err) < 0)
 		return report(NULL, &err);
-	if ((store_is_bundle_arg(argv[optind], 0) ? clone_bundle(&s, argv[optind], tmp.path, &err)
-					  : store_clone(&s, argv[optind], tmp.path, &p, &err)) < 0 ||
-	    site_config(s, site, &err) < 0 ||
-	    (hooks && install_hooks(s, &err) < 0)) {
+	self_path(self, sizeof(self));
+	if ((store_is_bundle_arg(argv[optind], 0)
+		     ? newsite_clone_bundle(&s, argv[optind], tmp.path, &err)
+		     : store_clone(&s, argv[optind], tmp.path, &p, &err)) < 0 ||
+	    newsite_config(s, site, self, &err) < 0 ||
+	    (hooks && newsite_hooks(s, self, &err) < 0)) {
 		rc = report(NULL, &err);
 		store_free(s);
 		store_tmp_abandon(&tmp);  /* nothing half-made is left */
@@ -392,7 +292,7 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 		char shown[1024];
 
 		text_redact_url(shown, sizeof(shown), argv[optind]);
-		note("Cloned %s into %s (site %s)", shown, store_workdir(s), site);
+		note(_("Cloned %s into %s (site %s)"), shown, store_workdir(s), site);
 	}
 	rc = EXIT_OK;
 	if (scan_initiative(s, &d, &st, NULL, NULL, &err) < 0) {
@@ -401,12 +301,16 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 		for (i = 0; i < d.n; i++)
 			if (d.v[i].level == DIAG_ERROR)
 				print_diag(stderr, &d.v[i]);
-		fprintf(stderr, "convene: %u problem%s in what came (convene validate lists them; %u conflict%s)\n",
-			d.errors, d.errors == 1 ? "" : "s", d.conflicts, d.conflicts == 1 ? "" : "s");
+		fputs("convene: ", stderr);
+		note(ngettext("%u problem in what came (convene validate lists it; "
+			      "conflicts among them: %u)",
+			      "%u problems in what came (convene validate lists them; "
+			      "conflicts among them: %u)", d.errors),
+		     d.errors, d.conflicts);
 		rc = EXIT_DATA;
 	}
 	if (rc == EXIT_OK)
-		note("next: cd %s && convene status", dir);
+		note(_("next: cd %s && convene status"), dir);
 	diags_release(&d);
 	store_free(s);
 	return rc;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/domain.h"
 #include "core/guide.h"
 #include "core/interviews.h"
@@ -16,19 +17,20 @@
 #include "core/layout.h"
 #include "core/secret.h"
 #include "core/text.h"
+#include "store/identity.h"
 #include "secrets.h"
 #include "txn.h"
 
 static const struct opt interview_add_opts[] = {
-	{ 'b', "by", "INTERVIEWER", "who interviewed (default: you, git config convene.member)", 0 },
-	{ 'd', "date", "DATE", "when it took place (default: today)", 0 },
-	{ 'i', "id", "ID", "its id (default: made from the name)", 0 },
-	{ 'a', "answer", "QUESTION=TEXT", "an answer to question QUESTION (again for more)", 0 },
-	{ 'N', "notes", "TEXT", "the interviewer's notes", 0 },
-	{ 'c', "confidential", NULL, "the answers are not for the group", 0 },
-	{ 'p', "planned", NULL, "not held yet: planned", 0 },
-	{ 'A', "ask", NULL, "ask the guide's questions, reading the answers from\nstandard input (the default on a terminal)", 0 },
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'b', "by", "INTERVIEWER", N_("who interviewed (default: you, git config convene.member)"), 0 },
+	{ 'd', "date", "DATE", N_("when it took place (default: today)"), 0 },
+	{ 'i', "id", "ID", N_("its id (default: made from the name)"), 0 },
+	{ 'a', "answer", "QUESTION=TEXT", N_("an answer to question QUESTION (again for more)"), 0 },
+	{ 'N', "notes", "TEXT", N_("the interviewer's notes"), 0 },
+	{ 'c', "confidential", NULL, N_("the answers are not for the group"), 0 },
+	{ 'p', "planned", NULL, N_("not held yet: planned"), 0 },
+	{ 'A', "ask", NULL, N_("ask the guide's questions, reading the answers from\nstandard input (the default on a terminal)"), 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
 
@@ -67,12 +69,10 @@ static int seal_new_interview(struct txn *t, struct store *s, const char *file)
 static int interview_add(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("interview");
-	const char *by = NULL, *date = NULL, *id = NULL, *notes = NULL, *answers[64], *from;
-	const char *keys[] = { "answers" };
+	const char *by = NULL, *date = NULL, *id = NULL, *notes = NULL, *answers[64], *from, *text;
 	char idbuf[80], file[128], day[11], msg[300], q[72], whobuf[72];
 	int c, conf = 0, planned = 0, no_commit = 0, rc = 0;
-	size_t nans = 0, i, bad;
-	struct doc_node *r, *map;
+	size_t nans = 0, i;
 	struct err err;
 	struct txn t;
 
@@ -89,7 +89,7 @@ static int interview_add(int argc, char **argv, struct store *s)
 		case 'A': break;  /* interview_add_asking() asked */
 		case 'a':
 			if (nans == sizeof(answers) / sizeof(answers[0]))
-				return usage_error(me, "too many --answer");
+				return usage_error(me, "%s", _("too many --answer"));
 			answers[nans++] = optarg;
 			break;
 		default: return option_error(me, c, argv);
@@ -98,9 +98,9 @@ static int interview_add(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	if (argc - optind != 1 || !text_is_id(argv[optind]))
-		return usage_error(me, "interview add takes the member's id");
+		return usage_error(me, "%s", _("interview add takes the member's id"));
 	if (!(by = acting_member(s, by, whobuf, sizeof(whobuf), &from)))
-		return usage_error(me, "say who interviewed with --by MEMBER (or once: git config convene.member YOUR-ID)");
+		return usage_error(me, "%s", _("say who interviewed with --by MEMBER (or once: git config convene.member YOUR-ID)"));
 	{
 		const struct optfield fields[] = {
 			{ from, by, "interviewer" }, { "--date", date, "date" }, { "--notes", notes, "notes" },
@@ -110,19 +110,18 @@ static int interview_add(int argc, char **argv, struct store *s)
 			return rc;
 	}
 	for (i = 0; i < nans; i++) {
-		const char *eq = strchr(answers[i], '=');
-
-		if (!eq || (size_t)(eq - answers[i]) >= sizeof(q))
-			return usage_error(me, "--answer takes QUESTION=TEXT");
-		snprintf(q, sizeof(q), "%.*s", (int)(eq - answers[i]), answers[i]);
-		if (!text_is_id(q))
-			return usage_error(me, "question '%s' must be an id, like motivation", q);
-		if (text_check(eq + 1, strlen(eq + 1), &bad))
-			return usage_error(me, "the answer to %s must be UTF-8 text", q);
+		switch (interview_answer_split(answers[i], q, sizeof(q), &text)) {
+		case INTERVIEW_ANSWER_FORM:
+			return usage_error(me, "%s", _("--answer takes QUESTION=TEXT"));
+		case INTERVIEW_ANSWER_ID:
+			return usage_error(me, _("question '%s' must be an id, like motivation"), q);
+		case INTERVIEW_ANSWER_TEXT:
+			return usage_error(me, _("the answer to %s must be UTF-8 text"), q);
+		}
 	}
 	guide_order(s, answers, nans);
 	if (id && !text_is_id(id))
-		return usage_error(me, "'%s' is not an id", id);
+		return usage_error(me, _("'%s' is not an id"), id);
 	err_clear(&err);
 	if (!id) {
 		struct taken tk = { s, &err };
@@ -140,35 +139,21 @@ static int interview_add(int argc, char **argv, struct store *s)
 		return rc;
 	}
 	t.no_commit = no_commit;
-	r = t.doc->root;
 	today(day);
-	if (dom_put(t.doc, KIND_INTERVIEW, NULL, 0, r, "id", dom_str(t.doc, id)) < 0 ||
-	    dom_put(t.doc, KIND_INTERVIEW, NULL, 0, r, "member", dom_str(t.doc, argv[optind])) < 0 ||
-	    dom_put(t.doc, KIND_INTERVIEW, NULL, 0, r, "interviewer", dom_str(t.doc, by)) < 0 ||
-	    dom_put(t.doc, KIND_INTERVIEW, NULL, 0, r, "date", dom_str(t.doc, date ? date : day)) < 0 ||
-	    (planned && dom_put(t.doc, KIND_INTERVIEW, NULL, 0, r, "status", dom_str(t.doc, "planned")) < 0) ||
-	    (notes && dom_put(t.doc, KIND_INTERVIEW, NULL, 0, r, "notes", dom_str(t.doc, notes)) < 0) ||
-	    (conf && dom_put(t.doc, KIND_INTERVIEW, NULL, 0, r, "confidential", dom_plain(t.doc, "true")) < 0))
-		goto oom;
-	if (nans) {
-		if (!(map = doc_map(t.doc)) ||
-		    dom_put(t.doc, KIND_INTERVIEW, NULL, 0, r, "answers", map) < 0)
-			goto oom;
-		for (i = 0; i < nans; i++) {
-			const char *eq = strchr(answers[i], '=');
+	{
+		const struct interview_new x = {
+			id, argv[optind], by, date ? date : day, notes, planned, conf, answers, nans,
+		};
 
-			snprintf(q, sizeof(q), "%.*s", (int)(eq - answers[i]), answers[i]);
-			if (dom_put(t.doc, KIND_INTERVIEW, keys, 1, map, q, dom_str(t.doc, eq + 1)) < 0)
-				goto oom;
+		if (interview_build(t.doc, &x) < 0) {
+			txn_release(&t);
+			return out_of_memory();
 		}
 	}
 	if (conf && (rc = seal_new_interview(&t, s, file)) != 0)
 		return rc;
 	snprintf(msg, sizeof(msg), "interview %s: %s interviewed by %s", id, argv[optind], by);
 	return txn_commit(&t, msg);
-oom:
-	txn_release(&t);
-	return out_of_memory();
 }
 
 /* ---- the interview guide (initiative.yaml: interview_questions) ---- */
@@ -205,90 +190,76 @@ static void guide_order(struct store *s, const char **answers, size_t n)
 	guide_release(&g);
 }
 
-/* Whether QUESTION=TEXT answers of v[0..n) answer question id. */
-static int answered(const char *const *v, size_t n, const char *id)
+/* Reads one line from in into line, without its LF: 0, or EOF when the
+ * input ended (line may hold a last line with no LF). */
+static int read_line(FILE *in, struct buf *line)
 {
-	size_t i, len = strlen(id);
+	int c;
 
-	for (i = 0; i < n; i++)
-		if (!strncmp(v[i], id, len) && v[i][len] == '=')
-			return 1;
-	return 0;
+	buf_reset(line);
+	while ((c = getc(in)) != EOF && c != '\n')
+		buf_addc(line, (char)c);
+	return c == EOF ? EOF : 0;
+}
+
+/* Prints a question's text indented by two, ending its line. */
+static void put_question(FILE *out, const char *text)
+{
+	const char *p;
+
+	fputs("  ", out);
+	for (p = text; *p; p++) {
+		fputc(*p, out);
+		if (*p == '\n' && p[1])
+			fputs("  ", out);
+	}
+	if (p == text || p[-1] != '\n')
+		fputc('\n', out);
 }
 
 /*
- * The guided interview: asks on out each question of g that given[0..ngiven)
- * does not answer, and reads one line from in for each: an empty line skips
- * it, end of input ends the interview.  Each answer goes to typed[] as
- * "QUESTION=TEXT" (malloc()ed, the caller frees), at most max of them.  The
- * words around the questions are in lang, the initiative's language: the
- * person interviewed may be reading the screen too.  tty: prompt "> ".
- * Returns 0 or ERR_NOMEM.
+ * The guided interview on a terminal (or a pipe): asks on out each
+ * question that a (interview_asking_start(), core/interviews.h) has to
+ * ask, and reads one line from in for each: an empty line skips it, end
+ * of input ends the interview.  The words around the questions are in
+ * lang, the initiative's language: the person interviewed may be reading
+ * the screen too.  tty: prompt "> ".  Returns 0 or ERR_NOMEM.
  */
 static int ask_guide(FILE *in, FILE *out, int tty, const char *lang, const char *member,
-		     const struct guide *g, const char *const *given, size_t ngiven,
-		     char **typed, size_t *ntyped, size_t max)
+		     struct interview_asking *a)
 {
-	struct buf line = BUF_INIT;
-	size_t i, k = 0, to_ask = 0, bad;
-	int he = !strcmp(lang, "he"), c = 0, rc = 0;
+	const struct guide_question *q;
+	struct buf line = BUF_SECRET_INIT;
+	int he = !strcmp(lang, "he"), end = 0, rc = 0, got;
 
-	*ntyped = 0;
-	for (i = 0; i < g->n; i++)
-		to_ask += !answered(given, ngiven, g->v[i].id);
 	fprintf(out, he ? "ראיון עם %s: %zu שאלות.  כל תשובה בשורה אחת; שורה ריקה מדלגת על שאלה,\n"
 			  "סוף הקלט (Ctrl-D) מסיים את הראיון.\n"
 			: "Interview of %s: %zu questions.  One line for each answer; an empty line\n"
 			  "skips a question, end of input (Ctrl-D) ends the interview.\n",
-		member, to_ask);
-	for (i = 0; i < g->n && *ntyped < max; i++) {
-		const char *p;
-
-		if (answered(given, ngiven, g->v[i].id))
-			continue;
-		fprintf(out, "\n[%zu/%zu] %s\n  ", ++k, to_ask, g->v[i].id);
-		for (p = g->v[i].text; *p; p++) {
-			fputc(*p, out);
-			if (*p == '\n' && p[1])
-				fputs("  ", out);
-		}
-		if (p[-1] != '\n')
-			fputc('\n', out);
-	again:
-		if (tty)
-			fputs("> ", out);
-		fflush(out);
-		buf_reset(&line);
-		while ((c = getc(in)) != EOF && c != '\n')
-			buf_addc(&line, (char)c);
-		if (c == EOF && !line.len)
-			break;
-		text_lines(&line);
-		if (line.failed) {
-			rc = ERR_NOMEM;
-			break;
-		}
-		if (!line.len)
-			continue;
-		if (text_check(buf_str(&line), line.len, &bad)) {
-			fputs(he ? "התשובה אינה טקסט UTF-8 תקין; הקלידו אותה שוב\n"
-				 : "that is not UTF-8 text; type the answer again\n", out);
-			if (c == EOF)
+		member, a->to_ask);
+	while (!end && (q = interview_asking_next(a))) {
+		fprintf(out, "\n[%zu/%zu] %s\n", a->number, a->to_ask, q->id);
+		put_question(out, q->text);
+		do {
+			if (tty)
+				fputs("> ", out);
+			fflush(out);
+			end = read_line(in, &line) == EOF;
+			if (end && !line.len)
 				break;
-			goto again;
-		}
-		if (!(typed[*ntyped] = malloc(strlen(g->v[i].id) + line.len + 2))) {
-			rc = ERR_NOMEM;
-			break;
-		}
-		sprintf(typed[(*ntyped)++], "%s=%s", g->v[i].id, buf_str(&line));
-		if (c == EOF)
-			break;
+			if ((got = interview_asking_answer(a, buf_str(&line), line.len)) < 0) {
+				rc = got;
+				end = 1;
+			} else if (got == INTERVIEW_NOT_TEXT) {
+				fputs(he ? "התשובה אינה טקסט UTF-8 תקין; הקלידו אותה שוב\n"
+					 : "that is not UTF-8 text; type the answer again\n", out);
+			}
+		} while (!end && got == INTERVIEW_NOT_TEXT);
 	}
-	if (tty && c == EOF)
+	if (tty && end)
 		fputc('\n', out);  /* Ctrl-D leaves the cursor after "> " */
 	fprintf(out, he ? "\nנענו %zu מתוך %zu שאלות.\n" : "\n%zu of %zu questions answered.\n",
-		*ntyped, to_ask);
+		a->ntyped, a->to_ask);
 	buf_release(&line);
 	return rc;
 }
@@ -307,6 +278,7 @@ static int interview_add_asking(int argc, char **argv, struct store *s)
 	char *typed[64], **argv2 = NULL, lang[8], file[128], whobuf[72];
 	size_t ngiven = 0, ntyped = 0, i;
 	int c, ask = 0, planned = 0, rc, argc2;
+	struct interview_asking a;
 	struct guide g;
 	struct err err;
 
@@ -327,7 +299,7 @@ static int interview_add_asking(int argc, char **argv, struct store *s)
 	    (!ask && (ngiven || planned || !isatty(0))))
 		return interview_add(argc, argv, s);
 	if (ask && planned)
-		return usage_error(me, "--ask asks the questions of an interview held now; a --planned one has no answers yet");
+		return usage_error(me, "%s", _("--ask asks the questions of an interview held now; a --planned one has no answers yet"));
 	err_clear(&err);
 	layout_member_file(file, sizeof(file), argv[optind]);
 	if (store_exists(s, file, &err) != 1 || !(who = acting_member(s, by, whobuf, sizeof(whobuf), &from)))
@@ -340,13 +312,14 @@ static int interview_add_asking(int argc, char **argv, struct store *s)
 		guide_release(&g);
 		if (!ask)
 			return interview_add(argc, argv, s);
-		fprintf(stderr, "convene: error: initiative.yaml has no interview_questions to ask\n");
-		fprintf(stderr, "convene: hint: add them ({id, text} each) with: convene edit initiative.yaml\n");
+		say_error("%s", _("initiative.yaml has no interview_questions to ask"));
+		say_hint("%s", _("add them ({id, text} each) with: convene edit initiative.yaml"));
 		return EXIT_DATA;
 	}
-	rc = ask_guide(stdin, stderr, isatty(0), lang, argv[optind], &g, given, ngiven, typed,
-		       &ntyped, sizeof(typed) / sizeof(typed[0]) - ngiven);
+	interview_asking_start(&a, &g, given, ngiven, typed, sizeof(typed) / sizeof(typed[0]) - ngiven);
+	rc = ask_guide(stdin, stderr, isatty(0), lang, argv[optind], &a);
 	guide_release(&g);
+	ntyped = a.ntyped;
 	if (rc < 0)
 		goto done;
 	/* the typed answers first, as options: after a "--" they would be operands */
@@ -364,99 +337,40 @@ static int interview_add_asking(int argc, char **argv, struct store *s)
 		argv2[c + 2 * (int)ntyped] = argv[c];
 	rc = interview_add(argc2, argv2, s);
 done:
-	for (i = 0; i < ntyped; i++)
-		free(typed[i]);
+	interview_asking_release(&a);
 	free(argv2);
 	return rc == ERR_NOMEM ? out_of_memory() : rc;
 }
 
 /* ---- reading ---- */
 
-static void interviews_visit(void *ctx, const char *file, const struct doc *doc)
+/* A value that did not open, said as the summary goes. */
+static void say_not_shown(void *ctx, const char *file, const struct secret_failures *f)
 {
-	interviews_add(ctx, file, doc);  /* sets failed, which visit_initiative reads */
-}
-
-static int load_interviews(struct store *s, struct interviews *iv)
-{
-	return visit_initiative(s, interviews_visit, iv, &iv->failed);
+	(void)ctx;
+	say_failures(file, f, _(" (the interview is not shown)"));
 }
 
 /*
- * interviews_add() as a reader sees the interviews: a confidential one
- * opened with the reader's key (ids, nids: none for anyone else), in a
- * copy that is wiped when it has been read.  A visitor of its own calls
- * it for each file.
+ * The interviews as the user sees them (secrets_read_interviews()): with
+ * their key, if they have one, when sealed (a reader's summary); and the
+ * guide's questions into g unless it is NULL.
  */
-static void interviews_add_for_reader(struct interviews *iv, const struct age_identity *ids,
-				      size_t nids, const char *file, const struct doc *doc)
+static int load_interviews(struct store *s, struct interviews *iv, struct guide *g, int sealed)
 {
-	struct secret_failures f = { 0 };
-	struct doc *copy;
-	size_t i;
-
-	if (layout_kind(file) != KIND_INTERVIEW || !doc->root || !interview_confidential(doc->root) ||
-	    !nids) {
-		interviews_add(iv, file, doc);
-		return;
-	}
-	if (!(copy = doc_new()) || !(copy->root = doc_copy(copy, doc->root))) {
-		iv->failed = 1;
-		goto done;
-	}
-	/* the summary shows answers: the notes are not opened (one X25519
-	 * unwrap less per interview) */
-	if (doc_get(copy->root, "notes"))
-		doc_remove(doc_get(copy->root, "notes"));
-	if (secret_open_doc(copy, file, ids, nids, &f) < 0)
-		iv->failed = 1;
-	else
-		interviews_add_opened(iv, file, copy, f.n);
-	for (i = 0; i < f.n; i++)
-		if (f.v[i].status != AGE_NOT_FOR_US && f.v[i].status != SECRET_NO_KEY)
-			fprintf(stderr, "%s:%u:%u: error: %s: %s (the interview is not shown)\n", file,
-				f.v[i].line, f.v[i].col, f.v[i].path, secret_strerror(f.v[i].status));
-done:
-	secret_failures_release(&f);
-	secret_wipe_doc(copy);
-	doc_free(copy);
-}
-
-struct sealed_visit {
-	struct interviews *iv;
-	const struct age_identity *ids;
-	size_t nids;
-	struct guide *g;	/* the interview guide, for a caller that follows it */
-};
-
-static void interviews_visit_sealed(void *ctx, const char *file, const struct doc *doc)
-{
-	struct sealed_visit *v = ctx;
-
-	if (v->g && layout_kind(file) == KIND_INITIATIVE) {
-		guide_release(v->g);
-		if (guide_from_initiative(v->g, doc->root) < 0)
-			v->iv->failed = 1;
-		return;
-	}
-	interviews_add_for_reader(v->iv, v->ids, v->nids, file, doc);
-}
-
-/* load_interviews() with the user's key, if they have one; and the
- * guide's questions into g unless it is NULL. */
-static int load_interviews_sealed(struct store *s, struct interviews *iv, struct guide *g)
-{
-	struct sealed_visit v = { iv, NULL, 0, g };
 	struct age_identity *ids = NULL;
-	struct err why;
+	struct err err, why;
+	size_t nids = 0;
 	int rc;
 
-	if ((rc = user_identity(s, &ids, &v.nids, &why)) != 0)
+	if (sealed && (rc = user_identity(s, &ids, &nids, &why)) != 0)
 		return rc;
-	v.ids = ids;
-	rc = visit_initiative(s, interviews_visit_sealed, &v, &iv->failed);
-	age_identities_free(ids, v.nids);
-	return rc;
+	err_clear(&err);
+	rc = secrets_read_interviews(s, iv, g, ids, nids, say_not_shown, NULL, &err);
+	age_identities_free(ids, nids);
+	if (rc == ERR_NOMEM)
+		return out_of_memory();
+	return rc < 0 ? report(NULL, &err) : 0;
 }
 
 static int interview_summary(int argc, char **argv, struct store *s)
@@ -471,7 +385,7 @@ static int interview_summary(int argc, char **argv, struct store *s)
 
 	if ((rc = read_options(argc, argv, "interview", 0, &json)) != 0)
 		return rc;
-	if ((rc = load_interviews_sealed(s, &iv, &guide)) != 0)
+	if ((rc = load_interviews(s, &iv, &guide, 1)) != 0)
 		goto done;
 	interviews_follow_guide(&iv, &guide);
 	readers_of(s, who, sizeof(who));
@@ -510,12 +424,15 @@ static int interview_summary(int argc, char **argv, struct store *s)
 			jw_end(&w);
 			continue;
 		}
-		if (guide_text(&guide, q->id))
-			buf_addf(&b, "%s%s\n(%s, %zu answer%s)\n", i ? "\n" : "",
-				 guide_text(&guide, q->id), q->id, q->n, q->n == 1 ? "" : "s");
-		else
-			buf_addf(&b, "%s%s (%zu answer%s)\n", i ? "\n" : "", q->id, q->n,
-				 q->n == 1 ? "" : "s");
+		if (i)
+			buf_addc(&b, '\n');
+		if (guide_text(&guide, q->id)) {
+			buf_addf(&b, "%s\n", guide_text(&guide, q->id));
+			buf_addf(&b, ngettext("(%s, %zu answer)", "(%s, %zu answers)", q->n), q->id, q->n);
+		} else {
+			buf_addf(&b, ngettext("%s (%zu answer)", "%s (%zu answers)", q->n), q->id, q->n);
+		}
+		buf_addc(&b, '\n');
 		for (j = 0; j < q->n; j++) {
 			const char *t;
 
@@ -528,7 +445,7 @@ static int interview_summary(int argc, char **argv, struct store *s)
 			if (b.ptr[b.len - 1] != '\n')
 				buf_addc(&b, '\n');
 			if (q->ans[j].confidential)
-				buf_adds(&b, "    (confidential)\n");
+				buf_addf(&b, "    %s\n", _("(confidential)"));
 		}
 	}
 	if (json) {
@@ -536,12 +453,15 @@ static int interview_summary(int argc, char **argv, struct store *s)
 		jw_end(&w);
 		buf_addc(&b, '\n');
 	} else {
+		size_t hidden = iv.confidential - iv.opened;
+
 		if (!iv.nquestions)
-			buf_adds(&b, "no answers yet (interview add MEMBER --by YOU --answer motivation=...)\n");
-		if (iv.confidential > iv.opened)
-			buf_addf(&b, "\n(%zu confidential interview%s not shown: confidential — readable by %s)\n",
-				 iv.confidential - iv.opened, iv.confidential - iv.opened == 1 ? "" : "s",
-				 who[0] ? who : "no one yet");
+			buf_addf(&b, "%s\n", _("no answers yet (interview add MEMBER --by YOU --answer motivation=...)"));
+		if (hidden)
+			buf_addf(&b, ngettext("\n(%zu confidential interview not shown: confidential — readable by %s)\n",
+					      "\n(%zu confidential interviews not shown: confidential — readable by %s)\n",
+					      hidden),
+				 hidden, who[0] ? who : _("no one yet"));
 	}
 	rc = put_out(&b);
 done:
@@ -561,7 +481,7 @@ static int interview_list(int argc, char **argv, struct store *s)
 
 	if ((rc = read_options(argc, argv, "interview", 0, &json)) != 0)
 		return rc;
-	if ((rc = load_interviews(s, &iv)) != 0)
+	if ((rc = load_interviews(s, &iv, NULL, 0)) != 0)
 		goto done;
 	jw_init(&w, &b);
 	if (json)
@@ -585,7 +505,10 @@ static int interview_list(int argc, char **argv, struct store *s)
 		pad(&b, x->member ? x->member : "?", 14);
 		pad(&b, x->interviewer ? x->interviewer : "?", 14);
 		pad(&b, x->date ? x->date : "-", 12);
-		buf_addf(&b, "%s%s\n", x->status, x->confidential ? " (confidential)" : "");
+		if (x->confidential)
+			buf_addf(&b, "%s %s\n", x->status, _("(confidential)"));
+		else
+			buf_addf(&b, "%s\n", x->status);
 	}
 	if (json) {
 		jw_end(&w);
@@ -611,12 +534,12 @@ int show_file(int argc, char **argv, struct store *s, const char *cmd, const cha
 	if ((rc = read_options(argc, argv, cmd, 1, &json)) != 0)
 		return rc;
 	if (!text_is_id(argv[optind]))
-		return usage_error(cmd_find(cmd), "'%s' is not an id", argv[optind]);
+		return usage_error(cmd_find(cmd), _("'%s' is not an id"), argv[optind]);
 	layout_folder_file(file, sizeof(file), dir, argv[optind]);
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)
-			err_set(&err, ERR_NOTFOUND, 0, 0, "no %s '%s' (%s)", cmd, argv[optind], file);
+			err_set(&err, ERR_NOTFOUND, 0, 0, _("no %s '%s' (%s)"), cmd, argv[optind], file);
 		return report(err.line ? file : NULL, &err);
 	}
 	if (json) {
@@ -636,28 +559,28 @@ int show_file(int argc, char **argv, struct store *s, const char *cmd, const cha
 static int interview_show(int argc, char **argv, struct store *s)
 {
 	struct buf b = BUF_SECRET_INIT;
-	char file[128], who[300];
+	char file[128], who[300], idpath[4096];
 	struct doc *doc;
-	struct err err;
+	struct err err, why, pe;
 	long left;
-	int json, rc, refused = 0;
+	int json, rc, refused = 0, configured;
 
 	if ((rc = read_options(argc, argv, "interview", 1, &json)) != 0)
 		return rc;
 	if (!text_is_id(argv[optind]))
-		return usage_error(cmd_find("interview"), "'%s' is not an id", argv[optind]);
+		return usage_error(cmd_find("interview"), _("'%s' is not an id"), argv[optind]);
 	layout_interview_file(file, sizeof(file), argv[optind]);
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)
-			err_set(&err, ERR_NOTFOUND, 0, 0, "no interview '%s' (%s)", argv[optind], file);
+			err_set(&err, ERR_NOTFOUND, 0, 0, _("no interview '%s' (%s)"), argv[optind], file);
 		return report(err.line ? file : NULL, &err);
 	}
 	if (!doc->root || !interview_confidential(doc->root)) {
 		doc_free(doc);
 		return show_file(argc, argv, s, "interview", LAYOUT_INTERVIEWS);
 	}
-	if ((left = open_for_reading(s, doc, file, &refused)) < 0) {
+	if ((left = open_for_reading(s, doc, file, &refused, &why)) < 0) {
 		secret_wipe_doc(doc);
 		doc_free(doc);
 		return out_of_memory();
@@ -667,9 +590,16 @@ static int interview_show(int argc, char **argv, struct store *s)
 		json_node(&b, doc->root);
 		buf_addc(&b, '\n');
 	} else {
-		buf_addf(&b, "# confidential — %s; readable by %s\n",
-			 left ? "not readable with your key" : "opened with your key, not for the group",
-			 who[0] ? who : "no one yet");
+		/* a comment of the YAML shown: English, as the YAML is */
+		if (!left)
+			buf_adds(&b, "# confidential — opened with your key, not for the group");
+		else if (why.code == ERR_NOTFOUND &&
+			 identity_path(s, idpath, sizeof(idpath), &configured, &pe) == 0)
+			buf_addf(&b, "# confidential — not opened: no age identity at '%s'"
+				 " (convene key new makes one)", idpath);
+		else
+			buf_adds(&b, "# confidential — not readable with your key");
+		buf_addf(&b, "; readable by %s\n", who[0] ? who : "no one yet");
 		doc_emit(&b, doc);
 	}
 	rc = put_out(&b);
@@ -680,39 +610,9 @@ static int interview_show(int argc, char **argv, struct store *s)
 }
 
 static const struct opt interview_seal_opts[] = {
-	{ 'n', "no-commit", NULL, "leave the change staged instead of committing it", 0 },
+	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
 	OPT_END
 };
-
-/* Opens every sealed value of t's interview with the user's key, to be
- * sealed anew; 0, or the exit code with t released and why said. */
-static int open_to_reseal(struct store *s, struct txn *t)
-{
-	struct secret_failures f = { 0 };
-	struct age_identity *ids = NULL;
-	struct err why;
-	size_t nids = 0;
-	int rc;
-
-	if ((rc = user_identity(s, &ids, &nids, &why)) != 0) {
-		txn_release(t);
-		return rc;
-	}
-	if (secret_open_doc(t->doc, t->file, ids, nids, &f) < 0)
-		rc = out_of_memory();
-	else if (f.n) {
-		say_unopened(t->file, &f, &why);
-		fprintf(stderr, "convene: error: %s was not sealed anew: only a reader can\n", t->file);
-		rc = EXIT_DATA;
-	}
-	age_identities_free(ids, nids);
-	secret_failures_release(&f);
-	if (rc) {
-		secret_wipe_doc(t->doc);
-		txn_release(t);
-	}
-	return rc;
-}
 
 /*
  * interview seal ID: makes an interview confidential and seals its plain
@@ -722,9 +622,12 @@ static int open_to_reseal(struct store *s, struct txn *t)
 static int interview_seal(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("interview");
+	struct secret_failures f = { 0 };
+	struct age_identity *ids = NULL;
 	char file[128], msg[200];
-	int c, no_commit = 0, rc, was_plain, stale = 0;
-	struct err err;
+	int c, no_commit = 0, rc, was_plain, plan;
+	struct err err, why;
+	size_t nids = 0;
 	struct txn t;
 
 	optind = 0;
@@ -734,40 +637,39 @@ static int interview_seal(int argc, char **argv, struct store *s)
 		no_commit = 1;
 	}
 	if (argc - optind != 1 || !text_is_id(argv[optind]))
-		return usage_error(me, "interview seal takes the interview's id");
+		return usage_error(me, "%s", _("interview seal takes the interview's id"));
 	layout_interview_file(file, sizeof(file), argv[optind]);
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		return rc;
 	t.no_commit = no_commit;
-	was_plain = sealed_holds_plaintext(t.doc->root);
-	if (!was_plain && interview_confidential(t.doc->root)) {
-		/* sealed already: for the current readers' keys, or anew */
-		err_clear(&err);
-		if ((stale = secrets_stale(s, t.doc->root, &err)) < 0) {
-			txn_release(&t);
-			return report(NULL, &err);
-		}
-		if (!stale) {
-			txn_release(&t);
-			note("nothing to change: %s is confidential and every value is sealed for the readers", file);
-			return EXIT_OK;
-		}
-		if ((rc = open_to_reseal(s, &t)) != 0)
-			return rc;
-	}
-	if (dom_put(t.doc, KIND_INTERVIEW, NULL, 0, t.doc->root, "confidential",
-		    dom_plain(t.doc, "true")) < 0) {
-		txn_release(&t);
-		return out_of_memory();
-	}
 	err_clear(&err);
-	if (secrets_seal(s, t.doc, file, NULL, NULL, 0, 0, &err) < 0) {
+	err_clear(&why);
+	if ((plan = secrets_seal_plan(s, t.doc, &was_plain, &err)) <= 0) {
+		txn_release(&t);
+		if (plan < 0)
+			return report(NULL, &err);
+		note(_("nothing to change: %s is confidential and every value is sealed for the readers"), file);
+		return EXIT_OK;
+	}
+	if (plan == SECRETS_SEAL_ANEW && (rc = user_identity(s, &ids, &nids, &why)) != 0) {
+		txn_release(&t);
+		return rc;
+	}
+	rc = secrets_seal_interview(s, t.doc, file, plan, ids, nids, &f, &err);
+	age_identities_free(ids, nids);
+	if (rc < 0) {
+		if (f.n) {
+			say_unopened(file, &f, &why);
+			say_error(_("%s was not sealed anew: only a reader can"), file);
+		}
+		rc = f.n ? EXIT_DATA : report(NULL, &err);
+		secret_failures_release(&f);
 		secret_wipe_doc(t.doc);
 		txn_release(&t);
-		return report(NULL, &err);
+		return rc;
 	}
 	snprintf(msg, sizeof(msg), "interview %s: %s", argv[optind],
-		 stale ? "sealed anew for the readers" : "sealed (confidential)");
+		 plan == SECRETS_SEAL_ANEW ? "sealed anew for the readers" : "sealed (confidential)");
 	if ((rc = txn_commit(&t, msg)) == EXIT_OK && was_plain)
 		say_history_keeps(file);
 	return rc;
@@ -791,19 +693,19 @@ static const struct subcmd interview_subs[] = {
 
 const struct help help_interview = {
 	NULL,
-	"An interview is interviews/<id>.yaml (the id defaults to MEMBER-1, -2...).\n"
+	N_("An interview is interviews/<id>.yaml (the id defaults to MEMBER-1, -2...).\n"
 	"INTERVIEWER defaults to you: git config convene.member, as for note.\n"
 	"QUESTION is an id such as motivation or strengths.  summary groups the\n"
 	"answers by question.  A confidential interview (--confidential, or seal\n"
 	"for one that exists) is sealed value by value for the readers (convene\n"
-	"readers): they see its answers, marked; anyone else sees who can read it.\n",
+	"readers): they see its answers, marked; anyone else sees who can read it.\n"),
 	NULL, interview_subs,
-	"The interview guide is initiative.yaml's interview_questions ({id, text}\n"
+	N_("The interview guide is initiative.yaml's interview_questions ({id, text}\n"
 	"each; init --template ucsd writes one).  add on a terminal with no --answer\n"
 	"asks its questions in turn: one line an answer, an empty line skips one,\n"
 	"Ctrl-D ends.  --ask asks from a pipe too, and with --answer asks the\n"
 	"others; without it a pipe is not read.  Answers are kept in the guide's\n"
-	"order, other questions after; summary shows them the same way.\n"
+	"order, other questions after; summary shows them the same way.\n")
 };
 
 int cmd_interview(int argc, char **argv, struct store *s)

@@ -5,10 +5,13 @@
  * as age: on your own member file (convene.member), so that readers add
  * can seal for you.  No output ever holds the secret key.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "cmd/txn.h"
+#include "cmd/i18n.h"
+#include "cmd/secrets.h"
 #include "core/age.h"
 #include "core/domain.h"
 #include "core/layout.h"
@@ -16,8 +19,8 @@
 #include "store/identity.h"
 
 static const struct opt key_new_opts[] = {
-	{ 'f', "force", NULL, "replace an identity that is there (what was sealed for\n"
-	  "the old key can no longer be opened with the new one)", 0 },
+	{ 'f', "force", NULL, N_("replace an identity that is there (what was sealed for\n"
+	  "the old key can no longer be opened with the new one)"), 0 },
 	OPT_END
 };
 
@@ -37,7 +40,7 @@ static int key_new(int argc, char **argv, struct store *s)
 		force = 1;
 	}
 	if (optind != argc)
-		return usage_error(me, "key new takes no arguments");
+		return usage_error(me, "%s", _("key new takes no arguments"));
 	err_clear(&err);
 	if (identity_path(s, path, sizeof(path), &configured, &err) < 0)
 		return report(NULL, &err);
@@ -50,45 +53,31 @@ static int key_new(int argc, char **argv, struct store *s)
 	age_identity_recipient(&id, &r);
 	age_wipe(&id, sizeof(id));
 	age_recipient_format(&r, rs);
-	note("convene: wrote your age identity to %s (keep it private)", path);
-	note("convene: hint: 'convene key publish' puts the public key on your member file");
+	fputs("convene: ", stderr);
+	note(_("wrote your age identity to %s (keep it private)"), path);
+	say_hint("%s", _("'convene key publish' puts the public key on your member file"));
 	printf("%s\n", rs);
-	return EXIT_OK;
-}
-
-/* The recipient of the (first) identity convene uses, or the exit code. */
-static int my_recipient(struct store *s, char rs[AGE_RECIPIENT_STRLEN], int all)
-{
-	struct age_identity *ids;
-	struct age_recipient r;
-	char path[4096];
-	struct err err;
-	size_t n, i;
-
-	err_clear(&err);
-	if (identity_load(s, &ids, &n, path, sizeof(path), &err) < 0)
-		return report(NULL, &err);
-	for (i = 0; i < n; i++) {
-		age_identity_recipient(&ids[i], &r);
-		age_recipient_format(&r, rs);
-		if (all)
-			printf("%s\n", rs);
-		if (!all)
-			break;
-	}
-	age_identity_recipient(&ids[0], &r);
-	age_recipient_format(&r, rs);
-	age_identities_free(ids, n);
 	return EXIT_OK;
 }
 
 static int key_show(int argc, char **argv, struct store *s)
 {
 	char rs[AGE_RECIPIENT_STRLEN];
+	struct age_recipient *r;
+	struct err err;
+	size_t n, i;
 
 	if (argc != 1)
-		return usage_error(cmd_find("key"), "key show takes no arguments");
-	return my_recipient(s, rs, 1);
+		return usage_error(cmd_find("key"), "%s", _("key show takes no arguments"));
+	err_clear(&err);
+	if (identity_recipients(s, &r, &n, &err) < 0)
+		return report(NULL, &err);
+	for (i = 0; i < n; i++) {
+		age_recipient_format(&r[i], rs);
+		printf("%s\n", rs);
+	}
+	free(r);
+	return EXIT_OK;
 }
 
 static int key_publish(int argc, char **argv, struct store *s)
@@ -96,13 +85,15 @@ static int key_publish(int argc, char **argv, struct store *s)
 	const struct cmd *me = cmd_find("key");
 	char rs[AGE_RECIPIENT_STRLEN], idbuf[128], file[160], msg[200];
 	const char *who, *from;
+	struct age_recipient *r;
 	struct store *own = NULL;
+	size_t n;
 	struct err err;
 	struct txn t;
 	int rc;
 
 	if (argc != 1)
-		return usage_error(me, "key publish takes no arguments");
+		return usage_error(me, "%s", _("key publish takes no arguments"));
 	err_clear(&err);
 	if (!s) {
 		if (store_open(&own, ".", &err) < 0)
@@ -110,17 +101,22 @@ static int key_publish(int argc, char **argv, struct store *s)
 		s = own;
 	}
 	if (!(who = acting_member(s, NULL, idbuf, sizeof(idbuf), &from))) {
-		note("convene: error: say which member you are: git config convene.member YOUR-ID");
+		say_error("%s", _("say which member you are: git config convene.member YOUR-ID"));
 		rc = EXIT_USAGE;
 		goto done;
 	}
 	if (!text_is_id(who)) {
-		note("convene: error: convene.member '%s' is not a member id", who);
+		say_error(_("convene.member '%s' is not a member id"), who);
 		rc = EXIT_USAGE;
 		goto done;
 	}
-	if ((rc = my_recipient(s, rs, 0)) != EXIT_OK)
+	err_clear(&err);
+	if (identity_recipients(s, &r, &n, &err) < 0) {
+		rc = report(NULL, &err);
 		goto done;
+	}
+	age_recipient_format(&r[0], rs);
+	free(r);
 	layout_member_file(file, sizeof(file), who);
 	if ((rc = txn_begin(&t, s, file, TXN_EDIT)) != 0)
 		goto done;
@@ -147,16 +143,16 @@ static const struct subcmd key_subs[] = {
 
 const struct help help_key = {
 	NULL,
-	"Your age identity: the key that opens confidential interviews sealed\n"
+	N_("Your age identity: the key that opens confidential interviews sealed\n"
 	"for you.  It is the file named by git config convene.identity (one\n"
 	"made by age-keygen works), else $XDG_CONFIG_HOME/convene/identity\n"
 	"(~/.config/convene/identity); convene refuses it when others may read\n"
 	"it.  new writes one (mode 0600) and prints its public key, age1...;\n"
 	"show prints the public key; publish sets it as age: on your member\n"
-	"file (git config convene.member) and commits.\n",
+	"file (git config convene.member) and commits.\n"),
 	NULL, key_subs,
-	"The secret key is never printed.  'age -d -i FILE' opens any value\n"
-	"convene seals for you.\n"
+	N_("The secret key is never printed.  'age -d -i FILE' opens any value\n"
+	"convene seals for you.\n")
 };
 
 int cmd_key(int argc, char **argv, struct store *s)

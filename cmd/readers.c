@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/domain.h"
 #include "core/json.h"
 #include "core/layout.h"
@@ -26,65 +27,43 @@ static const struct opt no_opts[] = { OPT_END };
 static int change_readers(struct store *s, char **ids, size_t n, const char *message)
 {
 	struct age_identity *me = NULL;
-	struct age_recipient *r = NULL;
 	struct reseal rs = { 0 };
-	char **changed = NULL;
-	size_t nme = 0, nchanged = 0, count;
+	const char *where;
+	char *dirty = NULL;
+	size_t nme = 0, count;
 	struct err err, why;
 	int rc;
 
-	err_clear(&err);
-	if (store_identity_check(s, &err) < 0 || store_lock(s, 3000, &err) < 0)
-		return report(NULL, &err);
-	if (store_changed(s, &changed, &nchanged, &err) < 0) {
-		rc = report(NULL, &err);
-		goto done;
-	}
-	if (nchanged) {
-		fprintf(stderr, "convene: error: %s has changes not committed; readers commits a change of its own\n",
-			changed[0]);
-		fprintf(stderr, "convene: hint: convene commit them first (or undo them), then run this again\n");
-		rc = EXIT_DATA;
-		goto done;
-	}
-	if (readers_recipients(&r, s, ids, n, &err) < 0) {
-		rc = report(NULL, &err);
-		goto done;
-	}
 	if ((rc = user_identity(s, &me, &nme, &why)) != 0)
-		goto done;
-	if (secrets_reseal(&rs, s, r, n, me, nme, &err) < 0) {
-		if (rs.fails.n) {
+		return rc;
+	err_clear(&err);
+	if (readers_change(&rs, s, ids, n, me, nme, &dirty, &where, &err) < 0) {
+		if (dirty) {
+			say_error(_("%s has changes not committed; readers commits a change of its own"), dirty);
+			say_hint("%s", _("convene commit them first (or undo them), then run this again"));
+			rc = EXIT_DATA;
+		} else if (rs.fails.n) {
 			say_unopened(rs.fail_file, &rs.fails, &why);
-			fprintf(stderr, "convene: error: the readers were not changed: to seal the confidential interviews for the new readers, convene must open them with the key of a current reader\n");
+			say_error("%s", _("the readers were not changed: to seal the confidential interviews for the new readers, convene must open them with the key of a current reader"));
 			rc = EXIT_DATA;
 		} else {
-			rc = report(NULL, &err);
+			rc = report(where, &err);
 		}
-		goto done;
-	}
-	if (readers_put(&rs, s, ids, n, &err) < 0) {
-		rc = report(err.code == ERR_NOMEM ? NULL : LAYOUT_INITIATIVE, &err);
-		goto done;
-	}
-	if (reseal_write(s, &rs, &err) < 0) {
-		rc = report(NULL, &err);
-		goto done;
-	}
 	/* a conflict elsewhere is the group's to settle, as for commit */
-	if ((rc = commit_pending(s, message, 1, &count)) != EXIT_OK) {
+	} else if ((rc = commit_pending(s, message, 1, &count)) != EXIT_OK) {
 		if (reseal_undo(s, &rs, rs.n, &err) < 0)
 			report(NULL, &err);
-		goto done;
+	} else if (rs.values) {
+		/* each plural whole: the values' by their count, the readers' by ngettext */
+		note(rs.values == 1 ? ngettext("sealed %zu confidential value anew for %zu reader",
+					       "sealed %zu confidential value anew for %zu readers", n)
+				    : ngettext("sealed %zu confidential values anew for %zu reader",
+					       "sealed %zu confidential values anew for %zu readers", n),
+		     rs.values, n);
 	}
-	if (rs.values)
-		note("sealed %zu confidential value%s anew for %zu reader%s", rs.values,
-		     rs.values == 1 ? "" : "s", n, n == 1 ? "" : "s");
-done:
 	age_identities_free(me, nme);
-	free(r);
+	free(dirty);
 	reseal_release(&rs);
-	store_list_free(changed, nchanged);
 	return rc;
 }
 
@@ -109,12 +88,12 @@ static int readers_add(int argc, char **argv, struct store *s)
 	while ((c = opt_next(no_opts, argc, argv)) != -1)
 		return option_error(me, c, argv);
 	if (optind >= argc)
-		return usage_error(me, "readers add takes one or more member ids");
+		return usage_error(me, "%s", _("readers add takes one or more member ids"));
 	if (argc - optind > 64)
-		return usage_error(me, "too many readers at once");
+		return usage_error(me, "%s", _("too many readers at once"));
 	for (i = (size_t)optind; i < (size_t)argc; i++)
 		if (!text_is_id(argv[i]))
-			return usage_error(me, "'%s' is not a member id", argv[i]);
+			return usage_error(me, _("'%s' is not a member id"), argv[i]);
 	if ((rc = current(s, &ids, &n)) != 0)
 		return rc;
 	before = n;
@@ -123,22 +102,24 @@ static int readers_add(int argc, char **argv, struct store *s)
 		k = readers_member_key(s, argv[i], key, sizeof(key));
 		if (k < 0) {
 			readers_nearest_member(s, argv[i], near, sizeof(near));
-			fprintf(stderr, "convene: error: unknown member '%s'%s%s%s\n", argv[i],
-				near[0] ? "; did you mean '" : "", near, near[0] ? "'?" : "");
-			fprintf(stderr, "convene: hint: convene member list shows the ids; nothing was changed\n");
+			if (near[0])
+				say_error(_("unknown member '%s'; did you mean '%s'?"), argv[i], near);
+			else
+				say_error(_("unknown member '%s'"), argv[i]);
+			say_hint("%s", _("convene member list shows the ids; nothing was changed"));
 			readers_ids_free(ids, n);
 			return EXIT_DATA;
 		}
 		if (!k) {
-			fprintf(stderr, "convene: error: member '%s' has no age: key in members/%s.yaml: nothing can be sealed for them\n",
-				argv[i], argv[i]);
-			fprintf(stderr, "convene: hint: %s runs convene key new, then convene member edit %s --age age1... (or convene key publish); nothing was changed\n",
-				argv[i], argv[i]);
+			say_error(_("member '%s' has no age: key in members/%s.yaml: nothing can be sealed for them"),
+				  argv[i], argv[i]);
+			say_hint(_("%s runs convene key new, then convene member edit %s --age age1... (or convene key publish); nothing was changed"),
+				 argv[i], argv[i]);
 			readers_ids_free(ids, n);
 			return EXIT_DATA;
 		}
 		if (readers_has(ids, n, argv[i])) {
-			note("%s already reads the confidential interviews", argv[i]);
+			note(_("%s already reads the confidential interviews"), argv[i]);
 			continue;
 		}
 		ids[n++] = strdup(argv[i]);
@@ -164,14 +145,13 @@ static int readers_rm(int argc, char **argv, struct store *s)
 	while ((c = opt_next(no_opts, argc, argv)) != -1)
 		return option_error(me, c, argv);
 	if (optind >= argc)
-		return usage_error(me, "readers rm takes one or more member ids");
+		return usage_error(me, "%s", _("readers rm takes one or more member ids"));
 	if ((rc = current(s, &ids, &n)) != 0)
 		return rc;
 	snprintf(msg, sizeof(msg), "readers:");
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		if (!readers_has(ids, n, argv[i])) {
-			fprintf(stderr, "convene: error: '%s' is not a reader (convene readers list); nothing was changed\n",
-				argv[i]);
+			say_error(_("'%s' is not a reader (convene readers list); nothing was changed"), argv[i]);
 			readers_ids_free(ids, n);
 			return EXIT_DATA;
 		}
@@ -179,8 +159,8 @@ static int readers_rm(int argc, char **argv, struct store *s)
 		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), " rm %s", argv[i]);
 	}
 	if (!n) {
-		fprintf(stderr, "convene: error: that would leave no reader, and no one could read the confidential interviews\n");
-		fprintf(stderr, "convene: hint: add another reader first (convene readers add MEMBER); nothing was changed\n");
+		say_error("%s", _("that would leave no reader, and no one could read the confidential interviews"));
+		say_hint("%s", _("add another reader first (convene readers add MEMBER); nothing was changed"));
 		readers_ids_free(ids, n);
 		return EXIT_DATA;
 	}
@@ -188,7 +168,7 @@ static int readers_rm(int argc, char **argv, struct store *s)
 	readers_ids_free(ids, n);
 	if (rc == EXIT_OK)
 		for (i = (size_t)optind; i < (size_t)argc; i++)
-			warn("%s can no longer read what is sealed from now on, but the earlier commits stay readable to them: every clone and bundle they have holds what they could read before",
+			warn(_("%s can no longer read what is sealed from now on, but the earlier commits stay readable to them: every clone and bundle they have holds what they could read before"),
 			     argv[i]);
 	return rc;
 }
@@ -221,13 +201,13 @@ static int readers_list(int argc, char **argv, struct store *s)
 			continue;
 		}
 		pad(&b, ids[i], 16);
-		buf_addf(&b, "%s\n", k == 1 ? key : k == 0 ? "(no age: key)" : "(not a member)");
+		buf_addf(&b, "%s\n", k == 1 ? key : k == 0 ? _("(no age: key)") : _("(not a member)"));
 	}
 	if (json) {
 		jw_end(&w);
 		buf_addc(&b, '\n');
 	} else if (!n) {
-		buf_adds(&b, "no readers: confidential interviews cannot be written yet (convene readers add MEMBER...)\n");
+		buf_addf(&b, "%s\n", _("no readers: confidential interviews cannot be written yet (convene readers add MEMBER...)"));
 	}
 	rc = put_out(&b);
 	buf_release(&b);
@@ -244,12 +224,12 @@ static const struct subcmd readers_subs[] = {
 
 const struct help help_readers = {
 	NULL,
-	"The readers (initiative.yaml: readers) are the members who may read the\n"
+	N_("The readers (initiative.yaml: readers) are the members who may read the\n"
 	"confidential interviews; each needs an age: key in their member file\n"
 	"(convene key new, then convene key publish).  add and rm seal every\n"
 	"confidential value anew for the new set and commit that with the list,\n"
 	"which needs your key to be a current reader's.  Removing a reader does\n"
-	"not take back what the earlier commits let them read.\n",
+	"not take back what the earlier commits let them read.\n"),
 	NULL, readers_subs,
 	NULL
 };

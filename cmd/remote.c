@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/json.h"
 #include "core/text.h"
 
@@ -15,15 +16,16 @@ static int remote_add(int argc, char **argv, struct store *s)
 	size_t bad;
 
 	if (argc != 3)
-		return usage_error(cmd_find("remote"), "remote add takes a name and a URL");
+		return usage_error(cmd_find("remote"), "%s", _("remote add takes a name and a URL"));
 	if (!argv[1][0] || !argv[2][0])
-		return usage_error(cmd_find("remote"), "remote add needs a name and a URL, neither empty");
+		return usage_error(cmd_find("remote"), "%s",
+				   _("remote add needs a name and a URL, neither empty"));
 	if (text_check(argv[2], strlen(argv[2]), &bad) || strchr(argv[2], '\n'))
-		return usage_error(cmd_find("remote"), "the URL must be one line of text");
+		return usage_error(cmd_find("remote"), "%s", _("the URL must be one line of text"));
 	err_clear(&err);
 	if (store_remote_add(s, argv[1], argv[2], &err) < 0)
 		return report(NULL, &err);
-	note("remote %s: %s", argv[1], argv[2]);
+	note(_("remote %s: %s"), argv[1], argv[2]);
 	return EXIT_OK;
 }
 
@@ -32,11 +34,11 @@ static int remote_rm(int argc, char **argv, struct store *s)
 	struct err err;
 
 	if (argc != 2)
-		return usage_error(cmd_find("remote"), "remote rm takes a name");
+		return usage_error(cmd_find("remote"), "%s", _("remote rm takes a name"));
 	err_clear(&err);
 	if (store_remote_rm(s, argv[1], &err) < 0)
 		return report(NULL, &err);
-	note("removed remote %s", argv[1]);
+	note(_("removed remote %s"), argv[1]);
 	return EXIT_OK;
 }
 
@@ -98,8 +100,8 @@ static const struct subcmd remote_subs[] = {
 
 const struct help help_remote = {
 	NULL,
-	"URL is a path (a bare repository, on a USB stick for one), git://,\n"
-	"https:// or ssh://.  The same remotes as git's (git remote -v).\n",
+	N_("URL is a path (a bare repository, on a USB stick for one), git://,\n"
+	   "https:// or ssh://.  The same remotes as git's (git remote -v).\n"),
 	NULL, remote_subs,
 	NULL
 };

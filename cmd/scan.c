@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 
 int visit_initiative(struct store *s, void (*visit)(void *ctx, const char *file, const struct doc *doc),
 		     void *ctx, const int *failed)
@@ -35,6 +36,6 @@ int run_subcommand(const char *name, const struct subcmd *table, int argc, char 
 			if (!strcmp(t->name, argv[1]))
 				return t->fn(argc - 1, argv + 1, s);
 	if (argc < 2)
-		return usage_error(cmd_find(name), "%s needs a subcommand", name);
-	return usage_error(cmd_find(name), "unknown subcommand '%s'", argv[1]);
+		return usage_error(cmd_find(name), _("%s needs a subcommand"), name);
+	return usage_error(cmd_find(name), _("unknown subcommand '%s'"), argv[1]);
 }

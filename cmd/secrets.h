@@ -20,7 +20,18 @@
  * returned.
  */
 int user_identity(struct store *s, struct age_identity **ids, size_t *n, struct err *why);
+/* The same, with the identity file's path (where it was looked for) into
+ * path. */
+int user_identity_at(struct store *s, struct age_identity **ids, size_t *n, struct err *why,
+		     char *path, size_t size);
 
+/* "convene: error: " or "convene: hint: ", then fmt (translated by the
+ * caller) and a line end, on standard error. */
+void say_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void say_hint(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "file:line:col: error: FIELD: why" for each value of f, after
+ * (may be NULL) at the end of each line. */
+void say_failures(const char *file, const struct secret_failures *f, const char *after);
 /* Prints one line per value of file that did not open: file:line:col:
  * error: FIELD: why; then what to do (why: no identity's reason). */
 void say_unopened(const char *file, const struct secret_failures *f, const struct err *why);
@@ -32,9 +43,12 @@ void say_unopened(const char *file, const struct secret_failures *f, const struc
  * text).  Returns the number of values left unopened (0 when all opened or
  * the interview is not confidential), -1 on no memory.  An identity file
  * that is refused is said, its exit code put in *refused (may be NULL),
- * and the values shown as to anyone else.
+ * and the values shown as to anyone else.  why (may be NULL) gets why
+ * the user has no identity: code ERR_NOTFOUND, where it was looked for
+ * and how to make one (already said on standard error).
  */
-long open_for_reading(struct store *s, struct doc *doc, const char *file, int *refused);
+long open_for_reading(struct store *s, struct doc *doc, const char *file, int *refused,
+		      struct err *why);
 
 /* The bytes of an interview file (at some commit) as a reader or anyone
  * else may see them: 1 with its YAML, opened (open_for_reading), into

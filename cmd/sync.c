@@ -11,38 +11,41 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/layout.h"
+#include "core/syncmsg.h"
 #include "hooks/hook.h"
+#include "store/hookinput.h"
 #include "store/retry.h"
 #include "store/sync.h"
 
 static const struct opt sync_opts[] = {
-	{ 'q', "quiet", NULL, "no progress, only errors", 'q' },
+	{ 'q', "quiet", NULL, N_("no progress, only errors"), 'q' },
 	OPT_END
 };
 
 const struct help help_sync = {
 	"[--quiet] [REMOTE]\n"
 	"[--quiet] FILE.bundle",
-	"Brings this site and a remote to the same notes: commits hand edits\n"
-	"(checked first; invalid ones refuse the sync), fetches, merges what the\n"
-	"other sites did (YAML-aware: notes taken at the same time all stay; a\n"
-	"value changed differently at two sites becomes a conflict to resolve,\n"
-	"see 'convene conflicts'), commits the merge and pushes.  Runs the hooks\n"
-	"post-merge, pre-push (may refuse the push) and post-sync.\n"
-	"\n"
-	"REMOTE defaults to the branch's upstream, then 'origin', then the only\n"
-	"remote.  With FILE.bundle (from 'convene bundle create' or 'git bundle\n"
-	"create'), merges what another site carried here; nothing is pushed.\n",
+	N_("Brings this site and a remote to the same notes: commits hand edits\n"
+	   "(checked first; invalid ones refuse the sync), fetches, merges what the\n"
+	   "other sites did (YAML-aware: notes taken at the same time all stay; a\n"
+	   "value changed differently at two sites becomes a conflict to resolve,\n"
+	   "see 'convene conflicts'), commits the merge and pushes.  Runs the hooks\n"
+	   "post-merge, pre-push (may refuse the push) and post-sync.\n"
+	   "\n"
+	   "REMOTE defaults to the branch's upstream, then 'origin', then the only\n"
+	   "remote.  With FILE.bundle (from 'convene bundle create' or 'git bundle\n"
+	   "create'), merges what another site carried here; nothing is pushed.\n"),
 	sync_opts, NULL,
-	"A remote that answers but is busy (another push holds its branch) or\n"
-	"moves while we merge is tried again, waiting longer each time, for up\n"
-	"to convene.syncPatience seconds (git config; 30 by default).\n"
-	"\n"
-	"Exit 3 when the remote cannot be reached, or kept moving: local commits\n"
-	"are kept, and the next sync sends them.  Exit 4 when it stayed busy or\n"
-	"refused the push.  Exit 1 when the merged data has problems other than\n"
-	"conflicts (a conflict is recorded, and the sync goes on).\n"
+	N_("A remote that answers but is busy (another push holds its branch) or\n"
+	   "moves while we merge is tried again, waiting longer each time, for up\n"
+	   "to convene.syncPatience seconds (git config; 30 by default).\n"
+	   "\n"
+	   "Exit 3 when the remote cannot be reached, or kept moving: local commits\n"
+	   "are kept, and the next sync sends them.  Exit 4 when it stayed busy or\n"
+	   "refused the push.  Exit 1 when the merged data has problems other than\n"
+	   "conflicts (a conflict is recorded, and the sync goes on).\n")
 };
 
 struct sync {
@@ -71,10 +74,9 @@ static void show_objects(void *ctx, const char *what, size_t done, size_t total,
 		y->start = now;
 	}
 	secs = (double)(now.tv_sec - y->start.tv_sec) + (now.tv_nsec - y->start.tv_nsec) / 1e9;
-	fprintf(stderr, "\r%s objects: %3zu%% (%zu/%zu), %.1f KiB", what, done * 100 / total, done,
-		total, bytes / 1024.0);
+	show_transfer(what, done, total, bytes);
 	if (secs > 0.05)
-		fprintf(stderr, " | %.1f KiB/s", bytes / 1024.0 / secs);
+		fprintf(stderr, _(" | %.1f KiB/s"), bytes / 1024.0 / secs);
 	y->progress_open = 1;
 }
 
@@ -88,7 +90,8 @@ static void show_remote(void *ctx, const char *line)
 		return;
 	if (y->progress_open)
 		fputc('\n', stderr), y->progress_open = 0;
-	fprintf(stderr, "remote: %s\n", line);
+	/* TRANSLATORS: before a line the server sent, as git shows it */
+	fprintf(stderr, _("remote: %s\n"), line);
 }
 
 static void end_progress(struct sync *y)
@@ -108,10 +111,14 @@ static int offline(struct sync *y, const struct err *e)
 	end_progress(y);
 	report(NULL, e);
 	err_clear(&err);
-	if (store_ahead_behind(y->s, y->remote, &ahead, &behind, &known, &err) == 0)
-		fprintf(stderr, "convene: your work is kept here: %zu commit%s wait%s to be pushed to %s; "
-			"the next 'convene sync' sends %s\n", ahead, ahead == 1 ? "" : "s",
-			ahead == 1 ? "s" : "", y->remote, ahead == 1 ? "it" : "them");
+	if (store_ahead_behind(y->s, y->remote, &ahead, &behind, &known, &err) == 0) {
+		fputs("convene: ", stderr);
+		note(ngettext("your work is kept here: %zu commit waits to be pushed to %s; "
+			      "the next 'convene sync' sends it",
+			      "your work is kept here: %zu commits wait to be pushed to %s; "
+			      "the next 'convene sync' sends them", ahead),
+		     ahead, y->remote);
+	}
 	return EXIT_UNREACHABLE;
 }
 
@@ -157,34 +164,27 @@ static int run_hook(struct sync *y, const char *name, const char *const *args, c
 /* pre-push with git's arguments and input; non-zero refuses the push. */
 static int pre_push(struct sync *y, const char *remote_tip)
 {
-	char input[4400], branch[256], head[48], path[4200];
 	const char *args[3] = { y->remote, y->url, NULL };
+	char path[4200];
 	struct err err;
-	FILE *f;
 	int status;
 
 	err_clear(&err);
 	store_hooks_dir(y->s, path, sizeof(path));
 	if (!hook_exists(path, "pre-push"))
 		return 0;
-	if (store_branch(y->s, branch, sizeof(branch), &err) < 0)
+	if (store_pre_push_input(y->s, remote_tip, path, sizeof(path), &err) < 0)
 		return report(NULL, &err);
-	store_head(y->s, head, sizeof(head));
-	snprintf(input, sizeof(input), "refs/heads/%s %s refs/heads/%s %s\n", branch, head, branch,
-		 remote_tip[0] ? remote_tip : "0000000000000000000000000000000000000000");
-	snprintf(path, sizeof(path), "%sconvene-pre-push", store_gitdir(y->s));
-	if (!(f = fopen(path, "w")) || fputs(input, f) < 0 || fclose(f) != 0) {
-		err_set(&err, ERR_INTERNAL, 0, 0, "cannot write %s", path);
-		return report(NULL, &err);
-	}
 	status = run_hook(y, "pre-push", args, path);
-	unlink(path);
+	store_hook_input_remove(path);
 	if (status < 0)
 		return EXIT_INTERNAL;
 	if (status) {
-		fprintf(stderr, "convene: error: the pre-push hook refused the push (exit %d)\n", status);
-		fprintf(stderr, "convene: hint: your commits are kept here; see what the hook said above, then sync again\n");
-		return EXIT_REFUSED;
+		err_set(&err, ERR_REFUSED, 0, 0, _("the pre-push hook refused the push (exit %d)"),
+			status);
+		err_hint(&err, "%s",
+			 _("your commits are kept here; see what the hook said above, then sync again"));
+		return report(NULL, &err);
 	}
 	return 0;
 }
@@ -195,7 +195,8 @@ static int merge_tip(struct sync *y, const char *tip)
 {
 	const char *args[2] = { "0", NULL };
 	struct store_merge_result r;
-	char oid[16], message[600];
+	struct buf message = BUF_INIT;
+	char oid[16];
 	struct err err;
 	size_t i;
 	int error;
@@ -207,53 +208,57 @@ static int merge_tip(struct sync *y, const char *tip)
 	}
 	for (i = 0; i < r.n; i++) {
 		if (r.files[i].how == STORE_FILE_MARKERS)
-			warn("%s changed at both sites: both versions are in it, between git's conflict "
-			     "markers; keep what you want, delete the marker lines, then 'convene commit'",
+			warn(_("%s changed at both sites: both versions are in it, between git's conflict "
+			       "markers; keep what you want, delete the marker lines, then 'convene commit'"),
 			     r.files[i].path);
 		else if (r.files[i].how == STORE_FILE_KEPT) {
 			const char *from = r.files[i].other ? r.files[i].other : "";
-			const char *id = strrchr(from, ' ') ? strrchr(from, ' ') + 1 : from;
+			const char *id = syncmsg_from_commit(from);
 
-			warn("%s changed at both sites and cannot hold both versions: one is kept, "
-			     "the other stays in history ('git show %s:%s' writes it; from %s)",
+			warn(_("%s changed at both sites and cannot hold both versions: one is kept, "
+			       "the other stays in history ('git show %s:%s' writes it; from %s)"),
 			     r.files[i].path, id, r.files[i].path, from);
 		}
 		else if (r.files[i].whole)
-			warn("%s cannot be merged as YAML (%s), and the versions' lines conflict: "
-			     "each version is kept whole, as a conflict over the file ('convene conflicts' "
-			     "shows them, 'convene resolve %s --side N' takes one)",
+			warn(_("%s cannot be merged as YAML (%s), and the versions' lines conflict: "
+			       "each version is kept whole, as a conflict over the file ('convene conflicts' "
+			       "shows them, 'convene resolve %s --side N' takes one)"),
 			     r.files[i].path, r.files[i].lines_why, r.files[i].path);
 		else if (r.files[i].lines_why)
-			warn("%s cannot be merged as YAML (%s); it was merged line by line",
+			warn(_("%s cannot be merged as YAML (%s); it was merged line by line"),
 			     r.files[i].path, r.files[i].lines_why);
 		if (r.files[i].conflicts && !r.files[i].lines_why)
-			note("%s: %zu conflict%s recorded", r.files[i].path, r.files[i].conflicts,
-			     r.files[i].conflicts == 1 ? "" : "s");
+			note(ngettext("%s: %zu conflict recorded", "%s: %zu conflicts recorded",
+				      r.files[i].conflicts), r.files[i].path, r.files[i].conflicts);
 	}
 	if (r.kind == STORE_MERGED) {
 		unsigned errors;
 
-		snprintf(message, sizeof(message), "sync with %s: merge %.7s", y->remote, tip);
-		if (r.conflicts)
-			snprintf(message + strlen(message), sizeof(message) - strlen(message),
-				 "\n\n%zu conflict%s recorded, for 'convene resolve'.\n",
-				 r.conflicts, r.conflicts == 1 ? "" : "s");
-		if ((error = store_merge_commit(y->s, tip, &r, message, oid, 8, &err)) < 0) {
+		syncmsg_merge(&message, y->remote, tip, r.conflicts);
+		if (buf_failed(&message)) {
+			store_merge_result_release(&r);
+			return out_of_memory();
+		}
+		error = store_merge_commit(y->s, tip, &r, buf_str(&message), oid, 8, &err);
+		buf_release(&message);
+		if (error < 0) {
 			store_merge_result_release(&r);
 			return report(NULL, &err);
 		}
 		y->merged_conflicts += r.conflicts;
 		errors = check_merged(y);
 		y->problems += errors;
-		if (!y->quiet)
-			note("[%s] merged %.7s from %s%s", oid, tip, y->remote,
-			     errors ? "; the merged data has problems (above)" : "");
+		if (!y->quiet && errors)
+			note(_("[%s] merged %.7s from %s; the merged data has problems (above)"), oid,
+			     tip, y->remote);
+		else if (!y->quiet)
+			note(_("[%s] merged %.7s from %s"), oid, tip, y->remote);
 	} else if (r.kind == STORE_FAST_FORWARD) {
 		y->problems += check_merged(y);
 		if (!y->quiet)
-			note("fast-forward to %.7s from %s", tip, y->remote);
+			note(_("fast-forward to %.7s from %s"), tip, y->remote);
 	} else if (!y->quiet && !y->round) {
-		note("nothing new from %s", y->remote);
+		note(_("nothing new from %s"), y->remote);
 	}
 	/* as git after a pull that changed something: post-merge 0 */
 	if (r.kind != STORE_UP_TO_DATE && run_hook(y, "post-merge", args, NULL) < 0) {
@@ -296,17 +301,35 @@ static int round_trip(struct sync *y, const struct store_progress *p)
 	if (error < 0)
 		return error == ERR_UNREACHABLE ? offline(y, &err) : report(NULL, &err);
 	if (!y->quiet)
-		note("pushed %zu commit%s to %s", ahead, ahead == 1 ? "" : "s", y->remote);
+		note(ngettext("pushed %zu commit to %s", "pushed %zu commits to %s", ahead), ahead,
+		     y->remote);
 	return EXIT_OK;
+}
+
+/* post-sync, with the remote or bundle file; a failure is only said:
+ * the sync is done.  -1 when it could not be run. */
+static int post_sync(struct sync *y, const char *from)
+{
+	const char *args[2] = { from, NULL };
+	int status = run_hook(y, "post-sync", args, NULL);
+
+	if (status > 0)
+		warn(_("the post-sync hook failed (exit %d); the sync itself is done"), status);
+	return status < 0 ? -1 : 0;
 }
 
 /* The last word of a sync: the conflicts it recorded; exit 1 when the
  * merged data has other problems. */
 static int finish(struct sync *y)
 {
-	if (y->merged_conflicts)
-		fprintf(stderr, "convene: %zu conflict%s recorded: 'convene conflicts' lists them, 'convene resolve' settles each\n",
-			y->merged_conflicts, y->merged_conflicts == 1 ? "" : "s");
+	if (y->merged_conflicts) {
+		fputs("convene: ", stderr);
+		note(ngettext("%zu conflict recorded: 'convene conflicts' lists them, "
+			      "'convene resolve' settles each",
+			      "%zu conflicts recorded: 'convene conflicts' lists them, "
+			      "'convene resolve' settles each", y->merged_conflicts),
+		     y->merged_conflicts);
+	}
 	return y->problems ? EXIT_DATA : EXIT_OK;
 }
 
@@ -314,24 +337,25 @@ static int finish(struct sync *y)
 static int sync_bundle(struct sync *y, const char *file)
 {
 	char tip[48], site[64], label[300];
-	const char *args[2] = { file, NULL };
 	struct err err;
-	int rc, status;
+	int rc;
 
 	err_clear(&err);
 	if (store_bundle_read(y->s, file, tip, sizeof(tip), site, sizeof(site), &err) < 0)
 		return report(err.line ? file : NULL, &err);
-	snprintf(label, sizeof(label), "%s%s%s", file, site[0] ? " from " : "", site);
+	if (site[0])
+		/* TRANSLATORS: a bundle file and the site it came from */
+		snprintf(label, sizeof(label), _("%s from %s"), file, site);
+	else
+		snprintf(label, sizeof(label), "%s", file);
 	y->remote = label;
 	if ((rc = merge_tip(y, tip)) != EXIT_OK)
 		return rc;
 	/* what that site has now, for the next `bundle create --for` */
 	if (site[0] && strcmp(site, store_site(y->s)) && store_site_seen(y->s, site, tip, &err) < 0)
 		warn("%s", err.msg);
-	if ((status = run_hook(y, "post-sync", args, NULL)) < 0)
+	if (post_sync(y, file) < 0)
 		return EXIT_INTERNAL;
-	if (status)
-		warn("the post-sync hook failed (exit %d); the sync itself is done", status);
 	return finish(y);
 }
 
@@ -354,8 +378,8 @@ static void waiting(void *ctx, int rc)
 	struct attempt *a = ctx;
 
 	if (!a->y->quiet)
-		note(rc == -2 ? "%s is busy with another push; trying again" :
-			      "%s moved while we merged; fetching again", a->y->remote);
+		note(rc == -2 ? _("%s is busy with another push; trying again") :
+				_("%s moved while we merged; fetching again"), a->y->remote);
 	a->y->round++;
 }
 
@@ -366,12 +390,12 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	struct sync y;
 	struct err err;
 	char name[256], url[4096], key[300], stamp[64], resumed[48];
-	const char *want = NULL, *args[2] = { NULL, NULL };
+	const char *want = NULL;
 	size_t pending;
 	struct retry r;
 	struct attempt a = { &y, &p };
 	long patience;
-	int i, rc = -1, status;
+	int i, rc = -1;
 
 	memset(&y, 0, sizeof(y));
 	y.s = s;
@@ -382,7 +406,7 @@ int cmd_sync(int argc, char **argv, struct store *s)
 		y.quiet = 1;
 	}
 	if (argc - optind > 1)
-		return usage_error(me, "sync takes one remote (or bundle file)");
+		return usage_error(me, "%s", _("sync takes one remote (or bundle file)"));
 	if (optind < argc)
 		want = argv[optind];
 	y.tty = !y.quiet && isatty(2);
@@ -393,7 +417,7 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	if (store_merge_resume(s, resumed, sizeof(resumed), &err) < 0)
 		warn("%s (%s)", err.msg, err.hint);
 	else if (resumed[0])
-		note("finished the merge %.7s that an interrupted sync had begun", resumed);
+		note(_("finished the merge %.7s that an interrupted sync had begun"), resumed);
 	if (want && store_is_bundle_arg(want, 1)) {
 		if ((rc = commit_pending(s, NULL, 1, &pending)) != EXIT_OK)
 			return rc;
@@ -414,29 +438,29 @@ int cmd_sync(int argc, char **argv, struct store *s)
 	rc = retry_run(&r, attempt, waiting, &a);
 	if (rc == -2) {
 		report(NULL, &y.busy);
-		fprintf(stderr, "convene: error: %s stayed busy for %ld s (%d tries)\n", name,
-			(r.waited + 999) / 1000, r.tries);
-		return EXIT_REFUSED;
+		err_set(&err, ERR_REFUSED, 0, 0, ngettext("%s stayed busy for %ld s (%d try)",
+			"%s stayed busy for %ld s (%d tries)", r.tries), name, (r.waited + 999) / 1000,
+			r.tries);
+		return report(NULL, &err);
 	}
 	if (rc < 0) {
-		fprintf(stderr, "convene: error: %s kept moving: %d tries in %ld s, each overtaken by another site's push\n",
-			name, r.tries, (r.waited + 999) / 1000);
-		fprintf(stderr, "convene: hint: your commits are kept here; sync again in a moment\n");
-		return EXIT_UNREACHABLE;
+		err_set(&err, ERR_UNREACHABLE, 0, 0, ngettext("%s kept moving: %d try in %ld s, each "
+			"overtaken by another site's push", "%s kept moving: %d tries in %ld s, each "
+			"overtaken by another site's push", r.tries), name, r.tries,
+			(r.waited + 999) / 1000);
+		err_hint(&err, "%s", _("your commits are kept here; sync again in a moment"));
+		return report(NULL, &err);
 	}
 	if (rc != EXIT_OK)
 		return rc;
-	args[0] = name;
-	if ((status = run_hook(&y, "post-sync", args, NULL)) < 0)
+	if (post_sync(&y, name) < 0)
 		return EXIT_INTERNAL;
-	if (status)
-		warn("the post-sync hook failed (exit %d); the sync itself is done", status);
 	if (now_stamp(stamp, sizeof(stamp)) == 0) {
 		layout_synced_key(key, sizeof(key), name);
 		if (store_config_set(s, key, stamp, &err) < 0)
 			warn("%s", err.msg);
 	}
 	if (!y.quiet)
-		note("in sync with %s", name);
+		note(_("in sync with %s"), name);
 	return finish(&y);
 }

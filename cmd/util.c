@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "core/json.h"
 #include "core/path.h"
 #include "core/text.h"
@@ -75,14 +76,14 @@ int option_error(const struct cmd *c, int opt, char **argv)
 	/* an unknown letter amid others (-qx): getopt_long is still on it */
 	if (optopt && strncmp(arg, "--", 2) && (strlen(arg) != 2 || arg[1] != optopt)) {
 		if (opt == ':')
-			return usage_error(c, "-%c needs a value", optopt);
-		return usage_error(c, "unknown option -%c", optopt);
+			return usage_error(c, _("-%c needs a value"), optopt);
+		return usage_error(c, _("unknown option -%c"), optopt);
 	}
 	if (opt == ':')
-		return usage_error(c, "%.*s needs a value", (int)strcspn(arg, "="), arg);
+		return usage_error(c, _("%.*s needs a value"), (int)strcspn(arg, "="), arg);
 	if (optopt && strchr(arg, '='))
-		return usage_error(c, "%.*s takes no value", (int)strcspn(arg, "="), arg);
-	return usage_error(c, "unknown option %s", arg);
+		return usage_error(c, _("%.*s takes no value"), (int)strcspn(arg, "="), arg);
+	return usage_error(c, _("unknown option %s"), arg);
 }
 
 void warn(const char *fmt, ...)
@@ -104,6 +105,15 @@ void note(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+void show_transfer(const char *what, size_t done, size_t total, size_t bytes)
+{
+	fputc('\r', stderr);
+	/* TRANSLATORS: the progress of a transfer, on a terminal */
+	fprintf(stderr, !strcmp(what, "sending") ? _("sending objects: %3zu%% (%zu/%zu), %.1f KiB")
+						 : _("receiving objects: %3zu%% (%zu/%zu), %.1f KiB"),
+		done * 100 / (total ? total : 1), done, total, bytes / 1024.0);
 }
 
 void print_diag(FILE *f, const struct diag *d)
@@ -138,7 +148,7 @@ int put_out(const struct buf *b)
 	if (buf_failed(b))
 		return out_of_memory();
 	if (b->len && fwrite(b->ptr, 1, b->len, stdout) != b->len) {
-		fprintf(stderr, "convene: error: cannot write the output\n");
+		fprintf(stderr, "convene: error: %s\n", _("cannot write the output"));
 		return EXIT_INTERNAL;
 	}
 	return EXIT_OK;
@@ -152,18 +162,18 @@ int read_stdin(struct buf *out, size_t limit, struct err *err)
 	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
 		buf_add(out, chunk, n);
 		if (out->len > limit)
-			return err_set(err, ERR_USAGE, 0, 0, "the input is larger than %zu bytes", limit);
+			return err_set(err, ERR_USAGE, 0, 0, _("the input is larger than %zu bytes"), limit);
 	}
 	if (ferror(stdin))
-		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read standard input");
+		return err_set(err, ERR_INTERNAL, 0, 0, _("cannot read standard input"));
 	if (buf_failed(out))
-		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		return err_set(err, ERR_NOMEM, 0, 0, "%s", _("out of memory"));
 	return 0;
 }
 
 int out_of_memory(void)
 {
-	fprintf(stderr, "convene: error: out of memory\n");
+	fprintf(stderr, "convene: error: %s\n", _("out of memory"));
 	return EXIT_INTERNAL;
 }
 
@@ -181,8 +191,9 @@ int read_options(int argc, char **argv, const char *name, int nargs, int *json)
 	}
 	if (argc - optind != nargs) {
 		if (!nargs)
-			return usage_error(me, "%s takes no arguments", name);
-		return usage_error(me, "%s takes %d argument%s", name, nargs, nargs == 1 ? "" : "s");
+			return usage_error(me, _("%s takes no arguments"), name);
+		return usage_error(me, ngettext("%s takes %d argument", "%s takes %d arguments", nargs),
+				   name, nargs);
 	}
 	return 0;
 }
@@ -264,8 +275,8 @@ const char *acting_member(struct store *s, const char *by, char *buf, size_t siz
 int once(const struct cmd *c, const char **slot, const char *opt, const char *value)
 {
 	if (*slot)
-		return usage_error(c, "%s is given twice ('%s', then '%s'); give it once", opt, *slot,
-				   value);
+		return usage_error(c, _("%s is given twice ('%s', then '%s'); give it once"), opt,
+				   *slot, value);
 	*slot = value;
 	return 0;
 }

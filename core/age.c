@@ -43,26 +43,34 @@ void age_wipe(void *p, size_t n)
 		sodium_memzero(p, n);
 }
 
+static void b64_table_init(void);
+
 int age_init(void)
 {
+	b64_table_init();  /* before any thread decodes */
 	return sodium_init() < 0 ? -1 : 0;
 }
 
 /* ---- base64 ---- */
 
+/* The value of each base64 character, -1 for the others (a table: a
+ * summary over hundreds of sealed values decodes every one of them). */
+static signed char b64_table[256];
+
+static void b64_table_init(void)
+{
+	size_t i;
+
+	if (b64_table['A'] == 0 && b64_table['B'] == 1)
+		return;
+	memset(b64_table, -1, sizeof(b64_table));
+	for (i = 0; i < 64; i++)
+		b64_table[(unsigned char)b64_chars[i]] = (signed char)i;
+}
+
 static int b64_value(unsigned char c)
 {
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
+	return b64_table[c];
 }
 
 static size_t b64_len(size_t n, int pad)
@@ -123,7 +131,19 @@ static int b64_decode(const char *s, size_t n, int pad,
 	} else if (n % 4 == 1) {
 		return -1;
 	}
-	for (i = 0; i < n; i++) {
+	b64_table_init();
+	/* whole groups of four characters: three bytes each */
+	for (i = 0; i + 4 <= n; i += 4) {
+		int a = b64_table[(unsigned char)s[i]], b = b64_table[(unsigned char)s[i + 1]];
+		int c = b64_table[(unsigned char)s[i + 2]], d = b64_table[(unsigned char)s[i + 3]];
+
+		if ((a | b | c | d) < 0 || cap - o < 3)
+			return -1;
+		out[o++] = (unsigned char)(a << 2 | b >> 4);
+		out[o++] = (unsigned char)((b & 15) << 4 | c >> 2);
+		out[o++] = (unsigned char)((c & 3) << 6 | d);
+	}
+	for (; i < n; i++) {
 		if ((v = b64_value((unsigned char)s[i])) < 0)
 			return -1;
 		acc = ((acc << 6) | (unsigned)v) & 0xffff;

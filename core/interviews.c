@@ -4,11 +4,13 @@
 #include <string.h>
 
 #include "age.h"
+#include "buf.h"
 #include "domain.h"
 #include "err.h"
 #include "guide.h"
 #include "interviews.h"
 #include "layout.h"
+#include "secret.h"
 #include "schema.h"
 #include "text.h"
 
@@ -235,4 +237,210 @@ int interviews_new_id(char *out, size_t size, const char *member,
 		if ((t = taken(ctx, out)) <= 0)
 			return t;
 	}
+}
+
+/* ---- a new interview ---- */
+
+int interview_answer_split(const char *arg, char *q, size_t size, const char **text)
+{
+	const char *eq = strchr(arg, '=');
+	size_t bad;
+
+	if (size)
+		q[0] = 0;
+	if (!eq || (size_t)(eq - arg) >= size)
+		return INTERVIEW_ANSWER_FORM;
+	snprintf(q, size, "%.*s", (int)(eq - arg), arg);
+	*text = eq + 1;
+	if (!text_is_id(q))
+		return INTERVIEW_ANSWER_ID;
+	if (text_check(eq + 1, strlen(eq + 1), &bad))
+		return INTERVIEW_ANSWER_TEXT;
+	return 0;
+}
+
+/* Puts key: value on the root of a new interview, if value is given. */
+static int put(struct doc *doc, const char *key, const char *value, int plain)
+{
+	if (!value)
+		return 0;
+	return dom_put(doc, KIND_INTERVIEW, NULL, 0, doc->root, key,
+		       plain ? dom_plain(doc, value) : dom_str(doc, value));
+}
+
+int interview_build(struct doc *doc, const struct interview_new *x)
+{
+	const char *keys[] = { "answers" }, *text;
+	struct doc_node *map;
+	char q[72];
+	size_t i;
+
+	if (!doc->root && !(doc->root = doc_map(doc)))
+		return ERR_NOMEM;
+	if (put(doc, "id", x->id, 0) < 0 || put(doc, "member", x->member, 0) < 0 ||
+	    put(doc, "interviewer", x->interviewer, 0) < 0 || put(doc, "date", x->date, 0) < 0 ||
+	    put(doc, "status", x->planned ? "planned" : NULL, 0) < 0 ||
+	    put(doc, "notes", x->notes, 0) < 0 ||
+	    put(doc, "confidential", x->confidential ? "true" : NULL, 1) < 0)
+		return ERR_NOMEM;
+	if (!x->nanswers)
+		return 0;
+	if (!(map = doc_map(doc)) ||
+	    dom_put(doc, KIND_INTERVIEW, NULL, 0, doc->root, "answers", map) < 0)
+		return ERR_NOMEM;
+	for (i = 0; i < x->nanswers; i++) {
+		if (interview_answer_split(x->answers[i], q, sizeof(q), &text) == INTERVIEW_ANSWER_FORM)
+			continue;  /* the caller checked them */
+		if (dom_put(doc, KIND_INTERVIEW, keys, 1, map, q, dom_str(doc, text)) < 0)
+			return ERR_NOMEM;
+	}
+	return 0;
+}
+
+/* ---- the guided interview ---- */
+
+/* Whether QUESTION=TEXT answers of v[0..n) answer question id. */
+static int answered(const char *const *v, size_t n, const char *id)
+{
+	size_t i, len = strlen(id);
+
+	for (i = 0; i < n; i++)
+		if (!strncmp(v[i], id, len) && v[i][len] == '=')
+			return 1;
+	return 0;
+}
+
+void interview_asking_start(struct interview_asking *a, const struct guide *g,
+			    const char *const *given, size_t ngiven, char **typed, size_t max)
+{
+	size_t i;
+
+	memset(a, 0, sizeof(*a));
+	a->g = g;
+	a->given = given;
+	a->ngiven = ngiven;
+	a->typed = typed;
+	a->max = max;
+	a->current = g->n;
+	for (i = 0; i < g->n; i++)
+		a->to_ask += !answered(given, ngiven, g->v[i].id);
+}
+
+const struct guide_question *interview_asking_next(struct interview_asking *a)
+{
+	while (a->next < a->g->n && a->ntyped < a->max) {
+		size_t i = a->next++;
+
+		if (answered(a->given, a->ngiven, a->g->v[i].id))
+			continue;
+		a->current = i;
+		a->number++;
+		return &a->g->v[i];
+	}
+	return NULL;
+}
+
+int interview_asking_answer(struct interview_asking *a, const char *line, size_t len)
+{
+	struct buf b = BUF_SECRET_INIT;  /* a confidential answer, typed */
+	const char *id;
+	size_t bad;
+	char *kept;
+
+	if (a->current >= a->g->n || a->ntyped >= a->max)
+		return INTERVIEW_SKIPPED;
+	id = a->g->v[a->current].id;
+	buf_add(&b, line, len);
+	text_lines(&b);
+	if (b.failed) {
+		buf_release(&b);
+		return ERR_NOMEM;
+	}
+	if (!b.len) {
+		buf_release(&b);
+		return INTERVIEW_SKIPPED;
+	}
+	if (text_check(buf_str(&b), b.len, &bad)) {
+		buf_release(&b);
+		return INTERVIEW_NOT_TEXT;
+	}
+	if (!(kept = malloc(strlen(id) + b.len + 2))) {
+		buf_release(&b);
+		return ERR_NOMEM;
+	}
+	sprintf(kept, "%s=%s", id, buf_str(&b));
+	buf_release(&b);
+	a->typed[a->ntyped++] = kept;
+	a->current = a->g->n;  /* answered: one answer a question */
+	return INTERVIEW_KEPT;
+}
+
+void interview_asking_release(struct interview_asking *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->ntyped; i++) {
+		age_wipe(a->typed[i], strlen(a->typed[i]));
+		free(a->typed[i]);
+	}
+	a->ntyped = 0;
+}
+
+/* ---- what a reader sees ---- */
+
+int interviews_confidential_copy(struct doc **copy, const char *file, const struct doc *doc)
+{
+	*copy = NULL;
+	if (layout_kind(file) != KIND_INTERVIEW || !doc->root || !interview_confidential(doc->root))
+		return 0;
+	if (!(*copy = doc_new()) || !((*copy)->root = doc_copy(*copy, doc->root))) {
+		doc_free(*copy);
+		*copy = NULL;
+		return ERR_NOMEM;
+	}
+	/* the summary shows answers: the notes are not opened (one X25519
+	 * unwrap less per interview) */
+	if (doc_get((*copy)->root, "notes"))
+		doc_remove(doc_get((*copy)->root, "notes"));
+	return 1;
+}
+
+long interviews_open_copy(struct doc *copy, const char *file, const struct age_identity *ids,
+			  size_t nids, struct secret_failures *f)
+{
+	return secret_open_doc(copy, file, ids, nids, f);
+}
+
+int interviews_add_copy(struct interviews *iv, const char *file, struct doc *copy, long opened,
+			struct secret_failures *said)
+{
+	int rc = 0;
+
+	if (opened < 0) {
+		iv->failed = 1;
+		rc = ERR_NOMEM;
+	} else {
+		rc = interviews_add_opened(iv, file, copy, said->n);
+		secret_failures_drop_expected(said);
+	}
+	secret_wipe_doc(copy);
+	doc_free(copy);
+	return rc;
+}
+
+int interviews_add_for_reader(struct interviews *iv, const struct age_identity *ids, size_t nids,
+			      const char *file, const struct doc *doc,
+			      struct secret_failures *said)
+{
+	struct doc *copy;
+	int rc;
+
+	if (!nids || (rc = interviews_confidential_copy(&copy, file, doc)) == 0)
+		return interviews_add(iv, file, doc);
+	if (rc < 0) {
+		iv->failed = 1;
+		return rc;
+	}
+	return interviews_add_copy(iv, file, copy, interviews_open_copy(copy, file, ids, nids, said),
+				   said);
 }

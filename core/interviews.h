@@ -90,4 +90,109 @@ void interviews_release(struct interviews *iv);
 int interviews_new_id(char *out, size_t size, const char *member,
 		      int (*taken)(void *ctx, const char *id), void *ctx);
 
+/* ---- a new interview (interview add) ---- */
+
+/* Why an --answer QUESTION=TEXT is refused (interview_answer_split()). */
+enum {
+	INTERVIEW_ANSWER_FORM = 1,  /* no '=', or a question longer than the room for it */
+	INTERVIEW_ANSWER_ID,        /* the question is not an id */
+	INTERVIEW_ANSWER_TEXT       /* the text is not UTF-8 */
+};
+
+/*
+ * Splits an answer "QUESTION=TEXT": the question into q (size bytes),
+ * *text at the text.  Returns 0, or one of the INTERVIEW_ANSWER_ codes
+ * (q holds the question for ID and TEXT, to name it).
+ */
+int interview_answer_split(const char *arg, char *q, size_t size, const char **text);
+
+/* What a new interview says; NULL strings are left out. */
+struct interview_new {
+	const char *id, *member, *interviewer, *date, *notes;
+	int planned, confidential;
+	const char *const *answers;  /* "QUESTION=TEXT", checked with interview_answer_split() */
+	size_t nanswers;
+};
+
+/* Builds the tree of a new interview into doc's root, in the schema's
+ * key order (dom_put()).  Returns 0 or ERR_NOMEM. */
+int interview_build(struct doc *doc, const struct interview_new *x);
+
+/*
+ * The guided interview (interview add on a terminal, or --ask): which
+ * question comes next and what is kept of each answer; the terminal is
+ * the caller's.  The guide's questions that given[0..ngiven) does not
+ * answer are asked in the guide's order; each answer is kept as a
+ * malloc()ed "QUESTION=TEXT" in typed[], at most max of them, so that
+ * they come out in the guide's order too.
+ */
+struct guide;
+struct guide_question;
+struct interview_asking {
+	const struct guide *g;
+	const char *const *given;
+	size_t ngiven;
+	size_t to_ask;    /* how many questions will be asked */
+	size_t number;    /* the number of the question asked last, 1-based */
+	size_t next;      /* the guide's index of the next question to look at */
+	size_t current;   /* the guide's index of the question asked last */
+	char **typed;
+	size_t ntyped, max;
+};
+
+void interview_asking_start(struct interview_asking *a, const struct guide *g,
+			    const char *const *given, size_t ngiven, char **typed, size_t max);
+/* The next question to ask (a->number is its number), or NULL when every
+ * one was asked or max answers are kept. */
+const struct guide_question *interview_asking_next(struct interview_asking *a);
+
+/* What interview_asking_answer() did with a line. */
+enum {
+	INTERVIEW_KEPT = 0,     /* the answer to the current question is kept */
+	INTERVIEW_SKIPPED = 1,  /* an empty line: the question is skipped */
+	INTERVIEW_NOT_TEXT = 2  /* not UTF-8: ask the same question again */
+};
+
+/*
+ * One line typed for the current question (len bytes, without its end of
+ * line; a CR before it is dropped).  Returns INTERVIEW_KEPT,
+ * INTERVIEW_SKIPPED, INTERVIEW_NOT_TEXT, or ERR_NOMEM.
+ */
+int interview_asking_answer(struct interview_asking *a, const char *line, size_t len);
+
+/* Frees the answers kept (a->typed[0..ntyped)). */
+void interview_asking_release(struct interview_asking *a);
+
+/* ---- what a reader sees ---- */
+
+struct age_identity;
+struct secret_failures;
+
+/*
+ * interviews_add() as a reader sees the interviews: a confidential one
+ * is opened with the reader's key (ids, nids: none for anyone else) in a
+ * copy that is wiped when it has been read; its notes are not opened (a
+ * summary shows answers).  The values that did not open for a reason
+ * worth saying (damaged, moved: not "not for this key") are added to
+ * *said (the caller releases it).  Returns 0 or ERR_NOMEM (and sets
+ * failed).
+ */
+int interviews_add_for_reader(struct interviews *iv, const struct age_identity *ids, size_t nids,
+			      const char *file, const struct doc *doc,
+			      struct secret_failures *said);
+
+/*
+ * interviews_add_for_reader() in three steps, for a caller that opens
+ * many interviews at once (the second step of each on its own thread):
+ * the copy of a confidential interview of file to open (1, with *copy;
+ * 0 for any other file; ERR_NOMEM); its opening (secret_open_doc(): the
+ * number opened or -1, the failures into f); its adding to iv (the copy
+ * wiped and freed, f left with the failures worth saying).
+ */
+int interviews_confidential_copy(struct doc **copy, const char *file, const struct doc *doc);
+long interviews_open_copy(struct doc *copy, const char *file, const struct age_identity *ids,
+			  size_t nids, struct secret_failures *f);
+int interviews_add_copy(struct interviews *iv, const char *file, struct doc *copy, long opened,
+			struct secret_failures *said);
+
 #endif

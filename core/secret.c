@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain.h"
+#include "layout.h"
 #include "secret.h"
 #include "tr.h"
 
@@ -292,4 +293,80 @@ int secret_seal_doc(struct doc *doc, const char *file, const struct doc *old,
 	if (dom_put(doc, KIND_INTERVIEW, NULL, 0, doc->root, "sealed_for", seq) < 0)
 		return AGE_NOMEM;
 	return 0;
+}
+
+int secret_failure_expected(int status)
+{
+	return status == AGE_NOT_FOR_US || status == SECRET_NO_KEY;
+}
+
+void secret_failures_drop_expected(struct secret_failures *f)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < f->n; i++)
+		if (!secret_failure_expected(f->v[i].status))
+			f->v[k++] = f->v[i];
+	f->n = k;
+}
+
+/* Whether root is a confidential interview's. */
+static int confidential(const struct doc_node *root)
+{
+	return root && root->kind == DOC_MAP && doc_bool(doc_get(root, "confidential")) == 1;
+}
+
+long secret_open_for_show(struct doc *doc, const char *file, const struct age_identity *ids,
+			  size_t nids, const char *placeholder, struct secret_failures *fails)
+{
+	struct doc_node *root = doc->root, *answers, *v, *n;
+	size_t before = fails->n, i;
+	const char *path;
+
+	if (!confidential(root))
+		return 0;
+	if (secret_open_doc(doc, file, ids, nids, fails) < 0)
+		return -1;
+	answers = doc_get(root, "answers");
+	for (i = before; i < fails->n; i++) {
+		path = fails->v[i].path;
+		v = !strncmp(path, "answers.", 8) ? (answers ? doc_get(answers, path + 8) : NULL)
+						  : doc_get(root, path);
+		if (!v)
+			continue;
+		if (!(n = doc_scalar(doc, placeholder, strlen(placeholder), 0)))
+			return -1;
+		doc_replace(v, n);
+	}
+	return (long)(fails->n - before);
+}
+
+struct doc *secret_load_confidential(const char *file, const char *data, size_t len)
+{
+	struct doc *doc;
+	struct err err;
+
+	if (layout_kind(file) != KIND_INTERVIEW || !data || doc_load(&doc, data, len, &err) < 0)
+		return NULL;
+	if (!confidential(doc->root)) {
+		doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+int secret_show_bytes(struct doc *doc, const char *file, const struct age_identity *ids,
+		      size_t nids, const char *placeholder, int all_or_none, struct buf *out,
+		      struct secret_failures *fails)
+{
+	long left = secret_open_for_show(doc, file, ids, nids, placeholder, fails);
+	int shown = 0;
+
+	if (left == 0 || (left > 0 && !all_or_none)) {
+		doc_emit(out, doc);
+		shown = 1;
+	}
+	secret_wipe_doc(doc);
+	doc_free(doc);
+	return left < 0 ? -1 : shown;
 }

@@ -89,4 +89,37 @@ int secret_seal_doc(struct doc *doc, const char *file, const struct doc *old,
 		    const struct age_identity *ids, size_t nids,
 		    const struct age_recipient *r, size_t nr, int keep);
 
+/* Whether a failure is what anyone but a reader expects (the value is
+ * not for this key, or there is no key): not worth an error. */
+int secret_failure_expected(int status);
+/* Leaves in f only the failures worth saying (damaged, moved...). */
+void secret_failures_drop_expected(struct secret_failures *f);
+
+/*
+ * Opens the sealed values of a confidential interview's tree as the read
+ * commands show them (secret_open_doc()): a value that does not open is
+ * replaced by a plain scalar holding placeholder (never its ciphertext or
+ * a part of its text), and listed in *fails.  A tree that is not a
+ * confidential interview is left as it is.  Returns the number of values
+ * left unopened, or -1 (no memory).
+ */
+long secret_open_for_show(struct doc *doc, const char *file, const struct age_identity *ids,
+			  size_t nids, const char *placeholder, struct secret_failures *fails);
+
+/* The tree of the bytes of a confidential interview (file's, at some
+ * commit), or NULL when they are not one (or do not load, or no memory). */
+struct doc *secret_load_confidential(const char *file, const char *data, size_t len);
+
+/*
+ * A confidential interview's tree (secret_load_confidential()) as a reader
+ * or anyone else may see it: 1 with its YAML opened
+ * (secret_open_for_show()) appended to out, which must be secret; 0 when
+ * all_or_none is set and a value did not open: nothing is appended.  -1
+ * on no memory.  *fails lists the values that did not open.  doc is wiped
+ * and freed.
+ */
+int secret_show_bytes(struct doc *doc, const char *file, const struct age_identity *ids,
+		      size_t nids, const char *placeholder, int all_or_none, struct buf *out,
+		      struct secret_failures *fails);
+
 #endif

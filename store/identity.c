@@ -261,3 +261,26 @@ done:
 	buf_release(&text);
 	return rc;
 }
+
+int identity_recipients(struct store *s, struct age_recipient **out, size_t *n,
+			struct err *err)
+{
+	struct age_identity *ids;
+	char path[4096];
+	size_t nids, i;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = identity_load(s, &ids, &nids, path, sizeof(path), err)) < 0)
+		return rc;
+	if (!(*out = calloc(nids, sizeof(**out)))) {
+		age_identities_free(ids, nids);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	for (i = 0; i < nids; i++)
+		age_identity_recipient(&ids[i], &(*out)[i]);
+	*n = nids;
+	age_identities_free(ids, nids);
+	return 0;
+}

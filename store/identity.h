@@ -43,4 +43,13 @@ int identity_load(struct store *s, struct age_identity **ids, size_t *n,
 int identity_write(const char *path, const struct age_identity *id, int force,
 		   struct err *err);
 
+/*
+ * The public keys of the identities convene uses (identity_load()), in
+ * the file's order, into *out (the caller's, free()): what key show
+ * prints and key publish puts on the member file.  identity_load()'s
+ * errors; never an empty list.
+ */
+int identity_recipients(struct store *s, struct age_recipient **out, size_t *n,
+			struct err *err);
+
 #endif

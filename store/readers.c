@@ -199,3 +199,35 @@ int readers_put(struct reseal *rs, struct store *s, char *const *ids, size_t n, 
 	buf_release(&b);
 	return error ? err_set(err, ERR_NOMEM, 0, 0, "out of memory") : 0;
 }
+
+int readers_change(struct reseal *rs, struct store *s, char *const *ids, size_t n,
+		   const struct age_identity *me, size_t nme, char **dirty, const char **where,
+		   struct err *err)
+{
+	struct age_recipient *r = NULL;
+	char **changed = NULL;
+	size_t nchanged = 0;
+	int error;
+
+	*dirty = NULL;
+	*where = NULL;
+	if ((error = store_identity_check(s, err)) < 0 || (error = store_lock(s, 3000, err)) < 0 ||
+	    (error = store_changed(s, &changed, &nchanged, err)) < 0)
+		return error;
+	if (nchanged) {
+		*dirty = strdup(changed[0]);
+		store_list_free(changed, nchanged);
+		return *dirty ? ERR_DATA : err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	if ((error = readers_recipients(&r, s, ids, n, err)) < 0 ||
+	    (error = secrets_reseal(rs, s, r, n, me, nme, err)) < 0)
+		goto done;
+	if ((error = readers_put(rs, s, ids, n, err)) < 0) {
+		*where = error == ERR_NOMEM ? NULL : LAYOUT_INITIATIVE;
+		goto done;
+	}
+	error = reseal_write(s, rs, err);
+done:
+	free(r);
+	return error;
+}

@@ -59,4 +59,19 @@ int readers_recipients(struct age_recipient **out, struct store *s, char *const 
  */
 int readers_put(struct reseal *rs, struct store *s, char *const *ids, size_t n, struct err *err);
 
+/*
+ * A change of readers, written to the work tree and not yet committed:
+ * the list ids[0..n) in initiative.yaml and every confidential interview
+ * opened with me (the user's identities) and sealed anew for their keys,
+ * into rs and the files; the caller commits them, or puts them back with
+ * reseal_undo().  Takes the store's lock.  Nothing is written when it
+ * fails: ERR_DATA with *dirty (malloc()ed, the caller frees) naming a
+ * file with changes not committed; ERR_DATA with rs->fail_file and
+ * rs->fails when a value did not open; else err, of the file *where
+ * (NULL for none).
+ */
+int readers_change(struct reseal *rs, struct store *s, char *const *ids, size_t n,
+		   const struct age_identity *me, size_t nme, char **dirty, const char **where,
+		   struct err *err);
+
 #endif

@@ -2,17 +2,24 @@
  * The readers and the sealing of a confidential interview (secrets.h).
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/domain.h"
+#include "core/guide.h"
+#include "core/interviews.h"
 #include "core/layout.h"
+#include "core/sealed.h"
 #include "core/secret.h"
 #include "core/text.h"
 #include "internal.h"
 #include "load.h"
+#include "scan.h"
 #include "secrets.h"
 
 void readers_release(struct readers *r)
@@ -391,4 +398,210 @@ int secrets_stale(struct store *s, const struct doc_node *root, struct err *err)
 	stale |= n != rd.n;
 	readers_release(&rd);
 	return stale;
+}
+
+/*
+ * A reader's summary opens every answer of every confidential interview,
+ * one X25519 unwrap each: the interviews are gathered first (copies, in
+ * the order of the files), the confidential ones opened on as many
+ * threads as there are processors (at most MAX_OPENERS), then all added
+ * in that order, so the summary is the same as one opened file by file
+ * (the plain ones before the first confidential one are added at once).
+ */
+#define MAX_OPENERS 4
+
+struct pending {
+	char *file;
+	struct doc *doc;   /* the copy: confidential (to open), or plain */
+	int sealed;
+	long opened;
+	struct secret_failures f;
+};
+
+struct reading {
+	struct interviews *iv;
+	struct guide *g;
+	const struct age_identity *ids;
+	size_t nids;
+	struct pending *v;
+	size_t n, cap;
+	atomic_size_t next;  /* the next pending for an opener */
+	int failed;
+};
+
+static void read_one(void *ctx, const char *file, const struct doc *doc)
+{
+	struct reading *r = ctx;
+	struct pending *p, *nv;
+	struct doc *copy = NULL;
+	int rc = 0, sealed = 0;
+
+	if (r->g && layout_kind(file) == KIND_INITIATIVE) {
+		guide_release(r->g);
+		if (guide_from_initiative(r->g, doc->root) < 0)
+			r->failed = 1;
+		return;
+	}
+	if (layout_kind(file) != KIND_INTERVIEW || r->failed)
+		return;
+	if (r->nids && (rc = interviews_confidential_copy(&copy, file, doc)) != 0)
+		sealed = 1;
+	else if (!r->n) {
+		interviews_add(r->iv, file, doc);  /* nothing waits before it; sets failed */
+		return;
+	} else if (!(copy = doc_new()) || (doc->root && !(copy->root = doc_copy(copy, doc->root))))
+		rc = ERR_NOMEM;
+	if (rc >= 0 && r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 64;
+		if (!(nv = realloc(r->v, r->cap * sizeof(*nv))))
+			rc = ERR_NOMEM;
+		else
+			r->v = nv;
+	}
+	if (rc < 0) {
+		doc_free(copy);
+		r->failed = 1;
+		return;
+	}
+	p = &r->v[r->n];
+	memset(p, 0, sizeof(*p));
+	p->doc = copy;
+	p->sealed = sealed;
+	if (!(p->file = strdup(file))) {
+		if (sealed)
+			secret_wipe_doc(copy);
+		doc_free(copy);
+		r->failed = 1;
+		return;
+	}
+	r->n++;
+}
+
+static void *opener(void *ctx)
+{
+	struct reading *r = ctx;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&r->next, 1)) < r->n)
+		if (r->v[i].sealed)
+			r->v[i].opened = interviews_open_copy(r->v[i].doc, r->v[i].file, r->ids,
+							      r->nids, &r->v[i].f);
+	return NULL;
+}
+
+/* Opens the sealed ones of r->v on threads, the caller's one among them. */
+static void open_all(struct reading *r)
+{
+	pthread_t t[MAX_OPENERS - 1];
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t want = cpus > 1 ? (size_t)cpus : 1, started = 0, i;
+
+	if (want > MAX_OPENERS)
+		want = MAX_OPENERS;
+	if (want > r->n / 16 + 1)
+		want = r->n / 16 + 1;  /* a few interviews: not worth a thread */
+	atomic_store(&r->next, 0);
+	for (i = 1; i < want; i++)
+		if (pthread_create(&t[started], NULL, opener, r) == 0)
+			started++;
+	opener(r);
+	for (i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+}
+
+int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide *g,
+			    const struct age_identity *ids, size_t nids,
+			    void (*said)(void *ctx, const char *file, const struct secret_failures *f),
+			    void *ctx, struct err *err)
+{
+	struct reading r;
+	struct diags d = { 0 };
+	struct scan_stats st;
+	size_t i;
+	int error;
+
+	memset(&r, 0, sizeof(r));
+	r.iv = iv;
+	r.g = g;
+	r.ids = ids;
+	r.nids = nids;
+	if (nids && age_init() != 0)
+		return err_set(err, ERR_INTERNAL, 0, 0, "libsodium does not start");
+	error = scan_initiative(s, &d, &st, read_one, &r, err);
+	diags_release(&d);
+	if (!error && !r.failed && nids)
+		open_all(&r);
+	for (i = 0; i < r.n; i++) {
+		struct pending *p = &r.v[i];
+
+		if (error || r.failed) {
+			if (p->sealed)
+				secret_wipe_doc(p->doc);
+			doc_free(p->doc);
+		} else if (p->sealed) {
+			interviews_add_copy(iv, p->file, p->doc, p->opened, &p->f);  /* sets failed */
+			if (p->f.n && said)
+				said(ctx, p->file, &p->f);
+		} else {
+			interviews_add(iv, p->file, p->doc);  /* sets failed */
+			doc_free(p->doc);
+		}
+		secret_failures_release(&p->f);
+		free(p->file);
+	}
+	free(r.v);
+	if (!error && (r.failed || iv->failed))
+		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return error;
+}
+
+int secrets_edit_needs_seal(const char *file, const struct doc *doc)
+{
+	return layout_kind(file) == KIND_INTERVIEW && doc->root && interview_confidential(doc->root) &&
+	       sealed_holds_plaintext(doc->root);
+}
+
+int secrets_seal_edit(struct store *s, struct doc *doc, const char *file, const char *old,
+		      size_t oldlen, const struct age_identity *ids, size_t nids, int *was_plain,
+		      struct err *err)
+{
+	struct doc *before = NULL;
+	struct err ignored;
+	int error;
+
+	if (was_plain)
+		*was_plain = 0;
+	if (old && doc_load(&before, old, oldlen, &ignored) == 0 && was_plain)
+		*was_plain = sealed_holds_plaintext(before->root);
+	error = secrets_seal(s, doc, file, before, ids, nids, 1, err);
+	doc_free(before);
+	return error;
+}
+
+int secrets_seal_plan(struct store *s, const struct doc *doc, int *was_plain, struct err *err)
+{
+	int stale;
+
+	*was_plain = sealed_holds_plaintext(doc->root);
+	if (*was_plain || !interview_confidential(doc->root))
+		return SECRETS_SEAL;
+	/* sealed already: for the current readers' keys, or anew */
+	if ((stale = secrets_stale(s, doc->root, err)) < 0)
+		return stale;
+	return stale ? SECRETS_SEAL_ANEW : 0;
+}
+
+int secrets_seal_interview(struct store *s, struct doc *doc, const char *file, int plan,
+			   const struct age_identity *ids, size_t nids, struct secret_failures *f,
+			   struct err *err)
+{
+	if (plan == SECRETS_SEAL_ANEW) {
+		if (secret_open_doc(doc, file, ids, nids, f) < 0)
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		if (f->n)
+			return err_set(err, ERR_DATA, 0, 0, "%s: a value did not open", file);
+	}
+	if (dom_put(doc, KIND_INTERVIEW, NULL, 0, doc->root, "confidential", dom_plain(doc, "true")) < 0)
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return secrets_seal(s, doc, file, NULL, NULL, 0, 0, err);
 }

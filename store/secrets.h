@@ -85,4 +85,55 @@ int reseal_write(struct store *s, struct reseal *rs, struct err *err);
 /* Puts back the bytes rs's files had (after a commit that failed). */
 int reseal_undo(struct store *s, const struct reseal *rs, size_t upto, struct err *err);
 
+/*
+ * The interviews of the work tree as a reader sees them, for interview
+ * summary and list: each file in turn (scan_initiative(), its diagnostics
+ * left to validate) through interviews_add_for_reader() with ids (none
+ * for anyone else), and the interview guide of initiative.yaml into g
+ * (unless NULL).  said(ctx, file, f), when not NULL, gets the values of
+ * a file that did not open for a reason worth saying.  Returns 0, or a
+ * negative code with err set (ERR_NOMEM when memory ran out).
+ */
+struct interviews;
+struct guide;
+struct secret_failures;
+int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide *g,
+			    const struct age_identity *ids, size_t nids,
+			    void (*said)(void *ctx, const char *file, const struct secret_failures *f),
+			    void *ctx, struct err *err);
+
+/* Whether the edited tree of file must be sealed before it is committed:
+ * a confidential interview that holds plain values. */
+int secrets_edit_needs_seal(const char *file, const struct doc *doc);
+/*
+ * Seals the plain values of doc, the edited tree of file, for the readers
+ * (secrets_seal()); a value set to the text it had in old (the file's
+ * bytes before the edit, oldlen; may be NULL), opened with ids, keeps its
+ * ciphertext.  *was_plain (may be NULL) says whether old held plain text.
+ * Returns 0 or secrets_seal()'s errors.
+ */
+int secrets_seal_edit(struct store *s, struct doc *doc, const char *file, const char *old,
+		      size_t oldlen, const struct age_identity *ids, size_t nids, int *was_plain,
+		      struct err *err);
+
+/*
+ * interview seal: what making doc (an interview, as committed) confidential
+ * takes.  0: nothing, it is confidential and sealed for the current
+ * readers' keys; SECRETS_SEAL: its plain values are to be sealed
+ * (*was_plain says whether it holds any: the earlier commits keep them);
+ * SECRETS_SEAL_ANEW: sealed for other keys, to be opened with a reader's
+ * and sealed anew.  Or secrets_stale()'s errors.
+ */
+enum { SECRETS_SEAL = 1, SECRETS_SEAL_ANEW = 2 };
+int secrets_seal_plan(struct store *s, const struct doc *doc, int *was_plain, struct err *err);
+/*
+ * Makes doc (an interview of file) confidential and seals it for the
+ * readers, anew (plan SECRETS_SEAL_ANEW: opened with ids first; a value
+ * that does not open is ERR_DATA with the failures in *f) or its plain
+ * values.  On failure doc may hold opened text: the caller wipes it.
+ */
+int secrets_seal_interview(struct store *s, struct doc *doc, const char *file, int plan,
+			   const struct age_identity *ids, size_t nids, struct secret_failures *f,
+			   struct err *err);
+
 #endif

@@ -151,3 +151,47 @@ void test_identity__write(void)
 	snprintf(text, sizeof(text), "rm -r %s", dir);
 	check(system(text) == 0);
 }
+
+void test_identity__recipients(void)
+{
+	char dir[] = "/tmp/unit-identity-XXXXXX", want[200], text[600], two[AGE_IDENTITY_STRLEN],
+	     rs[AGE_RECIPIENT_STRLEN];
+	struct store *s = open_repo(dir);
+	struct age_recipient *r;
+	struct age_identity id;
+	struct err err;
+	size_t n;
+
+	check(s);
+	snprintf(want, sizeof(want), "%s/key", dir);
+	/* none: identity_load()'s error, which says how to make one */
+	check(identity_recipients(s, &r, &n, &err) == ERR_NOTFOUND && !r && n == 0);
+	check(strstr(err.hint, "convene key new"));
+	/* two keys: both public keys, in the file's order */
+	check(age_identity_parse(id_s, &id) == AGE_OK);
+	check(age_keygen(&id) == AGE_OK);
+	age_identity_format(&id, two);
+	snprintf(text, sizeof(text), "# two\n%s\n%s\n", id_s, two);
+	age_wipe(two, sizeof(two));
+	check(unit_write_file(dir, "key", text));
+	chmod(want, 0600);
+	check(identity_recipients(s, &r, &n, &err) == 0 && n == 2);
+	{
+		struct age_recipient want_r;
+		struct age_identity first;
+		char ws[AGE_RECIPIENT_STRLEN];
+
+		check(age_identity_parse(id_s, &first) == AGE_OK);
+		age_identity_recipient(&first, &want_r);
+		age_recipient_format(&want_r, ws);
+		age_recipient_format(&r[0], rs);
+		check_str(rs, ws);
+		check(!strncmp(rs, "age1", 4));
+		age_identity_recipient(&id, &want_r);
+		check(!memcmp(&r[1], &want_r, sizeof(want_r)));
+	}
+	free(r);
+	age_wipe(&id, sizeof(id));
+	store_free(s);
+	check(unit_repo_remove(dir));
+}

@@ -1,4 +1,5 @@
 /* store/readers.c: the readers of initiative.yaml, their keys, a change. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,69 @@ void test_readers__recipients_and_put(void)
 	reseal_release(&rs);
 	check(unit_write_file(dir, "initiative.yaml", "- a list\n"));
 	check(readers_put(&rs, s, nokey, 2, &err) == ERR_DATA && rs.n == 0);
+	reseal_release(&rs);
+	store_free(s);
+	check(unit_repo_remove(dir));
+}
+
+void test_readers__change(void)
+{
+	char dir[] = "/tmp/unit-readers-XXXXXX", script[600], rs_[AGE_RECIPIENT_STRLEN], text[300];
+	struct age_identity id;
+	struct age_recipient r;
+	struct reseal rs = { 0 };
+	const char *where;
+	char dana[] = "dana", yossi[] = "yossi", *dirty, *ids[] = { dana }, *nobody[] = { yossi };
+	struct store *s = NULL;
+	struct err err;
+
+	check(store_global_init() == 0 && age_init() == 0 && age_keygen(&id) == 0);
+	age_identity_recipient(&id, &r);
+	age_recipient_format(&r, rs_);
+	snprintf(script, sizeof(script),
+		 "mkdir members && printf 'name: x\\n' > initiative.yaml && "
+		 "printf 'id: dana\\nname: Dana\\nage: %s\\n' > members/dana.yaml && "
+		 "printf 'id: yossi\\nname: Yossi\\n' > members/yossi.yaml && "
+		 "git add -A && git commit -qm start", rs_);
+	check(unit_repo(dir, script));
+	check(store_open(&s, dir, &err) == 0);
+	/* a reader with no key: refused, nothing written */
+	check(readers_change(&rs, s, nobody, 1, &id, 1, &dirty, &where, &err) == ERR_DATA);
+	check(!dirty && rs.n == 0 && strstr(err.msg, "yossi"));
+	reseal_release(&rs);
+	store_free(s);
+	s = NULL;
+	/* written, not committed: initiative.yaml lists the readers */
+	check(store_open(&s, dir, &err) == 0);
+	check(readers_change(&rs, s, ids, 1, &id, 1, &dirty, &where, &err) == 0 && !dirty);
+	check(rs.n == 1);
+	snprintf(text, sizeof(text), "%s/initiative.yaml", dir);
+	{
+		FILE *f = fopen(text, "r");
+		size_t got = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
+
+		if (f)
+			fclose(f);
+		text[got] = 0;
+	}
+	check(strstr(text, "readers:") && strstr(text, "dana"));
+	reseal_release(&rs);
+	store_free(s);
+	s = NULL;
+	/* a file changed by hand and not committed: refused, naming it (the
+	 * change above, never committed, is put back from its journal) */
+	check(unit_write_file(dir, "members/yossi.yaml", "id: yossi\nname: Yossi B\n"));
+	check(store_open(&s, dir, &err) == 0);
+	{
+		int got = readers_change(&rs, s, ids, 1, &id, 1, &dirty, &where, &err);
+
+		if (got != ERR_DATA)
+			printf("  got %d: %s\n", got, err.msg);
+		check(got == ERR_DATA);
+	}
+	check(dirty && rs.n == 0);
+	check(!strcmp(dirty, "members/yossi.yaml") || !strcmp(dirty, "initiative.yaml"));
+	free(dirty);
 	reseal_release(&rs);
 	store_free(s);
 	check(unit_repo_remove(dir));

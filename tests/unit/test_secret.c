@@ -252,3 +252,48 @@ void test_secret__open_with_sealed_for_hint(void)
 	buf_release(&b);
 	buf_release(&text);
 }
+
+void test_secret__open_for_show(void)
+{
+	struct age_identity id, other;
+	struct buf b = BUF_INIT, out = BUF_SECRET_INIT;
+	struct secret_failures f = { 0 };
+	struct doc *doc, *again;
+
+	check(age_init() == 0 && age_keygen(&id) == 0 && age_keygen(&other) == 0);
+	check((doc = sealed(&id, &b)));
+	/* not the key: every value shows the placeholder, never ciphertext */
+	check((again = load(b.ptr)));
+	check(secret_open_for_show(again, FILE_, &other, 1, "confidential — readable by dana", &f) == 3);
+	check(f.n == 3 && f.v[0].status == AGE_NOT_FOR_US);
+	check_str(answer(again, "motivation")->str, "confidential — readable by dana");
+	check(!(answer(again, "motivation")->flags & DOC_SECRET));
+	check_str(doc_get(again->root, "notes")->str, "confidential — readable by dana");
+	secret_failures_drop_expected(&f);
+	check(f.n == 0);
+	doc_free(again);
+	/* the key: all open, nothing left */
+	check((again = load(b.ptr)));
+	check(secret_open_for_show(again, FILE_, &id, 1, "x", &f) == 0 && f.n == 0);
+	check_str(answer(again, "motivation")->str, "the secret word");
+	secret_wipe_doc(again);
+	doc_free(again);
+	/* the bytes: shown opened; all_or_none refuses what does not all open */
+	check((again = secret_load_confidential(FILE_, b.ptr, b.len)));
+	check(secret_show_bytes(again, FILE_, &id, 1, "x", 1, &out, &f) == 1);
+	check(strstr(buf_str(&out), "motivation: the secret word"));
+	buf_reset(&out);
+	check((again = secret_load_confidential(FILE_, b.ptr, b.len)));
+	check(secret_show_bytes(again, FILE_, &other, 1, "x", 1, &out, &f) == 0 && out.len == 0);
+	check((again = secret_load_confidential(FILE_, b.ptr, b.len)));
+	check(secret_show_bytes(again, FILE_, NULL, 0, "hidden", 0, &out, &f) == 1);
+	check(strstr(buf_str(&out), "motivation: hidden") && !strstr(buf_str(&out), "BEGIN AGE"));
+	check(f.n == 6 && f.v[5].status == SECRET_NO_KEY);
+	/* not a confidential interview, or not an interview */
+	check(!secret_load_confidential(FILE_, "id: x\n", 6));
+	check(!secret_load_confidential("members/x.yaml", b.ptr, b.len));
+	secret_failures_release(&f);
+	doc_free(doc);
+	buf_release(&b);
+	buf_release(&out);
+}
