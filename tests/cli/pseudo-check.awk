@@ -49,7 +49,7 @@ BEGIN {
 }
 
 # Takes out each string of `data` where it stands whole: not inside a
-# longer word, a path or a file name.
+# longer word, a path, a file name or a usage's he|en, Q=TEXT.
 function strip_exact(line,    i, p, q, s, out, rest, before, after) {
 	for (i = 1; i <= n; i++) {
 		s = str[i]
@@ -58,7 +58,7 @@ function strip_exact(line,    i, p, q, s, out, rest, before, after) {
 		while ((p = index(rest, s)) > 0) {
 			before = p > 1 ? substr(rest, p - 1, 1) : (out == "" ? " " : substr(out, length(out), 1))
 			after = substr(rest, p + length(s), 1)
-			if (before !~ /[A-Za-z0-9_\/~-]/ && after !~ /[A-Za-z0-9_\/~-]/ &&
+			if (before !~ /[A-Za-z0-9_\/~|=-]/ && after !~ /[A-Za-z0-9_\/~|=-]/ &&
 			    !(before == "." && substr(s, 1, 1) ~ /[A-Za-z0-9]/) &&
 			    !(after == "." && substr(rest, p + length(s) + 1, 1) ~ /[A-Za-z0-9]/)) {
 				out = out substr(rest, 1, p - 1) " "
