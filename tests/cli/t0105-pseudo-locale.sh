@@ -414,6 +414,25 @@ test_expect_success 'what a user does: the messages of edits that work' '
 	none_bad
 '
 
+test_expect_success 'more of what a user meets: twice, already, refused, documents' '
+	fixture && : > "$BAD" &&
+	psl ! member add "דנה" --id dana && psl ! subgroup add "גיוס" --id recruiting &&
+	psl ! partner add "עירייה" --kind school --id city && psl 2 principle add "" &&
+	psl - attend 1 dana && psl 0 member leave rina && psl - member leave rina &&
+	psl 2 meeting new --template nosuch && psl 1 meeting edit 1 --host nosuch &&
+	psl ! meeting edit 1 --virtual "not a url" && psl 2 outcome measure reading share 5 --date 2026-02-30 &&
+	psl - interview seal rina-1 && psl 0 minutes approve 1 --at-meeting 2 && psl 1 minutes approve 1 --at-meeting 3 &&
+	psl ! minutes 1 --at 1999-01-01 && psl - bundle create ../b.bundle --for hub &&
+	(EDITOR=true && export EDITOR && psl - edit interviews/rina-1.yaml && psl - set --edit vision) &&
+	psl - log --author nobody && psl - log --meeting 3 && psl 2 help nosuch &&
+	(cd .. && psl 0 -C lit status && psl 2 clone "$FX/hub.git" lit) &&
+	(cd .. && psl 0 init --hooks --name "עם hooks" --lang he --template ucsd --site s hooked) &&
+	git config --unset convene.member && psl ! actions --mine && psl - note 1 opening "הערה" &&
+	pse 0 calendar --meeting 1 --invite && pse 0 agenda 1 --facilitator && pse 0 minutes 1 --format html &&
+	pse 0 show vision --at HEAD~1 && pse 0 get vision &&
+	none_bad
+'
+
 test_expect_success 'human listings: their headings and words' '
 	fixture && : > "$BAD" &&
 	printf "vision: שונה\\n" > ../v && sed -i "s/^vision: .*/vision: שינוי ביד/" initiative.yaml &&
