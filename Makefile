@@ -66,14 +66,13 @@ locale: $(MO)
 # What xgettext reads, one list a line (each grows on its own).  core/
 # translates through its hook (core/tr.h): there the formats of err_set,
 # err_hint, diags_add and error_at are messages too, by XGETTEXT_KEYWORDS.
-# cmd/ marks its messages with _() and N_() (XGETTEXT_CMD): its err_set
-# formats are translated once marked _() (err_set translates a format it
-# finds in the catalogue, and leaves the others as they are).
+# cmd/ marks its messages with _() and N_(), and is read with the same
+# keywords: an err_set format written in cmd/ without _() is a message too.
 POT_CMD = $(CMD_SRC)
 POT_CORE = $(CORE_SRC)
 POT_STORE = $(STORE_SRC)
 POT_SRC = $(POT_CMD) $(POT_CORE) $(POT_STORE)
-XGETTEXT_CMD = --keyword=_ --keyword=N_
+XGETTEXT_CMD = $(XGETTEXT_KEYWORDS)
 XGETTEXT_KEYWORDS = --keyword=_ --keyword=N_ --keyword=tr --keyword=trn:1,2 --keyword=err_set:5 \
 	--keyword=err_hint:2 --keyword=diags_add:6 --keyword=error_at:3 \
 	--keyword=store_git_fail:3 \

@@ -163,22 +163,6 @@ int cmd_principle(int argc, char **argv, struct store *s)
 
 /* ---- outcomes ---- */
 
-/* Commits t with subject when the edit went (rc 0), else says what
- * refused it (e) and releases t.  Returns the exit code. */
-static int finish(struct txn *t, int rc, const char *subject, struct txn_err *e)
-{
-	const char *file = t->file;
-
-	if (rc == 0) {
-		txn_err_release(e);
-		return txn_commit(t, subject);
-	}
-	txn_release(t);
-	rc = txn_say_failure(e, file);
-	txn_err_release(e);
-	return rc;
-}
-
 static int outcome_add(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("outcome");
@@ -227,7 +211,7 @@ static int outcome_add(int argc, char **argv, struct store *s)
 		return rc;
 	t.no_commit = no_commit;
 	txn_err_init(&e);
-	return finish(&t, outcome_create(&t, &o, msg, sizeof(msg), &e), msg, &e);
+	return txn_finish(&t, outcome_create(&t, &o, msg, sizeof(msg), &e), msg, &e);
 }
 
 static int outcome_indicator(int argc, char **argv, struct store *s)
@@ -333,7 +317,7 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 		}
 		return report(NULL, &e.err);
 	}
-	return finish(&t, rc, msg, &e);
+	return txn_finish(&t, rc, msg, &e);
 }
 
 struct outcome_rows {

@@ -55,22 +55,6 @@ static const struct opt member_group_opts[] = {
 	OPT_END
 };
 
-/* Commits t with subject when the edit went (rc 0), else says what
- * refused it (e) and releases t.  Returns the exit code. */
-static int finish(struct txn *t, int rc, const char *subject, struct txn_err *e)
-{
-	const char *file = t->file;
-
-	if (rc == 0) {
-		txn_err_release(e);
-		return txn_commit(t, subject);
-	}
-	txn_release(t);
-	rc = txn_say_failure(e, file);
-	txn_err_release(e);
-	return rc;
-}
-
 static int member_add(int argc, char **argv, struct store *s)
 {
 	const struct cmd *me = cmd_find("member");
@@ -127,7 +111,7 @@ static int member_add(int argc, char **argv, struct store *s)
 	t.no_commit = no_commit;
 	today(day);
 	txn_err_init(&e);
-	return finish(&t, member_create(&t, &m, day, msg, sizeof(msg), &e), msg, &e);
+	return txn_finish(&t, member_create(&t, &m, day, msg, sizeof(msg), &e), msg, &e);
 }
 
 static void members_visit(void *ctx, const char *file, const struct doc *doc)
@@ -244,7 +228,7 @@ static int member_leave(int argc, char **argv, struct store *s)
 	t.no_commit = no_commit;
 	today(day);
 	txn_err_init(&e);
-	return finish(&t, member_leave_apply(&t, argv[optind], date ? date : day, msg, sizeof(msg), &e),
+	return txn_finish(&t, member_leave_apply(&t, argv[optind], date ? date : day, msg, sizeof(msg), &e),
 		      msg, &e);
 }
 
@@ -294,7 +278,7 @@ static int member_subgroup(int argc, char **argv, struct store *s, int join)
 		}
 		return report(NULL, &e.err);
 	}
-	return finish(&t, rc, msg, &e);
+	return txn_finish(&t, rc, msg, &e);
 }
 
 static int member_join(int argc, char **argv, struct store *s)
@@ -347,7 +331,7 @@ static int member_edit(int argc, char **argv, struct store *s)
 		return rc;
 	t.no_commit = no_commit;
 	txn_err_init(&e);
-	return finish(&t, member_age_apply(&t, argv[optind], age, msg, sizeof(msg), &e), msg, &e);
+	return txn_finish(&t, member_age_apply(&t, argv[optind], age, msg, sizeof(msg), &e), msg, &e);
 }
 
 static const struct subcmd member_subs[] = {

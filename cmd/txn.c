@@ -11,6 +11,20 @@
 #include "i18n.h"
 #include "txn.h"
 
+int txn_finish(struct txn *t, int rc, const char *subject, struct txn_err *e)
+{
+	const char *file = t->file;
+
+	if (rc == 0) {
+		txn_err_release(e);
+		return txn_commit(t, subject);
+	}
+	txn_release(t);
+	rc = txn_say_failure(e, file);
+	txn_err_release(e);
+	return rc;
+}
+
 int txn_say_failure(const struct txn_err *e, const char *file)
 {
 	size_t i;

@@ -46,5 +46,9 @@ int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const
 /* Says what refused or failed an edit of file (e from store/edit.h);
  * returns the exit code. */
 int txn_say_failure(const struct txn_err *e, const char *file);
+/* The end of an edit made in store/: on rc 0 commits t with subject (as
+ * txn_commit()), else releases t and says e (as txn_say_failure()); e is
+ * released either way.  The command's exit status. */
+int txn_finish(struct txn *t, int rc, const char *subject, struct txn_err *e);
 
 #endif
