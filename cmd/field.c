@@ -33,11 +33,12 @@ static const struct opt set_opts[] = {
 
 const struct help help_set = {
 	"[--yaml] [--no-commit] [--force] FIELD VALUE\n"
-	"[--yaml] FIELD -        (the value from standard input)\n"
-	"--edit FIELD            (the value in $VISUAL or $EDITOR)",
+	"[--yaml] FIELD -\n"
+	"--edit FIELD",
 	N_("Sets a field, validates the file, writes it atomically and commits at once\n"
 	   "(running the pre-commit and post-commit hooks).  A field the schema does\n"
-	   "not know is refused (exit 2), with the nearest one it knows.\n"),
+	   "not know is refused (exit 2), with the nearest one it knows.  VALUE '-'\n"
+	   "reads the value from standard input; --edit opens it in $VISUAL or $EDITOR.\n"),
 	set_opts, NULL,
 	NULL
 };

@@ -471,6 +471,17 @@ done:
 	return rc;
 }
 
+/* An interview's status in the user's words (--json keeps the field's). */
+static const char *status_word(const char *status)
+{
+	if (!strcmp(status, "done"))
+		/* TRANSLATORS: an interview's status in interview list */
+		return _("done");
+	if (!strcmp(status, "planned"))
+		return _("planned");
+	return status;
+}
+
 static int interview_list(int argc, char **argv, struct store *s)
 {
 	struct interviews iv = { 0 };
@@ -506,9 +517,9 @@ static int interview_list(int argc, char **argv, struct store *s)
 		pad(&b, x->interviewer ? x->interviewer : "?", 14);
 		pad(&b, x->date ? x->date : "-", 12);
 		if (x->confidential)
-			buf_addf(&b, "%s %s\n", x->status, _("(confidential)"));
+			buf_addf(&b, "%s %s\n", status_word(x->status), _("(confidential)"));
 		else
-			buf_addf(&b, "%s\n", x->status);
+			buf_addf(&b, "%s\n", status_word(x->status));
 	}
 	if (json) {
 		jw_end(&w);

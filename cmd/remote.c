@@ -15,6 +15,8 @@ static int remote_add(int argc, char **argv, struct store *s)
 	struct err err;
 	size_t bad;
 
+	if (argc > 1 && argv[1][0] == '-' && argv[1][1])  /* add and rm take no option */
+		return usage_error(cmd_find("remote"), _("unknown option %s"), argv[1]);
 	if (argc != 3)
 		return usage_error(cmd_find("remote"), "%s", _("remote add takes a name and a URL"));
 	if (!argv[1][0] || !argv[2][0])
@@ -33,6 +35,8 @@ static int remote_rm(int argc, char **argv, struct store *s)
 {
 	struct err err;
 
+	if (argc > 1 && argv[1][0] == '-' && argv[1][1])
+		return usage_error(cmd_find("remote"), _("unknown option %s"), argv[1]);
 	if (argc != 2)
 		return usage_error(cmd_find("remote"), "%s", _("remote rm takes a name"));
 	err_clear(&err);

@@ -221,7 +221,7 @@ int seal_edit(struct store *s, struct txn *t, int *was_plain)
 
 void say_history_keeps(const char *file)
 {
-	warn("the earlier commits still hold %s in plain text, in every clone and bundle made from them: only rewriting the history (git filter-repo, then a new clone at every site and the hub) takes it out",
+	warn(_("the earlier commits still hold %s in plain text, in every clone and bundle made from them: only rewriting the history (git filter-repo, then a new clone at every site and the hub) takes it out"),
 	     file);
 }
 

@@ -25,7 +25,10 @@ test_expect_success 'remote errors: a name in use, an unknown name, bad argument
 	test_expect_code 1 convene remote rm nope 2>../err && test_grep "no remote" ../err &&
 	test_expect_code 2 convene remote add "bad name" x 2>/dev/null &&
 	test_expect_code 2 convene remote add onlyname 2>/dev/null &&
-	test_expect_code 2 convene remote 2>/dev/null
+	test_expect_code 2 convene remote 2>/dev/null &&
+	test_expect_code 2 convene remote rm --bogus 2>../err && test_grep "unknown option --bogus" ../err &&
+	test_expect_code 2 convene remote add -x ../hub.git 2>../err && test_grep "unknown option -x" ../err &&
+	git config --get remote.hub.url > /dev/null
 '
 
 test_done

@@ -239,7 +239,7 @@ test_expect_success 'a bad option, for every command and subcommand: refused, sa
 	fixture && : > "$BAD" &&
 	psl 2 --no-such-option && psl 2 nosuch && psl 2 -C && psl 2 -C /nonexistent status &&
 	while read -r c sub; do
-		psl ! $c $sub --no-such-option || return 1
+		psl 2 $c $sub --no-such-option || return 1
 	done < "$TRASH/forms" &&
 	none_bad
 '
