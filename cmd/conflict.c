@@ -303,6 +303,8 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	if ((rc = txn_begin(&t, s, p.file, TXN_RESOLVE)) != 0)
 		return rc;
 	t.no_commit = no_commit;
+	if (layout_kind(p.file) == KIND_INTERVIEW)
+		t.doc->secret = 1;  /* a side opened or a value given: wiped when freed */
 	path_format(pathtext, sizeof(pathtext), &p);
 	if (path_resolve(&c, t.doc->root, &p, p.n, &err) < 0)
 		goto fail;
@@ -322,6 +324,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 				err_set(&err, ERR_USAGE, 0, 0, "%s", _("the value is not YAML"));
 				goto fail;
 			}
+			parsed->secret = layout_kind(p.file) == KIND_INTERVIEW;
 			chosen = parsed->root;
 		} else {
 			chosen = doc_scalar(t.doc, value, strlen(value), 0);

@@ -147,7 +147,7 @@ int cmd_set(int argc, char **argv, struct store *s)
 	const struct cmd *me = cmd_find("set");
 	const char *keys[PATH_MAX_SEGS];
 	struct doc_node *parent, *old, *value;
-	struct buf v = BUF_INIT;
+	struct buf v = BUF_SECRET_INIT;  /* it may be a confidential answer */
 	char pathtext[2600], msg[2700];
 	struct txn t;
 	struct path p;

@@ -89,6 +89,8 @@ void doc_free(struct doc *doc)
 		return;
 	for (c = doc->arena->head; c; c = next) {
 		next = c->next;
+		if (doc->secret)
+			explicit_bzero(c->data, c->used);
 		free(c);
 	}
 	free(doc->arena);

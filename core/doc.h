@@ -51,6 +51,8 @@ struct doc {
 	struct doc_arena *arena;
 	unsigned comments;        /* how many '#' comments the file held */
 	unsigned comment_line, comment_col; /* the first of them */
+	int secret;               /* it held plain text of a confidential value:
+				   * doc_free() wipes the whole arena first */
 };
 
 /*

@@ -120,23 +120,30 @@ void secret_failures_release(struct secret_failures *f)
 	memset(f, 0, sizeof(*f));
 }
 
-/* The values secret.h speaks of, in file order: each answer, then notes. */
-static size_t sealable(const struct doc *doc, struct doc_node **v, size_t max)
+/* The values secret.h speaks of, in file order: each answer, then notes,
+ * in *out (the caller frees it; NULL when there are none).  Their number,
+ * or -1 when out of memory. */
+static long sealable(const struct doc *doc, struct doc_node ***out)
 {
-	struct doc_node *root = doc->root, *answers, *c;
-	size_t n = 0;
+	struct doc_node *root = doc ? doc->root : NULL, *answers, *c, **v;
+	size_t n = 0, max = 1;
 
+	*out = NULL;
 	if (!root || root->kind != DOC_MAP || (root->flags & DOC_CONFLICT))
 		return 0;
 	answers = doc_get(root, "answers");
-	for (c = answers && answers->kind == DOC_MAP ? answers->head : NULL; c && n < max; c = c->next)
+	answers = answers && answers->kind == DOC_MAP ? answers : NULL;
+	for (c = answers ? answers->head : NULL; c; c = c->next)
+		max++;
+	if (!(v = malloc(max * sizeof(*v))))
+		return -1;
+	for (c = answers ? answers->head : NULL; c; c = c->next)
 		v[n++] = c;
-	if ((c = doc_get(root, "notes")) && n < max)
+	if ((c = doc_get(root, "notes")))
 		v[n++] = c;
-	return n;
+	*out = v;
+	return (long)n;
 }
-
-#define MAX_VALUES 512
 
 static int add_failure(struct secret_failures *fails, const char *path, const struct doc_node *v,
 		       int status, const char *found)
@@ -188,14 +195,18 @@ static size_t recipient_hint(const struct doc *doc, const struct age_identity *i
 long secret_open_doc(struct doc *doc, const char *file, const struct age_identity *ids,
 		     size_t nids, struct secret_failures *fails)
 {
-	struct doc_node *v[MAX_VALUES], *n;
-	size_t count = sealable(doc, v, MAX_VALUES), i;
+	struct doc_node **v, *n;
+	long count = sealable(doc, &v);
+	size_t i, hint;
 	char path[96], found[160];
 	long opened = 0;
 	int status;
-	size_t hint = count ? recipient_hint(doc, ids, nids) : (size_t)-1;
 
-	for (i = 0; i < count; i++) {
+	if (count < 0)
+		return -1;
+	doc->secret = 1;  /* plain text goes in: doc_free() wipes it */
+	hint = count ? recipient_hint(doc, ids, nids) : (size_t)-1;
+	for (i = 0; i < (size_t)count; i++) {
 		struct buf plain = BUF_SECRET_INIT;
 
 		if (v[i]->kind != DOC_SCALAR || !(v[i]->flags & DOC_SECRET) ||
@@ -205,6 +216,7 @@ long secret_open_doc(struct doc *doc, const char *file, const struct age_identit
 		if (status == 0) {
 			if (!(n = doc_scalar(doc, buf_str(&plain), plain.len, 0))) {
 				buf_release(&plain);
+				free(v);
 				return -1;
 			}
 			n->line = v[i]->line;
@@ -213,21 +225,29 @@ long secret_open_doc(struct doc *doc, const char *file, const struct age_identit
 			opened++;
 		} else if (status == AGE_NOMEM || add_failure(fails, path, v[i], status, found) < 0) {
 			buf_release(&plain);
+			free(v);
 			return -1;
 		}
 		buf_release(&plain);
 	}
+	free(v);
 	return opened;
 }
 
 void secret_wipe_doc(struct doc *doc)
 {
-	struct doc_node *v[MAX_VALUES];
-	size_t count = doc ? sealable(doc, v, MAX_VALUES) : 0, i;
+	struct doc_node **v;
+	long count = sealable(doc, &v), i;
 
+	if (!doc)
+		return;
+	/* the rest of the arena at doc_free(): every copy of a value, also
+	 * the nodes an edit let go of */
+	doc->secret = 1;
 	for (i = 0; i < count; i++)
 		if (v[i]->kind == DOC_SCALAR && !(v[i]->flags & DOC_SECRET) && v[i]->str)
 			age_wipe(v[i]->str, v[i]->len);
+	free(v);
 }
 
 /* old's ciphertext at path, when it opens to text: the bytes to keep. */
@@ -261,27 +281,35 @@ int secret_seal_doc(struct doc *doc, const char *file, const struct doc *old,
 		    const struct age_identity *ids, size_t nids,
 		    const struct age_recipient *r, size_t nr, int keep)
 {
-	struct doc_node *v[MAX_VALUES], *n, *seq;
-	size_t count = sealable(doc, v, MAX_VALUES), i;
+	struct doc_node **v, *n, *seq;
+	long count = sealable(doc, &v);
+	size_t i;
 	const struct doc_node *k;
 	char path[96], text[AGE_RECIPIENT_STRLEN];
 	int status;
 
-	for (i = 0; i < count; i++) {
+	if (count < 0)
+		return AGE_NOMEM;
+	doc->secret = 1;  /* it holds plain text until sealed: wiped when freed */
+	for (i = 0; i < (size_t)count; i++) {
 		if (v[i]->kind != DOC_SCALAR || (v[i]->flags & DOC_SECRET) || doc_is_null(v[i]) ||
 		    !secret_field_of(doc->root, v[i], path, sizeof(path)))
 			continue;
 		if (keep && (k = kept(old, file, path, v[i], ids, nids))) {
-			if (!(n = doc_copy(doc, k)))
+			if (!(n = doc_copy(doc, k))) {
+				free(v);
 				return AGE_NOMEM;
+			}
 		} else if ((status = secret_seal_value(&n, doc, file, path, v[i]->str, v[i]->len,
 						       r, nr)) != 0) {
+			free(v);
 			return status;
 		}
 		/* the plain text leaves the tree now, not at doc_free() */
 		age_wipe(v[i]->str, v[i]->len);
 		doc_replace(v[i], n);
 	}
+	free(v);
 	if (!(seq = doc_seq(doc)))
 		return AGE_NOMEM;
 	for (i = 0; i < nr; i++) {

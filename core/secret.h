@@ -72,8 +72,9 @@ void secret_failures_release(struct secret_failures *f);
 long secret_open_doc(struct doc *doc, const char *file, const struct age_identity *ids,
 		     size_t nids, struct secret_failures *fails);
 
-/* Wipes the text of every answer and the notes of a tree (before
- * doc_free() of a tree that secret_open_doc() opened). */
+/* Wipes the text of every answer and the notes of a tree now, and marks
+ * its doc so that doc_free() wipes the whole arena (the nodes an edit let
+ * go of too).  Before doc_free() of a tree that secret_open_doc() opened. */
 void secret_wipe_doc(struct doc *doc);
 
 /*

@@ -65,6 +65,7 @@ int resolve_sealed(struct doc_node **out, struct store *s, struct doc *doc, cons
 		*out = v;
 		return 0;
 	}
+	doc->secret = 1;  /* the opened text is in its arena now */
 	v = doc_scalar(doc, buf_str(&plain), plain.len, 0);
 	buf_release(&plain);
 	if (!v)

@@ -297,3 +297,42 @@ void test_secret__open_for_show(void)
 	buf_release(&b);
 	buf_release(&out);
 }
+
+/* An interview of 600 answers: every one is sealed and opens again (the
+ * values are counted, not cut at a fixed number). */
+void test_secret__many_answers(void)
+{
+	struct age_identity id;
+	struct age_recipient r;
+	struct secret_failures f = { 0 };
+	struct buf text = BUF_INIT, bytes = BUF_INIT;
+	struct doc *doc, *again;
+	const struct doc_node *c;
+	size_t i, secret = 0;
+
+	check(age_init() == 0 && age_keygen(&id) == 0);
+	age_identity_recipient(&id, &r);
+	buf_adds(&text, "id: rina-1\nmember: rina\ninterviewer: dana\nconfidential: true\nanswers:\n");
+	for (i = 0; i < 600; i++)
+		buf_addf(&text, "  q%zu: answer number %zu\n", i, i);
+	buf_adds(&text, "notes: the last value\n");
+	check((doc = load(text.ptr)));
+	check(doc && secret_seal_doc(doc, FILE_, NULL, NULL, 0, &r, 1, 1) == 0);
+	for (c = doc ? doc_get(doc->root, "answers")->head : NULL; c; c = c->next)
+		secret += (c->flags & DOC_SECRET) != 0;
+	check(secret == 600);
+	check(doc && (doc_get(doc->root, "notes")->flags & DOC_SECRET));
+	if (doc)
+		doc_emit(&bytes, doc);
+	check(!strstr(bytes.ptr, "answer number 599") && !strstr(bytes.ptr, "the last value"));
+	check((again = load(bytes.ptr)));
+	check(again && secret_open_doc(again, FILE_, &id, 1, &f) == 601 && f.n == 0);
+	if (again)
+		check_str(answer(again, "q599")->str, "answer number 599");
+	secret_wipe_doc(again);
+	doc_free(again);
+	doc_free(doc);
+	secret_failures_release(&f);
+	buf_release(&text);
+	buf_release(&bytes);
+}
