@@ -250,4 +250,26 @@ test_expect_success 'member edit --age sets a member'"'"'s recipient in one comm
 	convene readers list > ../out && test_grep "rina" ../out && test_grep "$key" ../out
 '
 
+test_expect_success 'a reader summary of 40 confidential interviews (opened on threads): every answer, in file order' '
+	setup && convene readers add dana 2>/dev/null &&
+	i=1 && while test $i -le 40; do
+		convene member add "M $i" --id m$i 2>/dev/null &&
+		convene interview add m$i --by dana --confidential --answer motivation="word-$i" 2>/dev/null ||
+		return 1
+		i=$((i + 1))
+	done &&
+	convene interview summary --json > ../out &&
+	i=1 && while test $i -le 40; do
+		test_grep "{\"member\":\"m$i\",\"text\":\"word-$i\",\"confidential\":true}" ../out || return 1
+		i=$((i + 1))
+	done &&
+	convene interview summary > ../out &&
+	grep "^  m[0-9]*: word-" ../out | sed "s/^  m\([0-9]*\): word-\([0-9]*\)$/\1 \2/" > ../pairs &&
+	test "$(wc -l < ../pairs)" = 40 && awk "\$1 != \$2 { exit 1 }" ../pairs &&
+	git ls-files interviews | sed "s|^interviews/m||; s|-1.yaml$||" > ../order &&
+	cut -d" " -f1 ../pairs > ../shown && test_cmp ../order ../shown &&
+	XDG_CONFIG_HOME=$YH convene interview summary > ../out && ! grep -q "word-" ../out &&
+	test_grep "(40 confidential interviews not shown" ../out
+'
+
 test_done
