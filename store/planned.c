@@ -12,10 +12,11 @@
 #include "core/meetings.h"
 #include "planned.h"
 
-/* The whole file: from the head when that was all of it. */
+/* The whole file: from the head when that was all of it; at a commit, by
+ * its blob when the caller knows it. */
 static int read_whole(struct store *s, const struct store_oid *at, const char *file,
-		      const char *head, size_t headlen, int all, char **data, size_t *len,
-		      struct err *err)
+		      const struct store_oid *blob, const char *head, size_t headlen, int all,
+		      char **data, size_t *len, struct err *err)
 {
 	if (all) {
 		if (!(*data = malloc(headlen + 1)))
@@ -25,11 +26,13 @@ static int read_whole(struct store *s, const struct store_oid *at, const char *f
 		*len = headlen;
 		return 0;
 	}
+	if (at && blob)
+		return store_blob_read(s, blob, data, len, err);
 	return at ? store_read_at(s, at, file, data, len, err) : store_read(s, file, data, len, err);
 }
 
-int store_first_planned(struct store *s, const struct store_oid *at, char *const *files, size_t n,
-			struct doc **doc, size_t *which)
+int store_first_planned(struct store *s, const struct store_oid *at, char *const *files,
+			const struct store_oid *blobs, size_t n, struct doc **doc, size_t *which)
 {
 	size_t i;
 
@@ -54,7 +57,8 @@ int store_first_planned(struct store *s, const struct store_oid *at, char *const
 				continue;
 			all = len < sizeof(head);
 		}
-		if ((rc = read_whole(s, at, files[i], head, len, all, &data, &len, &e)) == ERR_NOMEM)
+		if ((rc = read_whole(s, at, files[i], blobs ? &blobs[i] : NULL, head, len, all, &data,
+				     &len, &e)) == ERR_NOMEM)
 			return ERR_NOMEM;
 		/* a file that does not even hold the word is not parsed */
 		if (rc < 0 || !strstr(data, "planned")) {

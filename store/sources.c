@@ -135,63 +135,36 @@ static int by_value(const void *a, const void *b)
 /* The later meetings, in order, until the first planned one. */
 static int take_later(struct agenda_sources *src, struct reader *rd)
 {
-	size_t i;
+	struct store_oid *blobs = NULL;
+	struct doc *doc;
+	char **files;
+	size_t i, which;
+	int rc;
 
 	if (!src->nlater)  /* qsort() takes no NULL, even for nothing */
 		return 0;
 	qsort(src->later, src->nlater, sizeof(*src->later), by_number);
-	if (!rd->at) {
-		/* the work tree: only the first lines of most (store/planned.c) */
-		struct doc *doc;
-		char **files = malloc(src->nlater * sizeof(*files));
-		size_t which;
-		int rc;
-
-		if (!files)
-			return ERR_NOMEM;
-		for (i = 0; i < src->nlater; i++)
-			files[i] = src->later[i].file;
-		rc = store_first_planned(rd->s, NULL, files, src->nlater, &doc, &which);
+	files = malloc(src->nlater * sizeof(*files));
+	if (rd->at)  /* a commit: each blob by its id */
+		blobs = malloc(src->nlater * sizeof(*blobs));
+	if (!files || (rd->at && !blobs)) {
 		free(files);
-		if (rc < 0 || !doc)
-			return rc;
-		rc = meetings_add(&src->meetings, src->later[which].file, doc);
-		doc_free(doc);
-		return rc;
+		free(blobs);
+		return ERR_NOMEM;
 	}
-	/* a commit: each blob by its id */
 	for (i = 0; i < src->nlater; i++) {
-		struct doc *doc;
-		struct err e;
-		const char *status;
-		char *data = NULL;
-		size_t len;
-		int rc;
-
-		err_clear(&e);
-		if ((rc = read_one(rd, &src->later[i], &data, &len, &e)) == ERR_NOMEM)
-			return ERR_NOMEM;
-		/* most later meetings were held: a file that does not even hold
-		 * the word is not parsed (the cost of minutes is in these) */
-		if (rc < 0 || !strstr(data, "planned")) {
-			free(data);
-			continue;
-		}
-		rc = doc_load(&doc, data, len, &e);
-		free(data);
-		if (rc == ERR_NOMEM)
-			return ERR_NOMEM;
-		if (!doc)
-			continue;
-		status = dom_text(doc->root, "status");
-		if (status && !strcmp(status, "planned")) {
-			rc = meetings_add(&src->meetings, src->later[i].file, doc);
-			doc_free(doc);
-			return rc;
-		}
-		doc_free(doc);
+		files[i] = src->later[i].file;
+		if (blobs)
+			blobs[i] = src->later[i].blob;
 	}
-	return 0;
+	rc = store_first_planned(rd->s, rd->at, files, blobs, src->nlater, &doc, &which);
+	free(files);
+	free(blobs);
+	if (rc < 0 || !doc)
+		return rc;
+	rc = meetings_add(&src->meetings, src->later[which].file, doc);
+	doc_free(doc);
+	return rc;
 }
 
 /* The files of a commit, as the walk of its tree finds them: their names
