@@ -41,7 +41,7 @@ int meeting_attend(struct store *s, const char *file, char *const *names, int no
 	}
 	txn_release(&t);
 	if (rc == ATTEND_NOT_LIST) {
-		err_set(&e.err, ERR_DATA, 0, 0, _("'%s' in %s is not a list"), "attendees", file);
+		err_set(&e.err, ERR_DATA, 0, 0, "'%s' in %s is not a list", "attendees", file);
 		rc = report(NULL, &e.err);
 	} else if (rc == ATTEND_NONE) {
 		note("%s", _("nothing to change: they are all marked as attending"));

@@ -309,7 +309,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 	if (path_resolve(&c, t.doc->root, &p, p.n, &err) < 0)
 		goto fail;
 	if (!c || !(c->flags & DOC_CONFLICT)) {
-		err_set(&err, ERR_NOTFOUND, 0, 0, _("there is no conflict at '%s'"), pathtext);
+		err_set(&err, ERR_NOTFOUND, 0, 0, "there is no conflict at '%s'", pathtext);
 		err_hint(&err, "%s", _("'convene conflicts' lists them"));
 		goto fail;
 	}
@@ -333,7 +333,7 @@ int cmd_resolve(int argc, char **argv, struct store *s)
 		snprintf(how, sizeof(how), "a new value");
 	} else {
 		if (conflict_pick_side(&pick, c, n) < 0) {
-			err_set(&err, ERR_USAGE, 0, 0, _("no side %ld at '%s'"), n, pathtext);
+			err_set(&err, ERR_USAGE, 0, 0, "no side %ld at '%s'", n, pathtext);
 			err_hint(&err, "%s", _("'convene conflicts' numbers the sides"));
 			goto fail;
 		}

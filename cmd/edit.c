@@ -159,8 +159,8 @@ int edit_file(struct store *s, const char *file)
 		/* the file must still be what the editor started from */
 		if (t.oldlen != len || memcmp(t.old, orig, len)) {
 			txn_release(&t);
-			err_set(&err, ERR_REFUSED, 0, 0, _("%s changed while you edited it"), file);
-			err_hint(&err, _("your version was not saved; run 'convene edit %s' again"), file);
+			err_set(&err, ERR_REFUSED, 0, 0, "%s changed while you edited it", file);
+			err_hint(&err, "your version was not saved; run 'convene edit %s' again", file);
 			rc = report(NULL, &err);
 			goto done;
 		}

@@ -29,10 +29,10 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 		ed = "vi";
 	rc = scratch_make(&tmp, suffix, text, &why);
 	if (rc == SCRATCH_CANNOT_MAKE)
-		return err_set(err, ERR_INTERNAL, 0, 0, _("cannot make a temporary file: %s"),
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot make a temporary file: %s",
 			       strerror(why));
 	if (rc)
-		return err_set(err, ERR_INTERNAL, 0, 0, _("cannot write %s"), tmp.path);
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot write %s", tmp.path);
 	argv[0] = (char *)"sh";
 	argv[1] = (char *)"-c";
 	argv[2] = (char *)"$CONVENE_EDITOR \"$@\"";
@@ -43,7 +43,7 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 	rc = posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, environ);
 	if (rc != 0) {
 		scratch_forget(&tmp);
-		return err_set(err, ERR_INTERNAL, 0, 0, _("cannot start the editor '%s': %s"), ed,
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot start the editor '%s': %s", ed,
 			       strerror(rc));
 	}
 	while (waitpid(pid, &status, 0) < 0) {
@@ -54,12 +54,12 @@ int edit_text(struct buf *text, const char *suffix, struct err *err)
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		scratch_forget(&tmp);
-		err_set(err, ERR_USAGE, 0, 0, _("the editor '%s' failed; nothing was changed"), ed);
+		err_set(err, ERR_USAGE, 0, 0, "the editor '%s' failed; nothing was changed", ed);
 		return ERR_USAGE;
 	}
 	rc = scratch_read(&tmp, text, &why);
 	scratch_forget(&tmp);
 	if (rc)
-		return err_set(err, ERR_INTERNAL, 0, 0, _("cannot read back %s"), tmp.path);
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read back %s", tmp.path);
 	return buf_failed(text) ? err_set(err, ERR_NOMEM, 0, 0, "%s", _("out of memory")) : 0;
 }

@@ -203,14 +203,14 @@ int cmd_set(int argc, char **argv, struct store *s)
 		return rc;
 	}
 	if (!parent || parent->kind != DOC_MAP) {
-		err_set(&err, ERR_NOTFOUND, 0, 0, _("cannot set '%s': its parent is not a mapping"),
+		err_set(&err, ERR_NOTFOUND, 0, 0, "cannot set '%s': its parent is not a mapping",
 			pathtext);
 		goto fail;
 	}
 	old = doc_get(parent, p.seg[p.n - 1].key);
 	if (p.seg[p.n - 1].id[0]) {
 		err_set(&err, ERR_USAGE, 0, 0, "%s", _("set changes fields, not whole list items"));
-		err_hint(&err, _("name a field of the item, like %s.text"), pathtext);
+		err_hint(&err, "name a field of the item, like %s.text", pathtext);
 		goto fail;
 	}
 	if (edit && old && old->kind == DOC_SCALAR && (old->flags & DOC_SECRET)) {

@@ -70,7 +70,7 @@ static int add_item(struct store *s, const struct cmd *me, struct group_entry *g
 	txn_release(&t);
 	if (rc == GROUP_NOT_LIST) {
 		err_set(&e.err, ERR_DATA, 0, 0,
-			_("'%s' in initiative.yaml is not a list, or out of memory"), g->key);
+			"'%s' in initiative.yaml is not a list, or out of memory", g->key);
 		rc = report(NULL, &e.err);
 	} else if (rc == GROUP_EXISTS) {
 		rc = usage_error(me, !strcmp(what, "subgroup")

@@ -156,7 +156,7 @@ int cmd_init(int argc, char **argv, struct store *unused)
 		goto done;
 	}
 	if ((state = newsite_dir_state(dir)) < 0) {
-		err_set(&err, ERR_USAGE, 0, 0, _("'%s' is not empty"), dir);
+		err_set(&err, ERR_USAGE, 0, 0, "'%s' is not empty", dir);
 		err_hint(&err, "%s",
 			 _("init makes a new initiative in a new or empty folder: convene init NEWDIR"));
 		rc = report(NULL, &err);
@@ -263,8 +263,8 @@ int cmd_clone(int argc, char **argv, struct store *unused)
 	if (store_identity_check(NULL, &err) < 0)
 		return report(NULL, &err);
 	if (newsite_dir_state(dir) < 0) {
-		err_set(&err, ERR_USAGE, 0, 0, _("'%s' exists and is not empty"), dir);
-		err_hint(&err, _("name a new folder: convene clone %s NEWDIR"), argv[optind]);
+		err_set(&err, ERR_USAGE, 0, 0, "'%s' exists and is not empty", dir);
+		err_hint(&err, "name a new folder: convene clone %s NEWDIR", argv[optind]);
 		return report(NULL, &err);
 	}
 	tty = !quiet && isatty(2);

@@ -90,7 +90,7 @@ static int principle_add(int argc, char **argv, struct store *s)
 	txn_release(&t);
 	if (rc == LIST_EXISTS)
 		return usage_error(me, _("a principle '%s' exists already"), id);
-	err_set(&err, ERR_DATA, 0, 0, _("'%s' in initiative.yaml is not a list, or out of memory"),
+	err_set(&err, ERR_DATA, 0, 0, "'%s' in initiative.yaml is not a list, or out of memory",
 		"principles");
 	return report(NULL, &err);
 }
@@ -261,7 +261,7 @@ static int outcome_indicator(int argc, char **argv, struct store *s)
 	txn_release(&t);
 	if (rc == LIST_EXISTS)
 		return usage_error(me, _("%s has an indicator '%s' already"), file, in.id);
-	err_set(&err, ERR_DATA, 0, 0, _("'%s' in %s is not a list, or out of memory"), "indicators",
+	err_set(&err, ERR_DATA, 0, 0, "'%s' in %s is not a list, or out of memory", "indicators",
 		file);
 	return report(NULL, &err);
 }
@@ -308,11 +308,11 @@ static int outcome_measure(int argc, char **argv, struct store *s)
 		txn_release(&t);
 		txn_err_release(&e);
 		if (rc == LIST_NOT_LIST) {
-			err_set(&e.err, ERR_DATA, 0, 0, _("'%s' in %s is not a list, or out of memory"),
+			err_set(&e.err, ERR_DATA, 0, 0, "'%s' in %s is not a list, or out of memory",
 				"measurements", file);
 		} else {
-			err_set(&e.err, ERR_DATA, 0, 0, _("%s has no indicator '%s'"), file, m.indicator);
-			err_hint(&e.err, _("add it: convene outcome indicator %s NAME --id %s"), m.outcome,
+			err_set(&e.err, ERR_DATA, 0, 0, "%s has no indicator '%s'", file, m.indicator);
+			err_hint(&e.err, "add it: convene outcome indicator %s NAME --id %s", m.outcome,
 				 m.indicator);
 		}
 		return report(NULL, &e.err);

@@ -550,7 +550,7 @@ int show_file(int argc, char **argv, struct store *s, const char *cmd, const cha
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)
-			err_set(&err, ERR_NOTFOUND, 0, 0, _("no %s '%s' (%s)"), cmd, argv[optind], file);
+			err_set(&err, ERR_NOTFOUND, 0, 0, "no %s '%s' (%s)", cmd, argv[optind], file);
 		return report(err.line ? file : NULL, &err);
 	}
 	if (json) {
@@ -584,7 +584,7 @@ static int interview_show(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)
-			err_set(&err, ERR_NOTFOUND, 0, 0, _("no interview '%s' (%s)"), argv[optind], file);
+			err_set(&err, ERR_NOTFOUND, 0, 0, "no interview '%s' (%s)", argv[optind], file);
 		return report(err.line ? file : NULL, &err);
 	}
 	if (!doc->root || !interview_confidential(doc->root)) {

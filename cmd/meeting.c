@@ -327,7 +327,7 @@ static int meeting_show(int argc, char **argv, struct store *s)
 	err_clear(&err);
 	if (load_file(s, file, &doc, NULL, &err) < 0) {
 		if (err.code == ERR_NOTFOUND)
-			err_set(&err, ERR_NOTFOUND, 0, 0, _("no meeting %s (%s)"), argv[optind], file);
+			err_set(&err, ERR_NOTFOUND, 0, 0, "no meeting %s (%s)", argv[optind], file);
 		return report(err.line ? file : NULL, &err);
 	}
 	r = doc->root;

@@ -268,12 +268,12 @@ static int member_subgroup(int argc, char **argv, struct store *s, int join)
 	if (rc == GROUP_NOT_LIST || rc == GROUP_NOT_IN) {
 		txn_release(&t);
 		if (rc == GROUP_NOT_LIST) {
-			err_set(&e.err, ERR_DATA, 0, 0, _("'%s' in %s is not a list, or out of memory"),
+			err_set(&e.err, ERR_DATA, 0, 0, "'%s' in %s is not a list, or out of memory",
 				"subgroups", file);
 		} else {
-			err_set(&e.err, ERR_DATA, 0, 0, _("%s is not in subgroup '%s'"), argv[optind],
+			err_set(&e.err, ERR_DATA, 0, 0, "%s is not in subgroup '%s'", argv[optind],
 				argv[optind + 1]);
-			err_hint(&e.err, _("'convene get %s:subgroups' lists the subgroups they are in"),
+			err_hint(&e.err, "'convene get %s:subgroups' lists the subgroups they are in",
 				 file);
 		}
 		return report(NULL, &e.err);

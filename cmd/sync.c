@@ -180,7 +180,7 @@ static int pre_push(struct sync *y, const char *remote_tip)
 	if (status < 0)
 		return EXIT_INTERNAL;
 	if (status) {
-		err_set(&err, ERR_REFUSED, 0, 0, _("the pre-push hook refused the push (exit %d)"),
+		err_set(&err, ERR_REFUSED, 0, 0, "the pre-push hook refused the push (exit %d)",
 			status);
 		err_hint(&err, "%s",
 			 _("your commits are kept here; see what the hook said above, then sync again"));

@@ -192,8 +192,8 @@ int commit_with_hooks(struct store *s, const char *const *paths, size_t n, const
 	}
 	if (status) {
 		store_abandon(p);
-		err_set(err, ERR_REFUSED, 0, 0, _("the pre-commit hook refused the edit (exit %d)"), status);
-		err_hint(err, _("nothing was changed; see what the hook said above (%s/pre-commit)"), dir);
+		err_set(err, ERR_REFUSED, 0, 0, "the pre-commit hook refused the edit (exit %d)", status);
+		err_hint(err, "nothing was changed; see what the hook said above (%s/pre-commit)", dir);
 		return ERR_REFUSED;
 	}
 	if ((error = store_finish(p, message, oid, oid_size, err)) < 0)

@@ -162,10 +162,10 @@ int read_stdin(struct buf *out, size_t limit, struct err *err)
 	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
 		buf_add(out, chunk, n);
 		if (out->len > limit)
-			return err_set(err, ERR_USAGE, 0, 0, _("the input is larger than %zu bytes"), limit);
+			return err_set(err, ERR_USAGE, 0, 0, "the input is larger than %zu bytes", limit);
 	}
 	if (ferror(stdin))
-		return err_set(err, ERR_INTERNAL, 0, 0, _("cannot read standard input"));
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot read standard input");
 	if (buf_failed(out))
 		return err_set(err, ERR_NOMEM, 0, 0, "%s", _("out of memory"));
 	return 0;
