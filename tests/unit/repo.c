@@ -2,6 +2,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/doc.h"
+#include "store/edit.h"
 #include "tests/unit/repo.h"
 
 int unit_repo(char *dir, const char *script)
@@ -42,4 +47,20 @@ int unit_write_file(const char *dir, const char *path, const char *text)
 		return 0;
 	ok = fputs(text, f) >= 0;
 	return fclose(f) == 0 && ok;
+}
+
+int unit_txn(struct txn *t, const char *file, const char *yaml)
+{
+	struct err err;
+
+	memset(t, 0, sizeof(*t));
+	t->file = file;
+	return doc_load(&t->doc, yaml, strlen(yaml), &err);
+}
+
+const char *unit_yaml_of(struct buf *out, const struct txn *t)
+{
+	buf_reset(out);
+	doc_emit(out, t->doc);
+	return buf_str(out);
 }

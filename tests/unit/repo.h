@@ -16,4 +16,12 @@ int unit_repo_remove(const char *dir);
 /* Writes text to dir/path; 0 if that failed. */
 int unit_write_file(const char *dir, const char *path, const char *text);
 
+/* A txn on yaml as file, without a repository: what store/'s edits of
+ * one tree read; 0, or doc_load()'s error.  Released by txn_release(). */
+struct txn;
+struct buf;
+int unit_txn(struct txn *t, const char *file, const char *yaml);
+/* The YAML of t's tree, into out (reset first); out's text. */
+const char *unit_yaml_of(struct buf *out, const struct txn *t);
+
 #endif

@@ -6,16 +6,8 @@
 #include "core/domain.h"
 #include "core/schema.h"
 #include "store/attendance.h"
+#include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
-
-static int open_txn(struct txn *t, const char *file, const char *yaml)
-{
-	struct err err;
-
-	memset(t, 0, sizeof(*t));
-	t->file = file;
-	return doc_load(&t->doc, yaml, strlen(yaml), &err);
-}
 
 void test_attendance__adds_those_not_listed(void)
 {
@@ -26,7 +18,7 @@ void test_attendance__adds_those_not_listed(void)
 	struct txn t;
 	char subject[300];
 
-	check(open_txn(&t, "meetings/002.yaml", "number: 2\nattendees: [dana]\n") == 0);
+	check(unit_txn(&t, "meetings/002.yaml", "number: 2\nattendees: [dana]\n") == 0);
 	txn_err_init(&e);
 	check(attendance_add(&t, names, subject, sizeof(subject), &e) == 0);
 	check_str(subject, "meeting 002: 2 attending");
@@ -51,7 +43,7 @@ void test_attendance__not_a_list_and_unknown_member(void)
 	struct txn t;
 	char subject[300];
 
-	check(open_txn(&t, "meetings/002.yaml", "number: 2\nattendees: everyone\n") == 0);
+	check(unit_txn(&t, "meetings/002.yaml", "number: 2\nattendees: everyone\n") == 0);
 	txn_err_init(&e);
 	check(attendance_add(&t, names, subject, sizeof(subject), &e) == ATTEND_NOT_LIST);
 	check(ids && schema_ids_add(ids, REF_MEMBER, "dana") == 0);

@@ -7,25 +7,8 @@
 #include "core/domain.h"
 #include "core/schema.h"
 #include "store/groupedit.h"
+#include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
-
-/* A txn on yaml as file, without a repository: what the edits read. */
-static int open_txn(struct txn *t, const char *file, const char *yaml)
-{
-	struct err err;
-
-	memset(t, 0, sizeof(*t));
-	t->file = file;
-	return doc_load(&t->doc, yaml, strlen(yaml), &err);
-}
-
-/* The YAML of t's tree, into out. */
-static const char *yaml_of(struct buf *out, const struct txn *t)
-{
-	buf_reset(out);
-	doc_emit(out, t->doc);
-	return buf_str(out);
-}
 
 void test_groupedit__subgroup_added(void)
 {
@@ -38,11 +21,11 @@ void test_groupedit__subgroup_added(void)
 	struct txn t;
 	char subject[300];
 
-	check(open_txn(&t, "initiative.yaml", "name: x\nlanguage: he\n") == 0);
+	check(unit_txn(&t, "initiative.yaml", "name: x\nlanguage: he\n") == 0);
 	txn_err_init(&e);
 	check(group_add(&t, &g, "subgroup", subject, sizeof(subject), &e) == 0);
 	check_str(subject, "subgroup added: גיוס (recruiting)");
-	check_str(yaml_of(&b, &t),
+	check_str(unit_yaml_of(&b, &t),
 		  "name: x\nlanguage: he\nsubgroups:\n- id: recruiting\n  name: גיוס\n"
 		  "  description: Who comes, and how\n");
 	/* the same id again: refused, nothing added */
@@ -63,7 +46,7 @@ void test_groupedit__partner_not_a_list(void)
 	struct txn t;
 	char subject[300];
 
-	check(open_txn(&t, "initiative.yaml", "name: x\npartners: nobody\n") == 0);
+	check(unit_txn(&t, "initiative.yaml", "name: x\npartners: nobody\n") == 0);
 	txn_err_init(&e);
 	check(group_add(&t, &g, "partner", subject, sizeof(subject), &e) == GROUP_NOT_LIST);
 	check_str(dom_text(t.doc->root, "partners"), "nobody");
@@ -102,7 +85,7 @@ void test_groupedit__join_and_leave(void)
 	struct txn t;
 	char subject[300];
 
-	check(open_txn(&t, "members/dana.yaml", "id: dana\nname: Dana\n") == 0);
+	check(unit_txn(&t, "members/dana.yaml", "id: dana\nname: Dana\n") == 0);
 	check(ids && schema_ids_add(ids, REF_SUBGROUP, "data") == 0);
 	schema_ids_known(ids, REF_SUBGROUP);
 	t.ids = ids;
@@ -112,7 +95,7 @@ void test_groupedit__join_and_leave(void)
 	check(strstr(e.err.msg, "nope") != NULL);
 	check(group_member_change(&t, "dana", "data", 1, subject, sizeof(subject), &e) == 0);
 	check_str(subject, "subgroup data: dana joined");
-	check_str(yaml_of(&b, &t), "id: dana\nname: Dana\nsubgroups:\n- data\n");
+	check_str(unit_yaml_of(&b, &t), "id: dana\nname: Dana\nsubgroups:\n- data\n");
 	check(group_member_change(&t, "dana", "data", 1, subject, sizeof(subject), &e) ==
 	      GROUP_ALREADY);
 	/* leaving one that is gone is how a stale reference is mended */
@@ -121,7 +104,7 @@ void test_groupedit__join_and_leave(void)
 	check(group_member_change(&t, "dana", "data", 0, subject, sizeof(subject), &e) == 0);
 	check_str(subject, "subgroup data: dana left");
 	/* no empty list left behind */
-	check_str(yaml_of(&b, &t), "id: dana\nname: Dana\n");
+	check_str(unit_yaml_of(&b, &t), "id: dana\nname: Dana\n");
 	t.ids = NULL;
 	schema_ids_free(ids);
 	buf_release(&b);

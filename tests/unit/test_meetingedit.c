@@ -5,6 +5,7 @@
 #include "core/doc.h"
 #include "core/domain.h"
 #include "store/meetingedit.h"
+#include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
 
 static const char meeting_yaml[] =
@@ -23,17 +24,6 @@ static const char meeting_yaml[] =
 	"  title: Principles\n"
 	"  minutes: 30\n";
 
-/* A txn on the meeting as yaml gives it, without a repository: what
- * meeting_change_apply() reads of it. */
-static int open_txn(struct txn *t, const char *yaml)
-{
-	struct err err;
-
-	memset(t, 0, sizeof(*t));
-	t->file = "meetings/002.yaml";
-	return doc_load(&t->doc, yaml, strlen(yaml), &err);
-}
-
 static int apply(struct txn *t, const struct meeting_change *c, char *subject, size_t size,
 		 struct txn_err *e)
 {
@@ -49,7 +39,7 @@ void test_meetingedit__moved_and_place(void)
 	char subject[300];
 	struct doc_node *loc;
 
-	check(open_txn(&t, meeting_yaml) == 0);
+	check(unit_txn(&t, "meetings/002.yaml", meeting_yaml) == 0);
 	c.date = "2026-05-03";
 	c.start = "18:00";
 	c.address = "12 Herzl St";
@@ -72,7 +62,7 @@ void test_meetingedit__same_value_and_status(void)
 	struct txn t;
 	char subject[300];
 
-	check(open_txn(&t, meeting_yaml) == 0);
+	check(unit_txn(&t, "meetings/002.yaml", meeting_yaml) == 0);
 	c.date = "2026-03-01";  /* what it holds: not a move */
 	c.status = "cancelled";
 	check(apply(&t, &c, subject, sizeof(subject), &e) == 0);
@@ -99,7 +89,7 @@ void test_meetingedit__item(void)
 	struct txn t;
 	char subject[300];
 
-	check(open_txn(&t, meeting_yaml) == 0);
+	check(unit_txn(&t, "meetings/002.yaml", meeting_yaml) == 0);
 	c.item = "principles";
 	c.minutes = "30";  /* as it was */
 	c.lead = "dana";
@@ -135,7 +125,7 @@ void test_meetingedit__conflict_refuses(void)
 	struct txn t;
 	char subject[300];
 
-	check(open_txn(&t, conflicted) == 0);
+	check(unit_txn(&t, "meetings/002.yaml", conflicted) == 0);
 	c.date = "2026-03-04";
 	check(apply(&t, &c, subject, sizeof(subject), &e) == ERR_DATA);
 	check_str(e.err.msg, "date is in an unresolved conflict");

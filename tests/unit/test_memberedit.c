@@ -10,22 +10,6 @@
 #include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
 
-static int open_txn(struct txn *t, const char *file, const char *yaml)
-{
-	struct err err;
-
-	memset(t, 0, sizeof(*t));
-	t->file = file;
-	return doc_load(&t->doc, yaml, strlen(yaml), &err);
-}
-
-static const char *yaml_of(struct buf *out, const struct txn *t)
-{
-	buf_reset(out);
-	doc_emit(out, t->doc);
-	return buf_str(out);
-}
-
 void test_memberedit__added_in_schema_order(void)
 {
 	const char *subs[] = { "data", "recruiting" };
@@ -35,7 +19,7 @@ void test_memberedit__added_in_schema_order(void)
 	struct txn t;
 	char subject[300];
 
-	check(open_txn(&t, "members/dana.yaml", "{}\n") == 0);
+	check(unit_txn(&t, "members/dana.yaml", "{}\n") == 0);
 	m.id = "dana";
 	m.name = "דנה לוי";
 	m.address = "12 Herzl St";
@@ -47,7 +31,7 @@ void test_memberedit__added_in_schema_order(void)
 	check(member_create(&t, &m, "2026-02-01", subject, sizeof(subject), &e) == 0);
 	check_str(subject, "member added: דנה לוי (dana)");
 	/* role member and joined today by default; nothing not given */
-	check_str(yaml_of(&b, &t),
+	check_str(unit_yaml_of(&b, &t),
 		  "id: dana\nname: דנה לוי\nrole: member\nphone: 050-1234567\ncan_host: true\n"
 		  "address: 12 Herzl St\nsubgroups:\n- data\n- recruiting\njoined: \"2026-02-01\"\n");
 	buf_release(&b);
@@ -93,7 +77,7 @@ void test_memberedit__leave_and_age(void)
 	struct txn t;
 	char subject[300];
 
-	check(open_txn(&t, "members/dana.yaml", "id: dana\nname: Dana\nrole: member\n") == 0);
+	check(unit_txn(&t, "members/dana.yaml", "id: dana\nname: Dana\nrole: member\n") == 0);
 	txn_err_init(&e);
 	check(member_leave_apply(&t, "dana", "2026-06-30", subject, sizeof(subject), &e) == 0);
 	check_str(subject, "member left: dana");

@@ -6,23 +6,8 @@
 #include "core/domain.h"
 #include "core/schema.h"
 #include "store/outcomeedit.h"
+#include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
-
-static int open_txn(struct txn *t, const char *file, const char *yaml)
-{
-	struct err err;
-
-	memset(t, 0, sizeof(*t));
-	t->file = file;
-	return doc_load(&t->doc, yaml, strlen(yaml), &err);
-}
-
-static const char *yaml_of(struct buf *out, const struct txn *t)
-{
-	buf_reset(out);
-	doc_emit(out, t->doc);
-	return buf_str(out);
-}
 
 void test_outcomeedit__principle(void)
 {
@@ -30,18 +15,18 @@ void test_outcomeedit__principle(void)
 	struct txn t;
 	char subject[200];
 
-	check(open_txn(&t, "initiative.yaml", "name: x\n") == 0);
+	check(unit_txn(&t, "initiative.yaml", "name: x\n") == 0);
 	check(principle_add_apply(&t, "p-1", "שקיפות", "", "2026-02-01T17:05:00+02:00", subject,
 				  sizeof(subject)) == 0);
 	check_str(subject, "principle added: p-1");
 	/* no site: none written */
-	check_str(yaml_of(&b, &t),
+	check_str(unit_yaml_of(&b, &t),
 		  "name: x\nprinciples:\n- id: p-1\n  at: \"2026-02-01T17:05:00+02:00\"\n"
 		  "  text: שקיפות\n");
 	check(principle_add_apply(&t, "p-1", "again", "hall", "2026-02-01T18:00:00+02:00", subject,
 				  sizeof(subject)) == LIST_EXISTS);
 	doc_free(t.doc);
-	check(open_txn(&t, "initiative.yaml", "name: x\nprinciples: none\n") == 0);
+	check(unit_txn(&t, "initiative.yaml", "name: x\nprinciples: none\n") == 0);
 	check(principle_add_apply(&t, "p-2", "x", "hall", "2026-02-01T18:00:00+02:00", subject,
 				  sizeof(subject)) == LIST_NOT_LIST);
 	buf_release(&b);
@@ -68,7 +53,7 @@ void test_outcomeedit__outcome_and_checks(void)
 	/* the principle must exist once the ids are known */
 	check(ids && schema_ids_add(ids, REF_PRINCIPLE, "p-2") == 0);
 	schema_ids_known(ids, REF_PRINCIPLE);
-	check(open_txn(&t, "outcomes/reading.yaml", "{}\n") == 0);
+	check(unit_txn(&t, "outcomes/reading.yaml", "{}\n") == 0);
 	t.ids = ids;
 	check(outcome_create(&t, &o, subject, sizeof(subject), &e) < 0);
 	check(strstr(e.err.msg, "p-1") != NULL);
@@ -76,7 +61,7 @@ void test_outcomeedit__outcome_and_checks(void)
 	txn_err_release(&e);
 	check(outcome_create(&t, &o, subject, sizeof(subject), &e) == 0);
 	check_str(subject, "outcome added: reading");
-	check_str(yaml_of(&b, &t),
+	check_str(unit_yaml_of(&b, &t),
 		  "id: reading\ntitle: Children read by grade 3\npopulation: grade 3\n"
 		  "status: proposed\nprinciples:\n- p-1\n");
 	t.ids = NULL;
@@ -102,7 +87,7 @@ void test_outcomeedit__indicator_and_measurement(void)
 	check(indicator_check_new(&in, &err) == ERR_USAGE);
 	check(strstr(err.msg, "--baseline") != NULL);
 	in.baseline = "40";
-	check(open_txn(&t, "outcomes/reading.yaml", "id: reading\ntitle: R\n") == 0);
+	check(unit_txn(&t, "outcomes/reading.yaml", "id: reading\ntitle: R\n") == 0);
 	txn_err_init(&e);
 	/* no indicator yet: nothing to measure */
 	check(measurement_add_apply(&t, &m, subject, sizeof(subject), &e) == LIST_NO_INDICATOR);
