@@ -147,7 +147,10 @@ test_expect_success 'a flipped byte or a cut file fails authentication, nothing 
 	age -r "$(age-keygen -y k)" < p > p.bin &&
 	size=$(wc -c < p.bin) &&
 	cp p.bin flipped &&
-	printf "\\001" | dd of=flipped bs=1 seek=$((size - 100)) conv=notrunc 2>/dev/null &&
+	at=$((size - 100)) &&
+	byte=$(od -An -tu1 -j $at -N1 p.bin | tr -d " ") &&
+	printf "\\$(printf %03o $((byte ^ 1)))" | dd of=flipped bs=1 seek=$at conv=notrunc 2>/dev/null &&
+	! cmp -s p.bin flipped &&
 	test_expect_code 1 "$AGETOOL" open k < flipped > out 2> err &&
 	test ! -s out && test_grep "changed or cut short" err &&
 	head -c $((size - 1)) p.bin > cut &&
@@ -157,6 +160,8 @@ test_expect_success 'a flipped byte or a cut file fails authentication, nothing 
 	test_expect_code 1 "$AGETOOL" open k < cut > out 2> err &&
 	test ! -s out && test_grep "changed or cut short" err &&
 	sed "2s/^-> X25519 ./-> X25519 A/" p.bin > header &&
+	if cmp -s p.bin header; then sed "2s/^-> X25519 ./-> X25519 B/" p.bin > header; fi &&
+	! cmp -s p.bin header &&
 	test_expect_code 1 "$AGETOOL" open k < header > out 2> err &&
 	test ! -s out &&
 	head -c 40 p.bin > short &&
@@ -165,6 +170,7 @@ test_expect_success 'a flipped byte or a cut file fails authentication, nothing 
 	"$AGETOOL" seal "$(age-keygen -y k)" < p > p.age &&
 	sed "3s/^\\(.\\)./\\1A/" p.age > armor &&
 	if cmp -s p.age armor; then sed "3s/^\\(.\\)./\\1B/" p.age > armor; fi &&
+	! cmp -s p.age armor &&
 	test_expect_code 1 "$AGETOOL" open k < armor > out 2> err &&
 	test ! -s out
 '
