@@ -1,0 +1,236 @@
+/*
+ * store/filecache.c over a real repository: what is recorded comes back
+ * for the same stat and only for it, across runs (the file in
+ * $GIT_DIR/convene/files); a file changed lately is recorded but not
+ * trusted; entries of a listed folder that were not looked up are
+ * dropped; a damaged file is an empty cache.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "core/agenda.h"
+#include "core/buf.h"
+#include "store/filecache.h"
+#include "store/internal.h"
+#include "tests/unit/repo.h"
+#include "tests/unit/unit.h"
+
+/* A stat as of a file not changed for a day. */
+static struct stat old_stat(long ino, long size)
+{
+	struct stat st;
+
+	memset(&st, 0, sizeof(st));
+	st.st_mtim.tv_sec = st.st_ctim.tv_sec = time(NULL) - 86400;
+	st.st_mtim.tv_nsec = 5;
+	st.st_ino = (ino_t)ino;
+	st.st_size = size;
+	st.st_mode = S_IFREG | 0644;
+	return st;
+}
+
+static void open_repo(char *dir, struct store **s)
+{
+	struct err err;
+
+	*s = NULL;
+	check(unit_repo(dir, "mkdir members"));
+	check(store_global_init() == 0);
+	err_clear(&err);
+	check(store_open(s, dir, &err) == 0);
+}
+
+static void close_repo(struct store *s, const char *dir)
+{
+	store_free(s);
+	store_global_shutdown();
+	check(unit_repo_remove(dir));
+}
+
+void test_filecache__same_stat_only_and_across_runs(void)
+{
+	char dir[64] = "/tmp/convene-unit-filecache-XXXXXX";
+	struct store *s;
+	struct stat a = old_stat(11, 40), b = old_stat(12, 41), changed;
+	struct store_oid id, got;
+	struct filecache *fc;
+	const char *data;
+	size_t len;
+
+	open_repo(dir, &s);
+	memset(&id, 7, sizeof(id));
+	check((fc = store_filecache_open(s)) != NULL);
+	check(filecache_get(fc, "members/dana.yaml", &a, &got, &data, &len) == 0);
+	check(filecache_put(fc, "members/dana.yaml", &a, &id, "dana", 4) == 0);
+	check(filecache_put(fc, "members/avi.yaml", &b, &id, "", 0) == 0);
+	check(filecache_get(fc, "members/dana.yaml", &a, &got, &data, &len) == 1);
+	check(len == 4 && !memcmp(data, "dana", 4) && !memcmp(got.id, id.id, 20));
+	store_filecache_close(s, fc);
+
+	/* the next run */
+	check((fc = store_filecache_open(s)) != NULL);
+	check(filecache_get(fc, "members/dana.yaml", &a, &got, &data, &len) == 1);
+	check(len == 4 && !memcmp(data, "dana", 4) && !memcmp(got.id, id.id, 20));
+	check(filecache_get(fc, "members/avi.yaml", &b, &got, &data, &len) == 1 && len == 0);
+	/* any part of the stat changed: nothing */
+	changed = a, changed.st_ctim.tv_nsec++;
+	check(filecache_get(fc, "members/dana.yaml", &changed, &got, &data, &len) == 0);
+	changed = a, changed.st_mtim.tv_sec--;
+	check(filecache_get(fc, "members/dana.yaml", &changed, &got, &data, &len) == 0);
+	changed = a, changed.st_size++;
+	check(filecache_get(fc, "members/dana.yaml", &changed, &got, &data, &len) == 0);
+	changed = a, changed.st_ino++;
+	check(filecache_get(fc, "members/dana.yaml", &changed, &got, &data, &len) == 0);
+	changed = a, changed.st_mode = S_IFLNK | 0777;
+	check(filecache_get(fc, "members/dana.yaml", &changed, &got, &data, &len) == 0);
+	/* recorded anew: the new bytes */
+	check(filecache_put(fc, "members/dana.yaml", &changed, &id, "dana2", 5) == 0);
+	check(filecache_get(fc, "members/dana.yaml", &changed, &got, &data, &len) == 1 && len == 5);
+	check(filecache_get(fc, "members/dana.yaml", &a, &got, &data, &len) == 0);
+	store_filecache_close(s, fc);
+	close_repo(s, dir);
+}
+
+void test_filecache__a_file_changed_lately_is_not_trusted(void)
+{
+	char dir[64] = "/tmp/convene-unit-filecache-XXXXXX";
+	struct store *s;
+	struct stat now = old_stat(21, 10), ctime_now = old_stat(22, 10);
+	struct store_oid id, got;
+	struct filecache *fc;
+	const char *data;
+	size_t len;
+
+	open_repo(dir, &s);
+	memset(&id, 1, sizeof(id));
+	now.st_mtim.tv_sec = now.st_ctim.tv_sec = time(NULL);
+	ctime_now.st_ctim.tv_sec = time(NULL) - 1;
+	check((fc = store_filecache_open(s)) != NULL);
+	check(filecache_put(fc, "members/new.yaml", &now, &id, "x", 1) == 0);
+	check(filecache_put(fc, "members/touched.yaml", &ctime_now, &id, "y", 1) == 0);
+	check(filecache_get(fc, "members/new.yaml", &now, &got, &data, &len) == 0);
+	check(filecache_get(fc, "members/touched.yaml", &ctime_now, &got, &data, &len) == 0);
+	store_filecache_close(s, fc);
+	check((fc = store_filecache_open(s)) != NULL);
+	check(filecache_get(fc, "members/new.yaml", &now, &got, &data, &len) == 0);
+	store_filecache_close(s, fc);
+	close_repo(s, dir);
+}
+
+void test_filecache__gone_files_of_a_listed_folder_are_dropped(void)
+{
+	char dir[64] = "/tmp/convene-unit-filecache-XXXXXX";
+	struct store *s;
+	struct stat a = old_stat(31, 1), b = old_stat(32, 1), m = old_stat(33, 1);
+	struct store_oid id, got;
+	struct filecache *fc;
+	const char *data;
+	size_t len;
+
+	open_repo(dir, &s);
+	memset(&id, 2, sizeof(id));
+	check((fc = store_filecache_open(s)) != NULL);
+	check(filecache_put(fc, "members/a.yaml", &a, &id, "a", 1) == 0);
+	check(filecache_put(fc, "members/b.yaml", &b, &id, "b", 1) == 0);
+	check(filecache_put(fc, "meetings/001.yaml", &m, &id, "P", 1) == 0);
+	store_filecache_close(s, fc);
+	/* a run that looks up a only, and lists members/ */
+	check((fc = store_filecache_open(s)) != NULL);
+	check(filecache_get(fc, "members/a.yaml", &a, &got, &data, &len) == 1);
+	filecache_listed(fc, "members/");
+	store_filecache_close(s, fc);
+	check((fc = store_filecache_open(s)) != NULL);
+	check(filecache_get(fc, "members/a.yaml", &a, &got, &data, &len) == 1);
+	check(filecache_get(fc, "members/b.yaml", &b, &got, &data, &len) == 0);
+	/* not of the listed folder: kept */
+	check(filecache_get(fc, "meetings/001.yaml", &m, &got, &data, &len) == 1);
+	store_filecache_close(s, fc);
+	close_repo(s, dir);
+}
+
+/* Writes n bytes as the cache file; then whether a run finds a's entry. */
+static int finds_after(struct store *s, const char *path, const char *bytes, size_t n,
+		       const struct stat *a)
+{
+	struct store_oid got;
+	struct filecache *fc;
+	const char *data;
+	size_t len;
+	FILE *f;
+	int found;
+
+	if (!(f = fopen(path, "wb")) || fwrite(bytes, 1, n, f) != n) {
+		if (f)
+			fclose(f);
+		return -1;
+	}
+	fclose(f);
+	if (!(fc = store_filecache_open(s)))
+		return -1;
+	found = filecache_get(fc, "members/a.yaml", a, &got, &data, &len);
+	store_filecache_close(s, fc);
+	return found;
+}
+
+void test_filecache__a_damaged_file_is_an_empty_cache(void)
+{
+	char dir[64] = "/tmp/convene-unit-filecache-XXXXXX", path[4200], bytes[4096];
+	struct store *s;
+	struct stat a = old_stat(41, 3);
+	struct store_oid id;
+	struct filecache *fc;
+	size_t n, i, flipped = 0, cut = 0;
+	FILE *f;
+
+	open_repo(dir, &s);
+	memset(&id, 3, sizeof(id));
+	check((fc = store_filecache_open(s)) != NULL);
+	check(filecache_put(fc, "members/a.yaml", &a, &id, "abc", 3) == 0);
+	store_filecache_close(s, fc);
+	snprintf(path, sizeof(path), "%sconvene/files", store_gitdir(s));
+	check((f = fopen(path, "rb")) != NULL);
+	n = fread(bytes, 1, sizeof(bytes), f);
+	fclose(f);
+	check(n > 40 && n < sizeof(bytes));
+	check(finds_after(s, path, bytes, n, &a) == 1);
+	/* every byte changed in turn, and every length cut short: none found */
+	for (i = 0; i < n; i++) {
+		bytes[i] ^= 0x20;
+		flipped += finds_after(s, path, bytes, n, &a) == 0;
+		bytes[i] ^= 0x20;
+		cut += finds_after(s, path, bytes, i, &a) == 0;
+	}
+	check(flipped == n);
+	check(cut == n);
+	/* and once written whole again, found */
+	check(finds_after(s, path, bytes, n, &a) == 1);
+	close_repo(s, dir);
+}
+
+void test_filecache__a_member_packs_and_unpacks(void)
+{
+	char id[] = "dana", name[] = "דנה לוי 🌱", joined[] = "2026-01-01", left[] = "";
+	struct agenda_member dana = { id, name, NULL, joined, left };
+	struct agenda_members m = { 0 };
+	struct buf b = BUF_INIT;
+
+	check(agenda_member_pack(&b, &dana) == 0);
+	check(agenda_members_add_packed(&m, b.ptr, b.len) == 0);
+	check(m.n == 1);
+	check_str(m.v[0].id, "dana");
+	check_str(m.v[0].name, "דנה לוי 🌱");
+	check(m.v[0].address == NULL);
+	check_str(m.v[0].joined, "2026-01-01");
+	check_str(m.v[0].left, "");
+	/* nothing: a file that holds no member */
+	check(agenda_members_add_packed(&m, "", 0) == 0 && m.n == 1);
+	/* not what pack writes: nothing added */
+	check(agenda_members_add_packed(&m, b.ptr, b.len - 1) == -1 && m.n == 1);
+	check(agenda_members_add_packed(&m, "\2", 1) == -1 && m.n == 1);
+	check(agenda_members_add_packed(&m, "\0\0\0\0\0", 5) == -1 && m.n == 1);
+	agenda_members_release(&m);
+	buf_release(&b);
+}
