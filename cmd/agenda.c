@@ -148,6 +148,8 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 	}
 	src.number = layout_meeting_number(file);
 	src.minutes = minutes;
+	if (have_commit && !at)
+		src.compare = &c.oid;
 	if (store_agenda_sources(&src, s, from, &err) < 0) {
 		rc = report(err.line ? file : NULL, &err);
 		goto done;
@@ -174,15 +176,7 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 	if (have_commit) {
 		in.commit_id = c.id;
 		in.commit_date = c.date;
-		if (!at) {
-			char **changed;
-			size_t n;
-
-			if (store_changed(s, &changed, &n, &err) == 0) {
-				in.uncommitted = n > 0;
-				store_list_free(changed, n);
-			}
-		}
+		in.uncommitted = src.uncommitted;
 	}
 	if ((minutes ? minutes_markdown(&md, &in, &said) : agenda_markdown(&md, &in, flags, &said)) < 0) {
 		rc = out_of_memory();

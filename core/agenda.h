@@ -25,11 +25,11 @@
 
 /* The members, as the outputs name them: NULL strings when absent. */
 struct agenda_member {
-	char *id, *name, *address, *joined, *left;
+	char *id, *name, *address, *joined, *left;  /* one allocation, at id */
 };
 struct agenda_members {
 	struct agenda_member *v;  /* sorted by id after agenda_members_sort() */
-	size_t n;
+	size_t n, cap;
 	int failed;               /* memory ran out: the list is incomplete */
 };
 /* Takes the member a file holds (other files are skipped); 0 or ERR_NOMEM. */
@@ -40,6 +40,15 @@ int agenda_members_add(struct agenda_members *m, const char *file, const struct 
  * does not load is left out, as a tree that is not a member is. */
 int agenda_members_add_text(struct agenda_members *m, const char *file, const char *data,
 			    size_t len);
+/*
+ * A member as a few bytes, for the cache of the work tree's files
+ * (store/filecache.h), and back: the five fields, each a byte 1 and the
+ * text and a NUL, or a byte 0 when it is missing.  A file that holds no
+ * member packs to nothing.  Adding: 0, ERR_NOMEM, or -1 when the bytes are
+ * not a packed member (nothing added).
+ */
+int agenda_member_pack(struct buf *out, const struct agenda_member *x);
+int agenda_members_add_packed(struct agenda_members *m, const char *data, size_t len);
 void agenda_members_sort(struct agenda_members *m);
 void agenda_members_release(struct agenda_members *m);
 /* The member with id, or NULL (after agenda_members_sort()). */

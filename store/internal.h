@@ -5,6 +5,7 @@
 #ifndef CONVENE_STORE_INTERNAL_H
 #define CONVENE_STORE_INTERNAL_H
 
+#include <sys/stat.h>
 #include <time.h>
 
 #include <git2.h>
@@ -18,6 +19,8 @@ struct store {
 	int lockfd;          /* >= 0 while we hold the edit lock, else -1 */
 	int topfd;           /* the work tree, open for store_read(); -1: not yet,
 			      * -2: openat2() is not there, read the long way */
+	int dirfd;           /* a folder of the work tree, open for store_file_stat() */
+	char dir[64];        /* its name; "" none */
 	int busy;            /* store_mark() depth */
 	char site[64];
 	/* what taking the edit lock finished or undid of a sync killed while
@@ -79,6 +82,17 @@ void store_sweep(const char *gitdir, const struct timespec *since);
 /* The full path of a work-tree file; refuses names that leave the work
  * tree or pass through a symbolic link. */
 int store_full_path(struct store *s, const char *path, char *out, size_t size, struct err *err);
+/* The stat of file in the work tree, reached through no symbolic link and
+ * not following one at its end: 0, or -1 with errno.  One system call for
+ * each file of a folder after the first. */
+int store_file_stat(struct store *s, const char *file, struct stat *st);
+/* The same for n files, on a thread per core when they are many; ok[i]
+ * says whether st[i] is files[i]'s. */
+void store_file_stats(struct store *s, char *const *files, size_t n, struct stat *st, int *ok);
+/* Adds folder's files ("members/dana.yaml"), as store_list() names them,
+ * to v (n of cap used; the caller frees them as store_list()'s), in
+ * order.  0, or ERR_NOMEM. */
+int store_list_folder(struct store *s, const char *folder, char ***v, size_t *n, size_t *cap);
 
 /*
  * The pack files of a repository, mapped for reading whole objects

@@ -10,6 +10,8 @@
 
 #include "core/domain.h"
 #include "core/meetings.h"
+#include "filecache.h"
+#include "internal.h"
 #include "planned.h"
 
 /* The whole file: from the head when that was all of it; at a commit, by
@@ -31,16 +33,29 @@ static int read_whole(struct store *s, const struct store_oid *at, const char *f
 	return at ? store_read_at(s, at, file, data, len, err) : store_read(s, file, data, len, err);
 }
 
-int store_first_planned(struct store *s, const struct store_oid *at, char *const *files,
-			const struct store_oid *blobs, size_t n, struct doc **doc, size_t *which)
+/* A meeting that is not the next planned one, for the next run. */
+static void pass_by(struct filecache *fc, const char *file, const struct stat *st)
+{
+	static const struct store_oid unknown;  /* only its head may have been read */
+
+	if (st && filecache_put(fc, file, st, &unknown, "P", 1) < 0) {
+		/* memory ran out: the next run reads it again */
+	}
+}
+
+int store_first_planned(struct store *s, const struct store_oid *at, struct filecache *fc,
+			char *const *files, const struct store_oid *blobs, size_t n,
+			struct doc **doc, size_t *which, struct store_oid *id)
 {
 	size_t i;
 
 	*doc = NULL;
 	for (i = 0; i < n; i++) {
-		const char *status;
+		const char *status, *mark;
 		char head[1024];
 		struct doc_span st;
+		struct stat fst, *known = NULL;
+		struct store_oid oid;
 		struct err e;
 		char *data = NULL;
 		size_t len = 0;
@@ -48,23 +63,36 @@ int store_first_planned(struct store *s, const struct store_oid *at, char *const
 
 		err_clear(&e);
 		if (!at) {
+			if (fc && store_file_stat(s, files[i], &fst) == 0) {
+				known = &fst;
+				if (filecache_get(fc, files[i], known, &oid, &mark, &len) && len == 1 &&
+				    *mark == 'P')
+					continue;
+			}
 			if ((rc = store_read_head(s, files[i], head, sizeof(head), &len, &e)) == ERR_NOMEM)
 				return ERR_NOMEM;
 			if (rc < 0)
 				continue;
 			if (meetings_head_status(head, len, &st) &&
-			    !(st.len == 7 && !memcmp(st.s, "planned", 7)))
+			    !(st.len == 7 && !memcmp(st.s, "planned", 7))) {
+				pass_by(fc, files[i], known);
 				continue;
+			}
 			all = len < sizeof(head);
 		}
 		if ((rc = read_whole(s, at, files[i], blobs ? &blobs[i] : NULL, head, len, all, &data,
 				     &len, &e)) == ERR_NOMEM)
 			return ERR_NOMEM;
+		if (rc < 0)
+			continue;
 		/* a file that does not even hold the word is not parsed */
-		if (rc < 0 || !strstr(data, "planned")) {
+		if (!strstr(data, "planned")) {
 			free(data);
+			pass_by(fc, files[i], known);
 			continue;
 		}
+		if (id)
+			store_blob_id(id, data, len);
 		rc = doc_load(doc, data, len, &e);
 		free(data);
 		if (rc == ERR_NOMEM)
@@ -78,6 +106,7 @@ int store_first_planned(struct store *s, const struct store_oid *at, char *const
 		}
 		doc_free(*doc);
 		*doc = NULL;
+		pass_by(fc, files[i], known);
 	}
 	return 0;
 }

@@ -11,17 +11,22 @@
 #include "store/history.h"
 #include "store/store.h"
 
+struct filecache;
+
 /*
  * Of the meeting files files[0..n-1], in the order given (by number), the
  * first whose status is planned, from the work tree (at NULL) or from
  * commit at: *doc its tree (the caller frees it with doc_free()) and
- * *which its index, or *doc NULL when none is.  At a commit, blobs (when
- * not NULL) are the files' blobs, read by id instead of by path.  A file that does not read
+ * *which its index, or *doc NULL when none is; *id (when not NULL) the
+ * git id of its contents.  At a commit, blobs (when not NULL) are the
+ * files' blobs, read by id instead of by path.  A file that does not read
  * or load is passed by (validate says why).  Of a work-tree file only the
- * first KiB is read when it settles the status (meetings_head_status()).
- * Returns 0, or ERR_NOMEM.
+ * first KiB is read when it settles the status (meetings_head_status()),
+ * and none when fc (may be NULL) knows it is not planned; what is learned
+ * of files passed by goes into fc.  Returns 0, or ERR_NOMEM.
  */
-int store_first_planned(struct store *s, const struct store_oid *at, char *const *files,
-			const struct store_oid *blobs, size_t n, struct doc **doc, size_t *which);
+int store_first_planned(struct store *s, const struct store_oid *at, struct filecache *fc,
+			char *const *files, const struct store_oid *blobs, size_t n,
+			struct doc **doc, size_t *which, struct store_oid *id);
 
 #endif

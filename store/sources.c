@@ -11,6 +11,7 @@
 
 #include "core/domain.h"
 #include "core/layout.h"
+#include "filecache.h"
 #include "internal.h"
 #include "planned.h"
 #include "sources.h"
@@ -22,10 +23,26 @@ struct agenda_later {
 	long number;   /* a later meeting's number, for the sort */
 };
 
+/* A file of the work tree the document was made from, and the git id of
+ * what was read of it. */
+struct used {
+	char *file;
+	struct store_oid id;
+};
+
 /* Where the files come from: the work tree, or a commit (at). */
 struct reader {
 	struct store *s;
 	const struct store_oid *at;
+	struct filecache *fc;  /* the work tree's: what earlier runs learned */
+	int compare;           /* note what is used, to compare with a commit */
+	struct used *used;
+	size_t nused;
+	/* the stat of each member file, in the order of the names, taken
+	 * at once (store_file_stats()) */
+	struct stat *st;
+	int *stated;
+	size_t nst, at_st;
 };
 
 static int read_one(struct reader *rd, const struct agenda_later *f, char **data, size_t *len,
@@ -33,6 +50,31 @@ static int read_one(struct reader *rd, const struct agenda_later *f, char **data
 {
 	return rd->at ? store_blob_read(rd->s, &f->blob, data, len, err)
 		      : store_read(rd->s, f->file, data, len, err);
+}
+
+static int use(struct reader *rd, const char *file, const struct store_oid *id)
+{
+	struct used *nv;
+
+	if (!rd->compare)
+		return 0;
+	if (!(nv = realloc(rd->used, (rd->nused + 1) * sizeof(*nv))))
+		return ERR_NOMEM;
+	rd->used = nv;
+	if (!(nv[rd->nused].file = strdup(file)))
+		return ERR_NOMEM;
+	nv[rd->nused++].id = *id;
+	return 0;
+}
+
+static int use_data(struct reader *rd, const char *file, const char *data, size_t len)
+{
+	struct store_oid id;
+
+	if (!rd->compare)
+		return 0;
+	store_blob_id(&id, data, len);
+	return use(rd, file, &id);
 }
 
 /* Loads a file; one that does not load is left out (validate says why),
@@ -47,7 +89,51 @@ static int load(struct reader *rd, const struct agenda_later *f, struct doc **ou
 	if ((rc = read_one(rd, f, &data, &len, err)) < 0)
 		return rc;
 	rc = doc_load(out, data, len, err);
+	if (rc >= 0 && use_data(rd, f->file, data, len) < 0)
+		rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	free(data);
+	return rc;
+}
+
+/*
+ * A member file: what an earlier run learned of it when it has not
+ * changed since (a group of 2,000: most of the minutes' time was in
+ * reading these), else the file, and what is learned goes into the cache.
+ */
+static int take_member(struct agenda_sources *src, struct reader *rd, const struct agenda_later *f)
+{
+	size_t before = src->members.n, blen;
+	struct buf packed = BUF_INIT;
+	struct store_oid id;
+	const char *bytes;
+	struct stat st;
+	char *data = NULL;
+	size_t len;
+	struct err e;
+	int rc, known = 0;
+
+	if (rd->at_st < rd->nst && rd->stated[rd->at_st++]) {
+		st = rd->st[rd->at_st - 1];
+		known = 1;
+		if (filecache_get(rd->fc, f->file, &st, &id, &bytes, &blen) &&
+		    (rc = agenda_members_add_packed(&src->members, bytes, blen)) != -1)
+			return rc < 0 ? rc : use(rd, f->file, &id);
+	}
+	err_clear(&e);
+	if ((rc = read_one(rd, f, &data, &len, &e)) < 0)
+		return rc == ERR_NOMEM ? ERR_NOMEM : 0;
+	rc = agenda_members_add_text(&src->members, f->file, data, len);
+	if (rc == 0 && (known || rd->compare)) {
+		store_blob_id(&id, data, len);
+		if (src->members.n > before)
+			rc = agenda_member_pack(&packed, &src->members.v[before]);
+		if (rc == 0 && known)
+			rc = filecache_put(rd->fc, f->file, &st, &id, packed.ptr, packed.len);
+		if (rc == 0)
+			rc = use(rd, f->file, &id);
+	}
+	free(data);
+	buf_release(&packed);
 	return rc;
 }
 
@@ -67,18 +153,8 @@ static int take(struct agenda_sources *src, struct reader *rd, const struct agen
 			return ERR_NOMEM;
 		return 0;
 	}
-	if (kind == KIND_MEMBER) {
-		/* a group of 2,000: most of the minutes' time is in these */
-		char *data = NULL;
-		size_t len;
-		int rc = read_one(rd, f, &data, &len, &e);
-
-		if (rc == ERR_NOMEM)
-			return ERR_NOMEM;
-		rc = rc < 0 ? 0 : agenda_members_add_text(&src->members, file, data, len);
-		free(data);
-		return rc;
-	}
+	if (kind == KIND_MEMBER)
+		return take_member(src, rd, f);
 	if (kind != KIND_MEETING || !(n = layout_meeting_of_file(file)))
 		return 0;
 	{
@@ -135,7 +211,7 @@ static int by_value(const void *a, const void *b)
 /* The later meetings, in order, until the first planned one. */
 static int take_later(struct agenda_sources *src, struct reader *rd)
 {
-	struct store_oid *blobs = NULL;
+	struct store_oid *blobs = NULL, id;
 	struct doc *doc;
 	char **files;
 	size_t i, which;
@@ -157,14 +233,15 @@ static int take_later(struct agenda_sources *src, struct reader *rd)
 		if (blobs)
 			blobs[i] = src->later[i].blob;
 	}
-	rc = store_first_planned(rd->s, rd->at, files, blobs, src->nlater, &doc, &which);
+	rc = store_first_planned(rd->s, rd->at, rd->fc, files, blobs, src->nlater, &doc, &which,
+				 &id);
 	free(files);
 	free(blobs);
 	if (rc < 0 || !doc)
 		return rc;
 	rc = meetings_add(&src->meetings, src->later[which].file, doc);
 	doc_free(doc);
-	return rc;
+	return rc < 0 ? rc : use(rd, src->later[which].file, &id);
 }
 
 /* The files of a commit, as the walk of its tree finds them: their names
@@ -225,22 +302,195 @@ static void names_free(struct agenda_later *v, size_t n)
 	free(v);
 }
 
+/*
+ * The files of folder in the work tree, added to v: as an earlier run
+ * found them when the folder has not changed since (a file added, removed
+ * or renamed changes it), else as it is now.  0, or ERR_NOMEM.
+ */
+static int list_folder(struct reader *rd, const char *folder, char ***v, size_t *n, size_t *cap)
+{
+	static const struct store_oid none;
+	struct buf b = BUF_INIT;
+	const char *data, *p;
+	struct store_oid oid;
+	char key[64];
+	struct stat st;
+	size_t len, i, first = *n;
+	int rc, known = 0;
+
+	snprintf(key, sizeof(key), "%s/", folder);
+	if (rd->fc && store_file_stat(rd->s, folder, &st) == 0 && S_ISDIR(st.st_mode)) {
+		known = 1;
+		if (filecache_get(rd->fc, key, &st, &oid, &data, &len) && (!len || !data[len - 1])) {
+			for (p = data; p < data + len; p += strlen(p) + 1) {
+				char **nv = *n == *cap ? realloc(*v, (*cap = *cap * 2 + 64) * sizeof(**v)) : *v;
+
+				if (!nv)
+					return ERR_NOMEM;
+				*v = nv;
+				if (!(nv[*n] = malloc(strlen(key) + strlen(p) + 1)))
+					return ERR_NOMEM;
+				strcpy(nv[*n], key);
+				strcat(nv[(*n)++], p);
+			}
+			return 0;
+		}
+	}
+	if ((rc = store_list_folder(rd->s, folder, v, n, cap)) < 0 || !known)
+		return rc;
+	for (i = first; i < *n; i++)
+		buf_add(&b, (*v)[i] + strlen(key), strlen((*v)[i] + strlen(key)) + 1);
+	rc = buf_failed(&b) ? ERR_NOMEM : filecache_put(rd->fc, key, &st, &none, b.ptr, b.len);
+	buf_release(&b);
+	return rc;
+}
+
+/* The work tree's files an agenda or minutes read: the initiative, the
+ * members, the meetings. */
+static int work_names(struct reader *rd, char ***v, size_t *n)
+{
+	size_t cap = 0;
+	struct stat st;
+
+	*v = NULL;
+	*n = 0;
+	if (store_file_stat(rd->s, LAYOUT_INITIATIVE, &st) == 0) {
+		if (!(*v = malloc(64 * sizeof(**v))) || !((*v)[0] = strdup(LAYOUT_INITIATIVE)))
+			return ERR_NOMEM;
+		*n = 1;
+		cap = 64;
+	}
+	if (list_folder(rd, LAYOUT_MEMBERS, v, n, &cap) < 0 ||
+	    list_folder(rd, LAYOUT_MEETINGS, v, n, &cap) < 0)
+		return ERR_NOMEM;
+	return 0;
+}
+
+/* The stat of every member file, at once, for the cache. */
+static int stat_members(struct reader *rd, const struct names *names)
+{
+	char **files;
+	size_t i, n = 0;
+
+	for (i = 0; i < names->n; i++)
+		n += layout_kind(names->v[i].file) == KIND_MEMBER;
+	if (!n)
+		return 0;
+	files = malloc(n * sizeof(*files));
+	rd->st = malloc(n * sizeof(*rd->st));
+	rd->stated = malloc(n * sizeof(*rd->stated));
+	if (!files || !rd->st || !rd->stated) {
+		free(files);
+		return ERR_NOMEM;
+	}
+	for (i = 0, n = 0; i < names->n; i++)
+		if (layout_kind(names->v[i].file) == KIND_MEMBER)
+			files[n++] = names->v[i].file;
+	store_file_stats(rd->s, files, n, rd->st, rd->stated);
+	rd->nst = n;
+	free(files);
+	return 0;
+}
+
+static int by_file(const void *a, const void *b)
+{
+	return strcmp(((const struct used *)a)->file, ((const struct used *)b)->file);
+}
+
+/* The member files of a commit's members/ folder. */
+static size_t members_in(const git_tree *t)
+{
+	size_t i, n = 0, count = git_tree_entrycount(t);
+
+	for (i = 0; i < count; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(t, i);
+		char file[4096];
+
+		snprintf(file, sizeof(file), LAYOUT_MEMBERS "/%s", git_tree_entry_name(e));
+		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && layout_kind(file) == KIND_MEMBER)
+			n++;
+	}
+	return n;
+}
+
+/*
+ * Whether what rd used differs from commit c's files: one that differs or
+ * that c has not, or a member file of c that was not used (gone from the
+ * work tree).  Each folder's tree is read once.  1, 0, or < 0.
+ */
+static int differs(struct reader *rd, const struct store_oid *c, struct err *err)
+{
+	git_commit *commit = NULL;
+	git_tree *root = NULL, *dir = NULL;
+	char folder[64] = "";
+	size_t i, members = 0;
+	int rc = 0;
+	git_oid id;
+
+	memcpy(id.id, c->id, 20);
+	if (git_commit_lookup(&commit, rd->s->repo, &id) < 0 || git_commit_tree(&root, commit) < 0) {
+		git_commit_free(commit);
+		return store_git_fail(err, ERR_INTERNAL, "cannot read the commit's files");
+	}
+	qsort(rd->used, rd->nused, sizeof(*rd->used), by_file);
+	for (i = 0; rc == 0 && i < rd->nused; i++) {
+		const char *file = rd->used[i].file, *slash = strchr(file, '/');
+		const git_tree_entry *e;
+
+		if (slash && ((size_t)(slash - file) != strlen(folder) ||
+			      strncmp(file, folder, (size_t)(slash - file)))) {
+			git_tree_free(dir);
+			dir = NULL;
+			snprintf(folder, sizeof(folder), "%.*s", (int)(slash - file), file);
+			e = git_tree_entry_byname(root, folder);
+			if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+			    git_tree_lookup(&dir, rd->s->repo, git_tree_entry_id(e)) < 0) {
+				rc = 1;  /* the commit has no such folder */
+				break;
+			}
+		}
+		e = slash ? git_tree_entry_byname(dir, slash + 1) : git_tree_entry_byname(root, file);
+		if (!e || memcmp(git_tree_entry_id(e)->id, rd->used[i].id.id, 20))
+			rc = 1;
+		if (layout_kind(file) == KIND_MEMBER)
+			members++;
+	}
+	if (rc == 0) {
+		const git_tree_entry *e = git_tree_entry_byname(root, LAYOUT_MEMBERS);
+
+		git_tree_free(dir);
+		dir = NULL;
+		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&dir, rd->s->repo, git_tree_entry_id(e)) == 0)
+			rc = members_in(dir) != members;
+		else
+			rc = members != 0;
+	}
+	git_tree_free(dir);
+	git_tree_free(root);
+	git_commit_free(commit);
+	return rc;
+}
+
 int store_agenda_sources(struct agenda_sources *src, struct store *s, const struct store_oid *at,
 			 struct err *err)
 {
-	struct reader rd = { s, at };
+	struct reader rd = { s, at, NULL, !at && src->compare, NULL, 0 };
 	struct names names = { NULL, 0, 0 };
 	size_t i;
 	int rc;
 
+	if (!at)
+		rd.fc = store_filecache_open(s);
 	if (at) {
 		rc = commit_names(s, at, &names, err);
 	} else {
 		char **files = NULL;
 		size_t n = 0;
 
-		if ((rc = store_list(s, &files, &n, err)) == 0 &&
-		    !(names.v = calloc(n ? n : 1, sizeof(*names.v))))
+		if ((rc = work_names(&rd, &files, &n)) < 0)
+			rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		else if (!(names.v = calloc(n ? n : 1, sizeof(*names.v))))
 			rc = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 		for (i = 0; rc == 0 && i < n; i++) {
 			names.v[i].file = files[i];
@@ -249,14 +499,30 @@ int store_agenda_sources(struct agenda_sources *src, struct store *s, const stru
 		names.n = rc == 0 ? n : 0;
 		store_list_free(files, n);
 	}
+	if (rc >= 0 && rd.fc && (rc = stat_members(&rd, &names)) < 0)
+		err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	for (i = 0; rc >= 0 && i < names.n; i++)
 		if ((rc = take(src, &rd, &names.v[i], err)) == ERR_NOMEM)
 			err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	if (rc >= 0)  /* every member file was looked up: the others are gone */
+		filecache_listed(rd.fc, LAYOUT_MEMBERS "/");
 	names_free(names.v, names.n);
 	if (rc >= 0 && src->minutes)
 		rc = take_later(src, &rd);
 	if (rc == ERR_NOMEM)
 		err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	if (rc >= 0 && rd.compare) {
+		if ((rc = differs(&rd, src->compare, err)) >= 0) {
+			src->uncommitted = rc;
+			rc = 0;
+		}
+	}
+	store_filecache_close(s, rd.fc);
+	free(rd.st);
+	free(rd.stated);
+	for (i = 0; i < rd.nused; i++)
+		free(rd.used[i].file);
+	free(rd.used);
 	agenda_members_sort(&src->members);
 	if (src->nnumbers)
 		qsort(src->numbers, src->nnumbers, sizeof(*src->numbers), by_value);

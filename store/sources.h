@@ -35,6 +35,13 @@ struct agenda_sources {
 	size_t nnumbers;
 	struct agenda_later *later;  /* while reading: the later meetings */
 	size_t nlater;
+	/* the minutes from the work tree: set by the caller, the commit to
+	 * compare with (HEAD); set here, whether the files the minutes show
+	 * (the initiative, the meeting, the members, the next planned
+	 * meeting) differ from that commit's, or it has a member the work
+	 * tree has not */
+	const struct store_oid *compare;
+	int uncommitted;
 };
 
 /*

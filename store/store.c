@@ -7,7 +7,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +77,7 @@ static int store_new(struct store **out, git_repository *repo, struct err *err)
 	s->repo = repo;
 	s->lockfd = -1;
 	s->topfd = -1;
+	s->dirfd = -1;
 	if (!wd) {
 		store_free(s);
 		err_set(err, ERR_USAGE, 0, 0, "the repository is bare; convene needs a work tree");
@@ -125,6 +128,8 @@ void store_free(struct store *s)
 	store_unlock(s);
 	if (s->topfd >= 0)
 		close(s->topfd);
+	if (s->dirfd >= 0)
+		close(s->dirfd);
 	git_repository_free(s->repo);
 	free(s->workdir);
 	free(s);
@@ -482,17 +487,21 @@ static int plain_path(const char *path)
  * with *fd open, 0 when the long way must decide (a link, a name with "."
  * or "..", ...: it says what it always said), or ERR_NOTFOUND.
  */
+/* The work tree, open; < 0 when it cannot be (the long way then). */
+static int top_fd(struct store *s)
+{
+	if (s->topfd == -1 &&
+	    (s->topfd = open(s->workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		s->topfd = -2;
+	return s->topfd;
+}
+
 static int open_short(struct store *s, const char *path, int *fd, struct err *err)
 {
 	struct open_how how;
 
-	if (s->topfd == -2 || !plain_path(path))
+	if (!plain_path(path) || top_fd(s) < 0)
 		return 0;
-	if (s->topfd == -1 &&
-	    (s->topfd = open(s->workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-		s->topfd = -2;
-		return 0;
-	}
 	memset(&how, 0, sizeof(how));
 	how.flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC;
 	how.resolve = RESOLVE_NO_SYMLINKS;
@@ -506,6 +515,103 @@ static int open_short(struct store *s, const char *path, int *fd, struct err *er
 		return 0;
 	}
 	return 1;
+}
+
+int store_file_stat(struct store *s, const char *file, struct stat *st)
+{
+	const char *slash = strrchr(file, '/');
+	struct open_how how;
+	size_t n = slash ? (size_t)(slash - file) : 0;
+	struct err e;
+
+	if (!slash || n >= sizeof(s->dir) || !plain_path(file) || top_fd(s) < 0)
+		goto long_way;
+	if (s->dirfd < 0 || strncmp(s->dir, file, n) || s->dir[n]) {
+		if (s->dirfd >= 0)
+			close(s->dirfd);
+		s->dir[0] = '\0';
+		memset(&how, 0, sizeof(how));
+		how.flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+		how.resolve = RESOLVE_NO_SYMLINKS;
+		snprintf(s->dir, sizeof(s->dir), "%.*s", (int)n, file);
+		if ((s->dirfd = (int)syscall(SYS_openat2, s->topfd, s->dir, &how, sizeof(how))) < 0) {
+			s->dir[0] = '\0';
+			if (errno == ENOSYS || errno == EPERM)  /* EPERM: a seccomp filter */
+				goto long_way;
+			return -1;
+		}
+	}
+	return fstatat(s->dirfd, slash + 1, st, AT_SYMLINK_NOFOLLOW);
+long_way:
+	{
+		char full[4096];
+
+		err_clear(&e);
+		if (store_full_path(s, file, full, sizeof(full), &e) < 0) {
+			errno = ELOOP;
+			return -1;
+		}
+		return lstat(full, st);
+	}
+}
+
+/* store_file_stats()' work, shared by its threads. */
+struct stats {
+	struct store *s;
+	char *const *files;
+	size_t n;
+	struct stat *st;
+	int *ok;
+	size_t cut;             /* the folder's name's length, with its slash */
+	atomic_size_t next;
+};
+
+static void *stat_some(void *ctx)
+{
+	struct stats *w = ctx;
+	size_t i, end;
+
+	while ((i = atomic_fetch_add(&w->next, 64)) < w->n)
+		for (end = i + 64 < w->n ? i + 64 : w->n; i < end; i++)
+			w->ok[i] = fstatat(w->s->dirfd, w->files[i] + w->cut, &w->st[i],
+					   AT_SYMLINK_NOFOLLOW) == 0;
+	return NULL;
+}
+
+void store_file_stats(struct store *s, char *const *files, size_t n, struct stat *st, int *ok)
+{
+	pthread_t t[3];
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t want = cpus > 1 ? (size_t)cpus : 1, started = 0, i;
+	struct stats w = { s, files, n, st, ok, 0 };
+	const char *slash;
+
+	if (!n)
+		return;
+	/* one folder's files, through its descriptor; any other, one by one */
+	slash = strrchr(files[0], '/');
+	w.cut = slash ? (size_t)(slash - files[0]) + 1 : 0;
+	for (i = 0; i < n; i++)
+		if (!w.cut || strncmp(files[i], files[0], w.cut) || strchr(files[i] + w.cut, '/') ||
+		    !plain_path(files[i]))
+			break;
+	if (i < n || store_file_stat(s, files[0], &st[0]) < 0 || s->dirfd < 0 ||
+	    strncmp(s->dir, files[0], w.cut - 1) || s->dir[w.cut - 1]) {
+		for (i = 0; i < n; i++)
+			ok[i] = store_file_stat(s, files[i], &st[i]) == 0;
+		return;
+	}
+	if (want > sizeof(t) / sizeof(t[0]) + 1)
+		want = sizeof(t) / sizeof(t[0]) + 1;
+	if (want > n / 256 + 1)
+		want = n / 256 + 1;  /* a few files: not worth a thread */
+	atomic_store(&w.next, 0);
+	for (i = 1; i < want; i++)
+		if (pthread_create(&t[started], NULL, stat_some, &w) == 0)
+			started++;
+	stat_some(&w);
+	for (i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
 }
 
 int store_read(struct store *s, const char *path, char **out, size_t *len, struct err *err)
@@ -755,46 +861,55 @@ static int list_add(char ***v, size_t *n, size_t *cap, const char *a, const char
 	return 0;
 }
 
-int store_list(struct store *s, char ***out, size_t *n, struct err *err)
+int store_list_folder(struct store *s, const char *folder, char ***v, size_t *n, size_t *cap)
 {
-	const struct layout_folder *f;
-	char full[4096], dir[64], **v = NULL;
-	size_t cap = 0, first;
+	char full[4096], dir[64];
+	size_t first = *n;
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/", folder);
+	snprintf(full, sizeof(full), "%s%s", s->workdir, dir);
+	if (!(d = opendir(full)))
+		return 0;
+	while ((de = readdir(d))) {
+		size_t l = strlen(de->d_name);
+
+		if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") || de->d_name[0] == '.')
+			continue;
+		/* folders and links: store_strays() tells; d_type saves a stat
+		 * per file where the file system gives it */
+		if (de->d_type != DT_REG) {
+			snprintf(full, sizeof(full), "%s%s%s", s->workdir, dir, de->d_name);
+			if (de->d_type != DT_UNKNOWN || lstat(full, &st) < 0 || !S_ISREG(st.st_mode))
+				continue;
+		}
+		if (list_add(v, n, cap, dir, de->d_name) < 0) {
+			closedir(d);
+			return ERR_NOMEM;
+		}
+	}
+	closedir(d);
+	qsort(*v + first, *n - first, sizeof(char *), str_cmp);
+	return 0;
+}
+
+int store_list(struct store *s, char ***out, size_t *n, struct err *err)
+{
+	const struct layout_folder *f;
+	char full[4096], **v = NULL;
+	size_t cap = 0;
+	struct stat st;
 
 	*out = NULL;
 	*n = 0;
 	snprintf(full, sizeof(full), "%s%s", s->workdir, LAYOUT_INITIATIVE);
 	if (stat(full, &st) == 0 && list_add(&v, n, &cap, "", LAYOUT_INITIATIVE) < 0)
 		goto oom;
-	for (f = layout_folders; f->name; f++) {
-		snprintf(dir, sizeof(dir), "%s/", f->name);
-		snprintf(full, sizeof(full), "%s%s", s->workdir, dir);
-		if (!(d = opendir(full)))
-			continue;
-		first = *n;
-		while ((de = readdir(d))) {
-			size_t l = strlen(de->d_name);
-
-			if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") || de->d_name[0] == '.')
-				continue;
-			/* folders and links: store_strays() tells; d_type saves a
-			 * stat per file where the file system gives it */
-			if (de->d_type != DT_REG) {
-				snprintf(full, sizeof(full), "%s%s%s", s->workdir, dir, de->d_name);
-				if (de->d_type != DT_UNKNOWN || lstat(full, &st) < 0 || !S_ISREG(st.st_mode))
-					continue;
-			}
-			if (list_add(&v, n, &cap, dir, de->d_name) < 0) {
-				closedir(d);
-				goto oom;
-			}
-		}
-		closedir(d);
-		qsort(v + first, *n - first, sizeof(char *), str_cmp);
-	}
+	for (f = layout_folders; f->name; f++)
+		if (store_list_folder(s, f->name, &v, n, &cap) < 0)
+			goto oom;
 	*out = v;
 	return 0;
 oom:
