@@ -5,8 +5,7 @@
  * calendars match a VTIMEZONE to DTSTART by that text, and Outlook and
  * Google expect the plain IANA name, so the VTIMEZONE is a clone whose
  * TZID is set to the name, and DTSTART/DTEND are floating times with a
- * TZID parameter of that name.  Also the meeting's "schedule key", which
- * the history query compares between versions of a meeting file.
+ * TZID parameter of that name.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +14,6 @@
 
 #include <libical/ical.h>
 
-#include "doc.h"
 #include "ical.h"
 
 #define PRODID "-//convene//NONSGML convene calendar//EN"
@@ -250,47 +248,4 @@ int ical_write(struct buf *out, const struct ical_calendar *cal, struct err *err
 	buf_adds(out, text);
 	icalmemory_free_buffer(text);
 	return buf_failed(out) ? err_set(err, ERR_NOMEM, 0, 0, "out of memory") : 0;
-}
-
-int ical_schedule_key_of(struct buf *out, const struct doc *doc, const char *data, size_t len)
-{
-	static const char *const keys[] = { "date", "start", "duration", "location" };
-	size_t i;
-
-	if (!doc || !doc->root || doc->root->kind != DOC_MAP || (doc->root->flags & DOC_CONFLICT)) {
-		/* unreadable, empty or a whole-file conflict: itself */
-		buf_adds(out, "\x1f");
-		buf_add(out, data, len);
-	} else {
-		/* first whether it has a date: whether calendars have it */
-		buf_adds(out, doc_is_null(doc_get(doc->root, "date")) ? "-" : "D");
-		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-			const struct doc_node *n = doc_get(doc->root, keys[i]);
-
-			buf_adds(out, "\x1e");
-			if (n && doc_emit_node(out, n) < 0)
-				buf_adds(out, "\x1f");
-		}
-	}
-	return buf_failed(out) ? ERR_NOMEM : 0;
-}
-
-int ical_schedule_key(struct buf *out, const char *data, size_t len)
-{
-	/* the keys ical_schedule_key_of() reads, of a file in the form
-	 * convene writes; any other file is loaded whole */
-	static const struct doc_keep keep[] = {
-		{ "date", NULL }, { "start", NULL }, { "duration", NULL }, { "location", NULL }
-	};
-	struct doc *doc = NULL;
-	struct err err;
-	int rc = doc_load_kept(&doc, data, len, keep, sizeof(keep) / sizeof(*keep));
-
-	if (rc < 0)
-		return ERR_NOMEM;
-	if (rc == 0 && doc_load(&doc, data, len, &err) < 0)
-		doc = NULL;
-	rc = ical_schedule_key_of(out, doc, data, len);
-	doc_free(doc);
-	return rc;
 }

@@ -15,8 +15,6 @@
 #include "buf.h"
 #include "err.h"
 
-struct doc;
-
 #define ICAL_DEFAULT_MINUTES 120
 
 /* A person with an email: an ORGANIZER or an ATTENDEE (CN = name). */
@@ -63,17 +61,5 @@ int ical_zone_known(const char *zone);
  * ERR_NOMEM; err says which.
  */
 int ical_write(struct buf *out, const struct ical_calendar *cal, struct err *err);
-
-/*
- * What of a meeting file makes its time and place, in one string that is
- * equal for two versions exactly when their date, start, duration and
- * location are: appended to out.  It starts with 'D' when the meeting
- * has a date (is in calendars); a file that does not parse gives a string
- * of its own, starting otherwise.  Returns 0 or ERR_NOMEM.
- */
-int ical_schedule_key(struct buf *out, const char *data, size_t len);
-/* The same key from what doc_load() made of data (doc NULL: it did not
- * load), for a caller that has the file loaded already. */
-int ical_schedule_key_of(struct buf *out, const struct doc *doc, const char *data, size_t len);
 
 #endif
