@@ -155,11 +155,46 @@ void test_ical__unknown_zone_is_an_error(void)
 	struct buf b = BUF_INIT;
 	struct err err;
 
-	check(!ical_zone_known("Asia/Jerusalm"));
-	check(ical_zone_known("America/New_York"));
-	check(ical_zone_known("UTC"));
+	check(ical_zone_known("Asia/Jerusalm", &err) == 0);
+	check(ical_zone_known("America/New_York", &err) == 1);
+	check(ical_zone_known("UTC", &err) == 1);
 	check(ical_write(&b, &cal, &err) == ERR_DATA);
 	check(strstr(err.msg, "Asia/Jerusalm"));
+	buf_release(&b);
+}
+
+void test_ical__library_that_cannot_be_opened(void)
+{
+	const char *lead = "the calendar needs libical (libical-none.so.3): ";
+	struct err err;
+
+	err_clear(&err);
+	check(ical_load("libical-none.so.3", &err) == ERR_INTERNAL);
+	check(!strncmp(err.msg, lead, strlen(lead)));
+	/* then what dlopen() said */
+	check(strstr(err.msg + strlen(lead), "libical-none.so.3: cannot open shared object file"));
+	check_str(err.hint, "install it: apt-get install libical3");
+}
+
+void test_ical__library_without_the_functions(void)
+{
+	const char *lead = "the calendar needs libical (libc.so.6): ";
+	struct ical_event e = event("a-001@convene", "2026-02-01", NULL);
+	struct buf b = BUF_INIT;
+	struct err err;
+	int rc;
+
+	/* a library that opens, but is no libical: dlsym() names the
+	 * function it lacks */
+	check(ical_load("libc.so.6", &err) == ERR_INTERNAL);
+	check(!strncmp(err.msg, lead, strlen(lead)));
+	check(strstr(err.msg, "undefined symbol: ical"));
+	/* the real one works, again and again, and so does the writer */
+	check(ical_load(ICAL_SONAME, &err) == 0);
+	check(ical_load(ICAL_SONAME, &err) == 0);
+	rc = write_cal(&b, ICAL_PUBLISH, NULL, &e, 1);
+	check(rc == 0);
+	check(strstr(buf_str(&b), "DTSTART;VALUE=DATE:20260201\r\n"));
 	buf_release(&b);
 }
 
