@@ -174,12 +174,15 @@ static icalproperty *person(int organizer, const struct ical_person *p, enum ica
 
 	if (uri && cn) {
 		sprintf(uri, "mailto:%s", p->email);
-		prop = organizer ? lib.icalproperty_new_organizer(uri) : lib.icalproperty_new_attendee(uri);
+		prop = organizer ? lib.icalproperty_new_organizer(uri)
+				 : lib.icalproperty_new_attendee(uri);
 		if (prop && cn[0])
 			lib.icalproperty_add_parameter(prop, lib.icalparameter_new_cn(cn));
 		if (prop && !organizer && method == ICAL_REQUEST) {
-			lib.icalproperty_add_parameter(prop, lib.icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
-			lib.icalproperty_add_parameter(prop, lib.icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
+			lib.icalproperty_add_parameter(prop,
+				lib.icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+			lib.icalproperty_add_parameter(prop,
+				lib.icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
 			lib.icalproperty_add_parameter(prop, lib.icalparameter_new_rsvp(ICAL_RSVP_TRUE));
 		}
 	}
@@ -230,14 +233,16 @@ static int make_event(icalcomponent **out, const struct ical_event *e, enum ical
 		}
 		if (lib.icaltime_is_null_time(*first_utc) || lib.icaltime_compare(u, *first_utc) < 0)
 			*first_utc = u;
-		lib.icaltime_adjust(&u, 0, 0, (int)(e->minutes > 0 ? e->minutes : ICAL_DEFAULT_MINUTES), 0);
+		lib.icaltime_adjust(&u, 0, 0, (int)(e->minutes > 0 ? e->minutes : ICAL_DEFAULT_MINUTES),
+				    0);
 		end = tz ? lib.icaltime_convert_to_zone(u, tz) : u;
 		end = lib.icaltime_set_timezone(&end, NULL);
 		end.is_date = 0;
 	} else {
 		lib.icaltime_adjust(&end, 1, 0, 0, 0);
 	}
-	stamp = lib.icaltime_from_timet_with_zone((time_t)e->stamp, 0, lib.icaltimezone_get_utc_timezone());
+	stamp = lib.icaltime_from_timet_with_zone((time_t)e->stamp, 0,
+						  lib.icaltimezone_get_utc_timezone());
 
 	if (!(ev = lib.icalcomponent_new(ICAL_VEVENT_COMPONENT)))
 		return ERR_NOMEM;
