@@ -34,8 +34,11 @@ CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 LDFLAGS += -fsanitize=address,undefined
 endif
 # Expanded when a recipe runs, after `deps` has installed what was missing.
+# libical's headers are compiled with, its library is not linked: core/ical.c
+# opens it with dlopen() (in glibc's libc since 2.34, no -ldl) when the
+# calendar needs it, so no other command loads it and ICU.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(filter-out libical,$(PKGS)))
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 	     $(CPPFLAGS) $(CFLAGS) -I. $(PKG_CFLAGS)
 

@@ -87,7 +87,7 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 	struct err err;
 	long want = 0;
 	size_t i, nattendees = 0, nevents = 0;
-	int c, invite = 0, rc = 0, he, have_org = 0;
+	int c, invite = 0, rc = 0, he, have_org = 0, known;
 
 	optind = 0;
 	while ((c = opt_next(calendar_opts, argc, argv)) != -1) {
@@ -141,7 +141,10 @@ int cmd_calendar(int argc, char **argv, struct store *s)
 		fprintf(stderr, "convene: hint: %s\n",
 			_("initiative.yaml has no timezone, so times are in UTC; "
 			  "convene set timezone Asia/Jerusalem (an IANA name) sets it"));
-	} else if (!ical_zone_known(zone)) {
+	} else if ((known = ical_zone_known(zone, &err)) < 0) {
+		rc = report(NULL, &err);  /* libical cannot be opened */
+		goto done;
+	} else if (!known) {
 		fprintf(stderr, "%s:%u:%u: error: ", LAYOUT_INITIATIVE, g.zone_line, g.zone_col);
 		fprintf(stderr, _("unknown time zone '%s'"), zone);
 		fprintf(stderr, "\nconvene: hint: %s\n",

@@ -7,9 +7,9 @@
 
 #include "calendar.h"
 #include "domain.h"
-#include "ical.h"
 #include "layout.h"
 #include "members.h"
+#include "schedule.h"
 #include "text.h"
 
 
@@ -108,7 +108,7 @@ static void add_meeting(struct cal_gather *g, const char *file, long number, con
 	snprintf(r->file, sizeof(r->file), "%s", file);
 	/* the history reads every changed version of a meeting: this one,
 	 * parsed already, is given to it (the same key it would make) */
-	if (ical_schedule_key_of(&key, doc, data, len) < 0 || !(r->key = buf_detach(&key, NULL)))
+	if (schedule_key_of(&key, doc, data, len) < 0 || !(r->key = buf_detach(&key, NULL)))
 		g->failed = 1;
 	buf_release(&key);
 	if (!root || root->kind != DOC_MAP || (root->flags & DOC_CONFLICT)) {
@@ -150,7 +150,7 @@ static void add_meeting(struct cal_gather *g, const char *file, long number, con
 		g->failed = 1;
 }
 
-/* The keys add_meeting() and ical_schedule_key_of() read, and of the
+/* The keys add_meeting() and schedule_key_of() read, and of the
  * agenda's items only their titles. */
 static const char *const item_keys[] = { "title", NULL };
 static const struct doc_keep meeting_keep[] = {

@@ -28,7 +28,7 @@ struct cal_meeting {
 	const char *conflict;      /* the field that is an unsettled conflict */
 	const char *invalid;       /* the field that holds no date, time or
 				    * number of minutes */
-	char *key;                 /* its ical_schedule_key(), for the history */
+	char *key;                 /* its schedule_key(), for the history */
 };
 
 struct cal_gather {

@@ -2,7 +2,8 @@
  * iCalendar (RFC 5545) through libical: events described by plain structs
  * become a VCALENDAR, as `convene calendar` writes it (DESIGN §6).  Pure:
  * nothing here reads the clock, the files or the environment, so the same
- * structs always give the same bytes.
+ * structs always give the same bytes.  libical is opened on first use
+ * (ical_load), not linked.
  *
  * Ownership: the structs are the caller's and are only read; the text
  * ical_write() appends to out is the caller's buffer.
@@ -14,8 +15,6 @@
 
 #include "buf.h"
 #include "err.h"
-
-struct doc;
 
 #define ICAL_DEFAULT_MINUTES 120
 
@@ -49,8 +48,28 @@ struct ical_calendar {
 	size_t n;
 };
 
-/* Whether libical knows the zone from the tz database ("UTC" too). */
-int ical_zone_known(const char *zone);
+/* The file dlopen() opens libical from (Debian's libical3). */
+#ifndef ICAL_SONAME
+#define ICAL_SONAME "libical.so.3"
+#endif
+
+/*
+ * Opens libical from soname (dlopen: a file name is looked up as the
+ * dynamic linker does) and takes every function this module calls from
+ * it.  ical_write() and ical_zone_known() call it with ICAL_SONAME the
+ * first time they need libical; until then no command maps libical, nor
+ * the ICU and libstdc++ that come with it.  The first library that works
+ * stays open for the process; each call opens soname anew, so that one
+ * that fails fails however libical was opened before.  Returns 0, or
+ * ERR_INTERNAL with what dlopen() or dlsym() said in err, and in its hint
+ * the package to install.
+ */
+int ical_load(const char *soname, struct err *err);
+
+/* Whether libical knows the zone from the tz database: 1, 0, or
+ * ERR_INTERNAL when libical cannot be opened (ical_load).  NULL and "UTC"
+ * are known without libical. */
+int ical_zone_known(const char *zone, struct err *err);
 
 /*
  * Appends the VCALENDAR of cal to out: CRLF line ends, lines folded at 75
@@ -59,21 +78,10 @@ int ical_zone_known(const char *zone);
  * at the earliest of them; all-day events are DTSTART;VALUE=DATE.
  * METHOD:PUBLISH leaves the attendees out (RFC 5546 §3.2.1: a published
  * event MUST NOT have them); REQUEST and CANCEL list them.  Returns 0,
- * ERR_DATA for a date or time that does not parse or an unknown zone, or
- * ERR_NOMEM; err says which.
+ * ERR_DATA for a date or time that does not parse or an unknown zone,
+ * ERR_INTERNAL when libical cannot be opened (ical_load), or ERR_NOMEM;
+ * err says which.
  */
 int ical_write(struct buf *out, const struct ical_calendar *cal, struct err *err);
-
-/*
- * What of a meeting file makes its time and place, in one string that is
- * equal for two versions exactly when their date, start, duration and
- * location are: appended to out.  It starts with 'D' when the meeting
- * has a date (is in calendars); a file that does not parse gives a string
- * of its own, starting otherwise.  Returns 0 or ERR_NOMEM.
- */
-int ical_schedule_key(struct buf *out, const char *data, size_t len);
-/* The same key from what doc_load() made of data (doc NULL: it did not
- * load), for a caller that has the file loaded already. */
-int ical_schedule_key_of(struct buf *out, const struct doc *doc, const char *data, size_t len);
 
 #endif

@@ -2,7 +2,7 @@
  * The meetings' history for the calendar (meetinghist.h): one walk over
  * every commit from HEAD.  Per commit only the meetings/ trees are
  * compared, and only when that folder's tree differs from every parent's
- * are the files in it diffed; a blob's schedule (core/ical.h's key) is
+ * are the files in it diffed; a blob's schedule (core/schedule.h's key) is
  * parsed once however many commits hold it.
  */
 #include <stdio.h>
@@ -12,8 +12,8 @@
 #include <git2.h>
 
 #include "core/buf.h"
-#include "core/ical.h"
 #include "core/layout.h"
+#include "core/schedule.h"
 #include "internal.h"
 #include "meetinghist.h"
 
@@ -84,7 +84,7 @@ static const char *schedule(struct walk *w, const git_oid *id)
 		store_git_fail(w->err, ERR_INTERNAL, "cannot read a meeting's old version");
 		return NULL;
 	}
-	ical_schedule_key(&b, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	schedule_key(&b, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
 	git_blob_free(blob);
 	if (buf_failed(&b) || !b.ptr) {
 		buf_release(&b);

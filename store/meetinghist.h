@@ -42,7 +42,7 @@ struct meeting_hist {
 };
 
 /* What the caller already made of a meeting file at HEAD: its
- * ical_schedule_key() (core/ical.h), so that version is not read twice. */
+ * schedule_key() (core/schedule.h), so that version is not read twice. */
 struct meeting_hist_key {
 	const char *file;        /* "meetings/004.yaml" */
 	const char *key;         /* NULL: not known */

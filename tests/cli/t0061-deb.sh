@@ -38,6 +38,14 @@ test_expect_success 'the package: its name, version, and Depends from shlibdeps'
 	test_grep "libgit2" depends && test_grep "libyaml" depends && test_grep "libc6" depends
 '
 
+# shlibdeps sees only what is linked: libical, opened by dlopen() when
+# the calendar needs it, is named by debian/control
+test_expect_success 'Depends names libical3, which the binary opens without linking' '
+	dpkg-deb -f "$DEB" Depends > depends &&
+	test_grep "libical3 (>= 3.0.0)" depends &&
+	! readelf -d "$ROOT/usr/bin/convene" | grep "NEEDED.*libical"
+'
+
 test_expect_success 'the packaged binary prints the package'"'"'s version and its help' '
 	"$ROOT/usr/bin/convene" --version > got &&
 	echo "convene version $VERSION" > want &&

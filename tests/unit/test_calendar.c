@@ -6,7 +6,7 @@
 
 #include "core/calendar.h"
 #include "core/doc.h"
-#include "core/ical.h"
+#include "core/schedule.h"
 #include "tests/unit/unit.h"
 
 static int take(struct cal_gather *g, const char *path, const char *yaml)
@@ -171,7 +171,7 @@ static int meeting_light_case(const char *text, size_t len, size_t *n)
 	     same_meeting(&light.meetings[0], &loaded.meetings[0]) &&
 	     (!mapping || !strcmp(light.meetings[0].key, loaded.meetings[0].key));
 	/* and the history's key of the version, from the text alone */
-	ok = ok && ical_schedule_key(&k1, text, len) == 0 && ical_schedule_key_of(&k2, loads ? doc : NULL, text, len) == 0 &&
+	ok = ok && schedule_key(&k1, text, len) == 0 && schedule_key_of(&k2, loads ? doc : NULL, text, len) == 0 &&
 	     k1.len == k2.len && !memcmp(k1.ptr, k2.ptr, k1.len) &&
 	     !strcmp(buf_str(&k1), light.meetings[0].key);
 	if (!ok)

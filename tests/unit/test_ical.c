@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/doc.h"
 #include "core/ical.h"
+#include "core/schedule.h"
 #include "store/meetinghist.h"
 #include "tests/unit/repo.h"
 #include "tests/unit/unit.h"
@@ -155,11 +155,46 @@ void test_ical__unknown_zone_is_an_error(void)
 	struct buf b = BUF_INIT;
 	struct err err;
 
-	check(!ical_zone_known("Asia/Jerusalm"));
-	check(ical_zone_known("America/New_York"));
-	check(ical_zone_known("UTC"));
+	check(ical_zone_known("Asia/Jerusalm", &err) == 0);
+	check(ical_zone_known("America/New_York", &err) == 1);
+	check(ical_zone_known("UTC", &err) == 1);
 	check(ical_write(&b, &cal, &err) == ERR_DATA);
 	check(strstr(err.msg, "Asia/Jerusalm"));
+	buf_release(&b);
+}
+
+void test_ical__library_that_cannot_be_opened(void)
+{
+	const char *lead = "the calendar needs libical (libical-none.so.3): ";
+	struct err err;
+
+	err_clear(&err);
+	check(ical_load("libical-none.so.3", &err) == ERR_INTERNAL);
+	check(!strncmp(err.msg, lead, strlen(lead)));
+	/* then what dlopen() said */
+	check(strstr(err.msg + strlen(lead), "libical-none.so.3: cannot open shared object file"));
+	check_str(err.hint, "install it: apt-get install libical3");
+}
+
+void test_ical__library_without_the_functions(void)
+{
+	const char *lead = "the calendar needs libical (libc.so.6): ";
+	struct ical_event e = event("a-001@convene", "2026-02-01", NULL);
+	struct buf b = BUF_INIT;
+	struct err err;
+	int rc;
+
+	/* a library that opens, but is no libical: dlsym() names the
+	 * function it lacks */
+	check(ical_load("libc.so.6", &err) == ERR_INTERNAL);
+	check(!strncmp(err.msg, lead, strlen(lead)));
+	check(strstr(err.msg, "undefined symbol: ical"));
+	/* the real one works, again and again, and so does the writer */
+	check(ical_load(ICAL_SONAME, &err) == 0);
+	check(ical_load(ICAL_SONAME, &err) == 0);
+	rc = write_cal(&b, ICAL_PUBLISH, NULL, &e, 1);
+	check(rc == 0);
+	check(strstr(buf_str(&b), "DTSTART;VALUE=DATE:20260201\r\n"));
 	buf_release(&b);
 }
 
@@ -213,52 +248,6 @@ void test_ical__hebrew_folded_between_characters(void)
 	check(strstr(buf_str(&unfolded), want));
 	buf_release(&b);
 	buf_release(&unfolded);
-}
-
-void test_ical__schedule_key(void)
-{
-	struct buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT, d = BUF_INIT;
-	const char *m1 = "number: 1\ntitle: One\nstatus: planned\ndate: 2026-02-01\nstart: \"17:00\"\n";
-	const char *m2 = "number: 1\ntitle: One, renamed\nstatus: planned\ndate: 2026-02-01\nstart: \"17:00\"\n"
-			 "agenda:\n- id: x\n  title: X\n  notes:\n  - id: n1\n    text: a note\n";
-	const char *m3 = "number: 1\ntitle: One\nstatus: planned\ndate: 2026-02-02\nstart: \"17:00\"\n";
-	const char *m4 = "number: 1\ntitle: One\nstatus: planned\n";
-
-	check(ical_schedule_key(&a, m1, strlen(m1)) == 0);
-	check(ical_schedule_key(&b, m2, strlen(m2)) == 0);
-	check(ical_schedule_key(&c, m3, strlen(m3)) == 0);
-	check(ical_schedule_key(&d, m4, strlen(m4)) == 0);
-	check(!strcmp(buf_str(&a), buf_str(&b)));  /* the title and notes are no move */
-	check(strcmp(buf_str(&a), buf_str(&c)));   /* another day is */
-	check(buf_str(&a)[0] == 'D' && buf_str(&d)[0] == '-');
-	buf_release(&a);
-	buf_release(&b);
-	buf_release(&c);
-	buf_release(&d);
-}
-
-void test_ical__schedule_key_of_a_loaded_doc(void)
-{
-	const char *m = "number: 1\ntitle: One\ndate: 2026-02-01\nstart: \"17:00\"\n"
-			"location:\n  host: a\n  address: Hall 1\n";
-	const char *bad = "number: 1\ntitle: [One\n";
-	struct buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT, d = BUF_INIT;
-	struct doc *doc = NULL;
-	struct err err;
-
-	check(doc_load(&doc, m, strlen(m), &err) == 0);
-	check(ical_schedule_key(&a, m, strlen(m)) == 0);
-	check(ical_schedule_key_of(&b, doc, m, strlen(m)) == 0);
-	check_str(buf_str(&b), buf_str(&a));
-	/* a file that did not load: the same key as from its bytes */
-	check(ical_schedule_key(&c, bad, strlen(bad)) == 0);
-	check(ical_schedule_key_of(&d, NULL, bad, strlen(bad)) == 0);
-	check(c.len == d.len && !memcmp(c.ptr, d.ptr, c.len) && c.ptr[0] == '\x1f');
-	doc_free(doc);
-	buf_release(&a);
-	buf_release(&b);
-	buf_release(&c);
-	buf_release(&d);
 }
 
 /* ---- the history of the meetings, on a real repository ---- */
@@ -361,7 +350,7 @@ void test_ical__history_takes_the_keys_given_for_head(void)
 
 	memset(&h, 0, sizeof(h));
 	memset(&g, 0, sizeof(g));
-	check(ical_schedule_key(&key, before, strlen(before)) == 0);
+	check(schedule_key(&key, before, strlen(before)) == 0);
 	known[0].key = buf_str(&key);
 	ok = make_repo(dir,
 		       "put 001 '" M("2026-02-01", "17:00", "") "' 'meeting 001: planned' && "
