@@ -43,9 +43,36 @@ static void pass_by(struct filecache *fc, const char *file, const struct stat *s
 	}
 }
 
-int store_first_planned(struct store *s, const struct store_oid *at, struct filecache *fc,
-			char *const *files, const struct store_oid *blobs, size_t n,
-			struct doc **doc, size_t *which, struct store_oid *id)
+/* The stats of the work-tree files from i on, for the cache: taken a
+ * window at a time, from 8 files doubling (the next planned meeting is
+ * most often the next one), on threads when the window is large. */
+struct window {
+	struct stat *st;
+	int *ok;
+	size_t from, to, size;
+};
+
+static int stat_window(struct store *s, char *const *files, size_t n, size_t i,
+		       struct window *w)
+{
+	if (i < w->to)
+		return 0;
+	w->size = w->size ? w->size * 2 : 8;
+	w->from = i;
+	w->to = i + w->size < n ? i + w->size : n;
+	free(w->st);
+	free(w->ok);
+	w->st = malloc((w->to - w->from) * sizeof(*w->st));
+	w->ok = malloc((w->to - w->from) * sizeof(*w->ok));
+	if (!w->st || !w->ok)
+		return ERR_NOMEM;
+	store_file_stats(s, files + w->from, w->to - w->from, w->st, w->ok);
+	return 0;
+}
+
+static int find(struct store *s, const struct store_oid *at, struct filecache *fc,
+		char *const *files, const struct store_oid *blobs, size_t n, struct doc **doc,
+		size_t *which, struct store_oid *id, struct window *w)
 {
 	size_t i;
 
@@ -63,7 +90,10 @@ int store_first_planned(struct store *s, const struct store_oid *at, struct file
 
 		err_clear(&e);
 		if (!at) {
-			if (fc && store_file_stat(s, files[i], &fst) == 0) {
+			if (fc && stat_window(s, files, n, i, w) < 0)
+				return ERR_NOMEM;
+			if (fc && w->ok[i - w->from]) {
+				fst = w->st[i - w->from];
 				known = &fst;
 				if (filecache_get(fc, files[i], known, &oid, &mark, &len) && len == 1 &&
 				    *mark == 'P')
@@ -109,4 +139,16 @@ int store_first_planned(struct store *s, const struct store_oid *at, struct file
 		pass_by(fc, files[i], known);
 	}
 	return 0;
+}
+
+int store_first_planned(struct store *s, const struct store_oid *at, struct filecache *fc,
+			char *const *files, const struct store_oid *blobs, size_t n,
+			struct doc **doc, size_t *which, struct store_oid *id)
+{
+	struct window w = { NULL, NULL, 0, 0, 0 };
+	int rc = find(s, at, fc, files, blobs, n, doc, which, id, &w);
+
+	free(w.st);
+	free(w.ok);
+	return rc;
 }

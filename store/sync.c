@@ -484,6 +484,8 @@ static int tls_setup(struct store *s, struct err *err)
 	git_buf file = GIT_BUF_INIT, dir = GIT_BUF_INIT;
 	int error = 0;
 
+	store_net_start();
+
 	if ((s ? git_repository_config_snapshot(&cfg, s->repo) : git_config_open_default(&cfg)) < 0) {
 		git_error_clear();
 		return 0;

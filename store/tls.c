@@ -22,6 +22,13 @@
  * With a libgit2 built on OpenSSL, or no compiled-in location, the
  * function is never called at the start, nothing is noted, and
  * store_tls_load() does nothing.
+ *
+ * libssh2_init() is put off the same way: libgit2's start calls it, and
+ * it starts OpenSSL's crypto (half a millisecond) for the ssh:// remotes
+ * that most runs never reach.  store_net_start(), before any connection,
+ * makes the call the start would have made; libssh2 also makes it itself
+ * when a session is made, and libssh2_exit() of a library never started
+ * does nothing.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -58,6 +65,45 @@ int mbedtls_x509_crt_parse_file(void *chain, const char *path)
 		memcpy(&real, &sym, sizeof(real));
 	}
 	return real(chain, path);
+}
+
+/* libssh2's, as the start asked for it: -1 not asked, else its flags */
+static int ssh_flags = -1;
+
+int libssh2_init(int flags);
+
+/* libssh2's own libssh2_init(), or NULL when there is none. */
+static int (*real_ssh_init(void))(int)
+{
+	static int (*real)(int);
+
+	if (!real) {
+		void *sym = dlsym(RTLD_NEXT, "libssh2_init");
+
+		if (sym)
+			memcpy(&real, &sym, sizeof(real));
+	}
+	return real;
+}
+
+int libssh2_init(int flags)
+{
+	int (*real)(int);
+
+	if (deferring) {
+		ssh_flags = flags;
+		return 0;
+	}
+	return (real = real_ssh_init()) ? real(flags) : -1;
+}
+
+void store_net_start(void)
+{
+	int (*real)(int);
+
+	if (ssh_flags >= 0 && (real = real_ssh_init()))
+		real(ssh_flags);
+	ssh_flags = -1;
 }
 
 void store_tls_defer(int on)

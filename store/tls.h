@@ -13,6 +13,10 @@ void store_tls_defer(int on);
 /* The bundle libgit2's start asked for, or "" (nothing noted). */
 const char *store_tls_noted(void);
 
+/* Starts what libgit2's start left for the first connection (libssh2);
+ * before any connection. */
+void store_net_start(void);
+
 /* Loads the noted bundle, once; before a connection that has no
  * http.sslCAInfo or http.sslCAPath of its own. */
 int store_tls_load(struct err *err);
