@@ -37,7 +37,7 @@ struct reader {
 	struct filecache *fc;  /* the work tree's: what earlier runs learned */
 	int compare;           /* note what is used, to compare with a commit */
 	struct used *used;
-	size_t nused;
+	size_t nused, capused;
 	/* the stat of each member file, in the order of the names, taken
 	 * at once (store_file_stats()) */
 	struct stat *st;
@@ -58,9 +58,15 @@ static int use(struct reader *rd, const char *file, const struct store_oid *id)
 
 	if (!rd->compare)
 		return 0;
-	if (!(nv = realloc(rd->used, (rd->nused + 1) * sizeof(*nv))))
-		return ERR_NOMEM;
-	rd->used = nv;
+	if (rd->nused == rd->capused) {
+		size_t cap = rd->capused ? rd->capused * 2 : 64;
+
+		if (!(nv = realloc(rd->used, cap * sizeof(*nv))))
+			return ERR_NOMEM;
+		rd->used = nv;
+		rd->capused = cap;
+	}
+	nv = rd->used;
 	if (!(nv[rd->nused].file = strdup(file)))
 		return ERR_NOMEM;
 	nv[rd->nused++].id = *id;
@@ -475,7 +481,7 @@ static int differs(struct reader *rd, const struct store_oid *c, struct err *err
 int store_agenda_sources(struct agenda_sources *src, struct store *s, const struct store_oid *at,
 			 struct err *err)
 {
-	struct reader rd = { s, at, NULL, !at && src->compare, NULL, 0 };
+	struct reader rd = { s, at, NULL, !at && src->compare, NULL, 0, 0, NULL, NULL, 0, 0 };
 	struct names names = { NULL, 0, 0 };
 	size_t i;
 	int rc;
