@@ -550,11 +550,11 @@ void store_filecache_close(struct store *s, struct filecache *fc)
 	free(fc);
 }
 
-void store_blob_id(struct store_oid *oid, const void *data, size_t len)
+void store_object_id(struct store_oid *oid, const void *data, size_t len, int tree)
 {
 	git_oid id;
 
-	if (git_odb_hash(&id, data, len, GIT_OBJECT_BLOB) < 0)
+	if (git_odb_hash(&id, data, len, tree ? GIT_OBJECT_TREE : GIT_OBJECT_BLOB) < 0)
 		memset(&id, 0, sizeof(id));
 	memcpy(oid->id, id.id, 20);
 }

@@ -56,7 +56,8 @@ void filecache_listed(struct filecache *fc, const char *folder);
  * and frees it. */
 void store_filecache_close(struct store *s, struct filecache *fc);
 
-/* The git id of a blob of these bytes. */
-void store_blob_id(struct store_oid *oid, const void *data, size_t len);
+/* The git id of a blob (tree 0) or a tree (tree 1) of these bytes. */
+void store_object_id(struct store_oid *oid, const void *data, size_t len, int tree);
+#define store_blob_id(oid, data, len) store_object_id((oid), (data), (len), 0)
 
 #endif

@@ -23,11 +23,13 @@ struct agenda_later {
 	long number;   /* a later meeting's number, for the sort */
 };
 
-/* A file of the work tree the document was made from, and the git id of
- * what was read of it. */
+/* A file of the work tree the document was made from (the name is the
+ * listing's, not a copy), the git id of what was read of it, and whether
+ * it is executable (as git's tree says it: 100755). */
 struct used {
-	char *file;
+	const char *file;
 	struct store_oid id;
+	int exec;
 };
 
 /* Where the files come from: the work tree, or a commit (at). */
@@ -52,7 +54,8 @@ static int read_one(struct reader *rd, const struct agenda_later *f, char **data
 		      : store_read(rd->s, f->file, data, len, err);
 }
 
-static int use(struct reader *rd, const char *file, const struct store_oid *id)
+static int use(struct reader *rd, const char *file, const struct store_oid *id,
+	       const struct stat *st)
 {
 	struct used *nv;
 
@@ -67,8 +70,8 @@ static int use(struct reader *rd, const char *file, const struct store_oid *id)
 		rd->capused = cap;
 	}
 	nv = rd->used;
-	if (!(nv[rd->nused].file = strdup(file)))
-		return ERR_NOMEM;
+	nv[rd->nused].file = file;
+	nv[rd->nused].exec = st && (st->st_mode & S_IXUSR);
 	nv[rd->nused++].id = *id;
 	return 0;
 }
@@ -80,7 +83,7 @@ static int use_data(struct reader *rd, const char *file, const char *data, size_
 	if (!rd->compare)
 		return 0;
 	store_blob_id(&id, data, len);
-	return use(rd, file, &id);
+	return use(rd, file, &id, NULL);
 }
 
 /* Loads a file; one that does not load is left out (validate says why),
@@ -123,7 +126,7 @@ static int take_member(struct agenda_sources *src, struct reader *rd, const stru
 		known = 1;
 		if (filecache_get(rd->fc, f->file, &st, &id, &bytes, &blen) &&
 		    (rc = agenda_members_add_packed(&src->members, bytes, blen)) != -1)
-			return rc < 0 ? rc : use(rd, f->file, &id);
+			return rc < 0 ? rc : use(rd, f->file, &id, &st);
 	}
 	err_clear(&e);
 	if ((rc = read_one(rd, f, &data, &len, &e)) < 0)
@@ -136,7 +139,7 @@ static int take_member(struct agenda_sources *src, struct reader *rd, const stru
 		if (rc == 0 && known)
 			rc = filecache_put(rd->fc, f->file, &st, &id, packed.ptr, packed.len);
 		if (rc == 0)
-			rc = use(rd, f->file, &id);
+			rc = use(rd, f->file, &id, known ? &st : NULL);
 	}
 	free(data);
 	buf_release(&packed);
@@ -247,7 +250,7 @@ static int take_later(struct agenda_sources *src, struct reader *rd)
 		return rc;
 	rc = meetings_add(&src->meetings, src->later[which].file, doc);
 	doc_free(doc);
-	return rc < 0 ? rc : use(rd, src->later[which].file, &id);
+	return rc < 0 ? rc : use(rd, src->later[which].file, &id, NULL);
 }
 
 /* The files of a commit, as the walk of its tree finds them: their names
@@ -420,6 +423,39 @@ static size_t members_in(const git_tree *t)
 }
 
 /*
+ * Whether the member files used are the commit's members/ folder exactly:
+ * the git tree they would make ("100644 dana.yaml\0" and the id, in
+ * order) has the id of the commit's.  One hash instead of a look-up of
+ * each of 2,000 files in a tree read whole; a folder that also holds
+ * anything else is not the same, and is compared file by file.  1, 0 or
+ * ERR_NOMEM.  rd->used is sorted.
+ */
+static int members_as_tree(struct reader *rd, const git_tree *root)
+{
+	const git_tree_entry *e = git_tree_entry_byname(root, LAYOUT_MEMBERS);
+	struct buf b = BUF_INIT;
+	struct store_oid tree;
+	size_t i, cut = strlen(LAYOUT_MEMBERS "/");
+
+	if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE)
+		return 0;
+	for (i = 0; i < rd->nused; i++) {
+		const struct used *u = &rd->used[i];
+
+		if (layout_kind(u->file) != KIND_MEMBER)
+			continue;
+		buf_adds(&b, u->exec ? "100755 " : "100644 ");
+		buf_add(&b, u->file + cut, strlen(u->file + cut) + 1);
+		buf_add(&b, u->id.id, 20);
+	}
+	if (buf_failed(&b))
+		return ERR_NOMEM;
+	store_object_id(&tree, b.ptr ? b.ptr : "", b.len, 1);
+	buf_release(&b);
+	return !memcmp(tree.id, git_tree_entry_id(e)->id, 20);
+}
+
+/*
  * Whether what rd used differs from commit c's files: one that differs or
  * that c has not, or a member file of c that was not used (gone from the
  * work tree).  Each folder's tree is read once.  1, 0, or < 0.
@@ -430,7 +466,7 @@ static int differs(struct reader *rd, const struct store_oid *c, struct err *err
 	git_tree *root = NULL, *dir = NULL;
 	char folder[64] = "";
 	size_t i, members = 0;
-	int rc = 0;
+	int rc = 0, same_members;
 	git_oid id;
 
 	memcpy(id.id, c->id, 20);
@@ -439,10 +475,19 @@ static int differs(struct reader *rd, const struct store_oid *c, struct err *err
 		return store_git_fail(err, ERR_INTERNAL, "cannot read the commit's files");
 	}
 	qsort(rd->used, rd->nused, sizeof(*rd->used), by_file);
+	if ((rc = members_as_tree(rd, root)) < 0) {
+		git_tree_free(root);
+		git_commit_free(commit);
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	same_members = rc;
+	rc = 0;
 	for (i = 0; rc == 0 && i < rd->nused; i++) {
 		const char *file = rd->used[i].file, *slash = strchr(file, '/');
 		const git_tree_entry *e;
 
+		if (same_members && layout_kind(file) == KIND_MEMBER)
+			continue;
 		if (slash && ((size_t)(slash - file) != strlen(folder) ||
 			      strncmp(file, folder, (size_t)(slash - file)))) {
 			git_tree_free(dir);
@@ -461,7 +506,7 @@ static int differs(struct reader *rd, const struct store_oid *c, struct err *err
 		if (layout_kind(file) == KIND_MEMBER)
 			members++;
 	}
-	if (rc == 0) {
+	if (rc == 0 && !same_members) {
 		const git_tree_entry *e = git_tree_entry_byname(root, LAYOUT_MEMBERS);
 
 		git_tree_free(dir);
@@ -512,7 +557,6 @@ int store_agenda_sources(struct agenda_sources *src, struct store *s, const stru
 			err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	if (rc >= 0)  /* every member file was looked up: the others are gone */
 		filecache_listed(rd.fc, LAYOUT_MEMBERS "/");
-	names_free(names.v, names.n);
 	if (rc >= 0 && src->minutes)
 		rc = take_later(src, &rd);
 	if (rc == ERR_NOMEM)
@@ -526,9 +570,8 @@ int store_agenda_sources(struct agenda_sources *src, struct store *s, const stru
 	store_filecache_close(s, rd.fc);
 	free(rd.st);
 	free(rd.stated);
-	for (i = 0; i < rd.nused; i++)
-		free(rd.used[i].file);
 	free(rd.used);
+	names_free(names.v, names.n);  /* what rd.used named */
 	agenda_members_sort(&src->members);
 	if (src->nnumbers)
 		qsort(src->numbers, src->nnumbers, sizeof(*src->numbers), by_value);
