@@ -37,7 +37,7 @@ static void open_repo(char *dir, struct store **s)
 	struct err err;
 
 	*s = NULL;
-	check(unit_repo(dir, "mkdir members"));
+	check(unit_repo(dir, "mkdir members meetings"));
 	check(store_global_init() == 0);
 	err_clear(&err);
 	check(store_open(s, dir, &err) == 0);
@@ -239,4 +239,41 @@ void test_filecache__a_member_packs_and_unpacks(void)
 	check(agenda_members_add_packed(&m, "\0\0\0\0\0", 5) == -1 && m.n == 1);
 	agenda_members_release(&m);
 	buf_release(&b);
+}
+
+void test_filecache__many_stats_on_threads_are_each_files_own(void)
+{
+	char dir[64] = "/tmp/convene-unit-filecache-XXXXXX", path[4200];
+	char *files[600], names[600][32];
+	struct stat st[600], want;
+	int ok[600], i, same = 0;
+	struct store *s;
+
+	open_repo(dir, &s);
+	for (i = 0; i < 600; i++) {
+		snprintf(names[i], sizeof(names[i]), "members/m%03d.yaml", i);
+		files[i] = names[i];
+		/* every third one missing; the sizes differ */
+		if (i % 3 != 2) {
+			char text[64];
+
+			snprintf(text, sizeof(text), "id: m%03d\nname: %*s\n", i, i % 50 + 1, "x");
+			check(unit_write_file(dir, names[i], text));
+		}
+	}
+	store_file_stats(s, files, 600, st, ok);
+	for (i = 0; i < 600; i++) {
+		snprintf(path, sizeof(path), "%s/%.31s", dir, names[i]);
+		if (lstat(path, &want) < 0)
+			same += !ok[i];
+		else
+			same += ok[i] && st[i].st_ino == want.st_ino && st[i].st_size == want.st_size;
+	}
+	check(same == 600);
+	/* files of two folders: one by one, the same answers */
+	snprintf(names[599], sizeof(names[599]), "meetings/001.yaml");
+	check(unit_write_file(dir, "meetings/001.yaml", "number: 1\n"));
+	store_file_stats(s, files, 600, st, ok);
+	check(ok[0] && ok[599] && !ok[2]);
+	close_repo(s, dir);
 }
