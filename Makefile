@@ -208,7 +208,8 @@ check:
 # CONVENE_SEED names one; the test prints the seed, to run it again.
 # Then t0034 (confidential interviews, three sites, kills) with 1000
 # steps, a new seed each time too.  Then the crash tests (notes; sync, clone and bundle create) with
-# STRESS_KILLS SIGKILLs at random moments each, instead of ~200.
+# STRESS_KILLS SIGKILLs at random moments each, instead of ~200.  Then
+# the cache of the work tree's files (t0116), 60 rounds instead of 6.
 STRESS_STEPS ?= 8000
 stress: test-deps $(BIN)
 	@CONVENE=$(abspath $(BIN)) CONVENE_CONVERGE_STEPS=$(STRESS_STEPS) \
@@ -219,6 +220,9 @@ stress: test-deps $(BIN)
 		sh tests/cli/t0034-confidential-converge.sh
 	@CONVENE=$(abspath $(BIN)) CONVENE_CRASH_KILLS=$(STRESS_KILLS) sh tests/cli/t0014-crash.sh
 	@CONVENE=$(abspath $(BIN)) CONVENE_CRASH_KILLS=$(STRESS_KILLS) sh tests/cli/t0023-crash-sync.sh
+	@CONVENE=$(abspath $(BIN)) CONVENE_CACHE_ROUNDS=60 \
+		CONVENE_SEED=$${CONVENE_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d " ")} \
+		sh tests/cli/t0116-filecache-random.sh
 
 bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative $(BUILD)/agebench
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
