@@ -18,6 +18,7 @@
 #include "core/secret.h"
 #include "core/text.h"
 #include "internal.h"
+#include "keycache.h"
 #include "load.h"
 #include "scan.h"
 #include "secrets.h"
@@ -477,22 +478,58 @@ static void read_one(void *ctx, const char *file, const struct doc *doc)
 	r->n++;
 }
 
+/* One opener thread: the shared reading, and its own use of the file-key
+ * cache (r->keys only looked up; what it finds or unwraps goes into its
+ * own seen map, merged once the threads are joined). */
+struct opener {
+	struct reading *r;
+	struct age_keycache_use use;
+};
+
 static void *opener(void *ctx)
 {
-	struct reading *r = ctx;
+	struct opener *o = ctx;
+	struct reading *r = o->r;
 	size_t i;
 
 	while ((i = atomic_fetch_add(&r->next, 1)) < r->n)
 		if (r->v[i].sealed)
 			r->v[i].opened = interviews_open_copy(r->v[i].doc, r->v[i].file, r->ids,
-							      r->nids, &r->v[i].f);
+							      r->nids, o->use.known ? &o->use : NULL,
+							      &r->v[i].f);
 	return NULL;
 }
 
-/* Opens the sealed ones of r->v on threads, the caller's one among them. */
-static void open_all(struct reading *r)
+/*
+ * The file-key cache after a run that opened every confidential interview
+ * with keys (known, as read): the keys this run found or unwrapped, so
+ * that keys of values gone since drop out.  Written only when that
+ * changes it.
+ */
+static void keep_keys(struct store *s, const struct reading *r, const struct age_keycache *known,
+		      const struct opener *o, size_t n)
+{
+	struct age_keycache *kept = age_keycache_new();
+	unsigned long fresh = 0;
+	size_t i;
+	int ok = kept != NULL;
+
+	for (i = 0; i < n && ok; i++) {
+		fresh += o[i].use.fresh;
+		ok = !o[i].use.failed && o[i].use.seen && age_keycache_merge(kept, o[i].use.seen) >= 0;
+	}
+	if (ok && (fresh || age_keycache_count(kept) != age_keycache_count(known)))
+		store_keycache_save(s, kept, r->ids, r->nids);
+	age_keycache_free(kept);
+}
+
+/* Opens the sealed ones of r->v on threads, the caller's one among them,
+ * with the file-key cache of s (store/keycache.h), which it then keeps. */
+static void open_all(struct store *s, struct reading *r)
 {
 	pthread_t t[MAX_OPENERS - 1];
+	struct opener o[MAX_OPENERS];
+	struct age_keycache *known = store_keycache_load(s, r->ids, r->nids);
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t want = cpus > 1 ? (size_t)cpus : 1, started = 0, i;
 
@@ -500,13 +537,24 @@ static void open_all(struct reading *r)
 		want = MAX_OPENERS;
 	if (want > r->n / 16 + 1)
 		want = r->n / 16 + 1;  /* a few interviews: not worth a thread */
+	memset(o, 0, sizeof(o));
+	for (i = 0; i < want; i++) {
+		o[i].r = r;
+		o[i].use.known = known;
+		o[i].use.seen = known ? age_keycache_new() : NULL;
+	}
 	atomic_store(&r->next, 0);
 	for (i = 1; i < want; i++)
-		if (pthread_create(&t[started], NULL, opener, r) == 0)
+		if (pthread_create(&t[started], NULL, opener, &o[started + 1]) == 0)
 			started++;
-	opener(r);
+	opener(&o[0]);
 	for (i = 0; i < started; i++)
 		pthread_join(t[i], NULL);
+	if (known && !r->failed)
+		keep_keys(s, r, known, o, started + 1);
+	for (i = 0; i < want; i++)
+		age_keycache_free(o[i].use.seen);
+	age_keycache_free(known);
 }
 
 int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide *g,
@@ -530,7 +578,7 @@ int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide
 	error = scan_initiative(s, &d, &st, read_one, &r, err);
 	diags_release(&d);
 	if (!error && !r.failed && nids)
-		open_all(&r);
+		open_all(s, &r);
 	for (i = 0; i < r.n; i++) {
 		struct pending *p = &r.v[i];
 
