@@ -413,6 +413,7 @@ int secrets_stale(struct store *s, const struct doc_node *root, struct err *err)
  */
 #define MAX_OPENERS 4
 #define PER_THREAD 16  /* sealed interviews a thread is worth starting for */
+#define WAKE_BATCH 8   /* sealed interviews a waiting opener is woken for */
 
 struct pending {
 	char *file;
@@ -441,6 +442,8 @@ struct reading {
 	struct pending **v;  /* each apart: an opener holds one while v grows */
 	size_t n, cap, sealed;
 	size_t next;         /* the next pending for an opener */
+	size_t waiting;      /* openers waiting for more */
+	size_t ready;        /* sealed ones not taken yet */
 	int done;            /* the scan is over: nothing more comes */
 	int failed;          /* the scan's (its thread's alone) */
 	pthread_t t[MAX_OPENERS - 1];
@@ -478,8 +481,12 @@ static int add_pending(struct reading *r, struct pending *p)
 		}
 		r->v[r->n++] = p;
 		r->sealed += p->sealed;
+		r->ready += p->sealed;
 	}
-	pthread_cond_broadcast(&r->more);
+	/* a wake-up is two system calls: only for an opener that waits, and
+	 * only once there is a batch for it (or nothing more comes) */
+	if (r->waiting && (!p || r->ready >= WAKE_BATCH))
+		pthread_cond_broadcast(&r->more);
 	pthread_mutex_unlock(&r->lock);
 	if (!rc && p && p->sealed)
 		more_openers(r);
@@ -549,11 +556,15 @@ static void *opener(void *ctx)
 		while (r->next < r->n && !r->v[r->next]->sealed)
 			r->next++;
 		while (r->next == r->n && !r->done) {
+			r->waiting++;
 			pthread_cond_wait(&r->more, &r->lock);
+			r->waiting--;
 			while (r->next < r->n && !r->v[r->next]->sealed)
 				r->next++;
 		}
 		p = r->next < r->n ? r->v[r->next++] : NULL;
+		if (p)
+			r->ready--;
 		pthread_mutex_unlock(&r->lock);
 		if (!p)
 			return NULL;
