@@ -19,6 +19,7 @@
 #include "bech32.h"
 #include "hkdf.h"
 #include "keycache.h"
+#include "sha256.h"
 #include "tr.h"
 
 #define FILE_KEY_LEN 16
@@ -49,6 +50,7 @@ static void b64_table_init(void);
 int age_init(void)
 {
 	b64_table_init();  /* before any thread decodes */
+	sha256_hw();       /* and hashes */
 	return sodium_init() < 0 ? -1 : 0;
 }
 
@@ -594,14 +596,13 @@ static void header_mac(const unsigned char file_key[FILE_KEY_LEN],
 		       const void *hdr, size_t n, unsigned char mac[MAC_LEN])
 {
 	unsigned char k[32];
-	crypto_auth_hmacsha256_state st;
+	struct hmac_sha256 st;
 
 	hkdf_sha256(k, sizeof(k), NULL, 0, file_key, FILE_KEY_LEN, "header", 6);
-	crypto_auth_hmacsha256_init(&st, k, sizeof(k));
-	crypto_auth_hmacsha256_update(&st, hdr, n);
-	crypto_auth_hmacsha256_final(&st, mac);
+	hmac_sha256_init(&st, k, sizeof(k));
+	hmac_sha256_update(&st, hdr, n);
+	hmac_sha256_final(&st, mac);  /* wipes st */
 	age_wipe(k, sizeof(k));
-	age_wipe(&st, sizeof(st));
 }
 
 static void stream_nonce(unsigned char nonce[12], unsigned long long counter, int last)
