@@ -157,6 +157,8 @@ void sha256_update(struct sha256 *c, const void *data, size_t n)
 	const unsigned char *p = data;
 	size_t take;
 
+	if (!n)
+		return;  /* data may then be NULL */
 	c->total += n;
 	if (c->n) {
 		take = 64 - c->n < n ? 64 - c->n : n;
