@@ -18,6 +18,8 @@
 #include "age.h"
 #include "bech32.h"
 #include "hkdf.h"
+#include "keycache.h"
+#include "sha256.h"
 #include "tr.h"
 
 #define FILE_KEY_LEN 16
@@ -48,6 +50,7 @@ static void b64_table_init(void);
 int age_init(void)
 {
 	b64_table_init();  /* before any thread decodes */
+	sha256_hw();       /* and hashes */
 	return sodium_init() < 0 ? -1 : 0;
 }
 
@@ -593,14 +596,13 @@ static void header_mac(const unsigned char file_key[FILE_KEY_LEN],
 		       const void *hdr, size_t n, unsigned char mac[MAC_LEN])
 {
 	unsigned char k[32];
-	crypto_auth_hmacsha256_state st;
+	struct hmac_sha256 st;
 
 	hkdf_sha256(k, sizeof(k), NULL, 0, file_key, FILE_KEY_LEN, "header", 6);
-	crypto_auth_hmacsha256_init(&st, k, sizeof(k));
-	crypto_auth_hmacsha256_update(&st, hdr, n);
-	crypto_auth_hmacsha256_final(&st, mac);
+	hmac_sha256_init(&st, k, sizeof(k));
+	hmac_sha256_update(&st, hdr, n);
+	hmac_sha256_final(&st, mac);  /* wipes st */
 	age_wipe(k, sizeof(k));
-	age_wipe(&st, sizeof(st));
 }
 
 static void stream_nonce(unsigned char nonce[12], unsigned long long counter, int last)
@@ -730,13 +732,14 @@ done:
  */
 /* Stanza i with each identity: AGE_OK, AGE_NOT_FOR_US or AGE_BAD_HEADER. */
 static int unwrap_one(const struct x25519_stanza *x, const struct age_identity *ids,
-		      size_t nids, unsigned char file_key[FILE_KEY_LEN])
+		      size_t nids, unsigned long *unwraps, unsigned char file_key[FILE_KEY_LEN])
 {
 	unsigned char shared[32], k[32], zero[12] = { 0 };
 	size_t j;
 	int rc = AGE_NOT_FOR_US;
 
 	for (j = 0; j < nids; j++) {
+		(*unwraps)++;
 		if (crypto_scalarmult(shared, ids[j].sk, x->share) < 0) {
 			rc = AGE_BAD_HEADER;
 			break;
@@ -763,7 +766,8 @@ static int unwrap_one(const struct x25519_stanza *x, const struct age_identity *
  * answer is the one without a hint.
  */
 static int unwrap(const struct header *h, const struct age_identity *ids,
-		  size_t nids, size_t hint, unsigned char file_key[FILE_KEY_LEN])
+		  size_t nids, size_t hint, unsigned long *unwraps,
+		  unsigned char file_key[FILE_KEY_LEN], size_t *which)
 {
 	size_t i, skip = (size_t)-1;
 	int rc = AGE_NOT_FOR_US;
@@ -771,16 +775,45 @@ static int unwrap(const struct header *h, const struct age_identity *ids,
 	if (!h->nx && h->known_other)
 		return AGE_UNSUPPORTED;
 	if (hint < h->nx && nids) {
-		if ((rc = unwrap_one(&h->x[hint], ids, nids, file_key)) == AGE_OK)
+		if ((rc = unwrap_one(&h->x[hint], ids, nids, unwraps, file_key)) == AGE_OK) {
+			*which = hint;
 			return AGE_OK;
+		}
 		if (rc == AGE_NOT_FOR_US)
 			skip = hint;  /* no identity opens it: the same below */
 		rc = AGE_NOT_FOR_US;
 	}
 	for (i = 0; i < h->nx && rc == AGE_NOT_FOR_US; i++)
-		if (i != skip)
-			rc = unwrap_one(&h->x[i], ids, nids, file_key);
+		if (i != skip && (rc = unwrap_one(&h->x[i], ids, nids, unwraps, file_key)) == AGE_OK)
+			*which = i;
 	return rc;
+}
+
+/*
+ * The file key of a stanza the cache knows whose header MAC verifies
+ * (1), or 0.  A cached key is never trusted on its own: the MAC over the
+ * header, keyed from the file key, is what proves it the sealer's.
+ */
+static int cached_key(struct age_keycache_use *c, const struct header *h,
+		      const unsigned char *hdr, unsigned char file_key[FILE_KEY_LEN])
+{
+	unsigned char mac[MAC_LEN];
+	size_t i;
+	int ok = 0;
+
+	for (i = 0; i < h->nx && !ok; i++) {
+		if (!age_keycache_find(c->known, h->x[i].share, h->x[i].body, file_key) &&
+		    !age_keycache_find(c->seen, h->x[i].share, h->x[i].body, file_key))
+			continue;
+		header_mac(file_key, hdr, h->mac_end, mac);
+		ok = !sodium_memcmp(mac, h->mac, MAC_LEN);
+		if (ok && c->seen && age_keycache_put(c->seen, h->x[i].share, h->x[i].body,
+						      file_key) < 0)
+			c->failed = 1;
+	}
+	if (!ok)
+		age_wipe(file_key, FILE_KEY_LEN);
+	return ok;
 }
 
 /*
@@ -846,22 +879,46 @@ int age_decrypt(const struct age_identity *ids, size_t nids,
 int age_decrypt_hint(const struct age_identity *ids, size_t nids, size_t hint,
 		     const void *file, size_t len, struct buf *plain)
 {
+	return age_decrypt_cached(ids, nids, hint, NULL, file, len, plain);
+}
+
+int age_decrypt_cached(const struct age_identity *ids, size_t nids, size_t hint,
+		       struct age_keycache_use *cache, const void *file, size_t len,
+		       struct buf *plain)
+{
 	unsigned char file_key[FILE_KEY_LEN], mac[MAC_LEN], k[32];
 	struct buf tmp = BUF_INIT;
 	struct header h;
 	const unsigned char *p;
-	size_t n;
+	unsigned long unwraps = 0;
+	size_t n, which = 0;
 	int rc;
 
 	memset(&h, 0, sizeof(h));
 	if ((rc = binary_of(file, len, &tmp, &p, &n)) != AGE_OK ||
-	    (rc = header_parse(&h, p, n)) != AGE_OK ||
-	    (rc = unwrap(&h, ids, nids, hint, file_key)) != AGE_OK)
+	    (rc = header_parse(&h, p, n)) != AGE_OK)
 		goto done;
-	header_mac(file_key, p, h.mac_end, mac);
-	if (sodium_memcmp(mac, h.mac, MAC_LEN)) {
-		rc = AGE_BAD_HEADER_MAC;
-		goto done;
+	if (!cache || !nids || !cached_key(cache, &h, p, file_key)) {
+		rc = unwrap(&h, ids, nids, hint, &unwraps, file_key, &which);
+		if (cache)
+			cache->unwraps += unwraps;
+		if (rc != AGE_OK)
+			goto done;
+		header_mac(file_key, p, h.mac_end, mac);
+		if (sodium_memcmp(mac, h.mac, MAC_LEN)) {
+			rc = AGE_BAD_HEADER_MAC;
+			goto done;
+		}
+		if (cache && cache->seen) {
+			int put = age_keycache_put(cache->seen, h.x[which].share, h.x[which].body,
+						   file_key);
+
+			if (put < 0)
+				cache->failed = 1;
+			else if (!age_keycache_find(cache->known, h.x[which].share, h.x[which].body, k) ||
+				 sodium_memcmp(k, file_key, FILE_KEY_LEN))
+				cache->fresh++;
+		}
 	}
 	if (n - h.end < NONCE_LEN) {
 		rc = AGE_BAD_HEADER;

@@ -99,6 +99,30 @@ int age_decrypt(const struct age_identity *ids, size_t nids,
 int age_decrypt_hint(const struct age_identity *ids, size_t nids, size_t hint,
 		     const void *file, size_t len, struct buf *plain);
 
+/*
+ * A reader's file-key cache in use (keycache.h): known is looked up and
+ * never changed, so one known map may serve many threads at once; seen is
+ * this caller's own (one per thread), where every key found or used is
+ * recorded.  A stanza found in known or seen gives its file key without an
+ * X25519, trusted only once the header MAC it gives verifies: a wrong or
+ * stale entry falls back to the unwrap, never to a wrong plaintext.  A key
+ * is recorded only once the header MAC verified.
+ */
+struct age_keycache;
+struct age_keycache_use {
+	const struct age_keycache *known;  /* may be NULL */
+	struct age_keycache *seen;         /* may be NULL: nothing recorded */
+	unsigned long unwraps;             /* X25519 computed while opening */
+	unsigned long fresh;               /* keys recorded that known lacked */
+	int failed;                        /* seen ran out of memory */
+};
+
+/* age_decrypt_hint() with a file-key cache (NULL: none, the same as
+ * age_decrypt_hint()). */
+int age_decrypt_cached(const struct age_identity *ids, size_t nids, size_t hint,
+		       struct age_keycache_use *cache, const void *file, size_t len,
+		       struct buf *plain);
+
 /* The recipients' stanza count of a sealed file, without an identity (for
  * `validate`: is this value sealed for the current readers?).  Fails with
  * AGE_BAD_ARMOR / AGE_BAD_HEADER. */

@@ -3,16 +3,17 @@
 #include <string.h>
 
 #include "hkdf.h"
+#include "sha256.h"
 
 int hkdf_sha256(unsigned char *out, size_t outlen,
 		const void *salt, size_t saltlen,
 		const void *ikm, size_t ikmlen,
 		const void *info, size_t infolen)
 {
-	unsigned char zeros[crypto_auth_hmacsha256_BYTES] = { 0 };
-	unsigned char prk[crypto_auth_hmacsha256_BYTES];
-	unsigned char t[crypto_auth_hmacsha256_BYTES];
-	crypto_auth_hmacsha256_state st;
+	unsigned char zeros[SHA256_LEN] = { 0 };
+	unsigned char prk[SHA256_LEN];
+	unsigned char t[SHA256_LEN];
+	struct hmac_sha256 st;
 	size_t done = 0, n;
 	unsigned char counter = 0;
 
@@ -23,18 +24,18 @@ int hkdf_sha256(unsigned char *out, size_t outlen,
 		saltlen = sizeof(zeros);
 	}
 	/* extract: PRK = HMAC(salt, IKM) */
-	crypto_auth_hmacsha256_init(&st, salt, saltlen);
-	crypto_auth_hmacsha256_update(&st, ikm, ikmlen);
-	crypto_auth_hmacsha256_final(&st, prk);
+	hmac_sha256_init(&st, salt, saltlen);
+	hmac_sha256_update(&st, ikm, ikmlen);
+	hmac_sha256_final(&st, prk);
 	/* expand: T(i) = HMAC(PRK, T(i-1) | info | i) */
 	while (done < outlen) {
 		counter++;
-		crypto_auth_hmacsha256_init(&st, prk, sizeof(prk));
+		hmac_sha256_init(&st, prk, sizeof(prk));
 		if (counter > 1)
-			crypto_auth_hmacsha256_update(&st, t, sizeof(t));
-		crypto_auth_hmacsha256_update(&st, info, infolen);
-		crypto_auth_hmacsha256_update(&st, &counter, 1);
-		crypto_auth_hmacsha256_final(&st, t);
+			hmac_sha256_update(&st, t, sizeof(t));
+		hmac_sha256_update(&st, info, infolen);
+		hmac_sha256_update(&st, &counter, 1);
+		hmac_sha256_final(&st, t);
 		n = outlen - done < sizeof(t) ? outlen - done : sizeof(t);
 		memcpy(out + done, t, n);
 		done += n;

@@ -406,9 +406,9 @@ int interviews_confidential_copy(struct doc **copy, const char *file, const stru
 }
 
 long interviews_open_copy(struct doc *copy, const char *file, const struct age_identity *ids,
-			  size_t nids, struct secret_failures *f)
+			  size_t nids, struct age_keycache_use *cache, struct secret_failures *f)
 {
-	return secret_open_doc(copy, file, ids, nids, f);
+	return secret_open_doc_cached(copy, file, ids, nids, cache, f);
 }
 
 int interviews_add_copy(struct interviews *iv, const char *file, struct doc *copy, long opened,
@@ -441,6 +441,6 @@ int interviews_add_for_reader(struct interviews *iv, const struct age_identity *
 		iv->failed = 1;
 		return rc;
 	}
-	return interviews_add_copy(iv, file, copy, interviews_open_copy(copy, file, ids, nids, said),
+	return interviews_add_copy(iv, file, copy, interviews_open_copy(copy, file, ids, nids, NULL, said),
 				   said);
 }

@@ -166,6 +166,7 @@ void interview_asking_release(struct interview_asking *a);
 /* ---- what a reader sees ---- */
 
 struct age_identity;
+struct age_keycache_use;
 struct secret_failures;
 
 /*
@@ -186,12 +187,13 @@ int interviews_add_for_reader(struct interviews *iv, const struct age_identity *
  * many interviews at once (the second step of each on its own thread):
  * the copy of a confidential interview of file to open (1, with *copy;
  * 0 for any other file; ERR_NOMEM); its opening (secret_open_doc(): the
- * number opened or -1, the failures into f); its adding to iv (the copy
- * wiped and freed, f left with the failures worth saying).
+ * number opened or -1, the failures into f; cache: a file-key cache,
+ * age.h, or NULL); its adding to iv (the copy wiped and freed, f left
+ * with the failures worth saying).
  */
 int interviews_confidential_copy(struct doc **copy, const char *file, const struct doc *doc);
 long interviews_open_copy(struct doc *copy, const char *file, const struct age_identity *ids,
-			  size_t nids, struct secret_failures *f);
+			  size_t nids, struct age_keycache_use *cache, struct secret_failures *f);
 int interviews_add_copy(struct interviews *iv, const char *file, struct doc *copy, long opened,
 			struct secret_failures *said);
 

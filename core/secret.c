@@ -39,19 +39,19 @@ static int place_line(struct buf *out, const char *file, const char *path)
 
 static int open_value(struct buf *plain, const char *file, const char *path,
 		      const struct doc_node *v, const struct age_identity *ids, size_t nids,
-		      size_t hint, char *found, size_t found_size);
+		      size_t hint, struct age_keycache_use *cache, char *found, size_t found_size);
 
 int secret_open_value(struct buf *plain, const char *file, const char *path,
 		      const struct doc_node *v, const struct age_identity *ids, size_t nids,
 		      char *found, size_t found_size)
 {
-	return open_value(plain, file, path, v, ids, nids, (size_t)-1, found, found_size);
+	return open_value(plain, file, path, v, ids, nids, (size_t)-1, NULL, found, found_size);
 }
 
-/* With hint, the stanza age_decrypt_hint() tries first. */
+/* With hint, the stanza age_decrypt_hint() tries first; cache may be NULL. */
 static int open_value(struct buf *plain, const char *file, const char *path,
 		      const struct doc_node *v, const struct age_identity *ids, size_t nids,
-		      size_t hint, char *found, size_t found_size)
+		      size_t hint, struct age_keycache_use *cache, char *found, size_t found_size)
 {
 	struct buf all = BUF_SECRET_INIT, want = BUF_INIT;
 	const char *nl;
@@ -61,7 +61,7 @@ static int open_value(struct buf *plain, const char *file, const char *path,
 		found[0] = '\0';
 	if (!nids)
 		return SECRET_NO_KEY;
-	if ((status = age_decrypt_hint(ids, nids, hint, v->str, v->len, &all)) != AGE_OK)
+	if ((status = age_decrypt_cached(ids, nids, hint, cache, v->str, v->len, &all)) != AGE_OK)
 		goto done;
 	if ((status = place_line(&want, file, path)) != 0)
 		goto done;
@@ -195,6 +195,13 @@ static size_t recipient_hint(const struct doc *doc, const struct age_identity *i
 long secret_open_doc(struct doc *doc, const char *file, const struct age_identity *ids,
 		     size_t nids, struct secret_failures *fails)
 {
+	return secret_open_doc_cached(doc, file, ids, nids, NULL, fails);
+}
+
+long secret_open_doc_cached(struct doc *doc, const char *file, const struct age_identity *ids,
+			    size_t nids, struct age_keycache_use *cache,
+			    struct secret_failures *fails)
+{
 	struct doc_node **v, *n;
 	long count = sealable(doc, &v);
 	size_t i, hint;
@@ -212,7 +219,8 @@ long secret_open_doc(struct doc *doc, const char *file, const struct age_identit
 		if (v[i]->kind != DOC_SCALAR || !(v[i]->flags & DOC_SECRET) ||
 		    !secret_field_of(doc->root, v[i], path, sizeof(path)))
 			continue;
-		status = open_value(&plain, file, path, v[i], ids, nids, hint, found, sizeof(found));
+		status = open_value(&plain, file, path, v[i], ids, nids, hint, cache, found,
+				    sizeof(found));
 		if (status == 0) {
 			if (!(n = doc_scalar(doc, buf_str(&plain), plain.len, 0))) {
 				buf_release(&plain);

@@ -71,6 +71,10 @@ void secret_failures_release(struct secret_failures *f);
  */
 long secret_open_doc(struct doc *doc, const char *file, const struct age_identity *ids,
 		     size_t nids, struct secret_failures *fails);
+/* secret_open_doc() with a file-key cache (age.h; NULL: none). */
+long secret_open_doc_cached(struct doc *doc, const char *file, const struct age_identity *ids,
+			    size_t nids, struct age_keycache_use *cache,
+			    struct secret_failures *fails);
 
 /* Wipes the text of every answer and the notes of a tree now, and marks
  * its doc so that doc_free() wipes the whole arena (the nodes an edit let

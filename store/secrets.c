@@ -3,7 +3,6 @@
  */
 #include <errno.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "core/secret.h"
 #include "core/text.h"
 #include "internal.h"
+#include "keycache.h"
 #include "load.h"
 #include "scan.h"
 #include "secrets.h"
@@ -402,13 +402,18 @@ int secrets_stale(struct store *s, const struct doc_node *root, struct err *err)
 
 /*
  * A reader's summary opens every answer of every confidential interview,
- * one X25519 unwrap each: the interviews are gathered first (copies, in
- * the order of the files), the confidential ones opened on as many
- * threads as there are processors (at most MAX_OPENERS), then all added
- * in that order, so the summary is the same as one opened file by file
- * (the plain ones before the first confidential one are added at once).
+ * one X25519 unwrap each (none for a value whose file key is in the
+ * reader's cache, store/keycache.h).  The interviews are gathered in the
+ * order of the files (copies), and the confidential ones are opened as
+ * they come, on other threads while the files are still being read, then
+ * on the caller's too (as many threads as there are processors, at most
+ * MAX_OPENERS); then all are added in the files' order, so the summary is
+ * the same as one opened file by file (the plain ones before the first
+ * confidential one are added at once).
  */
 #define MAX_OPENERS 4
+#define PER_THREAD 16  /* sealed interviews a thread is worth starting for */
+#define WAKE_BATCH 8   /* sealed interviews a waiting opener is woken for */
 
 struct pending {
 	char *file;
@@ -418,21 +423,92 @@ struct pending {
 	struct secret_failures f;
 };
 
+/* One opener thread: the shared reading, and its own use of the file-key
+ * cache (known only looked up; what it finds or unwraps goes into its
+ * own seen map, merged once the threads are joined). */
+struct opener {
+	struct reading *r;
+	struct age_keycache_use use;
+};
+
 struct reading {
 	struct interviews *iv;
 	struct guide *g;
 	const struct age_identity *ids;
 	size_t nids;
-	struct pending *v;
-	size_t n, cap;
-	atomic_size_t next;  /* the next pending for an opener */
-	int failed;
+	/* lock guards v, n, next and done: the scan adds, the openers take */
+	pthread_mutex_t lock;
+	pthread_cond_t more;
+	struct pending **v;  /* each apart: an opener holds one while v grows */
+	size_t n, cap, sealed;
+	size_t next;         /* the next pending for an opener */
+	size_t waiting;      /* openers waiting for more */
+	size_t ready;        /* sealed ones not taken yet */
+	int done;            /* the scan is over: nothing more comes */
+	int failed;          /* the scan's (its thread's alone) */
+	pthread_t t[MAX_OPENERS - 1];
+	size_t started, want;
+	struct opener o[MAX_OPENERS];
+	struct age_keycache *known;
 };
+
+static void *opener(void *ctx);
+
+/* Starts another opener thread once there are enough sealed ones. */
+static void more_openers(struct reading *r)
+{
+	if (r->started + 1 >= r->want || r->sealed < (r->started + 1) * PER_THREAD)
+		return;
+	if (pthread_create(&r->t[r->started], NULL, opener, &r->o[r->started + 1]) == 0)
+		r->started++;
+}
+
+/* Hands p over to the openers (p NULL: the scan is over). */
+static int add_pending(struct reading *r, struct pending *p)
+{
+	struct pending **nv;
+	int rc = 0;
+
+	pthread_mutex_lock(&r->lock);
+	if (!p) {
+		r->done = 1;
+	} else if (r->n == r->cap && !(nv = realloc(r->v, (r->cap ? 2 * r->cap : 64) * sizeof(*nv)))) {
+		rc = ERR_NOMEM;
+	} else {
+		if (r->n == r->cap) {
+			r->v = nv;
+			r->cap = r->cap ? 2 * r->cap : 64;
+		}
+		r->v[r->n++] = p;
+		r->sealed += p->sealed;
+		r->ready += p->sealed;
+	}
+	/* a wake-up is two system calls: only for an opener that waits, and
+	 * only once there is a batch for it (or nothing more comes) */
+	if (r->waiting && (!p || r->ready >= WAKE_BATCH))
+		pthread_cond_broadcast(&r->more);
+	pthread_mutex_unlock(&r->lock);
+	if (!rc && p && p->sealed)
+		more_openers(r);
+	return rc;
+}
+
+static void pending_free(struct pending *p)
+{
+	if (!p)
+		return;
+	if (p->sealed)
+		secret_wipe_doc(p->doc);
+	doc_free(p->doc);
+	secret_failures_release(&p->f);
+	free(p->file);
+	free(p);
+}
 
 static void read_one(void *ctx, const char *file, const struct doc *doc)
 {
 	struct reading *r = ctx;
-	struct pending *p, *nv;
+	struct pending *p;
 	struct doc *copy = NULL;
 	int rc = 0, sealed = 0;
 
@@ -444,6 +520,7 @@ static void read_one(void *ctx, const char *file, const struct doc *doc)
 	}
 	if (layout_kind(file) != KIND_INTERVIEW || r->failed)
 		return;
+	/* r->n is written by this thread alone: read here without the lock */
 	if (r->nids && (rc = interviews_confidential_copy(&copy, file, doc)) != 0)
 		sealed = 1;
 	else if (!r->n) {
@@ -451,62 +528,112 @@ static void read_one(void *ctx, const char *file, const struct doc *doc)
 		return;
 	} else if (!(copy = doc_new()) || (doc->root && !(copy->root = doc_copy(copy, doc->root))))
 		rc = ERR_NOMEM;
-	if (rc >= 0 && r->n == r->cap) {
-		r->cap = r->cap ? 2 * r->cap : 64;
-		if (!(nv = realloc(r->v, r->cap * sizeof(*nv))))
-			rc = ERR_NOMEM;
-		else
-			r->v = nv;
-	}
-	if (rc < 0) {
-		doc_free(copy);
-		r->failed = 1;
-		return;
-	}
-	p = &r->v[r->n];
-	memset(p, 0, sizeof(*p));
-	p->doc = copy;
-	p->sealed = sealed;
-	if (!(p->file = strdup(file))) {
+	if (rc < 0 || !(p = calloc(1, sizeof(*p)))) {
 		if (sealed)
 			secret_wipe_doc(copy);
 		doc_free(copy);
 		r->failed = 1;
 		return;
 	}
-	r->n++;
+	p->doc = copy;
+	p->sealed = sealed;
+	if (!(p->file = strdup(file)) || add_pending(r, p) < 0) {
+		pending_free(p);
+		r->failed = 1;
+	}
 }
 
+/* Opens sealed pendings as they come, until the scan is over and none is
+ * left. */
 static void *opener(void *ctx)
 {
-	struct reading *r = ctx;
-	size_t i;
+	struct opener *o = ctx;
+	struct reading *r = o->r;
+	struct pending *p;
 
-	while ((i = atomic_fetch_add(&r->next, 1)) < r->n)
-		if (r->v[i].sealed)
-			r->v[i].opened = interviews_open_copy(r->v[i].doc, r->v[i].file, r->ids,
-							      r->nids, &r->v[i].f);
-	return NULL;
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		while (r->next < r->n && !r->v[r->next]->sealed)
+			r->next++;
+		while (r->next == r->n && !r->done) {
+			r->waiting++;
+			pthread_cond_wait(&r->more, &r->lock);
+			r->waiting--;
+			while (r->next < r->n && !r->v[r->next]->sealed)
+				r->next++;
+		}
+		p = r->next < r->n ? r->v[r->next++] : NULL;
+		if (p)
+			r->ready--;
+		pthread_mutex_unlock(&r->lock);
+		if (!p)
+			return NULL;
+		p->opened = interviews_open_copy(p->doc, p->file, r->ids, r->nids,
+						 o->use.known ? &o->use : NULL, &p->f);
+	}
 }
 
-/* Opens the sealed ones of r->v on threads, the caller's one among them. */
-static void open_all(struct reading *r)
+/*
+ * The file-key cache after a run that opened every confidential interview
+ * with keys (known, as read): the keys this run found or unwrapped, so
+ * that keys of values gone since drop out.  Written only when that
+ * changes it.
+ */
+static void keep_keys(struct store *s, const struct reading *r)
 {
-	pthread_t t[MAX_OPENERS - 1];
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t want = cpus > 1 ? (size_t)cpus : 1, started = 0, i;
+	struct age_keycache *kept = age_keycache_new();
+	unsigned long fresh = 0;
+	size_t i;
+	int ok = kept != NULL;
 
-	if (want > MAX_OPENERS)
-		want = MAX_OPENERS;
-	if (want > r->n / 16 + 1)
-		want = r->n / 16 + 1;  /* a few interviews: not worth a thread */
-	atomic_store(&r->next, 0);
-	for (i = 1; i < want; i++)
-		if (pthread_create(&t[started], NULL, opener, r) == 0)
-			started++;
-	opener(r);
-	for (i = 0; i < started; i++)
-		pthread_join(t[i], NULL);
+	for (i = 0; i <= r->started && ok; i++) {
+		fresh += r->o[i].use.fresh;
+		ok = !r->o[i].use.failed && r->o[i].use.seen &&
+		     age_keycache_merge(kept, r->o[i].use.seen) >= 0;
+	}
+	if (ok && (fresh || age_keycache_count(kept) != age_keycache_count(r->known)))
+		store_keycache_save(s, kept, r->ids, r->nids);
+	age_keycache_free(kept);
+}
+
+/* Ready to open with ids (r->nids of them) and the file-key cache of s. */
+static void openers_init(struct store *s, struct reading *r)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t i;
+
+	r->want = cpus > 1 ? (size_t)cpus : 1;
+	if (r->want > MAX_OPENERS)
+		r->want = MAX_OPENERS;
+	r->known = r->nids ? store_keycache_load(s, r->ids, r->nids) : NULL;
+	for (i = 0; i < r->want; i++) {
+		r->o[i].r = r;
+		r->o[i].use.known = r->known;
+		r->o[i].use.seen = r->known ? age_keycache_new() : NULL;
+	}
+}
+
+/* The scan is over: opens what is left on the caller's thread too, joins
+ * the others and keeps the keys (unless ok is 0: the reading failed). */
+static void openers_finish(struct store *s, struct reading *r, int ok)
+{
+	size_t i;
+
+	add_pending(r, NULL);
+	if (!ok) {
+		pthread_mutex_lock(&r->lock);
+		r->next = r->n;  /* what is left will not be shown: not worth opening */
+		pthread_mutex_unlock(&r->lock);
+	}
+	if (r->nids)
+		opener(&r->o[0]);
+	for (i = 0; i < r->started; i++)
+		pthread_join(r->t[i], NULL);
+	if (ok && r->known)
+		keep_keys(s, r);
+	for (i = 0; i < r->want; i++)
+		age_keycache_free(r->o[i].use.seen);
+	age_keycache_free(r->known);
 }
 
 int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide *g,
@@ -527,18 +654,20 @@ int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide
 	r.nids = nids;
 	if (nids && age_init() != 0)
 		return err_set(err, ERR_INTERNAL, 0, 0, "libsodium does not start");
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.more, NULL);
+	openers_init(s, &r);
 	error = scan_initiative(s, &d, &st, read_one, &r, err);
 	diags_release(&d);
-	if (!error && !r.failed && nids)
-		open_all(&r);
+	openers_finish(s, &r, !error && !r.failed);
 	for (i = 0; i < r.n; i++) {
-		struct pending *p = &r.v[i];
+		struct pending *p = r.v[i];
 
 		if (error || r.failed) {
-			if (p->sealed)
-				secret_wipe_doc(p->doc);
-			doc_free(p->doc);
-		} else if (p->sealed) {
+			pending_free(p);
+			continue;
+		}
+		if (p->sealed) {
 			interviews_add_copy(iv, p->file, p->doc, p->opened, &p->f);  /* sets failed */
 			if (p->f.n && said)
 				said(ctx, p->file, &p->f);
@@ -546,10 +675,13 @@ int secrets_read_interviews(struct store *s, struct interviews *iv, struct guide
 			interviews_add(iv, p->file, p->doc);  /* sets failed */
 			doc_free(p->doc);
 		}
-		secret_failures_release(&p->f);
-		free(p->file);
+		p->doc = NULL;
+		p->sealed = 0;
+		pending_free(p);
 	}
 	free(r.v);
+	pthread_cond_destroy(&r.more);
+	pthread_mutex_destroy(&r.lock);
 	if (!error && (r.failed || iv->failed))
 		error = err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	return error;

@@ -2,9 +2,10 @@
 # The plaintext of a confidential interview reaches no commit, no file,
 # no temporary file, no bundle and, for anyone but a reader, no output
 # (issue 15).  One scripted run: add, edit, set, a conflict resolved,
-# readers add and rm, sync with a hub, a bundle; then every object of
-# every repository, the bundle, the work trees and $TMPDIR are searched
-# for the secret words.  The same run's reading commands by a non-reader
+# readers add and rm, sync with a hub, a bundle, a reader's summary (which
+# leaves its file-key cache, .git/convene/keys); then every object of
+# every repository, the bundle, the work trees (.git too, the cache in
+# it) and $TMPDIR are searched for the secret words.  The same run's reading commands by a non-reader
 # (rina's key) and by no key at all show none of them.
 . "$(dirname "$0")/lib.sh"
 CONVENE_NOW=2026-02-01T17:05:00+02:00
@@ -58,6 +59,7 @@ run() {
 	(cd a && convene sync -q && convene readers rm yossi 2>/dev/null && convene sync -q &&
 	 convene bundle create ../all.bundle 2>/dev/null) &&
 	(cd b && XDG_CONFIG_HOME="$YH" convene sync -q 2>/dev/null) &&
+	(cd a && convene interview summary > /dev/null) &&
 	cmp a/interviews/rina-1.yaml b/interviews/rina-1.yaml
 }
 
@@ -83,6 +85,7 @@ test_expect_success 'no secret word in any object, the bundle, the work trees or
 	run &&
 	objects a > a.objects && objects b > b.objects && objects hub.git > hub.objects &&
 	test -s a.objects && test -s hub.objects &&
+	test -s a/.git/convene/keys && no_words a/.git/convene/keys &&
 	no_words a.objects b.objects hub.objects all.bundle a b hub.git tmp &&
 	git -C a cat-file -p HEAD:interviews/rina-1.yaml > now &&
 	test "$(grep -c "!secret |" now)" = 3
