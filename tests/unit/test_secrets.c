@@ -104,27 +104,37 @@ void test_secrets__read_interviews(void)
 	check(unit_repo_remove(dir));
 }
 
+/* A repository in dir whose reader is dana, with id's recipient; open
+ * in *st. */
+static void reader_repo(char *dir, const struct age_identity *id, struct store **st)
+{
+	char text[300], rs[AGE_RECIPIENT_STRLEN];
+	struct age_recipient r;
+	struct err err;
+
+	age_identity_recipient(id, &r);
+	age_recipient_format(&r, rs);
+	check(unit_repo(dir, "mkdir members interviews"));
+	check(unit_write_file(dir, "initiative.yaml", "name: x\nreaders: [dana]\n"));
+	snprintf(text, sizeof(text), "id: dana\nname: Dana\nage: %s\n", rs);
+	check(unit_write_file(dir, "members/dana.yaml", text));
+	check(store_open(st, dir, &err) == 0);
+}
+
 void test_secrets__seal_edit(void)
 {
-	char dir[] = "/tmp/unit-secrets-XXXXXX", text[300], rs[AGE_RECIPIENT_STRLEN];
+	char dir[] = "/tmp/unit-secrets-XXXXXX";
 	static const char plain[] = "id: rina-1\nmember: rina\nconfidential: true\n"
 				    "answers:\n  motivation: hush\n  strengths: maps\n";
 	struct doc *doc = NULL, *edit = NULL;
 	struct age_identity id;
-	struct age_recipient r;
 	struct buf b = BUF_INIT, first = BUF_INIT;
 	struct store *st = NULL;
 	struct err err;
 	int was_plain = -1;
 
 	check(store_global_init() == 0 && age_init() == 0 && age_keygen(&id) == 0);
-	age_identity_recipient(&id, &r);
-	age_recipient_format(&r, rs);
-	check(unit_repo(dir, "mkdir members interviews"));
-	check(unit_write_file(dir, "initiative.yaml", "name: x\nreaders: [dana]\n"));
-	snprintf(text, sizeof(text), "id: dana\nname: Dana\nage: %s\n", rs);
-	check(unit_write_file(dir, "members/dana.yaml", text));
-	check(store_open(&st, dir, &err) == 0);
+	reader_repo(dir, &id, &st);
 	check(doc_load(&doc, plain, strlen(plain), &err) == 0);
 	/* plain values of a confidential interview: sealed, and it was plain */
 	check(secrets_edit_needs_seal("interviews/rina-1.yaml", doc));
@@ -162,7 +172,7 @@ void test_secrets__seal_edit(void)
 
 void test_secrets__seal_interview(void)
 {
-	char dir[] = "/tmp/unit-secrets-XXXXXX", text[300], rs[AGE_RECIPIENT_STRLEN];
+	char dir[] = "/tmp/unit-secrets-XXXXXX", rs[AGE_RECIPIENT_STRLEN];
 	static const char plain[] = "id: rina-1\nmember: rina\nanswers:\n  motivation: hush\n";
 	struct secret_failures f = { 0 };
 	struct age_identity id, other;
@@ -176,13 +186,9 @@ void test_secrets__seal_interview(void)
 	check(store_global_init() == 0 && age_init() == 0 && age_keygen(&id) == 0 &&
 	      age_keygen(&other) == 0);
 	age_identity_recipient(&id, &r);
+	age_recipient_format(&r, rs);  /* the readers' recipient, in the sealed file */
 	age_identity_recipient(&other, &ro);
-	age_recipient_format(&r, rs);
-	check(unit_repo(dir, "mkdir members interviews"));
-	check(unit_write_file(dir, "initiative.yaml", "name: x\nreaders: [dana]\n"));
-	snprintf(text, sizeof(text), "id: dana\nname: Dana\nage: %s\n", rs);
-	check(unit_write_file(dir, "members/dana.yaml", text));
-	check(store_open(&st, dir, &err) == 0);
+	reader_repo(dir, &id, &st);
 	/* plain: to seal, and it held plain text */
 	check(doc_load(&doc, plain, strlen(plain), &err) == 0);
 	check(secrets_seal_plan(st, doc, &was_plain, &err) == SECRETS_SEAL && was_plain == 1);
