@@ -19,13 +19,18 @@
 #include "store/meetingedit.h"
 #include "txn.h"
 
+/* When and where a meeting is: the options meeting new and meeting edit
+ * share. */
+#define WHEN_AND_WHERE \
+	{ 'd', "date", "DATE", N_("the day it meets"), 0 }, \
+	{ 's', "start", "HH:MM", N_("the time it starts"), 0 }, \
+	{ 'u', "duration", "MINUTES", N_("how long it lasts, in minutes"), 0 }, \
+	{ 'h', "host", "MEMBER", N_("at this member's site"), 0 }, \
+	{ 'v', "virtual", "URL", N_("online, at this link"), 0 }, \
+	{ 'a', "address", "TEXT", N_("where it meets"), 0 }
+
 static const struct opt meeting_new_opts[] = {
-	{ 'd', "date", "DATE", N_("the day it meets"), 0 },
-	{ 's', "start", "HH:MM", N_("the time it starts"), 0 },
-	{ 'u', "duration", "MINUTES", N_("how long it lasts, in minutes"), 0 },
-	{ 'h', "host", "MEMBER", N_("at this member's site"), 0 },
-	{ 'v', "virtual", "URL", N_("online, at this link"), 0 },
-	{ 'a', "address", "TEXT", N_("where it meets"), 0 },
+	WHEN_AND_WHERE,
 	{ 't', "title", "T", N_("its title (default: Meeting N, and the template's theme)"), 0 },
 	{ 'T', "template", "NAME", N_("goals and agenda from a template (default: blank)"), 0 },
 	{ 'n', "no-commit", NULL, N_("leave the change staged instead of committing it"), 0 },
@@ -370,12 +375,7 @@ static int meeting_show(int argc, char **argv, struct store *s)
 /* ---- meeting edit ---- */
 
 static const struct opt meeting_edit_opts[] = {
-	{ 'd', "date", "DATE", N_("the day it meets"), 0 },
-	{ 's', "start", "HH:MM", N_("the time it starts"), 0 },
-	{ 'u', "duration", "MINUTES", N_("how long it lasts, in minutes"), 0 },
-	{ 'h', "host", "MEMBER", N_("at this member's site"), 0 },
-	{ 'v', "virtual", "URL", N_("online, at this link"), 0 },
-	{ 'a', "address", "TEXT", N_("where it meets"), 0 },
+	WHEN_AND_WHERE,
 	{ 't', "title", "T", N_("its title (default: Meeting N)"), 0 },
 	{ 'S', "status", "STATUS", N_("planned, held or cancelled"), 0 },
 	{ 'i', "item", "ID", N_("the agenda item that --minutes, --lead, --purpose\n"
