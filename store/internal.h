@@ -93,6 +93,8 @@ void store_file_stats(struct store *s, char *const *files, size_t n, struct stat
  * to v (n of cap used; the caller frees them as store_list()'s), in
  * order.  0, or ERR_NOMEM. */
 int store_list_folder(struct store *s, const char *folder, char ***v, size_t *n, size_t *cap);
+/* Adds a then b, as one string, to v (n of cap used); -1: out of memory. */
+int store_list_add(char ***v, size_t *n, size_t *cap, const char *a, const char *b);
 
 /*
  * The pack files of a repository, mapped for reading whole objects

@@ -331,17 +331,9 @@ static int list_folder(struct reader *rd, const char *folder, char ***v, size_t 
 	if (rd->fc && store_file_stat(rd->s, folder, &st) == 0 && S_ISDIR(st.st_mode)) {
 		known = 1;
 		if (filecache_get(rd->fc, key, &st, &oid, &data, &len) && (!len || !data[len - 1])) {
-			for (p = data; p < data + len; p += strlen(p) + 1) {
-				char **nv = *n == *cap ? realloc(*v, (*cap = *cap * 2 + 64) * sizeof(**v)) : *v;
-
-				if (!nv)
+			for (p = data; p < data + len; p += strlen(p) + 1)
+				if (store_list_add(v, n, cap, key, p) < 0)
 					return ERR_NOMEM;
-				*v = nv;
-				if (!(nv[*n] = malloc(strlen(key) + strlen(p) + 1)))
-					return ERR_NOMEM;
-				strcpy(nv[*n], key);
-				strcat(nv[(*n)++], p);
-			}
 			return 0;
 		}
 	}
@@ -363,12 +355,9 @@ static int work_names(struct reader *rd, char ***v, size_t *n)
 
 	*v = NULL;
 	*n = 0;
-	if (store_file_stat(rd->s, LAYOUT_INITIATIVE, &st) == 0) {
-		if (!(*v = malloc(64 * sizeof(**v))) || !((*v)[0] = strdup(LAYOUT_INITIATIVE)))
-			return ERR_NOMEM;
-		*n = 1;
-		cap = 64;
-	}
+	if (store_file_stat(rd->s, LAYOUT_INITIATIVE, &st) == 0 &&
+	    store_list_add(v, n, &cap, "", LAYOUT_INITIATIVE) < 0)
+		return ERR_NOMEM;
 	if (list_folder(rd, LAYOUT_MEMBERS, v, n, &cap) < 0 ||
 	    list_folder(rd, LAYOUT_MEETINGS, v, n, &cap) < 0)
 		return ERR_NOMEM;

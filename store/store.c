@@ -839,7 +839,7 @@ static int str_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int list_add(char ***v, size_t *n, size_t *cap, const char *a, const char *b)
+int store_list_add(char ***v, size_t *n, size_t *cap, const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	char *p;
@@ -885,7 +885,7 @@ int store_list_folder(struct store *s, const char *folder, char ***v, size_t *n,
 			if (de->d_type != DT_UNKNOWN || lstat(full, &st) < 0 || !S_ISREG(st.st_mode))
 				continue;
 		}
-		if (list_add(v, n, cap, dir, de->d_name) < 0) {
+		if (store_list_add(v, n, cap, dir, de->d_name) < 0) {
 			closedir(d);
 			return ERR_NOMEM;
 		}
@@ -905,7 +905,7 @@ int store_list(struct store *s, char ***out, size_t *n, struct err *err)
 	*out = NULL;
 	*n = 0;
 	snprintf(full, sizeof(full), "%s%s", s->workdir, LAYOUT_INITIATIVE);
-	if (stat(full, &st) == 0 && list_add(&v, n, &cap, "", LAYOUT_INITIATIVE) < 0)
+	if (stat(full, &st) == 0 && store_list_add(&v, n, &cap, "", LAYOUT_INITIATIVE) < 0)
 		goto oom;
 	for (f = layout_folders; f->name; f++)
 		if (store_list_folder(s, f->name, &v, n, &cap) < 0)
@@ -950,14 +950,14 @@ static int strays_in(struct store *s, const char *dir, int layout, char ***v, si
 			continue;
 		if (S_ISLNK(st.st_mode)) {
 			if (layout || yamlish(de->d_name) || layout_folder_kind(de->d_name) != KIND_NONE)
-				error = list_add(v, n, cap, rel, "@");
+				error = store_list_add(v, n, cap, rel, "@");
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
 			if (!dir[0] && layout_folder_kind(de->d_name) == KIND_NONE)
 				error = strays_in(s, rel, 0, v, n, cap);
 			else if (layout)
-				error = list_add(v, n, cap, rel, "/");
+				error = store_list_add(v, n, cap, rel, "/");
 			continue;
 		}
 		if (!yamlish(de->d_name))
@@ -966,7 +966,7 @@ static int strays_in(struct store *s, const char *dir, int layout, char ***v, si
 			continue;
 		if (!dir[0] && !strcmp(de->d_name, LAYOUT_INITIATIVE))
 			continue;
-		error = list_add(v, n, cap, rel, "");
+		error = store_list_add(v, n, cap, rel, "");
 	}
 	closedir(d);
 	return error;
@@ -1066,7 +1066,7 @@ int store_marked(struct store *s, char ***out, unsigned **lines, size_t *n, stru
 			}
 			at = w;
 		}
-		if ((error = list_add(&v, n, &cap, e->path, "")) == 0)
+		if ((error = store_list_add(&v, n, &cap, e->path, "")) == 0)
 			at[*n - 1] = line;
 	}
 	git_index_free(index);
@@ -1455,7 +1455,7 @@ int store_changed(struct store *s, char ***out, size_t *n, struct err *err)
 		 * bundle dropped here is not a hand edit) */
 		if (e->status == GIT_STATUS_WT_NEW && layout_kind(path) == KIND_NONE)
 			continue;
-		if (list_add(&v, n, &cap, "", path) < 0) {
+		if (store_list_add(&v, n, &cap, "", path) < 0) {
 			git_status_list_free(list);
 			store_list_free(v, *n);
 			*n = 0;
