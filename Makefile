@@ -37,10 +37,19 @@ endif
 # libical's headers are compiled with, its library is not linked: core/ical.c
 # opens it with dlopen() (in glibc's libc since 2.34, no -ldl) when the
 # calendar needs it, so no other command loads it and ICU.
+# libgit2 is opened the same way by store/git2.c, when a command first
+# needs it: the executable is linked without it (BIN_LIBS), and exports the
+# two functions store/tls.c interposes, for the libraries libgit2 loads.
+# The unit tests also call libgit2 themselves, and are linked with it.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(filter-out libical,$(PKGS)))
+BIN_LIBS = $(shell pkg-config --libs $(filter-out libical libgit2,$(PKGS))) \
+	   -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file \
+	   -Wl,--export-dynamic-symbol=libssh2_init
+GIT2_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir libgit2)/libgit2.so" 2>/dev/null | \
+	sed -n 's/^ *SONAME *//p')
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
-	     $(CPPFLAGS) $(CFLAGS) -I. $(PKG_CFLAGS)
+	     $(CPPFLAGS) $(CFLAGS) -I. -I$(BUILD)/gen $(PKG_CFLAGS)
 
 CORE_SRC = $(wildcard core/*.c)
 STORE_SRC = $(wildcard store/*.c)
@@ -127,9 +136,15 @@ deps:
 test-deps: deps
 	@sh scripts/deps.sh test
 
-$(BUILD)/obj/%.o: %.c | deps
+$(BUILD)/obj/%.o: %.c | deps $(BUILD)/gen/git2fn.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# store/git2.h's table of libgit2's functions, from store/git2.list
+$(BUILD)/gen/git2fn.h: store/git2.list scripts/git2fn.sh
+	@mkdir -p $(dir $@)
+	sh scripts/git2fn.sh store/git2.list > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/store/git2.o: ALL_CFLAGS += $(if $(GIT2_SONAME),-DSTORE_GIT2_SONAME='"$(GIT2_SONAME)"')
 
 $(BUILD)/obj/gen/templates.o: $(GEN) | deps
 	@mkdir -p $(dir $@)
@@ -158,7 +173,6 @@ $(BUILD)/gen/version.h: FORCE
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 $(BUILD)/obj/cmd/main.o: $(BUILD)/gen/version.h
-$(BUILD)/obj/cmd/main.o: ALL_CFLAGS += -I$(BUILD)/gen
 
 # Where the translations are (cmd/i18n.c): $(BUILD)/locale beside a binary
 # run from the tree (as a path from the binary's folder), else
@@ -168,7 +182,7 @@ $(BUILD)/obj/cmd/i18n.o: ALL_CFLAGS += -DCONVENE_LOCALE_REL='"$(LOCALE_REL)"' \
 	-DCONVENE_LOCALEDIR='"$(PREFIX)/share/locale"'
 
 $(BIN): $(CMD_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB) $(PKG_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB) $(BIN_LIBS)
 
 # The unit tests: every `void test_<module>__<case>(void)` is found by grep.
 $(BUILD)/gen/unit-list.h: $(UNIT_SRC)
@@ -177,7 +191,7 @@ $(BUILD)/gen/unit-list.h: $(UNIT_SRC)
 
 $(BUILD)/obj/tests/unit/main.o: tests/unit/main.c $(BUILD)/gen/unit-list.h | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -I$(BUILD)/gen -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/unit: $(UNIT_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB) $(PKG_LIBS)

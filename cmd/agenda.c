@@ -141,15 +141,10 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 			return report(NULL, &err);
 		have_commit = 1;
 		from = &c.oid;
-	} else if (minutes && !store_is_unborn(s)) {
-		if (store_resolve(s, "HEAD", &c, &err) < 0)
-			return report(NULL, &err);
-		have_commit = 1;
 	}
 	src.number = layout_meeting_number(file);
 	src.minutes = minutes;
-	if (have_commit && !at)
-		src.compare = &c.oid;
+	src.compare = minutes && !at;  /* and HEAD is found with the sources */
 	if (store_agenda_sources(&src, s, from, &err) < 0) {
 		rc = report(err.line ? file : NULL, &err);
 		goto done;
@@ -176,6 +171,9 @@ static int render(struct store *s, const struct cmd *me, const char *arg, int mi
 	if (have_commit) {
 		in.commit_id = c.id;
 		in.commit_date = c.date;
+	} else if (src.has_head) {
+		in.commit_id = src.head_id;
+		in.commit_date = src.head_date;
 		in.uncommitted = src.uncommitted;
 	}
 	if ((minutes ? minutes_markdown(&md, &in, &said) : agenda_markdown(&md, &in, flags, &said)) < 0) {
@@ -283,6 +281,7 @@ static int run(int argc, char **argv, struct store *s, int minutes)
 	const char *format = NULL, *at = NULL, *output = NULL, *at_meeting = NULL, *by = NULL;
 	unsigned flags = 0;
 	int c, rc = 0, no_commit = 0, approving;
+	struct err err;
 
 	optind = 0;
 	while ((c = opt_next(minutes ? minutes_opts : agenda_opts, argc, argv)) != -1) {
@@ -307,6 +306,9 @@ static int run(int argc, char **argv, struct store *s, int minutes)
 					   format ? "--format" : at ? "--at" : "-o");
 		if (argc - optind != 2)
 			return usage_error(me, "%s", _("minutes approve takes one meeting number, the minutes approved"));
+		err_clear(&err);
+		if (store_repo(s, &err) < 0)  /* opened without libgit2 (LAZY_GIT) */
+			return report(NULL, &err);
 		return approve(s, me, argv[optind + 1], at_meeting, by, no_commit);
 	}
 	if (at_meeting || by || no_commit)

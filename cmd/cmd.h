@@ -18,6 +18,9 @@
 #define NEED_REPO 0x1  /* open the repository first (git's RUN_SETUP) */
 #define NO_GIT    0x2  /* never touches libgit2: skip starting it (7 ms of
 			* Debian's build goes to reading the CA bundle) */
+#define LAZY_GIT  0x4  /* with NEED_REPO: opened without libgit2, loaded
+			* when first needed (store_open_lazy()): what the
+			* minutes need is mostly in convene's caches */
 
 /*
  * One option of a command: the one source of what opt_next() parses and of

@@ -39,7 +39,7 @@ static const struct help help_help = {
 const struct cmd commands[] = {
 	{ "action", cmd_action, NEED_REPO, N_("record an action on an agenda item"), &help_action },
 	{ "actions", cmd_actions, NEED_REPO, N_("actions across meetings: open, mine, overdue"), &help_actions },
-	{ "agenda", cmd_agenda, NEED_REPO, N_("the agenda of a meeting, or its run sheet: Markdown or HTML"), &help_agenda },
+	{ "agenda", cmd_agenda, NEED_REPO | LAZY_GIT, N_("the agenda of a meeting, or its run sheet: Markdown or HTML"), &help_agenda },
 	{ "archive", cmd_archive, NEED_REPO, N_("the initiative as it stood then, as a .tar.gz"), &help_archive },
 	{ "attend", cmd_attend, NEED_REPO, N_("mark members as attending a meeting"), &help_attend },
 	{ "bundle", cmd_bundle, NEED_REPO, N_("history in a file, for a site with no network"), &help_bundle },
@@ -62,7 +62,7 @@ const struct cmd commands[] = {
 	{ "meeting", cmd_meeting, NEED_REPO, N_("plan, list, show, edit meetings"), &help_meeting },
 	{ "member", cmd_member, NEED_REPO, N_("add, list, show, edit members; leave"), &help_member },
 	{ "merge-file", cmd_merge_file, NO_GIT, N_("merge three versions of a file (git's merge driver)"), &help_merge_file },
-	{ "minutes", cmd_minutes, NEED_REPO, N_("the minutes of a meeting: Markdown or HTML"), &help_minutes },
+	{ "minutes", cmd_minutes, NEED_REPO | LAZY_GIT, N_("the minutes of a meeting: Markdown or HTML"), &help_minutes },
 	{ "note", cmd_note, NEED_REPO, N_("add a note to an agenda item"), &help_note },
 	{ "notes", cmd_notes, NEED_REPO, N_("take notes in a meeting, item by item"), &help_notes },
 	{ "outcome", cmd_outcome, NEED_REPO, N_("outcomes, indicators, measurements"), &help_outcome },
@@ -188,6 +188,13 @@ static int wants_help(int argc, char **argv)
 	return 0;
 }
 
+/* libgit2 could not be loaded when a command first needed it */
+static void missing_git(const struct err *err)
+{
+	fflush(stdout);
+	exit(report(NULL, err));
+}
+
 int main(int argc, char **argv)
 {
 	const struct cmd *c;
@@ -238,12 +245,12 @@ int main(int argc, char **argv)
 	if (wants_data(argc - i, argv + i))
 		i18n_data_output();
 	tz_set_reader(tz_read_system);  /* read when a time zone is first checked */
-	if (!(c->flags & NO_GIT) && store_global_init() < 0) {
-		fprintf(stderr, "convene: error: %s\n", _("cannot start libgit2"));
-		return EXIT_INTERNAL;
-	}
 	err_clear(&err);
-	if ((c->flags & NEED_REPO) && store_open(&s, ".", &err) < 0) {
+	store_on_missing_git(missing_git);
+	if (!(c->flags & (NO_GIT | LAZY_GIT)) && store_global_start(&err) < 0)
+		return report(NULL, &err);
+	if ((c->flags & NEED_REPO) &&
+	    ((c->flags & LAZY_GIT) ? store_open_lazy : store_open)(&s, ".", &err) < 0) {
 		rc = report(NULL, &err);
 		goto done;
 	}

@@ -18,8 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <git2.h>
-#include <git2/sys/odb_backend.h>
+#include "git2.h"
 
 #include "core/layout.h"
 #include "internal.h"

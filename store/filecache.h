@@ -47,6 +47,15 @@ int filecache_get(struct filecache *fc, const char *file, const struct stat *st,
 int filecache_put(struct filecache *fc, const char *file, const struct stat *st,
 		  const struct store_oid *oid, const void *data, size_t len);
 
+/*
+ * A fact that is not of a file of the work tree, under a name of its own
+ * ("@commit/<id>": what a commit says, which never changes): kept as
+ * filecache_put() keeps a file's bytes, and never stale.  filecache_listed()
+ * of its prefix drops the others of that kind.
+ */
+int filecache_get_fact(struct filecache *fc, const char *name, const char **data, size_t *len);
+int filecache_put_fact(struct filecache *fc, const char *name, const void *data, size_t len);
+
 /* Every file in folder (e.g. "members/" with its slash) was looked up or recorded in
  * this run: entries of it that were not are of files that are gone, and
  * are dropped when the cache is written. */

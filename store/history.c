@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <git2.h>
+#include "git2.h"
 #include <zlib.h>
 
 #include "core/buf.h"
@@ -693,6 +693,8 @@ int store_blob_read(struct store *s, const struct store_oid *blob, char **out, s
 	git_oid id;
 	size_t n;
 
+	if (store_repo(s, err) < 0)
+		return -1;
 	memcpy(id.id, blob->id, 20);
 	if (git_blob_lookup(&b, s->repo, &id) < 0)
 		return store_git_fail(err, ERR_INTERNAL, "cannot read a file's old version");
@@ -720,7 +722,13 @@ static int is_date_shaped(const char *spec)
 
 int store_is_unborn(struct store *s)
 {
-	int unborn = git_repository_head_unborn(s->repo);
+	struct err err;
+	int unborn;
+
+	err_clear(&err);
+	if (store_repo(s, &err) < 0)
+		return 0;  /* then what reads HEAD says why */
+	unborn = git_repository_head_unborn(s->repo);
 
 	git_error_clear();
 	return unborn == 1;
@@ -733,6 +741,8 @@ int store_resolve(struct store *s, const char *spec, struct store_commit *out, s
 	git_oid id;
 
 	memset(out, 0, sizeof(*out));
+	if (store_repo(s, err) < 0)
+		return -1;
 	if (store_is_unborn(s)) {
 		err_set(err, ERR_NOTFOUND, 0, 0, "nothing is committed yet");
 		err_hint(err, "convene commit records the files as they are");
@@ -788,6 +798,8 @@ int store_commit_read(struct store *s, const struct store_oid *id, struct store_
 	git_commit *c;
 	git_oid oid;
 
+	if (store_repo(s, err) < 0)
+		return -1;
 	memcpy(oid.id, id->id, 20);
 	if (git_commit_lookup(&c, s->repo, &oid) < 0)
 		return store_git_fail(err, ERR_INTERNAL, "cannot read a commit");
@@ -810,6 +822,8 @@ static int commit_tree(struct store *s, const struct store_oid *commit, git_tree
 	git_oid id;
 	int error;
 
+	if (store_repo(s, err) < 0)
+		return -1;
 	memcpy(id.id, commit->id, 20);
 	if (git_commit_lookup(&c, s->repo, &id) < 0)
 		return store_git_fail(err, ERR_INTERNAL, "cannot read a commit");

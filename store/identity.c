@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <git2.h>
+#include "git2.h"
 
 #include "identity.h"
 #include "internal.h"

@@ -8,14 +8,16 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include <git2.h>
+#include "git2.h"
 
 #include "core/err.h"
 #include "store.h"
 
 struct store {
-	git_repository *repo;
-	char *workdir;
+	git_repository *repo;  /* NULL until store_repo(), when opened lazily */
+	char *workdir, *gitdir;
+	int plain;             /* found by store_open_lazy(): HEAD and refs
+				* are files of gitdir, as git writes them */
 	int lockfd;          /* >= 0 while we hold the edit lock, else -1 */
 	int topfd;           /* the work tree, open for store_read(); -1: not yet,
 			      * -2: openat2() is not there, read the long way */
@@ -28,6 +30,16 @@ struct store {
 	char resumed[48];    /* the commit it finished, hex */
 	char undone[256];    /* the file changed since, that made it undo */
 };
+
+/*
+ * HEAD as the files of $GIT_DIR say it, without libgit2: 1 with *oid, the
+ * commit of a branch (a loose ref, or the line of packed-refs) or of a
+ * detached HEAD; 0 when the branch has no commit yet; -1 when it takes
+ * libgit2 to say (HEAD names anything but a plain refs/heads/ branch, a
+ * file is not what git writes).
+ */
+struct store_oid;
+int store_head_files(struct store *s, struct store_oid *oid);
 
 /* libgit2's last error as ours: "what: libgit2's message". */
 int store_git_fail(struct err *err, int code, const char *what);

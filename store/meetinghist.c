@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <git2.h>
+#include "git2.h"
 
 #include "core/buf.h"
 #include "core/layout.h"

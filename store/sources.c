@@ -11,6 +11,7 @@
 
 #include "core/domain.h"
 #include "core/layout.h"
+#include "core/sha1.h"
 #include "filecache.h"
 #include "internal.h"
 #include "planned.h"
@@ -291,6 +292,8 @@ static int commit_names(struct store *s, const struct store_oid *at, struct name
 	git_oid id;
 	int rc = 0;
 
+	if (store_repo(s, err) < 0)
+		return -1;
 	memcpy(id.id, at->id, 20);
 	if (git_commit_lookup(&c, s->repo, &id) < 0 || git_commit_tree(&tree, c) < 0)
 		rc = store_git_fail(err, ERR_INTERNAL, "cannot read the commit's files");
@@ -449,7 +452,7 @@ static int members_as_tree(struct reader *rd, const git_tree *root)
  * that c has not, or a member file of c that was not used (gone from the
  * work tree).  Each folder's tree is read once.  1, 0, or < 0.
  */
-static int differs(struct reader *rd, const struct store_oid *c, struct err *err)
+static int differs_git(struct reader *rd, const struct store_oid *c, struct err *err)
 {
 	git_commit *commit = NULL;
 	git_tree *root = NULL, *dir = NULL;
@@ -458,12 +461,13 @@ static int differs(struct reader *rd, const struct store_oid *c, struct err *err
 	int rc = 0, same_members;
 	git_oid id;
 
+	if (store_repo(rd->s, err) < 0)
+		return -1;
 	memcpy(id.id, c->id, 20);
 	if (git_commit_lookup(&commit, rd->s->repo, &id) < 0 || git_commit_tree(&root, commit) < 0) {
 		git_commit_free(commit);
 		return store_git_fail(err, ERR_INTERNAL, "cannot read the commit's files");
 	}
-	qsort(rd->used, rd->nused, sizeof(*rd->used), by_file);
 	if ((rc = members_as_tree(rd, root)) < 0) {
 		git_tree_free(root);
 		git_commit_free(commit);
@@ -512,6 +516,107 @@ static int differs(struct reader *rd, const struct store_oid *c, struct err *err
 	return rc;
 }
 
+static void hex_of(char out[41], const struct store_oid *oid)
+{
+	static const char digits[] = "0123456789abcdef";
+	int i;
+
+	for (i = 0; i < 20; i++) {
+		out[2 * i] = digits[oid->id[i] >> 4];
+		out[2 * i + 1] = digits[oid->id[i] & 15];
+	}
+	out[40] = '\0';
+}
+
+/*
+ * differs_git(), remembered: whether the files used differ from commit
+ * c's is the same answer for the same files (their names, ids and modes)
+ * and the same commit, so the cache keeps it under the commit
+ * ("@compare/<id>") with a hash of the files; only HEAD's is kept.
+ */
+static int differs(struct reader *rd, const struct store_oid *c, struct err *err)
+{
+	unsigned char sum[SHA1_LEN + 1];
+	char name[64], hex[41];
+	struct sha1 h;
+	const char *data;
+	size_t i, len;
+	int rc;
+
+	qsort(rd->used, rd->nused, sizeof(*rd->used), by_file);
+	sha1_init(&h);
+	for (i = 0; i < rd->nused; i++) {
+		sha1_update(&h, rd->used[i].file, strlen(rd->used[i].file) + 1);
+		sha1_update(&h, rd->used[i].id.id, 20);
+		sha1_update(&h, rd->used[i].exec ? "x" : "-", 1);
+	}
+	sha1_final(&h, sum);
+	hex_of(hex, c);
+	snprintf(name, sizeof(name), "@compare/%s", hex);
+	filecache_listed(rd->fc, "@compare/");
+	if (filecache_get_fact(rd->fc, name, &data, &len) && len == sizeof(sum) &&
+	    !memcmp(data, sum, SHA1_LEN) && (data[SHA1_LEN] == 0 || data[SHA1_LEN] == 1))
+		return data[SHA1_LEN];
+	if ((rc = differs_git(rd, c, err)) < 0)
+		return rc;
+	sum[SHA1_LEN] = (unsigned char)rc;
+	if (filecache_put_fact(rd->fc, name, sum, sizeof(sum)) < 0)
+		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	return rc;
+}
+
+/*
+ * HEAD, for the minutes of the work tree: its commit from the files of
+ * $GIT_DIR, and its short id and date from the cache ("@commit/<id>":
+ * a commit never changes), or from libgit2 the first time.  0 with
+ * src->has_head set or not (nothing committed yet), or < 0.
+ */
+static int head_of(struct agenda_sources *src, struct reader *rd, struct err *err)
+{
+	struct store_commit c;
+	char name[64], hex[41];
+	const char *data;
+	size_t len;
+	int rc = store_head_files(rd->s, &src->head);
+
+	if (rc < 0) {  /* libgit2 says */
+		if (store_repo(rd->s, err) < 0)
+			return -1;
+		if (store_is_unborn(rd->s))
+			return 0;
+		if (store_resolve(rd->s, "HEAD", &c, err) < 0)
+			return -1;
+		src->head = c.oid;
+		store_commit_release(&c);
+	} else if (rc == 0) {
+		return 0;
+	}
+	src->has_head = 1;
+	hex_of(hex, &src->head);
+	snprintf(name, sizeof(name), "@commit/%s", hex);
+	filecache_listed(rd->fc, "@commit/");
+	if (filecache_get_fact(rd->fc, name, &data, &len) && len == 40 &&
+	    memchr(data, '\0', 8) == data + 7 && memchr(data + 8, '\0', 32)) {
+		memcpy(src->head_id, data, 8);
+		memcpy(src->head_date, data + 8, 32);
+		return 0;
+	}
+	if (store_repo(rd->s, err) < 0 || store_commit_read(rd->s, &src->head, &c, err) < 0)
+		return -1;
+	snprintf(src->head_id, sizeof(src->head_id), "%s", c.id);
+	snprintf(src->head_date, sizeof(src->head_date), "%s", c.date);
+	store_commit_release(&c);
+	{
+		char fact[40] = { 0 };
+
+		memcpy(fact, src->head_id, sizeof(src->head_id));
+		memcpy(fact + 8, src->head_date, sizeof(src->head_date));
+		if (filecache_put_fact(rd->fc, name, fact, sizeof(fact)) < 0)
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+	}
+	return 0;
+}
+
 int store_agenda_sources(struct agenda_sources *src, struct store *s, const struct store_oid *at,
 			 struct err *err)
 {
@@ -522,6 +627,12 @@ int store_agenda_sources(struct agenda_sources *src, struct store *s, const stru
 
 	if (!at)
 		rd.fc = store_filecache_open(s);
+	src->has_head = 0;
+	if (rd.compare && (rc = head_of(src, &rd, err)) < 0) {
+		store_filecache_close(s, rd.fc);
+		return rc;
+	}
+	rd.compare = rd.compare && src->has_head;
 	if (at) {
 		rc = commit_names(s, at, &names, err);
 	} else {
@@ -551,7 +662,7 @@ int store_agenda_sources(struct agenda_sources *src, struct store *s, const stru
 	if (rc == ERR_NOMEM)
 		err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	if (rc >= 0 && rd.compare) {
-		if ((rc = differs(&rd, src->compare, err)) >= 0) {
+		if ((rc = differs(&rd, &src->head, err)) >= 0) {
 			src->uncommitted = rc;
 			rc = 0;
 		}

@@ -35,12 +35,17 @@ struct agenda_sources {
 	size_t nnumbers;
 	struct agenda_later *later;  /* while reading: the later meetings */
 	size_t nlater;
-	/* the minutes from the work tree: set by the caller, the commit to
-	 * compare with (HEAD); set here, whether the files the minutes show
-	 * (the initiative, the meeting, the members, the next planned
-	 * meeting) differ from that commit's, or it has a member the work
-	 * tree has not */
-	const struct store_oid *compare;
+	/* the minutes from the work tree: set by the caller, 1 to compare
+	 * with HEAD; set here, HEAD's commit (has_head 0: nothing is
+	 * committed yet), and whether the files the minutes show (the
+	 * initiative, the meeting, the members, the next planned meeting)
+	 * differ from that commit's, or it has a member the work tree has
+	 * not */
+	int compare;
+	int has_head;
+	struct store_oid head;
+	char head_id[8];             /* 7 hex digits */
+	char head_date[32];          /* 2026-03-01 17:05 +0200, the author's */
 	int uncommitted;
 };
 

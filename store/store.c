@@ -19,13 +19,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <git2.h>
+#include "git2.h"
 #include <linux/openat2.h>
 
 #include "core/doc.h"
 #include "core/layout.h"
 #include "core/text.h"
 #include "core/tr.h"
+#include "history.h"
 #include "store.h"
 #include "internal.h"
 #include "tls.h"
@@ -43,26 +44,35 @@ int store_git_fail(struct err *err, int code, const char *what)
 	return err_set(err, code, 0, 0, "%s: %s", what, e->message);
 }
 
+/* store_global_start()s not yet ended */
+static int starts;
+
+int store_global_start(struct err *err)
+{
+	/* libgit2 counts its starts: this one is the caller's, the load's
+	 * own is never ended */
+	if (store_git2_load(err) < 0)
+		return ERR_INTERNAL;
+	if (git_libgit2_init() < 0)
+		return err_set(err, ERR_INTERNAL, 0, 0, "cannot start libgit2");
+	starts++;
+	return 0;
+}
+
 int store_global_init(void)
 {
-	int rc;
+	struct err err;
 
-	/* the CA bundle waits for a connection (store/tls.c) */
-	store_tls_defer(1);
-	rc = git_libgit2_init();
-	store_tls_defer(0);
-	if (rc < 0)
-		return -1;
-	/* as git: an object's hash is checked by fsck, not on every read
-	 * (libgit2 hashes each object it reads, with the slow collision-
-	 * detecting SHA-1: most of the time of a walk over history) */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	return 0;
+	err_clear(&err);
+	return store_global_start(&err) < 0 ? -1 : 0;
 }
 
 void store_global_shutdown(void)
 {
-	git_libgit2_shutdown();
+	if (starts > 0) {
+		starts--;
+		git_libgit2_shutdown();
+	}
 }
 
 static int store_new(struct store **out, git_repository *repo, struct err *err)
@@ -84,7 +94,7 @@ static int store_new(struct store **out, git_repository *repo, struct err *err)
 		err_hint(err, "clone it: git clone <path> <dir>");
 		return ERR_USAGE;
 	}
-	if (!(s->workdir = strdup(wd))) {
+	if (!(s->workdir = strdup(wd)) || !(s->gitdir = strdup(git_repository_path(repo)))) {
 		store_free(s);
 		return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
 	}
@@ -109,6 +119,241 @@ int store_open(struct store **out, const char *dir, struct err *err)
 	return store_new(out, repo, err);
 }
 
+/* Whether what follows a config key is "= want" and nothing else. */
+static int value_is(const char *p, const char *want)
+{
+	size_t n = strlen(want);
+
+	p += strspn(p, " \t");
+	if (*p++ != '=')
+		return 0;
+	p += strspn(p, " \t");
+	return !strncmp(p, want, n) && p[n + strspn(p + n, " \t\r\n")] == '\0';
+}
+
+/*
+ * The repository that holds the folder cwd names, found as libgit2 would
+ * find it (store_open(), no flags): the first folder upwards, on the same
+ * file system, with a .git folder that holds HEAD, objects/ and refs/.
+ * Only what that search does for a plain clone is done here; anything
+ * else (a .git file: a linked work tree or a submodule; a bare
+ * repository on the way; another owner, whose repository libgit2 checks
+ * against safe.directory; a config with a work tree of its own, bare,
+ * includes or extensions) is left to libgit2: 0 with the two folders
+ * ("/path/", "/path/.git/", as libgit2 writes them), else -1.
+ */
+static int plain_repository(const char *cwd, char *wd, size_t wdsize, char *gd, size_t gdsize)
+{
+	char path[4096], line[512];
+	struct stat st, top, sub;
+	size_t len = strlen(cwd);
+	dev_t dev = 0;
+	FILE *f;
+	int core = 0, odd = 0;
+
+	if (len == 0 || len >= sizeof(path) - 16 || cwd[0] != '/')
+		return -1;
+	memcpy(path, cwd, len + 1);
+	for (;;) {
+		if (lstat(len ? path : "/", &top) < 0 || !S_ISDIR(top.st_mode))
+			return -1;
+		if (dev && top.st_dev != dev)
+			return -1;  /* libgit2 stops at a file system's edge */
+		dev = top.st_dev;
+		snprintf(path + len, sizeof(path) - len, "/.git");
+		if (lstat(path, &st) == 0)
+			break;
+		if (errno != ENOENT)
+			return -1;
+		snprintf(path + len, sizeof(path) - len, "/HEAD");
+		if (lstat(path, &sub) == 0)
+			return -1;  /* perhaps a bare repository: libgit2 decides */
+		if (len == 0)
+			return -1;  /* none at all: libgit2 says so */
+		while (len > 0 && path[len - 1] != '/')
+			len--;
+		if (len > 0)
+			len--;  /* the slash, except the root's */
+		path[len] = '\0';
+	}
+	if (!S_ISDIR(st.st_mode) || st.st_uid != geteuid() || top.st_uid != geteuid())
+		return -1;
+	{
+		static const char *const need[] = { "/.git/HEAD", "/.git/objects", "/.git/refs" };
+		static const mode_t kind[] = { S_IFREG, S_IFDIR, S_IFDIR };
+		size_t i;
+
+		for (i = 0; i < 3; i++) {
+			snprintf(path + len, sizeof(path) - len, "%s", need[i]);
+			if (lstat(path, &sub) < 0 || (sub.st_mode & S_IFMT) != kind[i])
+				return -1;
+		}
+		snprintf(path + len, sizeof(path) - len, "/.git/commondir");
+		if (lstat(path, &sub) == 0 || errno != ENOENT)
+			return -1;
+	}
+	snprintf(path + len, sizeof(path) - len, "/.git/config");
+	if (!(f = fopen(path, "re")))
+		return -1;
+	while (!odd && fgets(line, sizeof(line), f)) {
+		char *p = line, *q;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (q = p; *q; q++)
+			if (*q >= 'A' && *q <= 'Z')
+				*q = (char)(*q - 'A' + 'a');
+		if (*p == '[') {
+			core = !strncmp(p, "[core]", 6);
+			odd = !strncmp(p, "[include", 8) || !strncmp(p, "[extensions", 11);
+		} else if (core && (!strncmp(p, "worktree", 8) ||
+				    (!strncmp(p, "bare", 4) && !value_is(p + 4, "false")) ||
+				    (!strncmp(p, "repositoryformatversion", 23) &&
+				     !value_is(p + 23, "0")))) {
+			odd = 1;
+		}
+		if (!strchr(line, '\n') && !feof(f))
+			odd = 1;  /* a line longer than the buffer: not plain */
+	}
+	fclose(f);
+	if (odd)
+		return -1;
+	path[len] = '\0';
+	if ((size_t)snprintf(wd, wdsize, "%s/", path) >= wdsize ||
+	    (size_t)snprintf(gd, gdsize, "%s/.git/", path) >= gdsize)
+		return -1;
+	return 0;
+}
+
+int store_open_lazy(struct store **out, const char *dir, struct err *err)
+{
+	char cwd[4096], wd[4096], gd[4096 + 8];
+	struct store *s;
+
+	*out = NULL;
+	if (!strcmp(dir, ".") && getcwd(cwd, sizeof(cwd)) &&
+	    plain_repository(cwd, wd, sizeof(wd), gd, sizeof(gd)) == 0) {
+		if (!(s = calloc(1, sizeof(*s))) || !(s->workdir = strdup(wd)) ||
+		    !(s->gitdir = strdup(gd))) {
+			store_free(s);
+			return err_set(err, ERR_NOMEM, 0, 0, "out of memory");
+		}
+		s->lockfd = s->topfd = s->dirfd = -1;
+		s->plain = 1;
+		*out = s;
+		return 0;
+	}
+	if (store_global_start(err) < 0)
+		return ERR_INTERNAL;
+	return store_open(out, dir, err);
+}
+
+/* A small file of $GIT_DIR, whole, into buf: its length, or -1 (-2: none). */
+static ssize_t git_file(const struct store *s, const char *name, char *buf, size_t size)
+{
+	char path[4096 + 256];
+	ssize_t n;
+	int fd;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s%s", s->gitdir, name) >= sizeof(path))
+		return -1;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+		return errno == ENOENT ? -2 : -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0 || (size_t)n == size - 1)
+		return -1;  /* too long to be a ref */
+	buf[n] = '\0';
+	return n;
+}
+
+/* 40 hex digits and a newline, the whole of p, into oid. */
+static int hex_id(const char *p, size_t n, struct store_oid *oid)
+{
+	size_t i;
+
+	if (n != 41 || p[40] != '\n')
+		return -1;
+	for (i = 0; i < 40; i++) {
+		int c = p[i], v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+
+		if (v < 0)
+			return -1;
+		if (i % 2)
+			oid->id[i / 2] = (unsigned char)(oid->id[i / 2] | v);
+		else
+			oid->id[i / 2] = (unsigned char)(v << 4);
+	}
+	return 0;
+}
+
+/* The line of packed-refs that names ref: 1 with *oid, 0 none, -1. */
+static int packed_ref(const struct store *s, const char *ref, struct store_oid *oid)
+{
+	char path[4096 + 16], line[1024];
+	size_t n = strlen(ref);
+	FILE *f;
+	int rc = 0;
+
+	snprintf(path, sizeof(path), "%spacked-refs", s->gitdir);
+	if (!(f = fopen(path, "re")))
+		return errno == ENOENT ? 0 : -1;
+	while (rc == 0 && fgets(line, sizeof(line), f)) {
+		size_t len = strlen(line);
+
+		if (len == 0 || line[len - 1] != '\n')
+			rc = -1;  /* longer than a ref's line */
+		else if (len == 41 + n + 1 && line[40] == ' ' && !memcmp(line + 41, ref, n)) {
+			line[40] = '\n';
+			rc = hex_id(line, 41, oid) < 0 ? -1 : 1;
+		}
+	}
+	fclose(f);
+	return rc;
+}
+
+int store_head_files(struct store *s, struct store_oid *oid)
+{
+	char head[512], ref[512];
+	ssize_t n;
+	size_t i;
+
+	if (!s->plain || (n = git_file(s, "HEAD", head, sizeof(head))) < 0)
+		return -1;
+	if (hex_id(head, (size_t)n, oid) == 0)
+		return 1;  /* detached */
+	if (strncmp(head, "ref: refs/heads/", 16) || head[n - 1] != '\n' || n < 18)
+		return -1;
+	head[n - 1] = '\0';
+	/* a branch's name as git_reference_name_is_valid() would take it,
+	 * kept to what needs no more thought than this */
+	for (i = 16; head[i]; i++)
+		if ((unsigned char)head[i] <= ' ' || strchr("\\\\:?[*~^\x7f", head[i]) ||
+		    (head[i] == '.' && (head[i + 1] == '.' || head[i - 1] == '/')))
+			return -1;
+	if (head[i - 1] == '/' || strstr(head, ".lock") || strstr(head, "@{") || strstr(head, "//"))
+		return -1;
+	if ((n = git_file(s, head + 5, ref, sizeof(ref))) >= 0)
+		return hex_id(ref, (size_t)n, oid) == 0 ? 1 : -1;
+	if (n != -2)
+		return -1;
+	return packed_ref(s, head + 5, oid);  /* 0: the branch is unborn */
+}
+
+int store_repo(struct store *s, struct err *err)
+{
+	git_repository *repo;
+
+	if (s->repo)
+		return 0;
+	if (store_global_start(err) < 0)
+		return ERR_INTERNAL;
+	if (git_repository_open_ext(&repo, s->workdir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
+		return store_git_fail(err, ERR_INTERNAL, "cannot open the repository");
+	s->repo = repo;
+	return 0;
+}
+
 int store_init(struct store **out, const char *dir, struct err *err)
 {
 	git_repository_init_options opts = GIT_REPOSITORY_INIT_OPTIONS_INIT;
@@ -130,8 +375,10 @@ void store_free(struct store *s)
 		close(s->topfd);
 	if (s->dirfd >= 0)
 		close(s->dirfd);
-	git_repository_free(s->repo);
+	if (s->repo)  /* none: opened without libgit2, which was never needed */
+		git_repository_free(s->repo);
 	free(s->workdir);
+	free(s->gitdir);
 	free(s);
 }
 
@@ -373,7 +620,7 @@ void store_sweep(const char *gitdir, const struct timespec *since)
 
 int store_lock(struct store *s, unsigned wait_ms, struct err *err)
 {
-	const char *gitdir = git_repository_path(s->repo);
+	const char *gitdir = s->gitdir;
 	struct timespec nap = { 0, 20 * 1000 * 1000 };
 	char path[4096], pid[32];
 	unsigned waited = 0;
@@ -1425,7 +1672,7 @@ int store_hooks_dir(struct store *s, char *out, size_t size)
 
 const char *store_gitdir(const struct store *s)
 {
-	return git_repository_path(s->repo);
+	return s->gitdir;
 }
 
 int store_changed(struct store *s, char ***out, size_t *n, struct err *err)

@@ -15,13 +15,36 @@
 
 struct store;
 
-/* Starts and stops libgit2; call once each from main(). */
+/*
+ * Loads libgit2 (store/git2.h: the executable is not linked with it) and
+ * starts it; store_global_shutdown() ends what a start began.  0, or
+ * ERR_INTERNAL saying what to install.  store_global_init() is the same
+ * with the message dropped (the unit tests').
+ */
+int store_global_start(struct err *err);
 int store_global_init(void);
 void store_global_shutdown(void);
+
+/* What to do when libgit2 is first needed in the middle of a command and
+ * cannot be loaded: fn says err and ends the process (cmd/ sets it; with
+ * none, the process aborts). */
+void store_on_missing_git(void (*fn)(const struct err *));
 
 /* Opens the repository that holds dir (searching upwards, as git does).
  * The caller owns *out and frees it with store_free(). */
 int store_open(struct store **out, const char *dir, struct err *err);
+
+/*
+ * store_open() for a command that may find all it needs in convene's
+ * caches (the minutes): a plain repository is found without libgit2,
+ * which is loaded when something first needs it (store_repo()).  Any
+ * other kind is opened by store_open(), with libgit2 started.
+ */
+int store_open_lazy(struct store **out, const char *dir, struct err *err);
+
+/* libgit2 started and the repository opened, for a store opened lazily;
+ * at once for one that is.  0, or < 0 with err set. */
+int store_repo(struct store *s, struct err *err);
 
 /* Creates a new repository in dir (made if missing). */
 int store_init(struct store **out, const char *dir, struct err *err);

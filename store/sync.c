@@ -19,8 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <git2.h>
-#include <git2/sys/merge.h>
+#include "git2.h"
 
 #include "core/layout.h"
 #include "core/mergefile.h"

@@ -35,7 +35,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <git2.h>
+#include "git2.h"
 
 #include "internal.h"
 #include "tls.h"

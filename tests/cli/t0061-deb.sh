@@ -39,11 +39,16 @@ test_expect_success 'the package: its name, version, and Depends from shlibdeps'
 '
 
 # shlibdeps sees only what is linked: libical, opened by dlopen() when
-# the calendar needs it, is named by debian/control
-test_expect_success 'Depends names libical3, which the binary opens without linking' '
+# the calendar needs it, and libgit2, opened when a command first needs
+# it (store/git2.c), are named by debian/control
+test_expect_success 'Depends names libical3 and libgit2, which the binary opens without linking' '
 	dpkg-deb -f "$DEB" Depends > depends &&
 	test_grep "libical3 (>= 3.0.0)" depends &&
-	! readelf -d "$ROOT/usr/bin/convene" | grep "NEEDED.*libical"
+	test_grep "libgit2-1.5" depends &&
+	readelf -d "$ROOT/usr/bin/convene" > dynamic &&
+	test_grep "NEEDED.*libyaml" dynamic &&
+	! grep "NEEDED.*libical" dynamic &&
+	! grep "NEEDED.*libgit2" dynamic
 '
 
 test_expect_success 'the packaged binary prints the package'"'"'s version and its help' '
