@@ -209,6 +209,9 @@ $(BUILD)/yamlparse: tests/bench/yamlparse.c | deps
 $(BUILD)/gen-initiative: tests/bench/gen.c
 	$(CC) -O2 -o $@ $<
 
+$(BUILD)/runtime: tests/bench/runtime.c
+	$(CC) -O2 -o $@ $<
+
 test: test-deps $(BIN) $(BUILD)/unit $(BUILD)/agetool locale
 	@CONVENE=$(abspath $(BIN)) UNIT=$(abspath $(BUILD)/unit) AGETOOL=$(abspath $(BUILD)/agetool) \
 		sh tests/run.sh
@@ -238,7 +241,7 @@ stress: test-deps $(BIN)
 		CONVENE_SEED=$${CONVENE_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d " ")} \
 		sh tests/cli/t0116-filecache-random.sh
 
-bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative $(BUILD)/agebench
+bench: $(BIN) $(BUILD)/yamlparse $(BUILD)/gen-initiative $(BUILD)/agebench $(BUILD)/runtime
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/sync.sh
 	@CONVENE=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/bench/history.sh

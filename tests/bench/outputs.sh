@@ -43,6 +43,13 @@ awk -v a="$age" -v b="$val" 'BEGIN { if (b < 0.1) b = 0.1; printf "  convene age
 # tree ($GIT_DIR/convene/files) instead of reading it.
 ver=$(best "$CONVENE" --version)
 echo "  convene --version:    ${ver} ms (starting and ending a convene)"
+# The same two, timed around the process alone (tests/bench/runtime.c:
+# the shell's `date` after each run above is a process start of its own),
+# best and median of 21 runs.
+set -- $("$BUILD/runtime" 21 "$CONVENE" minutes "$m" --format html)
+echo "  minutes html, timed alone: best $1 ms, median $2 ms of 21 runs; the target is 10 ms"
+set -- $("$BUILD/runtime" 21 "$CONVENE" --version)
+echo "  --version, timed alone:    best $1 ms, median $2 ms of 21 runs"
 # The same minutes in the committed copy run.sh made: there they are also
 # compared with HEAD (changes not yet committed).  First with no cache,
 # then as every later run finds it.
@@ -57,8 +64,11 @@ if [ -d "$repo/.git" ]; then
 	sleep 3  # files the first run found changed within 2 s are trusted from now on
 	"$CONVENE" minutes "$m" --format html > /dev/null 2>&1 || true
 	warm=$(best "$CONVENE" minutes "$m" --format html)
+	alone=$("$BUILD/runtime" 21 "$CONVENE" minutes "$m" --format html)
 	cval=$(best "$CONVENE" validate)
 	echo "  committed ($(git rev-list --count HEAD) commit(s)), compared with HEAD:"
 	awk -v a="$cold" -v b="$cval" 'BEGIN { if (b < 0.1) b = 0.1; printf "    minutes html, no cache yet: %s ms, %.2fx validate\n", a, a / b }'
 	awk -v a="$warm" -v b="$cval" 'BEGIN { if (b < 0.1) b = 0.1; printf "    minutes html, cached:       %s ms, %.2fx validate; the target is 10 ms\n", a, a / b }'
+	set -- $alone
+	echo "    minutes html, cached, timed alone: best $1 ms, median $2 ms of 21 runs"
 fi
