@@ -176,9 +176,9 @@ static const char *path_of(const struct filecache *fc, uint32_t v, size_t *len)
 }
 
 /* The slot of path: the one that holds it, or the free one where it goes. */
-static uint32_t *slot(struct filecache *fc, const char *path)
+static uint32_t *slot_n(struct filecache *fc, const char *path, size_t n)
 {
-	size_t n = strlen(path), i = (size_t)fnv(FNV_START, path, n) & (fc->cap - 1);
+	size_t i = (size_t)fnv(FNV_START, path, n) & (fc->cap - 1);
 
 	for (;; i = (i + 1) & (fc->cap - 1)) {
 		const char *p;
@@ -190,6 +190,11 @@ static uint32_t *slot(struct filecache *fc, const char *path)
 		if (len == n && !memcmp(p, path, n))
 			return &fc->table[i];
 	}
+}
+
+static uint32_t *slot(struct filecache *fc, const char *path)
+{
+	return slot_n(fc, path, strlen(path));
 }
 
 static int make_table(struct filecache *fc, size_t entries)
@@ -209,14 +214,11 @@ static int make_table(struct filecache *fc, size_t entries)
 	for (i = 0; i < oldcap; i++) {
 		size_t len;
 		const char *p;
-		char path[4097];
 
 		if (old[i] == FREE)
 			continue;
 		p = path_of(fc, old[i], &len);
-		memcpy(path, p, len);
-		path[len] = '\0';
-		to = slot(fc, path);
+		to = slot_n(fc, p, len);
 		*to = old[i];
 	}
 	free(old);
@@ -291,13 +293,10 @@ static int index_file(struct filecache *fc)
 	if (make_table(fc, count) < 0)
 		return ERR_NOMEM;
 	for (i = 0; i < count; i++) {
-		char path[4097];
 		uint32_t *to;
 
 		parse_at(fc, fc->offsets[i], &e);
-		memcpy(path, e.path, e.plen);
-		path[e.plen] = '\0';
-		to = slot(fc, path);
+		to = slot_n(fc, e.path, e.plen);
 		if (*to != FREE)
 			fc->state[*to] = REPLACED;  /* twice: the later one counts */
 		*to = i;

@@ -31,7 +31,7 @@ test_expect_success 'an initiative of twelve members and later meetings' '
 '
 
 cat > "$TRASH/driver.py" <<'EOF'
-import os, random, signal, subprocess, sys, time
+import os, random, re, signal, subprocess, sys, time
 
 seed, rounds, convene = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 rng = random.Random(seed)
@@ -40,6 +40,7 @@ cache = ".git/convene/files"
 names = ["דנה לוי", "O'Brien 🌱", 'quote " inside', "# not a comment", "אבי כהן 🎉",
          "Noa: Barak", "רינה #2 'ש'", "emoji 👩🏽‍🏫 teacher", "x"]
 failures = []
+branch = subprocess.run(["git", "symbolic-ref", "--short", "HEAD"], capture_output=True).stdout.decode().strip()
 
 def run(*args):
     p = subprocess.run([convene] + list(args), capture_output=True)
@@ -59,6 +60,12 @@ def check(what):
     if (rc, got) != (rc2, want):
         failures.append("%s: with the cache exit %d, %d bytes; without exit %d, %d bytes\n%s" %
                         (what, rc, len(got), rc2, len(want), err.decode(errors="replace")[:300]))
+    # and the commit they say they are made from is HEAD as git says it
+    # (both runs above read HEAD from .git without libgit2)
+    head = subprocess.run(["git", "rev-parse", "--short=7", "HEAD"], capture_output=True).stdout.decode().strip()
+    said = re.findall(r" ([0-9a-f]{7}) \(", got.decode(errors="replace"))
+    if rc == 0 and said[-1:] != [head]:
+        failures.append("%s: the minutes say commit %s, git says HEAD is %s" % (what, said[-1:], head))
 
 def quoted(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -101,7 +108,8 @@ def change(step):
     # changes a stat barely tells (same size, old mtime) the most often
     ops = ["rename_same"] * 4 + ["rename"] * 2 + ["leave", "add", "remove", "move", "link",
            "folder", "exec", "status", "status", "cache_cut", "cache_flip", "kill",
-           "touch_back"]
+           "touch_back", "git_commit", "git_commit", "pack_refs", "detach", "attach",
+           "reset_back"]
     op = rng.choice(ops)
     ms = [m for m in members() if os.path.isfile("members/" + m) and not os.path.islink("members/" + m)]
     m = rng.choice(ms) if ms else None
@@ -157,6 +165,19 @@ def change(step):
         p.wait()
     elif op == "touch_back" and m:
         os.utime(path, ns=(0, 10**18))
+    # HEAD moved by git itself: a commit, its refs packed, detached and
+    # back on the branch, the branch moved back a commit
+    elif op == "git_commit":
+        subprocess.run("git add -A && git commit -qm 'by git' --allow-empty", shell=True,
+                       capture_output=True)
+    elif op == "pack_refs":
+        subprocess.run(["git", "pack-refs", "--all"], capture_output=True)
+    elif op == "detach":
+        subprocess.run(["git", "checkout", "-q", "--detach"], capture_output=True)
+    elif op == "attach":
+        subprocess.run(["git", "checkout", "-q", branch], capture_output=True)
+    elif op == "reset_back":
+        subprocess.run(["git", "reset", "-q", "--soft", "HEAD~1"], capture_output=True)
     return op
 
 ops = {}
