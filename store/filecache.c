@@ -97,9 +97,9 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 
 /* The file's check: FNV-1a's step over 8-byte words, then the last bytes
  * (a byte at a time took half a millisecond over 330 KB). */
-static uint64_t checksum(const unsigned char *p, size_t n)
+static uint64_t checksum_from(uint64_t h, const unsigned char *p, size_t n)
 {
-	uint64_t h = FNV_START, w;
+	uint64_t w;
 
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&w, p, 8);
@@ -107,6 +107,20 @@ static uint64_t checksum(const unsigned char *p, size_t n)
 		h ^= h >> 29;
 	}
 	return fnv(h, p, n);
+}
+
+static uint64_t checksum(const unsigned char *p, size_t n)
+{
+	return checksum_from(FNV_START, p, n);
+}
+
+void filecache_digest(const void *p, size_t n, unsigned char out[FILECACHE_DIGEST])
+{
+	uint64_t a = checksum_from(FNV_START, p, n);
+	uint64_t b = checksum_from(FNV_START ^ 0x9e3779b97f4a7c15u ^ (uint64_t)n, p, n);
+
+	memcpy(out, &a, 8);
+	memcpy(out + 8, &b, 8);
 }
 
 static void key_of(struct fstat_key *k, const struct stat *st)

@@ -56,6 +56,12 @@ int filecache_put(struct filecache *fc, const char *file, const struct stat *st,
 int filecache_get_fact(struct filecache *fc, const char *name, const char **data, size_t *len);
 int filecache_put_fact(struct filecache *fc, const char *name, const void *data, size_t len);
 
+/* Sixteen bytes that tell one run of bytes from another, for a fact that
+ * holds the answer for them (not a cryptographic hash: the bytes are the
+ * work tree's own). */
+#define FILECACHE_DIGEST 16
+void filecache_digest(const void *p, size_t n, unsigned char out[FILECACHE_DIGEST]);
+
 /* Every file in folder (e.g. "members/" with its slash) was looked up or recorded in
  * this run: entries of it that were not are of files that are gone, and
  * are dropped when the cache is written. */

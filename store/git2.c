@@ -95,11 +95,6 @@ void store_git2_need(void)
 	abort();
 }
 
-int store_git2_loaded(void)
-{
-	return loaded;
-}
-
 void store_on_missing_git(void (*fn)(const struct err *))
 {
 	on_missing = fn;

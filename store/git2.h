@@ -31,12 +31,9 @@ extern struct store_git2 store_git2;
 int store_git2_load(struct err *err);
 
 /* store_git2_load() for a call through the table that finds it empty:
- * a missing library is then the hook's to say (store_git2_on_missing()),
+ * a missing library is then the hook's to say (store_on_missing_git()),
  * and without one the process aborts. */
 void store_git2_need(void);
-
-/* Whether libgit2 was loaded in this process. */
-int store_git2_loaded(void);
 
 #define STORE_GIT2(name) \
 	(*(store_git2.name ? store_git2.name : (store_git2_need(), store_git2.name)))
