@@ -5,6 +5,7 @@
 #ifndef CONVENE_STORE_INTERNAL_H
 #define CONVENE_STORE_INTERNAL_H
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -101,6 +102,37 @@ int store_file_stat(struct store *s, const char *file, struct stat *st);
 /* The same for n files, on a thread per core when they are many; ok[i]
  * says whether st[i] is files[i]'s. */
 void store_file_stats(struct store *s, char *const *files, size_t n, struct stat *st, int *ok);
+
+/*
+ * store_file_stats() in two halves, so that the stats are taken on other
+ * threads while the caller does other work: store_stats_begin() starts
+ * them (files from up to STORE_STATS_RUNS folders, each folder's files
+ * together; the threads use descriptors of their own, never s), and
+ * store_stats_wait() takes what is left on the caller's thread, joins the
+ * others, and fills in the files that go the long way.  Until it returns
+ * the caller leaves files, st and ok alone, and may use s.
+ */
+#define STORE_STATS_RUNS 4
+#define STORE_STATS_THREADS 3
+struct store_stats {
+	struct store *s;
+	char *const *files;
+	size_t n;
+	struct stat *st;
+	int *ok;
+	struct {
+		size_t from, to, cut;  /* files [from, to); cut: the folder's name and slash */
+		int fd;
+	} run[STORE_STATS_RUNS];
+	size_t nrun;
+	size_t shortway;          /* files [0, shortway) go by the runs */
+	_Atomic size_t next;      /* the next file a thread takes, 64 at a time */
+	pthread_t t[STORE_STATS_THREADS];
+	size_t started;
+};
+void store_stats_begin(struct store_stats *w, struct store *s, char *const *files, size_t n,
+		       struct stat *st, int *ok);
+void store_stats_wait(struct store_stats *w);
 /* Adds folder's files ("members/dana.yaml"), as store_list() names them,
  * to v (n of cap used; the caller frees them as store_list()'s), in
  * order.  0, or ERR_NOMEM. */

@@ -71,8 +71,9 @@ static int stat_window(struct store *s, char *const *files, size_t n, size_t i,
 }
 
 static int find(struct store *s, const struct store_oid *at, struct filecache *fc,
-		char *const *files, const struct store_oid *blobs, size_t n, struct doc **doc,
-		size_t *which, struct store_oid *id, struct window *w)
+		char *const *files, const struct store_oid *blobs, size_t n,
+		const struct stat *taken, const int *ok, struct doc **doc, size_t *which,
+		struct store_oid *id, struct window *w)
 {
 	size_t i;
 
@@ -90,15 +91,22 @@ static int find(struct store *s, const struct store_oid *at, struct filecache *f
 
 		err_clear(&e);
 		if (!at) {
-			if (fc && stat_window(s, files, n, i, w) < 0)
-				return ERR_NOMEM;
-			if (fc && w->ok[i - w->from]) {
-				fst = w->st[i - w->from];
-				known = &fst;
-				if (filecache_get(fc, files[i], known, &oid, &mark, &len) && len == 1 &&
-				    *mark == 'P')
-					continue;
+			if (fc && taken) {
+				if (ok[i]) {
+					fst = taken[i];
+					known = &fst;
+				}
+			} else if (fc) {
+				if (stat_window(s, files, n, i, w) < 0)
+					return ERR_NOMEM;
+				if (w->ok[i - w->from]) {
+					fst = w->st[i - w->from];
+					known = &fst;
+				}
 			}
+			if (known && filecache_get(fc, files[i], known, &oid, &mark, &len) &&
+			    len == 1 && *mark == 'P')
+				continue;
 			if ((rc = store_read_head(s, files[i], head, sizeof(head), &len, &e)) == ERR_NOMEM)
 				return ERR_NOMEM;
 			if (rc < 0)
@@ -143,10 +151,11 @@ static int find(struct store *s, const struct store_oid *at, struct filecache *f
 
 int store_first_planned(struct store *s, const struct store_oid *at, struct filecache *fc,
 			char *const *files, const struct store_oid *blobs, size_t n,
-			struct doc **doc, size_t *which, struct store_oid *id)
+			const struct stat *st, const int *ok, struct doc **doc, size_t *which,
+			struct store_oid *id)
 {
 	struct window w = { NULL, NULL, 0, 0, 0 };
-	int rc = find(s, at, fc, files, blobs, n, doc, which, id, &w);
+	int rc = find(s, at, fc, files, blobs, n, st, ok, doc, which, id, &w);
 
 	free(w.st);
 	free(w.ok);

@@ -6,6 +6,7 @@
 #define CONVENE_STORE_PLANNED_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "core/doc.h"
 #include "store/history.h"
@@ -23,10 +24,14 @@ struct filecache;
  * or load is passed by (validate says why).  Of a work-tree file only the
  * first KiB is read when it settles the status (meetings_head_status()),
  * and none when fc (may be NULL) knows it is not planned; what is learned
- * of files passed by goes into fc.  Returns 0, or ERR_NOMEM.
+ * of files passed by goes into fc.  The work-tree files' stats, that fc
+ * is looked up under, are st[i] where ok[i] when the caller took them
+ * already (st NULL: taken here, a few first, since the next planned
+ * meeting is most often the next one).  Returns 0, or ERR_NOMEM.
  */
 int store_first_planned(struct store *s, const struct store_oid *at, struct filecache *fc,
 			char *const *files, const struct store_oid *blobs, size_t n,
-			struct doc **doc, size_t *which, struct store_oid *id);
+			const struct stat *st, const int *ok, struct doc **doc, size_t *which,
+			struct store_oid *id);
 
 #endif

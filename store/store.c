@@ -802,63 +802,129 @@ long_way:
 	}
 }
 
-/* store_file_stats()' work, shared by its threads. */
-struct stats {
-	struct store *s;
-	char *const *files;
-	size_t n;
-	struct stat *st;
-	int *ok;
-	size_t cut;             /* the folder's name's length, with its slash */
-	atomic_size_t next;
-};
+/* A folder of the work tree, open below it through no symbolic link:
+ * its descriptor, or -1 (the long way then). */
+static int open_folder(struct store *s, const char *folder, size_t n)
+{
+	struct open_how how;
+	char name[64];
+
+	if (n >= sizeof(name) || top_fd(s) < 0)
+		return -1;
+	snprintf(name, sizeof(name), "%.*s", (int)n, folder);
+	memset(&how, 0, sizeof(how));
+	how.flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+	how.resolve = RESOLVE_NO_SYMLINKS;
+	return (int)syscall(SYS_openat2, s->topfd, name, &how, sizeof(how));
+}
+
+/* The stats of files [i, end) of w's short way, each through its folder's
+ * descriptor. */
+static void stat_range(struct store_stats *w, size_t i, size_t end)
+{
+	size_t r = 0;
+
+	for (; i < end; i++) {
+		while (i >= w->run[r].to)
+			r++;
+		w->ok[i] = fstatat(w->run[r].fd, w->files[i] + w->run[r].cut, &w->st[i],
+				   AT_SYMLINK_NOFOLLOW) == 0;
+	}
+}
 
 static void *stat_some(void *ctx)
 {
-	struct stats *w = ctx;
-	size_t i, end;
+	struct store_stats *w = ctx;
+	size_t i;
 
-	while ((i = atomic_fetch_add(&w->next, 64)) < w->n)
-		for (end = i + 64 < w->n ? i + 64 : w->n; i < end; i++)
-			w->ok[i] = fstatat(w->s->dirfd, w->files[i] + w->cut, &w->st[i],
-					   AT_SYMLINK_NOFOLLOW) == 0;
+	while ((i = atomic_fetch_add(&w->next, 64)) < w->shortway)
+		stat_range(w, i, i + 64 < w->shortway ? i + 64 : w->shortway);
 	return NULL;
+}
+
+/* Whether file goes by the folder run r is of: the folder's name, a
+ * slash, and a plain name in it. */
+static int in_run(const struct store_stats *w, size_t r, const char *file)
+{
+	const char *first = w->files[w->run[r].from];
+
+	return !strncmp(file, first, w->run[r].cut) && !strchr(file + w->run[r].cut, '/') &&
+	       plain_path(file);
+}
+
+static long online_cpus(void)
+{
+	static long cpus;
+
+	if (!cpus)
+		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return cpus;
+}
+
+void store_stats_begin(struct store_stats *w, struct store *s, char *const *files, size_t n,
+		       struct stat *st, int *ok)
+{
+	size_t i, workers;
+	long cpus = online_cpus();
+
+	memset(w, 0, sizeof(*w));
+	w->s = s;
+	w->files = files;
+	w->n = n;
+	w->st = st;
+	w->ok = ok;
+	/* runs of one folder's files, each through the folder's descriptor,
+	 * as far as they go; the rest one by one, the long way */
+	for (i = 0; i < n; i++) {
+		const char *slash = strrchr(files[i], '/');
+
+		if (w->nrun && in_run(w, w->nrun - 1, files[i]))
+			continue;
+		if (w->nrun)
+			w->run[w->nrun - 1].to = i;
+		if (w->nrun == STORE_STATS_RUNS || !slash || !plain_path(files[i]))
+			break;
+		w->run[w->nrun].from = i;
+		w->run[w->nrun].cut = (size_t)(slash - files[i]) + 1;
+		if ((w->run[w->nrun].fd = open_folder(s, files[i], (size_t)(slash - files[i]))) < 0)
+			break;
+		w->nrun++;
+	}
+	if (w->nrun)
+		w->run[w->nrun - 1].to = i;
+	w->shortway = w->nrun ? w->run[w->nrun - 1].to : 0;
+	atomic_store(&w->next, 0);
+	/* a thread for every 256 files, one core left to the caller */
+	workers = cpus > 1 ? (size_t)cpus - 1 : 0;
+	if (workers > STORE_STATS_THREADS)
+		workers = STORE_STATS_THREADS;
+	if (workers > w->shortway / 256)
+		workers = w->shortway / 256;
+	for (i = 0; i < workers; i++)
+		if (pthread_create(&w->t[w->started], NULL, stat_some, w) == 0)
+			w->started++;
+}
+
+void store_stats_wait(struct store_stats *w)
+{
+	size_t i;
+
+	stat_some(w);  /* what the threads have not begun */
+	for (i = 0; i < w->started; i++)
+		pthread_join(w->t[i], NULL);
+	for (i = 0; i < w->nrun; i++)
+		close(w->run[i].fd);
+	for (i = w->shortway; i < w->n; i++)
+		w->ok[i] = store_file_stat(w->s, w->files[i], &w->st[i]) == 0;
+	w->nrun = w->started = 0;
 }
 
 void store_file_stats(struct store *s, char *const *files, size_t n, struct stat *st, int *ok)
 {
-	pthread_t t[3];
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t want = cpus > 1 ? (size_t)cpus : 1, started = 0, i;
-	struct stats w = { s, files, n, st, ok, 0 };
-	const char *slash;
+	struct store_stats w;
 
-	if (!n)
-		return;
-	/* one folder's files, through its descriptor; any other, one by one */
-	slash = strrchr(files[0], '/');
-	w.cut = slash ? (size_t)(slash - files[0]) + 1 : 0;
-	for (i = 0; i < n; i++)
-		if (!w.cut || strncmp(files[i], files[0], w.cut) || strchr(files[i] + w.cut, '/') ||
-		    !plain_path(files[i]))
-			break;
-	if (i < n || store_file_stat(s, files[0], &st[0]) < 0 || s->dirfd < 0 ||
-	    strncmp(s->dir, files[0], w.cut - 1) || s->dir[w.cut - 1]) {
-		for (i = 0; i < n; i++)
-			ok[i] = store_file_stat(s, files[i], &st[i]) == 0;
-		return;
-	}
-	if (want > sizeof(t) / sizeof(t[0]) + 1)
-		want = sizeof(t) / sizeof(t[0]) + 1;
-	if (want > n / 256 + 1)
-		want = n / 256 + 1;  /* a few files: not worth a thread */
-	atomic_store(&w.next, 0);
-	for (i = 1; i < want; i++)
-		if (pthread_create(&t[started], NULL, stat_some, &w) == 0)
-			started++;
-	stat_some(&w);
-	for (i = 0; i < started; i++)
-		pthread_join(t[i], NULL);
+	store_stats_begin(&w, s, files, n, st, ok);
+	store_stats_wait(&w);
 }
 
 int store_read(struct store *s, const char *path, char **out, size_t *len, struct err *err)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/agenda.h"
 #include "core/buf.h"
@@ -275,5 +276,74 @@ void test_filecache__many_stats_on_threads_are_each_files_own(void)
 	check(unit_write_file(dir, "meetings/001.yaml", "number: 1\n"));
 	store_file_stats(s, files, 600, st, ok);
 	check(ok[0] && ok[599] && !ok[2]);
+	close_repo(s, dir);
+}
+
+/*
+ * store_stats_begin() and store_stats_wait(): files of more folders than
+ * it keeps descriptors for, one nested a folder deeper, one with ".."
+ * and one through a linked folder all come back as lstat() says (the
+ * linked folder's: not at all), while the caller uses the same store
+ * between the two.
+ */
+void test_filecache__stats_begun_then_waited_are_each_files_own(void)
+{
+	char dir[64] = "/tmp/convene-unit-filecache-XXXXXX", path[4200];
+	static const char *const folders[] = { "members", "meetings", "outcomes", "interviews",
+					       "notes", "more" };
+	char *files[1400], names[1400][48];
+	struct stat st[1400], want, one;
+	struct store_stats w;
+	struct err err;
+	int ok[1400], i, n = 0, same = 0;
+	struct store *s;
+	char *data = NULL;
+	size_t len;
+
+	open_repo(dir, &s);
+	for (i = 2; i < 6; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, folders[i]);
+		check(mkdir(path, 0755) == 0);
+	}
+	snprintf(path, sizeof(path), "%s/meetings/x", dir);
+	check(mkdir(path, 0755) == 0);
+	snprintf(path, sizeof(path), "%s/linked", dir);
+	check(symlink("members", path) == 0);
+	for (i = 0; i < 1390; i++) {
+		/* 600 and 600 in the first two, then 48 or so in each of the rest */
+		const char *folder = folders[i < 600 ? 0 : i < 1200 ? 1 : 2 + (i - 1200) / 48];
+
+		snprintf(names[n], sizeof(names[n]), "%s/f%04d.yaml", folder, i);
+		if (i % 7 != 3) {
+			char text[64];
+
+			snprintf(text, sizeof(text), "n: %d\ntext: %*s\n", i, i % 40 + 1, "x");
+			check(unit_write_file(dir, names[n], text));
+		}
+		files[n] = names[n];
+		n++;
+	}
+	snprintf(names[n++], sizeof(names[0]), "meetings/x/deeper.yaml");
+	check(unit_write_file(dir, "meetings/x/deeper.yaml", "n: 0\n"));
+	snprintf(names[n++], sizeof(names[0]), "linked/f0000.yaml");
+	snprintf(names[n++], sizeof(names[0]), "members/../members/f0001.yaml");
+	for (i = 1390; i < n; i++)
+		files[i] = names[i];
+	store_stats_begin(&w, s, files, (size_t)n, st, ok);
+	/* the caller goes on with the store meanwhile */
+	err_clear(&err);
+	check(store_read(s, "members/f0000.yaml", &data, &len, &err) == 0);
+	check(store_file_stat(s, "outcomes/f1201.yaml", &one) == 0);
+	store_stats_wait(&w);
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%.47s", dir, names[i]);
+		if (i == 1391 || lstat(path, &want) < 0)
+			same += !ok[i];
+		else
+			same += ok[i] && st[i].st_ino == want.st_ino && st[i].st_size == want.st_size;
+	}
+	check(same == n);
+	check(w.nrun == 0 && w.started == 0);
+	free(data);
 	close_repo(s, dir);
 }

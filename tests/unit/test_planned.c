@@ -48,20 +48,20 @@ void test_planned__first_planned_in_order(void)
 	err_clear(&err);
 	check(store_open(&s, dir, &err) == 0);
 
-	check(store_first_planned(s, NULL, NULL, files, NULL, 4, &doc, &which, NULL) == 0);
+	check(store_first_planned(s, NULL, NULL, files, NULL, 4, NULL, NULL, &doc, &which, NULL) == 0);
 	check(doc && which == 2);
 	check_str(dom_text(doc->root, "title"), "Fourth");
 	doc_free(doc);
 	/* none planned among the first two */
-	check(store_first_planned(s, NULL, NULL, files, NULL, 2, &doc, &which, NULL) == 0);
+	check(store_first_planned(s, NULL, NULL, files, NULL, 2, NULL, NULL, &doc, &which, NULL) == 0);
 	check(!doc);
 	/* from the commit, after the work tree changed */
 	check(unit_write_file(dir, "meetings/004.yaml", "number: 4\ntitle: Fourth\nstatus: held\n"));
-	check(store_first_planned(s, NULL, NULL, files, NULL, 4, &doc, &which, NULL) == 0);
+	check(store_first_planned(s, NULL, NULL, files, NULL, 4, NULL, NULL, &doc, &which, NULL) == 0);
 	check(doc && which == 3);
 	doc_free(doc);
 	check(store_resolve(s, "HEAD", &c, &err) == 0);
-	check(store_first_planned(s, &c.oid, NULL, files, NULL, 4, &doc, &which, NULL) == 0);
+	check(store_first_planned(s, &c.oid, NULL, files, NULL, 4, NULL, NULL, &doc, &which, NULL) == 0);
 	check(doc && which == 2);
 	doc_free(doc);
 	store_commit_release(&c);
