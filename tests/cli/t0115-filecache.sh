@@ -171,4 +171,31 @@ test_expect_success 'minutes differ from their commit only by what they are made
 	test_grep "with changes not yet committed" ../meeting.md
 '
 
+# The stats of many files are taken on a thread bound to the cores the
+# run is not on (made on its own core, the thread took its place there
+# for milliseconds); bound to one core, a run makes no thread.
+test_expect_success 'many members: a thread on another core; on one core, none; the same bytes' '
+	en_lit && cd lit &&
+	i=0 && while [ $i -lt 300 ]; do
+		n=$(printf %03d $i) &&
+		printf "id: m%s\nname: Member %s עם שם\n" $n $n > members/m$n.yaml &&
+		i=$((i + 1)) || return 1
+	done &&
+	settle &&
+	convene minutes 1 > ../first.md 2>/dev/null &&
+	LSAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=clone,clone3,sched_setaffinity \
+		-o ../two.log convene minutes 1 > ../two.md 2>/dev/null &&
+	LSAN_OPTIONS=detect_leaks=0 taskset -c 0 strace -f -qq -e trace=clone,clone3,sched_setaffinity \
+		-o ../one.log convene minutes 1 > ../one.md 2>/dev/null &&
+	test_cmp ../first.md ../two.md &&
+	test_cmp ../first.md ../one.md &&
+	test_grep "Member 299 עם שם" ../one.md &&
+	! grep -E "clone3?\(" ../one.log &&
+	if [ "$(nproc)" -ge 2 ]; then
+		grep -E "clone3?\(" ../two.log && grep "sched_setaffinity(" ../two.log
+	else
+		echo "one core here: the thread is not looked for"
+	fi
+'
+
 test_done
