@@ -766,10 +766,29 @@ static int open_short(struct store *s, const char *path, int *fd, struct err *er
 	return 1;
 }
 
+/* A folder of the work tree (the first n bytes of folder), open below it
+ * through no symbolic link: its descriptor, or -1 with errno (ENOSYS or
+ * EPERM: there is no openat2() here, or no work tree open; the long way
+ * then). */
+static int open_folder(struct store *s, const char *folder, size_t n)
+{
+	struct open_how how;
+	char name[sizeof(s->dir)];
+
+	if (n >= sizeof(name) || top_fd(s) < 0) {
+		errno = n >= sizeof(name) ? ENAMETOOLONG : ENOSYS;
+		return -1;
+	}
+	snprintf(name, sizeof(name), "%.*s", (int)n, folder);
+	memset(&how, 0, sizeof(how));
+	how.flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+	how.resolve = RESOLVE_NO_SYMLINKS;
+	return (int)syscall(SYS_openat2, s->topfd, name, &how, sizeof(how));
+}
+
 int store_file_stat(struct store *s, const char *file, struct stat *st)
 {
 	const char *slash = strrchr(file, '/');
-	struct open_how how;
 	size_t n = slash ? (size_t)(slash - file) : 0;
 	struct err e;
 
@@ -779,16 +798,12 @@ int store_file_stat(struct store *s, const char *file, struct stat *st)
 		if (s->dirfd >= 0)
 			close(s->dirfd);
 		s->dir[0] = '\0';
-		memset(&how, 0, sizeof(how));
-		how.flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
-		how.resolve = RESOLVE_NO_SYMLINKS;
-		snprintf(s->dir, sizeof(s->dir), "%.*s", (int)n, file);
-		if ((s->dirfd = (int)syscall(SYS_openat2, s->topfd, s->dir, &how, sizeof(how))) < 0) {
-			s->dir[0] = '\0';
+		if ((s->dirfd = open_folder(s, file, n)) < 0) {
 			if (errno == ENOSYS || errno == EPERM)  /* EPERM: a seccomp filter */
 				goto long_way;
 			return -1;
 		}
+		snprintf(s->dir, sizeof(s->dir), "%.*s", (int)n, file);
 	}
 	return fstatat(s->dirfd, slash + 1, st, AT_SYMLINK_NOFOLLOW);
 long_way:
@@ -802,22 +817,6 @@ long_way:
 		}
 		return lstat(full, st);
 	}
-}
-
-/* A folder of the work tree, open below it through no symbolic link:
- * its descriptor, or -1 (the long way then). */
-static int open_folder(struct store *s, const char *folder, size_t n)
-{
-	struct open_how how;
-	char name[64];
-
-	if (n >= sizeof(name) || top_fd(s) < 0)
-		return -1;
-	snprintf(name, sizeof(name), "%.*s", (int)n, folder);
-	memset(&how, 0, sizeof(how));
-	how.flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
-	how.resolve = RESOLVE_NO_SYMLINKS;
-	return (int)syscall(SYS_openat2, s->topfd, name, &how, sizeof(how));
 }
 
 /* The stats of files [i, end) of w's short way, each through its folder's
